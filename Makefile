@@ -1,0 +1,80 @@
+# pkm: one GNU Makefile, no autotools (see the tig/nnn style in the guide).
+# make run | make test | make asan | make install PREFIX=...
+CC       ?= cc
+PREFIX   ?= /usr/local
+BUILD    ?= build/default
+DEB_PKGS := libncurses-dev libsqlite3-dev libiniparser-dev libcmocka-dev tmux pkg-config
+
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
+CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+            -DNCURSES_WIDECHAR=1 -DPKM_VERSION='"$(VERSION)"'
+LDLIBS   += -lsqlite3 -liniparser
+UI_LIBS  := -lncursesw -ltinfo
+VERSION  := 0.1.0
+
+ifeq ($(SAN),1)
+CFLAGS   += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=address,undefined
+endif
+
+UI_SRC   := $(wildcard src/ui*.c)
+CORE_SRC := $(filter-out src/main.c $(UI_SRC),$(wildcard src/*.c))
+CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
+UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run test asan install clean
+all: $(BUILD)/pkm
+
+# Install the Debian packages we build and test with, when any is missing.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "pkm needs these Debian packages:$$missing" >&2; \
+	    echo "Install them as root: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	  echo "Installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	fi
+
+$(BUILD)/pkm: $(BUILD)/main.o $(UI_OBJ) $(CORE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(UI_LIBS)
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# SQL migrations are compiled into the binary (tig's builtin-config trick).
+$(BUILD)/migrations.c: $(sort $(wildcard db/*.sql)) src/embed.sh
+	@mkdir -p $(@D)
+	sh src/embed.sh $(sort $(wildcard db/*.sql)) > $@
+
+$(BUILD)/migrations.o: $(BUILD)/migrations.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS) -lcmocka
+
+run: deps all
+	$(BUILD)/pkm
+
+test: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) >$(BUILD).log 2>&1 || { cat $(BUILD).log; echo "0 passed, 1 failed"; exit 1; }
+	@sh tests/run.sh $(BUILD)
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
+
+install: all
+	install -D -m 755 $(BUILD)/pkm $(DESTDIR)$(PREFIX)/bin/pkm
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(BUILD)/*.d)

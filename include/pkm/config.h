@@ -1,0 +1,31 @@
+/* The configuration file (pkm.ini): puskesmas identity, report settings, the case
+ * rule and the printer. Every key has a default, so no file at all is fine. */
+#ifndef PKM_CONFIG_H
+#define PKM_CONFIG_H
+#include "pkm/date.h"
+#include "pkm/icd.h"
+#include "pkm/util.h"
+#include <limits.h>
+
+struct pkm_config {
+	char file[PATH_MAX];		/* the file read, "" when none */
+	char nama[128], kode[32], alamat[192], kecamatan[64], kabupaten[64];
+	char kepala[128], nip_kepala[32], petugas[128], nip_petugas[32];
+	enum layout lb1_layout;
+	int width;			/* 80 or 136 */
+	int page_lines;			/* lines per printed page */
+	char printer[256];
+	int episode_window;		/* days */
+	struct chronic_list chronic;
+	char db_path[PATH_MAX];		/* "" = not set in the file */
+};
+
+void config_defaults(struct pkm_config *c);
+/* Read one file over the defaults. 0 on success, else messages in err. */
+int config_read(struct pkm_config *c, const char *path, struct sbuf *err);
+/* --config FILE when given, else ~/.config/pkm/pkm.ini, else /etc/pkm/pkm.ini. */
+int config_load(struct pkm_config *c, const char *explicit_path, struct sbuf *err);
+int layout_parse(const char *s, enum layout *out);
+const char *layout_name(enum layout l);
+
+#endif

@@ -1,0 +1,46 @@
+/* Calendar dates, "today", calendar age and the LB1 age bands (decisions.md 1). */
+#ifndef PKM_DATE_H
+#define PKM_DATE_H
+
+struct date {
+	int y, m, d;
+};
+
+struct age {
+	int years, months, days;	/* completed, calendar */
+	long total_days;		/* days since birth */
+};
+
+enum layout { LAYOUT_KLASIK, LAYOUT_F11 };
+#define BAND_MAX 12
+
+int date_is_leap(int y);
+int date_days_in_month(int y, int m);
+int date_valid(struct date d);
+/* Strict YYYY-MM-DD; 0 on success. */
+int date_parse(const char *s, struct date *out);
+/* What people type: YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY; 0 on success. */
+int date_parse_user(const char *s, struct date *out);
+/* YYYY-MM-DD into buf (at least 11 bytes). */
+char *date_format(struct date d, char *buf);
+long date_to_days(struct date d);
+struct date date_from_days(long days);
+int date_cmp(struct date a, struct date b);
+/* Today, or PKM_TODAY=YYYY-MM-DD when set (tests). */
+struct date date_today(void);
+/* "YYYY-MM" into the first day of that month and of the next; 0 on success. */
+int month_parse(const char *s, struct date *first, struct date *next);
+/* "November 2026" */
+const char *month_name(int m);
+
+/* Calendar age at `at`; -1 when `at` is before `birth`. */
+int age_at(struct date birth, struct date at, struct age *out);
+
+int band_count(enum layout l);
+/* Band index of an age in a layout. */
+int band_of(enum layout l, const struct age *a);
+/* Key used in data cells (e.g. "1-4t") and label printed on reports ("1-4 th"). */
+const char *band_key(enum layout l, int i);
+const char *band_label(enum layout l, int i);
+
+#endif

@@ -1,0 +1,32 @@
+/* Opening the database the one safe way (WAL, synchronous=FULL, foreign keys,
+ * defensive), migrating it, and small statement helpers. */
+#ifndef PKM_DB_H
+#define PKM_DB_H
+#include <sqlite3.h>
+#include "pkm/util.h"
+
+#define PKM_APPLICATION_ID 0x504b4d31	/* "PKM1" */
+
+/* Open (creating the file and its folder when missing) and migrate.
+ * Returns NULL with a message in err on failure: not SQLite, newer than the
+ * program, read-only, corrupt... */
+sqlite3 *db_open(const char *path, struct sbuf *err);
+void db_close(sqlite3 *db);
+/* Latest schema version this program knows. */
+int db_schema_version(void);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 on success. */
+int db_begin(sqlite3 *db);
+int db_commit(sqlite3 *db);
+void db_rollback(sqlite3 *db);
+
+/* Prepare, or NULL (the message goes to err when err is not NULL). */
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct sbuf *err);
+/* Bind text, or NULL for an empty string when `empty_null` is set. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null);
+/* Copy column i as text ("" for NULL). */
+void db_col_text(sqlite3_stmt *st, int i, char *dst, size_t size);
+/* Run a query returning one integer, `def` when no row. */
+long db_query_long(sqlite3 *db, const char *sql, long def);
+
+#endif

@@ -1,0 +1,16 @@
+/* CSV import of patients and visits: all or nothing. Any bad row means nothing
+ * from the file is stored, and every problem is reported as FILE:LINE: field: why. */
+#ifndef PKM_IMPORT_H
+#define PKM_IMPORT_H
+#include <sqlite3.h>
+#include <stdio.h>
+#include "pkm/config.h"
+#include "pkm/util.h"
+
+/* 0 on success with a summary in `done`; -1 with the problems in err. Progress
+ * lines go to `progress` when it is not NULL. */
+int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err);
+int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path, FILE *progress,
+		     struct sbuf *done, struct sbuf *err);
+
+#endif

@@ -1,0 +1,32 @@
+/* iniparser 4.1 behind a stricter face: file:line in every message, unknown
+ * sections and keys refused, numbers parsed in base 10 (iniparser reads "08" as 0). */
+#ifndef PKM_INI_H
+#define PKM_INI_H
+#include "pkm/util.h"
+
+struct ini {
+	void *dict;		/* iniparser's dictionary */
+	char *path;
+	char *text;		/* the file, for finding line numbers */
+};
+
+/* 0 on success; on failure a "file:line: ..." message is added to err. */
+int ini_open(struct ini *ini, const char *path, struct sbuf *err);
+void ini_close(struct ini *ini);
+/* The value, or NULL when absent. Section and key are lower-case. */
+const char *ini_get(const struct ini *ini, const char *section, const char *key);
+/* Line number of a key (or of the section header when key is NULL); 0 if unknown. */
+int ini_line(const struct ini *ini, const char *section, const char *key);
+/* Adds "file:line: message" to err; returns -1 for convenience. */
+int ini_error(const struct ini *ini, struct sbuf *err, const char *section, const char *key,
+	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Refuse sections not in `sections` (NULL-terminated); returns the error count. */
+int ini_check_sections(const struct ini *ini, const char *const *sections, struct sbuf *err);
+/* Refuse keys of `section` not in `keys` (NULL-terminated); returns the error count. */
+int ini_check_keys(const struct ini *ini, const char *section, const char *const *keys,
+		   struct sbuf *err);
+/* Integer in [min, max]; `*out` keeps its value when the key is absent. 0 on success. */
+int ini_get_long(const struct ini *ini, const char *section, const char *key, long min, long max,
+		 long *out, struct sbuf *err);
+
+#endif

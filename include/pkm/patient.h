@@ -1,0 +1,59 @@
+/* Patients: validation of what was typed or imported, No. RM, search and the
+ * possible-duplicate check of decisions.md 6. */
+#ifndef PKM_PATIENT_H
+#define PKM_PATIENT_H
+#include <sqlite3.h>
+#include "pkm/date.h"
+#include "pkm/util.h"
+
+struct patient {
+	long id;
+	char no_rm[24], nik[20], no_bpjs[16];
+	char nama[128];
+	char sex;			/* 'L' or 'P' */
+	char tanggal_lahir[11];
+	int lahir_perkiraan;
+	char alamat[192], desa[64], penjamin[24];
+};
+
+/* Raw text as typed or read from a CSV file. */
+struct patient_input {
+	const char *no_rm, *nik, *no_bpjs, *nama, *jenis_kelamin, *tanggal_lahir, *umur;
+	const char *alamat, *desa, *penjamin;
+};
+
+/* Problems found, each tied to its column so the screen shows it beside the field. */
+struct field_errors {
+	int n;
+	struct {
+		const char *column;
+		char msg[160];
+	} e[16];
+};
+void field_error(struct field_errors *fe, const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+const char *field_error_for(const struct field_errors *fe, const char *column);
+
+/* Validate and normalise. Returns 0 when `out` may be saved. `warning` receives a
+ * NIK mismatch warning (saving is still allowed). */
+int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *out,
+		  struct field_errors *fe, char *warning, size_t wsize);
+/* Insert inside the caller's transaction; assigns a No. RM when none is given. */
+int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err);
+/* patient_insert in its own BEGIN IMMEDIATE transaction. */
+int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err);
+
+/* 1 found, 0 not found, -1 error. */
+int patient_get(sqlite3 *db, long id, struct patient *p);
+int patient_by_nik(sqlite3 *db, const char *nik, struct patient *p);
+int patient_by_rm(sqlite3 *db, const char *no_rm, struct patient *p);
+
+/* As-you-type search by No. RM, NIK, No. BPJS, name words and a birth date
+ * (DD-MM-YYYY or YYYY-MM-DD). Returns the number found (at most max). */
+int patient_search(sqlite3 *db, const char *query, struct patient *out, int max);
+/* Same name and birth date, or same No. BPJS. */
+int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out, int max);
+/* Upper-case, single-spaced form of a name used for searching. */
+void patient_search_name(const char *nama, char *out, size_t size);
+
+#endif

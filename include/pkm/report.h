@@ -1,0 +1,53 @@
+/* Printed tables: a report is built as a table (label columns + number columns)
+ * and rendered to plain text for dot-matrix printers, or to CSV. The text fits
+ * 80 or 136 columns without cutting a number: columns that do not fit go into
+ * further panels that repeat the row labels. */
+#ifndef PKM_REPORT_H
+#define PKM_REPORT_H
+#include <stdio.h>
+#include "pkm/config.h"
+#include "pkm/util.h"
+
+enum row_kind { ROW_DATA, ROW_HEAD, ROW_TOTAL };
+
+struct tcol {
+	char group[32];		/* printed over the columns that share it */
+	char label[16];
+};
+
+struct trow {
+	enum row_kind kind;
+	char no[16], kode[32], nama[160];
+	long *v;		/* ncols values; NULL for ROW_HEAD */
+};
+
+struct table {
+	char title[128], subtitle[128];
+	char head_kode[16], head_nama[32];
+	int ncols, nrows, rcap;
+	struct tcol *cols;
+	struct trow *rows;
+	struct sbuf foot;	/* lines printed once after the table */
+};
+
+void table_init(struct table *t, int ncols);
+/* Append a row; returns its value array (zeroed) or NULL for ROW_HEAD. */
+long *table_add(struct table *t, enum row_kind kind, const char *no, const char *kode, const char *nama);
+void table_free(struct table *t);
+
+struct page_setup {
+	const struct pkm_config *cfg;
+	const char *period;	/* "Bulan: November 2026" */
+	int width;		/* 80 or 136 */
+	int page_lines;
+};
+
+/* Lay out panels: columns [start[i], start[i+1]) form panel i; start needs max+1
+ * entries. Returns the count. */
+int table_panels(const struct table *t, int width, int *start, int max);
+/* The whole report as text, pages separated by form feeds. */
+void table_text(const struct table *t, const struct page_setup *ps, struct sbuf *out);
+/* The printed table as CSV (one header row, then the rows). */
+void table_csv(const struct table *t, FILE *f);
+
+#endif

@@ -1,0 +1,44 @@
+/* Small helpers shared by every module: allocation that never returns NULL,
+ * a growable string buffer, and ASCII/UTF-8 string utilities. */
+#ifndef PKM_UTIL_H
+#define PKM_UTIL_H
+#include <stddef.h>
+#include <stdarg.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/* Growable, always NUL-terminated string. */
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+void sb_add(struct sbuf *b, const char *s);
+void sb_addn(struct sbuf *b, const char *s, size_t n);
+void sb_addc(struct sbuf *b, char c);
+void sb_pad(struct sbuf *b, char c, int n);
+void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(struct sbuf *b, const char *fmt, va_list ap);
+void sb_reset(struct sbuf *b);
+void sb_free(struct sbuf *b);
+/* The text so far ("" when nothing was added). */
+const char *sb_str(const struct sbuf *b);
+
+/* Copy with truncation; always terminates dst. */
+void str_copy(char *dst, size_t size, const char *src);
+/* Trim ASCII white space in place; returns s. */
+char *str_trim(char *s);
+void str_upper(char *s);
+int str_is_digits(const char *s);
+/* Columns a UTF-8 string takes on a terminal or printout (one per code point). */
+int utf8_width(const char *s);
+/* Bytes of s that fit in `cols` columns, never splitting a character. */
+size_t utf8_prefix(const char *s, int cols);
+/* Parse a whole base-10 integer; 0 on success. */
+int parse_long(const char *s, long min, long max, long *out);
+
+#endif

@@ -1,0 +1,70 @@
+/* Visits (kunjungan), their queue numbers, and the diagnoses recorded on them. */
+#ifndef PKM_VISIT_H
+#define PKM_VISIT_H
+#include <sqlite3.h>
+#include "pkm/config.h"
+#include "pkm/date.h"
+#include "pkm/icd.h"
+#include "pkm/patient.h"
+#include "pkm/util.h"
+
+struct visit {
+	long id, pasien_id;
+	char tanggal[11], unit[12], penjamin[24];
+	int no_antrian;
+	struct age age;
+};
+
+/* A line of the day's list: the visit with who it is and how far it got. */
+struct visit_row {
+	struct visit v;
+	char no_rm[24], nama[128], sex;
+	int n_diag;
+};
+
+struct diagnosis {
+	long id;
+	char icd10[ICD_LEN];
+	char nama[128];		/* "" when the code is not in the list */
+	char kasus;
+};
+
+/* Insert a visit inside the caller's transaction, with the next queue number of
+ * its day and unit. An existing visit of the same patient, day and unit is
+ * returned instead (*created = 0). */
+int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
+		 const char *payer, struct visit *out, int *created, struct sbuf *err);
+/* visit_insert in its own BEGIN IMMEDIATE transaction. */
+int visit_open(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
+	       const char *payer, struct visit *out, int *created, struct sbuf *err);
+/* 1 found, 0 none, -1 error. */
+int visit_get(sqlite3 *db, long id, struct visit *v);
+int visit_last(sqlite3 *db, long pasien_id, struct visit *v);
+/* Visits of a day (unit NULL = all units) by unit then queue number.
+ * Caller frees *rows. Returns the count, -1 on error. */
+int visit_list_day(sqlite3 *db, struct date day, const char *unit, struct visit_row **rows);
+
+/* The case flag the screen proposes for a code on a visit (decisions.md 2). */
+char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd);
+/* Add inside the caller's transaction; kasus 0 = pre-fill. A code already on the
+ * visit is left as it is (*added = 0). */
+int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
+		char kasus, int *added, struct sbuf *err);
+/* diag_insert in its own transaction. */
+int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
+	     char kasus, int *added, struct sbuf *err);
+int diag_set_kasus(sqlite3 *db, long diag_id, char kasus, struct sbuf *err);
+int diag_delete(sqlite3 *db, long diag_id, struct sbuf *err);
+/* Caller frees *out. Returns the count, -1 on error. */
+int diag_list(sqlite3 *db, long visit_id, struct diagnosis **out);
+
+/* ICD-10 search by code prefix or by words of the name. */
+struct icd_entry {
+	char kode[ICD_LEN];
+	char nama[128];
+};
+int icd_search(sqlite3 *db, const char *query, struct icd_entry *out, int max);
+/* Indonesian name of a code, "" when not in the list. */
+void icd_name(sqlite3 *db, const char *code, char *out, size_t size);
+
+#endif

@@ -1,0 +1,124 @@
+#include "pkm/config.h"
+#include "pkm/ini.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DEFAULT_CHRONIC "I10-I15, E10-E14, J44, J45, A15-A19, B20-B24, F20-F29"
+
+void config_defaults(struct pkm_config *c)
+{
+	memset(c, 0, sizeof *c);
+	str_copy(c->nama, sizeof c->nama, "PUSKESMAS");
+	c->lb1_layout = LAYOUT_KLASIK;
+	c->width = 136;
+	c->page_lines = 66;
+	c->episode_window = 30;
+	const char *bad;
+	chronic_parse(DEFAULT_CHRONIC, &c->chronic, &bad);
+}
+
+int layout_parse(const char *s, enum layout *out)
+{
+	if (strcmp(s, "klasik") == 0)
+		*out = LAYOUT_KLASIK;
+	else if (strcmp(s, "formulir11") == 0)
+		*out = LAYOUT_F11;
+	else
+		return -1;
+	return 0;
+}
+
+const char *layout_name(enum layout l) { return l == LAYOUT_F11 ? "formulir11" : "klasik"; }
+
+struct text_key {
+	const char *section, *key;
+	size_t off, size;
+};
+
+#define TK(sec, k, field) { sec, k, offsetof(struct pkm_config, field), sizeof(((struct pkm_config *)0)->field) }
+static const struct text_key text_keys[] = {
+	TK("puskesmas", "nama", nama),		TK("puskesmas", "kode", kode),
+	TK("puskesmas", "alamat", alamat),	TK("puskesmas", "kecamatan", kecamatan),
+	TK("puskesmas", "kabupaten", kabupaten), TK("puskesmas", "kepala", kepala),
+	TK("puskesmas", "nip_kepala", nip_kepala), TK("puskesmas", "petugas", petugas),
+	TK("puskesmas", "nip_petugas", nip_petugas), TK("laporan", "printer", printer),
+	TK("database", "path", db_path),
+};
+
+static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", NULL };
+static const char *const puskesmas_keys[] = { "nama", "kode", "alamat", "kecamatan", "kabupaten",
+					      "kepala", "nip_kepala", "petugas", "nip_petugas", NULL };
+static const char *const laporan_keys[] = { "lb1_layout", "lebar", "baris_per_halaman", "printer", NULL };
+static const char *const kasus_keys[] = { "jendela_episode", "kronis", NULL };
+static const char *const database_keys[] = { "path", NULL };
+
+int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
+{
+	struct ini ini;
+	if (ini_open(&ini, path, err) != 0)
+		return -1;
+	size_t before = err->len;
+	ini_check_sections(&ini, sections, err);
+	ini_check_keys(&ini, "puskesmas", puskesmas_keys, err);
+	ini_check_keys(&ini, "laporan", laporan_keys, err);
+	ini_check_keys(&ini, "kasus", kasus_keys, err);
+	ini_check_keys(&ini, "database", database_keys, err);
+
+	for (size_t i = 0; i < ARRAY_LEN(text_keys); i++) {
+		const struct text_key *k = &text_keys[i];
+		const char *v = ini_get(&ini, k->section, k->key);
+		if (!v)
+			continue;
+		if (strlen(v) >= k->size)
+			ini_error(&ini, err, k->section, k->key, "%s terlalu panjang (maksimal %zu karakter)",
+				  k->key, k->size - 1);
+		else
+			str_copy((char *)c + k->off, k->size, v);
+	}
+	const char *v = ini_get(&ini, "laporan", "lb1_layout");
+	if (v && layout_parse(v, &c->lb1_layout) != 0)
+		ini_error(&ini, err, "laporan", "lb1_layout",
+			  "lb1_layout harus 'klasik' atau 'formulir11', bukan '%s'", v);
+	long n = c->width;
+	if (ini_get_long(&ini, "laporan", "lebar", 80, 136, &n, err) == 0) {
+		if (n != 80 && n != 136)
+			ini_error(&ini, err, "laporan", "lebar", "lebar harus 80 atau 136, bukan %ld", n);
+		else
+			c->width = (int)n;
+	}
+	n = c->page_lines;
+	if (ini_get_long(&ini, "laporan", "baris_per_halaman", 30, 200, &n, err) == 0)
+		c->page_lines = (int)n;
+	n = c->episode_window;
+	if (ini_get_long(&ini, "kasus", "jendela_episode", 1, 366, &n, err) == 0)
+		c->episode_window = (int)n;
+	v = ini_get(&ini, "kasus", "kronis");
+	const char *bad;
+	if (v && chronic_parse(v, &c->chronic, &bad) != 0)
+		ini_error(&ini, err, "kasus", "kronis",
+			  "kronis: '%.20s' bukan kategori ICD-10 (contoh: I10-I15, J45)", bad);
+	str_copy(c->file, sizeof c->file, path);
+	ini_close(&ini);
+	return err->len == before ? 0 : -1;
+}
+
+int config_load(struct pkm_config *c, const char *explicit_path, struct sbuf *err)
+{
+	config_defaults(c);
+	if (explicit_path)
+		return config_read(c, explicit_path, err);
+	char user[PATH_MAX];
+	const char *home = getenv("HOME");
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg && *xdg)
+		snprintf(user, sizeof user, "%s/pkm/pkm.ini", xdg);
+	else
+		snprintf(user, sizeof user, "%s/.config/pkm/pkm.ini", home ? home : "");
+	if (access(user, F_OK) == 0)
+		return config_read(c, user, err);
+	if (access("/etc/pkm/pkm.ini", F_OK) == 0)
+		return config_read(c, "/etc/pkm/pkm.ini", err);
+	return 0;
+}

@@ -1,0 +1,175 @@
+#include "pkm/db.h"
+#include "pkm/migrate.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int db_schema_version(void) { return pkm_migration_count; }
+
+/* mkdir -p for the folder that will hold the database. */
+static void make_parent(const char *path)
+{
+	char dir[4096];
+	str_copy(dir, sizeof dir, path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return;
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	}
+	mkdir(dir, 0700);
+}
+
+static int exec(sqlite3 *db, const char *sql, struct sbuf *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	if (err)
+		sb_printf(err, "%s", msg ? msg : sqlite3_errmsg(db));
+	sqlite3_free(msg);
+	return -1;
+}
+
+long db_query_long(sqlite3 *db, const char *sql, long def)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	if (!st)
+		return def;
+	long v = def;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int migrate(sqlite3 *db, const char *path, struct sbuf *err)
+{
+	long version = db_query_long(db, "PRAGMA user_version", -1);
+	long app = db_query_long(db, "PRAGMA application_id", -1);
+	long objects = db_query_long(db, "SELECT count(*) FROM sqlite_schema", -1);
+	if (version < 0 || app < 0 || objects < 0) {
+		sb_printf(err, "%s: bukan database pkm yang dapat dibaca (%s)", path, sqlite3_errmsg(db));
+		return -1;
+	}
+	if (objects > 0 && app != PKM_APPLICATION_ID) {
+		sb_printf(err, "%s: berkas ini bukan database pkm", path);
+		return -1;
+	}
+	if (version > pkm_migration_count) {
+		sb_printf(err, "%s: database versi %ld lebih baru dari program ini (versi %d); "
+			  "pasang pkm yang lebih baru", path, version, pkm_migration_count);
+		return -1;
+	}
+	for (long v = version; v < pkm_migration_count; v++) {
+		struct sbuf why = { 0 };
+		char tail[128];
+		snprintf(tail, sizeof tail, "PRAGMA user_version=%ld; PRAGMA application_id=%d;", v + 1,
+			 PKM_APPLICATION_ID);
+		/* one transaction per migration: a crash leaves the previous version intact */
+		if (exec(db, "BEGIN IMMEDIATE", &why) != 0 || exec(db, pkm_migrations[v].sql, &why) != 0 ||
+		    exec(db, tail, &why) != 0 || exec(db, "COMMIT", &why) != 0) {
+			exec(db, "ROLLBACK", NULL);
+			sb_printf(err, "%s: migrasi %s gagal: %s", path, pkm_migrations[v].name, sb_str(&why));
+			sb_free(&why);
+			return -1;
+		}
+		sb_free(&why);
+	}
+	return 0;
+}
+
+sqlite3 *db_open(const char *path, struct sbuf *err)
+{
+	struct stat stbuf;
+	int exists = stat(path, &stbuf) == 0;
+	if (!exists)
+		make_parent(path);
+	sqlite3 *db = NULL;
+	mode_t old = umask(077);	/* patient data: owner only */
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	umask(old);
+	if (rc != SQLITE_OK) {
+		sb_printf(err, "%s: database tidak dapat dibuka: %s", path,
+			  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, 10000);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	struct sbuf why = { 0 };
+	if (exec(db, "PRAGMA journal_mode=WAL", &why) != 0 ||
+	    exec(db, "PRAGMA synchronous=FULL", &why) != 0) {
+		sb_printf(err, "%s: database tidak dapat dipakai: %s", path, sb_str(&why));
+		goto fail;
+	}
+	if (sqlite3_db_readonly(db, "main") == 1) {
+		sb_printf(err, "%s: database hanya dapat dibaca (periksa hak akses berkas)", path);
+		goto fail;
+	}
+	if (migrate(db, path, err) != 0)
+		goto fail;
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sb_free(&why);
+	return db;
+fail:
+	sb_free(&why);
+	sqlite3_close(db);
+	return NULL;
+}
+
+void db_close(sqlite3 *db)
+{
+	if (!db)
+		return;
+	sqlite3_stmt *st;
+	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
+		sqlite3_finalize(st);
+	sqlite3_exec(db, "PRAGMA optimize", NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+int db_begin(sqlite3 *db) { return exec(db, "BEGIN IMMEDIATE", NULL); }
+int db_commit(sqlite3 *db) { return exec(db, "COMMIT", NULL); }
+void db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		exec(db, "ROLLBACK", NULL);
+}
+
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct sbuf *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		if (err)
+			sb_printf(err, "kesalahan database: %s", sqlite3_errmsg(db));
+		return NULL;
+	}
+	return st;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null)
+{
+	if (!s || (empty_null && !*s))
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void db_col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	str_copy(dst, size, t ? (const char *)t : "");
+}

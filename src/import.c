@@ -1,0 +1,321 @@
+#include "pkm/import.h"
+#include "pkm/csv.h"
+#include "pkm/db.h"
+#include "pkm/dict.h"
+#include "pkm/patient.h"
+#include "pkm/visit.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_REPORTED 50		/* problems listed before "... and N more" */
+
+/* A whole CSV file in memory, with each row's line number and columns by name. */
+struct sheet {
+	const char *path;
+	int ncols;
+	char **names;
+	int nrows, cap;
+	char ***cells;
+	long *lines;
+	int nerr;
+	struct sbuf *err;
+};
+
+static void problem(struct sheet *s, long line, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void problem(struct sheet *s, long line, const char *field, const char *fmt, ...)
+{
+	if (s->nerr++ >= MAX_REPORTED)
+		return;
+	sb_printf(s->err, "%s:%ld: %s%s", s->path, line, field ? field : "", field ? ": " : "");
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(s->err, fmt, ap);
+	va_end(ap);
+	sb_addc(s->err, '\n');
+}
+
+static int col_of(const struct sheet *s, const char *name)
+{
+	for (int i = 0; i < s->ncols; i++)
+		if (strcmp(s->names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* The cell of a column ("" when the file has no such column). */
+static const char *cell(const struct sheet *s, int row, int col) { return col < 0 ? "" : s->cells[row][col]; }
+
+static void sheet_free(struct sheet *s)
+{
+	for (int r = 0; r < s->nrows; r++) {
+		for (int c = 0; c < s->ncols; c++)
+			free(s->cells[r][c]);
+		free(s->cells[r]);
+	}
+	for (int c = 0; c < s->ncols; c++)
+		free(s->names[c]);
+	free(s->names);
+	free(s->cells);
+	free(s->lines);
+}
+
+static int sheet_read(struct sheet *s, const char *path, const char *const *required, FILE *progress,
+		      struct sbuf *err)
+{
+	memset(s, 0, sizeof *s);
+	s->path = path;
+	s->err = err;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		sb_printf(err, "%s: tidak dapat dibuka: %s\n", path, strerror(errno));
+		return -1;
+	}
+	struct csv_reader r;
+	csv_open(&r, f);
+	int rc = csv_read(&r);
+	if (rc != 1) {
+		sb_printf(err, "%s: berkas kosong atau tanpa baris judul kolom\n", path);
+		csv_close(&r);
+		fclose(f);
+		return -1;
+	}
+	s->ncols = r.nfields;
+	s->names = xcalloc((size_t)s->ncols, sizeof *s->names);
+	for (int i = 0; i < s->ncols; i++) {
+		s->names[i] = str_trim(xstrdup(r.fields[i]));
+		for (char *p = s->names[i]; *p; p++)
+			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	}
+	for (const char *const *q = required; *q; q++)
+		if (col_of(s, *q) < 0)
+			problem(s, 1, NULL, "kolom '%s' tidak ada di baris judul", *q);
+	while ((rc = csv_read(&r)) != 0) {
+		if (rc < 0) {
+			problem(s, r.line, NULL, "tanda kutip tidak ditutup");
+			break;
+		}
+		if (r.nfields == 1 && !r.fields[0][0])
+			continue;	/* blank line */
+		if (r.nfields != s->ncols) {
+			problem(s, r.line, NULL, "ada %d kolom, baris judul punya %d", r.nfields, s->ncols);
+			continue;
+		}
+		if (s->nrows == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 256;
+			s->cells = xrealloc(s->cells, (size_t)s->cap * sizeof *s->cells);
+			s->lines = xrealloc(s->lines, (size_t)s->cap * sizeof *s->lines);
+		}
+		char **row = xcalloc((size_t)s->ncols, sizeof *row);
+		for (int i = 0; i < s->ncols; i++)
+			row[i] = str_trim(xstrdup(r.fields[i]));
+		s->lines[s->nrows] = r.line;
+		s->cells[s->nrows++] = row;
+		if (progress && s->nrows % 20000 == 0)
+			fprintf(progress, "%s: %d baris dibaca\n", path, s->nrows);
+	}
+	csv_close(&r);
+	fclose(f);
+	return s->nerr ? -1 : 0;
+}
+
+/* Close a failed import: the count of problems beyond those listed. */
+static int finish_errors(struct sheet *s)
+{
+	if (s->nerr > MAX_REPORTED)
+		sb_printf(s->err, "%s: ... dan %d kesalahan lain\n", s->path, s->nerr - MAX_REPORTED);
+	sb_printf(s->err, "%s: tidak ada yang disimpan\n", s->path);
+	sheet_free(s);
+	return -1;
+}
+
+static int strict_date(struct sheet *s, int row, const char *value, const char *field)
+{
+	struct date d;
+	if (*value && date_parse(value, &d) != 0) {
+		problem(s, s->lines[row], field, "tanggal harus YYYY-MM-DD, bukan '%s'", value);
+		return -1;
+	}
+	return 0;
+}
+
+static int begin_write(struct sheet *s, sqlite3 *db)
+{
+	if (db_begin(db) != 0) {
+		problem(s, 0, NULL, "database sibuk: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err)
+{
+	static const char *const required[] = { "nama", "jenis_kelamin", "tanggal_lahir", NULL };
+	struct sheet s;
+	if (sheet_read(&s, path, required, progress, err) != 0)
+		return finish_errors(&s);
+	int c_rm = col_of(&s, "no_rm"), c_nik = col_of(&s, "nik"), c_bpjs = col_of(&s, "no_bpjs");
+	int c_nama = col_of(&s, "nama"), c_jk = col_of(&s, "jenis_kelamin"), c_tgl = col_of(&s, "tanggal_lahir");
+	int c_alamat = col_of(&s, "alamat"), c_desa = col_of(&s, "desa"), c_pj = col_of(&s, "penjamin");
+	struct patient *ps = xcalloc((size_t)s.nrows, sizeof *ps);
+	for (int r = 0; r < s.nrows; r++) {
+		const char *pj = cell(&s, r, c_pj);
+		struct patient_input in = {
+			.no_rm = cell(&s, r, c_rm), .nik = cell(&s, r, c_nik), .no_bpjs = cell(&s, r, c_bpjs),
+			.nama = cell(&s, r, c_nama), .jenis_kelamin = cell(&s, r, c_jk),
+			.tanggal_lahir = cell(&s, r, c_tgl), .alamat = cell(&s, r, c_alamat),
+			.desa = cell(&s, r, c_desa), .penjamin = *pj ? pj : "UMUM",
+		};
+		struct field_errors fe;
+		strict_date(&s, r, in.tanggal_lahir, "tanggal_lahir");
+		if (patient_check(db, &in, &ps[r], &fe, NULL, 0) != 0)
+			for (int i = 0; i < fe.n; i++)
+				problem(&s, s.lines[r], fe.e[i].column, "%s", fe.e[i].msg);
+		/* the same No. RM or NIK twice in the file, or already in the database */
+		for (int q = 0; q < r; q++) {
+			if (ps[r].no_rm[0] && strcmp(ps[r].no_rm, ps[q].no_rm) == 0)
+				problem(&s, s.lines[r], "no_rm", "No. RM %s sudah ada di baris %ld", ps[r].no_rm, s.lines[q]);
+			if (ps[r].nik[0] && strcmp(ps[r].nik, ps[q].nik) == 0)
+				problem(&s, s.lines[r], "nik", "NIK %s sudah ada di baris %ld", ps[r].nik, s.lines[q]);
+		}
+		struct patient old;
+		if (ps[r].no_rm[0] && patient_by_rm(db, ps[r].no_rm, &old) == 1)
+			problem(&s, s.lines[r], "no_rm", "No. RM %s sudah terdaftar (%s)", ps[r].no_rm, old.nama);
+		if (ps[r].nik[0] && patient_by_nik(db, ps[r].nik, &old) == 1)
+			problem(&s, s.lines[r], "nik", "NIK %s sudah terdaftar (No. RM %s, %s)", ps[r].nik, old.no_rm, old.nama);
+	}
+	if (s.nerr || begin_write(&s, db) != 0) {
+		free(ps);
+		return finish_errors(&s);
+	}
+	for (int r = 0; r < s.nrows; r++) {
+		struct sbuf why = { 0 };
+		if (patient_insert(db, &ps[r], &why) != 0)
+			problem(&s, s.lines[r], NULL, "%s", sb_str(&why));
+		sb_free(&why);
+		if (s.nerr)
+			break;
+	}
+	free(ps);
+	if (s.nerr || db_commit(db) != 0) {
+		db_rollback(db);
+		if (!s.nerr)
+			problem(&s, 0, NULL, "gagal menyimpan: %s", sqlite3_errmsg(db));
+		return finish_errors(&s);
+	}
+	sb_printf(done, "%s: %d pasien diimpor\n", path, s.nrows);
+	sheet_free(&s);
+	return 0;
+}
+
+struct visit_line {
+	int row;
+	struct patient p;
+	char tanggal[11], unit[12], penjamin[24], icd[ICD_LEN], kasus;
+};
+
+static int by_date(const void *a, const void *b)
+{
+	const struct visit_line *x = a, *y = b;
+	int c = strcmp(x->tanggal, y->tanggal);
+	return c ? c : x->row - y->row;
+}
+
+static int same_visit(const struct visit_line *a, const struct visit_line *b)
+{
+	return a->p.id == b->p.id && strcmp(a->tanggal, b->tanggal) == 0 && strcmp(a->unit, b->unit) == 0;
+}
+
+static void check_visit_line(sqlite3 *db, struct sheet *s, int r, struct visit_line *v, int c[6])
+{
+	long line = s->lines[r];
+	const char *rm = cell(s, r, c[0]);
+	v->row = r;
+	if (!*rm)
+		problem(s, line, "no_rm", "No. RM wajib diisi");
+	else if (patient_by_rm(db, rm, &v->p) != 1)
+		problem(s, line, "no_rm", "pasien dengan No. RM %s tidak ada", rm);
+	const char *fields[] = { "tanggal", "unit", "penjamin", "icd10", "kasus" };
+	char *dst[] = { v->tanggal, v->unit, v->penjamin, v->icd, NULL };
+	size_t size[] = { sizeof v->tanggal, sizeof v->unit, sizeof v->penjamin, sizeof v->icd, 0 };
+	char kasus[4] = "";
+	for (int i = 0; i < 5; i++) {
+		const char *table = i < 3 ? "kunjungan" : "diagnosis";
+		const char *value = cell(s, r, c[i + 1]);
+		if (i == 0 && strict_date(s, r, value, "tanggal") != 0)
+			continue;
+		const struct column_def *def = dict_find(table, fields[i]);
+		if (i == 2 && !*value)
+			continue;	/* no payer: the patient's own */
+		if (i == 3 && !*value)
+			continue;	/* a visit without a diagnosis */
+		const char *err = dict_check(db, def, value, dst[i] ? dst[i] : kasus, dst[i] ? size[i] : sizeof kasus);
+		if (err)
+			problem(s, line, fields[i], "%s", err);
+	}
+	v->kasus = kasus[0];
+	if (!v->penjamin[0])
+		str_copy(v->penjamin, sizeof v->penjamin, v->p.penjamin);
+	struct date birth, day;
+	if (v->p.id && date_parse(v->tanggal, &day) == 0 && date_parse(v->p.tanggal_lahir, &birth) == 0 &&
+	    date_cmp(day, birth) < 0)
+		problem(s, line, "tanggal", "sebelum tanggal lahir pasien (%s)", v->p.tanggal_lahir);
+}
+
+int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path, FILE *progress,
+		     struct sbuf *done, struct sbuf *err)
+{
+	static const char *const required[] = { "no_rm", "tanggal", "unit", NULL };
+	struct sheet s;
+	if (sheet_read(&s, path, required, progress, err) != 0)
+		return finish_errors(&s);
+	int cols[6] = { col_of(&s, "no_rm"), col_of(&s, "tanggal"), col_of(&s, "unit"),
+			col_of(&s, "penjamin"), col_of(&s, "icd10"), col_of(&s, "kasus") };
+	struct visit_line *v = xcalloc((size_t)s.nrows, sizeof *v);
+	for (int r = 0; r < s.nrows; r++)
+		check_visit_line(db, &s, r, &v[r], cols);
+	/* earlier visits first, so the case flags pre-filled from history are right */
+	qsort(v, (size_t)s.nrows, sizeof *v, by_date);
+	for (int i = 1; i < s.nrows; i++)
+		for (int j = i - 1; j >= 0 && strcmp(v[j].tanggal, v[i].tanggal) == 0; j--)
+			if (same_visit(&v[i], &v[j]) && *cell(&s, v[i].row, cols[3]) &&
+			    strcmp(v[i].penjamin, v[j].penjamin) != 0) {
+				problem(&s, s.lines[v[i].row], "penjamin", "berbeda dengan baris %ld untuk kunjungan yang sama",
+					s.lines[v[j].row]);
+				break;
+			}
+	if (s.nerr || begin_write(&s, db) != 0) {
+		free(v);
+		return finish_errors(&s);
+	}
+	int visits = 0, diags = 0;
+	struct visit cur = { 0 };
+	for (int i = 0; i < s.nrows && !s.nerr; i++) {
+		struct sbuf why = { 0 };
+		struct date day;
+		date_parse(v[i].tanggal, &day);
+		int created = 0, added = 0;
+		if ((i == 0 || !same_visit(&v[i], &v[i - 1])) &&
+		    visit_insert(db, &v[i].p, day, v[i].unit, v[i].penjamin, &cur, &created, &why) != 0)
+			problem(&s, s.lines[v[i].row], NULL, "%s", sb_str(&why));
+		else if (v[i].icd[0] && diag_insert(db, cfg, &cur, v[i].icd, v[i].kasus, &added, &why) != 0)
+			problem(&s, s.lines[v[i].row], "icd10", "%s", sb_str(&why));
+		visits += created;
+		diags += added;
+		sb_free(&why);
+		if (progress && (i + 1) % 20000 == 0)
+			fprintf(progress, "%s: %d dari %d baris disimpan\n", path, i + 1, s.nrows);
+	}
+	free(v);
+	if (s.nerr || db_commit(db) != 0) {
+		db_rollback(db);
+		if (!s.nerr)
+			problem(&s, 0, NULL, "gagal menyimpan: %s", sqlite3_errmsg(db));
+		return finish_errors(&s);
+	}
+	sb_printf(done, "%s: %d kunjungan dan %d diagnosis diimpor\n", path, visits, diags);
+	sheet_free(&s);
+	return 0;
+}

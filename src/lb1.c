@@ -1,0 +1,405 @@
+#include "pkm/lb1.h"
+#include "pkm/db.h"
+#include "pkm/config.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const char kasus_key[KASUS_N][5] = { "baru", "lama", "kkl" };
+static const char sex_key[SEX_N] = { 'L', 'P' };
+
+int kasus_index(char k) { return k == 'B' ? KASUS_B : k == 'L' ? KASUS_L : k == 'K' ? KASUS_K : -1; }
+
+void lb1_count(struct lb1_row *r, enum layout l, const struct age *a, char kasus, char sex)
+{
+	int k = kasus_index(kasus);
+	if (k < 0)
+		return;
+	r->cell[band_of(l, a)][k][sex == 'P' ? SEX_P : SEX_L]++;
+}
+
+int f11_match(const char *code, const struct f11_map *map, int n)
+{
+	int best = -1;
+	size_t best_len = 0;
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(map[i].prefix);
+		if (len > best_len && icd_prefix_match(code, map[i].prefix)) {
+			best = map[i].row;
+			best_len = len;
+		}
+	}
+	return best;
+}
+
+static struct lb1_row *add_row(struct lb1 *r)
+{
+	if (r->nrows == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->rows = xrealloc(r->rows, (size_t)r->cap * sizeof *r->rows);
+	}
+	struct lb1_row *row = &r->rows[r->nrows++];
+	memset(row, 0, sizeof *row);
+	return row;
+}
+
+void lb1_free(struct lb1 *r)
+{
+	free(r->rows);
+	memset(r, 0, sizeof *r);
+}
+
+/* One row per ICD-10 code occurring in the month, ordered by code. */
+static int count_by_code(sqlite3 *db, const char *from, const char *to, enum layout layout,
+			 struct lb1 *out, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT d.icd10, coalesce(i.nama, ''), d.kasus, p.jenis_kelamin, k.umur_tahun, k.umur_total_hari"
+		" FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id JOIN pasien p ON p.id = k.pasien_id"
+		" LEFT JOIN icd10 i ON i.kode = d.icd10"
+		" WHERE k.tanggal >= ? AND k.tanggal < ? ORDER BY d.icd10", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	struct lb1_row *row = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		if (!row || strcmp(row->key, code) != 0) {
+			row = add_row(out);
+			str_copy(row->key, sizeof row->key, code);
+			str_copy(row->kode, sizeof row->kode, code);
+			db_col_text(st, 1, row->nama, sizeof row->nama);
+		}
+		struct age a = { sqlite3_column_int(st, 4), 0, 0, (long)sqlite3_column_int64(st, 5) };
+		lb1_count(row, layout, &a, (char)sqlite3_column_text(st, 2)[0],
+			  (char)sqlite3_column_text(st, 3)[0]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sb_printf(err, "kesalahan database: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+static void add_cells(struct lb1_row *dst, const struct lb1_row *src)
+{
+	for (int b = 0; b < BAND_MAX; b++)
+		for (int k = 0; k < KASUS_N; k++)
+			for (int s = 0; s < SEX_N; s++)
+				dst->cell[b][k][s] += src->cell[b][k][s];
+}
+
+/* Fold the per-code rows into the fixed Formulir 11 rows; codes that map to no
+ * row stay as their own rows in the "Lain-lain" group, so nothing is lost. */
+static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
+{
+	struct lb1 codes = *r;
+	r->rows = NULL;
+	r->nrows = r->cap = 0;
+	int rc = -1;
+	struct f11_map *map = NULL;
+	int nmap = 0, mcap = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT kode, nama FROM f11_grup ORDER BY kode", err);
+	while (st && sqlite3_step(st) == SQLITE_ROW && r->ngroups < (int)ARRAY_LEN(r->groups) - 1) {
+		db_col_text(st, 0, r->groups[r->ngroups].kode, sizeof r->groups[0].kode);
+		db_col_text(st, 1, r->groups[r->ngroups].nama, sizeof r->groups[0].nama);
+		r->ngroups++;
+	}
+	sqlite3_finalize(st);
+	st = db_prepare(db, "SELECT b.id, b.grup, b.kode_cetak, b.nama FROM f11_baris b"
+			    " JOIN f11_grup g ON g.kode = b.grup ORDER BY b.grup, b.urut", err);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		struct lb1_row *row = add_row(r);
+		db_col_text(st, 0, row->key, sizeof row->key);
+		db_col_text(st, 1, row->grup, sizeof row->grup);
+		db_col_text(st, 2, row->kode, sizeof row->kode);
+		db_col_text(st, 3, row->nama, sizeof row->nama);
+	}
+	sqlite3_finalize(st);
+	st = db_prepare(db, "SELECT baris_id, prefiks FROM f11_peta", err);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		int row = -1;
+		for (int i = 0; i < r->nrows && row < 0; i++)
+			if (strcmp(r->rows[i].key, id) == 0)
+				row = i;
+		if (row < 0)
+			continue;
+		if (nmap == mcap) {
+			mcap = mcap ? mcap * 2 : 256;
+			map = xrealloc(map, (size_t)mcap * sizeof *map);
+		}
+		db_col_text(st, 1, map[nmap].prefix, sizeof map[nmap].prefix);
+		map[nmap++].row = row;
+	}
+	if (!st)
+		goto done;
+	sqlite3_finalize(st);
+
+	int fixed = r->nrows;
+	for (int i = 0; i < codes.nrows; i++) {
+		int row = f11_match(codes.rows[i].key, map, nmap);
+		if (row >= 0) {
+			add_cells(&r->rows[row], &codes.rows[i]);
+			continue;
+		}
+		struct lb1_row *other = add_row(r);
+		*other = codes.rows[i];
+		snprintf(other->key, sizeof other->key, "LAIN.%s", codes.rows[i].kode);
+		str_copy(other->grup, sizeof other->grup, "LAIN");
+	}
+	if (r->nrows > fixed) {
+		struct lb1_group *g = &r->groups[r->ngroups++];
+		str_copy(g->kode, sizeof g->kode, "LAIN");
+		str_copy(g->nama, sizeof g->nama, "Lain-lain (kode yang tidak dipetakan)");
+	}
+	rc = 0;
+done:
+	free(map);
+	lb1_free(&codes);
+	return rc;
+}
+
+/* Totals by case flag and sex, and the number of (visit, code) pairs, counted
+ * apart from the rows so that the foot checks can catch a lost count. */
+static int count_totals(sqlite3 *db, const char *from, const char *to, struct lb1 *r, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT d.kasus, p.jenis_kelamin, count(*) FROM kunjungan k"
+		" JOIN diagnosis d ON d.kunjungan_id = k.id JOIN pasien p ON p.id = k.pasien_id"
+		" WHERE k.tanggal >= ? AND k.tanggal < ? GROUP BY 1, 2", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int k = kasus_index((char)sqlite3_column_text(st, 0)[0]);
+		int s = sqlite3_column_text(st, 1)[0] == 'P' ? SEX_P : SEX_L;
+		if (k >= 0)
+			r->totals[k][s] = (long)sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	st = db_prepare(db, "SELECT count(*) FROM (SELECT DISTINCT d.kunjungan_id, d.icd10 FROM kunjungan k"
+			    " JOIN diagnosis d ON d.kunjungan_id = k.id WHERE k.tanggal >= ? AND k.tanggal < ?)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r->pairs = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int lb1_build(sqlite3 *db, const char *month, enum layout layout, struct lb1 *out, struct sbuf *err)
+{
+	memset(out, 0, sizeof *out);
+	struct date first, next;
+	if (month_parse(month, &first, &next) != 0) {
+		sb_printf(err, "bulan tidak sah: '%s' (contoh: 2026-10)", month);
+		return -1;
+	}
+	out->layout = layout;
+	str_copy(out->month, sizeof out->month, month);
+	char from[11], to[11];
+	date_format(first, from);
+	date_format(next, to);
+	/* one read transaction: rows and totals see the same data */
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	int rc = count_by_code(db, from, to, layout, out, err);
+	if (rc == 0 && layout == LAYOUT_F11)
+		rc = fold_f11(db, out, err);
+	if (rc == 0)
+		rc = count_totals(db, from, to, out, err);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != 0)
+		lb1_free(out);
+	return rc;
+}
+
+void lb1_check(const struct lb1 *r, struct lb1_checks *c)
+{
+	long sum[KASUS_N][SEX_N] = { { 0 } };
+	long grand = 0;
+	for (int i = 0; i < r->nrows; i++)
+		for (int b = 0; b < band_count(r->layout); b++)
+			for (int k = 0; k < KASUS_N; k++)
+				for (int s = 0; s < SEX_N; s++) {
+					sum[k][s] += r->rows[i].cell[b][k][s];
+					grand += r->rows[i].cell[b][k][s];
+				}
+	long by_sex = 0;
+	c->bands_ok = 1;
+	for (int k = 0; k < KASUS_N; k++)
+		for (int s = 0; s < SEX_N; s++) {
+			c->bands_ok &= sum[k][s] == r->totals[k][s];
+			by_sex += r->totals[k][s];
+		}
+	c->sex_ok = by_sex == grand;
+	c->pairs_ok = grand == r->pairs;
+	c->grand = grand;
+}
+
+/* Printed columns: klasik has B/L per sex in each band (L includes KKL) and then
+ * totals; Formulir 11 has new cases per band and then new/old by sex. */
+static void set_columns(struct table *t, enum layout l)
+{
+	int nb = band_count(l), c = 0;
+	if (l == LAYOUT_KLASIK) {
+		static const char *sub[] = { "B-L", "B-P", "L-L", "L-P" };
+		for (int b = 0; b < nb; b++)
+			for (int i = 0; i < 4; i++, c++) {
+				str_copy(t->cols[c].group, sizeof t->cols[c].group, band_label(l, b));
+				str_copy(t->cols[c].label, sizeof t->cols[c].label, sub[i]);
+			}
+		static const char *tg[] = { "Baru", "Baru", "Lama", "Lama", "KKL", "KKL", "Total" };
+		static const char *tl[] = { "L", "P", "L", "P", "L", "P", "Jml" };
+		for (int i = 0; i < 7; i++, c++) {
+			str_copy(t->cols[c].group, sizeof t->cols[c].group, tg[i]);
+			str_copy(t->cols[c].label, sizeof t->cols[c].label, tl[i]);
+		}
+		return;
+	}
+	for (int b = 0; b < nb; b++, c++) {
+		str_copy(t->cols[c].group, sizeof t->cols[c].group, "Kasus baru menurut umur");
+		str_copy(t->cols[c].label, sizeof t->cols[c].label, band_label(l, b));
+	}
+	static const char *fg[] = { "Jumlah baru", "Jumlah baru", "Jumlah baru", "Jumlah lama", "Jumlah lama", "Jumlah lama" };
+	static const char *fl[] = { "L", "P", "Jml", "L", "P", "Jml" };
+	for (int i = 0; i < 6; i++, c++) {
+		str_copy(t->cols[c].group, sizeof t->cols[c].group, fg[i]);
+		str_copy(t->cols[c].label, sizeof t->cols[c].label, fl[i]);
+	}
+}
+
+static int column_count(enum layout l) { return l == LAYOUT_KLASIK ? band_count(l) * 4 + 7 : band_count(l) + 6; }
+
+static void fill_values(const struct lb1_row *row, enum layout l, long *v)
+{
+	int nb = band_count(l), c = 0;
+	long tot[KASUS_N][SEX_N] = { { 0 } };
+	for (int b = 0; b < nb; b++) {
+		const long (*x)[SEX_N] = row->cell[b];
+		for (int k = 0; k < KASUS_N; k++)
+			for (int s = 0; s < SEX_N; s++)
+				tot[k][s] += x[k][s];
+		if (l == LAYOUT_KLASIK) {
+			v[c++] = x[KASUS_B][SEX_L];
+			v[c++] = x[KASUS_B][SEX_P];
+			v[c++] = x[KASUS_L][SEX_L] + x[KASUS_K][SEX_L];
+			v[c++] = x[KASUS_L][SEX_P] + x[KASUS_K][SEX_P];
+		} else {
+			v[c++] = x[KASUS_B][SEX_L] + x[KASUS_B][SEX_P];
+		}
+	}
+	if (l == LAYOUT_KLASIK) {
+		for (int k = 0; k < KASUS_N; k++)
+			for (int s = 0; s < SEX_N; s++)
+				v[c++] = tot[k][s];
+		v[c] = tot[0][0] + tot[0][1] + tot[1][0] + tot[1][1] + tot[2][0] + tot[2][1];
+		return;
+	}
+	v[c++] = tot[KASUS_B][SEX_L];
+	v[c++] = tot[KASUS_B][SEX_P];
+	v[c++] = tot[KASUS_B][SEX_L] + tot[KASUS_B][SEX_P];
+	v[c++] = tot[KASUS_L][SEX_L] + tot[KASUS_K][SEX_L];
+	v[c++] = tot[KASUS_L][SEX_P] + tot[KASUS_K][SEX_P];
+	v[c] = v[c - 2] + v[c - 1];
+}
+
+static const char *ok_word(int ok) { return ok ? "COCOK" : "TIDAK COCOK"; }
+
+void lb1_table(const struct lb1 *r, struct table *t)
+{
+	enum layout l = r->layout;
+	table_init(t, column_count(l));
+	str_copy(t->title, sizeof t->title, "LAPORAN BULANAN DATA KESAKITAN (LB1)");
+	str_copy(t->subtitle, sizeof t->subtitle,
+		 l == LAYOUT_KLASIK ? "Susunan klasik (SP2TP)" : "Formulir 11 (PMK 31/2019)");
+	str_copy(t->head_kode, sizeof t->head_kode, "ICD-10");
+	set_columns(t, l);
+	long *total = xcalloc((size_t)t->ncols, sizeof *total);
+	const char *group = "";
+	int no = 0;
+	for (int i = 0; i < r->nrows; i++) {
+		const struct lb1_row *row = &r->rows[i];
+		if (l == LAYOUT_F11 && strcmp(row->grup, group) != 0) {
+			group = row->grup;
+			for (int g = 0; g < r->ngroups; g++)
+				if (strcmp(r->groups[g].kode, group) == 0) {
+					char head[128];
+					snprintf(head, sizeof head, "%s. %s", strcmp(group, "LAIN") ? group : "P",
+						 r->groups[g].nama);
+					table_add(t, ROW_HEAD, "", "", head);
+				}
+			no = 0;
+		}
+		char num[32];
+		if (l == LAYOUT_F11)
+			snprintf(num, sizeof num, "%s%d", strcmp(group, "LAIN") ? group : "P", ++no);
+		else
+			snprintf(num, sizeof num, "%d", ++no);
+		long *v = table_add(t, ROW_DATA, num, row->kode, row->nama[0] ? row->nama : "(tidak ada di daftar ICD-10)");
+		fill_values(row, l, v);
+		for (int c = 0; c < t->ncols; c++)
+			total[c] += v[c];
+	}
+	long *v = table_add(t, ROW_TOTAL, "", "", "JUMLAH");
+	memcpy(v, total, (size_t)t->ncols * sizeof *v);
+	free(total);
+
+	struct lb1_checks c;
+	lb1_check(r, &c);
+	struct sbuf *f = &t->foot;
+	if (l == LAYOUT_KLASIK)
+		sb_add(f, "Keterangan: B = kasus baru, L = kasus lama termasuk kunjungan kasus lama (KKL);"
+			  " L/P = laki-laki/perempuan.\n");
+	else
+		sb_add(f, "Keterangan: kolom umur berisi kasus baru; kasus lama termasuk kunjungan kasus lama (KKL).\n");
+	sb_add(f, "Pemeriksaan:\n");
+	sb_printf(f, "  1. Jumlah kelompok umur = total per jenis kasus dan jenis kelamin : %s\n", ok_word(c.bands_ok));
+	sb_printf(f, "  2. Laki-laki + perempuan = jumlah (%ld)                            : %s\n", c.grand, ok_word(c.sex_ok));
+	sb_printf(f, "  3. Jumlah = pasangan kunjungan-diagnosis bulan ini (%ld)           : %s\n", r->pairs, ok_word(c.pairs_ok));
+	if (!(c.bands_ok && c.sex_ok && c.pairs_ok))
+		sb_add(f, "*** PERINGATAN: PEMERIKSAAN GAGAL. LAPORAN INI TIDAK BOLEH DIKIRIM. ***\n");
+}
+
+static int cmp_lines(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void lb1_write_data(const struct lb1 *r, FILE *f)
+{
+	struct sbuf all = { 0 };
+	int n = 0;
+	for (int i = 0; i < r->nrows; i++)
+		for (int b = 0; b < band_count(r->layout); b++)
+			for (int k = 0; k < KASUS_N; k++)
+				for (int s = 0; s < SEX_N; s++) {
+					long v = r->rows[i].cell[b][k][s];
+					if (!v)
+						continue;
+					/* a tab keeps (baris, kolom) order when sorting whole lines */
+					sb_printf(&all, "%s\t%s.%s.%c,%ld\n", r->rows[i].key, band_key(r->layout, b),
+						  kasus_key[k], sex_key[s], v);
+					n++;
+				}
+	char **lines = xcalloc((size_t)n, sizeof *lines);
+	char *p = all.s;
+	for (int i = 0; i < n; i++) {
+		lines[i] = p;
+		p = strchr(p, '\n');
+		*p++ = '\0';
+	}
+	qsort(lines, (size_t)n, sizeof *lines, cmp_lines);
+	fputs("baris,kolom,nilai\n", f);
+	for (int i = 0; i < n; i++) {
+		*strchr(lines[i], '\t') = ',';
+		fprintf(f, "%s\n", lines[i]);
+	}
+	free(lines);
+	sb_free(&all);
+}

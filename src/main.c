@@ -1,0 +1,165 @@
+/* pkm: command line. Every command opens the database the same way and calls
+ * the same core functions as the terminal application. */
+#include "pkm/config.h"
+#include "pkm/db.h"
+#include "pkm/import.h"
+#include "pkm/reports.h"
+#include "pkm/ui.h"
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+	"Pemakaian:\n"
+	"  pkm [--db BERKAS] [--config BERKAS]                 aplikasi terminal\n"
+	"  pkm [--db BERKAS] import pasien BERKAS.csv\n"
+	"  pkm [--db BERKAS] import kunjungan BERKAS.csv\n"
+	"  pkm [--db BERKAS] report lb1 --month YYYY-MM [--layout klasik|formulir11]\n"
+	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
+	"  pkm --help | --version\n"
+	"\n"
+	"Database: --db, lalu PKM_DB, lalu [database] path di konfigurasi,\n"
+	"lalu ~/.local/share/pkm/pkm.db. Konfigurasi: --config, lalu\n"
+	"~/.config/pkm/pkm.ini, lalu /etc/pkm/pkm.ini.\n";
+
+static int fail_usage(const char *what)
+{
+	fprintf(stderr, "pkm: %s\n\n%s", what, usage);
+	return 2;
+}
+
+static void default_db_path(const struct pkm_config *cfg, const char *opt, char *out, size_t size)
+{
+	const char *env = getenv("PKM_DB");
+	const char *home = getenv("HOME");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (opt)
+		str_copy(out, size, opt);
+	else if (env && *env)
+		str_copy(out, size, env);
+	else if (cfg->db_path[0])
+		str_copy(out, size, cfg->db_path);
+	else if (xdg && *xdg)
+		snprintf(out, size, "%s/pkm/pkm.db", xdg);
+	else
+		snprintf(out, size, "%s/.local/share/pkm/pkm.db", home ? home : ".");
+}
+
+static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
+{
+	if (argc != 2)
+		return fail_usage("import perlu jenis (pasien|kunjungan) dan nama berkas");
+	struct sbuf done = { 0 }, err = { 0 };
+	FILE *progress = isatty(STDERR_FILENO) ? stderr : NULL;
+	int rc;
+	if (strcmp(argv[0], "pasien") == 0)
+		rc = import_pasien(db, argv[1], progress, &done, &err);
+	else if (strcmp(argv[0], "kunjungan") == 0)
+		rc = import_kunjungan(db, cfg, argv[1], progress, &done, &err);
+	else
+		return fail_usage("jenis import harus pasien atau kunjungan");
+	fputs(sb_str(&done), stdout);
+	fputs(sb_str(&err), stderr);
+	sb_free(&done);
+	sb_free(&err);
+	return rc == 0 ? 0 : 1;
+}
+
+static int cmd_report(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
+{
+	if (argc < 1)
+		return fail_usage("report perlu nama laporan (lb1)");
+	struct report_req req = { argv[0], NULL, cfg->lb1_layout, FMT_TEXT, cfg->width };
+	const char *out_path = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!val)
+			return fail_usage("pilihan tanpa nilai");
+		i++;
+		long w;
+		if (strcmp(opt, "--month") == 0)
+			req.month = val;
+		else if (strcmp(opt, "--layout") == 0 && layout_parse(val, &req.layout) == 0)
+			;
+		else if (strcmp(opt, "--format") == 0 && report_format_parse(val, &req.format) == 0)
+			;
+		else if (strcmp(opt, "--width") == 0 && parse_long(val, 80, 136, &w) == 0 && (w == 80 || w == 136))
+			req.width = (int)w;
+		else if (strcmp(opt, "--out") == 0)
+			out_path = val;
+		else {
+			char msg[128];
+			snprintf(msg, sizeof msg, "pilihan tidak sah: %s %s", opt, val);
+			return fail_usage(msg);
+		}
+	}
+	if (!req.month)
+		return fail_usage("report perlu --month YYYY-MM");
+	FILE *out = out_path ? fopen(out_path, "w") : stdout;
+	if (!out) {
+		perror(out_path);
+		return 1;
+	}
+	struct sbuf err = { 0 };
+	int rc = report_write(db, cfg, &req, out, &err);
+	if (out != stdout && fclose(out) != 0)
+		rc = -1;
+	if (rc != 0)
+		fprintf(stderr, "pkm: %s\n", err.len ? sb_str(&err) : "laporan tidak dapat ditulis");
+	sb_free(&err);
+	return rc == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	const char *db_opt = NULL, *cfg_opt = NULL;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("pkm %s (skema database %d)\n", PKM_VERSION, db_schema_version());
+			return 0;
+		}
+		if (i + 1 >= argc)
+			return fail_usage("pilihan tanpa nilai");
+		if (strcmp(argv[i], "--db") == 0)
+			db_opt = argv[++i];
+		else if (strcmp(argv[i], "--config") == 0)
+			cfg_opt = argv[++i];
+		else
+			return fail_usage("pilihan tidak dikenal");
+	}
+	struct pkm_config cfg;
+	struct sbuf err = { 0 };
+	if (config_load(&cfg, cfg_opt, &err) != 0) {
+		fprintf(stderr, "%spkm: konfigurasi tidak sah\n", sb_str(&err));
+		sb_free(&err);
+		return 1;
+	}
+	char path[PATH_MAX];
+	default_db_path(&cfg, db_opt, path, sizeof path);
+	const char *cmd = i < argc ? argv[i] : NULL;
+	if (cmd && strcmp(cmd, "import") != 0 && strcmp(cmd, "report") != 0)
+		return fail_usage("perintah tidak dikenal");
+	sqlite3 *db = db_open(path, &err);
+	if (!db) {
+		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+		sb_free(&err);
+		return 1;
+	}
+	int rc;
+	if (!cmd)
+		rc = ui_run(db, &cfg, path);
+	else if (strcmp(cmd, "import") == 0)
+		rc = cmd_import(db, &cfg, argc - i - 1, argv + i + 1);
+	else
+		rc = cmd_report(db, &cfg, argc - i - 1, argv + i + 1);
+	db_close(db);
+	return rc;
+}

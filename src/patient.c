@@ -1,0 +1,294 @@
+#include "pkm/patient.h"
+#include "pkm/db.h"
+#include "pkm/dict.h"
+#include "pkm/ident.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+void field_error(struct field_errors *fe, const char *column, const char *fmt, ...)
+{
+	if (fe->n >= (int)ARRAY_LEN(fe->e))
+		return;
+	fe->e[fe->n].column = column;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(fe->e[fe->n].msg, sizeof fe->e[fe->n].msg, fmt, ap);
+	va_end(ap);
+	fe->n++;
+}
+
+const char *field_error_for(const struct field_errors *fe, const char *column)
+{
+	for (int i = 0; i < fe->n; i++)
+		if (strcmp(fe->e[i].column, column) == 0)
+			return fe->e[i].msg;
+	return NULL;
+}
+
+void patient_search_name(const char *nama, char *out, size_t size)
+{
+	size_t n = 0;
+	int space = 1;
+	for (const char *p = nama; *p && n + 1 < size; p++) {
+		if (isspace((unsigned char)*p)) {
+			space = 1;
+			continue;
+		}
+		if (space && n > 0 && n + 2 < size)
+			out[n++] = ' ';
+		space = 0;
+		out[n++] = (char)toupper((unsigned char)*p);
+	}
+	out[n] = '\0';
+}
+
+/* Validate one dictionary column into dst; records the error under its column. */
+static void check_col(sqlite3 *db, const char *column, const char *in, char *dst, size_t size,
+		      struct field_errors *fe)
+{
+	const struct column_def *c = dict_find("pasien", column);
+	const char *err = dict_check(db, c, in ? in : "", dst, size);
+	if (err)
+		field_error(fe, column, "%s", err);
+}
+
+int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *out,
+		  struct field_errors *fe, char *warning, size_t wsize)
+{
+	memset(out, 0, sizeof *out);
+	fe->n = 0;
+	if (warning && wsize)
+		warning[0] = '\0';
+	char sex[4] = "", perk[4] = "";
+	check_col(db, "no_rm", in->no_rm, out->no_rm, sizeof out->no_rm, fe);
+	check_col(db, "nama", in->nama, out->nama, sizeof out->nama, fe);
+	check_col(db, "jenis_kelamin", in->jenis_kelamin, sex, sizeof sex, fe);
+	out->sex = sex[0];
+	check_col(db, "nik", in->nik, out->nik, sizeof out->nik, fe);
+	check_col(db, "no_bpjs", in->no_bpjs, out->no_bpjs, sizeof out->no_bpjs, fe);
+	check_col(db, "penjamin", in->penjamin, out->penjamin, sizeof out->penjamin, fe);
+	check_col(db, "alamat", in->alamat, out->alamat, sizeof out->alamat, fe);
+	check_col(db, "desa", in->desa, out->desa, sizeof out->desa, fe);
+
+	/* Birth date, or an age in years giving an estimated one (1 July). */
+	const char *tgl = in->tanggal_lahir ? in->tanggal_lahir : "";
+	const char *umur = in->umur ? in->umur : "";
+	struct date today = date_today(), birth;
+	if (*tgl) {
+		check_col(db, "tanggal_lahir", tgl, out->tanggal_lahir, sizeof out->tanggal_lahir, fe);
+		if (date_parse(out->tanggal_lahir, &birth) == 0 && date_cmp(birth, today) > 0)
+			field_error(fe, "tanggal_lahir", "Tanggal lahir tidak boleh setelah hari ini");
+	} else if (*umur) {
+		check_col(db, "umur", umur, perk, sizeof perk, fe);
+		long years;
+		if (!field_error_for(fe, "umur") && parse_long(perk, 0, 130, &years) == 0) {
+			birth = (struct date){ today.y - (int)years, 7, 1 };
+			if (date_cmp(birth, today) > 0)
+				birth.y--;
+			date_format(birth, out->tanggal_lahir);
+			out->lahir_perkiraan = 1;
+		}
+	} else {
+		field_error(fe, "tanggal_lahir", "Isi tanggal lahir, atau umur bila tidak diketahui");
+	}
+
+	if (!fe->n && !out->no_bpjs[0] && dict_payer_needs_bpjs(db, out->penjamin))
+		field_error(fe, "no_bpjs", "No. BPJS wajib untuk penjamin BPJS");
+	if (!fe->n && out->nik[0] && !out->lahir_perkiraan && warning) {
+		date_parse(out->tanggal_lahir, &birth);
+		const char *w = nik_mismatch(out->nik, birth, out->sex);
+		if (w)
+			str_copy(warning, wsize, w);
+	}
+	return fe->n ? -1 : 0;
+}
+
+static long next_rm(sqlite3 *db, char *no_rm, size_t size)
+{
+	sqlite3_stmt *up = db_prepare(db, "UPDATE rm_seri SET terakhir = terakhir + 1 RETURNING terakhir", NULL);
+	sqlite3_stmt *used = db_prepare(db, "SELECT 1 FROM pasien WHERE no_rm = ?", NULL);
+	long serial = -1;
+	while (up && used) {
+		if (sqlite3_step(up) != SQLITE_ROW)
+			break;
+		serial = (long)sqlite3_column_int64(up, 0);
+		sqlite3_reset(up);
+		snprintf(no_rm, size, "%06ld", serial);
+		/* imported patients keep their own numbers: skip any already taken */
+		sqlite3_bind_text(used, 1, no_rm, -1, SQLITE_STATIC);
+		int taken = sqlite3_step(used) == SQLITE_ROW;
+		sqlite3_reset(used);
+		if (!taken)
+			break;
+		serial = -1;
+	}
+	sqlite3_finalize(up);
+	sqlite3_finalize(used);
+	return serial;
+}
+
+int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
+{
+	if (!p->no_rm[0] && next_rm(db, p->no_rm, sizeof p->no_rm) < 0) {
+		sb_printf(err, "No. RM tidak dapat dibuat: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	char cari[sizeof p->nama];
+	patient_search_name(p->nama, cari, sizeof cari);
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
+		" lahir_perkiraan, alamat, desa, penjamin) VALUES (?,?,?,?,?,?,?,?,?,?,?)", err);
+	if (!st)
+		return -1;
+	char sex[2] = { p->sex, 0 };
+	db_bind_text(st, 1, p->no_rm, 0);
+	db_bind_text(st, 2, p->nik, 1);
+	db_bind_text(st, 3, p->no_bpjs, 1);
+	db_bind_text(st, 4, p->nama, 0);
+	db_bind_text(st, 5, cari, 0);
+	db_bind_text(st, 6, sex, 0);
+	db_bind_text(st, 7, p->tanggal_lahir, 0);
+	sqlite3_bind_int(st, 8, p->lahir_perkiraan);
+	db_bind_text(st, 9, p->alamat, 0);
+	db_bind_text(st, 10, p->desa, 0);
+	db_bind_text(st, 11, p->penjamin, 0);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		if (rc == SQLITE_CONSTRAINT_UNIQUE && strstr(sqlite3_errmsg(db), "nik"))
+			sb_printf(err, "NIK %s sudah terdaftar", p->nik);
+		else if (rc == SQLITE_CONSTRAINT_UNIQUE)
+			sb_printf(err, "No. RM %s sudah dipakai", p->no_rm);
+		else
+			sb_printf(err, "pasien tidak tersimpan: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	p->id = (long)sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err)
+{
+	if (db_begin(db) != 0) {
+		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	struct patient copy = *p;	/* a failed save must not keep a half-assigned No. RM */
+	if (patient_insert(db, &copy, err) != 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	*p = copy;
+	return 0;
+}
+
+#define PATIENT_COLS "id, no_rm, coalesce(nik,''), coalesce(no_bpjs,''), nama, jenis_kelamin," \
+		     " tanggal_lahir, lahir_perkiraan, alamat, desa, penjamin"
+
+static void read_patient(sqlite3_stmt *st, struct patient *p)
+{
+	p->id = (long)sqlite3_column_int64(st, 0);
+	db_col_text(st, 1, p->no_rm, sizeof p->no_rm);
+	db_col_text(st, 2, p->nik, sizeof p->nik);
+	db_col_text(st, 3, p->no_bpjs, sizeof p->no_bpjs);
+	db_col_text(st, 4, p->nama, sizeof p->nama);
+	char sex[4];
+	db_col_text(st, 5, sex, sizeof sex);
+	p->sex = sex[0];
+	db_col_text(st, 6, p->tanggal_lahir, sizeof p->tanggal_lahir);
+	p->lahir_perkiraan = sqlite3_column_int(st, 7);
+	db_col_text(st, 8, p->alamat, sizeof p->alamat);
+	db_col_text(st, 9, p->desa, sizeof p->desa);
+	db_col_text(st, 10, p->penjamin, sizeof p->penjamin);
+}
+
+/* Run a prepared query and read up to max patients. */
+static int read_patients(sqlite3_stmt *st, struct patient *out, int max)
+{
+	int n = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		read_patient(st, &out[n++]);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int get_one(sqlite3 *db, const char *where, const char *text, long id, struct patient *p)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT " PATIENT_COLS " FROM pasien WHERE %s", where);
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	if (!st)
+		return -1;
+	if (text)
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	return read_patients(st, p, 1);
+}
+
+int patient_get(sqlite3 *db, long id, struct patient *p) { return get_one(db, "id = ?", NULL, id, p); }
+int patient_by_nik(sqlite3 *db, const char *nik, struct patient *p) { return get_one(db, "nik = ?", nik, 0, p); }
+int patient_by_rm(sqlite3 *db, const char *no_rm, struct patient *p) { return get_one(db, "no_rm = ?", no_rm, 0, p); }
+
+int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
+{
+	char q[128];
+	str_copy(q, sizeof q, query);
+	struct sbuf sql = { 0 };
+	sb_add(&sql, "SELECT " PATIENT_COLS " FROM pasien WHERE 1");
+	const char *binds[24];
+	int nb = 0, ntok = 0;
+	char words[8][64];
+	for (char *tok = strtok(q, " \t"); tok && ntok < 8; tok = strtok(NULL, " \t"), ntok++) {
+		char *w = words[ntok];
+		struct date d;
+		if (date_parse_user(tok, &d) == 0) {
+			sb_add(&sql, " AND tanggal_lahir = ?");
+			binds[nb++] = date_format(d, w);
+		} else if (str_is_digits(tok)) {
+			/* a number matches No. RM, NIK or No. BPJS from the start */
+			sb_add(&sql, " AND (no_rm GLOB ? || '*' OR nik GLOB ? || '*' OR no_bpjs GLOB ? || '*')");
+			str_copy(w, sizeof words[0], tok);
+			binds[nb++] = w;
+			binds[nb++] = w;
+			binds[nb++] = w;
+		} else {
+			/* a word matches the start of any word of the name */
+			size_t n = 0;
+			for (const char *s = tok; *s && n + 1 < sizeof words[0]; s++)
+				if (*s != '*' && *s != '?' && *s != '[')
+					w[n++] = (char)toupper((unsigned char)*s);
+			w[n] = '\0';
+			sb_add(&sql, " AND (' ' || nama_cari) GLOB '* ' || ? || '*'");
+			binds[nb++] = w;
+		}
+	}
+	sb_add(&sql, " ORDER BY nama_cari, tanggal_lahir LIMIT ?");
+	int n = 0;
+	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), NULL);
+	if (st) {
+		for (int i = 0; i < nb; i++)
+			sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, nb + 1, max);
+		n = read_patients(st, out, max);
+	}
+	sb_free(&sql);
+	return n;
+}
+
+int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out, int max)
+{
+	char cari[sizeof p->nama];
+	patient_search_name(p->nama, cari, sizeof cari);
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT " PATIENT_COLS " FROM pasien WHERE (nama_cari = ? AND tanggal_lahir = ?)"
+		" OR (no_bpjs IS NOT NULL AND no_bpjs = ?) ORDER BY no_rm LIMIT ?", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, cari, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, p->tanggal_lahir, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 3, p->no_bpjs, 1);
+	sqlite3_bind_int(st, 4, max);
+	return read_patients(st, out, max);
+}

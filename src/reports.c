@@ -1,0 +1,135 @@
+#include "pkm/reports.h"
+#include "pkm/lb1.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int report_format_parse(const char *s, enum report_format *out)
+{
+	if (strcmp(s, "text") == 0)
+		*out = FMT_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		*out = FMT_CSV;
+	else if (strcmp(s, "data") == 0)
+		*out = FMT_DATA;
+	else
+		return -1;
+	return 0;
+}
+
+int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+		 struct sbuf *err)
+{
+	if (strcmp(req->name, "lb1") != 0) {
+		sb_printf(err, "laporan tidak dikenal: %s (tersedia: lb1)", req->name);
+		return -1;
+	}
+	if (req->width != 80 && req->width != 136) {
+		sb_printf(err, "lebar harus 80 atau 136");
+		return -1;
+	}
+	struct lb1 r;
+	if (lb1_build(db, req->month, req->layout, &r, err) != 0)
+		return -1;
+	if (req->format == FMT_DATA) {
+		lb1_write_data(&r, out);
+	} else {
+		struct table t;
+		lb1_table(&r, &t);
+		if (req->format == FMT_CSV) {
+			table_csv(&t, out);
+		} else {
+			struct date first, next;
+			month_parse(req->month, &first, &next);
+			char period[64];
+			snprintf(period, sizeof period, "Bulan: %s %d", month_name(first.m), first.y);
+			struct page_setup ps = { cfg, period, req->width, cfg->page_lines };
+			struct sbuf text = { 0 };
+			table_text(&t, &ps, &text);
+			fputs(sb_str(&text), out);
+			sb_free(&text);
+		}
+		table_free(&t);
+	}
+	lb1_free(&r);
+	return 0;
+}
+
+int report_render(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, char **text,
+		  size_t *len, struct sbuf *err)
+{
+	*text = NULL;
+	*len = 0;
+	FILE *mem = open_memstream(text, len);
+	if (!mem) {
+		sb_printf(err, "memori tidak cukup");
+		return -1;
+	}
+	int rc = report_write(db, cfg, req, mem, err);
+	fclose(mem);
+	if (rc != 0) {
+		free(*text);
+		*text = NULL;
+	}
+	return rc;
+}
+
+int print_text(const char *command, const char *text, size_t len, struct sbuf *err)
+{
+	if (!command || !*command) {
+		sb_printf(err, "printer belum diatur: isi [laporan] printer di berkas konfigurasi");
+		return -1;
+	}
+	int in[2];
+	FILE *errs = tmpfile();
+	if (!errs || pipe(in) != 0) {
+		sb_printf(err, "perintah cetak tidak dapat dijalankan: %s", strerror(errno));
+		if (errs)
+			fclose(errs);
+		return -1;
+	}
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* the command's own output must not reach the terminal screen */
+		int devnull = open("/dev/null", O_WRONLY);
+		dup2(in[0], 0);
+		dup2(devnull, 1);
+		dup2(fileno(errs), 2);
+		close(in[0]);
+		close(in[1]);
+		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	size_t off = 0;
+	while (pid > 0 && off < len) {
+		ssize_t n = write(in[1], text + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	close(in[1]);
+	signal(SIGPIPE, old);
+	int status = 0;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		char line[160] = "";
+		rewind(errs);
+		if (!fgets(line, sizeof line, errs))
+			line[0] = '\0';
+		line[strcspn(line, "\n")] = '\0';
+		sb_printf(err, "perintah cetak gagal (%s)%s%s", command, line[0] ? ": " : "", line);
+		fclose(errs);
+		return -1;
+	}
+	fclose(errs);
+	return 0;
+}

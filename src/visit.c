@@ -1,0 +1,344 @@
+#include "pkm/visit.h"
+#include "pkm/db.h"
+#include "pkm/dict.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fail(struct sbuf *err, sqlite3 *db, const char *what)
+{
+	sb_printf(err, "%s: %s", what, sqlite3_errmsg(db));
+	return -1;
+}
+
+int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
+		 const char *payer, struct visit *out, int *created, struct sbuf *err)
+{
+	char tanggal[11];
+	date_format(day, tanggal);
+	*created = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kunjungan WHERE pasien_id = ? AND tanggal = ? AND unit = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
+	long existing = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (existing)
+		return visit_get(db, existing, out) == 1 ? 0 : fail(err, db, "kunjungan tidak terbaca");
+
+	struct date birth;
+	struct age age;
+	if (date_parse(p->tanggal_lahir, &birth) != 0 || age_at(birth, day, &age) != 0) {
+		sb_printf(err, "tanggal kunjungan %s sebelum tanggal lahir pasien (%s)", tanggal, p->tanggal_lahir);
+		return -1;
+	}
+	if (!p->no_bpjs[0] && dict_payer_needs_bpjs(db, payer)) {
+		sb_printf(err, "pasien belum punya No. BPJS: pilih penjamin lain atau lengkapi data pasien");
+		return -1;
+	}
+	/* the queue number is taken inside the write transaction, so two desks
+	 * registering at once cannot get the same one */
+	st = db_prepare(db,
+		"INSERT INTO kunjungan (pasien_id, tanggal, unit, penjamin, no_antrian, umur_tahun,"
+		" umur_bulan, umur_hari, umur_total_hari) VALUES (?1, ?2, ?3, ?4,"
+		" (SELECT coalesce(max(no_antrian), 0) + 1 FROM kunjungan WHERE tanggal = ?2 AND unit = ?3),"
+		" ?5, ?6, ?7, ?8)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, payer, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, age.years);
+	sqlite3_bind_int(st, 6, age.months);
+	sqlite3_bind_int(st, 7, age.days);
+	sqlite3_bind_int64(st, 8, age.total_days);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(err, db, "kunjungan tidak tersimpan");
+	*created = 1;
+	return visit_get(db, (long)sqlite3_last_insert_rowid(db), out) == 1 ? 0
+									   : fail(err, db, "kunjungan tidak terbaca");
+}
+
+int visit_open(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
+	       const char *payer, struct visit *out, int *created, struct sbuf *err)
+{
+	if (db_begin(db) != 0)
+		return fail(err, db, "database sibuk");
+	if (visit_insert(db, p, day, unit, payer, out, created, err) != 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+#define VISIT_COLS "k.id, k.pasien_id, k.tanggal, k.unit, k.penjamin, k.no_antrian, k.umur_tahun," \
+		   " k.umur_bulan, k.umur_hari, k.umur_total_hari"
+
+static void read_visit(sqlite3_stmt *st, struct visit *v)
+{
+	v->id = (long)sqlite3_column_int64(st, 0);
+	v->pasien_id = (long)sqlite3_column_int64(st, 1);
+	db_col_text(st, 2, v->tanggal, sizeof v->tanggal);
+	db_col_text(st, 3, v->unit, sizeof v->unit);
+	db_col_text(st, 4, v->penjamin, sizeof v->penjamin);
+	v->no_antrian = sqlite3_column_int(st, 5);
+	v->age.years = sqlite3_column_int(st, 6);
+	v->age.months = sqlite3_column_int(st, 7);
+	v->age.days = sqlite3_column_int(st, 8);
+	v->age.total_days = (long)sqlite3_column_int64(st, 9);
+}
+
+static int visit_query_one(sqlite3 *db, const char *sql, long arg, struct visit *v)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, arg);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		read_visit(st, v);
+	sqlite3_finalize(st);
+	return found;
+}
+
+int visit_get(sqlite3 *db, long id, struct visit *v)
+{
+	return visit_query_one(db, "SELECT " VISIT_COLS " FROM kunjungan k WHERE k.id = ?", id, v);
+}
+
+int visit_last(sqlite3 *db, long pasien_id, struct visit *v)
+{
+	return visit_query_one(db, "SELECT " VISIT_COLS " FROM kunjungan k WHERE k.pasien_id = ?"
+				   " ORDER BY k.tanggal DESC, k.id DESC LIMIT 1", pasien_id, v);
+}
+
+int visit_list_day(sqlite3 *db, struct date day, const char *unit, struct visit_row **rows)
+{
+	char tanggal[11];
+	date_format(day, tanggal);
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT " VISIT_COLS ", p.no_rm, p.nama, p.jenis_kelamin,"
+		" (SELECT count(*) FROM diagnosis d WHERE d.kunjungan_id = k.id)"
+		" FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id JOIN unit u ON u.kode = k.unit"
+		" WHERE k.tanggal = ?1 AND (?2 IS NULL OR k.unit = ?2) ORDER BY u.urut, k.no_antrian", NULL);
+	*rows = NULL;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, tanggal, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, unit, 1);
+	int n = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			*rows = xrealloc(*rows, (size_t)cap * sizeof **rows);
+		}
+		struct visit_row *r = &(*rows)[n++];
+		read_visit(st, &r->v);
+		db_col_text(st, 10, r->no_rm, sizeof r->no_rm);
+		db_col_text(st, 11, r->nama, sizeof r->nama);
+		char sex[4];
+		db_col_text(st, 12, sex, sizeof sex);
+		r->sex = sex[0];
+		r->n_diag = sqlite3_column_int(st, 13);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd)
+{
+	char cat[4] = { icd[0], icd[1], icd[2], 0 };
+	char month_start[11];
+	memcpy(month_start, v->tanggal, 8);
+	memcpy(month_start + 8, "01", 3);
+	/* earlier diagnoses of the same 3-character category for this patient */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT count(*), max(k.tanggal), coalesce(max(k.tanggal >= ?4), 0)"
+		" FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id"
+		" WHERE k.pasien_id = ?1 AND substr(d.icd10, 1, 3) = ?2"
+		" AND (k.tanggal < ?3 OR (k.tanggal = ?3 AND k.id < ?5))", NULL);
+	if (!st)
+		return 'B';
+	sqlite3_bind_int64(st, 1, v->pasien_id);
+	sqlite3_bind_text(st, 2, cat, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, v->tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, month_start, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, v->id);
+	int any = 0, this_month = 0;
+	long since = 0;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0) {
+		any = 1;
+		struct date last, day;
+		if (date_parse((const char *)sqlite3_column_text(st, 1), &last) == 0 &&
+		    date_parse(v->tanggal, &day) == 0)
+			since = date_to_days(day) - date_to_days(last);
+		this_month = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	return kasus_prefill(chronic_has(&cfg->chronic, icd), any, since, this_month, cfg->episode_window);
+}
+
+int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
+		char kasus, int *added, struct sbuf *err)
+{
+	char code[ICD_LEN];
+	*added = 0;
+	if (icd_normalize(icd, code) != 0) {
+		sb_printf(err, "kode ICD-10 tidak sah: %s", icd);
+		return -1;
+	}
+	if (!kasus)
+		kasus = diag_prefill(db, cfg, v, code);
+	if (!strchr("BLK", kasus)) {
+		sb_printf(err, "kasus harus B, L atau K");
+		return -1;
+	}
+	sqlite3_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO diagnosis (kunjungan_id, icd10, kasus) VALUES (?,?,?)", err);
+	if (!st)
+		return -1;
+	char k[2] = { kasus, 0 };
+	sqlite3_bind_int64(st, 1, v->id);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, k, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(err, db, "diagnosis tidak tersimpan");
+	*added = sqlite3_changes(db) > 0;
+	return 0;
+}
+
+int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
+	     char kasus, int *added, struct sbuf *err)
+{
+	if (db_begin(db) != 0)
+		return fail(err, db, "database sibuk");
+	if (diag_insert(db, cfg, v, icd, kasus, added, err) != 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+/* One-statement change in its own write transaction. */
+static int exec_one(sqlite3 *db, const char *sql, long id, const char *text, struct sbuf *err)
+{
+	if (db_begin(db) != 0)
+		return fail(err, db, "database sibuk");
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	int rc = SQLITE_ERROR;
+	if (st) {
+		int i = 1;
+		if (text)
+			sqlite3_bind_text(st, i++, text, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, i, id);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE || db_commit(db) != 0) {
+		fail(err, db, "perubahan tidak tersimpan");
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+int diag_set_kasus(sqlite3 *db, long diag_id, char kasus, struct sbuf *err)
+{
+	char k[2] = { kasus, 0 };
+	return exec_one(db, "UPDATE diagnosis SET kasus = ? WHERE id = ?", diag_id, k, err);
+}
+
+int diag_delete(sqlite3 *db, long diag_id, struct sbuf *err)
+{
+	return exec_one(db, "DELETE FROM diagnosis WHERE id = ?", diag_id, NULL, err);
+}
+
+int diag_list(sqlite3 *db, long visit_id, struct diagnosis **out)
+{
+	*out = NULL;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT d.id, d.icd10, coalesce(i.nama, ''), d.kasus FROM diagnosis d"
+		" LEFT JOIN icd10 i ON i.kode = d.icd10 WHERE d.kunjungan_id = ? ORDER BY d.id", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, visit_id);
+	int n = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		struct diagnosis *d = &(*out)[n++];
+		d->id = (long)sqlite3_column_int64(st, 0);
+		db_col_text(st, 1, d->icd10, sizeof d->icd10);
+		db_col_text(st, 2, d->nama, sizeof d->nama);
+		d->kasus = (char)sqlite3_column_text(st, 3)[0];
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+int icd_search(sqlite3 *db, const char *query, struct icd_entry *out, int max)
+{
+	char q[96];
+	str_copy(q, sizeof q, query);
+	str_trim(q);
+	struct sbuf sql = { 0 };
+	const char *binds[6];
+	char words[6][32];
+	int nb = 0;
+	sb_add(&sql, "SELECT kode, nama FROM icd10 WHERE 1");
+	if (isalpha((unsigned char)q[0]) && isdigit((unsigned char)q[1])) {
+		/* a code prefix: "j06" finds J06, J06.9 */
+		str_upper(q);
+		sb_add(&sql, " AND kode GLOB ? || '*'");
+		for (char *p = q; *p; p++)
+			if (*p == '*' || *p == '?' || *p == '[')
+				*p = '.';
+		binds[nb++] = q;
+	} else {
+		for (char *tok = strtok(q, " \t"); tok && nb < 6; tok = strtok(NULL, " \t")) {
+			str_copy(words[nb], sizeof words[nb], tok);
+			sb_add(&sql, " AND nama LIKE '%' || ? || '%' ESCAPE '\\'");
+			for (char *p = words[nb]; *p; p++)
+				if (*p == '%' || *p == '_' || *p == '\\')
+					*p = ' ';
+			binds[nb] = words[nb];
+			nb++;
+		}
+	}
+	sb_add(&sql, " ORDER BY kode LIMIT ?");
+	int n = 0;
+	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), NULL);
+	sb_free(&sql);
+	if (!st)
+		return 0;
+	for (int i = 0; i < nb; i++)
+		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, nb + 1, max);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		db_col_text(st, 0, out[n].kode, sizeof out[n].kode);
+		db_col_text(st, 1, out[n].nama, sizeof out[n].nama);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+void icd_name(sqlite3 *db, const char *code, char *out, size_t size)
+{
+	out[0] = '\0';
+	sqlite3_stmt *st = db_prepare(db, "SELECT nama FROM icd10 WHERE kode = ?", NULL);
+	if (!st)
+		return;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_col_text(st, 0, out, size);
+	sqlite3_finalize(st);
+}
