@@ -1,0 +1,69 @@
+/* Every user action, once: this list makes the enum, the key table, the help
+ * screen and the key-hint bar. No curses here: keys use pkm's own codes. */
+#ifndef PKM_ACTION_H
+#define PKM_ACTION_H
+
+/* pkm key codes: printable characters are their Unicode code point; the rest
+ * live above Unicode. */
+#define K_BASE 0x200000
+#define K_F(n) (K_BASE + (n))
+#define K_CTRL(c) (K_BASE + 0x100 + ((c) & 0x1f))
+enum {
+	K_ENTER = K_BASE + 0x200, K_ESC, K_TAB, K_BTAB, K_UP, K_DOWN, K_LEFT, K_RIGHT,
+	K_HOME, K_END, K_PGUP, K_PGDN, K_BACKSPACE, K_DELETE, K_RESIZE, K_CLEFT, K_CRIGHT,
+};
+
+/* Where an action applies. */
+enum {
+	CTX_MAIN = 1,		/* the three main screens */
+	CTX_SEARCH = 2,		/* Pendaftaran */
+	CTX_VISITS = 4,		/* Kunjungan hari ini */
+	CTX_DIAG = 8,		/* diagnoses of a visit */
+	CTX_FORM = 16,		/* a form being filled */
+	CTX_VIEWER = 32,	/* report viewer */
+	CTX_PICK = 64,		/* a pick list */
+	CTX_ALL = 127,
+};
+
+/*  X(id, function key, ctrl letter, other key, hint label, help text, contexts) */
+#define PKM_ACTIONS(X) \
+	X(HELP, 1, 'G', 0, "Bantuan", "Bantuan: daftar tombol", CTX_ALL) \
+	X(REGISTER, 2, 'D', 0, "Daftar", "Layar pendaftaran: cari atau daftarkan pasien", CTX_MAIN) \
+	X(SAVE, 2, 'S', 0, "Simpan", "Simpan isian", CTX_FORM) \
+	X(VISITS, 3, 'K', 0, "Kunjungan", "Kunjungan hari ini per unit", CTX_MAIN) \
+	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan (LB1): lihat, simpan, cetak", CTX_MAIN) \
+	X(NEW, 5, 'N', 0, "Baru", "Pasien baru (pendaftaran) atau diagnosis baru (kunjungan)", CTX_SEARCH | CTX_DIAG) \
+	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS) \
+	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER) \
+	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis terpilih (dengan konfirmasi)", CTX_DIAG) \
+	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER) \
+	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN) \
+	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL) \
+	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", CTX_ALL & ~CTX_MAIN)
+
+enum action {
+	A_NONE,
+#define X(id, f, c, k, hint, help, ctx) A_##id,
+	PKM_ACTIONS(X)
+#undef X
+	A_COUNT
+};
+
+struct action_info {
+	enum action id;
+	int fkey;		/* 1..12, 0 = none */
+	char ctrl;		/* Ctrl letter, 0 = none */
+	int key;		/* another pkm key code, 0 = none */
+	const char *hint, *help;
+	unsigned ctx;
+};
+
+extern const struct action_info pkm_actions[];
+extern const int pkm_action_count;
+
+/* The action a key means in a context, A_NONE when it means none. */
+enum action action_for_key(int key, unsigned ctx);
+/* "F2/^S" style name of an action's keys. */
+void action_keys(const struct action_info *a, char *buf, int size);
+
+#endif

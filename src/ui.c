@@ -1,0 +1,399 @@
+/* Terminal set-up, the key reader, frame drawing, prompts and help. */
+#include "ui_priv.h"
+#include "pkm/ui.h"
+#include "pkm/db.h"
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MIN_COLS 80
+#define MIN_LINES 24
+
+static int too_small(void) { return COLS < MIN_COLS || LINES < MIN_LINES; }
+
+static void draw_too_small(void)
+{
+	erase();
+	mvaddstr(0, 0, "Terminal terlalu kecil.");
+	mvaddstr(1, 0, "Perbesar jendela sampai");
+	mvaddstr(2, 0, "minimal 80 x 24.");
+	mvprintw(3, 0, "Sekarang: %d x %d", COLS, LINES);
+	refresh();
+}
+
+/* Translate what curses gives into pkm key codes. */
+static int translate(int r, wint_t wc)
+{
+	if (r == OK) {
+		if (wc == '\n' || wc == '\r')
+			return K_ENTER;
+		if (wc == 27)
+			return K_ESC;
+		if (wc == '\t')
+			return K_TAB;
+		if (wc == 127 || wc == 8)
+			return K_BACKSPACE;
+		if (wc < 32)
+			return K_CTRL('@' + (int)wc);
+		return (int)wc;
+	}
+	if (wc >= (wint_t)KEY_F(1) && wc <= (wint_t)KEY_F(12))
+		return K_F((int)wc - KEY_F(0));
+	switch (wc) {
+	case KEY_ENTER: return K_ENTER;
+	case KEY_BTAB: return K_BTAB;
+	case KEY_UP: return K_UP;
+	case KEY_DOWN: return K_DOWN;
+	case KEY_LEFT: return K_LEFT;
+	case KEY_RIGHT: return K_RIGHT;
+	case KEY_HOME: return K_HOME;
+	case KEY_END: return K_END;
+	case KEY_PPAGE: return K_PGUP;
+	case KEY_NPAGE: return K_PGDN;
+	case KEY_BACKSPACE: return K_BACKSPACE;
+	case KEY_DC: return K_DELETE;
+	case KEY_RESIZE: return K_RESIZE;
+	case KEY_SLEFT: return K_CLEFT;
+	case KEY_SRIGHT: return K_CRIGHT;
+	default: return 0;
+	}
+}
+
+int ui_key(struct ui *u)
+{
+	(void)u;
+	for (;;) {
+		wint_t wc;
+		int r = get_wch(&wc);
+		if (r == ERR) {
+			if (!isatty(STDIN_FILENO)) {	/* the terminal is gone: do not spin */
+				endwin();
+				exit(1);
+			}
+			continue;
+		}
+		int key = translate(r, wc);
+		if (key == K_RESIZE) {
+			/* collapse a burst of resizes, then wait until the size is usable */
+			timeout(0);
+			while (get_wch(&wc) == KEY_CODE_YES && wc == KEY_RESIZE)
+				;
+			timeout(-1);
+			while (too_small()) {
+				draw_too_small();
+				if (get_wch(&wc) == ERR && !isatty(STDIN_FILENO)) {
+					endwin();
+					exit(1);
+				}
+			}
+			return K_RESIZE;
+		}
+		if (key)
+			return key;
+	}
+}
+
+attr_t ui_attr_sel(struct ui *u)
+{
+	(void)u;
+	return A_REVERSE;
+}
+
+void ui_text(int y, int x, int w, const char *s, attr_t attr)
+{
+	if (w <= 0 || y < 0 || y >= LINES)
+		return;
+	attron(attr);
+	size_t n = utf8_prefix(s, w);
+	mvaddnstr(y, x, s, (int)n);
+	for (int i = utf8_width(s) < w ? utf8_width(s) : w; i < w; i++)
+		addch(' ');
+	attroff(attr);
+}
+
+void ui_message(struct ui *u, int is_error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_err = is_error;
+}
+
+static void hint_bar(struct ui *u, unsigned ctx)
+{
+	move(LINES - 1, 0);
+	attr_t bar = u->color ? COLOR_PAIR(PAIR_HINT) : A_REVERSE;
+	attron(bar);
+	for (int i = 0; i < COLS; i++)
+		addch(' ');
+	move(LINES - 1, 0);
+	int x = 0;
+	for (int i = 0; i < pkm_action_count; i++) {
+		const struct action_info *a = &pkm_actions[i];
+		if (!(a->ctx & ctx) || (!a->fkey && a->id != A_BACK))
+			continue;
+		char keys[16];
+		if (a->fkey)
+			snprintf(keys, sizeof keys, "F%d", a->fkey);
+		else
+			snprintf(keys, sizeof keys, "Esc");
+		int w = (int)strlen(keys) + 1 + utf8_width(a->hint) + 1;
+		if (x + w > COLS)
+			break;
+		attron(A_BOLD);
+		mvaddstr(LINES - 1, x, keys);
+		attroff(A_BOLD);
+		addch(' ');
+		addstr(a->hint);
+		x += w;
+	}
+	attroff(bar);
+}
+
+void ui_frame(struct ui *u, const char *title, unsigned ctx)
+{
+	erase();
+	attr_t t = u->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE;
+	char left[160], right[192];
+	snprintf(left, sizeof left, " pkm | %s", title);
+	snprintf(right, sizeof right, "%s  %02d-%02d-%04d ", u->cfg->nama, u->today.d, u->today.m, u->today.y);
+	ui_text(0, 0, COLS, left, t);
+	int rw = utf8_width(right);
+	if (rw < COLS - utf8_width(left))
+		ui_text(0, COLS - rw, rw, right, t);
+	if (u->msg[0]) {
+		attr_t m = u->msg_err ? (u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD | A_UNDERLINE) : A_BOLD;
+		ui_text(LINES - 2, 0, COLS, u->msg, m);
+	}
+	hint_bar(u, ctx);
+}
+
+int ui_edit_key(struct lineedit *le, int key, int *changed)
+{
+	static const struct {
+		int key;
+		enum le_op op;
+	} map[] = {
+		{ K_BACKSPACE, LE_BACKSPACE }, { K_DELETE, LE_DELETE }, { K_LEFT, LE_LEFT },
+		{ K_RIGHT, LE_RIGHT }, { K_HOME, LE_HOME }, { K_END, LE_END }, { K_CTRL('A'), LE_HOME },
+		{ K_CTRL('E'), LE_END }, { K_CLEFT, LE_WORD_LEFT }, { K_CRIGHT, LE_WORD_RIGHT },
+		{ K_CTRL('U'), LE_KILL_START }, { K_CTRL('W'), LE_WORD_LEFT }, { K_CTRL('L'), LE_KILL_END },
+	};
+	*changed = 0;
+	if (key > 0 && key < K_BASE) {
+		*changed = le_apply(le, LE_INSERT, (unsigned)key);
+		return 1;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(map); i++)
+		if (map[i].key == key) {
+			*changed = le_apply(le, map[i].op, 0);
+			return 1;
+		}
+	return 0;
+}
+
+void ui_edit(int y, int x, int w, struct lineedit *le, int focus)
+{
+	int cx = le_view(le, w);
+	ui_text(y, x, w, le->buf + le->scroll, A_UNDERLINE | (focus ? A_BOLD : 0));
+	if (le->scroll > 0)
+		mvaddch(y, x - 1, '<');
+	if (focus)
+		move(y, x + cx);
+}
+
+int ui_confirm(struct ui *u, const char *question)
+{
+	for (;;) {
+		char q[256];
+		snprintf(q, sizeof q, "%s (y = ya, t = tidak)", question);
+		ui_text(LINES - 2, 0, COLS, q, A_BOLD | A_REVERSE);
+		refresh();
+		int k = ui_key(u);
+		if (k == K_RESIZE)
+			continue;
+		return k == 'y' || k == 'Y';
+	}
+}
+
+int ui_ask(struct ui *u, const char *label, struct lineedit *le)
+{
+	for (;;) {
+		ui_text(LINES - 2, 0, COLS, label, A_BOLD);
+		int lw = utf8_width(label) + 1;
+		curs_set(1);
+		ui_edit(LINES - 2, lw, COLS - lw - 1, le, 1);
+		refresh();
+		int k = ui_key(u), changed;
+		if (k == K_ENTER)
+			return 1;
+		if (k == K_ESC || k == K_CTRL('C'))
+			return 0;
+		ui_edit_key(le, k, &changed);
+	}
+}
+
+void ui_help(struct ui *u)
+{
+	for (;;) {
+		erase();
+		ui_text(0, 0, COLS, " pkm | Bantuan", u->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE);
+		int y = 2;
+		for (int i = 0; i < pkm_action_count && y < LINES - 8; i++) {
+			char keys[32];
+			action_keys(&pkm_actions[i], keys, sizeof keys);
+			ui_text(y, 1, 14, keys, A_BOLD);
+			ui_text(y++, 16, COLS - 17, pkm_actions[i].help, 0);
+		}
+		y++;
+		static const char *nav[] = {
+			"Panah atas/bawah, PgUp/PgDn, Home/End: pindah baris; Tab/Shift-Tab: pindah kolom isian",
+			"Saat mengetik: panah kiri/kanan, Home/End (^A/^E), ^U hapus ke awal, ^L hapus ke akhir",
+			"Pilihan (jenis kelamin, penjamin, unit): Spasi atau panah kiri/kanan, atau huruf awal",
+			"^ berarti tombol Ctrl. Setiap tombol F punya pasangan Ctrl bila tombol F tidak jalan.",
+		};
+		for (size_t i = 0; i < ARRAY_LEN(nav) && y < LINES - 2; i++)
+			ui_text(y++, 1, COLS - 2, nav[i], 0);
+		ui_text(LINES - 1, 0, COLS, " Tekan tombol apa saja untuk kembali", A_REVERSE);
+		refresh();
+		if (ui_key(u) != K_RESIZE)
+			return;
+	}
+}
+
+int ui_list_move(int key, int *sel, int n, int page)
+{
+	int s = *sel;
+	switch (key) {
+	case K_UP: s--; break;
+	case K_DOWN: s++; break;
+	case K_PGUP: s -= page; break;
+	case K_PGDN: s += page; break;
+	case K_HOME: s = 0; break;
+	case K_END: s = n - 1; break;
+	default: return 0;
+	}
+	if (s >= n)
+		s = n - 1;
+	if (s < 0)
+		s = 0;
+	*sel = s;
+	return 1;
+}
+
+void choice_load(struct ui *u, struct choice *c, const char *table)
+{
+	memset(c, 0, sizeof *c);
+	c->sel = -1;
+	sqlite3_stmt *st = db_prepare(u->db, strcmp(table, "unit") == 0
+						? "SELECT kode, nama FROM unit ORDER BY urut"
+						: "SELECT kode, nama FROM penjamin ORDER BY urut", NULL);
+	while (st && c->n < 16 && sqlite3_step(st) == SQLITE_ROW) {
+		db_col_text(st, 0, c->code[c->n], sizeof c->code[0]);
+		db_col_text(st, 1, c->label[c->n], sizeof c->label[0]);
+		c->n++;
+	}
+	sqlite3_finalize(st);
+}
+
+void choice_set(struct choice *c, const char *code)
+{
+	for (int i = 0; i < c->n; i++)
+		if (strcmp(c->code[i], code) == 0)
+			c->sel = i;
+}
+
+const char *choice_code(const struct choice *c) { return c->sel >= 0 ? c->code[c->sel] : ""; }
+
+int choice_key(struct choice *c, int key)
+{
+	if (!c->n)
+		return 0;
+	if (key == ' ' || key == K_RIGHT) {
+		c->sel = (c->sel + 1) % c->n;
+		return 1;
+	}
+	if (key == K_LEFT) {
+		c->sel = c->sel <= 0 ? c->n - 1 : c->sel - 1;
+		return 1;
+	}
+	if (key > ' ' && key < 128) {
+		int up = key >= 'a' && key <= 'z' ? key - 32 : key;
+		for (int k = 1; k <= c->n; k++) {	/* the next match after the current one */
+			int i = (c->sel + k + c->n) % c->n;
+			if (c->code[i][0] == up) {
+				c->sel = i;
+				return 1;
+			}
+		}
+		return 1;
+	}
+	return 0;
+}
+
+int ui_main_action(struct ui *u, enum action a)
+{
+	switch (a) {
+	case A_HELP: ui_help(u); return -1;
+	case A_REGISTER: return SCR_REGISTER;
+	case A_VISITS: return SCR_VISITS;
+	case A_REPORTS: return SCR_REPORTS;
+	case A_QUIT: return SCR_QUIT;
+	default: return -1;
+	}
+}
+
+static void colors(struct ui *u)
+{
+	const char *no_color = getenv("NO_COLOR");
+	u->color = has_colors() && !(no_color && *no_color);
+	if (!u->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_ERR, COLOR_RED, -1);
+	init_pair(PAIR_HINT, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_OK, COLOR_GREEN, -1);
+}
+
+int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
+{
+	(void)db_path;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "pkm: aplikasi terminal perlu terminal (gunakan pkm import/report untuk skrip)\n");
+		return 1;
+	}
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);	/* Esc must cancel at once, not after a second */
+	if (!initscr()) {
+		fprintf(stderr, "pkm: terminal tidak dapat dipakai\n");
+		return 1;
+	}
+	raw();		/* ^S, ^Q and ^C reach pkm as keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	struct ui u = { db, cfg, date_today(), 0, "", 0 };
+	colors(&u);
+	while (too_small()) {
+		draw_too_small();
+		wint_t wc;
+		if (get_wch(&wc) == ERR && !isatty(STDIN_FILENO))
+			break;
+	}
+	enum pkm_screen s = SCR_REGISTER;
+	while (s != SCR_QUIT) {
+		switch (s) {
+		case SCR_REGISTER: s = ui_register(&u); break;
+		case SCR_VISITS: s = ui_visits(&u); break;
+		case SCR_REPORTS: s = ui_reports(&u); break;
+		case SCR_QUIT: break;
+		}
+	}
+	endwin();
+	return 0;
+}

@@ -1,0 +1,66 @@
+/* Shared pieces of the terminal UI (the only place that includes curses). */
+#ifndef PKM_UI_PRIV_H
+#define PKM_UI_PRIV_H
+#include <curses.h>
+#include "pkm/action.h"
+#include "pkm/config.h"
+#include "pkm/lineedit.h"
+#include "pkm/patient.h"
+#include "pkm/visit.h"
+
+enum pkm_screen { SCR_REGISTER, SCR_VISITS, SCR_REPORTS, SCR_QUIT };
+
+struct ui {
+	sqlite3 *db;
+	const struct pkm_config *cfg;
+	struct date today;
+	int color;
+	char msg[256];
+	int msg_err;
+};
+
+enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };
+
+/* Read one key as a pkm key code; handles resizing and the too-small screen
+ * (returns K_RESIZE so the caller redraws). */
+int ui_key(struct ui *u);
+/* Clear and draw the title bar, the message line and the key hints of `ctx`. */
+void ui_frame(struct ui *u, const char *title, unsigned ctx);
+void ui_message(struct ui *u, int is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Draw text cut to `w` columns (padded with spaces). */
+void ui_text(int y, int x, int w, const char *s, attr_t attr);
+/* Draw a line editor in a field; `focus` places the cursor there. */
+void ui_edit(int y, int x, int w, struct lineedit *le, int focus);
+/* Apply an editing key to a line editor; 1 when the key was an edit key. */
+int ui_edit_key(struct lineedit *le, int key, int *changed);
+/* Yes/no question on the message line: 1 for y/Y, 0 otherwise. */
+int ui_confirm(struct ui *u, const char *question);
+/* Ask for one line of text on the message line; 1 when confirmed with Enter. */
+int ui_ask(struct ui *u, const char *label, struct lineedit *le);
+/* The help screen, made from the action list. */
+void ui_help(struct ui *u);
+/* Move a selection in a list of n rows with a page of `page` rows. */
+int ui_list_move(int key, int *sel, int n, int page);
+attr_t ui_attr_sel(struct ui *u);
+
+/* A choice field: one of a list of codes with labels. */
+struct choice {
+	int n, sel;		/* sel -1 = nothing chosen yet */
+	char code[16][24];
+	char label[16][64];
+};
+void choice_load(struct ui *u, struct choice *c, const char *table);
+void choice_set(struct choice *c, const char *code);
+const char *choice_code(const struct choice *c);
+/* Space/Left/Right cycle; a letter picks the first code starting with it. 1 if handled. */
+int choice_key(struct choice *c, int key);
+
+enum pkm_screen ui_register(struct ui *u);
+enum pkm_screen ui_visits(struct ui *u);
+enum pkm_screen ui_reports(struct ui *u);
+/* The visit dialog for a patient: 1 when a visit was opened. */
+int ui_visit_dialog(struct ui *u, const struct patient *p);
+/* Global actions of the main screens: returns the next screen, or -1 to stay. */
+int ui_main_action(struct ui *u, enum action a);
+
+#endif
