@@ -49,10 +49,10 @@ static void viewer(struct ui *u, const struct report_req *req, char *text, size_
 	viewer_split(&v);
 	for (;;) {
 		int page = LINES - 4;
-		char name[16], title[96];
-		str_copy(name, sizeof name, req->name);
-		str_upper(name);
-		snprintf(title, sizeof title, "Laporan %s %s", name, req->month);
+		char rname[16], title[96];
+		str_copy(rname, sizeof rname, req->name);
+		str_upper(rname);
+		snprintf(title, sizeof title, "Laporan %s %s", rname, req->month);
 		ui_frame(u, title, CTX_VIEWER);
 		for (int i = 0; i < page && v.top + i < v.n; i++) {
 			const char *s = v.lines[v.top + i];
@@ -80,7 +80,7 @@ static void viewer(struct ui *u, const struct report_req *req, char *text, size_
 			struct lineedit name;
 			memset(&name, 0, sizeof name);
 			char def[96];
-			snprintf(def, sizeof def, "%s-%s.%s", req->name, req->month,
+			snprintf(def, sizeof def, "%.16s-%.7s.%s", req->name, req->month,
 				 req->format == FMT_TEXT ? "txt" : "csv");
 			le_set(&name, def);
 			if (ui_ask(u, "Simpan ke berkas:", &name)) {
@@ -117,8 +117,10 @@ enum pkm_screen ui_reports(struct ui *u)
 	/* the monthly report is usually for the month just ended */
 	prev.m = prev.m == 1 ? 12 : prev.m - 1;
 	prev.y = u->today.m == 1 ? prev.y - 1 : prev.y;
-	char month[16];
-	snprintf(month, sizeof month, "%04d-%02d", prev.y, prev.m);
+	prev.d = 1;
+	char month[11];
+	date_format(prev, month);
+	month[7] = '\0';	/* YYYY-MM */
 	struct lineedit m;
 	memset(&m, 0, sizeof m);
 	m.max = 7;

@@ -1,0 +1,40 @@
+# tmux harness for screen tests: a private tmux server per test, fixed size,
+# terminal and "today". Source it, then start_app and drive the screens.
+set -eu
+WORK=$(mktemp -d)
+T="tmux -S $WORK/tmux.sock -f /dev/null"
+DB="$WORK/pkm.db"
+cleanup() { $T kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+start_app() {	# start_app [TERM] [extra env...]
+	term=${1:-tmux-256color}
+	if [ $# -gt 0 ]; then shift; fi
+	$T new-session -d -s app -x 80 -y 24 \
+		"env TERM=$term LANG=C.UTF-8 TZ=UTC PKM_TODAY=$PKM_TODAY HOME=$WORK $* $PKM_BIN --db $DB"
+}
+screen() { $T capture-pane -p -t app; }
+wait_for() {	# wait_for TEXT: poll the screen until TEXT shows (5 s)
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	echo "timeout waiting for: $1" >&2; screen >&2; return 1
+}
+wait_gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	echo "still on screen: $1" >&2; screen >&2; return 1
+}
+keys() { $T send-keys -t app "$@"; }
+type_text() { $T send-keys -t app -l "$1"; }
+sql() { sqlite3 "$DB" "$1"; }
+expect_sql() {	# expect_sql SQL EXPECTED
+	got=$(sql "$1")
+	[ "$got" = "$2" ] || { echo "query: $1" >&2; echo "expected: $2" >&2; echo "got: $got" >&2; return 1; }
+}
+fail() { echo "$*" >&2; screen >&2; exit 1; }
