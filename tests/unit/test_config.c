@@ -1,0 +1,89 @@
+/* Configuration: defaults, good values, unknown keys and bad values with file:line. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "pkm/config.h"
+
+static char path[64];
+
+static void write_ini(const char *text)
+{
+	strcpy(path, "/tmp/pkm-test-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
+static void test_good(void **s)
+{
+	(void)s;
+	write_ini("[puskesmas]\nnama = Puskesmas Sukamaju\nkode = P3204100101\n\n[laporan]\n"
+		  "lb1_layout = formulir11\nlebar = 80\nprinter = \"lp -d lx310 -o raw\"\n"
+		  "[kasus]\njendela_episode = 14\nkronis = \"I10-I15, E11\"\n");
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	assert_int_equal(config_read(&c, path, &err), 0);
+	assert_string_equal(c.nama, "Puskesmas Sukamaju");
+	assert_int_equal(c.lb1_layout, LAYOUT_F11);
+	assert_int_equal(c.width, 80);
+	assert_string_equal(c.printer, "lp -d lx310 -o raw");
+	assert_int_equal(c.episode_window, 14);
+	assert_int_equal(c.chronic.n, 2);
+	unlink(path);
+	sb_free(&err);
+}
+
+static void test_bad(void **s)
+{
+	(void)s;
+	write_ini("[puskesmas]\nnama = X\nkepal = typo\n[laporan]\nlebar = 100\nlb1_layout = baru\n"
+		  "[kasus]\njendela_episode = 08x\n[lain]\na = 1\n");
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	assert_int_equal(config_read(&c, path, &err), -1);
+	char want[128];
+	snprintf(want, sizeof want, "%s:3: kunci 'kepal' tidak dikenal", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:5: lebar harus 80 atau 136", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:6: lb1_layout harus", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:8: jendela_episode harus bilangan bulat", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:9: bagian [lain] tidak dikenal", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_free(&err);
+}
+
+static void test_syntax(void **s)
+{
+	(void)s;
+	write_ini("[puskesmas]\nnama = X\nthis line has no equals\n");
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	assert_int_equal(config_read(&c, path, &err), -1);
+	char want[128];
+	snprintf(want, sizeof want, "%s:3: baris tidak dapat dibaca", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_free(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good), cmocka_unit_test(test_bad), cmocka_unit_test(test_syntax),
+	};
+	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
+}

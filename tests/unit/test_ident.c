@@ -1,0 +1,54 @@
+/* NIK and No. BPJS checks (decisions.md 6). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include "pkm/ident.h"
+
+static void test_nik(void **s)
+{
+	(void)s;
+	assert_null(nik_error("3204101203750002"));	/* man, 12 March 1975 */
+	assert_null(nik_error("3204104508800001"));	/* woman: day + 40 */
+	assert_null(nik_error("3204107112990001"));	/* day 71 */
+	assert_non_null(nik_error("320410120375000"));	/* 15 digits */
+	assert_non_null(nik_error("32041012037500021"));
+	assert_non_null(nik_error("32041012037500O2"));	/* letter O */
+	assert_non_null(nik_error("3204103203750002"));	/* day 32 */
+	assert_non_null(nik_error("3204100003750002"));	/* day 00 */
+	assert_non_null(nik_error("3204104003750002"));	/* day 40 */
+	assert_non_null(nik_error("3204107203750002"));	/* day 72 */
+	assert_non_null(nik_error("3204101213750002"));	/* month 13 */
+	assert_non_null(nik_error("3204101200750002"));	/* month 00 */
+	assert_non_null(nik_error(""));
+}
+
+static void test_nik_mismatch(void **s)
+{
+	(void)s;
+	struct date b = { 1975, 3, 12 };
+	assert_null(nik_mismatch("3204101203750002", b, 'L'));
+	assert_non_null(nik_mismatch("3204101203750002", b, 'P'));
+	struct date other = { 1975, 3, 13 };
+	assert_non_null(nik_mismatch("3204101203750002", other, 'L'));
+	struct date w = { 1980, 8, 5 };
+	assert_null(nik_mismatch("3204104508800001", w, 'P'));
+}
+
+static void test_bpjs(void **s)
+{
+	(void)s;
+	assert_null(bpjs_error("0001234567890"));
+	assert_non_null(bpjs_error("000123456789"));
+	assert_non_null(bpjs_error("00012345678901"));
+	assert_non_null(bpjs_error("000123456789X"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nik), cmocka_unit_test(test_nik_mismatch), cmocka_unit_test(test_bpjs),
+	};
+	return cmocka_run_group_tests_name("ident", tests, NULL, NULL);
+}
