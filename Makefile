@@ -3,7 +3,7 @@
 CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build/default
-DEB_PKGS := libncurses-dev libsqlite3-dev libiniparser-dev libcmocka-dev tmux pkg-config
+DEB_PKGS := libncurses-dev libsqlite3-dev libiniparser-dev libcmocka-dev tmux pkg-config sqlite3
 
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
@@ -65,7 +65,9 @@ run: deps all
 	$(BUILD)/pkm
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) >$(BUILD).log 2>&1 || { cat $(BUILD).log; echo "0 passed, 1 failed"; exit 1; }
+	@mkdir -p $(BUILD)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) >$(BUILD)/make.log 2>&1 || { cat $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; }
+	@if grep -q 'warning:' $(BUILD)/make.log; then grep 'warning:' $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; fi
 	@sh tests/run.sh $(BUILD)
 
 asan:

@@ -354,10 +354,11 @@ void lb1_table(const struct lb1 *r, struct table *t)
 	lb1_check(r, &c);
 	struct sbuf *f = &t->foot;
 	if (l == LAYOUT_KLASIK)
-		sb_add(f, "Keterangan: B = kasus baru, L = kasus lama termasuk kunjungan kasus lama (KKL);"
-			  " L/P = laki-laki/perempuan.\n");
+		sb_add(f, "Keterangan: B = kasus baru, L = kasus lama termasuk kunjungan kasus lama\n"
+			  "(KKL); L/P = laki-laki/perempuan.\n");
 	else
-		sb_add(f, "Keterangan: kolom umur berisi kasus baru; kasus lama termasuk kunjungan kasus lama (KKL).\n");
+		sb_add(f, "Keterangan: kolom umur berisi kasus baru; kasus lama termasuk kunjungan\n"
+			  "kasus lama (KKL).\n");
 	sb_add(f, "Pemeriksaan:\n");
 	sb_printf(f, "  1. Jumlah kelompok umur = total per jenis kasus dan jenis kelamin : %s\n", ok_word(c.bands_ok));
 	sb_printf(f, "  2. Laki-laki + perempuan = jumlah (%ld)                            : %s\n", c.grand, ok_word(c.sex_ok));

@@ -70,13 +70,32 @@ static struct label_widths label_widths(const struct table *t, int width)
 	return w;
 }
 
-static int col_width(const struct table *t, int c)
+/* Width of a column for its label and its widest number. */
+static int base_width(const struct table *t, int c)
 {
 	int w = utf8_width(t->cols[c].label);
 	for (int i = 0; i < t->nrows; i++)
 		if (t->rows[i].v && digits(t->rows[i].v[c]) > w)
 			w = digits(t->rows[i].v[c]);
-	return w;
+	return w < 3 ? 3 : w;
+}
+
+static int same_group(const struct table *t, int a, int b)
+{
+	return a >= 0 && b < t->ncols && strcmp(t->cols[a].group, t->cols[b].group) == 0;
+}
+
+/* The last column of a group also makes room for the group's heading. */
+static int col_width(const struct table *t, int c)
+{
+	int w = base_width(t, c);
+	if (same_group(t, c, c + 1))
+		return w;
+	int others = 0;
+	for (int i = c - 1; same_group(t, i, c); i--)
+		others += base_width(t, i) + 1;
+	int need = utf8_width(t->cols[c].group) - others;
+	return need > w ? need : w;
 }
 
 /* End of the column group starting at c. */
