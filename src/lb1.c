@@ -147,7 +147,7 @@ static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 		}
 		struct lb1_row *other = add_row(r);
 		*other = codes.rows[i];
-		snprintf(other->key, sizeof other->key, "LAIN.%s", codes.rows[i].kode);
+		snprintf(other->key, sizeof other->key, "LAIN.%.*s", ICD_LEN, codes.rows[i].kode);
 		str_copy(other->grup, sizeof other->grup, "LAIN");
 	}
 	if (r->nrows > fixed) {
