@@ -284,6 +284,14 @@ int ui_list_move(int key, int *sel, int n, int page)
 	return 1;
 }
 
+void ui_list_scroll(int sel, int *top, int rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + rows)
+		*top = sel - rows + 1;
+}
+
 void choice_load(struct ui *u, struct choice *c, const char *table)
 {
 	memset(c, 0, sizeof *c);

@@ -41,6 +41,8 @@ int ui_ask(struct ui *u, const char *label, struct lineedit *le);
 void ui_help(struct ui *u);
 /* Move a selection in a list of n rows with a page of `page` rows. */
 int ui_list_move(int key, int *sel, int n, int page);
+/* Keep the selected row inside a window of `rows` rows starting at *top. */
+void ui_list_scroll(int sel, int *top, int rows);
 attr_t ui_attr_sel(struct ui *u);
 
 /* A choice field: one of a list of codes with labels. */

@@ -327,10 +327,7 @@ enum pkm_screen ui_register(struct ui *u)
 	int n = 0, sel = 0, top = 0;
 	for (;;) {
 		int rows = LINES - 9;
-		if (sel < top)
-			top = sel;
-		if (sel >= top + rows)
-			top = sel - rows + 1;
+		ui_list_scroll(sel, &top, rows);
 		register_draw(u, &q, found, n, sel, top);
 		int k = ui_key(u), changed = 0;
 		if (k == K_RESIZE)

@@ -15,10 +15,7 @@ static int icd_picker(struct ui *u, char code[ICD_LEN])
 	int n = 0, sel = 0, top = 0;
 	for (;;) {
 		int rows = LINES - 9;
-		if (sel < top)
-			top = sel;
-		if (sel >= top + rows)
-			top = sel - rows + 1;
+		ui_list_scroll(sel, &top, rows);
 		ui_frame(u, "Pilih diagnosis (ICD-10)", CTX_PICK);
 		ui_text(2, 2, 12, "Cari ICD-10:", A_BOLD);
 		ui_text(3, 2, COLS - 4, "Kode (mis. J06) atau kata dari nama (mis. diare). Enter: pilih. Esc: batal.", A_DIM);
@@ -146,10 +143,7 @@ enum pkm_screen ui_visits(struct ui *u)
 	int n = visit_list_day(u->db, u->today, NULL, &rows);
 	for (;;) {
 		int page = LINES - 8;
-		if (sel < top)
-			top = sel;
-		if (sel >= top + page)
-			top = sel - page + 1;
+		ui_list_scroll(sel, &top, page);
 		ui_frame(u, "Kunjungan hari ini", CTX_MAIN | CTX_VISITS);
 		char line[256];
 		snprintf(line, sizeof line, "Tanggal %02d-%02d-%04d   Unit: %s   (%d kunjungan; Tab: ganti unit)", u->today.d,
