@@ -61,7 +61,6 @@ static void diag_screen(struct ui *u, const struct visit_row *row)
 {
 	struct diagnosis *d = NULL;
 	int n = diag_list(u->db, row->v.id, &d), sel = 0;
-	struct pkm_config cfg = *u->cfg;
 	for (;;) {
 		ui_frame(u, "Diagnosis kunjungan", CTX_DIAG);
 		char line[512];
@@ -98,7 +97,7 @@ static void diag_screen(struct ui *u, const struct visit_row *row)
 			char code[ICD_LEN];
 			int added;
 			if (icd_picker(u, code)) {
-				if (diag_add(u->db, &cfg, &row->v, code, 0, &added, &err) != 0)
+				if (diag_add(u->db, u->cfg, &row->v, code, 0, &added, &err) != 0)
 					ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
 				else if (!added)
 					ui_message(u, 1, "%s sudah ada pada kunjungan ini", code);
