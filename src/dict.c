@@ -6,38 +6,107 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
-static const struct column_def columns[] = {
-	{ "pasien", "no_rm", T_RM, 0, 20, 0, 0, "No. RM",
-	  "Nomor rekam medis; kosongkan agar dibuat otomatis" },
-	{ "pasien", "nama", T_TEXT, 1, 100, 0, 0, "Nama lengkap", "Nama sesuai KTP/KK" },
-	{ "pasien", "jenis_kelamin", T_SEX, 1, 0, 0, 0, "Jenis kelamin", "L = laki-laki, P = perempuan" },
-	{ "pasien", "tanggal_lahir", T_DATE, 0, 0, 0, 0, "Tanggal lahir",
-	  "DD-MM-YYYY; kosongkan dan isi umur bila tidak diketahui" },
-	{ "pasien", "umur", T_INT, 0, 0, 0, 130, "Umur (tahun)",
-	  "Hanya bila tanggal lahir tidak diketahui: tanggal lahir diperkirakan 1 Juli" },
-	{ "pasien", "nik", T_NIK, 0, 0, 0, 0, "NIK", "16 digit Nomor Induk Kependudukan" },
-	{ "pasien", "no_bpjs", T_BPJS, 0, 0, 0, 0, "No. BPJS", "13 digit nomor kartu JKN-KIS" },
-	{ "pasien", "penjamin", T_PAYER, 1, 0, 0, 0, "Penjamin", "Cara bayar: Spasi untuk memilih" },
-	{ "pasien", "alamat", T_TEXT, 0, 190, 0, 0, "Alamat", "Jalan, RT/RW" },
-	{ "pasien", "desa", T_TEXT, 0, 60, 0, 0, "Desa/kelurahan", "Desa atau kelurahan" },
-	{ "kunjungan", "tanggal", T_DATE, 1, 0, 0, 0, "Tanggal", "Tanggal pelayanan" },
-	{ "kunjungan", "unit", T_UNIT, 1, 0, 0, 0, "Unit", "Klaster atau unit tujuan: Spasi untuk memilih" },
-	{ "kunjungan", "penjamin", T_PAYER, 1, 0, 0, 0, "Penjamin", "Cara bayar kunjungan ini" },
-	{ "diagnosis", "icd10", T_ICD, 1, 0, 0, 0, "ICD-10", "Kode ICD-10, mis. J06.9" },
-	{ "diagnosis", "kasus", T_KASUS, 0, 0, 0, 0, "Kasus",
-	  "B = baru, L = lama, K = kunjungan kasus lama" },
+static const char *const type_names[T_TYPE_COUNT] = {
+	[T_TEXT] = "teks", [T_RM] = "rm", [T_NIK] = "nik", [T_BPJS] = "bpjs", [T_DATE] = "tanggal",
+	[T_TIME] = "jam", [T_INT] = "bulat", [T_DEC] = "desimal", [T_SEX] = "jk", [T_UNIT] = "unit",
+	[T_PAYER] = "penjamin", [T_ICD] = "icd10", [T_KASUS] = "kasus", [T_CHOICE] = "pilihan",
+	[T_YESNO] = "ya_tidak", [T_BP] = "tensi", [T_CALC] = "hitung",
 };
 
-const struct column_def *dict_find(const char *table, const char *column)
+const char *dict_type_name(enum col_type t)
 {
-	for (size_t i = 0; i < ARRAY_LEN(columns); i++)
-		if (strcmp(columns[i].table, table) == 0 && strcmp(columns[i].column, column) == 0)
-			return &columns[i];
-	return NULL;
+	return t < T_TYPE_COUNT ? type_names[t] : "?";
 }
 
-/* Is `code` a row of the reference table? */
+static void copy_col(sqlite3_stmt *st, int i, char *out, size_t size)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	str_copy(out, size, s ? (const char *)s : "");
+}
+
+int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out)
+{
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT jenis, wajib, panjang, min, max, label, bantuan, satuan, pilihan, rumus "
+			       "FROM kamus WHERE tabel = ? AND kolom = ?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+	int rc = -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *jenis = (const char *)sqlite3_column_text(st, 0);
+		for (int t = 0; t < T_TYPE_COUNT; t++)
+			if (jenis && strcmp(jenis, type_names[t]) == 0)
+				out->type = (enum col_type)t;
+		str_copy(out->table, sizeof out->table, table);
+		str_copy(out->column, sizeof out->column, column);
+		out->required = sqlite3_column_int(st, 1);
+		out->maxlen = sqlite3_column_int(st, 2);
+		int has_min = sqlite3_column_type(st, 3) != SQLITE_NULL, has_max = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		out->min = has_min ? sqlite3_column_double(st, 3) : 1;
+		out->max = has_max ? sqlite3_column_double(st, 4) : 0;
+		if (has_min != has_max) {	/* one-sided limit */
+			out->min = has_min ? out->min : -1e15;
+			out->max = has_max ? out->max : 1e15;
+		}
+		copy_col(st, 5, out->label, sizeof out->label);
+		copy_col(st, 6, out->help, sizeof out->help);
+		copy_col(st, 7, out->unit, sizeof out->unit);
+		copy_col(st, 8, out->choices, sizeof out->choices);
+		copy_col(st, 9, out->formula, sizeof out->formula);
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int dict_choice(const struct column_def *c, int i, char code[24], char label[80])
+{
+	const char *p = c->choices;
+	for (int k = 0; *p; k++) {
+		size_t n = strcspn(p, ";");
+		if (k == i) {
+			size_t eq = strcspn(p, "=");
+			if (eq >= n)
+				eq = n;
+			snprintf(code, 24, "%.*s", (int)eq, p);
+			snprintf(label, 80, "%.*s", eq < n ? (int)(n - eq - 1) : 0, eq < n ? p + eq + 1 : "");
+			str_trim(code);
+			str_trim(label);
+			return 0;
+		}
+		p += n;
+		if (*p == ';')
+			p++;
+	}
+	return -1;
+}
+
+const char *dict_self_check(const struct column_def *c)
+{
+	char code[24], label[80], seen[DICT_MAX_CHOICES][24];
+	if ((c->type == T_INT || c->type == T_DEC) && c->min > c->max)
+		return "bulat/desimal perlu min dan max";
+	if (c->type != T_CHOICE)
+		return NULL;
+	int n = 0;
+	for (; dict_choice(c, n, code, label) == 0; n++) {
+		if (n == DICT_MAX_CHOICES)
+			return "terlalu banyak pilihan (maksimal 24)";
+		if (!code[0] || !label[0] || strchr(code, ' '))
+			return "pilihan harus 'KODE=Label;KODE=Label' (kode tanpa spasi)";
+		for (int k = 0; k < n; k++)
+			if (strcasecmp(seen[k], code) == 0)
+				return "kode pilihan ganda";
+		str_copy(seen[n], sizeof seen[n], code);
+	}
+	return n ? NULL : "pilihan kosong";
+}
+
 static int ref_exists(sqlite3 *db, enum col_type t, const char *code)
 {
 	const char *sql = t == T_UNIT ? "SELECT 1 FROM unit WHERE kode = ?"
@@ -72,9 +141,118 @@ static const char *check_code(sqlite3 *db, enum col_type t, char *v)
 			   : "Kode penjamin tidak dikenal (UMUM BPJS_PBI BPJS_NON_PBI JAMPERSAL ...)";
 }
 
+/* Decimals without strtod, so the locale's decimal point never matters:
+ * hundredths in *out. */
+static int parse_hundredths(const char *s, long *out)
+{
+	int neg = *s == '-';
+	s += neg;
+	long whole = 0, frac = 0;
+	int digits = 0, fd = 0;
+	for (; isdigit((unsigned char)*s) && digits < 12; s++, digits++)
+		whole = whole * 10 + (*s - '0');
+	if (*s == '.' || *s == ',') {
+		for (s++; isdigit((unsigned char)*s) && fd < 2; s++, fd++)
+			frac = frac * 10 + (*s - '0');
+		if (!fd)
+			return -1;
+	}
+	if (*s || !digits)
+		return -1;
+	frac *= fd == 1 ? 10 : 1;
+	*out = (whole * 100 + frac) * (neg ? -1 : 1);
+	return 0;
+}
+
+static void format_hundredths(long h, char *out, size_t size)
+{
+	long a = h < 0 ? -h : h;
+	if (a % 100 == 0)
+		snprintf(out, size, "%s%ld", h < 0 ? "-" : "", a / 100);
+	else if (a % 10 == 0)
+		snprintf(out, size, "%s%ld.%ld", h < 0 ? "-" : "", a / 100, a % 100 / 10);
+	else
+		snprintf(out, size, "%s%ld.%02ld", h < 0 ? "-" : "", a / 100, a % 100);
+}
+
+static long to_hundredths(double d)
+{
+	return (long)(d * 100 + (d < 0 ? -0.5 : 0.5));
+}
+
+static const char *check_number(const struct column_def *c, char *v, char *msg, size_t msize)
+{
+	long h;
+	int ok = parse_hundredths(v, &h) == 0 && (c->type == T_DEC || h % 100 == 0);
+	if (ok && c->min <= c->max)
+		ok = h >= to_hundredths(c->min) && h <= to_hundredths(c->max);
+	if (ok) {
+		format_hundredths(h, v, 32);
+		return NULL;
+	}
+	char lo[32], hi[32];
+	format_hundredths(to_hundredths(c->min), lo, sizeof lo);
+	format_hundredths(to_hundredths(c->max), hi, sizeof hi);
+	const char *what = c->type == T_DEC ? "angka (boleh desimal, mis. 12,5)" : "bilangan bulat";
+	if (c->min <= c->max && c->min > -1e14 && c->max < 1e14)
+		snprintf(msg, msize, "%s harus %s %s-%s%s%s", c->label, what, lo, hi, c->unit[0] ? " " : "", c->unit);
+	else
+		snprintf(msg, msize, "%s harus %s", c->label, what);
+	return msg;
+}
+
+static const char *check_time(char *v)
+{
+	int h, m;
+	char extra;
+	if (sscanf(v, "%2d%*[:.]%2d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59 ||
+	    !isdigit((unsigned char)v[0]))
+		return "Jam tidak sah (contoh: 08:30)";
+	snprintf(v, 8, "%02d:%02d", h, m);
+	return NULL;
+}
+
+static const char *check_choice(const struct column_def *c, char *v, char *msg, size_t msize)
+{
+	char code[24], label[80];
+	for (int i = 0; dict_choice(c, i, code, label) == 0; i++)
+		if (strcasecmp(code, v) == 0) {
+			strcpy(v, code);
+			return NULL;
+		}
+	int n = snprintf(msg, msize, "%s: pilih salah satu (Spasi):", c->label);
+	for (int i = 0; dict_choice(c, i, code, label) == 0 && n < (int)msize - 30; i++)
+		n += snprintf(msg + n, msize - (size_t)n, " %s", code);
+	return msg;
+}
+
+static const char *check_yesno(char *v)
+{
+	static const char *const yes[] = { "y", "ya", "1", NULL }, *const no[] = { "t", "tidak", "n", "0", NULL };
+	for (int i = 0; yes[i]; i++)
+		if (strcasecmp(v, yes[i]) == 0)
+			return strcpy(v, "1"), NULL;
+	for (int i = 0; no[i]; i++)
+		if (strcasecmp(v, no[i]) == 0)
+			return strcpy(v, "0"), NULL;
+	return "Isi Y (ya) atau T (tidak)";
+}
+
+static const char *check_bp(char *v)
+{
+	int s, d;
+	char extra;
+	if (sscanf(v, "%d /%d%c", &s, &d, &extra) != 2)
+		return "Tekanan darah ditulis sistol/diastol, mis. 120/80";
+	if (s < 40 || s > 300 || d < 20 || d > 200 || d >= s)
+		return "Tekanan darah tidak masuk akal (sistol 40-300, diastol 20-200, diastol < sistol)";
+	snprintf(v, 16, "%d/%d", s, d);
+	return NULL;
+}
+
 const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, char *out, size_t size)
 {
-	static char msg[160];
+	static char msg[200];
 	char v[256];
 	str_copy(v, sizeof v, in);
 	str_trim(v);
@@ -88,10 +266,9 @@ const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, 
 	const char *err = NULL;
 	struct date d;
 	char icd[ICD_LEN];
-	long n;
 	switch (c->type) {
 	case T_TEXT:
-		if ((int)strlen(v) > c->maxlen) {
+		if ((int)utf8_width(v) > c->maxlen) {
 			snprintf(msg, sizeof msg, "%s terlalu panjang (maksimal %d karakter)", c->label, c->maxlen);
 			err = msg;
 		}
@@ -115,11 +292,12 @@ const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, 
 		else
 			date_format(d, v);
 		break;
+	case T_TIME:
+		err = check_time(v);
+		break;
 	case T_INT:
-		if (parse_long(v, c->min, c->max, &n) != 0) {
-			snprintf(msg, sizeof msg, "%s harus angka %ld-%ld", c->label, c->min, c->max);
-			err = msg;
-		}
+	case T_DEC:
+		err = check_number(c, v, msg, sizeof msg);
 		break;
 	case T_SEX:
 		v[0] = (char)toupper((unsigned char)v[0]);
@@ -141,8 +319,40 @@ const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, 
 		if (strlen(v) != 1 || !strchr("BLK", v[0]))
 			err = "Kasus harus B (baru), L (lama) atau K (KKL)";
 		break;
+	case T_CHOICE:
+		err = check_choice(c, v, msg, sizeof msg);
+		break;
+	case T_YESNO:
+		err = check_yesno(v);
+		break;
+	case T_BP:
+		err = check_bp(v);
+		break;
+	case T_CALC:
+	case T_TYPE_COUNT:
+		break;
 	}
 	if (!err)
 		str_copy(out, size, v);
 	return err;
+}
+
+void dict_display(const struct column_def *c, const char *value, char *out, size_t size)
+{
+	char code[24], label[80];
+	if (!value[0]) {
+		str_copy(out, size, "");
+		return;
+	}
+	if (c->type == T_YESNO) {
+		str_copy(out, size, strcmp(value, "1") == 0 ? "Ya" : "Tidak");
+		return;
+	}
+	if (c->type == T_CHOICE)
+		for (int i = 0; dict_choice(c, i, code, label) == 0; i++)
+			if (strcmp(code, value) == 0) {
+				snprintf(out, size, "%s", label);
+				return;
+			}
+	snprintf(out, size, "%s%s%s", value, c->unit[0] ? " " : "", c->unit);
 }

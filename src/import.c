@@ -246,12 +246,13 @@ static void check_visit_line(sqlite3 *db, struct sheet *s, int r, struct visit_l
 		const char *value = cell(s, r, c[i + 1]);
 		if (i == 0 && strict_date(s, r, value, "tanggal") != 0)
 			continue;
-		const struct column_def *def = dict_find(table, fields[i]);
+		struct column_def def;
 		if (i == 2 && !*value)
 			continue;	/* no payer: the patient's own */
 		if (i == 3 && !*value)
 			continue;	/* a visit without a diagnosis */
-		const char *err = dict_check(db, def, value, dst[i] ? dst[i] : kasus, dst[i] ? size[i] : sizeof kasus);
+		const char *err = dict_get(db, table, fields[i], &def) != 0 ? "kolom tidak ada di kamus data" :
+				  dict_check(db, &def, value, dst[i] ? dst[i] : kasus, dst[i] ? size[i] : sizeof kasus);
 		if (err)
 			problem(s, line, fields[i], "%s", err);
 	}

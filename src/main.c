@@ -114,7 +114,7 @@ static int cmd_report(sqlite3 *db, const struct pkm_config *cfg, int argc, char 
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");
 	const char *db_opt = NULL, *cfg_opt = NULL;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {

@@ -47,8 +47,9 @@ void patient_search_name(const char *nama, char *out, size_t size)
 static void check_col(sqlite3 *db, const char *column, const char *in, char *dst, size_t size,
 		      struct field_errors *fe)
 {
-	const struct column_def *c = dict_find("pasien", column);
-	const char *err = dict_check(db, c, in ? in : "", dst, size);
+	struct column_def c;
+	const char *err = dict_get(db, "pasien", column, &c) != 0 ? "kolom tidak ada di kamus data"
+								 : dict_check(db, &c, in ? in : "", dst, size);
 	if (err)
 		field_error(fe, column, "%s", err);
 }

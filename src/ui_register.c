@@ -19,7 +19,8 @@ static const struct {
 struct pform {
 	struct lineedit le[F_COUNT];
 	struct choice sex, payer;
-	char err[F_COUNT][160];
+	struct column_def def[F_COUNT];
+	char err[F_COUNT][200];
 	int focus, changed;
 };
 
@@ -34,7 +35,7 @@ static void form_draw(struct ui *u, struct pform *f)
 	int focus_y = 0, focus_x = 0;
 	for (int i = 0; i < F_COUNT; i++) {
 		int y = 2 + i * 2;
-		const struct column_def *def = dict_find("pasien", fields[i].column);
+		const struct column_def *def = &f->def[i];
 		int req = def->required || i == F_TGL;
 		char label[64];
 		snprintf(label, sizeof label, "%s%s", def->label, req ? " *" : "");
@@ -58,8 +59,7 @@ static void form_draw(struct ui *u, struct pform *f)
 		if (f->err[i][0])
 			ui_text(y + 1, 20, COLS - 21, f->err[i], u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD);
 	}
-	const struct column_def *def = dict_find("pasien", fields[f->focus].column);
-	ui_text(20, 2, COLS - 3, def->help, A_DIM);
+	ui_text(20, 2, COLS - 3, f->def[f->focus].help, A_DIM);
 	move(focus_y, focus_x);
 	curs_set(form_choice(f, f->focus) ? 0 : 1);
 	refresh();
@@ -72,7 +72,7 @@ static void form_check_field(struct ui *u, struct pform *f, int i)
 	if (form_choice(f, i) || !f->le[i].len)
 		return;
 	char out[256];
-	const char *err = dict_check(u->db, dict_find("pasien", fields[i].column), f->le[i].buf, out, sizeof out);
+	const char *err = dict_check(u->db, &f->def[i], f->le[i].buf, out, sizeof out);
 	if (err)
 		str_copy(f->err[i], sizeof f->err[i], err);
 }
@@ -173,8 +173,10 @@ static int patient_form(struct ui *u, const char *query, struct patient *out)
 {
 	struct pform f;
 	memset(&f, 0, sizeof f);
-	for (int i = 0; i < F_COUNT; i++)
+	for (int i = 0; i < F_COUNT; i++) {
 		f.le[i].max = 200;
+		dict_get(u->db, "pasien", fields[i].column, &f.def[i]);
+	}
 	f.sex.n = 2;
 	f.sex.sel = -1;
 	strcpy(f.sex.code[0], "L");

@@ -1,39 +1,59 @@
-/* The data dictionary: each column's type, label, limits and help text, defined
- * once and used by the screens, the importer and the reports. */
+/* The data dictionary (table kamus, filled by the migrations): each column's
+ * type, label, limits, choices and help text, defined once and used by the
+ * screens, the forms, the importers and the reports. */
 #ifndef PKM_DICT_H
 #define PKM_DICT_H
 #include <sqlite3.h>
 #include <stddef.h>
 
 enum col_type {
-	T_TEXT,		/* free text, maxlen bytes */
-	T_RM,		/* No. RM: letters, digits, '-' and '/' */
-	T_NIK,		/* 16-digit NIK (decisions.md 6) */
-	T_BPJS,		/* 13-digit No. BPJS, kept as text */
-	T_DATE,		/* YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY in, YYYY-MM-DD out */
-	T_INT,		/* whole number in [min, max] */
-	T_SEX,		/* L or P */
-	T_UNIT,		/* a code of table unit */
-	T_PAYER,	/* a code of table penjamin */
-	T_ICD,		/* well-formed ICD-10 code */
-	T_KASUS,	/* B, L or K */
+	T_TEXT,		/* teks: free text, maxlen characters */
+	T_RM,		/* rm: No. RM, letters, digits, '-' and '/' */
+	T_NIK,		/* nik: 16-digit NIK (decisions.md 6) */
+	T_BPJS,		/* bpjs: 13-digit No. BPJS, kept as text */
+	T_DATE,		/* tanggal: DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD in, YYYY-MM-DD out */
+	T_TIME,		/* jam: HH:MM */
+	T_INT,		/* bulat: whole number in [min, max] */
+	T_DEC,		/* desimal: '.' or ',' as the point, at most 2 decimals */
+	T_SEX,		/* jk: L or P */
+	T_UNIT,		/* unit: a code of table unit */
+	T_PAYER,	/* penjamin: a code of table penjamin */
+	T_ICD,		/* icd10: well-formed ICD-10 code */
+	T_KASUS,	/* kasus: B, L or K */
+	T_CHOICE,	/* pilihan: one code of the column's choice list */
+	T_YESNO,	/* ya_tidak: stored 1 or 0 */
+	T_BP,		/* tensi: sistol/diastol, stored in <col>_sistol and <col>_diastol */
+	T_CALC,		/* hitung: read-only, computed by a formula from other fields */
+	T_TYPE_COUNT
 };
+
+#define DICT_MAX_CHOICES 24
 
 struct column_def {
-	const char *table, *column;
+	char table[32], column[32];
 	enum col_type type;
 	int required;
-	int maxlen;		/* T_TEXT */
-	long min, max;		/* T_INT */
-	const char *label;	/* Indonesian, as on screen */
-	const char *help;	/* Indonesian, shown on the message line */
+	int maxlen;			/* T_TEXT, characters */
+	double min, max;		/* T_INT, T_DEC; min > max means no limit */
+	char label[64], help[200], unit[12];
+	char choices[1024];		/* T_CHOICE: "KODE=Label;KODE=Label" */
+	char formula[64];		/* T_CALC: "name arg arg" */
 };
 
-const struct column_def *dict_find(const char *table, const char *column);
+/* Name of a type as written in kamus.jenis. */
+const char *dict_type_name(enum col_type t);
+/* Fill `out` from the dictionary; 0 when the column is there, -1 when not. */
+int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out);
 /* Check `in` and write its normal form to out. NULL when fine, else an
  * Indonesian message for the field. Empty optional values give "". */
 const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, char *out, size_t size);
+/* The human form of a normal value: "Ya", the label of a choice, "120/80 mmHg". */
+void dict_display(const struct column_def *c, const char *value, char *out, size_t size);
+/* Choice i (0-based) of a T_CHOICE column: code and label. 0 when it exists. */
+int dict_choice(const struct column_def *c, int i, char code[24], char label[80]);
 /* Does the payer require a No. BPJS? */
 int dict_payer_needs_bpjs(sqlite3 *db, const char *payer);
+/* Check one dictionary row on its own (choices well-formed, limits sane); NULL or why. */
+const char *dict_self_check(const struct column_def *c);
 
 #endif
