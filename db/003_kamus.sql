@@ -19,7 +19,7 @@ CREATE TABLE kamus (
   min      REAL,
   max      REAL,
   pilihan  TEXT CHECK (pilihan IS NULL OR length(pilihan) <= 1000),
-  rumus    TEXT CHECK (rumus IS NULL OR length(rumus) <= 60),
+  rumus    TEXT CHECK (rumus IS NULL OR length(rumus) <= 250),
   satuan   TEXT NOT NULL DEFAULT '' CHECK (length(satuan) <= 10),
   PRIMARY KEY (tabel, kolom),
   CHECK (jenis <> 'pilihan' OR pilihan IS NOT NULL),

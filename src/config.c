@@ -15,6 +15,7 @@ void config_defaults(struct pkm_config *c)
 	c->width = 136;
 	c->page_lines = 66;
 	c->episode_window = 30;
+	str_copy(c->forms_dir, sizeof c->forms_dir, PKM_FORMS_DIR);
 	const char *bad;
 	chronic_parse(DEFAULT_CHRONIC, &c->chronic, &bad);
 }
@@ -44,7 +45,7 @@ static const struct text_key text_keys[] = {
 	TK("puskesmas", "kabupaten", kabupaten), TK("puskesmas", "kepala", kepala),
 	TK("puskesmas", "nip_kepala", nip_kepala), TK("puskesmas", "petugas", petugas),
 	TK("puskesmas", "nip_petugas", nip_petugas), TK("laporan", "printer", printer),
-	TK("database", "path", db_path),
+	TK("database", "path", db_path),	TK("database", "formulir", forms_dir),
 };
 
 static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", NULL };
@@ -52,7 +53,7 @@ static const char *const puskesmas_keys[] = { "nama", "kode", "alamat", "kecamat
 					      "kepala", "nip_kepala", "petugas", "nip_petugas", NULL };
 static const char *const laporan_keys[] = { "lb1_layout", "lebar", "baris_per_halaman", "printer", NULL };
 static const char *const kasus_keys[] = { "jendela_episode", "kronis", NULL };
-static const char *const database_keys[] = { "path", NULL };
+static const char *const database_keys[] = { "path", "formulir", NULL };
 
 int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 {

@@ -173,3 +173,14 @@ void db_col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
 	const unsigned char *t = sqlite3_column_text(st, i);
 	str_copy(dst, size, t ? (const char *)t : "");
 }
+
+int db_query_text_exists(sqlite3 *db, const char *sql, const char *param)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}

@@ -1,5 +1,6 @@
 #include "pkm/dict.h"
 #include "pkm/date.h"
+#include "pkm/db.h"
 #include "pkm/icd.h"
 #include "pkm/ident.h"
 #include "pkm/util.h"
@@ -107,19 +108,6 @@ const char *dict_self_check(const struct column_def *c)
 	return n ? NULL : "pilihan kosong";
 }
 
-static int ref_exists(sqlite3 *db, enum col_type t, const char *code)
-{
-	const char *sql = t == T_UNIT ? "SELECT 1 FROM unit WHERE kode = ?"
-				      : "SELECT 1 FROM penjamin WHERE kode = ?";
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
-}
-
 int dict_payer_needs_bpjs(sqlite3 *db, const char *payer)
 {
 	sqlite3_stmt *st;
@@ -135,64 +123,26 @@ static const char *check_code(sqlite3 *db, enum col_type t, char *v)
 {
 	for (char *p = v; *p; p++)
 		*p = *p == ' ' ? '_' : (char)toupper((unsigned char)*p);
-	if (ref_exists(db, t, v))
+	if (db_query_text_exists(db, t == T_UNIT ? "SELECT 1 FROM unit WHERE kode = ?"
+						 : "SELECT 1 FROM penjamin WHERE kode = ?", v) == 1)
 		return NULL;
 	return t == T_UNIT ? "Kode unit tidak dikenal (K1 K2 K3 K4 IGD FARMASI LAB RANAP GIGI)"
 			   : "Kode penjamin tidak dikenal (UMUM BPJS_PBI BPJS_NON_PBI JAMPERSAL ...)";
 }
 
-/* Decimals without strtod, so the locale's decimal point never matters:
- * hundredths in *out. */
-static int parse_hundredths(const char *s, long *out)
-{
-	int neg = *s == '-';
-	s += neg;
-	long whole = 0, frac = 0;
-	int digits = 0, fd = 0;
-	for (; isdigit((unsigned char)*s) && digits < 12; s++, digits++)
-		whole = whole * 10 + (*s - '0');
-	if (*s == '.' || *s == ',') {
-		for (s++; isdigit((unsigned char)*s) && fd < 2; s++, fd++)
-			frac = frac * 10 + (*s - '0');
-		if (!fd)
-			return -1;
-	}
-	if (*s || !digits)
-		return -1;
-	frac *= fd == 1 ? 10 : 1;
-	*out = (whole * 100 + frac) * (neg ? -1 : 1);
-	return 0;
-}
-
-static void format_hundredths(long h, char *out, size_t size)
-{
-	long a = h < 0 ? -h : h;
-	if (a % 100 == 0)
-		snprintf(out, size, "%s%ld", h < 0 ? "-" : "", a / 100);
-	else if (a % 10 == 0)
-		snprintf(out, size, "%s%ld.%ld", h < 0 ? "-" : "", a / 100, a % 100 / 10);
-	else
-		snprintf(out, size, "%s%ld.%02ld", h < 0 ? "-" : "", a / 100, a % 100);
-}
-
-static long to_hundredths(double d)
-{
-	return (long)(d * 100 + (d < 0 ? -0.5 : 0.5));
-}
-
 static const char *check_number(const struct column_def *c, char *v, char *msg, size_t msize)
 {
 	long h;
-	int ok = parse_hundredths(v, &h) == 0 && (c->type == T_DEC || h % 100 == 0);
+	int ok = dec_parse(v, &h) == 0 && (c->type == T_DEC || h % 100 == 0);
 	if (ok && c->min <= c->max)
-		ok = h >= to_hundredths(c->min) && h <= to_hundredths(c->max);
+		ok = h >= dec_from_double(c->min) && h <= dec_from_double(c->max);
 	if (ok) {
-		format_hundredths(h, v, 32);
+		dec_format(h, v, 32);
 		return NULL;
 	}
 	char lo[32], hi[32];
-	format_hundredths(to_hundredths(c->min), lo, sizeof lo);
-	format_hundredths(to_hundredths(c->max), hi, sizeof hi);
+	dec_format(dec_from_double(c->min), lo, sizeof lo);
+	dec_format(dec_from_double(c->max), hi, sizeof hi);
 	const char *what = c->type == T_DEC ? "angka (boleh desimal, mis. 12,5)" : "bilangan bulat";
 	if (c->min <= c->max && c->min > -1e14 && c->max < 1e14)
 		snprintf(msg, msize, "%s harus %s %s-%s%s%s", c->label, what, lo, hi, c->unit[0] ? " " : "", c->unit);

@@ -156,6 +156,16 @@ static int listed(const char *name, const char *const *list)
 	return 0;
 }
 
+int ini_section_count(const struct ini *ini)
+{
+	return iniparser_getnsec(ini->dict);
+}
+
+const char *ini_section_name(const struct ini *ini, int i)
+{
+	return iniparser_getsecname(ini->dict, i);
+}
+
 int ini_check_sections(const struct ini *ini, const char *const *sections, struct sbuf *err)
 {
 	int bad = 0;

@@ -2,6 +2,7 @@
  * the same core functions as the terminal application. */
 #include "pkm/config.h"
 #include "pkm/db.h"
+#include "pkm/form.h"
 #include "pkm/import.h"
 #include "pkm/reports.h"
 #include "pkm/ui.h"
@@ -18,6 +19,7 @@ static const char usage[] =
 	"  pkm [--db BERKAS] import kunjungan BERKAS.csv\n"
 	"  pkm [--db BERKAS] report lb1 --month YYYY-MM [--layout klasik|formulir11]\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
+	"  pkm [--config BERKAS] check-forms [FOLDER]          periksa formulir\n"
 	"  pkm --help | --version\n"
 	"\n"
 	"Database: --db, lalu PKM_DB, lalu [database] path di konfigurasi,\n"
@@ -112,6 +114,30 @@ static int cmd_report(sqlite3 *db, const struct pkm_config *cfg, int argc, char 
 	return rc == 0 ? 0 : 1;
 }
 
+/* Check every form against the schema and dictionary of this program's own
+ * migrations (an in-memory database), so no real database is touched. */
+static int cmd_check_forms(const struct pkm_config *cfg, int argc, char **argv)
+{
+	if (argc > 1)
+		return fail_usage("check-forms menerima paling banyak satu folder");
+	const char *dir = argc == 1 ? argv[0] : cfg->forms_dir;
+	struct sbuf err = { 0 };
+	sqlite3 *db = db_open(":memory:", &err);
+	if (!db) {
+		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+		sb_free(&err);
+		return 1;
+	}
+	struct form_set set;
+	int bad = forms_load_dir(db, dir, &set, &err);
+	fputs(sb_str(&err), stdout);
+	printf("%d formulir baik, %d masalah\n", set.n, bad);
+	forms_free(&set);
+	sb_free(&err);
+	db_close(db);
+	return bad ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
@@ -145,6 +171,8 @@ int main(int argc, char **argv)
 	char path[PATH_MAX];
 	default_db_path(&cfg, db_opt, path, sizeof path);
 	const char *cmd = i < argc ? argv[i] : NULL;
+	if (cmd && strcmp(cmd, "check-forms") == 0)
+		return cmd_check_forms(&cfg, argc - i - 1, argv + i + 1);
 	if (cmd && strcmp(cmd, "import") != 0 && strcmp(cmd, "report") != 0)
 		return fail_usage("perintah tidak dikenal");
 	sqlite3 *db = db_open(path, &err);

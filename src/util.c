@@ -165,3 +165,40 @@ int parse_long(const char *s, long min, long max, long *out)
 	*out = v;
 	return 0;
 }
+
+int dec_parse(const char *s, long *out)
+{
+	int neg = *s == '-';
+	s += neg;
+	long whole = 0, frac = 0;
+	int digits = 0, fd = 0;
+	for (; isdigit((unsigned char)*s) && digits < 12; s++, digits++)
+		whole = whole * 10 + (*s - '0');
+	if (*s == '.' || *s == ',') {
+		for (s++; isdigit((unsigned char)*s) && fd < 2; s++, fd++)
+			frac = frac * 10 + (*s - '0');
+		if (!fd)
+			return -1;
+	}
+	if (*s || !digits)
+		return -1;
+	frac *= fd == 1 ? 10 : 1;
+	*out = (whole * 100 + frac) * (neg ? -1 : 1);
+	return 0;
+}
+
+void dec_format(long h, char *out, size_t size)
+{
+	long a = h < 0 ? -h : h;
+	if (a % 100 == 0)
+		snprintf(out, size, "%s%ld", h < 0 ? "-" : "", a / 100);
+	else if (a % 10 == 0)
+		snprintf(out, size, "%s%ld.%ld", h < 0 ? "-" : "", a / 100, a % 100 / 10);
+	else
+		snprintf(out, size, "%s%ld.%02ld", h < 0 ? "-" : "", a / 100, a % 100);
+}
+
+long dec_from_double(double d)
+{
+	return (long)(d * 100 + (d < 0 ? -0.5 : 0.5));
+}

@@ -7,6 +7,10 @@
 #include "pkm/util.h"
 #include <limits.h>
 
+#ifndef PKM_FORMS_DIR
+#define PKM_FORMS_DIR "forms"
+#endif
+
 struct pkm_config {
 	char file[PATH_MAX];		/* the file read, "" when none */
 	char nama[128], kode[32], alamat[192], kecamatan[64], kabupaten[64];
@@ -18,6 +22,7 @@ struct pkm_config {
 	int episode_window;		/* days */
 	struct chronic_list chronic;
 	char db_path[PATH_MAX];		/* "" = not set in the file */
+	char forms_dir[PATH_MAX];	/* the form definitions (forms/ of the build by default) */
 };
 
 void config_defaults(struct pkm_config *c);

@@ -27,6 +27,8 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null);
 /* Copy column i as text ("" for NULL). */
 void db_col_text(sqlite3_stmt *st, int i, char *dst, size_t size);
 /* Run a query returning one integer, `def` when no row. */
+/* 1 when a query with one text parameter returns a row, 0 when not, -1 on error. */
+int db_query_text_exists(sqlite3 *db, const char *sql, const char *param);
 long db_query_long(sqlite3 *db, const char *sql, long def);
 
 #endif

@@ -37,7 +37,7 @@ struct column_def {
 	double min, max;		/* T_INT, T_DEC; min > max means no limit */
 	char label[64], help[200], unit[12];
 	char choices[1024];		/* T_CHOICE: "KODE=Label;KODE=Label" */
-	char formula[64];		/* T_CALC: "name arg arg" */
+	char formula[256];		/* T_CALC: "name arg arg" */
 };
 
 /* Name of a type as written in kamus.jenis. */

@@ -20,6 +20,9 @@ int ini_line(const struct ini *ini, const char *section, const char *key);
 /* Adds "file:line: message" to err; returns -1 for convenience. */
 int ini_error(const struct ini *ini, struct sbuf *err, const char *section, const char *key,
 	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Sections in file order (names lower-cased by iniparser). */
+int ini_section_count(const struct ini *ini);
+const char *ini_section_name(const struct ini *ini, int i);
 /* Refuse sections not in `sections` (NULL-terminated); returns the error count. */
 int ini_check_sections(const struct ini *ini, const char *const *sections, struct sbuf *err);
 /* Refuse keys of `section` not in `keys` (NULL-terminated); returns the error count. */

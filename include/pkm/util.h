@@ -40,5 +40,11 @@ int utf8_width(const char *s);
 size_t utf8_prefix(const char *s, int cols);
 /* Parse a whole base-10 integer; 0 on success. */
 int parse_long(const char *s, long min, long max, long *out);
+/* Decimal numbers in hundredths, without strtod or printf("%f") so the locale's
+ * decimal point never matters: "12,5" and "12.5" both read as 1250, and 1250 is
+ * written "12.5". 0 on success. */
+int dec_parse(const char *s, long *hundredths);
+void dec_format(long hundredths, char *out, size_t size);
+long dec_from_double(double d);
 
 #endif

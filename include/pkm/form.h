@@ -1,0 +1,82 @@
+/* Declarative forms (the INI files in forms/): which visits a form applies to, the table it
+ * writes, and its fields in order. A field names a column; everything else about
+ * the column comes from the data dictionary (kamus). */
+#ifndef PKM_FORM_H
+#define PKM_FORM_H
+#include "pkm/calc.h"
+#include "pkm/dict.h"
+#include "pkm/visit.h"
+#include <limits.h>
+
+#define FORM_MAX_FIELDS 64
+#define FORM_MAX_UNITS 10
+#define FORM_MAX_WHEN 8
+
+struct form_field {
+	char name[32];
+	struct column_def def;		/* the dictionary row */
+	enum col_type shown;		/* def.type, or the formula's result for T_CALC */
+	struct calc_call calc;		/* T_CALC */
+	int calc_field[CALC_MAX_ARGS];	/* field index of each argument, -1 for a number */
+	int when_field;			/* field that decides whether this one is shown, -1 = always */
+	int n_when;
+	char when[FORM_MAX_WHEN][24];	/* normal values of when_field that show it */
+};
+
+/* An age bound: a number of hari, bulan or tahun ('h', 'b', 't'); unit 0 = none. */
+struct age_bound {
+	long n;
+	char unit;
+};
+
+struct form {
+	char id[64];			/* file name without ".ini" */
+	char path[PATH_MAX];
+	char title[80], table[32];
+	int n_units;			/* 0 = every unit */
+	char units[FORM_MAX_UNITS][12];
+	char sex;			/* 'L', 'P' or 0 for both */
+	struct age_bound age_min, age_max;
+	int n;
+	struct form_field f[FORM_MAX_FIELDS];
+};
+
+struct form_set {
+	int n;
+	struct form *forms;
+};
+
+/* Load one form and check it against the database schema and the dictionary.
+ * Every problem is added to err as "file:line: why"; returns their count. */
+int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err);
+/* Every *.ini of dir, in file-name order. Returns the number of problems. */
+int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sbuf *err);
+void forms_free(struct form_set *set);
+/* Does the form apply to a visit of this unit by a patient of this sex and age? */
+int form_applies(const struct form *f, const char *unit, char sex, const struct age *age);
+/* "P, 10-55 tahun, K2" */
+void form_describe_target(const struct form *f, char *out, size_t size);
+
+/* What the user typed (or what was stored), per field, in normal form after a check. */
+struct form_values {
+	char v[FORM_MAX_FIELDS][128];
+	char err[FORM_MAX_FIELDS][200];
+};
+
+/* Is field i shown, given the current values? */
+int form_visible(const struct form *f, const struct form_values *vals, int i);
+/* Check field i as the cursor leaves it (err[i] set, v[i] normalised when good);
+ * 0 when fine. */
+int form_check_field(sqlite3 *db, const struct form *f, struct form_values *vals, int i);
+/* Recompute every computed field from the values before it. */
+void form_compute(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals);
+/* Check everything (shown fields only); returns the number of bad fields. */
+int form_check_all(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals);
+/* The stored row of a visit: 1 read, 0 none yet, -1 error. */
+int form_read(sqlite3 *db, const struct form *f, long visit_id, struct form_values *vals);
+/* Check, compute and write the row in one BEGIN IMMEDIATE transaction. On any
+ * failure nothing is written and vals keep what was typed. 0 on success. */
+int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
+	      struct sbuf *err);
+
+#endif

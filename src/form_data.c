@@ -1,0 +1,226 @@
+/* The values of one form on one visit: show-when rules, computed fields,
+ * checks, and reading and writing the form's row. */
+#include "pkm/form.h"
+#include "pkm/db.h"
+#include <stdio.h>
+#include <string.h>
+
+int form_visible(const struct form *f, const struct form_values *vals, int i)
+{
+	const struct form_field *fd = &f->f[i];
+	if (fd->when_field < 0)
+		return 1;
+	if (!form_visible(f, vals, fd->when_field))
+		return 0;
+	for (int k = 0; k < fd->n_when; k++)
+		if (strcmp(vals->v[fd->when_field], fd->when[k]) == 0)
+			return 1;
+	return 0;
+}
+
+int form_check_field(sqlite3 *db, const struct form *f, struct form_values *vals, int i)
+{
+	char norm[128];
+	if (f->f[i].def.type == T_CALC)
+		return vals->err[i][0] ? -1 : 0;
+	const char *why = dict_check(db, &f->f[i].def, vals->v[i], norm, sizeof norm);
+	str_copy(vals->err[i], sizeof vals->err[i], why ? why : "");
+	if (why)
+		return -1;
+	str_copy(vals->v[i], sizeof vals->v[i], norm);
+	return 0;
+}
+
+/* The patient's last stored value of a column before this visit's date. */
+static void previous_value(sqlite3 *db, const struct form *f, const char *column, const struct visit *v,
+			   char *out, size_t size)
+{
+	char sql[256];
+	out[0] = '\0';
+	/* identifiers come from a checked form, never from what a user typed */
+	snprintf(sql, sizeof sql,
+		 "SELECT t.\"%s\" FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id "
+		 "WHERE k.pasien_id = ? AND k.tanggal < ? AND t.\"%s\" IS NOT NULL ORDER BY k.tanggal DESC LIMIT 1",
+		 column, f->table, column);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, v->pasien_id);
+	sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		dec_format(dec_from_double(sqlite3_column_double(st, 0)), out, size);
+	sqlite3_finalize(st);
+}
+
+void form_compute(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals)
+{
+	struct date visit;
+	if (date_parse(v->tanggal, &visit) != 0)
+		visit = date_today();
+	for (int i = 0; i < f->n; i++) {
+		const struct form_field *fd = &f->f[i];
+		if (fd->def.type != T_CALC)
+			continue;
+		char args[CALC_MAX_ARGS][128];
+		const char *ptr[CALC_MAX_ARGS];
+		for (int a = 0; a < fd->calc.nargs; a++) {
+			int k = fd->calc_field[a];
+			ptr[a] = args[a];
+			if (k < 0) {
+				str_copy(args[a], sizeof args[a], fd->calc.args[a]);
+				continue;
+			}
+			struct column_def def = f->f[k].def;
+			def.type = f->f[k].shown;
+			def.required = 0;
+			if (!form_visible(f, vals, k) || dict_check(db, &def, vals->v[k], args[a], sizeof args[a]) != NULL)
+				args[a][0] = '\0';
+		}
+		char prev[32] = "";
+		if (fd->calc.f->needs_previous && fd->calc_field[0] >= 0)
+			previous_value(db, f, f->f[fd->calc_field[0]].name, v, prev, sizeof prev);
+		const char *why = calc_eval(&fd->calc, ptr, prev, visit, vals->v[i], sizeof vals->v[i]);
+		str_copy(vals->err[i], sizeof vals->err[i], why ? why : "");
+	}
+}
+
+int form_check_all(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals)
+{
+	int bad = 0;
+	for (int i = 0; i < f->n; i++) {
+		vals->err[i][0] = '\0';
+		if (form_visible(f, vals, i) && f->f[i].def.type != T_CALC)
+			bad += form_check_field(db, f, vals, i) != 0;
+	}
+	form_compute(db, f, v, vals);
+	for (int i = 0; i < f->n; i++)
+		bad += f->f[i].def.type == T_CALC && vals->err[i][0] && form_visible(f, vals, i);
+	return bad;
+}
+
+/* The table columns of the form, in field order (a blood pressure takes two). */
+static void column_list(const struct form *f, struct sbuf *cols, struct sbuf *marks, struct sbuf *set)
+{
+	for (int i = 0; i < f->n; i++) {
+		const char *name = f->f[i].name;
+		int two = f->f[i].shown == T_BP;
+		for (int k = 0; k < 1 + two; k++) {
+			const char *suffix = !two ? "" : k ? "_diastol" : "_sistol";
+			sb_printf(cols, ", \"%s%s\"", name, suffix);
+			if (marks)
+				sb_add(marks, ", ?");
+			if (set)
+				sb_printf(set, "%s\"%s%s\" = excluded.\"%s%s\"", set->len ? ", " : "", name, suffix, name, suffix);
+		}
+	}
+}
+
+static void read_value(sqlite3_stmt *st, int col, enum col_type t, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return;
+	if (t == T_DEC)
+		dec_format(dec_from_double(sqlite3_column_double(st, col)), out, size);
+	else
+		db_col_text(st, col, out, size);
+}
+
+int form_read(sqlite3 *db, const struct form *f, long visit_id, struct form_values *vals)
+{
+	struct sbuf sql = { 0 }, cols = { 0 };
+	memset(vals, 0, sizeof *vals);
+	column_list(f, &cols, NULL, NULL);
+	sb_printf(&sql, "SELECT 1%s FROM \"%s\" WHERE kunjungan_id = ?", sb_str(&cols), f->table);
+	sqlite3_stmt *st;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, sb_str(&sql), -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, visit_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			for (int i = 0, c = 1; i < f->n; i++, c++) {
+				read_value(st, c, f->f[i].shown, vals->v[i], sizeof vals->v[i]);
+				if (f->f[i].shown == T_BP) {
+					char dia[16];
+					read_value(st, ++c, T_INT, dia, sizeof dia);
+					if (vals->v[i][0] && dia[0])
+						snprintf(vals->v[i] + strlen(vals->v[i]), sizeof vals->v[i] - strlen(vals->v[i]), "/%s", dia);
+					else
+						vals->v[i][0] = '\0';
+				}
+			}
+		}
+		rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	sb_free(&sql);
+	sb_free(&cols);
+	return rc;
+}
+
+/* Bind one normal value by its storage type; hidden or empty fields are NULL. */
+static int bind_value(sqlite3_stmt *st, int pos, enum col_type t, const char *v)
+{
+	long h;
+	int s, d;
+	if (!v[0]) {
+		sqlite3_bind_null(st, pos);
+		if (t == T_BP)
+			sqlite3_bind_null(st, ++pos);
+		return pos + 1;
+	}
+	switch (t) {
+	case T_INT:
+	case T_YESNO:
+		dec_parse(v, &h);
+		sqlite3_bind_int64(st, pos, h / 100);
+		return pos + 1;
+	case T_DEC:
+		dec_parse(v, &h);
+		sqlite3_bind_double(st, pos, (double)h / 100.0);
+		return pos + 1;
+	case T_BP:
+		if (sscanf(v, "%d/%d", &s, &d) != 2)
+			s = d = 0;
+		sqlite3_bind_int(st, pos, s);
+		sqlite3_bind_int(st, pos + 1, d);
+		return pos + 2;
+	default:
+		sqlite3_bind_text(st, pos, v, -1, SQLITE_TRANSIENT);
+		return pos + 1;
+	}
+}
+
+int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals, struct sbuf *err)
+{
+	int bad = form_check_all(db, f, v, vals);
+	if (bad) {
+		sb_printf(err, "%d isian belum benar; lihat pesan di bawah kolomnya", bad);
+		return -1;
+	}
+	struct sbuf sql = { 0 }, cols = { 0 }, marks = { 0 }, set = { 0 };
+	column_list(f, &cols, &marks, &set);
+	sb_printf(&sql, "INSERT INTO \"%s\" (kunjungan_id%s) VALUES (?%s) ON CONFLICT (kunjungan_id) DO UPDATE SET %s",
+		  f->table, sb_str(&cols), sb_str(&marks), sb_str(&set));
+	int rc = -1, began = db_begin(db) == 0;
+	sqlite3_stmt *st = NULL;
+	if (!began) {
+		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+	} else if ((st = db_prepare(db, sb_str(&sql), err)) != NULL) {
+		sqlite3_bind_int64(st, 1, v->id);
+		for (int i = 0, pos = 2; i < f->n; i++)
+			pos = bind_value(st, pos, f->f[i].shown, form_visible(f, vals, i) ? vals->v[i] : "");
+		if (sqlite3_step(st) == SQLITE_DONE && db_commit(db) == 0)
+			rc = 0;
+		else
+			sb_printf(err, "%s", sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(st);
+	if (rc != 0 && began)
+		db_rollback(db);
+	sb_free(&sql);
+	sb_free(&cols);
+	sb_free(&marks);
+	sb_free(&set);
+	return rc;
+}

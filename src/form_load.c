@@ -1,0 +1,422 @@
+/* Reading the INI files in forms/ and checking each against the schema and the dictionary,
+ * so a broken form is refused with file:line before anyone types into it. */
+#include "pkm/form.h"
+#include "pkm/db.h"
+#include "pkm/ini.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const form_keys[] = { "title", "table", "units", "sex", "age_min", "age_max", "fields", NULL };
+static const char *const field_keys[] = { "show_when", NULL };
+
+static int is_ident(const char *s)
+{
+	if (!islower((unsigned char)*s) || strlen(s) >= 32)
+		return 0;
+	for (; *s; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_')
+			return 0;
+	return 1;
+}
+
+/* Split a list on commas and white space into words; returns the count. */
+static int split_words(const char *s, char (*out)[32], int max, int *overflow)
+{
+	int n = 0;
+	*overflow = 0;
+	while (*s) {
+		s += strspn(s, ", \t");
+		size_t len = strcspn(s, ", \t");
+		if (!len)
+			break;
+		if (n == max) {
+			*overflow = 1;
+			break;
+		}
+		snprintf(out[n++], 32, "%.*s", (int)(len < 31 ? len : 31), s);
+		s += len;
+	}
+	return n;
+}
+
+static int parse_age(const char *s, struct age_bound *b)
+{
+	char unit[16], extra;
+	if (sscanf(s, "%ld %15s %c", &b->n, unit, &extra) != 2 || b->n < 0)
+		return -1;
+	b->unit = strcmp(unit, "hari") == 0 ? 'h' : strcmp(unit, "bulan") == 0 ? 'b' : strcmp(unit, "tahun") == 0 ? 't' : 0;
+	return b->unit ? 0 : -1;
+}
+
+/* Declared type of a column ("" when the table has no such column). */
+static void column_type(sqlite3 *db, const char *table, const char *column, char *out, size_t size, int *pk,
+			int *notnull_no_default)
+{
+	sqlite3_stmt *st = NULL;
+	out[0] = '\0';
+	*pk = *notnull_no_default = 0;
+	if (sqlite3_prepare_v2(db, "SELECT type, pk, \"notnull\" AND dflt_value IS NULL FROM pragma_table_info(?) WHERE name = ?",
+			       -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db_col_text(st, 0, out, size);
+		*pk = sqlite3_column_int(st, 1);
+		*notnull_no_default = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+}
+
+static const char *storage_of(enum col_type t)
+{
+	switch (t) {
+	case T_INT:
+	case T_YESNO:
+	case T_BP:
+		return "INTEGER";
+	case T_DEC:
+		return "REAL";
+	default:
+		return "TEXT";
+	}
+}
+
+/* Loading state: the form file and a count of its problems. */
+struct loader {
+	sqlite3 *db;
+	struct ini ini;
+	struct form *fm;
+	struct sbuf *err;
+	int bad;
+};
+
+static void problem(struct loader *l, const char *section, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void problem(struct loader *l, const char *section, const char *key, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	ini_error(&l->ini, l->err, section, key, "%s", msg);
+	l->bad++;
+}
+
+/* Does the table have every column the field writes, with the right type? */
+static void check_storage(struct loader *l, const struct form_field *fd)
+{
+	const char *want = storage_of(fd->shown);
+	char cols[2][48];
+	int n = 1;
+	if (fd->shown == T_BP) {
+		snprintf(cols[0], sizeof cols[0], "%s_sistol", fd->name);
+		snprintf(cols[1], sizeof cols[1], "%s_diastol", fd->name);
+		n = 2;
+	} else {
+		snprintf(cols[0], sizeof cols[0], "%s", fd->name);
+	}
+	for (int i = 0; i < n; i++) {
+		char type[32];
+		int pk, nn;
+		column_type(l->db, l->fm->table, cols[i], type, sizeof type, &pk, &nn);
+		if (!type[0])
+			problem(l, "form", "fields", "kolom %s tidak ada di tabel %s", cols[i], l->fm->table);
+		else if (strcmp(type, want) != 0)
+			problem(l, "form", "fields", "kolom %s.%s bertipe %s, padahal jenis %s perlu %s", l->fm->table,
+				cols[i], type, dict_type_name(fd->def.type), want);
+	}
+}
+
+static int field_index(const struct form *fm, const char *name)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (strcmp(fm->f[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* The arguments of a formula must be numbers or fields listed before it. */
+static void check_formula(struct loader *l, struct form_field *fd, int self)
+{
+	const char *why;
+	if (calc_parse(fd->def.formula, &fd->calc, &why) != 0) {
+		problem(l, "form", "fields", "%s: %s ('%s' di kamus)", fd->name, why, fd->def.formula);
+		return;
+	}
+	fd->shown = fd->calc.f->result;
+	for (int a = 0; a < fd->calc.nargs; a++) {
+		fd->calc_field[a] = -1;
+		if (calc_arg_is_number(&fd->calc, a))
+			continue;
+		int k = field_index(l->fm, fd->calc.args[a]);
+		if (k < 0 || k >= self)
+			problem(l, "form", "fields", "%s dihitung dari %s, yang harus ada di formulir sebelum %s", fd->name,
+				fd->calc.args[a], fd->name);
+		fd->calc_field[a] = k;
+	}
+}
+
+static void load_fields(struct loader *l)
+{
+	struct form *fm = l->fm;
+	const char *list = ini_get(&l->ini, "form", "fields");
+	char names[FORM_MAX_FIELDS][32];
+	int overflow;
+	int n = split_words(list ? list : "", names, FORM_MAX_FIELDS, &overflow);
+	if (overflow)
+		problem(l, "form", "fields", "terlalu banyak kolom (maksimal %d)", FORM_MAX_FIELDS);
+	if (!n)
+		problem(l, "form", "fields", "fields kosong: sebutkan kolom formulir berurutan");
+	for (int i = 0; i < n; i++) {
+		if (field_index(fm, names[i]) >= 0) {
+			problem(l, "form", "fields", "kolom %s disebut dua kali", names[i]);
+			continue;
+		}
+		struct form_field *fd = &fm->f[fm->n];
+		memset(fd, 0, sizeof *fd);
+		str_copy(fd->name, sizeof fd->name, names[i]);
+		fd->when_field = -1;
+		if (!is_ident(names[i]) || dict_get(l->db, fm->table, names[i], &fd->def) != 0) {
+			problem(l, "form", "fields", "kolom %s.%s tidak ada di kamus data", fm->table, names[i]);
+			continue;
+		}
+		fm->n++;
+		fd->shown = fd->def.type;
+		const char *why = dict_self_check(&fd->def);
+		if (why)
+			problem(l, "form", "fields", "%s: kamus data: %s", fd->name, why);
+		if (fd->def.type == T_CALC)
+			check_formula(l, fd, fm->n - 1);
+		check_storage(l, fd);
+	}
+}
+
+/* show_when = FIELD = VALUE|VALUE */
+static void load_show_when(struct loader *l, struct form_field *fd, int self, const char *section)
+{
+	const char *rule = ini_get(&l->ini, section, "show_when");
+	if (!rule)
+		return;
+	char name[32], values[256];
+	if (sscanf(rule, " %31[a-z0-9_] = %255[^\n]", name, values) != 2) {
+		problem(l, section, "show_when", "tulis show_when = KOLOM = NILAI atau KOLOM = NILAI|NILAI");
+		return;
+	}
+	int k = field_index(l->fm, name);
+	if (k < 0 || k >= self) {
+		problem(l, section, "show_when", "%s harus kolom formulir ini yang ada sebelum %s", name, fd->name);
+		return;
+	}
+	fd->when_field = k;
+	struct column_def def = l->fm->f[k].def;
+	def.type = l->fm->f[k].shown;
+	def.required = 1;
+	for (char *save = NULL, *v = strtok_r(values, "|", &save); v; v = strtok_r(NULL, "|", &save)) {
+		char norm[128];
+		const char *why = dict_check(l->db, &def, v, norm, sizeof norm);
+		if (why)
+			problem(l, section, "show_when", "nilai '%s' tidak sah untuk %s: %s", str_trim(v), name, why);
+		else if (fd->n_when < FORM_MAX_WHEN)
+			str_copy(fd->when[fd->n_when++], sizeof fd->when[0], norm);
+	}
+}
+
+static void load_target(struct loader *l)
+{
+	struct form *fm = l->fm;
+	const char *units = ini_get(&l->ini, "form", "units");
+	int overflow;
+	char list[FORM_MAX_UNITS][32];
+	fm->n_units = split_words(units ? units : "", list, FORM_MAX_UNITS, &overflow);
+	for (int i = 0; i < fm->n_units; i++) {
+		str_copy(fm->units[i], sizeof fm->units[i], list[i]);
+		if (db_query_text_exists(l->db, "SELECT 1 FROM unit WHERE kode = ?", list[i]) != 1)
+			problem(l, "form", "units", "unit %s tidak dikenal", list[i]);
+	}
+	const char *sex = ini_get(&l->ini, "form", "sex");
+	if (sex && strcmp(sex, "L") != 0 && strcmp(sex, "P") != 0)
+		problem(l, "form", "sex", "sex harus L atau P (kosongkan untuk keduanya)");
+	fm->sex = sex ? sex[0] : 0;
+	const char *keys[2] = { "age_min", "age_max" };
+	struct age_bound *b[2] = { &fm->age_min, &fm->age_max };
+	for (int i = 0; i < 2; i++) {
+		const char *v = ini_get(&l->ini, "form", keys[i]);
+		if (v && parse_age(v, b[i]) != 0)
+			problem(l, "form", keys[i], "%s ditulis angka dan satuan: mis. 10 tahun, 59 bulan, 28 hari", keys[i]);
+	}
+}
+
+static void check_table(struct loader *l)
+{
+	struct form *fm = l->fm;
+	char type[32];
+	int pk, nn;
+	if (!is_ident(fm->table)) {
+		problem(l, "form", "table", "nama tabel tidak sah: '%s'", fm->table);
+		return;
+	}
+	column_type(l->db, fm->table, "kunjungan_id", type, sizeof type, &pk, &nn);
+	if (!type[0] || !pk || strcmp(type, "INTEGER") != 0)
+		problem(l, "form", "table", "tabel %s tidak ada atau tidak punya kunjungan_id INTEGER PRIMARY KEY", fm->table);
+}
+
+/* A NOT NULL column without a default that the form never fills would make every save fail. */
+static void check_unfilled(struct loader *l)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(l->db, "SELECT name FROM pragma_table_info(?) WHERE \"notnull\" AND dflt_value IS NULL "
+				      "AND name <> 'kunjungan_id'", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, l->fm->table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		char base[32];
+		str_copy(base, sizeof base, col);
+		char *suffix = strstr(base, "_sistol");
+		if (!suffix)
+			suffix = strstr(base, "_diastol");
+		if (suffix)
+			*suffix = '\0';
+		int k = field_index(l->fm, base);
+		if (k < 0 || !l->fm->f[k].def.required || l->fm->f[k].when_field >= 0)
+			problem(l, "form", "fields", "kolom %s NOT NULL tanpa nilai bawaan, tetapi tidak selalu diisi formulir",
+				col);
+	}
+	sqlite3_finalize(st);
+}
+
+int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
+{
+	struct loader l = { db, { 0 }, out, err, 0 };
+	memset(out, 0, sizeof *out);
+	str_copy(out->path, sizeof out->path, path);
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	snprintf(out->id, sizeof out->id, "%.*s", (int)strcspn(base, "."), base);
+	if (ini_open(&l.ini, path, err) != 0)
+		return 1;
+	/* the sections allowed are [form] and one [field.NAME] per listed field */
+	const char *title = ini_get(&l.ini, "form", "title"), *table = ini_get(&l.ini, "form", "table");
+	if (!ini_line(&l.ini, "form", NULL))
+		problem(&l, "form", NULL, "bagian [form] tidak ada");
+	l.bad += ini_check_keys(&l.ini, "form", form_keys, err);
+	if (!title || !*title)
+		problem(&l, "form", "title", "title wajib diisi");
+	if (!table || !*table)
+		problem(&l, "form", "table", "table wajib diisi");
+	str_copy(out->title, sizeof out->title, title ? title : "");
+	str_copy(out->table, sizeof out->table, table ? table : "");
+	load_target(&l);
+	if (table && *table) {
+		check_table(&l);
+		load_fields(&l);
+	}
+	for (int s = 0; s < ini_section_count(&l.ini); s++) {
+		const char *sec = ini_section_name(&l.ini, s);
+		if (strcmp(sec, "form") == 0)
+			continue;
+		int k = strncmp(sec, "field.", 6) == 0 ? field_index(out, sec + 6) : -1;
+		if (k < 0) {
+			problem(&l, sec, NULL, "bagian [%s] tidak dikenal: pakai [form] atau [field.KOLOM] untuk kolom di fields", sec);
+			continue;
+		}
+		l.bad += ini_check_keys(&l.ini, sec, field_keys, err);
+		load_show_when(&l, &out->f[k], k, sec);
+	}
+	if (table && *table)
+		check_unfilled(&l);
+	ini_close(&l.ini);
+	return l.bad;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sbuf *err)
+{
+	memset(out, 0, sizeof *out);
+	DIR *d = opendir(dir);
+	if (!d) {
+		sb_printf(err, "%s: folder formulir tidak dapat dibuka\n", dir);
+		return 1;
+	}
+	char **names = NULL;
+	int n = 0, bad = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && strcmp(e->d_name + len - 4, ".ini") == 0 && e->d_name[0] != '.') {
+			names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
+			names[n++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, (size_t)n, sizeof *names, by_name);
+	out->forms = xcalloc((size_t)(n ? n : 1), sizeof *out->forms);
+	for (int i = 0; i < n; i++) {
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		int b = form_load(db, path, &out->forms[out->n], err);
+		bad += b;
+		if (!b)
+			out->n++;
+		free(names[i]);
+	}
+	free(names);
+	return bad;
+}
+
+void forms_free(struct form_set *set)
+{
+	free(set->forms);
+	memset(set, 0, sizeof *set);
+}
+
+static long age_in(const struct age *a, char unit)
+{
+	return unit == 'h' ? a->total_days : unit == 'b' ? a->years * 12L + a->months : a->years;
+}
+
+int form_applies(const struct form *f, const char *unit, char sex, const struct age *age)
+{
+	int unit_ok = f->n_units == 0;
+	for (int i = 0; i < f->n_units; i++)
+		unit_ok |= strcmp(f->units[i], unit) == 0;
+	if (!unit_ok || (f->sex && f->sex != sex))
+		return 0;
+	if (f->age_min.unit && age_in(age, f->age_min.unit) < f->age_min.n)
+		return 0;
+	return !f->age_max.unit || age_in(age, f->age_max.unit) <= f->age_max.n;
+}
+
+void form_describe_target(const struct form *f, char *out, size_t size)
+{
+	static const char *const unit_word[] = { ['h'] = "hari", ['b'] = "bulan", ['t'] = "tahun" };
+	struct sbuf b = { 0 };
+	if (f->sex)
+		sb_add(&b, f->sex == 'P' ? "perempuan" : "laki-laki");
+	if (f->age_min.unit || f->age_max.unit) {
+		sb_add(&b, b.len ? ", " : "");
+		if (f->age_min.unit)
+			sb_printf(&b, "%ld %s", f->age_min.n, unit_word[(int)f->age_min.unit]);
+		else
+			sb_add(&b, "0");
+		if (f->age_max.unit)
+			sb_printf(&b, " s.d. %ld %s", f->age_max.n, unit_word[(int)f->age_max.unit]);
+		else
+			sb_add(&b, " ke atas");
+	}
+	sb_add(&b, b.len ? ", unit " : "unit ");
+	for (int i = 0; i < f->n_units; i++)
+		sb_printf(&b, "%s%s", i ? " " : "", f->units[i]);
+	if (!f->n_units)
+		sb_add(&b, "semua");
+	str_copy(out, size, sb_str(&b));
+	sb_free(&b);
+}
