@@ -295,14 +295,53 @@ void dict_display(const struct column_def *c, const char *value, char *out, size
 		return;
 	}
 	if (c->type == T_YESNO) {
-		str_copy(out, size, strcmp(value, "1") == 0 ? "Ya" : "Tidak");
+		str_copy(out, size, strcmp(value, "1") == 0 ? "Ya" : strcmp(value, "0") == 0 ? "Tidak" : "");
 		return;
 	}
-	if (c->type == T_CHOICE)
+	if (c->type == T_CHOICE) {
+		out[0] = '\0';
 		for (int i = 0; dict_choice(c, i, code, label) == 0; i++)
-			if (strcmp(code, value) == 0) {
+			if (strcmp(code, value) == 0)
 				snprintf(out, size, "%s", label);
-				return;
-			}
+		return;
+	}
 	snprintf(out, size, "%s%s%s", value, c->unit[0] ? " " : "", c->unit);
+}
+
+int dict_options(sqlite3 *db, const struct column_def *c, char (*code)[24], char (*label)[80], int max)
+{
+	static const char *const fixed[][2] = { { "1", "Ya" }, { "0", "Tidak" }, { "L", "Laki-laki" }, { "P", "Perempuan" } };
+	int n = 0;
+	if (c->type == T_CHOICE) {
+		while (n < max && dict_choice(c, n, code[n], label[n]) == 0)
+			n++;
+	} else if (c->type == T_YESNO || c->type == T_SEX) {
+		for (int i = c->type == T_YESNO ? 0 : 2, k = 0; k < 2 && n < max; k++, i++, n++) {
+			str_copy(code[n], 24, fixed[i][0]);
+			str_copy(label[n], 80, fixed[i][1]);
+		}
+	} else if (c->type == T_UNIT || c->type == T_PAYER) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, c->type == T_UNIT ? "SELECT kode, nama FROM unit ORDER BY urut"
+							     : "SELECT kode, nama FROM penjamin ORDER BY urut",
+				       -1, &st, NULL) != SQLITE_OK)
+			return 0;
+		for (; n < max && sqlite3_step(st) == SQLITE_ROW; n++) {
+			db_col_text(st, 0, code[n], 24);
+			db_col_text(st, 1, label[n], 80);
+		}
+		sqlite3_finalize(st);
+	}
+	return n;
+}
+
+void dict_edit_text(const struct column_def *c, const char *value, char *out, size_t size)
+{
+	struct date d;
+	if (c->type == T_YESNO && value[0])
+		str_copy(out, size, strcmp(value, "1") == 0 ? "Y" : "T");
+	else if (c->type == T_DATE && date_parse(value, &d) == 0)
+		snprintf(out, size, "%02d-%02d-%04d", d.d, d.m, d.y);
+	else
+		str_copy(out, size, value);
 }

@@ -224,3 +224,16 @@ int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct f
 	sb_free(&set);
 	return rc;
 }
+
+int form_filled(sqlite3 *db, const struct form *f, long visit_id)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE kunjungan_id = ?", f->table);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, visit_id);
+	int filled = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return filled;
+}

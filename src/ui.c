@@ -385,8 +385,15 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	struct ui u = { db, cfg, date_today(), 0, "", 0 };
+	struct ui u = { db, cfg, date_today(), 0, "", 0, { 0, NULL } };
 	colors(&u);
+	/* a broken form is left out, not fatal: the desk must keep working */
+	struct sbuf err = { 0 };
+	int bad = forms_load_dir(db, cfg->forms_dir, &u.forms, &err);
+	if (bad)
+		ui_message(&u, 1, "%d masalah pada formulir di %s; formulir itu tidak dipakai (lihat: pkm check-forms)", bad,
+			   cfg->forms_dir);
+	sb_free(&err);
 	while (too_small()) {
 		draw_too_small();
 		wint_t wc;
@@ -403,5 +410,6 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 		}
 	}
 	endwin();
+	forms_free(&u.forms);
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include <curses.h>
 #include "pkm/action.h"
 #include "pkm/config.h"
+#include "pkm/form.h"
 #include "pkm/lineedit.h"
 #include "pkm/patient.h"
 #include "pkm/visit.h"
@@ -17,6 +18,7 @@ struct ui {
 	int color;
 	char msg[256];
 	int msg_err;
+	struct form_set forms;	/* the cluster forms of forms/ */
 };
 
 enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };
@@ -62,6 +64,8 @@ enum pkm_screen ui_visits(struct ui *u);
 enum pkm_screen ui_reports(struct ui *u);
 /* The visit dialog for a patient: 1 when a visit was opened. */
 int ui_visit_dialog(struct ui *u, const struct patient *p);
+/* Fill one form for a visit: 1 when it was saved. */
+int ui_form(struct ui *u, const struct form *f, const struct visit_row *row);
 /* Global actions of the main screens: returns the next screen, or -1 to stay. */
 int ui_main_action(struct ui *u, enum action a);
 

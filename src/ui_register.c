@@ -24,12 +24,12 @@ struct pform {
 	int focus, changed;
 };
 
-static struct choice *form_choice(struct pform *f, int i)
+static struct choice *pform_choice(struct pform *f, int i)
 {
 	return i == F_SEX ? &f->sex : i == F_PAYER ? &f->payer : NULL;
 }
 
-static void form_draw(struct ui *u, struct pform *f)
+static void pform_draw(struct ui *u, struct pform *f)
 {
 	ui_frame(u, "Pasien baru", CTX_FORM);
 	int focus_y = 0, focus_x = 0;
@@ -40,7 +40,7 @@ static void form_draw(struct ui *u, struct pform *f)
 		char label[64];
 		snprintf(label, sizeof label, "%s%s", def->label, req ? " *" : "");
 		ui_text(y, 2, 17, label, i == f->focus ? A_BOLD : 0);
-		struct choice *c = form_choice(f, i);
+		struct choice *c = pform_choice(f, i);
 		if (c) {
 			char v[96];
 			snprintf(v, sizeof v, "< %s >", c->sel < 0 ? "pilih" : c->label[c->sel]);
@@ -61,15 +61,15 @@ static void form_draw(struct ui *u, struct pform *f)
 	}
 	ui_text(20, 2, COLS - 3, f->def[f->focus].help, A_DIM);
 	move(focus_y, focus_x);
-	curs_set(form_choice(f, f->focus) ? 0 : 1);
+	curs_set(pform_choice(f, f->focus) ? 0 : 1);
 	refresh();
 }
 
 /* Check one field as the cursor leaves it. */
-static void form_check_field(struct ui *u, struct pform *f, int i)
+static void pform_check_field(struct ui *u, struct pform *f, int i)
 {
 	f->err[i][0] = '\0';
-	if (form_choice(f, i) || !f->le[i].len)
+	if (pform_choice(f, i) || !f->le[i].len)
 		return;
 	char out[256];
 	const char *err = dict_check(u->db, &f->def[i], f->le[i].buf, out, sizeof out);
@@ -111,7 +111,7 @@ static int dup_dialog(struct ui *u, const struct patient *d, int n)
 
 /* Validate and save. 1 with *out set when the desk should go on with a patient
  * (new, or an existing one found by NIK or chosen from the duplicates). */
-static int form_save(struct ui *u, struct pform *f, struct patient *out)
+static int pform_save(struct ui *u, struct pform *f, struct patient *out)
 {
 	struct patient_input in = {
 		.nama = f->le[F_NAMA].buf, .jenis_kelamin = choice_code(&f->sex), .tanggal_lahir = f->le[F_TGL].buf,
@@ -150,7 +150,7 @@ static int form_save(struct ui *u, struct pform *f, struct patient *out)
 			return 0;
 	}
 	if (warning[0]) {
-		form_draw(u, f);
+		pform_draw(u, f);
 		char q[256];
 		snprintf(q, sizeof q, "%s. Simpan juga?", warning);
 		if (!ui_confirm(u, q))
@@ -189,7 +189,7 @@ static int patient_form(struct ui *u, const char *query, struct patient *out)
 	       str_is_digits(query) && strlen(query) != 16 ? "" : query);
 	u->msg[0] = '\0';
 	for (;;) {
-		form_draw(u, &f);
+		pform_draw(u, &f);
 		int k = ui_key(u), changed = 0;
 		if (k == K_RESIZE)
 			continue;
@@ -200,8 +200,8 @@ static int patient_form(struct ui *u, const char *query, struct patient *out)
 			continue;
 		}
 		if (a == A_SAVE || (a == A_OPEN && f.focus == F_COUNT - 1)) {
-			form_check_field(u, &f, f.focus);
-			if (form_save(u, &f, out))
+			pform_check_field(u, &f, f.focus);
+			if (pform_save(u, &f, out))
 				return 1;
 			continue;
 		}
@@ -216,13 +216,13 @@ static int patient_form(struct ui *u, const char *query, struct patient *out)
 			next = (f.focus + 1) % F_COUNT;
 		else if (k == K_BTAB || k == K_UP)
 			next = (f.focus + F_COUNT - 1) % F_COUNT;
-		else if (form_choice(&f, f.focus))
-			changed = choice_key(form_choice(&f, f.focus), k);
+		else if (pform_choice(&f, f.focus))
+			changed = choice_key(pform_choice(&f, f.focus), k);
 		else
 			ui_edit_key(&f.le[f.focus], k, &changed);
 		f.changed |= changed;
 		if (next != f.focus) {
-			form_check_field(u, &f, f.focus);
+			pform_check_field(u, &f, f.focus);
 			f.focus = next;
 		}
 	}

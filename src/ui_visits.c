@@ -56,80 +56,151 @@ static int icd_picker(struct ui *u, char code[ICD_LEN])
 	}
 }
 
-/* The diagnoses of one visit. */
-static void diag_screen(struct ui *u, const struct visit_row *row)
+/* What the visit screen lists: the diagnoses, then the forms that apply. */
+struct visit_items {
+	struct diagnosis *d;
+	int n_diag, n_forms;
+	int form[64];		/* index into u->forms */
+	int filled[64];
+};
+
+static void load_items(struct ui *u, const struct visit_row *row, struct visit_items *it)
 {
-	struct diagnosis *d = NULL;
-	int n = diag_list(u->db, row->v.id, &d), sel = 0;
-	for (;;) {
-		ui_frame(u, "Diagnosis kunjungan", CTX_DIAG);
-		char line[512];
-		snprintf(line, sizeof line, "%s  (No. RM %s)  %s, %d th %d bl %d hr", row->nama, row->no_rm,
-			 row->sex == 'P' ? "perempuan" : "laki-laki", row->v.age.years, row->v.age.months, row->v.age.days);
-		ui_text(2, 2, COLS - 4, line, A_BOLD);
-		snprintf(line, sizeof line, "Unit %s, antrian %d, penjamin %s, tanggal %s", row->v.unit, row->v.no_antrian,
-			 row->v.penjamin, row->v.tanggal);
-		ui_text(3, 2, COLS - 4, line, 0);
-		ui_text(5, 2, COLS - 4, "No ICD-10  Nama                                              Kasus", A_BOLD);
-		for (int i = 0; i < n && 6 + i < LINES - 4; i++) {
-			snprintf(line, sizeof line, "%2d %-7s %-49.49s %s", i + 1, d[i].icd10,
-				 d[i].nama[0] ? d[i].nama : "(tidak ada di daftar)", kasus_name(d[i].kasus));
-			ui_text(6 + i, 2, COLS - 4, line, i == sel ? ui_attr_sel(u) : 0);
+	free(it->d);
+	it->d = NULL;
+	it->n_diag = diag_list(u->db, row->v.id, &it->d);
+	if (it->n_diag < 0)
+		it->n_diag = 0;
+	it->n_forms = 0;
+	for (int i = 0; i < u->forms.n && it->n_forms < 64; i++)
+		if (form_applies(&u->forms.forms[i], row->v.unit, row->sex, &row->v.age)) {
+			it->form[it->n_forms] = i;
+			it->filled[it->n_forms++] = form_filled(u->db, &u->forms.forms[i], row->v.id);
 		}
-		if (!n)
-			ui_text(6, 2, COLS - 4, "Belum ada diagnosis. F5 atau ^N: tambah diagnosis.", 0);
-		ui_text(LINES - 3, 2, COLS - 4, "Kasus: B = baru, L = lama, K = kunjungan kasus lama (tekan B, L, K atau Spasi)", A_DIM);
-		curs_set(0);
-		refresh();
+}
+
+static void draw_visit(struct ui *u, const struct visit_row *row, const struct visit_items *it, int sel, int *top)
+{
+	ui_frame(u, "Kunjungan pasien", CTX_DIAG);
+	char line[512];
+	snprintf(line, sizeof line, "%s  (No. RM %s)  %s, %d th %d bl %d hr", row->nama, row->no_rm,
+		 row->sex == 'P' ? "perempuan" : "laki-laki", row->v.age.years, row->v.age.months, row->v.age.days);
+	ui_text(2, 2, COLS - 4, line, A_BOLD);
+	snprintf(line, sizeof line, "Unit %s, antrian %d, penjamin %s, tanggal %s", row->v.unit, row->v.no_antrian,
+		 row->v.penjamin, row->v.tanggal);
+	ui_text(3, 2, COLS - 4, line, 0);
+	/* one list of lines: headings, diagnoses, forms; item k sits on line item_line[k] */
+	int n_items = it->n_diag + it->n_forms, n_lines = 0, sel_line = 0;
+	char (*text)[160] = xcalloc((size_t)n_items + 4, sizeof *text);
+	int *item_of = xcalloc((size_t)n_items + 4, sizeof *item_of);
+	snprintf(text[n_lines], 160, "Diagnosis (F5: tambah, F8: hapus, B/L/K: kasus)");
+	item_of[n_lines++] = -1;
+	if (!it->n_diag) {
+		snprintf(text[n_lines], 160, "   Belum ada diagnosis. F5 atau ^N: tambah diagnosis.");
+		item_of[n_lines++] = -2;
+	}
+	for (int i = 0; i < it->n_diag; i++) {
+		snprintf(text[n_lines], 160, "%2d %-7s %-49.49s %s", i + 1, it->d[i].icd10,
+			 it->d[i].nama[0] ? it->d[i].nama : "(tidak ada di daftar)", kasus_name(it->d[i].kasus));
+		item_of[n_lines++] = i;
+	}
+	snprintf(text[n_lines], 160, "Formulir untuk pasien dan unit ini (Enter: isi atau ubah)");
+	item_of[n_lines++] = -1;
+	for (int i = 0; i < it->n_forms; i++) {
+		const struct form *f = &u->forms.forms[it->form[i]];
+		snprintf(text[n_lines], 160, "   [%c] %s", it->filled[i] ? 'x' : ' ', f->title);
+		item_of[n_lines++] = it->n_diag + i;
+	}
+	if (!it->n_forms) {
+		snprintf(text[n_lines], 160, "   Tidak ada formulir untuk unit %s dan pasien ini.", row->v.unit);
+		item_of[n_lines++] = -2;
+	}
+	for (int k = 0; k < n_lines; k++)
+		if (item_of[k] == sel)
+			sel_line = k;
+	int rows = LINES - 9;
+	ui_list_scroll(sel_line == 1 ? 0 : sel_line, top, rows);
+	for (int k = *top; k < n_lines && k - *top < rows; k++)
+		ui_text(5 + k - *top, 2, COLS - 4, text[k],
+			item_of[k] == -1 ? A_BOLD : item_of[k] == sel && sel >= 0 ? ui_attr_sel(u) : 0);
+	ui_text(LINES - 3, 2, COLS - 4, "Kasus: B = baru, L = lama, K = kunjungan kasus lama. [x] = formulir sudah diisi", A_DIM);
+	free(text);
+	free(item_of);
+	curs_set(0);
+	refresh();
+}
+
+/* F5: pick a code and add it with its case flag pre-filled. */
+static void add_diagnosis(struct ui *u, const struct visit_row *row)
+{
+	char code[ICD_LEN];
+	int added;
+	struct sbuf err = { 0 };
+	if (!icd_picker(u, code))
+		return;
+	if (diag_add(u->db, u->cfg, &row->v, code, 0, &added, &err) != 0)
+		ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
+	else if (!added)
+		ui_message(u, 1, "%s sudah ada pada kunjungan ini", code);
+	else
+		ui_message(u, 0, "%s ditambahkan; kasus diisi otomatis, ubah dengan B, L atau K", code);
+	sb_free(&err);
+}
+
+/* One visit: its diagnoses and its cluster forms. */
+static void visit_screen(struct ui *u, const struct visit_row *row)
+{
+	struct visit_items it = { 0 };
+	load_items(u, row, &it);
+	int sel = 0, top = 0;
+	for (;;) {
+		int n = it.n_diag + it.n_forms;
+		if (sel >= n)
+			sel = n > 0 ? n - 1 : 0;
+		draw_visit(u, row, &it, sel, &top);
 		int k = ui_key(u);
 		if (k == K_RESIZE)
 			continue;
 		enum action a = action_for_key(k, CTX_DIAG);
 		struct sbuf err = { 0 };
-		int reload = 0;
+		int on_diag = sel >= 0 && sel < it.n_diag, on_form = sel >= it.n_diag && sel < n;
 		if (a == A_HELP) {
 			ui_help(u);
 		} else if (a == A_BACK) {
-			free(d);
+			free(it.d);
 			u->msg[0] = '\0';
 			return;
 		} else if (a == A_NEW) {
-			char code[ICD_LEN];
-			int added;
-			if (icd_picker(u, code)) {
-				if (diag_add(u->db, u->cfg, &row->v, code, 0, &added, &err) != 0)
-					ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
-				else if (!added)
-					ui_message(u, 1, "%s sudah ada pada kunjungan ini", code);
-				else
-					ui_message(u, 0, "%s ditambahkan; kasus diisi otomatis, ubah dengan B, L atau K", code);
-				reload = 1;
+			add_diagnosis(u, row);
+		} else if (a == A_OPEN && on_form) {
+			int fi = sel - it.n_diag;
+			if (ui_form(u, &u->forms.forms[it.form[fi]], row)) {
+				load_items(u, row, &it);
+				for (int j = 1; j <= it.n_forms; j++)	/* on to the next form still empty */
+					if (!it.filled[(fi + j) % it.n_forms]) {
+						sel = it.n_diag + (fi + j) % it.n_forms;
+						break;
+					}
+				continue;
 			}
-		} else if (a == A_DELETE && n > 0) {
+		} else if (a == A_DELETE && on_diag) {
 			char q[96];
-			snprintf(q, sizeof q, "Hapus diagnosis %s?", d[sel].icd10);
+			snprintf(q, sizeof q, "Hapus diagnosis %s?", it.d[sel].icd10);
 			if (ui_confirm(u, q)) {
-				if (diag_delete(u->db, d[sel].id, &err) != 0)
+				if (diag_delete(u->db, it.d[sel].id, &err) != 0)
 					ui_message(u, 1, "Tidak terhapus: %s", sb_str(&err));
 				else
-					ui_message(u, 0, "Diagnosis %s dihapus", d[sel].icd10);
-				reload = 1;
+					ui_message(u, 0, "Diagnosis %s dihapus", it.d[sel].icd10);
 			}
-		} else if (n > 0 && k > 0 && k < 128 && strchr(" bBlLkK", k)) {
-			char kasus = k == ' ' ? "LKB"[strchr("BLK", d[sel].kasus) - "BLK"] : (char)(k & ~0x20);
-			if (diag_set_kasus(u->db, d[sel].id, kasus, &err) != 0)
+		} else if (on_diag && k > 0 && k < 128 && strchr(" bBlLkK", k)) {
+			char kasus = k == ' ' ? "LKB"[strchr("BLK", it.d[sel].kasus) - "BLK"] : (char)(k & ~0x20);
+			if (diag_set_kasus(u->db, it.d[sel].id, kasus, &err) != 0)
 				ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
-			reload = 1;
 		} else {
 			ui_list_move(k, &sel, n, 10);
 		}
 		sb_free(&err);
-		if (reload) {
-			free(d);
-			n = diag_list(u->db, row->v.id, &d);
-			if (sel >= n)
-				sel = n > 0 ? n - 1 : 0;
-		}
+		load_items(u, row, &it);
 	}
 }
 
@@ -173,7 +244,7 @@ enum pkm_screen ui_visits(struct ui *u)
 			filter = filter + 1 < units.n ? filter + 1 : -1;
 			reload = 1;
 		} else if (a == A_OPEN && n > 0) {
-			diag_screen(u, &rows[sel]);
+			visit_screen(u, &rows[sel]);
 			reload = 1;
 		} else {
 			ui_list_move(k, &sel, n, page);

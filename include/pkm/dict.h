@@ -49,8 +49,13 @@ int dict_get(sqlite3 *db, const char *table, const char *column, struct column_d
 const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, char *out, size_t size);
 /* The human form of a normal value: "Ya", the label of a choice, "120/80 mmHg". */
 void dict_display(const struct column_def *c, const char *value, char *out, size_t size);
+/* A normal value as a person types it back: dates DD-MM-YYYY, yes/no Y or T. */
+void dict_edit_text(const struct column_def *c, const char *value, char *out, size_t size);
 /* Choice i (0-based) of a T_CHOICE column: code and label. 0 when it exists. */
 int dict_choice(const struct column_def *c, int i, char code[24], char label[80]);
+/* The options of a field filled from a list (pilihan, ya_tidak, jk, unit,
+ * penjamin): up to max codes and labels; returns the count (0 for other types). */
+int dict_options(sqlite3 *db, const struct column_def *c, char (*code)[24], char (*label)[80], int max);
 /* Does the payer require a No. BPJS? */
 int dict_payer_needs_bpjs(sqlite3 *db, const char *payer);
 /* Check one dictionary row on its own (choices well-formed, limits sane); NULL or why. */

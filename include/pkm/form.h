@@ -74,6 +74,8 @@ void form_compute(sqlite3 *db, const struct form *f, const struct visit *v, stru
 int form_check_all(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals);
 /* The stored row of a visit: 1 read, 0 none yet, -1 error. */
 int form_read(sqlite3 *db, const struct form *f, long visit_id, struct form_values *vals);
+/* Has the visit a stored row of this form? */
+int form_filled(sqlite3 *db, const struct form *f, long visit_id);
 /* Check, compute and write the row in one BEGIN IMMEDIATE transaction. On any
  * failure nothing is written and vals keep what was typed. 0 on success. */
 int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
