@@ -170,7 +170,7 @@ static const char *check_choice(const struct column_def *c, char *v, char *msg, 
 			strcpy(v, code);
 			return NULL;
 		}
-	int n = snprintf(msg, msize, "%s: pilih salah satu (Spasi):", c->label);
+	int n = snprintf(msg, msize, "%s harus salah satu dari:", c->label);
 	for (int i = 0; dict_choice(c, i, code, label) == 0 && n < (int)msize - 30; i++)
 		n += snprintf(msg + n, msize - (size_t)n, " %s", code);
 	return msg;

@@ -251,18 +251,22 @@ static void load_target(struct loader *l)
 	}
 }
 
-static void check_table(struct loader *l)
+/* 0 when the table exists and holds one row per visit. */
+static int check_table(struct loader *l)
 {
 	struct form *fm = l->fm;
 	char type[32];
 	int pk, nn;
 	if (!is_ident(fm->table)) {
 		problem(l, "form", "table", "nama tabel tidak sah: '%s'", fm->table);
-		return;
+		return -1;
 	}
 	column_type(l->db, fm->table, "kunjungan_id", type, sizeof type, &pk, &nn);
-	if (!type[0] || !pk || strcmp(type, "INTEGER") != 0)
+	if (!type[0] || !pk || strcmp(type, "INTEGER") != 0) {
 		problem(l, "form", "table", "tabel %s tidak ada atau tidak punya kunjungan_id INTEGER PRIMARY KEY", fm->table);
+		return -1;
+	}
+	return 0;
 }
 
 /* A NOT NULL column without a default that the form never fills would make every save fail. */
@@ -312,10 +316,9 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 	str_copy(out->title, sizeof out->title, title ? title : "");
 	str_copy(out->table, sizeof out->table, table ? table : "");
 	load_target(&l);
-	if (table && *table) {
-		check_table(&l);
+	int table_ok = table && *table && check_table(&l) == 0;
+	if (table_ok)
 		load_fields(&l);
-	}
 	for (int s = 0; s < ini_section_count(&l.ini); s++) {
 		const char *sec = ini_section_name(&l.ini, s);
 		if (strcmp(sec, "form") == 0)
@@ -328,7 +331,7 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 		l.bad += ini_check_keys(&l.ini, sec, field_keys, err);
 		load_show_when(&l, &out->f[k], k, sec);
 	}
-	if (table && *table)
+	if (table_ok)
 		check_unfilled(&l);
 	ini_close(&l.ini);
 	return l.bad;

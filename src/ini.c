@@ -139,7 +139,11 @@ int ini_line(const struct ini *ini, const char *section, const char *key)
 int ini_error(const struct ini *ini, struct sbuf *err, const char *section, const char *key,
 	      const char *fmt, ...)
 {
-	sb_printf(err, "%s:%d: ", ini->path, ini_line(ini, section, key));
+	/* a missing key is reported at its section, a missing section at line 1 */
+	int line = ini_line(ini, section, key);
+	if (!line && key)
+		line = ini_line(ini, section, NULL);
+	sb_printf(err, "%s:%d: ", ini->path, line ? line : 1);
 	va_list ap;
 	va_start(ap, fmt);
 	sb_vprintf(err, fmt, ap);

@@ -1,0 +1,30 @@
+# pkm check-forms: the shipped forms pass; every deliberately broken fixture in
+# forms_bad/ (one kind of mistake per file) fails on its own, with file:line.
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+check() {	# check NAME: compare $WORK/NAME with expected/NAME
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
+	diff -u "$HERE/expected/$1" "$WORK/$1"
+}
+
+cd "$ROOT"
+"$PKM_BIN" check-forms forms >"$WORK/check-forms-good.out"
+check check-forms-good.out
+
+cd "$HERE"
+if "$PKM_BIN" check-forms forms_bad >"$WORK/check-forms-bad.out"; then
+	echo "check-forms passed the broken forms" >&2; exit 1
+fi
+check check-forms-bad.out
+
+for f in forms_bad/*.ini; do
+	rm -rf "$WORK/one" && mkdir "$WORK/one" && cp "$f" "$WORK/one/"
+	if "$PKM_BIN" check-forms "$WORK/one" >"$WORK/one.out"; then
+		echo "check-forms accepted $f" >&2; exit 1
+	fi
+	grep -q "^$WORK/one/$(basename "$f"):[0-9][0-9]*: " "$WORK/one.out" || { echo "no file:line for $f" >&2; exit 1; }
+done
+exit 0
