@@ -203,7 +203,7 @@ static const char *check_bp(char *v)
 const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, char *out, size_t size)
 {
 	static char msg[200];
-	char v[256];
+	char v[1024];
 	str_copy(v, sizeof v, in);
 	str_trim(v);
 	if (!*v) {

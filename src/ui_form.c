@@ -44,7 +44,7 @@ static void refresh_values(struct ui *u, struct fscreen *s)
 	for (int i = 0; i < s->f->n; i++) {
 		if (s->f->f[i].def.type == T_CALC)
 			continue;
-		char norm[128];
+		char norm[512];
 		struct column_def def = s->f->f[i].def;
 		def.required = 0;
 		const char *why = dict_check(u->db, &def, s->le[i].buf, norm, sizeof norm);
@@ -236,7 +236,7 @@ int ui_form(struct ui *u, const struct form *f, const struct visit_row *row)
 	s.row = row;
 	s.stored = form_read(u->db, f, row->v.id, &s.vals) == 1;
 	for (int i = 0; i < f->n; i++) {
-		char text[128];
+		char text[512];
 		dict_edit_text(&f->f[i].def, s.vals.v[i], text, sizeof text);
 		s.le[i].max = sizeof s.vals.v[i] - 1;
 		le_set(&s.le[i], text);

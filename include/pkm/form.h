@@ -59,7 +59,7 @@ void form_describe_target(const struct form *f, char *out, size_t size);
 
 /* What the user typed (or what was stored), per field, in normal form after a check. */
 struct form_values {
-	char v[FORM_MAX_FIELDS][128];
+	char v[FORM_MAX_FIELDS][512];
 	char err[FORM_MAX_FIELDS][200];
 };
 

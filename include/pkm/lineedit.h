@@ -4,7 +4,7 @@
 #define PKM_LINEEDIT_H
 #include <stddef.h>
 
-#define LE_MAX 256
+#define LE_MAX 512
 
 struct lineedit {
 	char buf[LE_MAX];
