@@ -1,0 +1,289 @@
+/* Forms from forms/: loading, who they apply to, show-when rules, computed
+ * fields, and saving and reading a visit's row; check-forms on a bad schema. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "pkm/db.h"
+#include "pkm/form.h"
+
+static sqlite3 *db;
+static struct form_set forms;
+
+static int setup(void **s)
+{
+	(void)s;
+	struct sbuf err = { 0 };
+	db = db_open(":memory:", &err);
+	if (!db)
+		return -1;
+	int bad = forms_load_dir(db, PKM_FORMS_DIR, &forms, &err);
+	if (bad)
+		fprintf(stderr, "%s", sb_str(&err));
+	sb_free(&err);
+	return bad ? -1 : 0;
+}
+
+static int teardown(void **s)
+{
+	(void)s;
+	forms_free(&forms);
+	db_close(db);
+	return 0;
+}
+
+static const struct form *form(const char *id)
+{
+	for (int i = 0; i < forms.n; i++)
+		if (strcmp(forms.forms[i].id, id) == 0)
+			return &forms.forms[i];
+	fail_msg("no form %s", id);
+	return NULL;
+}
+
+static int field(const struct form *f, const char *name)
+{
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->f[i].name, name) == 0)
+			return i;
+	fail_msg("no field %s in %s", name, f->id);
+	return -1;
+}
+
+static void set(const struct form *f, struct form_values *v, const char *name, const char *value)
+{
+	str_copy(v->v[field(f, name)], sizeof v->v[0], value);
+}
+
+static struct visit new_visit(const char *nama, char sex, const char *born, const char *day, const char *unit)
+{
+	struct patient p = { 0 };
+	str_copy(p.nama, sizeof p.nama, nama);
+	p.sex = sex;
+	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, born);
+	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
+	struct sbuf err = { 0 };
+	static struct patient known[8];
+	static int n_known;
+	int k = 0;
+	while (k < n_known && strcmp(known[k].nama, nama) != 0)
+		k++;
+	if (k < n_known) {
+		p = known[k];
+	} else {
+		if (patient_save_new(db, &p, &err) != 0)
+			fail_msg("%s", sb_str(&err));
+		known[n_known++] = p;
+	}
+	struct date d;
+	assert_int_equal(date_parse(day, &d), 0);
+	struct visit v;
+	int created;
+	assert_int_equal(visit_open(db, &p, d, unit, "UMUM", &v, &created, &err), 0);
+	sb_free(&err);
+	return v;
+}
+
+static long count(const char *sql)
+{
+	return db_query_long(db, sql, -1);
+}
+
+static void test_shipped_forms(void **s)
+{
+	(void)s;
+	assert_int_equal(forms.n, 24);
+	const struct form *anc = form("k2_anc");
+	assert_string_equal(anc->title, "Pemeriksaan kehamilan (ANC terpadu)");
+	assert_string_equal(anc->table, "f_anc");
+	assert_int_equal(anc->f[0].def.type, T_INT);
+	assert_int_equal(anc->f[field(anc, "usia_kehamilan")].shown, T_INT);
+	assert_int_equal(anc->f[field(anc, "kek")].shown, T_YESNO);
+	char target[160];
+	form_describe_target(anc, target, sizeof target);
+	assert_string_equal(target, "perempuan, 10 tahun s.d. 55 tahun, unit K2");
+}
+
+static struct age age(int y, int m, long days)
+{
+	struct age a = { y, m, 0, days };
+	return a;
+}
+
+static void test_applies(void **s)
+{
+	(void)s;
+	const struct form *anc = form("k2_anc"), *kn = form("k2_neonatal"), *imun = form("k2_imunisasi"),
+			  *ruj = form("lk_rujukan");
+	struct age a30 = age(30, 0, 11000), a9 = age(9, 11, 3600), a56 = age(56, 0, 20500), a55 = age(55, 11, 20400);
+	assert_true(form_applies(anc, "K2", 'P', &a30));
+	assert_true(form_applies(anc, "K2", 'P', &a55));	/* 55 years and 11 months is still 55 */
+	assert_false(form_applies(anc, "K2", 'L', &a30));
+	assert_false(form_applies(anc, "K3", 'P', &a30));
+	assert_false(form_applies(anc, "K2", 'P', &a9));
+	assert_false(form_applies(anc, "K2", 'P', &a56));
+	struct age d28 = age(0, 0, 28), d29 = age(0, 0, 29), m59 = age(4, 11, 1800), m60 = age(5, 0, 1826);
+	assert_true(form_applies(kn, "K2", 'L', &d28));
+	assert_false(form_applies(kn, "K2", 'L', &d29));
+	assert_true(form_applies(imun, "K2", 'P', &m59));
+	assert_false(form_applies(imun, "K2", 'P', &m60));
+	assert_true(form_applies(ruj, "GIGI", 'L', &a56));	/* no units: every unit */
+}
+
+static void test_show_when(void **s)
+{
+	(void)s;
+	const struct form *tb = form("k4_tb"), *per = form("k2_persalinan"), *mal = form("k4_malaria");
+	struct form_values v;
+	memset(&v, 0, sizeof v);
+	int hasil = field(tb, "hasil_tcm");
+	assert_false(form_visible(tb, &v, hasil));
+	set(tb, &v, "terduga", "0");
+	assert_false(form_visible(tb, &v, hasil));
+	set(tb, &v, "terduga", "1");
+	assert_true(form_visible(tb, &v, hasil));
+	assert_true(form_visible(tb, &v, field(tb, "batuk")));
+	memset(&v, 0, sizeof v);
+	int komp = field(per, "komplikasi");
+	set(per, &v, "keadaan_ibu", "SEHAT");
+	assert_false(form_visible(per, &v, komp));
+	set(per, &v, "keadaan_ibu", "RUJUK");
+	assert_true(form_visible(per, &v, komp));
+	memset(&v, 0, sizeof v);
+	set(mal, &v, "pemeriksaan", "KLINIS");
+	assert_false(form_visible(mal, &v, field(mal, "hasil")));
+	set(mal, &v, "pemeriksaan", "MIKROSKOPIS");
+	assert_true(form_visible(mal, &v, field(mal, "hasil")));
+}
+
+static void test_save_and_read(void **s)
+{
+	(void)s;
+	const struct form *anc = form("k2_anc");
+	struct visit vis = new_visit("Ani", 'P', "1996-03-10", "2026-11-23", "K2");
+	struct form_values v;
+	memset(&v, 0, sizeof v);
+	set(anc, &v, "kontak", "1");
+	set(anc, &v, "hpht", "01-09-2026");
+	set(anc, &v, "bb", "60,5");
+	set(anc, &v, "tb", "155");
+	set(anc, &v, "lila", "22");
+	set(anc, &v, "td", "110/70");
+	set(anc, &v, "hb", "10.5");
+	set(anc, &v, "oleh_dokter", "y");
+	set(anc, &v, "faktor_risiko", "t");
+	set(anc, &v, "risiko_ket", "hidden, so not stored");
+	struct sbuf err = { 0 };
+	assert_int_equal(form_save(db, anc, &vis, &v, &err), 0);
+	sb_free(&err);
+	assert_true(form_filled(db, anc, vis.id));
+	assert_int_equal(count("SELECT count(*) FROM f_anc WHERE kontak = 1 AND hpht = '2026-09-01' AND bb = 60.5 "
+			       "AND usia_kehamilan = 11 AND trimester = 1 AND hpl = '2027-06-08' AND imt = 25.2 "
+			       "AND kek = 1 AND anemia = 1 AND td_sistol = 110 AND td_diastol = 70 AND oleh_dokter = 1 "
+			       "AND faktor_risiko = 0 AND risiko_ket IS NULL AND usg IS NULL"), 1);
+	struct form_values back;
+	assert_int_equal(form_read(db, anc, vis.id, &back), 1);
+	assert_string_equal(back.v[field(anc, "bb")], "60.5");
+	assert_string_equal(back.v[field(anc, "td")], "110/70");
+	assert_string_equal(back.v[field(anc, "hpht")], "2026-09-01");
+	assert_string_equal(back.v[field(anc, "oleh_dokter")], "1");
+	assert_string_equal(back.v[field(anc, "usg")], "");
+	/* saving again updates the one row */
+	set(anc, &back, "bb", "61");
+	assert_int_equal(form_save(db, anc, &vis, &back, &err), 0);
+	assert_int_equal(count("SELECT count(*) || ':' || max(bb) FROM f_anc"), 1);
+	assert_int_equal(count("SELECT bb FROM f_anc"), 61);
+	sb_free(&err);
+}
+
+static void test_failed_save_keeps_input(void **s)
+{
+	(void)s;
+	const struct form *ptm = form("k3_ptm");
+	struct visit vis = new_visit("Budi", 'L', "1970-01-01", "2026-11-23", "K3");
+	struct form_values v;
+	memset(&v, 0, sizeof v);
+	set(ptm, &v, "td", "80/120");
+	set(ptm, &v, "bb", "70");
+	set(ptm, &v, "gds", "abc");
+	struct sbuf err = { 0 };
+	assert_int_equal(form_save(db, ptm, &vis, &v, &err), -1);
+	assert_string_equal(sb_str(&err), "4 isian belum benar; lihat pesan di bawah kolomnya");
+	assert_string_equal(v.err[field(ptm, "td")],
+			    "Tekanan darah tidak masuk akal (sistol 40-300, diastol 20-200, diastol < sistol)");
+	assert_string_equal(v.err[field(ptm, "gds")], "Gula darah sewaktu harus bilangan bulat 20-600 mg/dL");
+	assert_string_equal(v.err[field(ptm, "tb")], "Tinggi badan wajib diisi");
+	assert_string_equal(v.err[field(ptm, "hasil")], "Kesimpulan wajib diisi");
+	assert_string_equal(v.err[field(ptm, "bb")], "");
+	assert_string_equal(v.v[field(ptm, "td")], "80/120");	/* what was typed stays */
+	assert_int_equal(count("SELECT count(*) FROM f_ptm"), 0);
+	assert_false(form_filled(db, ptm, vis.id));
+	sb_free(&err);
+}
+
+static void test_weight_gain_from_history(void **s)
+{
+	(void)s;
+	const struct form *pen = form("k2_penimbangan");
+	struct sbuf err = { 0 };
+	struct form_values v;
+	struct visit oct = new_visit("Bayu", 'L', "2025-06-01", "2026-10-20", "K2");
+	memset(&v, 0, sizeof v);
+	set(pen, &v, "bb", "10,2");
+	assert_int_equal(form_save(db, pen, &oct, &v, &err), 0);
+	assert_string_equal(v.v[field(pen, "selisih_bb")], "");	/* first weighing */
+	struct visit nov = new_visit("Bayu", 'L', "2025-06-01", "2026-11-23", "K2");
+	memset(&v, 0, sizeof v);
+	set(pen, &v, "bb", "10,5");
+	assert_int_equal(form_save(db, pen, &nov, &v, &err), 0);
+	assert_string_equal(v.v[field(pen, "selisih_bb")], "0.3");
+	assert_string_equal(v.v[field(pen, "naik")], "1");
+	assert_int_equal(count("SELECT count(*) FROM f_penimbangan WHERE naik = 1 AND abs(selisih_bb - 0.3) < 1e-9"), 1);
+	assert_int_equal(count("SELECT count(*) FROM f_penimbangan WHERE naik IS NULL AND selisih_bb IS NULL"), 1);
+	sb_free(&err);
+}
+
+/* A programme's migration that disagrees with its dictionary is caught. */
+static void test_schema_mismatch(void **s)
+{
+	(void)s;
+	assert_int_equal(sqlite3_exec(db,
+		"CREATE TABLE f_uji (kunjungan_id INTEGER PRIMARY KEY, angka TEXT, wajib_isi TEXT NOT NULL, "
+		"td_sistol INTEGER) STRICT;"
+		"INSERT INTO kamus (tabel, kolom, jenis, label, min, max) VALUES ('f_uji', 'angka', 'bulat', 'Angka', 0, 9);"
+		"INSERT INTO kamus (tabel, kolom, jenis, label, panjang) VALUES ('f_uji', 'wajib_isi', 'teks', 'Isi', 10);"
+		"INSERT INTO kamus (tabel, kolom, jenis, label) VALUES ('f_uji', 'td', 'tensi', 'TD');"
+		"INSERT INTO kamus (tabel, kolom, jenis, label, pilihan) VALUES ('f_uji', 'pil', 'pilihan', 'Pil', 'A=Satu;A=Dua');",
+		NULL, NULL, NULL), SQLITE_OK);
+	char path[] = "/tmp/pkm-form-XXXXXX.ini";
+	int fd = mkstemps(path, 4);
+	const char *ini = "[form]\ntitle = Uji\ntable = f_uji\nfields = angka, wajib_isi, td, pil\n";
+	assert_int_equal(write(fd, ini, strlen(ini)), (ssize_t)strlen(ini));
+	close(fd);
+	struct form f;
+	struct sbuf err = { 0 };
+	assert_int_equal(form_load(db, path, &f, &err), 5);
+	const char *out = sb_str(&err);
+	assert_non_null(strstr(out, ":4: kolom f_uji.angka bertipe TEXT, padahal jenis bulat perlu INTEGER"));
+	assert_non_null(strstr(out, ":4: kolom td_diastol tidak ada di tabel f_uji"));
+	assert_non_null(strstr(out, ":4: pil: kamus data: kode pilihan ganda"));
+	assert_non_null(strstr(out, ":4: kolom pil tidak ada di tabel f_uji"));
+	assert_non_null(strstr(out, ":4: kolom wajib_isi NOT NULL tanpa nilai bawaan, tetapi tidak selalu diisi formulir"));
+	unlink(path);
+	sb_free(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_forms), cmocka_unit_test(test_applies), cmocka_unit_test(test_show_when),
+		cmocka_unit_test(test_save_and_read), cmocka_unit_test(test_failed_save_keeps_input),
+		cmocka_unit_test(test_weight_gain_from_history), cmocka_unit_test(test_schema_mismatch),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
