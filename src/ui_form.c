@@ -141,8 +141,8 @@ static void draw(struct ui *u, struct fscreen *s)
 	int cy = 0, cx = 0;
 	for (int k = s->top; k < n && k - s->top < rows; k++) {
 		int y = 5 + k - s->top;
-		if (is_err[k])
-			ui_text(y, INPUT_X, COLS - INPUT_X - 1, s->vals.err[field[k]],
+		if (is_err[k])	/* from the left margin, so the whole message fits 80 columns */
+			ui_text(y, 4, COLS - 5, s->vals.err[field[k]],
 				u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD);
 		else
 			draw_field(s, field[k], y, &cy, &cx);

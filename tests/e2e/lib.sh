@@ -38,3 +38,17 @@ expect_sql() {	# expect_sql SQL EXPECTED
 	[ "$got" = "$2" ] || { echo "query: $1" >&2; echo "expected: $2" >&2; echo "got: $got" >&2; return 1; }
 }
 fail() { echo "$*" >&2; screen >&2; exit 1; }
+# Four patients with today's visits in K2, K3, K4 and IGD (tests/fixtures/cluster_*.csv).
+import_cluster_visits() {
+	fx=$(cd "$(dirname "$0")/../fixtures" && pwd)
+	$PKM_BIN --db "$DB" import pasien "$fx/cluster_pasien.csv" >/dev/null
+	$PKM_BIN --db "$DB" import kunjungan "$fx/cluster_kunjungan.csv" >/dev/null
+}
+# open_visit N: from the start screen, open the N-th visit (1-based) of today's list
+open_visit() {
+	keys F3
+	wait_for "Tab: ganti unit"
+	n=1; while [ $n -lt "$1" ]; do keys Down; n=$((n + 1)); done
+	keys Enter
+	wait_for "Formulir untuk pasien dan unit ini"
+}
