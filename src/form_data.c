@@ -21,8 +21,6 @@ int form_visible(const struct form *f, const struct form_values *vals, int i)
 int form_check_field(sqlite3 *db, const struct form *f, struct form_values *vals, int i)
 {
 	char norm[512];
-	if (f->f[i].def.type == T_CALC)
-		return vals->err[i][0] ? -1 : 0;
 	const char *why = dict_check(db, &f->f[i].def, vals->v[i], norm, sizeof norm);
 	str_copy(vals->err[i], sizeof vals->err[i], why ? why : "");
 	if (why)

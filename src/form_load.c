@@ -51,14 +51,14 @@ static int parse_age(const char *s, struct age_bound *b)
 	return b->unit ? 0 : -1;
 }
 
-/* Declared type of a column ("" when the table has no such column). */
-static void column_type(sqlite3 *db, const char *table, const char *column, char *out, size_t size, int *pk,
-			int *notnull_no_default)
+/* Declared type of a column ("" when the table has no such column) and whether
+ * it is the primary key. */
+static void column_type(sqlite3 *db, const char *table, const char *column, char *out, size_t size, int *pk)
 {
 	sqlite3_stmt *st = NULL;
 	out[0] = '\0';
-	*pk = *notnull_no_default = 0;
-	if (sqlite3_prepare_v2(db, "SELECT type, pk, \"notnull\" AND dflt_value IS NULL FROM pragma_table_info(?) WHERE name = ?",
+	*pk = 0;
+	if (sqlite3_prepare_v2(db, "SELECT type, pk FROM pragma_table_info(?) WHERE name = ?",
 			       -1, &st, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
@@ -66,7 +66,6 @@ static void column_type(sqlite3 *db, const char *table, const char *column, char
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		db_col_text(st, 0, out, size);
 		*pk = sqlite3_column_int(st, 1);
-		*notnull_no_default = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
 }
@@ -122,8 +121,8 @@ static void check_storage(struct loader *l, const struct form_field *fd)
 	}
 	for (int i = 0; i < n; i++) {
 		char type[32];
-		int pk, nn;
-		column_type(l->db, l->fm->table, cols[i], type, sizeof type, &pk, &nn);
+		int pk;
+		column_type(l->db, l->fm->table, cols[i], type, sizeof type, &pk);
 		if (!type[0])
 			problem(l, "form", "fields", "kolom %s tidak ada di tabel %s", cols[i], l->fm->table);
 		else if (strcmp(type, want) != 0)
@@ -256,12 +255,12 @@ static int check_table(struct loader *l)
 {
 	struct form *fm = l->fm;
 	char type[32];
-	int pk, nn;
+	int pk;
 	if (!is_ident(fm->table)) {
 		problem(l, "form", "table", "nama tabel tidak sah: '%s'", fm->table);
 		return -1;
 	}
-	column_type(l->db, fm->table, "kunjungan_id", type, sizeof type, &pk, &nn);
+	column_type(l->db, fm->table, "kunjungan_id", type, sizeof type, &pk);
 	if (!type[0] || !pk || strcmp(type, "INTEGER") != 0) {
 		problem(l, "form", "table", "tabel %s tidak ada atau tidak punya kunjungan_id INTEGER PRIMARY KEY", fm->table);
 		return -1;

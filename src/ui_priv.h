@@ -51,7 +51,7 @@ attr_t ui_attr_sel(struct ui *u);
 struct choice {
 	int n, sel;		/* sel -1 = nothing chosen yet */
 	char code[16][24];
-	char label[16][64];
+	char label[16][80];
 };
 void choice_load(struct ui *u, struct choice *c, const char *table);
 void choice_set(struct choice *c, const char *code);

@@ -89,7 +89,7 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	snprintf(line, sizeof line, "Unit %s, antrian %d, penjamin %s, tanggal %s", row->v.unit, row->v.no_antrian,
 		 row->v.penjamin, row->v.tanggal);
 	ui_text(3, 2, COLS - 4, line, 0);
-	/* one list of lines: headings, diagnoses, forms; item k sits on line item_line[k] */
+	/* one list of lines: headings (-1), notes (-2), then item numbers: diagnoses, forms */
 	int n_items = it->n_diag + it->n_forms, n_lines = 0, sel_line = 0;
 	char (*text)[160] = xcalloc((size_t)n_items + 4, sizeof *text);
 	int *item_of = xcalloc((size_t)n_items + 4, sizeof *item_of);
@@ -119,7 +119,7 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 		if (item_of[k] == sel)
 			sel_line = k;
 	int rows = LINES - 9;
-	ui_list_scroll(sel_line == 1 ? 0 : sel_line, top, rows);
+	ui_list_scroll(sel_line == 1 ? 0 : sel_line, top, rows);	/* the first item shows its heading */
 	for (int k = *top; k < n_lines && k - *top < rows; k++)
 		ui_text(5 + k - *top, 2, COLS - 4, text[k],
 			item_of[k] == -1 ? A_BOLD : item_of[k] == sel && sel >= 0 ? ui_attr_sel(u) : 0);
@@ -163,7 +163,7 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 			continue;
 		enum action a = action_for_key(k, CTX_DIAG);
 		struct sbuf err = { 0 };
-		int on_diag = sel >= 0 && sel < it.n_diag, on_form = sel >= it.n_diag && sel < n;
+		int on_diag = sel >= 0 && sel < it.n_diag, on_form = sel >= it.n_diag && sel < n, reload = 1;
 		if (a == A_HELP) {
 			ui_help(u);
 		} else if (a == A_BACK) {
@@ -176,12 +176,12 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 			int fi = sel - it.n_diag;
 			if (ui_form(u, &u->forms.forms[it.form[fi]], row)) {
 				load_items(u, row, &it);
+				reload = 0;
 				for (int j = 1; j <= it.n_forms; j++)	/* on to the next form still empty */
 					if (!it.filled[(fi + j) % it.n_forms]) {
 						sel = it.n_diag + (fi + j) % it.n_forms;
 						break;
 					}
-				continue;
 			}
 		} else if (a == A_DELETE && on_diag) {
 			char q[96];
@@ -198,9 +198,11 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 				ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
 		} else {
 			ui_list_move(k, &sel, n, 10);
+			reload = 0;
 		}
 		sb_free(&err);
-		load_items(u, row, &it);
+		if (reload)
+			load_items(u, row, &it);
 	}
 }
 

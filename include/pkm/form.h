@@ -65,8 +65,8 @@ struct form_values {
 
 /* Is field i shown, given the current values? */
 int form_visible(const struct form *f, const struct form_values *vals, int i);
-/* Check field i as the cursor leaves it (err[i] set, v[i] normalised when good);
- * 0 when fine. */
+/* Check typed field i as the cursor leaves it (err[i] set, v[i] normalised when
+ * good); 0 when fine. Computed fields get their messages from form_compute. */
 int form_check_field(sqlite3 *db, const struct form *f, struct form_values *vals, int i);
 /* Recompute every computed field from the values before it. */
 void form_compute(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals);
