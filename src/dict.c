@@ -287,25 +287,18 @@ const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, 
 	return err;
 }
 
-void dict_display(const struct column_def *c, const char *value, char *out, size_t size)
+void dict_display(sqlite3 *db, const struct column_def *c, const char *value, char *out, size_t size)
 {
-	char code[24], label[80];
-	if (!value[0]) {
-		str_copy(out, size, "");
+	char code[DICT_MAX_CHOICES][24], label[DICT_MAX_CHOICES][80];
+	out[0] = '\0';
+	if (!value[0])
 		return;
-	}
-	if (c->type == T_YESNO) {
-		str_copy(out, size, strcmp(value, "1") == 0 ? "Ya" : strcmp(value, "0") == 0 ? "Tidak" : "");
-		return;
-	}
-	if (c->type == T_CHOICE) {
-		out[0] = '\0';
-		for (int i = 0; dict_choice(c, i, code, label) == 0; i++)
-			if (strcmp(code, value) == 0)
-				snprintf(out, size, "%s", label);
-		return;
-	}
-	snprintf(out, size, "%s%s%s", value, c->unit[0] ? " " : "", c->unit);
+	int n = dict_options(db, c, code, label, DICT_MAX_CHOICES);
+	for (int i = 0; i < n; i++)
+		if (strcmp(code[i], value) == 0)
+			str_copy(out, size, label[i]);
+	if (!n)
+		snprintf(out, size, "%s%s%s", value, c->unit[0] ? " " : "", c->unit);
 }
 
 int dict_options(sqlite3 *db, const struct column_def *c, char (*code)[24], char (*label)[80], int max)

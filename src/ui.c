@@ -296,15 +296,8 @@ void choice_load(struct ui *u, struct choice *c, const char *table)
 {
 	memset(c, 0, sizeof *c);
 	c->sel = -1;
-	sqlite3_stmt *st = db_prepare(u->db, strcmp(table, "unit") == 0
-						? "SELECT kode, nama FROM unit ORDER BY urut"
-						: "SELECT kode, nama FROM penjamin ORDER BY urut", NULL);
-	while (st && c->n < 16 && sqlite3_step(st) == SQLITE_ROW) {
-		db_col_text(st, 0, c->code[c->n], sizeof c->code[0]);
-		db_col_text(st, 1, c->label[c->n], sizeof c->label[0]);
-		c->n++;
-	}
-	sqlite3_finalize(st);
+	struct column_def def = { .type = strcmp(table, "unit") == 0 ? T_UNIT : T_PAYER };
+	c->n = dict_options(u->db, &def, c->code, c->label, 16);
 }
 
 void choice_set(struct choice *c, const char *code)
@@ -391,8 +384,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	struct sbuf err = { 0 };
 	int bad = forms_load_dir(db, cfg->forms_dir, &u.forms, &err);
 	if (bad)
-		ui_message(&u, 1, "%d masalah pada formulir di %s; formulir itu tidak dipakai (lihat: pkm check-forms)", bad,
-			   cfg->forms_dir);
+		ui_message(&u, 1, "%d masalah pada formulir; formulir itu tidak dipakai. Rincian: pkm check-forms", bad);
 	sb_free(&err);
 	while (too_small()) {
 		draw_too_small();

@@ -87,7 +87,7 @@ static int layout(const struct fscreen *s, int *field, int *is_err, int max)
 	return n;
 }
 
-static void draw_field(struct fscreen *s, int i, int y, int *cy, int *cx)
+static void draw_field(struct ui *u, struct fscreen *s, int i, int y, int *cy, int *cx)
 {
 	const struct form_field *fd = &s->f->f[i];
 	char shown[160];
@@ -98,7 +98,7 @@ static void draw_field(struct fscreen *s, int i, int y, int *cy, int *cx)
 	if (fd->def.type == T_CALC) {
 		struct column_def def = fd->def;
 		def.type = fd->shown;
-		dict_display(&def, s->vals.v[i], shown, sizeof shown);
+		dict_display(u->db, &def, s->vals.v[i], shown, sizeof shown);
 		ui_text(y, INPUT_X, COLS - INPUT_X - 1, shown[0] ? shown : "-", A_BOLD);
 		return;
 	}
@@ -109,8 +109,8 @@ static void draw_field(struct fscreen *s, int i, int y, int *cy, int *cx)
 		*cx = INPUT_X + le_view(&s->le[i], w);
 	}
 	shown[0] = '\0';
-	if (picked_from_list(fd->def.type) || fd->def.type == T_YESNO)
-		dict_display(&fd->def, s->vals.v[i], shown, sizeof shown);
+	if (picked_from_list(fd->def.type))
+		dict_display(u->db, &fd->def, s->vals.v[i], shown, sizeof shown);
 	else if (fd->def.unit[0])
 		str_copy(shown, sizeof shown, fd->def.unit);
 	if (picked_from_list(fd->def.type) && !s->le[i].len && i == s->focus)
@@ -145,7 +145,7 @@ static void draw(struct ui *u, struct fscreen *s)
 			ui_text(y, 4, COLS - 5, s->vals.err[field[k]],
 				u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD);
 		else
-			draw_field(s, field[k], y, &cy, &cx);
+			draw_field(u, s, field[k], y, &cy, &cx);
 	}
 	if (s->top > 0)
 		ui_text(4, COLS - 22, 20, "  (lebih ke atas)", A_DIM);

@@ -125,9 +125,9 @@ static void test_choice(void **s)
 	assert_string_equal(label, "Mikroskopis BTA");
 	assert_int_equal(dict_choice(&c, 3, code, label), -1);
 	char out[80];
-	dict_display(&c, "RONTGEN", out, sizeof out);
+	dict_display(db, &c, "RONTGEN", out, sizeof out);
 	assert_string_equal(out, "Foto toraks");
-	dict_display(&c, "PCR", out, sizeof out);
+	dict_display(db, &c, "PCR", out, sizeof out);
 	assert_string_equal(out, "");
 }
 
@@ -170,13 +170,13 @@ static void test_display_and_edit_text(void **s)
 	(void)s;
 	struct column_def yn = col("f_tb", "terduga"), d = col("f_anc", "hpht"), bb = col("f_anc", "bb");
 	char out[80];
-	dict_display(&yn, "1", out, sizeof out);
+	dict_display(db, &yn, "1", out, sizeof out);
 	assert_string_equal(out, "Ya");
-	dict_display(&yn, "0", out, sizeof out);
+	dict_display(db, &yn, "0", out, sizeof out);
 	assert_string_equal(out, "Tidak");
-	dict_display(&yn, "y", out, sizeof out);
+	dict_display(db, &yn, "y", out, sizeof out);
 	assert_string_equal(out, "");
-	dict_display(&bb, "60.5", out, sizeof out);
+	dict_display(db, &bb, "60.5", out, sizeof out);
 	assert_string_equal(out, "60.5 kg");
 	dict_edit_text(&yn, "0", out, sizeof out);
 	assert_string_equal(out, "T");
