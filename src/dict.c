@@ -338,3 +338,23 @@ void dict_edit_text(const struct column_def *c, const char *value, char *out, si
 	else
 		str_copy(out, size, value);
 }
+
+void field_error(struct field_errors *fe, const char *column, const char *fmt, ...)
+{
+	if (fe->n >= (int)ARRAY_LEN(fe->e))
+		return;
+	fe->e[fe->n].column = column;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(fe->e[fe->n].msg, sizeof fe->e[fe->n].msg, fmt, ap);
+	va_end(ap);
+	fe->n++;
+}
+
+const char *field_error_for(const struct field_errors *fe, const char *column)
+{
+	for (int i = 0; i < fe->n; i++)
+		if (strcmp(fe->e[i].column, column) == 0)
+			return fe->e[i].msg;
+	return NULL;
+}

@@ -17,6 +17,8 @@ static const char usage[] =
 	"  pkm [--db BERKAS] [--config BERKAS]                 aplikasi terminal\n"
 	"  pkm [--db BERKAS] import pasien BERKAS.csv\n"
 	"  pkm [--db BERKAS] import kunjungan BERKAS.csv\n"
+	"  pkm [--db BERKAS] import obat BERKAS.csv          daftar obat\n"
+	"  pkm [--db BERKAS] import stok BERKAS.csv          stok awal per batch\n"
 	"  pkm [--db BERKAS] report lb1 --month YYYY-MM [--layout klasik|formulir11]\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
 	"  pkm [--config BERKAS] check-forms [FOLDER]          periksa formulir\n"
@@ -52,7 +54,7 @@ static void default_db_path(const struct pkm_config *cfg, const char *opt, char 
 static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
 {
 	if (argc != 2)
-		return fail_usage("import perlu jenis (pasien|kunjungan) dan nama berkas");
+		return fail_usage("import perlu jenis (pasien|kunjungan|obat|stok) dan nama berkas");
 	struct sbuf done = { 0 }, err = { 0 };
 	FILE *progress = isatty(STDERR_FILENO) ? stderr : NULL;
 	int rc;
@@ -60,8 +62,12 @@ static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char 
 		rc = import_pasien(db, argv[1], progress, &done, &err);
 	else if (strcmp(argv[0], "kunjungan") == 0)
 		rc = import_kunjungan(db, cfg, argv[1], progress, &done, &err);
+	else if (strcmp(argv[0], "obat") == 0)
+		rc = import_obat(db, argv[1], progress, &done, &err);
+	else if (strcmp(argv[0], "stok") == 0)
+		rc = import_stok(db, argv[1], progress, &done, &err);
 	else
-		return fail_usage("jenis import harus pasien atau kunjungan");
+		return fail_usage("jenis import harus pasien, kunjungan, obat atau stok");
 	fputs(sb_str(&done), stdout);
 	fputs(sb_str(&err), stderr);
 	sb_free(&done);

@@ -62,4 +62,16 @@ int dict_payer_needs_bpjs(sqlite3 *db, const char *payer);
 /* Check one dictionary row on its own (choices well-formed, limits sane); NULL or why. */
 const char *dict_self_check(const struct column_def *c);
 
+/* Problems found, each tied to its column so the screen shows it beside the field. */
+struct field_errors {
+	int n;
+	struct {
+		const char *column;
+		char msg[160];
+	} e[16];
+};
+void field_error(struct field_errors *fe, const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+const char *field_error_for(const struct field_errors *fe, const char *column);
+
 #endif

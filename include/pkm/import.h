@@ -12,5 +12,11 @@
 int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err);
 int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path, FILE *progress,
 		     struct sbuf *done, struct sbuf *err);
+/* The drug master (kode, nama, satuan[, kategori][, stok_optimum]); existing codes
+ * are updated. */
+int import_obat(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err);
+/* Opening stock (kode, sumber, no_batch, kedaluwarsa, jumlah, tanggal), each a
+ * batch pkm has no stock of yet. */
+int import_stok(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err);
 
 #endif

@@ -4,6 +4,7 @@
 #define PKM_PATIENT_H
 #include <sqlite3.h>
 #include "pkm/date.h"
+#include "pkm/dict.h"
 #include "pkm/util.h"
 
 struct patient {
@@ -21,18 +22,6 @@ struct patient_input {
 	const char *no_rm, *nik, *no_bpjs, *nama, *jenis_kelamin, *tanggal_lahir, *umur;
 	const char *alamat, *desa, *penjamin;
 };
-
-/* Problems found, each tied to its column so the screen shows it beside the field. */
-struct field_errors {
-	int n;
-	struct {
-		const char *column;
-		char msg[160];
-	} e[16];
-};
-void field_error(struct field_errors *fe, const char *column, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-const char *field_error_for(const struct field_errors *fe, const char *column);
 
 /* Validate and normalise. Returns 0 when `out` may be saved. `warning` receives a
  * NIK mismatch warning (saving is still allowed). */

@@ -1,0 +1,38 @@
+/* Imported CSV files held whole in memory, and how their problems are told:
+ * "FILE:LINE: column: why", at most 50, then "... and N more". Every importer
+ * checks all rows first and writes nothing unless all are good. */
+#ifndef PKM_SHEET_H
+#define PKM_SHEET_H
+#include <sqlite3.h>
+#include <stdio.h>
+#include "pkm/util.h"
+
+/* A whole CSV file in memory, with each row's line number and columns by name. */
+struct sheet {
+	const char *path;
+	int ncols;
+	char **names;
+	int nrows, cap;
+	char ***cells;
+	long *lines;
+	int nerr;
+	struct sbuf *err;
+};
+
+/* Read the file; the header row must name every column of `required`. 0 when
+ * readable; problems are counted in s->nerr and written to err. */
+int sheet_read(struct sheet *s, const char *path, const char *const *required, FILE *progress, struct sbuf *err);
+void sheet_free(struct sheet *s);
+void problem(struct sheet *s, long line, const char *field, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Column index by header name, -1 when absent. */
+int col_of(const struct sheet *s, const char *name);
+/* The cell of a column ("" when the file has no such column). */
+const char *cell(const struct sheet *s, int row, int col);
+/* Close a failed import: the count of problems beyond those listed; returns -1. */
+int finish_errors(struct sheet *s);
+/* A date column must be YYYY-MM-DD in a file (no day-month guessing). */
+int strict_date(struct sheet *s, int row, const char *value, const char *field);
+/* BEGIN IMMEDIATE, with the problem told when the database is busy. */
+int begin_write(struct sheet *s, sqlite3 *db);
+
+#endif

@@ -1,0 +1,85 @@
+/* Pharmacy stock (decisions.md 3): drugs, batches per funding source, and the
+ * movements that are the only way stock changes. A batch's balance is the sum
+ * of its movements; nothing here lets it go below zero. */
+#ifndef PKM_STOCK_H
+#define PKM_STOCK_H
+#include <sqlite3.h>
+#include "pkm/dict.h"
+#include "pkm/util.h"
+
+struct drug {
+	char kode[24], nama[104], satuan[24], kategori[16];
+	long optimum;			/* fixed stok optimum, -1 when computed */
+};
+
+/* What was typed (or read from a CSV row) for a receipt or an opening stock. */
+struct receipt_input {
+	const char *obat, *sumber, *no_batch, *kedaluwarsa, *jumlah, *tanggal, *keterangan;
+};
+
+/* The same, checked and in normal form. */
+struct receipt {
+	char obat[24], sumber[16], no_batch[32], kedaluwarsa[11], tanggal[11], keterangan[104];
+	long jumlah;
+};
+
+struct batch_row {
+	long id;
+	char sumber[16], no_batch[32], kedaluwarsa[11];
+	long saldo;
+};
+
+/* A line of a stock card: one movement and the balance after it. */
+struct card_row {
+	char tanggal[11], jenis[16], sumber[16], no_batch[32], keterangan[104];
+	long masuk, keluar, saldo;
+};
+
+struct resep_row {
+	long id;
+	char obat[24], nama[104], satuan[24], signa[44], diserahkan[11];
+	long jumlah;
+};
+
+int drug_get(sqlite3 *db, const char *kode, struct drug *d);
+/* By code prefix or words of the name; returns the count found (at most max). */
+int drug_search(sqlite3 *db, const char *query, struct drug *out, int max);
+/* Check a drug master row; 0 when it may be saved. */
+int drug_check(sqlite3 *db, const char *kode, const char *nama, const char *satuan, const char *kategori,
+	       const char *optimum, struct drug *out, struct field_errors *fe);
+/* Insert or update inside the caller's transaction. */
+int drug_put(sqlite3 *db, const struct drug *d, struct sbuf *err);
+
+/* Check a receipt; 0 when it may be saved. */
+int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *out, struct field_errors *fe);
+/* Record it (batch created when new) inside the caller's transaction; `opening`
+ * marks an opening stock (AWAL) rather than a receipt (TERIMA). */
+int receipt_insert(sqlite3 *db, const struct receipt *r, int opening, struct sbuf *err);
+/* Check and record a receipt in its own transaction. */
+int stock_receive(sqlite3 *db, const struct receipt_input *in, struct field_errors *fe, struct sbuf *err);
+
+/* Batches of a drug, earliest expiry first (only those with stock when `in_stock`). */
+int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row *out, int max);
+long stock_balance(sqlite3 *db, const char *obat);
+/* Rusak, kedaluwarsa or mutasi out of one batch. */
+int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumlah, const char *tanggal,
+		const char *keterangan, struct field_errors *fe, struct sbuf *err);
+/* Stock-take of one batch: the difference to the counted amount is recorded. */
+int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tanggal, long *difference,
+	       struct field_errors *fe, struct sbuf *err);
+/* Every movement of a drug (of one funding source, or all when sumber is NULL)
+ * with the running balance. Caller frees *rows. */
+int stock_card(sqlite3 *db, const char *obat, const char *sumber, struct card_row **rows, int *n);
+
+/* Prescriptions on a visit. Adding a drug already prescribed (not yet
+ * dispensed) changes its quantity and signa. */
+int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
+	      struct field_errors *fe, struct sbuf *err);
+int resep_delete(sqlite3 *db, long resep_id, struct sbuf *err);
+int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max);
+/* Dispense every undispensed prescription of the visit, earliest expiry first
+ * and never from an expired batch. All or nothing: when one drug is short,
+ * nothing is dispensed and err says which. Returns the lines dispensed, -1 on failure. */
+int stock_dispense(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err);
+
+#endif

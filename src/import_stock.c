@@ -1,0 +1,123 @@
+/* pkm import obat | stok: the drug master and the opening stock, all or nothing
+ * like the patient and visit imports. */
+#include "pkm/import.h"
+#include "pkm/db.h"
+#include "pkm/sheet.h"
+#include "pkm/stock.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void report_field_errors(struct sheet *s, int r, const struct field_errors *fe)
+{
+	for (int i = 0; i < fe->n; i++)
+		problem(s, s->lines[r], fe->e[i].column, "%s", fe->e[i].msg);
+}
+
+/* Commit the rows written by `write` (called per row), or tell why not. */
+static int write_all(struct sheet *s, sqlite3 *db, void *rows, size_t size,
+		     int (*write)(sqlite3 *, const void *, struct sbuf *))
+{
+	if (s->nerr || begin_write(s, db) != 0)
+		return finish_errors(s);
+	for (int r = 0; r < s->nrows && !s->nerr; r++) {
+		struct sbuf why = { 0 };
+		if (write(db, (const char *)rows + (size_t)r * size, &why) != 0)
+			problem(s, s->lines[r], NULL, "%s", sb_str(&why));
+		sb_free(&why);
+	}
+	if (s->nerr || db_commit(db) != 0) {
+		db_rollback(db);
+		if (!s->nerr)
+			problem(s, 0, NULL, "gagal menyimpan: %s", sqlite3_errmsg(db));
+		return finish_errors(s);
+	}
+	return 0;
+}
+
+static int write_drug(sqlite3 *db, const void *row, struct sbuf *err) { return drug_put(db, row, err); }
+
+int import_obat(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err)
+{
+	static const char *const required[] = { "kode", "nama", "satuan", NULL };
+	struct sheet s;
+	if (sheet_read(&s, path, required, progress, err) != 0)
+		return finish_errors(&s);
+	int c[5] = { col_of(&s, "kode"), col_of(&s, "nama"), col_of(&s, "satuan"), col_of(&s, "kategori"),
+		     col_of(&s, "stok_optimum") };
+	struct drug *d = xcalloc((size_t)s.nrows, sizeof *d);
+	int added = 0;
+	for (int r = 0; r < s.nrows; r++) {
+		struct field_errors fe;
+		if (drug_check(db, cell(&s, r, c[0]), cell(&s, r, c[1]), cell(&s, r, c[2]), cell(&s, r, c[3]),
+			       cell(&s, r, c[4]), &d[r], &fe) != 0)
+			report_field_errors(&s, r, &fe);
+		for (int q = 0; q < r; q++)
+			if (*d[r].kode && strcmp(d[r].kode, d[q].kode) == 0)
+				problem(&s, s.lines[r], "kode", "kode %s sudah ada di baris %ld", d[r].kode, s.lines[q]);
+		struct drug old;
+		added += drug_get(db, d[r].kode, &old) == 0;
+	}
+	int rc = write_all(&s, db, d, sizeof *d, write_drug);
+	free(d);
+	if (rc != 0)
+		return rc;
+	sb_printf(done, "%s: %d obat diimpor (%d baru, %d diperbarui)\n", path, s.nrows, added, s.nrows - added);
+	sheet_free(&s);
+	return 0;
+}
+
+static int write_opening(sqlite3 *db, const void *row, struct sbuf *err) { return receipt_insert(db, row, 1, err); }
+
+/* An opening stock is for a batch pkm has not seen yet: importing it twice
+ * would count it twice. */
+static int batch_has_stock(sqlite3 *db, const struct receipt *r)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM batch b JOIN mutasi m ON m.batch_id = b.id WHERE b.obat = ? "
+				      "AND b.sumber = ? AND b.no_batch = ? AND b.kedaluwarsa = ?", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, r->obat, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->sumber, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->no_batch, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->kedaluwarsa, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int import_stok(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err)
+{
+	static const char *const required[] = { "kode", "sumber", "no_batch", "kedaluwarsa", "jumlah", "tanggal", NULL };
+	struct sheet s;
+	if (sheet_read(&s, path, required, progress, err) != 0)
+		return finish_errors(&s);
+	int c[6];
+	for (int i = 0; i < 6; i++)
+		c[i] = col_of(&s, required[i]);
+	struct receipt *rc = xcalloc((size_t)s.nrows, sizeof *rc);
+	long total = 0;
+	for (int r = 0; r < s.nrows; r++) {
+		struct receipt_input in = { cell(&s, r, c[0]), cell(&s, r, c[1]), cell(&s, r, c[2]), cell(&s, r, c[3]),
+					    cell(&s, r, c[4]), cell(&s, r, c[5]), "stok awal (impor)" };
+		struct field_errors fe;
+		strict_date(&s, r, in.kedaluwarsa, "kedaluwarsa");
+		strict_date(&s, r, in.tanggal, "tanggal");
+		if (receipt_check(db, &in, &rc[r], &fe) != 0)
+			report_field_errors(&s, r, &fe);
+		else if (batch_has_stock(db, &rc[r]))
+			problem(&s, s.lines[r], "no_batch", "batch %s sudah punya stok; catat sebagai penerimaan atau stok opname",
+				rc[r].no_batch);
+		for (int q = 0; q < r; q++)
+			if (*rc[r].obat && !strcmp(rc[r].obat, rc[q].obat) && !strcmp(rc[r].sumber, rc[q].sumber) &&
+			    !strcmp(rc[r].no_batch, rc[q].no_batch) && !strcmp(rc[r].kedaluwarsa, rc[q].kedaluwarsa))
+				problem(&s, s.lines[r], "no_batch", "batch yang sama sudah ada di baris %ld", s.lines[q]);
+		total += rc[r].jumlah;
+	}
+	int ok = write_all(&s, db, rc, sizeof *rc, write_opening);
+	free(rc);
+	if (ok != 0)
+		return ok;
+	sb_printf(done, "%s: stok awal %d batch diimpor (jumlah %ld)\n", path, s.nrows, total);
+	sheet_free(&s);
+	return 0;
+}

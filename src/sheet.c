@@ -1,0 +1,135 @@
+#include "pkm/sheet.h"
+#include "pkm/csv.h"
+#include "pkm/date.h"
+#include "pkm/db.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_REPORTED 50		/* problems listed before "... and N more" */
+
+
+void problem(struct sheet *s, long line, const char *field, const char *fmt, ...)
+{
+	if (s->nerr++ >= MAX_REPORTED)
+		return;
+	sb_printf(s->err, "%s:%ld: %s%s", s->path, line, field ? field : "", field ? ": " : "");
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(s->err, fmt, ap);
+	va_end(ap);
+	sb_addc(s->err, '\n');
+}
+
+int col_of(const struct sheet *s, const char *name)
+{
+	for (int i = 0; i < s->ncols; i++)
+		if (strcmp(s->names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *cell(const struct sheet *s, int row, int col) { return col < 0 ? "" : s->cells[row][col]; }
+
+void sheet_free(struct sheet *s)
+{
+	for (int r = 0; r < s->nrows; r++) {
+		for (int c = 0; c < s->ncols; c++)
+			free(s->cells[r][c]);
+		free(s->cells[r]);
+	}
+	for (int c = 0; c < s->ncols; c++)
+		free(s->names[c]);
+	free(s->names);
+	free(s->cells);
+	free(s->lines);
+}
+
+int sheet_read(struct sheet *s, const char *path, const char *const *required, FILE *progress,
+		      struct sbuf *err)
+{
+	memset(s, 0, sizeof *s);
+	s->path = path;
+	s->err = err;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		sb_printf(err, "%s: tidak dapat dibuka: %s\n", path, strerror(errno));
+		return -1;
+	}
+	struct csv_reader r;
+	csv_open(&r, f);
+	int rc = csv_read(&r);
+	if (rc != 1) {
+		sb_printf(err, "%s: berkas kosong atau tanpa baris judul kolom\n", path);
+		csv_close(&r);
+		fclose(f);
+		return -1;
+	}
+	s->ncols = r.nfields;
+	s->names = xcalloc((size_t)s->ncols, sizeof *s->names);
+	for (int i = 0; i < s->ncols; i++) {
+		s->names[i] = str_trim(xstrdup(r.fields[i]));
+		for (char *p = s->names[i]; *p; p++)
+			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	}
+	for (const char *const *q = required; *q; q++)
+		if (col_of(s, *q) < 0)
+			problem(s, 1, NULL, "kolom '%s' tidak ada di baris judul", *q);
+	while ((rc = csv_read(&r)) != 0) {
+		if (rc < 0) {
+			problem(s, r.line, NULL, "tanda kutip tidak ditutup");
+			break;
+		}
+		if (r.nfields == 1 && !r.fields[0][0])
+			continue;	/* blank line */
+		if (r.nfields != s->ncols) {
+			problem(s, r.line, NULL, "ada %d kolom, baris judul punya %d", r.nfields, s->ncols);
+			continue;
+		}
+		if (s->nrows == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 256;
+			s->cells = xrealloc(s->cells, (size_t)s->cap * sizeof *s->cells);
+			s->lines = xrealloc(s->lines, (size_t)s->cap * sizeof *s->lines);
+		}
+		char **row = xcalloc((size_t)s->ncols, sizeof *row);
+		for (int i = 0; i < s->ncols; i++)
+			row[i] = str_trim(xstrdup(r.fields[i]));
+		s->lines[s->nrows] = r.line;
+		s->cells[s->nrows++] = row;
+		if (progress && s->nrows % 20000 == 0)
+			fprintf(progress, "%s: %d baris dibaca\n", path, s->nrows);
+	}
+	csv_close(&r);
+	fclose(f);
+	return s->nerr ? -1 : 0;
+}
+
+int finish_errors(struct sheet *s)
+{
+	if (s->nerr > MAX_REPORTED)
+		sb_printf(s->err, "%s: ... dan %d kesalahan lain\n", s->path, s->nerr - MAX_REPORTED);
+	sb_printf(s->err, "%s: tidak ada yang disimpan\n", s->path);
+	sheet_free(s);
+	return -1;
+}
+
+int strict_date(struct sheet *s, int row, const char *value, const char *field)
+{
+	struct date d;
+	if (*value && date_parse(value, &d) != 0) {
+		problem(s, s->lines[row], field, "tanggal harus YYYY-MM-DD, bukan '%s'", value);
+		return -1;
+	}
+	return 0;
+}
+
+int begin_write(struct sheet *s, sqlite3 *db)
+{
+	if (db_begin(db) != 0) {
+		problem(s, 0, NULL, "database sibuk: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+

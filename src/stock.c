@@ -1,0 +1,455 @@
+#include "pkm/stock.h"
+#include "pkm/db.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Check one typed value against its kamus row; the message goes to fe under `field`. */
+static void check_value(sqlite3 *db, const char *table, const char *column, const char *field, const char *in,
+			char *out, size_t size, struct field_errors *fe)
+{
+	struct column_def def;
+	const char *why = dict_get(db, table, column, &def) != 0 ? "kolom tidak ada di kamus data" :
+			  dict_check(db, &def, in ? in : "", out, size);
+	if (why)
+		field_error(fe, field, "%s", why);
+}
+
+static long check_amount(sqlite3 *db, const char *column, const char *field, const char *in, struct field_errors *fe)
+{
+	char v[24];
+	int before = fe->n;
+	check_value(db, "mutasi", column, field, in, v, sizeof v, fe);
+	long n = 0;
+	if (fe->n == before && parse_long(v, 0, 10000000, &n) != 0)
+		n = 0;
+	return n;
+}
+
+static void drug_row(sqlite3_stmt *st, struct drug *d)
+{
+	db_col_text(st, 0, d->kode, sizeof d->kode);
+	db_col_text(st, 1, d->nama, sizeof d->nama);
+	db_col_text(st, 2, d->satuan, sizeof d->satuan);
+	db_col_text(st, 3, d->kategori, sizeof d->kategori);
+	d->optimum = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
+}
+
+#define DRUG_COLS "SELECT kode, nama, satuan, kategori, stok_optimum FROM obat "
+
+int drug_get(sqlite3 *db, const char *kode, struct drug *d)
+{
+	sqlite3_stmt *st = db_prepare(db, DRUG_COLS "WHERE kode = ?", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, kode, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		drug_row(st, d);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int drug_search(sqlite3 *db, const char *query, struct drug *out, int max)
+{
+	/* code prefix first, then names containing the typed text */
+	sqlite3_stmt *st = db_prepare(db, DRUG_COLS "WHERE kode LIKE ?1 || '%' OR nama LIKE '%' || ?1 || '%' "
+				      "ORDER BY kode LIKE ?1 || '%' DESC, nama LIMIT ?2", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, max);
+	int n = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		drug_row(st, &out[n++]);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int drug_check(sqlite3 *db, const char *kode, const char *nama, const char *satuan, const char *kategori,
+	       const char *optimum, struct drug *out, struct field_errors *fe)
+{
+	memset(out, 0, sizeof *out);
+	fe->n = 0;
+	char opt[24];
+	check_value(db, "obat", "kode", "kode", kode, out->kode, sizeof out->kode, fe);
+	check_value(db, "obat", "nama", "nama", nama, out->nama, sizeof out->nama, fe);
+	check_value(db, "obat", "satuan", "satuan", satuan, out->satuan, sizeof out->satuan, fe);
+	check_value(db, "obat", "kategori", "kategori", kategori && *kategori ? kategori : "OBAT", out->kategori,
+		    sizeof out->kategori, fe);
+	check_value(db, "obat", "stok_optimum", "stok_optimum", optimum, opt, sizeof opt, fe);
+	if (!*out->kode && !field_error_for(fe, "kode"))
+		field_error(fe, "kode", "wajib diisi");
+	out->optimum = -1;
+	if (*opt && parse_long(opt, 0, 10000000, &out->optimum) != 0)
+		out->optimum = -1;
+	return fe->n ? -1 : 0;
+}
+
+int drug_put(sqlite3 *db, const struct drug *d, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO obat (kode, nama, satuan, kategori, stok_optimum) "
+				      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama, "
+				      "satuan = excluded.satuan, kategori = excluded.kategori, "
+				      "stok_optimum = excluded.stok_optimum", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, d->kode, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, d->nama, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->satuan, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->kategori, -1, SQLITE_STATIC);
+	if (d->optimum >= 0)
+		sqlite3_bind_int64(st, 5, d->optimum);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		sb_printf(err, "obat %s tidak tersimpan: %s", d->kode, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *out, struct field_errors *fe)
+{
+	memset(out, 0, sizeof *out);
+	fe->n = 0;
+	struct drug d;
+	if (!in->obat || !*in->obat)
+		field_error(fe, "obat", "wajib diisi");
+	else if (drug_get(db, in->obat, &d) != 1)
+		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", in->obat);
+	else
+		str_copy(out->obat, sizeof out->obat, d.kode);
+	check_value(db, "batch", "sumber", "sumber", in->sumber, out->sumber, sizeof out->sumber, fe);
+	check_value(db, "batch", "no_batch", "no_batch", in->no_batch, out->no_batch, sizeof out->no_batch, fe);
+	check_value(db, "batch", "kedaluwarsa", "kedaluwarsa", in->kedaluwarsa, out->kedaluwarsa,
+		    sizeof out->kedaluwarsa, fe);
+	check_value(db, "mutasi", "tanggal", "tanggal", in->tanggal, out->tanggal, sizeof out->tanggal, fe);
+	check_value(db, "mutasi", "keterangan", "keterangan", in->keterangan, out->keterangan, sizeof out->keterangan, fe);
+	out->jumlah = check_amount(db, "jumlah", "jumlah", in->jumlah, fe);
+	if (*out->kedaluwarsa && *out->tanggal && strcmp(out->kedaluwarsa, out->tanggal) < 0 &&
+	    !field_error_for(fe, "kedaluwarsa"))
+		field_error(fe, "kedaluwarsa", "batch ini sudah kedaluwarsa pada tanggal penerimaan");
+	return fe->n ? -1 : 0;
+}
+
+static int insert_movement(sqlite3 *db, long batch_id, const char *tanggal, const char *jenis, long jumlah,
+			   long resep_id, const char *ket, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, resep_id, keterangan) "
+				      "VALUES (?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, batch_id);
+	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, jenis, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, jumlah);
+	if (resep_id > 0)
+		sqlite3_bind_int64(st, 5, resep_id);
+	sqlite3_bind_text(st, 6, ket ? ket : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		sb_printf(err, "mutasi tidak tersimpan: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int receipt_insert(sqlite3 *db, const struct receipt *r, int opening, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO batch (obat, sumber, no_batch, kedaluwarsa) VALUES (?1, ?2, ?3, ?4) "
+				      "ON CONFLICT DO UPDATE SET obat = obat RETURNING id", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, r->obat, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->sumber, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->no_batch, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->kedaluwarsa, -1, SQLITE_STATIC);
+	long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (id < 0) {
+		sb_printf(err, "batch tidak tersimpan: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return insert_movement(db, id, r->tanggal, opening ? "AWAL" : "TERIMA", r->jumlah, 0, r->keterangan, err);
+}
+
+/* End a transaction opened by begin(): commit when the work succeeded, else roll
+ * back so nothing of it is kept. */
+static int in_transaction(sqlite3 *db, int rc_of_step, struct sbuf *err)
+{
+	if (rc_of_step != 0 || db_commit(db) != 0) {
+		if (rc_of_step == 0)
+			sb_printf(err, "gagal menyimpan: %s", sqlite3_errmsg(db));
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+static int begin(sqlite3 *db, struct sbuf *err)
+{
+	if (db_begin(db) != 0) {
+		sb_printf(err, "database sibuk, coba lagi: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+int stock_receive(sqlite3 *db, const struct receipt_input *in, struct field_errors *fe, struct sbuf *err)
+{
+	struct receipt r;
+	if (receipt_check(db, in, &r, fe) != 0 || begin(db, err) != 0)
+		return -1;
+	return in_transaction(db, receipt_insert(db, &r, 0, err), err);
+}
+
+int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row *out, int max)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT b.id, b.sumber, b.no_batch, b.kedaluwarsa, "
+				      "(SELECT COALESCE(SUM(jumlah), 0) FROM mutasi WHERE batch_id = b.id) AS saldo "
+				      "FROM batch b WHERE b.obat = ? AND (saldo > 0 OR NOT ?) "
+				      "ORDER BY b.kedaluwarsa, b.id LIMIT ?", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, obat, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, in_stock);
+	sqlite3_bind_int(st, 3, max);
+	int n = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		out[n].id = sqlite3_column_int64(st, 0);
+		db_col_text(st, 1, out[n].sumber, sizeof out[n].sumber);
+		db_col_text(st, 2, out[n].no_batch, sizeof out[n].no_batch);
+		db_col_text(st, 3, out[n].kedaluwarsa, sizeof out[n].kedaluwarsa);
+		out[n++].saldo = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+long stock_balance(sqlite3 *db, const char *obat)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT COALESCE(SUM(m.jumlah), 0) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
+				      "WHERE b.obat = ?", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, obat, -1, SQLITE_STATIC);
+	long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return n;
+}
+
+static long batch_balance(sqlite3 *db, long batch_id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT COALESCE(SUM(jumlah), -1) FROM mutasi WHERE batch_id = ?", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, batch_id);
+	long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return n;
+}
+
+int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumlah, const char *tanggal,
+		const char *keterangan, struct field_errors *fe, struct sbuf *err)
+{
+	char kind[16], day[11], ket[104];
+	fe->n = 0;
+	check_value(db, "mutasi", "jenis", "jenis", jenis, kind, sizeof kind, fe);
+	check_value(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
+	check_value(db, "mutasi", "keterangan", "keterangan", keterangan, ket, sizeof ket, fe);
+	long n = check_amount(db, "jumlah", "jumlah", jumlah, fe);
+	if (fe->n || begin(db, err) != 0)
+		return -1;
+	long have = batch_balance(db, batch_id);
+	if (have < 0) {
+		db_rollback(db);
+		sb_printf(err, "batch tidak ditemukan");
+		return -1;
+	}
+	if (n > have) {
+		db_rollback(db);
+		field_error(fe, "jumlah", "stok batch ini hanya %ld", have);
+		return -1;
+	}
+	return in_transaction(db, insert_movement(db, batch_id, day, kind, -n, 0, ket, err), err);
+}
+
+int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tanggal, long *difference,
+	       struct field_errors *fe, struct sbuf *err)
+{
+	char day[11];
+	fe->n = 0;
+	check_value(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
+	long n = check_amount(db, "hitung", "hitung", counted, fe);
+	if (fe->n || begin(db, err) != 0)
+		return -1;
+	long have = batch_balance(db, batch_id);
+	if (have < 0) {
+		db_rollback(db);
+		sb_printf(err, "batch tidak ditemukan");
+		return -1;
+	}
+	*difference = n - have;
+	char ket[64];
+	snprintf(ket, sizeof ket, "stok opname: tercatat %ld, dihitung %ld", have, n);
+	return in_transaction(db, insert_movement(db, batch_id, day, "OPNAME", n - have, 0, ket, err), err);
+}
+
+int stock_card(sqlite3 *db, const char *obat, const char *sumber, struct card_row **rows, int *n)
+{
+	*rows = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT m.tanggal, m.jenis, b.sumber, b.no_batch, m.keterangan, m.jumlah "
+				      "FROM mutasi m JOIN batch b ON b.id = m.batch_id "
+				      "WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2) ORDER BY m.tanggal, m.id", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, obat, -1, SQLITE_STATIC);
+	if (sumber)
+		sqlite3_bind_text(st, 2, sumber, -1, SQLITE_STATIC);
+	int cap = 0;
+	long saldo = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*rows = xrealloc(*rows, (size_t)cap * sizeof **rows);
+		}
+		struct card_row *r = &(*rows)[(*n)++];
+		db_col_text(st, 0, r->tanggal, sizeof r->tanggal);
+		db_col_text(st, 1, r->jenis, sizeof r->jenis);
+		db_col_text(st, 2, r->sumber, sizeof r->sumber);
+		db_col_text(st, 3, r->no_batch, sizeof r->no_batch);
+		db_col_text(st, 4, r->keterangan, sizeof r->keterangan);
+		long j = sqlite3_column_int64(st, 5);
+		r->masuk = j > 0 ? j : 0;
+		r->keluar = j < 0 ? -j : 0;
+		saldo += j;
+		r->saldo = saldo;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
+	      struct field_errors *fe, struct sbuf *err)
+{
+	fe->n = 0;
+	struct drug d;
+	char qty[24], sig[44];
+	if (!obat || !*obat)
+		field_error(fe, "obat", "wajib diisi");
+	else if (drug_get(db, obat, &d) != 1)
+		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", obat);
+	check_value(db, "resep", "jumlah", "jumlah", jumlah, qty, sizeof qty, fe);
+	check_value(db, "resep", "signa", "signa", signa, sig, sizeof sig, fe);
+	if (fe->n || begin(db, err) != 0)
+		return -1;
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO resep (kunjungan_id, obat, jumlah, signa) VALUES (?, ?, ?, ?) "
+				      "ON CONFLICT (kunjungan_id, obat) DO UPDATE SET jumlah = excluded.jumlah, "
+				      "signa = excluded.signa WHERE diserahkan IS NULL", err);
+	int rc = -1;
+	if (st) {
+		sqlite3_bind_int64(st, 1, visit_id);
+		sqlite3_bind_text(st, 2, d.kode, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, atol(qty));
+		sqlite3_bind_text(st, 4, sig, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			sb_printf(err, "resep tidak tersimpan: %s", sqlite3_errmsg(db));
+		else if (sqlite3_changes(db) == 0)
+			field_error(fe, "obat", "%s sudah diserahkan pada kunjungan ini", d.nama);
+		else
+			rc = 0;
+		sqlite3_finalize(st);
+	}
+	return in_transaction(db, rc, err);
+}
+
+int resep_delete(sqlite3 *db, long resep_id, struct sbuf *err)
+{
+	if (begin(db, err) != 0)
+		return -1;
+	sqlite3_stmt *st = db_prepare(db, "DELETE FROM resep WHERE id = ? AND diserahkan IS NULL", err);
+	int rc = -1;
+	if (st) {
+		sqlite3_bind_int64(st, 1, resep_id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			sb_printf(err, "resep tidak terhapus: %s", sqlite3_errmsg(db));
+		else if (sqlite3_changes(db) == 0)
+			sb_printf(err, "obat yang sudah diserahkan tidak dapat dihapus dari resep");
+		else
+			rc = 0;
+		sqlite3_finalize(st);
+	}
+	return in_transaction(db, rc, err);
+}
+
+int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT r.id, r.obat, o.nama, o.satuan, r.signa, r.diserahkan, r.jumlah "
+				      "FROM resep r JOIN obat o ON o.kode = r.obat WHERE r.kunjungan_id = ? ORDER BY r.id", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, visit_id);
+	int n = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		struct resep_row *r = &out[n++];
+		r->id = sqlite3_column_int64(st, 0);
+		db_col_text(st, 1, r->obat, sizeof r->obat);
+		db_col_text(st, 2, r->nama, sizeof r->nama);
+		db_col_text(st, 3, r->satuan, sizeof r->satuan);
+		db_col_text(st, 4, r->signa, sizeof r->signa);
+		db_col_text(st, 5, r->diserahkan, sizeof r->diserahkan);
+		r->jumlah = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Take `need` of one prescription line from the batches, earliest expiry first. */
+static int dispense_line(sqlite3 *db, const struct resep_row *r, const char *tanggal, struct sbuf *err)
+{
+	struct batch_row b[64];
+	int nb = stock_batches(db, r->obat, 1, b, (int)ARRAY_LEN(b));
+	long need = r->jumlah, usable = 0;
+	for (int i = 0; i < nb; i++)
+		usable += strcmp(b[i].kedaluwarsa, tanggal) >= 0 ? b[i].saldo : 0;
+	if (usable < need) {
+		sb_printf(err, "stok %s tidak cukup: ada %ld %s yang belum kedaluwarsa, diminta %ld", r->nama, usable,
+			  r->satuan, need);
+		return -1;
+	}
+	for (int i = 0; i < nb && need > 0; i++) {
+		if (strcmp(b[i].kedaluwarsa, tanggal) < 0)
+			continue;
+		long take = b[i].saldo < need ? b[i].saldo : need;
+		if (insert_movement(db, b[i].id, tanggal, "PAKAI", -take, r->id, "", err) != 0)
+			return -1;
+		need -= take;
+	}
+	sqlite3_stmt *st = db_prepare(db, "UPDATE resep SET diserahkan = ? WHERE id = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, r->id);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int stock_dispense(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err)
+{
+	if (begin(db, err) != 0)
+		return -1;
+	struct resep_row r[64];
+	int n = resep_list(db, visit_id, r, (int)ARRAY_LEN(r)), done = 0, rc = 0;
+	for (int i = 0; i < n && rc == 0; i++) {
+		if (r[i].diserahkan[0])
+			continue;
+		rc = dispense_line(db, &r[i], tanggal, err);
+		done += rc == 0;
+	}
+	if (rc == 0 && done == 0) {
+		db_rollback(db);
+		sb_printf(err, "tidak ada obat yang menunggu diserahkan");
+		return -1;
+	}
+	return in_transaction(db, rc, err) == 0 ? done : -1;
+}
