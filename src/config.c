@@ -16,8 +16,21 @@ void config_defaults(struct pkm_config *c)
 	c->page_lines = 66;
 	c->episode_window = 30;
 	str_copy(c->forms_dir, sizeof c->forms_dir, PKM_FORMS_DIR);
+	c->farmasi = (struct farmasi_config){ OPTIMUM_SUM, 14, 25, 10, 160, 90 };
+	for (int i = 0; i < SASARAN_N; i++)
+		c->sasaran[i] = -1;
 	const char *bad;
 	chronic_parse(DEFAULT_CHRONIC, &c->chronic, &bad);
+}
+
+const char *const sasaran_names[SASARAN_N + 1] = { "bayi", "balita", "bumil", "bulin", "pus", NULL };
+
+int sasaran_index(const char *name)
+{
+	for (int i = 0; i < SASARAN_N; i++)
+		if (strcmp(sasaran_names[i], name) == 0)
+			return i;
+	return -1;
 }
 
 int layout_parse(const char *s, enum layout *out)
@@ -48,12 +61,35 @@ static const struct text_key text_keys[] = {
 	TK("database", "path", db_path),	TK("database", "formulir", forms_dir),
 };
 
-static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", NULL };
+static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", "farmasi", "sasaran", NULL };
 static const char *const puskesmas_keys[] = { "nama", "kode", "alamat", "kecamatan", "kabupaten",
 					      "kepala", "nip_kepala", "petugas", "nip_petugas", NULL };
 static const char *const laporan_keys[] = { "lb1_layout", "lebar", "baris_per_halaman", "printer", NULL };
 static const char *const kasus_keys[] = { "jendela_episode", "kronis", NULL };
 static const char *const database_keys[] = { "path", "formulir", NULL };
+static const char *const farmasi_keys[] = { "stok_optimum", "waktu_tunggu", "hari_kerja", "pengaman", "faktor",
+					    "peringatan_kedaluwarsa", NULL };
+
+static void read_farmasi(const struct ini *ini, struct farmasi_config *f, struct sbuf *err)
+{
+	const char *v = ini_get(ini, "farmasi", "stok_optimum");
+	if (v && strcmp(v, "sk+swt+swk+sp") == 0)
+		f->method = OPTIMUM_SUM;
+	else if (v && strcmp(v, "faktor") == 0)
+		f->method = OPTIMUM_FACTOR;
+	else if (v)
+		ini_error(ini, err, "farmasi", "stok_optimum", "stok_optimum harus 'sk+swt+swk+sp' atau 'faktor', bukan '%s'", v);
+	ini_get_long(ini, "farmasi", "waktu_tunggu", 0, 365, &f->lead_days, err);
+	ini_get_long(ini, "farmasi", "hari_kerja", 1, 31, &f->work_days, err);
+	ini_get_long(ini, "farmasi", "pengaman", 0, 100, &f->buffer_pct, err);
+	ini_get_long(ini, "farmasi", "peringatan_kedaluwarsa", 0, 730, &f->expiry_days, err);
+	v = ini_get(ini, "farmasi", "faktor");
+	long h;
+	if (v && (dec_parse(v, &h) != 0 || h < 100 || h > 1000))
+		ini_error(ini, err, "farmasi", "faktor", "faktor harus angka 1 sampai 10, mis. 1.6, bukan '%s'", v);
+	else if (v)
+		f->factor = h;
+}
 
 int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 {
@@ -66,6 +102,11 @@ int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 	ini_check_keys(&ini, "laporan", laporan_keys, err);
 	ini_check_keys(&ini, "kasus", kasus_keys, err);
 	ini_check_keys(&ini, "database", database_keys, err);
+	ini_check_keys(&ini, "farmasi", farmasi_keys, err);
+	ini_check_keys(&ini, "sasaran", sasaran_names, err);
+	read_farmasi(&ini, &c->farmasi, err);
+	for (int i = 0; i < SASARAN_N; i++)
+		ini_get_long(&ini, "sasaran", sasaran_names[i], 0, 10000000, &c->sasaran[i], err);
 
 	for (size_t i = 0; i < ARRAY_LEN(text_keys); i++) {
 		const struct text_key *k = &text_keys[i];

@@ -40,11 +40,25 @@ void table_free(struct table *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* A cell as printed: the number, "" for CELL_BLANK, "-" for CELL_NA. */
+static int cell_text(long v, char *buf, size_t size)
+{
+	if (v == CELL_BLANK)
+		buf[0] = '\0';
+	else if (v == CELL_NA)
+		str_copy(buf, size, "-");
+	else
+		snprintf(buf, size, "%ld", v);
+	return (int)strlen(buf);
+}
+
 static int digits(long v)
 {
 	char buf[32];
-	return snprintf(buf, sizeof buf, "%ld", v);
+	return cell_text(v, buf, sizeof buf);
 }
+
+static int col_width(const struct table *t, int c);
 
 /* Widths of the label columns (No, Kode, Nama) for a page width. */
 struct label_widths {
@@ -65,6 +79,12 @@ static struct label_widths label_widths(const struct table *t, int width)
 			longest = utf8_width(r->nama);
 	}
 	int cap = width <= 80 ? 22 : 30;
+	if (t->wide_names) {
+		int room = width - (w.no + 1 + w.kode + 1);
+		for (int c = 0; c < t->ncols; c++)
+			room -= col_width(t, c) + 1;
+		cap = room > cap ? room : cap;
+	}
 	w.nama = longest < cap ? (longest > 12 ? longest : 12) : cap;
 	w.total = w.no + 1 + w.kode + 1 + w.nama;
 	return w;
@@ -117,17 +137,19 @@ int table_panels(const struct table *t, int width, int *start, int max)
 		int e = group_end(t, c), need = 0;
 		for (int i = c; i < e; i++)
 			need += col_width(t, i) + 1;
-		if (need > avail) {
-			e = c + 1;
-			need = col_width(t, c) + 1;
+		int step = need > avail;
+		for (int i = c; i < e; i = step ? i + 1 : e) {
+			int w = step ? col_width(t, i) + 1 : need;
+			if (used + w > avail) {
+				if (n == max) {	/* the last panel takes the rest */
+					start[n] = t->ncols;
+					return n;
+				}
+				start[n++] = i;
+				used = 0;
+			}
+			used += w;
 		}
-		if (used + need > avail) {
-			if (n == max)
-				break;
-			start[n++] = c;
-			used = 0;
-		}
-		used += need;
 		c = e;
 	}
 	start[n] = t->ncols;
@@ -251,7 +273,7 @@ static void body_row(struct sbuf *b, const struct table *t, const struct trow *r
 	put_cell(b, r->nama, lw->nama, 0);
 	char num[32];
 	for (int c = c0; c < c1; c++) {
-		snprintf(num, sizeof num, "%ld", r->v[c]);
+		cell_text(r->v[c], num, sizeof num);
 		sb_addc(b, ' ');
 		put_cell(b, num, col_width(t, c), 1);
 	}
@@ -353,11 +375,12 @@ void table_csv(const struct table *t, FILE *f)
 		csv_write_field(f, r->kode);
 		putc(',', f);
 		csv_write_field(f, r->nama);
-		for (int c = 0; c < t->ncols; c++)
-			if (r->v)
-				fprintf(f, ",%ld", r->v[c]);
-			else
-				putc(',', f);
+		char num[32];
+		for (int c = 0; c < t->ncols; c++) {
+			putc(',', f);
+			if (r->v && cell_text(r->v[c], num, sizeof num) && r->v[c] != CELL_NA)
+				fputs(num, f);
+		}
 		putc('\n', f);
 	}
 }

@@ -1,5 +1,6 @@
 #include "pkm/reports.h"
 #include "pkm/lb1.h"
+#include "pkm/lb2.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -21,17 +22,27 @@ int report_format_parse(const char *s, enum report_format *out)
 	return 0;
 }
 
-int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
-		 struct sbuf *err)
+/* Print a built table in the requested text or CSV form. */
+static void write_table(const struct pkm_config *cfg, const struct report_req *req, const struct table *t, FILE *out)
 {
-	if (strcmp(req->name, "lb1") != 0) {
-		sb_printf(err, "laporan tidak dikenal: %s (tersedia: lb1)", req->name);
-		return -1;
+	if (req->format == FMT_CSV) {
+		table_csv(t, out);
+		return;
 	}
-	if (req->width != 80 && req->width != 136) {
-		sb_printf(err, "lebar harus 80 atau 136");
-		return -1;
-	}
+	struct date first, next;
+	month_parse(req->month, &first, &next);
+	char period[64];
+	snprintf(period, sizeof period, "Bulan: %s %d", month_name(first.m), first.y);
+	struct page_setup ps = { cfg, period, req->width, cfg->page_lines };
+	struct sbuf text = { 0 };
+	table_text(t, &ps, &text);
+	fputs(sb_str(&text), out);
+	sb_free(&text);
+}
+
+static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+		     struct sbuf *err)
+{
 	struct lb1 r;
 	if (lb1_build(db, req->month, req->layout, &r, err) != 0)
 		return -1;
@@ -40,23 +51,51 @@ int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_
 	} else {
 		struct table t;
 		lb1_table(&r, &t);
-		if (req->format == FMT_CSV) {
-			table_csv(&t, out);
-		} else {
-			struct date first, next;
-			month_parse(req->month, &first, &next);
-			char period[64];
-			snprintf(period, sizeof period, "Bulan: %s %d", month_name(first.m), first.y);
-			struct page_setup ps = { cfg, period, req->width, cfg->page_lines };
-			struct sbuf text = { 0 };
-			table_text(&t, &ps, &text);
-			fputs(sb_str(&text), out);
-			sb_free(&text);
-		}
+		write_table(cfg, req, &t, out);
 		table_free(&t);
 	}
 	lb1_free(&r);
 	return 0;
+}
+
+static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+		     struct sbuf *err)
+{
+	struct lb2 r;
+	if (lb2_build(db, &cfg->farmasi, req->month, &r, err) != 0)
+		return -1;
+	if (req->format == FMT_DATA) {
+		lb2_write_data(&r, out);
+	} else {
+		struct table t;
+		lb2_table(&r, &t);
+		write_table(cfg, req, &t, out);
+		table_free(&t);
+	}
+	lb2_free(&r);
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int (*write)(sqlite3 *, const struct pkm_config *, const struct report_req *, FILE *, struct sbuf *);
+} reports[] = {
+	{ "lb1", write_lb1 },
+	{ "lb2", write_lb2 },
+};
+
+int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+		 struct sbuf *err)
+{
+	if (req->width != 80 && req->width != 136) {
+		sb_printf(err, "lebar harus 80 atau 136");
+		return -1;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(reports); i++)
+		if (strcmp(req->name, reports[i].name) == 0)
+			return reports[i].write(db, cfg, req, out, err);
+	sb_printf(err, "laporan tidak dikenal: %s (tersedia: lb1, lb2)", req->name);
+	return -1;
 }
 
 int report_render(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, char **text,

@@ -11,6 +11,23 @@
 #define PKM_FORMS_DIR "forms"
 #endif
 
+/* Stok optimum (decisions.md 3): SK + SWT + SWK + SP, or sisa x factor. */
+enum optimum_method { OPTIMUM_SUM, OPTIMUM_FACTOR };
+
+struct farmasi_config {
+	enum optimum_method method;
+	long lead_days;			/* waktu tunggu, for SWT */
+	long work_days;			/* working days a month, for use per day */
+	long buffer_pct;		/* stok pengaman as % of SK */
+	long factor;			/* hundredths: 160 = 1.6 */
+	long expiry_days;		/* warn of batches expiring this soon */
+};
+
+/* Target populations (sasaran) that report rows may print, e.g. S of SKDN. */
+enum { SASARAN_BAYI, SASARAN_BALITA, SASARAN_BUMIL, SASARAN_BULIN, SASARAN_PUS, SASARAN_N };
+extern const char *const sasaran_names[SASARAN_N + 1];	/* NULL-terminated */
+int sasaran_index(const char *name);
+
 struct pkm_config {
 	char file[PATH_MAX];		/* the file read, "" when none */
 	char nama[128], kode[32], alamat[192], kecamatan[64], kabupaten[64];
@@ -23,6 +40,8 @@ struct pkm_config {
 	struct chronic_list chronic;
 	char db_path[PATH_MAX];		/* "" = not set in the file */
 	char forms_dir[PATH_MAX];	/* the form definitions (forms/ of the build by default) */
+	struct farmasi_config farmasi;
+	long sasaran[SASARAN_N];	/* -1 = not configured */
 };
 
 void config_defaults(struct pkm_config *c);

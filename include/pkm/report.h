@@ -4,11 +4,17 @@
  * further panels that repeat the row labels. */
 #ifndef PKM_REPORT_H
 #define PKM_REPORT_H
+#include <limits.h>
 #include <stdio.h>
 #include "pkm/config.h"
 #include "pkm/util.h"
 
 enum row_kind { ROW_DATA, ROW_HEAD, ROW_TOTAL };
+
+/* Cell values that are not counts: left empty for hand-filling (e.g. Pemberian,
+ * written by the district), or "-" where a column does not apply to a row. */
+#define CELL_BLANK LONG_MIN
+#define CELL_NA (LONG_MIN + 1)
 
 struct tcol {
 	char group[32];		/* printed over the columns that share it */
@@ -28,6 +34,7 @@ struct table {
 	struct tcol *cols;
 	struct trow *rows;
 	struct sbuf foot;	/* lines printed once after the table */
+	int wide_names;		/* names may take the room a one-panel table leaves */
 };
 
 void table_init(struct table *t, int ncols);

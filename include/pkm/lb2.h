@@ -1,0 +1,51 @@
+/* LB2, the LPLPO (decisions.md 3, reference.md 2): per drug, stok awal,
+ * penerimaan, persediaan, pemakaian, sisa, stok optimum and permintaan of a
+ * month, counted from the stock movements; and prescriptions by payer. */
+#ifndef PKM_LB2_H
+#define PKM_LB2_H
+#include <sqlite3.h>
+#include <stdio.h>
+#include "pkm/config.h"
+#include "pkm/report.h"
+
+/* The parts of a stok optimum, for showing how it was reached. */
+struct optimum {
+	long sk, swt, swk, sp, so;
+	int fixed;			/* so is the drug's fixed optimum */
+};
+
+/* Stok optimum of a period of `months` months with use `sk`, `days_out` days
+ * out of stock and `sisa` left; `fixed` >= 0 overrides the method. */
+void lplpo_optimum(const struct farmasi_config *f, long sk, long sisa, long days_out, int months, long fixed,
+		   struct optimum *out);
+/* Permintaan = optimum - sisa, never below zero. */
+long lplpo_request(long optimum, long sisa);
+
+struct lb2_row {
+	char kode[24], nama[104], satuan[24];
+	long before;			/* balance on the 1st, before this month's AWAL */
+	long awal, terima, pakai, lain, sisa, days_out;
+	struct optimum opt;
+};
+
+struct lb2_payer {
+	char kode[24], nama[64];
+	long lembar;
+};
+
+struct lb2 {
+	char month[8];
+	int n;
+	struct lb2_row *rows;
+	int npayers;
+	struct lb2_payer payers[16];
+	struct farmasi_config rules;
+};
+
+int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, struct lb2 *out, struct sbuf *err);
+void lb2_free(struct lb2 *r);
+void lb2_table(const struct lb2 *r, struct table *t);
+/* Data cells "baris,kolom,nilai": one row per drug, then "resep" by payer. */
+void lb2_write_data(const struct lb2 *r, FILE *f);
+
+#endif

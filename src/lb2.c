@@ -1,0 +1,229 @@
+#include "pkm/lb2.h"
+#include "pkm/db.h"
+#include "pkm/date.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* a * b / c rounded half up, for non-negative numbers */
+static long muldiv(long a, long b, long c) { return c > 0 ? (a * b + c / 2) / c : 0; }
+
+void lplpo_optimum(const struct farmasi_config *f, long sk, long sisa, long days_out, int months, long fixed,
+		   struct optimum *out)
+{
+	memset(out, 0, sizeof *out);
+	out->sk = sk > 0 ? sk : 0;
+	long days = f->work_days * (months > 0 ? months : 1);
+	out->swt = muldiv(out->sk, f->lead_days, days);
+	out->swk = muldiv(out->sk, days_out, days);
+	out->sp = muldiv(out->sk, f->buffer_pct, 100);
+	if (fixed >= 0) {
+		out->so = fixed;
+		out->fixed = 1;
+	} else if (f->method == OPTIMUM_FACTOR) {
+		out->so = muldiv(sisa > 0 ? sisa : 0, f->factor, 100);
+	} else {
+		out->so = out->sk + out->swt + out->swk + out->sp;
+	}
+}
+
+long lplpo_request(long optimum, long sisa) { return optimum > sisa ? optimum - sisa : 0; }
+
+static int load_payers(sqlite3 *db, const char *from, const char *to, struct lb2 *r)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT p.kode, p.nama, (SELECT COUNT(DISTINCT k.id) FROM kunjungan k "
+				      "JOIN resep x ON x.kunjungan_id = k.id WHERE k.penjamin = p.kode AND k.tanggal >= ?1 "
+				      "AND k.tanggal < ?2) FROM penjamin p ORDER BY p.urut", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while (r->npayers < (int)ARRAY_LEN(r->payers) && sqlite3_step(st) == SQLITE_ROW) {
+		struct lb2_payer *p = &r->payers[r->npayers++];
+		db_col_text(st, 0, p->kode, sizeof p->kode);
+		db_col_text(st, 1, p->nama, sizeof p->nama);
+		p->lembar = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Days of the month (up to today for the current month) that ended with none
+ * of the drug left: the SWK of the optimum. */
+static int count_days_out(sqlite3 *db, struct date first, struct date next, struct lb2 *r)
+{
+	char from[11], to[11];
+	date_format(first, from);
+	date_format(next, to);
+	sqlite3_stmt *st = db_prepare(db, "SELECT m.tanggal, SUM(m.jumlah) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
+				      "WHERE b.obat = ? AND m.tanggal >= ? AND m.tanggal < ? GROUP BY m.tanggal "
+				      "ORDER BY m.tanggal", NULL);
+	if (!st)
+		return -1;
+	long last = date_to_days(next) - 1, today = date_to_days(date_today());
+	if (today < last)
+		last = today;
+	for (int i = 0; i < r->n; i++) {
+		struct lb2_row *row = &r->rows[i];
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, row->kode, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+		long bal = row->before;
+		int have = sqlite3_step(st) == SQLITE_ROW;
+		for (long day = date_to_days(first); day <= last; day++) {
+			char ymd[11];
+			date_format(date_from_days(day), ymd);
+			if (have && strcmp((const char *)sqlite3_column_text(st, 0), ymd) == 0) {
+				bal += sqlite3_column_int64(st, 1);
+				have = sqlite3_step(st) == SQLITE_ROW;
+			}
+			row->days_out += bal <= 0;
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, struct lb2 *out, struct sbuf *err)
+{
+	memset(out, 0, sizeof *out);
+	struct date first, next;
+	if (month_parse(month, &first, &next) != 0) {
+		sb_printf(err, "bulan harus YYYY-MM, bukan '%s'", month);
+		return -1;
+	}
+	str_copy(out->month, sizeof out->month, month);
+	out->rules = *f;
+	char from[11], to[11];
+	date_format(first, from);
+	date_format(next, to);
+	/* AWAL in the month is the imported opening stock: it belongs to stok awal */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT o.kode, o.nama, o.satuan, o.stok_optimum, "
+		" COALESCE(SUM(CASE WHEN m.tanggal < ?1 THEN m.jumlah END), 0), "
+		" COALESCE(SUM(CASE WHEN m.tanggal < ?1 OR m.jenis = 'AWAL' THEN m.jumlah END), 0), "
+		" COALESCE(SUM(CASE WHEN m.tanggal >= ?1 AND m.jenis = 'TERIMA' THEN m.jumlah END), 0), "
+		" COALESCE(SUM(CASE WHEN m.tanggal >= ?1 AND m.jenis = 'PAKAI' THEN -m.jumlah END), 0), "
+		" COALESCE(SUM(CASE WHEN m.tanggal >= ?1 AND m.jenis IN ('RUSAK', 'KEDALUWARSA', 'MUTASI', 'OPNAME') "
+		"  THEN -m.jumlah END), 0) "
+		"FROM obat o LEFT JOIN batch b ON b.obat = o.kode "
+		"LEFT JOIN mutasi m ON m.batch_id = b.id AND m.tanggal < ?2 "
+		"GROUP BY o.kode ORDER BY o.kode", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	int cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			out->rows = xrealloc(out->rows, (size_t)cap * sizeof *out->rows);
+		}
+		struct lb2_row *r = &out->rows[out->n++];
+		memset(r, 0, sizeof *r);
+		db_col_text(st, 0, r->kode, sizeof r->kode);
+		db_col_text(st, 1, r->nama, sizeof r->nama);
+		db_col_text(st, 2, r->satuan, sizeof r->satuan);
+		r->opt.so = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
+		r->before = sqlite3_column_int64(st, 4);
+		r->awal = sqlite3_column_int64(st, 5);
+		r->terima = sqlite3_column_int64(st, 6);
+		r->pakai = sqlite3_column_int64(st, 7);
+		r->lain = sqlite3_column_int64(st, 8);
+		r->sisa = r->awal + r->terima - r->pakai - r->lain;
+	}
+	sqlite3_finalize(st);
+	if (count_days_out(db, first, next, out) != 0 || load_payers(db, from, to, out) != 0) {
+		sb_printf(err, "LB2 tidak dapat disusun: %s", sqlite3_errmsg(db));
+		lb2_free(out);
+		return -1;
+	}
+	for (int i = 0; i < out->n; i++) {
+		struct lb2_row *r = &out->rows[i];
+		lplpo_optimum(f, r->pakai, r->sisa, r->days_out, 1, r->opt.so, &r->opt);
+	}
+	return 0;
+}
+
+void lb2_free(struct lb2 *r)
+{
+	free(r->rows);
+	memset(r, 0, sizeof *r);
+}
+
+enum { C_AWAL, C_TERIMA, C_SEDIA, C_PAKAI, C_LAIN, C_SISA, C_OPT, C_MINTA, C_BERI, C_N = C_BERI + 6 };
+
+static const char *const col_key[C_BERI] = { "stok_awal", "penerimaan", "persediaan", "pemakaian", "keluar_lain",
+					     "sisa", "stok_optimum", "permintaan" };
+
+static void row_values(const struct lb2_row *r, long v[C_BERI])
+{
+	v[C_AWAL] = r->awal;
+	v[C_TERIMA] = r->terima;
+	v[C_SEDIA] = r->awal + r->terima;
+	v[C_PAKAI] = r->pakai;
+	v[C_LAIN] = r->lain;
+	v[C_SISA] = r->sisa;
+	v[C_OPT] = r->opt.so;
+	v[C_MINTA] = lplpo_request(r->opt.so, r->sisa);
+}
+
+void lb2_table(const struct lb2 *r, struct table *t)
+{
+	static const char *const labels[C_N] = { "Awal", "Terima", "Sedia", "Pakai", "Lain", "Sisa", "Optimum",
+						 "Minta", "APBD1", "APBD2", "DAK", "Prog", "Lain", "Jml" };
+	table_init(t, C_N);
+	str_copy(t->title, sizeof t->title, "LB2 - LAPORAN PEMAKAIAN DAN LEMBAR PERMINTAAN OBAT (LPLPO)");
+	struct date first, next;
+	month_parse(r->month, &first, &next);
+	snprintf(t->subtitle, sizeof t->subtitle, "Permintaan untuk bulan %s %d", month_name(next.m), next.y);
+	str_copy(t->head_nama, sizeof t->head_nama, "Nama obat / satuan");
+	for (int c = 0; c < C_N; c++) {
+		str_copy(t->cols[c].group, sizeof t->cols[c].group, c < C_BERI ? "Stok" : "Pemberian (diisi IFK)");
+		str_copy(t->cols[c].label, sizeof t->cols[c].label, labels[c]);
+	}
+	int fixed = 0;
+	for (int i = 0; i < r->n; i++) {
+		const struct lb2_row *row = &r->rows[i];
+		char no[16], kode[32], nama[160];
+		snprintf(no, sizeof no, "%d", i + 1);
+		snprintf(kode, sizeof kode, "%s%s", row->kode, row->opt.fixed ? "*" : "");
+		snprintf(nama, sizeof nama, "%s / %s", row->nama, row->satuan);
+		long *v = table_add(t, ROW_DATA, no, kode, nama);
+		row_values(row, v);
+		for (int c = C_BERI; c < C_N; c++)
+			v[c] = CELL_BLANK;
+		fixed += row->opt.fixed;
+	}
+	const struct farmasi_config *f = &r->rules;
+	sb_add(&t->foot, "Sedia = Awal + Terima; Sisa = Sedia - Pakai - Lain (rusak, kedaluwarsa, mutasi, selisih opname);\n"
+			 "Minta = Optimum - Sisa (paling kecil 0).\n");
+	if (f->method == OPTIMUM_FACTOR)
+		sb_printf(&t->foot, "Stok optimum = Sisa x %ld.%02ld.\n", f->factor / 100, f->factor % 100);
+	else
+		sb_printf(&t->foot, "Stok optimum = SK + SWT + SWK + SP: SK pemakaian sebulan, waktu tunggu %ld hari,\n"
+				    "%ld hari kerja sebulan, hari kosong dari kartu stok, stok pengaman %ld%% dari SK.\n",
+			  f->lead_days, f->work_days, f->buffer_pct);
+	if (fixed)
+		sb_add(&t->foot, "* stok optimum tetap yang ditetapkan untuk obat itu.\n");
+	sb_add(&t->foot, "\nJumlah lembar resep menurut penjamin:\n");
+	long total = 0;
+	for (int i = 0; i < r->npayers; i++) {
+		sb_printf(&t->foot, "  %-24s %8ld\n", r->payers[i].nama, r->payers[i].lembar);
+		total += r->payers[i].lembar;
+	}
+	sb_printf(&t->foot, "  %-24s %8ld\n", "Jumlah", total);
+}
+
+void lb2_write_data(const struct lb2 *r, FILE *f)
+{
+	fputs("baris,kolom,nilai\n", f);
+	for (int i = 0; i < r->n; i++) {
+		long v[C_BERI];
+		row_values(&r->rows[i], v);
+		for (int c = 0; c < C_BERI; c++)
+			fprintf(f, "%s,%s,%ld\n", r->rows[i].kode, col_key[c], v[c]);
+	}
+	for (int i = 0; i < r->npayers; i++)
+		fprintf(f, "resep,%s,%ld\n", r->payers[i].kode, r->payers[i].lembar);
+}
