@@ -129,7 +129,7 @@ int form_read(sqlite3 *db, const struct form *f, long visit_id, struct form_valu
 	struct sbuf sql = { 0 }, cols = { 0 };
 	memset(vals, 0, sizeof *vals);
 	column_list(f, &cols, NULL, NULL);
-	sb_printf(&sql, "SELECT 1%s FROM \"%s\" WHERE kunjungan_id = ?", sb_str(&cols), f->table);
+	sb_printf(&sql, "SELECT 1%s FROM \"%s\" WHERE \"%s\" = ?", sb_str(&cols), f->table, f->key);
 	sqlite3_stmt *st;
 	int rc = -1;
 	if (sqlite3_prepare_v2(db, sb_str(&sql), -1, &st, NULL) == SQLITE_OK) {
@@ -198,8 +198,8 @@ int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct f
 	}
 	struct sbuf sql = { 0 }, cols = { 0 }, marks = { 0 }, set = { 0 };
 	column_list(f, &cols, &marks, &set);
-	sb_printf(&sql, "INSERT INTO \"%s\" (kunjungan_id%s) VALUES (?%s) ON CONFLICT (kunjungan_id) DO UPDATE SET %s",
-		  f->table, sb_str(&cols), sb_str(&marks), sb_str(&set));
+	sb_printf(&sql, "INSERT INTO \"%s\" (\"%s\"%s) VALUES (?%s) ON CONFLICT (\"%s\") DO UPDATE SET %s",
+		  f->table, f->key, sb_str(&cols), sb_str(&marks), f->key, sb_str(&set));
 	int rc = -1, began = db_begin(db) == 0;
 	sqlite3_stmt *st = NULL;
 	if (!began) {
@@ -226,7 +226,7 @@ int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct f
 int form_filled(sqlite3 *db, const struct form *f, long visit_id)
 {
 	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE kunjungan_id = ?", f->table);
+	snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?", f->table, f->key);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return 0;

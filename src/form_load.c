@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const form_keys[] = { "title", "table", "units", "sex", "age_min", "age_max", "fields", NULL };
+static const char *const form_keys[] = { "title", "table", "key", "units", "sex", "age_min", "age_max", "fields", NULL };
 static const char *const field_keys[] = { "show_when", NULL };
 
 static int is_ident(const char *s)
@@ -49,25 +49,6 @@ static int parse_age(const char *s, struct age_bound *b)
 		return -1;
 	b->unit = strcmp(unit, "hari") == 0 ? 'h' : strcmp(unit, "bulan") == 0 ? 'b' : strcmp(unit, "tahun") == 0 ? 't' : 0;
 	return b->unit ? 0 : -1;
-}
-
-/* Declared type of a column ("" when the table has no such column) and whether
- * it is the primary key. */
-static void column_type(sqlite3 *db, const char *table, const char *column, char *out, size_t size, int *pk)
-{
-	sqlite3_stmt *st = NULL;
-	out[0] = '\0';
-	*pk = 0;
-	if (sqlite3_prepare_v2(db, "SELECT type, pk FROM pragma_table_info(?) WHERE name = ?",
-			       -1, &st, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		db_col_text(st, 0, out, size);
-		*pk = sqlite3_column_int(st, 1);
-	}
-	sqlite3_finalize(st);
 }
 
 static const char *storage_of(enum col_type t)
@@ -122,7 +103,7 @@ static void check_storage(struct loader *l, const struct form_field *fd)
 	for (int i = 0; i < n; i++) {
 		char type[32];
 		int pk;
-		column_type(l->db, l->fm->table, cols[i], type, sizeof type, &pk);
+		db_column_type(l->db, l->fm->table, cols[i], type, sizeof type, &pk);
 		if (!type[0])
 			problem(l, "form", "fields", "kolom %s tidak ada di tabel %s", cols[i], l->fm->table);
 		else if (strcmp(type, want) != 0)
@@ -250,7 +231,7 @@ static void load_target(struct loader *l)
 	}
 }
 
-/* 0 when the table exists and holds one row per visit. */
+/* 0 when the table exists and holds one row per visit (or per month). */
 static int check_table(struct loader *l)
 {
 	struct form *fm = l->fm;
@@ -260,9 +241,9 @@ static int check_table(struct loader *l)
 		problem(l, "form", "table", "nama tabel tidak sah: '%s'", fm->table);
 		return -1;
 	}
-	column_type(l->db, fm->table, "kunjungan_id", type, sizeof type, &pk);
+	db_column_type(l->db, fm->table, fm->key, type, sizeof type, &pk);
 	if (!type[0] || !pk || strcmp(type, "INTEGER") != 0) {
-		problem(l, "form", "table", "tabel %s tidak ada atau tidak punya kunjungan_id INTEGER PRIMARY KEY", fm->table);
+		problem(l, "form", "table", "tabel %s tidak ada atau tidak punya %s INTEGER PRIMARY KEY", fm->table, fm->key);
 		return -1;
 	}
 	return 0;
@@ -273,9 +254,10 @@ static void check_unfilled(struct loader *l)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(l->db, "SELECT name FROM pragma_table_info(?) WHERE \"notnull\" AND dflt_value IS NULL "
-				      "AND name <> 'kunjungan_id'", -1, &st, NULL) != SQLITE_OK)
+				      "AND name <> ?", -1, &st, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(st, 1, l->fm->table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, l->fm->key, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(st, 0);
 		char base[32];
@@ -314,7 +296,13 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 		problem(&l, "form", "table", "table wajib diisi");
 	str_copy(out->title, sizeof out->title, title ? title : "");
 	str_copy(out->table, sizeof out->table, table ? table : "");
+	const char *key = ini_get(&l.ini, "form", "key");
+	str_copy(out->key, sizeof out->key, key && strcmp(key, "bulan") == 0 ? "bulan" : "kunjungan_id");
+	if (key && strcmp(key, "bulan") != 0 && strcmp(key, "kunjungan") != 0)
+		problem(&l, "form", "key", "key harus kunjungan (bawaan) atau bulan, bukan '%s'", key);
 	load_target(&l);
+	if (!strcmp(out->key, "bulan") && (out->n_units || out->sex || out->age_min.unit || out->age_max.unit))
+		problem(&l, "form", "key", "formulir bulanan tidak memakai units, sex, age_min atau age_max");
 	int table_ok = table && *table && check_table(&l) == 0;
 	if (table_ok)
 		load_fields(&l);
@@ -387,6 +375,8 @@ static long age_in(const struct age *a, char unit)
 
 int form_applies(const struct form *f, const char *unit, char sex, const struct age *age)
 {
+	if (strcmp(f->key, "kunjungan_id") != 0)
+		return 0;	/* a monthly form belongs to no visit */
 	int unit_ok = f->n_units == 0;
 	for (int i = 0; i < f->n_units; i++)
 		unit_ok |= strcmp(f->units[i], unit) == 0;

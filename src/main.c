@@ -5,6 +5,7 @@
 #include "pkm/form.h"
 #include "pkm/import.h"
 #include "pkm/reports.h"
+#include "pkm/rowdef.h"
 #include "pkm/ui.h"
 #include <locale.h>
 #include <stdio.h>
@@ -19,7 +20,8 @@ static const char usage[] =
 	"  pkm [--db BERKAS] import kunjungan BERKAS.csv\n"
 	"  pkm [--db BERKAS] import obat BERKAS.csv          daftar obat\n"
 	"  pkm [--db BERKAS] import stok BERKAS.csv          stok awal per batch\n"
-	"  pkm [--db BERKAS] report lb1 --month YYYY-MM [--layout klasik|formulir11]\n"
+	"  pkm [--db BERKAS] report lb1|lb2|lb3|lb4|jampersal --month YYYY-MM\n"
+	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
 	"  pkm [--config BERKAS] check-forms [FOLDER]          periksa formulir\n"
 	"  pkm --help | --version\n"
@@ -135,9 +137,13 @@ static int cmd_check_forms(const struct pkm_config *cfg, int argc, char **argv)
 		return 1;
 	}
 	struct form_set set;
-	int bad = forms_load_dir(db, dir, &set, &err);
+	int bad = forms_load_dir(db, dir, &set, &err), reports = 0;
+	char sub[PATH_MAX + 16];
+	snprintf(sub, sizeof sub, "%s/laporan", dir);
+	if (access(sub, F_OK) == 0)
+		bad += rowdefs_check_dir(db, sub, &reports, &err);
 	fputs(sb_str(&err), stdout);
-	printf("%d formulir baik, %d masalah\n", set.n, bad);
+	printf("%d formulir baik, %d definisi laporan, %d masalah\n", set.n, reports, bad);
 	forms_free(&set);
 	sb_free(&err);
 	db_close(db);

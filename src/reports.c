@@ -1,6 +1,7 @@
 #include "pkm/reports.h"
 #include "pkm/lb1.h"
 #include "pkm/lb2.h"
+#include "pkm/rowdef.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -76,6 +77,37 @@ static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 	return 0;
 }
 
+/* Reports defined as rows in forms/laporan/NAME.ini (LB3, LB4, Jampersal). */
+static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+			struct sbuf *err)
+{
+	char path[PATH_MAX];
+	rowdef_path(cfg, req->name, path, sizeof path);
+	struct rowdef d;
+	struct sbuf why = { 0 };
+	if (rowdef_load(db, path, &d, &why) != 0) {
+		sb_printf(err, "definisi laporan %s bermasalah:\n%s", req->name, sb_str(&why));
+		sb_free(&why);
+		rowdef_free(&d);
+		return -1;
+	}
+	sb_free(&why);
+	struct rd_result r;
+	int rc = rowdef_count(db, cfg, &d, req->month, &r, err);
+	if (rc == 0 && req->format == FMT_DATA) {
+		rd_write_data(&r, out);
+	} else if (rc == 0) {
+		struct table t;
+		rd_table(&r, &t);
+		write_table(cfg, req, &t, out);
+		table_free(&t);
+	}
+	if (rc == 0)
+		rd_result_free(&r);
+	rowdef_free(&d);
+	return rc;
+}
+
 static const struct {
 	const char *name;
 	int (*write)(sqlite3 *, const struct pkm_config *, const struct report_req *, FILE *, struct sbuf *);
@@ -94,7 +126,11 @@ int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_
 	for (size_t i = 0; i < ARRAY_LEN(reports); i++)
 		if (strcmp(req->name, reports[i].name) == 0)
 			return reports[i].write(db, cfg, req, out, err);
-	sb_printf(err, "laporan tidak dikenal: %s (tersedia: lb1, lb2)", req->name);
+	char path[PATH_MAX];
+	rowdef_path(cfg, req->name, path, sizeof path);
+	if (strspn(req->name, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(req->name) && access(path, R_OK) == 0)
+		return write_rowdef(db, cfg, req, out, err);
+	sb_printf(err, "laporan tidak dikenal: %s (tersedia: lb1, lb2, lb3, lb4, jampersal)", req->name);
 	return -1;
 }
 

@@ -30,5 +30,8 @@ void db_col_text(sqlite3_stmt *st, int i, char *dst, size_t size);
 /* 1 when a query with one text parameter returns a row, 0 when not, -1 on error. */
 int db_query_text_exists(sqlite3 *db, const char *sql, const char *param);
 long db_query_long(sqlite3 *db, const char *sql, long def);
+/* Declared type of a column of a table or view ("" when there is no such
+ * column) and whether it is the primary key. */
+void db_column_type(sqlite3 *db, const char *table, const char *column, char *out, size_t size, int *pk);
 
 #endif

@@ -33,6 +33,7 @@ struct form {
 	char id[64];			/* file name without ".ini" */
 	char path[PATH_MAX];
 	char title[80], table[32];
+	char key[16];			/* row key: "kunjungan_id" (a visit) or "bulan" (YYYYMM, monthly) */
 	int n_units;			/* 0 = every unit */
 	char units[FORM_MAX_UNITS][12];
 	char sex;			/* 'L', 'P' or 0 for both */
@@ -72,12 +73,14 @@ int form_check_field(sqlite3 *db, const struct form *f, struct form_values *vals
 void form_compute(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals);
 /* Check everything (shown fields only); returns the number of bad fields. */
 int form_check_all(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals);
-/* The stored row of a visit: 1 read, 0 none yet, -1 error. */
+/* The stored row of a key (visit id, or YYYYMM of a monthly form): 1 read, 0 none yet, -1 error. */
 int form_read(sqlite3 *db, const struct form *f, long visit_id, struct form_values *vals);
 /* Has the visit a stored row of this form? */
 int form_filled(sqlite3 *db, const struct form *f, long visit_id);
 /* Check, compute and write the row in one BEGIN IMMEDIATE transaction. On any
- * failure nothing is written and vals keep what was typed. 0 on success. */
+ * failure nothing is written and vals keep what was typed. 0 on success.
+ * v->id is the row's key: the visit id, or YYYYMM for a monthly form (then
+ * v->tanggal is the month's first day). */
 int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
 	      struct sbuf *err);
 

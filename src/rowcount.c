@@ -1,0 +1,333 @@
+/* Counting the rows of a report definition: each row becomes one SQL query
+ * built from checked table and column names, every value bound. */
+#include "pkm/rowdef.h"
+#include "pkm/date.h"
+#include "pkm/db.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_BINDS 200
+
+struct query {
+	struct sbuf sql;
+	int n;
+	char bind[MAX_BINDS][32];
+};
+
+static void add_bind(struct query *q, const char *v)
+{
+	if (q->n < MAX_BINDS)
+		str_copy(q->bind[q->n++], sizeof q->bind[0], v);
+}
+
+/* Numbers are bound as numbers: a view's columns have no affinity to convert text. */
+static void bind_all(sqlite3_stmt *st, const struct query *q)
+{
+	for (int i = 0; i < q->n; i++) {
+		long n, h;
+		if (parse_long(q->bind[i], LONG_MIN, LONG_MAX, &n) == 0)
+			sqlite3_bind_int64(st, i + 1, n);
+		else if (strchr(q->bind[i], '.') && dec_parse(q->bind[i], &h) == 0)
+			sqlite3_bind_double(st, i + 1, (double)h / 100.0);
+		else
+			sqlite3_bind_text(st, i + 1, q->bind[i], -1, SQLITE_TRANSIENT);
+	}
+}
+
+static const char *sql_table(const char *name) { return strcmp(name, "kunjungan") == 0 ? "v_kunjungan" : name; }
+
+/* `lhs` compared with the condition's values. */
+static void predicate(struct query *q, const char *lhs, const struct rd_cond *c)
+{
+	static const char *const cmp[] = { "", "", "<", "<=", ">", ">=" };
+	switch (c->op) {
+	case OP_EQ:
+	case OP_NE:
+		sb_printf(&q->sql, "%s %sIN (", lhs, c->op == OP_NE ? "NOT " : "");
+		for (int i = 0; i < c->n; i++) {
+			sb_add(&q->sql, i ? ", ?" : "?");
+			add_bind(q, c->val[i]);
+		}
+		sb_add(&q->sql, ")");
+		break;
+	case OP_LT:
+	case OP_LE:
+	case OP_GT:
+	case OP_GE:
+		sb_printf(&q->sql, "%s %s ?", lhs, cmp[c->op]);
+		add_bind(q, c->val[0]);
+		break;
+	case OP_PREFIX:
+		/* on the code boundary: J06 is J06 or J06.x, never J061 */
+		sb_add(&q->sql, "(");
+		for (int i = 0; i < c->n; i++) {
+			char glob[32];
+			snprintf(glob, sizeof glob, "%s%s", c->val[i], strchr(c->val[i], '.') ? "*" : ".*");
+			sb_printf(&q->sql, "%s%s = ? OR %s GLOB ?", i ? " OR " : "", lhs, lhs);
+			add_bind(q, c->val[i]);
+			add_bind(q, glob);
+		}
+		sb_add(&q->sql, ")");
+		break;
+	case OP_SET:
+	case OP_UNSET:
+		sb_printf(&q->sql, "%s IS %sNULL", lhs, c->op == OP_SET ? "NOT " : "");
+		break;
+	}
+}
+
+static void cond_sql(struct query *q, const struct rd_row *r, const struct rd_cond *c)
+{
+	char lhs[512];
+	switch (c->scope) {
+	case SC_FROM:
+		snprintf(lhs, sizeof lhs, "t.\"%s\"", c->column);
+		break;
+	case SC_VISIT:
+		snprintf(lhs, sizeof lhs, "v.\"%s\"", c->column);
+		break;
+	case SC_PREVIOUS:
+		snprintf(lhs, sizeof lhs,
+			 "(SELECT p.\"%s\" FROM \"%s\" p JOIN kunjungan pk ON pk.id = p.kunjungan_id "
+			 "WHERE pk.pasien_id = v.pasien_id AND (pk.tanggal, pk.id) < (v.tanggal, v.id) "
+			 "ORDER BY pk.tanggal DESC, pk.id DESC LIMIT 1)", c->column, sql_table(r->from));
+		break;
+	case SC_OTHER:
+		sb_printf(&q->sql, "EXISTS (SELECT 1 FROM \"%s\" x WHERE x.kunjungan_id = v.id AND ", sql_table(c->table));
+		snprintf(lhs, sizeof lhs, "x.\"%s\"", c->column);
+		predicate(q, lhs, c);
+		sb_add(&q->sql, ")");
+		return;
+	}
+	predicate(q, lhs, c);
+}
+
+/* The date a term of `lengkap` first held for this patient within the window. */
+static void first_date_sql(struct query *q, const struct rd_row *r, const struct rd_cond *c)
+{
+	const char *table = c->scope == SC_FROM ? r->from : c->table;
+	char lhs[64], window[32];
+	sb_printf(&q->sql, "(SELECT MIN(vv.tanggal) FROM \"%s\" x JOIN kunjungan vv ON vv.id = x.kunjungan_id "
+			   "WHERE vv.pasien_id = v.pasien_id AND vv.tanggal <= v.tanggal AND vv.tanggal > date(v.tanggal, ?) AND ",
+		  sql_table(table));
+	snprintf(window, sizeof window, "-%ld days", r->window_days);
+	add_bind(q, window);
+	snprintf(lhs, sizeof lhs, "x.\"%s\"", c->column);
+	predicate(q, lhs, c);
+	sb_add(&q->sql, ")");
+}
+
+static void where_conds(struct query *q, const struct rd_row *r)
+{
+	for (int i = 0; i < r->ncond; i++) {
+		int opens = i == 0 || !r->cond[i - 1].or_next;
+		sb_add(&q->sql, opens ? " AND (" : " OR ");
+		cond_sql(q, r, &r->cond[i]);
+		if (!r->cond[i].or_next)
+			sb_add(&q->sql, ")");
+	}
+	if (r->count == CNT_COMPLETE) {
+		/* counted on the visit that completes the set */
+		sb_add(&q->sql, " AND max(");
+		for (int i = 0; i < r->ncomplete; i++) {
+			if (i)
+				sb_add(&q->sql, ", ");
+			first_date_sql(q, r, &r->complete[i]);
+		}
+		sb_add(&q->sql, ") = v.tanggal");
+	}
+}
+
+static void build_query(struct query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm)
+{
+	char date[48], n[24];
+	if (r->monthly) {
+		sb_printf(&q->sql, "SELECT 'X', COALESCE(SUM(t.\"%s\"), 0) FROM \"%s\" t WHERE t.bulan = ?", r->sum_col, r->from);
+		snprintf(n, sizeof n, "%ld", yyyymm);
+		add_bind(q, n);
+		where_conds(q, r);
+		return;
+	}
+	snprintf(date, sizeof date, r->date_col[0] ? "t.\"%s\"" : "v.tanggal", r->date_col);
+	const char *join = " FROM \"%s\" t JOIN v_kunjungan v ON v.id = t.kunjungan_id WHERE 1";
+	if (r->max_per) {
+		/* at most max_per per patient (and per value of per_col), earliest first */
+		sb_printf(&q->sql, "SELECT jk, COUNT(*) FROM (SELECT v.jk AS jk, %s AS d, ROW_NUMBER() OVER "
+				   "(PARTITION BY v.pasien_id%s%s%s ORDER BY v.tanggal, v.id) AS n", date,
+			  r->per_col[0] ? ", t.\"" : "", r->per_col, r->per_col[0] ? "\"" : "");
+		sb_printf(&q->sql, join, sql_table(r->from));
+		where_conds(q, r);
+		sb_printf(&q->sql, ") WHERE d >= ? AND d < ? AND n <= %ld GROUP BY jk", r->max_per);
+		add_bind(q, from);
+		add_bind(q, to);
+		return;
+	}
+	static const char *const agg[] = { "COUNT(DISTINCT v.id)", "COUNT(DISTINCT v.pasien_id)", "COUNT(*)", NULL,
+					   "COUNT(DISTINCT v.pasien_id)" };
+	if (r->count == CNT_SUM)
+		sb_printf(&q->sql, "SELECT v.jk, COALESCE(SUM(t.\"%s\"), 0)", r->sum_col);
+	else
+		sb_printf(&q->sql, "SELECT v.jk, %s", agg[r->count]);
+	sb_printf(&q->sql, join, sql_table(r->from));
+	sb_printf(&q->sql, " AND %s >= ? AND %s < ?", date, date);
+	add_bind(q, from);
+	add_bind(q, to);
+	where_conds(q, r);
+	sb_add(&q->sql, " GROUP BY v.jk");
+}
+
+static int count_row(sqlite3 *db, const struct rd_row *r, const char *from, const char *to, long yyyymm,
+		     long out[2], int *by_sex, struct sbuf *err)
+{
+	struct query *q = xcalloc(1, sizeof *q);
+	build_query(q, r, from, to, yyyymm);
+	sqlite3_stmt *st = db_prepare(db, sb_str(&q->sql), NULL);
+	out[0] = out[1] = 0;
+	*by_sex = !r->monthly;
+	int rc = -1;
+	if (st) {
+		bind_all(st, q);
+		int step;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *sex = (const char *)sqlite3_column_text(st, 0);
+			out[sex && sex[0] == 'P'] += sqlite3_column_int64(st, 1);
+		}
+		rc = step == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	if (rc != 0)
+		sb_printf(err, "baris %s tidak dapat dihitung: %s", r->id, sqlite3_errmsg(db));
+	sb_free(&q->sql);
+	free(q);
+	return rc;
+}
+
+int rowdef_count(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef *d, const char *month,
+		 struct rd_result *out, struct sbuf *err)
+{
+	memset(out, 0, sizeof *out);
+	struct date first, next;
+	if (month_parse(month, &first, &next) != 0) {
+		sb_printf(err, "bulan harus YYYY-MM, bukan '%s'", month);
+		return -1;
+	}
+	char from[11], to[11];
+	date_format(first, from);
+	date_format(next, to);
+	out->def = d;
+	str_copy(out->month, sizeof out->month, month);
+	out->v = xcalloc((size_t)d->n + 1, sizeof *out->v);
+	for (int i = 0; i < d->n; i++) {
+		const struct rd_row *r = &d->rows[i];
+		long *v = out->v[i], n[2] = { 0, 0 };
+		int by_sex = 0;
+		if (r->head)
+			continue;
+		if (r->count == CNT_TARGET) {
+			n[0] = cfg->sasaran[r->target];
+			if (n[0] < 0) {
+				size_t len = strlen(out->notes);
+				snprintf(out->notes + len, sizeof out->notes - len, "Sasaran %s belum diatur ([sasaran] %s).\n",
+					 sasaran_names[r->target], sasaran_names[r->target]);
+			}
+		} else if (count_row(db, r, from, to, (long)first.y * 100 + first.m, n, &by_sex, err) != 0) {
+			rd_result_free(out);
+			return -1;
+		}
+		long total = n[0] < 0 ? CELL_NA : n[0] + n[1];
+		if (d->columns == RD_BY_SEX) {
+			v[0] = by_sex ? n[0] : CELL_NA;
+			v[1] = by_sex ? n[1] : CELL_NA;
+			v[2] = total;
+		} else if (d->columns == RD_TOTAL) {
+			v[0] = total;
+			v[1] = v[2] = CELL_NA;
+		} else {
+			v[0] = total;
+			v[1] = r->tariff;
+			v[2] = total * r->tariff;
+		}
+	}
+	return 0;
+}
+
+void rd_result_free(struct rd_result *r)
+{
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+static int ncols(const struct rowdef *d) { return d->columns == RD_TOTAL ? 1 : 3; }
+
+/* A ratio in hundredths; -1 when the denominator is 0. */
+static long ratio_value(const struct rd_result *r, const struct rd_ratio *x)
+{
+	long num = r->v[x->num][r->def->columns == RD_BY_SEX ? 2 : 0];
+	long den = r->v[x->den][r->def->columns == RD_BY_SEX ? 2 : 0];
+	return den > 0 ? (num * 100 + den / 2) / den : -1;
+}
+
+void rd_table(const struct rd_result *r, struct table *t)
+{
+	static const char *const labels[3][3] = { { "L", "P", "Jumlah" }, { "Jumlah", "", "" },
+						   { "Jumlah", "Tarif (Rp)", "Biaya (Rp)" } };
+	const struct rowdef *d = r->def;
+	int nc = ncols(d);
+	table_init(t, nc);
+	t->wide_names = 1;
+	str_copy(t->title, sizeof t->title, d->title);
+	str_copy(t->head_nama, sizeof t->head_nama, "Kegiatan");
+	for (int c = 0; c < nc; c++)
+		str_copy(t->cols[c].label, sizeof t->cols[c].label, labels[d->columns][c]);
+	long count = 0, cost = 0;
+	for (int i = 0, no = 0; i < d->n; i++) {
+		const struct rd_row *row = &d->rows[i];
+		if (row->head) {
+			table_add(t, ROW_HEAD, "", "", row->label);
+			continue;
+		}
+		char num[16];
+		snprintf(num, sizeof num, "%d", ++no);
+		long *v = table_add(t, ROW_DATA, num, row->id, row->label);
+		memcpy(v, r->v[i], (size_t)nc * sizeof *v);
+		count += r->v[i][0] > 0 ? r->v[i][0] : 0;
+		cost += r->v[i][2] > 0 ? r->v[i][2] : 0;
+	}
+	if (d->columns == RD_TARIFF) {
+		long *v = table_add(t, ROW_TOTAL, "", "", "JUMLAH KLAIM");
+		v[0] = count;
+		v[1] = CELL_NA;
+		v[2] = cost;
+		sb_add(&t->foot, "Dokumen yang dilampirkan:\n");
+		for (int i = 0; i < d->n; i++)
+			if (!d->rows[i].head && d->rows[i].docs[0])
+				sb_printf(&t->foot, "  %s: %s\n", d->rows[i].id, d->rows[i].docs);
+	}
+	for (int i = 0; i < d->nratio; i++) {
+		char val[24] = "-";
+		long h = ratio_value(r, &d->ratio[i]);
+		if (h >= 0)
+			dec_format(h, val, sizeof val);
+		sb_printf(&t->foot, "%s: %s\n", d->ratio[i].label, val);
+	}
+	sb_add(&t->foot, r->notes);
+}
+
+void rd_write_data(const struct rd_result *r, FILE *f)
+{
+	static const char *const keys[3][3] = { { "L", "P", "jumlah" }, { "jumlah", "", "" },
+						 { "jumlah", "tarif", "biaya" } };
+	const struct rowdef *d = r->def;
+	fputs("baris,kolom,nilai\n", f);
+	for (int i = 0; i < d->n; i++)
+		for (int c = 0; c < ncols(d) && !d->rows[i].head; c++)
+			if (r->v[i][c] != CELL_NA)
+				fprintf(f, "%s,%s,%ld\n", d->rows[i].id, keys[d->columns][c], r->v[i][c]);
+	for (int i = 0; i < d->nratio; i++) {
+		char val[24] = "";
+		long h = ratio_value(r, &d->ratio[i]);
+		if (h >= 0)
+			dec_format(h, val, sizeof val);
+		fprintf(f, "%s,rasio,%s\n", d->ratio[i].id, val);
+	}
+}
