@@ -226,11 +226,9 @@ static int panel_width(const struct table *t, const struct label_widths *lw, int
 	return w;
 }
 
-static void column_header(struct sbuf *b, const struct table *t, const struct label_widths *lw, int c0, int c1)
+/* Each group's name over its columns. */
+static void group_line(struct sbuf *b, const struct table *t, const struct label_widths *lw, int c0, int c1)
 {
-	int w = panel_width(t, lw, c0, c1);
-	rule(b, w);
-	/* group line: each group's name over its columns */
 	sb_pad(b, ' ', lw->total);
 	for (int c = c0; c < c1;) {
 		int e = group_end(t, c);
@@ -246,6 +244,17 @@ static void column_header(struct sbuf *b, const struct table *t, const struct la
 	while (b->len && b->s[b->len - 1] == ' ')
 		b->s[--b->len] = '\0';
 	sb_addc(b, '\n');
+}
+
+static void column_header(struct sbuf *b, const struct table *t, const struct label_widths *lw, int c0, int c1)
+{
+	int w = panel_width(t, lw, c0, c1);
+	rule(b, w);
+	int grouped = 0;
+	for (int c = c0; c < c1; c++)
+		grouped |= t->cols[c].group[0] != '\0';
+	if (grouped)
+		group_line(b, t, lw, c0, c1);
 	put_cell(b, "No", lw->no, 0);
 	sb_addc(b, ' ');
 	put_cell(b, t->head_kode, lw->kode, 0);

@@ -97,7 +97,7 @@ static long count(const char *sql)
 static void test_shipped_forms(void **s)
 {
 	(void)s;
-	assert_int_equal(forms.n, 24);
+	assert_int_equal(forms.n, 25);
 	const struct form *anc = form("k2_anc");
 	assert_string_equal(anc->title, "Pemeriksaan kehamilan (ANC terpadu)");
 	assert_string_equal(anc->table, "f_anc");

@@ -1,0 +1,213 @@
+/* Pharmacy stock: receipts, earliest-expiry-first dispensing that never goes
+ * below zero, other issues, stock-take, the stock card, prescriptions, and the
+ * LPLPO stok-optimum formulas against the worked examples of reference.md 2. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pkm/db.h"
+#include "pkm/lb2.h"
+#include "pkm/patient.h"
+#include "pkm/stock.h"
+#include "pkm/visit.h"
+
+static sqlite3 *db;
+static struct visit visit;
+
+static void receive(const char *obat, const char *sumber, const char *batch, const char *exp, const char *n,
+		    const char *day)
+{
+	struct receipt_input in = { obat, sumber, batch, exp, n, day, "" };
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	int rc = stock_receive(db, &in, &fe, &err);
+	if (rc != 0)
+		fail_msg("%s %s", fe.n ? fe.e[0].msg : "", sb_str(&err));
+	sb_free(&err);
+}
+
+static int setup(void **s)
+{
+	(void)s;
+	struct sbuf err = { 0 };
+	db = db_open(":memory:", &err);
+	if (!db)
+		return -1;
+	struct drug d;
+	struct field_errors fe;
+	if (drug_check(db, "AMX", "Amoksisilin 500 mg", "kaplet", "ANTIBIOTIK", "", &d, &fe) != 0 ||
+	    drug_put(db, &d, &err) != 0)
+		return -1;
+	if (drug_check(db, "PCT", "Parasetamol 500 mg", "tablet", "", "500", &d, &fe) != 0 || drug_put(db, &d, &err) != 0)
+		return -1;
+	struct patient p = { 0 };
+	str_copy(p.nama, sizeof p.nama, "Pasien Farmasi");
+	p.sex = 'L';
+	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, "1990-01-01");
+	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
+	int created;
+	if (patient_save_new(db, &p, &err) != 0 ||
+	    visit_open(db, &p, (struct date){ 2026, 10, 10 }, "K3", "UMUM", &visit, &created, &err) != 0)
+		return -1;
+	sb_free(&err);
+	return 0;
+}
+
+static int teardown(void **s)
+{
+	(void)s;
+	db_close(db);
+	return 0;
+}
+
+static void test_receipt_checks(void **s)
+{
+	(void)s;
+	struct receipt_input in = { "XYZ", "APBN", "", "2020-13-01", "-5", "2026-10-01", "" };
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	assert_int_not_equal(stock_receive(db, &in, &fe, &err), 0);
+	assert_non_null(field_error_for(&fe, "obat"));
+	assert_non_null(field_error_for(&fe, "sumber"));
+	assert_non_null(field_error_for(&fe, "no_batch"));
+	assert_non_null(field_error_for(&fe, "kedaluwarsa"));
+	assert_non_null(field_error_for(&fe, "jumlah"));
+	/* a batch already expired when received is refused */
+	struct receipt_input old = { "AMX", "DAK", "B0", "2026-09-30", "10", "2026-10-01", "" };
+	assert_int_not_equal(stock_receive(db, &old, &fe, &err), 0);
+	assert_string_equal(field_error_for(&fe, "kedaluwarsa"), "batch ini sudah kedaluwarsa pada tanggal penerimaan");
+	assert_int_equal(db_query_long(db, "SELECT COUNT(*) FROM mutasi", -1), 0);
+	sb_free(&err);
+}
+
+static void test_dispense_fefo(void **s)
+{
+	(void)s;
+	receive("AMX", "APBD2", "LATE", "2027-12-31", "100", "2026-10-01");
+	receive("AMX", "DAK", "EARLY", "2027-01-31", "30", "2026-10-01");
+	receive("AMX", "APBD2", "EXPIRED", "2026-10-05", "50", "2026-10-01");
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	assert_int_equal(resep_add(db, visit.id, "AMX", "40", "3x1", &fe, &err), 0);
+	/* on 10-10 the EXPIRED batch may not be given: 30 from EARLY, 10 from LATE */
+	assert_int_equal(stock_dispense(db, visit.id, "2026-10-10", &err), 1);
+	assert_int_equal(db_query_long(db, "SELECT -SUM(m.jumlah) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
+					   "WHERE b.no_batch = 'EARLY' AND m.jenis = 'PAKAI'", -1), 30);
+	assert_int_equal(db_query_long(db, "SELECT -SUM(m.jumlah) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
+					   "WHERE b.no_batch = 'LATE' AND m.jenis = 'PAKAI'", -1), 10);
+	assert_int_equal(stock_balance(db, "AMX"), 140);
+	/* dispensed lines cannot be changed or removed; dispensing twice has nothing to do */
+	assert_int_not_equal(resep_add(db, visit.id, "AMX", "5", "", &fe, &err), 0);
+	assert_string_equal(field_error_for(&fe, "obat"), "Amoksisilin 500 mg sudah diserahkan pada kunjungan ini");
+	struct resep_row r[4];
+	assert_int_equal(resep_list(db, visit.id, r, 4), 1);
+	assert_string_equal(r[0].diserahkan, "2026-10-10");
+	assert_int_not_equal(resep_delete(db, r[0].id, &err), 0);
+	assert_int_equal(stock_dispense(db, visit.id, "2026-10-10", &err), -1);
+	sb_free(&err);
+}
+
+static void test_short_stock_dispenses_nothing(void **s)
+{
+	(void)s;
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	receive("PCT", "PROGRAM", "P1", "2027-06-30", "20", "2026-10-01");
+	struct visit v2 = visit;
+	struct date d = { 2026, 10, 11 };
+	struct patient p;
+	int created;
+	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
+	assert_int_equal(visit_open(db, &p, d, "K4", "UMUM", &v2, &created, &err), 0);
+	assert_int_equal(resep_add(db, v2.id, "PCT", "10", "", &fe, &err), 0);
+	assert_int_equal(resep_add(db, v2.id, "AMX", "500", "", &fe, &err), 0);
+	long before = db_query_long(db, "SELECT COUNT(*) FROM mutasi", -1);
+	assert_int_equal(stock_dispense(db, v2.id, "2026-10-11", &err), -1);
+	assert_non_null(strstr(sb_str(&err), "stok Amoksisilin 500 mg tidak cukup: ada 90 kaplet"));
+	assert_int_equal(db_query_long(db, "SELECT COUNT(*) FROM mutasi", -1), before);
+	assert_int_equal(db_query_long(db, "SELECT COUNT(*) FROM resep WHERE diserahkan IS NOT NULL", -1), 1);
+	/* the database itself refuses a batch below zero, whatever program writes */
+	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah) SELECT id, "
+					  "'2026-10-11', 'RUSAK', -21 FROM batch WHERE no_batch = 'P1'", NULL, NULL, NULL),
+			     SQLITE_OK);
+	sb_free(&err);
+}
+
+static long batch_id(const char *no)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM batch WHERE no_batch = ?", NULL);
+	sqlite3_bind_text(st, 1, no, -1, SQLITE_STATIC);
+	long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return id;
+}
+
+static void test_issue_take_and_card(void **s)
+{
+	(void)s;
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	long late = batch_id("LATE");
+	assert_int_not_equal(stock_issue(db, late, "RUSAK", "91", "2026-10-12", "basah", &fe, &err), 0);
+	assert_string_equal(field_error_for(&fe, "jumlah"), "stok batch ini hanya 90");
+	assert_int_not_equal(stock_issue(db, late, "HILANG", "1", "2026-10-12", "", &fe, &err), 0);
+	assert_non_null(field_error_for(&fe, "jenis"));
+	assert_int_equal(stock_issue(db, late, "RUSAK", "5", "2026-10-12", "basah", &fe, &err), 0);
+	long diff = 0;
+	assert_int_equal(stock_take(db, late, "80", "2026-10-31", &diff, &fe, &err), 0);
+	assert_int_equal(diff, -5);
+	assert_int_equal(stock_take(db, late, "80", "2026-10-31", &diff, &fe, &err), 0);
+	assert_int_equal(diff, 0);	/* a matching count is on the card too */
+	struct card_row *rows;
+	int n;
+	assert_int_equal(stock_card(db, "AMX", "APBD2", &rows, &n), 0);
+	/* TERIMA 100, TERIMA 50 (expired), PAKAI 10, RUSAK 5, OPNAME -5, OPNAME 0 */
+	assert_int_equal(n, 6);
+	assert_string_equal(rows[2].jenis, "PAKAI");
+	assert_int_equal(rows[2].keluar, 10);
+	assert_int_equal(rows[2].saldo, 140);
+	assert_int_equal(rows[5].saldo, 130);
+	free(rows);
+	sb_free(&err);
+}
+
+static void test_optimum_examples(void **s)
+{
+	(void)s;
+	struct farmasi_config f = { OPTIMUM_SUM, 5, 25, 10, 160, 90 };
+	struct optimum o;
+	/* amoxicillin, a quarter: SK 30000, 5 days lead, 3 days out of stock */
+	lplpo_optimum(&f, 30000, 0, 3, 3, -1, &o);
+	assert_int_equal(o.swt, 2000);
+	assert_int_equal(o.swk, 1200);
+	assert_int_equal(o.sp, 3000);
+	assert_int_equal(o.so, 36200);
+	assert_int_equal(lplpo_request(o.so, 0), 36200);
+	/* paracetamol, a month: SK 15000, 3 days lead */
+	f.lead_days = 3;
+	lplpo_optimum(&f, 15000, 300, 0, 1, -1, &o);
+	assert_int_equal(o.so, 18300);
+	assert_int_equal(lplpo_request(o.so, 300), 18000);
+	/* ibuprofen: a fixed optimum of 1980 with sisa 179 */
+	lplpo_optimum(&f, 321, 179, 0, 1, 1980, &o);
+	assert_int_equal(o.so, 1980);
+	assert_int_equal(lplpo_request(o.so, 179), 1801);
+	/* the Bandung factor: sisa 30 x 1.6 = 48; a request never goes below zero */
+	f.method = OPTIMUM_FACTOR;
+	lplpo_optimum(&f, 12, 30, 0, 1, -1, &o);
+	assert_int_equal(o.so, 48);
+	assert_int_equal(lplpo_request(40, 300), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_receipt_checks), cmocka_unit_test(test_dispense_fefo),
+		cmocka_unit_test(test_short_stock_dispenses_nothing), cmocka_unit_test(test_issue_take_and_card),
+		cmocka_unit_test(test_optimum_examples),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
