@@ -1,8 +1,11 @@
 #include "pkm/lb2.h"
 #include "pkm/db.h"
+#include "pkm/stock.h"
+#include <stdio.h>
 #include "pkm/date.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* a * b / c rounded half up, for non-negative numbers */
 static long muldiv(long a, long b, long c) { return c > 0 ? (a * b + c / 2) / c : 0; }
@@ -226,4 +229,58 @@ void lb2_write_data(const struct lb2 *r, FILE *f)
 	}
 	for (int i = 0; i < r->npayers; i++)
 		fprintf(f, "resep,%s,%ld\n", r->payers[i].kode, r->payers[i].lembar);
+}
+
+/* ASCII case-insensitive "needle in haystack" (drug codes and names). */
+static int contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return !*needle;
+}
+
+int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date today, const char *query,
+		      struct stock_status **out)
+{
+	*out = NULL;
+	char month[24];
+	struct date prev = { today.m == 1 ? today.y - 1 : today.y, today.m == 1 ? 12 : today.m - 1, 1 };
+	snprintf(month, sizeof month, "%04d-%02d", prev.y, prev.m);
+	struct lb2 r;
+	struct sbuf err = { 0 };
+	int rc = lb2_build(db, f, month, &r, &err);
+	sb_free(&err);
+	if (rc != 0)
+		return -1;
+	char until[11];
+	date_format(date_from_days(date_to_days(today) + f->expiry_days), until);
+	sqlite3_stmt *st = db_prepare(db, "SELECT b.kedaluwarsa, SUM(m.jumlah) AS n FROM batch b JOIN mutasi m ON "
+				      "m.batch_id = b.id WHERE b.obat = ? AND b.kedaluwarsa <= ? GROUP BY b.id "
+				      "HAVING n > 0 ORDER BY b.kedaluwarsa LIMIT 1", NULL);
+	int n = 0;
+	*out = xcalloc((size_t)r.n + 1, sizeof **out);
+	for (int i = 0; st && i < r.n; i++) {
+		const struct lb2_row *row = &r.rows[i];
+		if (*query && !contains(row->kode, query) && !contains(row->nama, query))
+			continue;
+		struct stock_status *x = &(*out)[n++];
+		str_copy(x->kode, sizeof x->kode, row->kode);
+		str_copy(x->nama, sizeof x->nama, row->nama);
+		str_copy(x->satuan, sizeof x->satuan, row->satuan);
+		x->saldo = stock_balance(db, row->kode);
+		x->optimum = row->opt.so;
+		x->low = x->saldo < x->optimum;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, row->kode, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			db_col_text(st, 0, x->expiry, sizeof x->expiry);
+			x->expiry_qty = sqlite3_column_int64(st, 1);
+		}
+	}
+	sqlite3_finalize(st);
+	lb2_free(&r);
+	return n;
 }

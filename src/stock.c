@@ -328,6 +328,32 @@ int stock_card(sqlite3 *db, const char *obat, const char *sumber, struct card_ro
 	return 0;
 }
 
+void stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
+{
+	struct card_row *rows;
+	int n;
+	sb_printf(out, "KARTU STOK: %s - %s (%s)\n\n", d->kode, d->nama, d->satuan);
+	sb_printf(out, "%-10s %-11s %-7s %-12s %8s %8s %8s  %s\n", "Tanggal", "Jenis", "Sumber", "Batch", "Masuk",
+		  "Keluar", "Sisa", "Keterangan");
+	sb_pad(out, '-', 79);
+	sb_addc(out, '\n');
+	if (stock_card(db, d->kode, NULL, &rows, &n) != 0)
+		return;
+	for (int i = 0; i < n; i++) {
+		const struct card_row *r = &rows[i];
+		char in[16] = "", outq[16] = "";
+		if (r->masuk || !r->keluar)
+			snprintf(in, sizeof in, "%ld", r->masuk);
+		if (r->keluar)
+			snprintf(outq, sizeof outq, "%ld", r->keluar);
+		sb_printf(out, "%-10s %-11s %-7s %-12.12s %8s %8s %8ld  %s\n", r->tanggal, r->jenis, r->sumber, r->no_batch,
+			  in, outq, r->saldo, r->keterangan);
+	}
+	if (!n)
+		sb_add(out, "Belum ada mutasi untuk obat ini.\n");
+	free(rows);
+}
+
 int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
 	      struct field_errors *fe, struct sbuf *err)
 {

@@ -130,26 +130,29 @@ static void hint_bar(struct ui *u, unsigned ctx)
 	for (int i = 0; i < COLS; i++)
 		addch(' ');
 	move(LINES - 1, 0);
+	/* the keys of this screen first, then those every main screen has */
 	int x = 0;
-	for (int i = 0; i < pkm_action_count; i++) {
-		const struct action_info *a = &pkm_actions[i];
-		if (!(a->ctx & ctx) || (!a->fkey && a->id != A_BACK))
-			continue;
-		char keys[16];
-		if (a->fkey)
-			snprintf(keys, sizeof keys, "F%d", a->fkey);
-		else
-			snprintf(keys, sizeof keys, "Esc");
-		int w = (int)strlen(keys) + 1 + utf8_width(a->hint) + 1;
-		if (x + w > COLS)
-			break;
-		attron(A_BOLD);
-		mvaddstr(LINES - 1, x, keys);
-		attroff(A_BOLD);
-		addch(' ');
-		addstr(a->hint);
-		x += w;
-	}
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < pkm_action_count; i++) {
+			const struct action_info *a = &pkm_actions[i];
+			unsigned own = a->ctx & ctx & ~(unsigned)CTX_MAIN;
+			if (!(a->ctx & ctx) || (pass == 0) != (own != 0) || (!a->fkey && a->id != A_BACK))
+				continue;
+			char keys[16];
+			if (a->fkey)
+				snprintf(keys, sizeof keys, "F%d", a->fkey);
+			else
+				snprintf(keys, sizeof keys, "Esc");
+			int w = (int)strlen(keys) + 1 + utf8_width(a->hint) + 1;
+			if (x + w > COLS)
+				continue;
+			attron(A_BOLD);
+			mvaddstr(LINES - 1, x, keys);
+			attroff(A_BOLD);
+			addch(' ');
+			addstr(a->hint);
+			x += w;
+		}
 	attroff(bar);
 }
 
@@ -264,6 +267,34 @@ void ui_help(struct ui *u)
 	}
 }
 
+int ui_pick(struct ui *u, const char *title, char (*code)[24], char (*label)[80], int n, int sel)
+{
+	int top = 0;
+	for (;;) {
+		int rows = LINES - 6;
+		ui_list_scroll(sel, &top, rows);
+		ui_frame(u, title, CTX_PICK);
+		ui_text(2, 2, COLS - 4, "Panah atas/bawah lalu Enter; Esc: batal", A_DIM);
+		for (int i = 0; i < rows && top + i < n; i++) {
+			char line[128];
+			snprintf(line, sizeof line, "%-10s %s", code[top + i], label[top + i]);
+			ui_text(4 + i, 2, COLS - 4, line, top + i == sel ? ui_attr_sel(u) : 0);
+		}
+		curs_set(0);
+		refresh();
+		int k = ui_key(u);
+		enum action a = action_for_key(k, CTX_PICK);
+		if (a == A_OPEN)
+			return sel;
+		if (a == A_BACK)
+			return -1;
+		if (a == A_HELP)
+			ui_help(u);
+		else
+			ui_list_move(k, &sel, n, rows);
+	}
+}
+
 int ui_list_move(int key, int *sel, int n, int page)
 {
 	int s = *sel;
@@ -342,6 +373,7 @@ int ui_main_action(struct ui *u, enum action a)
 	case A_REGISTER: return SCR_REGISTER;
 	case A_VISITS: return SCR_VISITS;
 	case A_REPORTS: return SCR_REPORTS;
+	case A_PHARMACY: return SCR_PHARMACY;
 	case A_QUIT: return SCR_QUIT;
 	default: return -1;
 	}
@@ -398,6 +430,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 		case SCR_REGISTER: s = ui_register(&u); break;
 		case SCR_VISITS: s = ui_visits(&u); break;
 		case SCR_REPORTS: s = ui_reports(&u); break;
+		case SCR_PHARMACY: s = ui_pharmacy(&u); break;
 		case SCR_QUIT: break;
 		}
 	}

@@ -123,10 +123,17 @@ static void draw(struct ui *u, struct fscreen *s)
 	ui_frame(u, s->f->title, CTX_FORM);
 	const struct visit_row *r = s->row;
 	char line[320], target[160];
-	snprintf(line, sizeof line, "%s (No. RM %s) %c, %d th %d bl | unit %s | %s", r->nama, r->no_rm, r->sex,
-		 r->v.age.years, r->v.age.months, r->v.unit, r->v.tanggal);
+	int monthly = strcmp(s->f->key, "bulan") == 0;
+	if (monthly)	/* the row holds the month's name, not a patient */
+		snprintf(line, sizeof line, "%s", r->nama);
+	else
+		snprintf(line, sizeof line, "%s (No. RM %s) %c, %d th %d bl | unit %s | %s", r->nama, r->no_rm, r->sex,
+			 r->v.age.years, r->v.age.months, r->v.unit, r->v.tanggal);
 	ui_text(2, 2, COLS - 4, line, A_BOLD);
-	form_describe_target(s->f, target, sizeof target);
+	if (monthly)
+		str_copy(target, sizeof target, "satu isian per bulan");
+	else
+		form_describe_target(s->f, target, sizeof target);
 	snprintf(line, sizeof line, "Untuk: %s. %s", target, s->stored ? "Sudah pernah disimpan." : "Belum diisi.");
 	ui_text(3, 2, COLS - 4, line, A_DIM);
 	int field[2 * FORM_MAX_FIELDS], is_err[2 * FORM_MAX_FIELDS];
@@ -159,37 +166,6 @@ static void draw(struct ui *u, struct fscreen *s)
 	refresh();
 }
 
-/* A full-screen list of a field's options; the chosen index or -1. */
-static int pick(struct ui *u, const struct column_def *def, char (*code)[24], char (*label)[80], int n, int sel)
-{
-	int top = 0;
-	char title[96];
-	snprintf(title, sizeof title, "Pilih: %s", def->label);
-	for (;;) {
-		int rows = LINES - 6;
-		ui_list_scroll(sel, &top, rows);
-		ui_frame(u, title, CTX_PICK);
-		ui_text(2, 2, COLS - 4, "Panah atas/bawah lalu Enter; Esc: batal", A_DIM);
-		for (int i = 0; i < rows && top + i < n; i++) {
-			char line[128];
-			snprintf(line, sizeof line, "%-10s %s", code[top + i], label[top + i]);
-			ui_text(4 + i, 2, COLS - 4, line, top + i == sel ? ui_attr_sel(u) : 0);
-		}
-		curs_set(0);
-		refresh();
-		int k = ui_key(u);
-		enum action a = action_for_key(k, CTX_PICK);
-		if (a == A_OPEN)
-			return sel;
-		if (a == A_BACK)
-			return -1;
-		if (a == A_HELP)
-			ui_help(u);
-		else
-			ui_list_move(k, &sel, n, rows);
-	}
-}
-
 static void pick_field(struct ui *u, struct fscreen *s)
 {
 	const struct column_def *def = &s->f->f[s->focus].def;
@@ -198,7 +174,9 @@ static void pick_field(struct ui *u, struct fscreen *s)
 	for (int i = 0; i < n; i++)
 		if (strcmp(code[i], s->vals.v[s->focus]) == 0)
 			sel = i;
-	int chosen = pick(u, def, code, label, n, sel);
+	char title[96];
+	snprintf(title, sizeof title, "Pilih: %s", def->label);
+	int chosen = ui_pick(u, title, code, label, n, sel);
 	if (chosen >= 0) {
 		char text[64];
 		dict_edit_text(def, code[chosen], text, sizeof text);

@@ -9,7 +9,7 @@
 #include "pkm/patient.h"
 #include "pkm/visit.h"
 
-enum pkm_screen { SCR_REGISTER, SCR_VISITS, SCR_REPORTS, SCR_QUIT };
+enum pkm_screen { SCR_REGISTER, SCR_VISITS, SCR_REPORTS, SCR_PHARMACY, SCR_QUIT };
 
 struct ui {
 	sqlite3 *db;
@@ -62,6 +62,29 @@ int choice_key(struct choice *c, int key);
 enum pkm_screen ui_register(struct ui *u);
 enum pkm_screen ui_visits(struct ui *u);
 enum pkm_screen ui_reports(struct ui *u);
+enum pkm_screen ui_pharmacy(struct ui *u);
+/* The prescriptions of a visit: add, remove, dispense. */
+void ui_resep(struct ui *u, const struct visit_row *row);
+/* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it. */
+void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name);
+/* A full-screen list of options; the chosen index or -1. */
+int ui_pick(struct ui *u, const char *title, char (*code)[24], char (*label)[80], int n, int sel);
+
+/* A small dialog of fields described in the data dictionary (kamus). */
+struct dlg_field {
+	const char *name;	/* the field name the core's field_errors use */
+	const char *table, *column;
+	struct column_def def;
+	struct lineedit le;
+	char err[160];
+	/* options for Space other than the dictionary's (e.g. drugs); NULL = kamus */
+	int (*options)(struct ui *u, const char *typed, char (*code)[24], char (*label)[80], int max);
+};
+/* Check and store what was typed; fills fe (and err for other failures). 0 when stored. */
+typedef int (*dlg_save_fn)(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err);
+/* 1 when saved, 0 when cancelled. `intro` is shown above the fields. */
+int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, dlg_save_fn save,
+	      void *ctx);
 /* The visit dialog for a patient: 1 when a visit was opened. */
 int ui_visit_dialog(struct ui *u, const struct patient *p);
 /* Fill one form for a visit: 1 when it was saved. */

@@ -1,5 +1,5 @@
 /* Laporan: choose a report and month, read it in a scrolling viewer, save it to
- * a file or send it to the printer. */
+ * a file or send it to the printer; the monthly LB4 aggregate entry. */
 #include "ui_priv.h"
 #include "pkm/reports.h"
 #include <errno.h>
@@ -42,17 +42,13 @@ static int write_file(const char *path, const char *text, size_t len, struct sbu
 	return 0;
 }
 
-static void viewer(struct ui *u, const struct report_req *req, char *text, size_t len)
+void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name)
 {
 	/* keep an untouched copy for saving and printing: splitting edits the text */
 	struct viewer v = { xstrdup(text), len, NULL, 0, 0, 0 };
 	viewer_split(&v);
 	for (;;) {
 		int page = LINES - 4;
-		char rname[16], title[96];
-		str_copy(rname, sizeof rname, req->name);
-		str_upper(rname);
-		snprintf(title, sizeof title, "Laporan %s %s", rname, req->month);
 		ui_frame(u, title, CTX_VIEWER);
 		for (int i = 0; i < page && v.top + i < v.n; i++) {
 			const char *s = v.lines[v.top + i];
@@ -79,10 +75,7 @@ static void viewer(struct ui *u, const struct report_req *req, char *text, size_
 		} else if (a == A_TOFILE) {
 			struct lineedit name;
 			memset(&name, 0, sizeof name);
-			char def[96];
-			snprintf(def, sizeof def, "%.16s-%.7s.%s", req->name, req->month,
-				 req->format == FMT_TEXT ? "txt" : "csv");
-			le_set(&name, def);
+			le_set(&name, file_name);
 			if (ui_ask(u, "Simpan ke berkas:", &name)) {
 				if (write_file(name.buf, text, len, &err) == 0)
 					ui_message(u, 0, "Laporan disimpan ke %s", name.buf);
@@ -111,6 +104,65 @@ static void viewer(struct ui *u, const struct report_req *req, char *text, size_
 	u->msg[0] = '\0';
 }
 
+static const struct {
+	const char *name, *label;
+} report_list[] = {
+	{ "lb1", "LB1 - data kesakitan" },
+	{ "lb2", "LB2 - LPLPO (pemakaian dan permintaan obat)" },
+	{ "lb3", "LB3 - gizi, KIA, imunisasi, P2M" },
+	{ "lb4", "LB4 - kegiatan puskesmas" },
+	{ "jampersal", "Rekap klaim Jampersal" },
+};
+
+static void show_report(struct ui *u, const struct report_req *req)
+{
+	char *text;
+	size_t len;
+	struct sbuf err = { 0 };
+	ui_text(LINES - 2, 0, COLS, "Menyusun laporan...", A_BOLD);
+	refresh();
+	if (report_render(u->db, u->cfg, req, &text, &len, &err) == 0) {
+		u->msg[0] = '\0';
+		char rname[16], title[96], file[64];
+		str_copy(rname, sizeof rname, req->name);
+		str_upper(rname);
+		snprintf(title, sizeof title, "Laporan %s %s", rname, req->month);
+		snprintf(file, sizeof file, "%.16s-%.7s.txt", req->name, req->month);
+		ui_view_text(u, title, text, len, file);
+		free(text);
+	} else {
+		/* a broken definition file gives several lines: show the first */
+		char first[200];
+		str_copy(first, sizeof first, sb_str(&err));
+		first[strcspn(first, "\n")] = '\0';
+		ui_message(u, 1, "%s", first);
+	}
+	sb_free(&err);
+}
+
+/* The monthly form of LB4 activities (forms/ with key = bulan) for a month. */
+static void monthly_entry(struct ui *u, const char *month)
+{
+	struct date first, next;
+	if (month_parse(month, &first, &next) != 0) {
+		ui_message(u, 1, "Bulan ditulis YYYY-MM, mis. %04d-%02d", u->today.y, u->today.m);
+		return;
+	}
+	for (int i = 0; i < u->forms.n; i++) {
+		const struct form *f = &u->forms.forms[i];
+		if (strcmp(f->key, "bulan") != 0)
+			continue;
+		struct visit_row row;
+		memset(&row, 0, sizeof row);
+		row.v.id = (long)first.y * 100 + first.m;
+		date_format(first, row.v.tanggal);
+		snprintf(row.nama, sizeof row.nama, "Bulan %s %d", month_name(first.m), first.y);
+		ui_form(u, f, &row);
+		return;
+	}
+	ui_message(u, 1, "Formulir isian bulanan (key = bulan) tidak ada di %s", u->cfg->forms_dir);
+}
+
 enum pkm_screen ui_reports(struct ui *u)
 {
 	struct date prev = u->today;
@@ -126,53 +178,47 @@ enum pkm_screen ui_reports(struct ui *u)
 	m.max = 7;
 	le_set(&m, month);
 	enum layout layout = u->cfg->lb1_layout;
-	int width = u->cfg->width, focus = 1;
+	int width = u->cfg->width, focus = 1, which = 0, nrep = (int)ARRAY_LEN(report_list);
 	for (;;) {
-		ui_frame(u, "Laporan", CTX_MAIN);
-		const char *labels[] = { "Laporan", "Bulan", "Susunan", "Lebar kertas" };
-		char values[4][64];
-		snprintf(values[0], sizeof values[0], "LB1 - data kesakitan");
+		ui_frame(u, "Laporan", CTX_MAIN | CTX_REPSEL);
+		const char *labels[] = { "Laporan", "Bulan", "Susunan LB1", "Lebar kertas" };
+		char values[4][80];
+		snprintf(values[0], sizeof values[0], "< %s >", report_list[which].label);
 		snprintf(values[2], sizeof values[2], "< %s >", layout == LAYOUT_F11 ? "Formulir 11 (PMK 31/2019)" : "klasik (SP2TP)");
 		snprintf(values[3], sizeof values[3], "< %d kolom >", width);
 		for (int i = 0; i < 4; i++) {
 			ui_text(3 + i * 2, 2, 14, labels[i], focus == i ? A_BOLD : 0);
 			if (i != 1)
-				ui_text(3 + i * 2, 18, 40, values[i], focus == i && i ? A_REVERSE : 0);
+				ui_text(3 + i * 2, 18, COLS - 20, values[i], focus == i ? A_REVERSE : 0);
 		}
 		ui_text(12, 2, COLS - 4, "Enter: tampilkan laporan. Bulan ditulis YYYY-MM. Spasi: ganti pilihan.", A_DIM);
+		ui_text(13, 2, COLS - 4, "F6 atau ^B: isian bulanan LB4 (penyuluhan, posyandu, kesling, UKS).", A_DIM);
 		curs_set(focus == 1);
 		ui_edit(5, 18, 10, &m, focus == 1);
 		refresh();
 		int k = ui_key(u), changed;
 		if (k == K_RESIZE)
 			continue;
-		enum action a = action_for_key(k, CTX_MAIN);
+		enum action a = action_for_key(k, CTX_MAIN | CTX_REPSEL);
 		int next = ui_main_action(u, a);
 		if (next >= 0 && next != SCR_REPORTS)
 			return (enum pkm_screen)next;
 		if (a == A_OPEN) {
-			struct report_req req = { "lb1", m.buf, layout, FMT_TEXT, width };
-			char *text;
-			size_t len;
-			struct sbuf err = { 0 };
-			ui_text(LINES - 2, 0, COLS, "Menyusun laporan...", A_BOLD);
-			refresh();
-			if (report_render(u->db, u->cfg, &req, &text, &len, &err) == 0) {
-				u->msg[0] = '\0';
-				viewer(u, &req, text, len);
-				free(text);
-			} else {
-				ui_message(u, 1, "%s", sb_str(&err));
-			}
-			sb_free(&err);
+			struct report_req req = { report_list[which].name, m.buf, layout, FMT_TEXT, width };
+			show_report(u, &req);
+		} else if (a == A_MONTHLY) {
+			monthly_entry(u, m.buf);
 		} else if (k == K_TAB || k == K_DOWN) {
-			focus = focus % 3 + 1;
+			focus = (focus + 1) % 4;
 		} else if (k == K_BTAB || k == K_UP) {
-			focus = focus == 1 ? 3 : focus - 1;
+			focus = (focus + 3) % 4;
 		} else if (focus == 1) {
 			ui_edit_key(&m, k, &changed);
 		} else if (k == ' ' || k == K_LEFT || k == K_RIGHT) {
-			if (focus == 2)
+			int back = k == K_LEFT;
+			if (focus == 0)
+				which = (which + (back ? nrep - 1 : 1)) % nrep;
+			else if (focus == 2)
 				layout = layout == LAYOUT_F11 ? LAYOUT_KLASIK : LAYOUT_F11;
 			else
 				width = width == 136 ? 80 : 136;

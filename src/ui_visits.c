@@ -1,5 +1,6 @@
 /* Kunjungan hari ini: the day's visits per unit, and the diagnoses of a visit. */
 #include "ui_priv.h"
+#include "pkm/stock.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,7 @@ static int icd_picker(struct ui *u, char code[ICD_LEN])
 struct visit_items {
 	struct diagnosis *d;
 	int n_diag, n_forms;
+	int n_resep, n_waiting;	/* prescription lines, and those not dispensed yet */
 	int form[64];		/* index into u->forms */
 	int filled[64];
 };
@@ -77,6 +79,11 @@ static void load_items(struct ui *u, const struct visit_row *row, struct visit_i
 			it->form[it->n_forms] = i;
 			it->filled[it->n_forms++] = form_filled(u->db, &u->forms.forms[i], row->v.id);
 		}
+	struct resep_row r[64];
+	it->n_resep = resep_list(u->db, row->v.id, r, 64);
+	it->n_waiting = 0;
+	for (int i = 0; i < it->n_resep; i++)
+		it->n_waiting += !r[i].diserahkan[0];
 }
 
 static void draw_visit(struct ui *u, const struct visit_row *row, const struct visit_items *it, int sel, int *top)
@@ -89,10 +96,11 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	snprintf(line, sizeof line, "Unit %s, antrian %d, penjamin %s, tanggal %s", row->v.unit, row->v.no_antrian,
 		 row->v.penjamin, row->v.tanggal);
 	ui_text(3, 2, COLS - 4, line, 0);
-	/* one list of lines: headings (-1), notes (-2), then item numbers: diagnoses, forms */
-	int n_items = it->n_diag + it->n_forms, n_lines = 0, sel_line = 0;
-	char (*text)[160] = xcalloc((size_t)n_items + 4, sizeof *text);
-	int *item_of = xcalloc((size_t)n_items + 4, sizeof *item_of);
+	/* one list of lines: headings (-1), notes (-2), then item numbers: diagnoses,
+	 * forms, and the prescription last */
+	int n_items = it->n_diag + it->n_forms + 1, n_lines = 0, sel_line = 0;
+	char (*text)[160] = xcalloc((size_t)n_items + 6, sizeof *text);
+	int *item_of = xcalloc((size_t)n_items + 6, sizeof *item_of);
 	snprintf(text[n_lines], 160, "Diagnosis (F5: tambah, F8: hapus, B/L/K: kasus)");
 	item_of[n_lines++] = -1;
 	if (!it->n_diag) {
@@ -115,6 +123,10 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 		snprintf(text[n_lines], 160, "   Tidak ada formulir untuk unit %s dan pasien ini.", row->v.unit);
 		item_of[n_lines++] = -2;
 	}
+	snprintf(text[n_lines], 160, "Farmasi");
+	item_of[n_lines++] = -1;
+	snprintf(text[n_lines], 160, "   Resep obat: %d obat, %d belum diserahkan (Enter: buka)", it->n_resep, it->n_waiting);
+	item_of[n_lines++] = n_items - 1;
 	for (int k = 0; k < n_lines; k++)
 		if (item_of[k] == sel)
 			sel_line = k;
@@ -154,7 +166,7 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 	load_items(u, row, &it);
 	int sel = 0, top = 0;
 	for (;;) {
-		int n = it.n_diag + it.n_forms;
+		int n = it.n_diag + it.n_forms + 1;
 		if (sel >= n)
 			sel = n > 0 ? n - 1 : 0;
 		draw_visit(u, row, &it, sel, &top);
@@ -163,7 +175,7 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 			continue;
 		enum action a = action_for_key(k, CTX_DIAG);
 		struct sbuf err = { 0 };
-		int on_diag = sel >= 0 && sel < it.n_diag, on_form = sel >= it.n_diag && sel < n, reload = 1;
+		int on_diag = sel >= 0 && sel < it.n_diag, on_form = sel >= it.n_diag && sel < n - 1, reload = 1;
 		if (a == A_HELP) {
 			ui_help(u);
 		} else if (a == A_BACK) {
@@ -183,6 +195,8 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 						break;
 					}
 			}
+		} else if (a == A_OPEN && sel == n - 1) {
+			ui_resep(u, row);
 		} else if (a == A_DELETE && on_diag) {
 			char q[96];
 			snprintf(q, sizeof q, "Hapus diagnosis %s?", it.d[sel].icd10);

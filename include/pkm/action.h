@@ -22,7 +22,10 @@ enum {
 	CTX_FORM = 16,		/* a form being filled */
 	CTX_VIEWER = 32,	/* report viewer */
 	CTX_PICK = 64,		/* a pick list */
-	CTX_ALL = 127,
+	CTX_STOCK = 128,	/* Farmasi: stock of every drug */
+	CTX_RESEP = 256,	/* prescriptions of a visit */
+	CTX_REPSEL = 512,	/* Laporan: choosing a report */
+	CTX_ALL = 1023,
 };
 
 /*  X(id, function key, ctrl letter, other key, hint label, help text, contexts) */
@@ -31,13 +34,19 @@ enum {
 	X(REGISTER, 2, 'D', 0, "Daftar", "Layar pendaftaran: cari atau daftarkan pasien", CTX_MAIN) \
 	X(SAVE, 2, 'S', 0, "Simpan", "Simpan isian", CTX_FORM) \
 	X(VISITS, 3, 'K', 0, "Kunjungan", "Kunjungan hari ini per unit", CTX_MAIN) \
-	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan (LB1): lihat, simpan, cetak", CTX_MAIN) \
-	X(NEW, 5, 'N', 0, "Baru", "Pasien baru (pendaftaran) atau diagnosis baru (kunjungan)", CTX_SEARCH | CTX_DIAG) \
+	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan LB1-LB4 dan Jampersal: lihat, simpan, cetak", CTX_MAIN) \
+	X(NEW, 5, 'N', 0, "Baru", "Pasien baru, diagnosis baru, atau obat baru di resep", CTX_SEARCH | CTX_DIAG | CTX_RESEP) \
+	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat terpilih (batch, kedaluwarsa, sumber dana)", CTX_STOCK) \
 	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS) \
+	X(ISSUE, 6, 'E', 0, "Keluarkan", "Keluarkan obat rusak, kedaluwarsa atau mutasi dari satu batch", CTX_STOCK) \
+	X(MONTHLY, 6, 'B', 0, "Isian bulanan", "Isi kegiatan bulanan LB4 (penyuluhan, posyandu, kesling, UKS)", CTX_REPSEL) \
+	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER) \
-	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis terpilih (dengan konfirmasi)", CTX_DIAG) \
+	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis atau obat resep terpilih (dengan konfirmasi)", CTX_DIAG | CTX_RESEP) \
 	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER) \
+	X(DISPENSE, 9, 'Y', 0, "Serahkan", "Serahkan obat resep: stok dikurangi, kedaluwarsa terdekat dulu", CTX_RESEP) \
 	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN) \
+	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: stok obat, kartu stok, penerimaan, opname", CTX_MAIN) \
 	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL) \
 	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", CTX_ALL & ~CTX_MAIN)
 

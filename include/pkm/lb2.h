@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include "pkm/config.h"
+#include "pkm/date.h"
 #include "pkm/report.h"
 
 /* The parts of a stok optimum, for showing how it was reached. */
@@ -47,5 +48,21 @@ void lb2_free(struct lb2 *r);
 void lb2_table(const struct lb2 *r, struct table *t);
 /* Data cells "baris,kolom,nilai": one row per drug, then "resep" by payer. */
 void lb2_write_data(const struct lb2 *r, FILE *f);
+
+/* What the pharmacy screen shows per drug: the balance, the optimum the last
+ * LPLPO asks for (fixed, or computed for the previous month), and the earliest
+ * batch in stock that expires within the warning window. */
+struct stock_status {
+	char kode[24], nama[104], satuan[24];
+	long saldo, optimum;
+	int low;			/* saldo below the optimum */
+	char expiry[11];		/* "" when no batch is near expiry */
+	long expiry_qty;
+};
+
+/* Drugs whose code or name contains `query` ("" = all), by code. Returns the
+ * count, -1 on error; caller frees *out. */
+int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date today, const char *query,
+		      struct stock_status **out);
 
 #endif

@@ -71,6 +71,9 @@ int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tang
  * with the running balance. Caller frees *rows. */
 int stock_card(sqlite3 *db, const char *obat, const char *sumber, struct card_row **rows, int *n);
 
+/* The stock card as printable text: one line a movement with its balance. */
+void stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
+
 /* Prescriptions on a visit. Adding a drug already prescribed (not yet
  * dispensed) changes its quantity and signa. */
 int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,

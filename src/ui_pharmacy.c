@@ -1,0 +1,219 @@
+/* Farmasi: every drug's stock with warnings (below optimum, expiring soon), the
+ * stock card, and the movements that change stock: receipt, issue, stock-take. */
+#include "ui_priv.h"
+#include "pkm/lb2.h"
+#include "pkm/stock.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void today_text(struct ui *u, char out[11])
+{
+	snprintf(out, 11, "%02d-%02d-%04d", u->today.d, u->today.m, u->today.y);
+}
+
+static void draw(struct ui *u, struct lineedit *q, const struct stock_status *s, int n, int sel, int top)
+{
+	ui_frame(u, "Farmasi: stok obat", CTX_MAIN | CTX_STOCK);
+	ui_text(2, 2, 6, "Cari:", A_BOLD);
+	ui_text(4, 2, COLS - 4, "Kode     Nama obat                  Satuan    Stok Optimum  Peringatan", A_BOLD);
+	int rows = LINES - 9, warn = 0;
+	for (int i = 0; i < n; i++)
+		warn += s[i].low || s[i].expiry[0];
+	for (int i = 0; i < rows && top + i < n; i++) {
+		const struct stock_status *x = &s[top + i];
+		char note[64] = "", line[256];
+		if (x->expiry[0])
+			snprintf(note, sizeof note, "ED %.2s-%.2s-%.4s%s", x->expiry + 8, x->expiry + 5, x->expiry,
+				 x->low ? ", kurang" : "");
+		else if (x->low)
+			snprintf(note, sizeof note, "stok kurang");
+		snprintf(line, sizeof line, "%-8.8s %-26.26s %-7.7s %6ld %7ld  %s", x->kode, x->nama, x->satuan, x->saldo,
+			 x->optimum, note);
+		attr_t a = top + i == sel ? ui_attr_sel(u) : note[0] ? (u->color ? COLOR_PAIR(PAIR_ERR) : A_BOLD) : 0;
+		ui_text(5 + i, 2, COLS - 4, line, a);
+	}
+	char foot[160];
+	if (!n)
+		snprintf(foot, sizeof foot, "Belum ada obat. Impor daftar obat: pkm import obat BERKAS.csv");
+	else
+		snprintf(foot, sizeof foot, "Enter: kartu stok. %d obat, %d perlu perhatian (ED: kedaluwarsa <= %ld hari)",
+			 n, warn, u->cfg->farmasi.expiry_days);
+	ui_text(LINES - 3, 2, COLS - 4, foot, A_DIM);
+	ui_edit(2, 8, 30, q, 1);
+	refresh();
+}
+
+struct move_ctx {
+	const struct stock_status *drug;
+	long batch_id;
+	long difference;
+};
+
+static int save_receipt(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
+{
+	const struct move_ctx *m = ctx;
+	struct receipt_input in = { m->drug->kode, f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, f[4].le.buf,
+				    f[5].le.buf };
+	return stock_receive(u->db, &in, fe, err);
+}
+
+static void receive(struct ui *u, const struct stock_status *d)
+{
+	struct dlg_field f[6] = {
+		{ .name = "sumber", .table = "batch", .column = "sumber" },
+		{ .name = "no_batch", .table = "batch", .column = "no_batch" },
+		{ .name = "kedaluwarsa", .table = "batch", .column = "kedaluwarsa" },
+		{ .name = "jumlah", .table = "mutasi", .column = "jumlah" },
+		{ .name = "tanggal", .table = "mutasi", .column = "tanggal" },
+		{ .name = "keterangan", .table = "mutasi", .column = "keterangan" },
+	};
+	char day[11], intro[200];
+	today_text(u, day);
+	le_set(&f[4].le, day);
+	snprintf(intro, sizeof intro, "Penerimaan %s (%s), stok sekarang %ld", d->nama, d->satuan, d->saldo);
+	struct move_ctx m = { d, 0, 0 };
+	if (ui_dialog(u, "Penerimaan obat", intro, f, 6, save_receipt, &m))
+		ui_message(u, 0, "Penerimaan %s %s %s dicatat", f[3].le.buf, d->satuan, d->nama);
+}
+
+/* Choose one batch of a drug that still has stock; its id or -1. */
+static long pick_batch(struct ui *u, const struct stock_status *d, struct batch_row *chosen)
+{
+	struct batch_row b[32];
+	static char code[32][24], label[32][80];
+	int n = stock_batches(u->db, d->kode, 1, b, 32);
+	if (!n) {
+		ui_message(u, 1, "%s tidak punya stok di batch mana pun", d->nama);
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		str_copy(code[i], sizeof code[i], b[i].no_batch);
+		snprintf(label[i], sizeof label[i], "%-8s ED %s  sisa %ld %s", b[i].sumber, b[i].kedaluwarsa, b[i].saldo,
+			 d->satuan);
+	}
+	char title[160];
+	snprintf(title, sizeof title, "Pilih batch %s", d->nama);
+	int k = ui_pick(u, title, code, label, n, 0);
+	if (k < 0)
+		return -1;
+	*chosen = b[k];
+	return b[k].id;
+}
+
+static int save_issue(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
+{
+	const struct move_ctx *m = ctx;
+	return stock_issue(u->db, m->batch_id, f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, fe, err);
+}
+
+static void issue(struct ui *u, const struct stock_status *d)
+{
+	struct batch_row b;
+	struct move_ctx m = { d, pick_batch(u, d, &b), 0 };
+	if (m.batch_id < 0)
+		return;
+	struct dlg_field f[4] = {
+		{ .name = "jenis", .table = "mutasi", .column = "jenis" },
+		{ .name = "jumlah", .table = "mutasi", .column = "jumlah" },
+		{ .name = "tanggal", .table = "mutasi", .column = "tanggal" },
+		{ .name = "keterangan", .table = "mutasi", .column = "keterangan" },
+	};
+	char day[11], intro[200];
+	today_text(u, day);
+	le_set(&f[2].le, day);
+	snprintf(intro, sizeof intro, "%s, batch %s (%s), sisa %ld %s", d->nama, b.no_batch, b.sumber, b.saldo, d->satuan);
+	if (ui_dialog(u, "Pengeluaran obat", intro, f, 4, save_issue, &m))
+		ui_message(u, 0, "Pengeluaran %s %s %s (%s) dicatat", f[1].le.buf, d->satuan, d->nama, f[0].le.buf);
+}
+
+static int save_take(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
+{
+	struct move_ctx *m = ctx;
+	return stock_take(u->db, m->batch_id, f[0].le.buf, f[1].le.buf, &m->difference, fe, err);
+}
+
+static void stocktake(struct ui *u, const struct stock_status *d)
+{
+	struct batch_row b;
+	struct move_ctx m = { d, pick_batch(u, d, &b), 0 };
+	if (m.batch_id < 0)
+		return;
+	struct dlg_field f[2] = {
+		{ .name = "hitung", .table = "mutasi", .column = "hitung" },
+		{ .name = "tanggal", .table = "mutasi", .column = "tanggal" },
+	};
+	char day[11], intro[200];
+	today_text(u, day);
+	le_set(&f[1].le, day);
+	snprintf(intro, sizeof intro, "Stok opname %s, batch %s: tercatat %ld %s", d->nama, b.no_batch, b.saldo, d->satuan);
+	if (ui_dialog(u, "Stok opname", intro, f, 2, save_take, &m))
+		ui_message(u, 0, "Stok opname batch %s dicatat, selisih %+ld", b.no_batch, m.difference);
+}
+
+static void card(struct ui *u, const struct stock_status *x)
+{
+	struct drug d;
+	if (drug_get(u->db, x->kode, &d) != 1)
+		return;
+	struct sbuf text = { 0 };
+	stock_card_text(u->db, &d, &text);
+	char title[160], file[64];
+	snprintf(title, sizeof title, "Kartu stok %s", d.nama);
+	snprintf(file, sizeof file, "kartu-stok-%.20s.txt", d.kode);
+	ui_view_text(u, title, sb_str(&text), text.len, file);
+	sb_free(&text);
+}
+
+enum pkm_screen ui_pharmacy(struct ui *u)
+{
+	struct lineedit q;
+	memset(&q, 0, sizeof q);
+	q.max = 30;
+	struct stock_status *s = NULL;
+	int n = 0, sel = 0, top = 0, reload = 1;
+	for (;;) {
+		if (reload) {
+			free(s);
+			n = stock_status_list(u->db, &u->cfg->farmasi, u->today, q.buf, &s);
+			if (n < 0) {
+				ui_message(u, 1, "Stok tidak dapat dibaca: %s", sqlite3_errmsg(u->db));
+				n = 0;
+			}
+			reload = 0;
+		}
+		if (sel >= n)
+			sel = n ? n - 1 : 0;
+		ui_list_scroll(sel, &top, LINES - 9);
+		draw(u, &q, s, n, sel, top);
+		int k = ui_key(u), changed = 0;
+		if (k == K_RESIZE)
+			continue;
+		enum action a = action_for_key(k, CTX_MAIN | CTX_STOCK);
+		int next = ui_main_action(u, a);
+		if (next >= 0 && next != SCR_PHARMACY) {
+			free(s);
+			return (enum pkm_screen)next;
+		}
+		int on = n > 0;
+		if (a == A_OPEN && on) {
+			card(u, &s[sel]);
+		} else if (a == A_RECEIVE && on) {
+			receive(u, &s[sel]);
+			reload = 1;
+		} else if (a == A_ISSUE && on) {
+			issue(u, &s[sel]);
+			reload = 1;
+		} else if (a == A_STOCKTAKE && on) {
+			stocktake(u, &s[sel]);
+			reload = 1;
+		} else if (a == A_BACK) {
+			le_set(&q, "");
+			reload = 1;
+		} else if (ui_list_move(k, &sel, n, LINES - 9)) {
+			continue;
+		} else if (ui_edit_key(&q, k, &changed) && changed) {
+			reload = 1;
+			sel = 0;
+		}
+	}
+}

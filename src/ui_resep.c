@@ -1,0 +1,109 @@
+/* Resep: the drugs prescribed on a visit, with the stock there is of each, and
+ * dispensing them (earliest expiry first, all or nothing). */
+#include "ui_priv.h"
+#include "pkm/stock.h"
+#include <string.h>
+
+#define MAX_LINES 64
+
+static int drug_options(struct ui *u, const char *typed, char (*code)[24], char (*label)[80], int max)
+{
+	struct drug d[64];
+	int n = drug_search(u->db, typed, d, max < 64 ? max : 64);
+	for (int i = 0; i < n; i++) {
+		str_copy(code[i], 24, d[i].kode);
+		snprintf(label[i], 80, "%.50s  (stok %ld %s)", d[i].nama, stock_balance(u->db, d[i].kode), d[i].satuan);
+	}
+	return n;
+}
+
+static int save_line(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
+{
+	const struct visit_row *row = ctx;
+	return resep_add(u->db, row->v.id, f[0].le.buf, f[1].le.buf, f[2].le.buf, fe, err);
+}
+
+static void add_line(struct ui *u, const struct visit_row *row)
+{
+	struct dlg_field f[3] = {
+		{ .name = "obat", .table = "resep", .column = "obat", .options = drug_options },
+		{ .name = "jumlah", .table = "resep", .column = "jumlah" },
+		{ .name = "signa", .table = "resep", .column = "signa" },
+	};
+	char intro[320];
+	snprintf(intro, sizeof intro, "Resep untuk %s (No. RM %s). Ketik awal nama obat lalu Spasi untuk memilih.",
+		 row->nama, row->no_rm);
+	if (ui_dialog(u, "Tambah obat ke resep", intro, f, 3, save_line, (void *)row))
+		ui_message(u, 0, "%s %s ditambahkan ke resep", f[1].le.buf, f[0].le.buf);
+}
+
+static void draw(struct ui *u, const struct visit_row *row, const struct resep_row *r, int n, int sel)
+{
+	ui_frame(u, "Resep obat", CTX_RESEP);
+	char line[320];
+	snprintf(line, sizeof line, "%s (No. RM %s) | unit %s | penjamin %s | %s", row->nama, row->no_rm, row->v.unit,
+		 row->v.penjamin, row->v.tanggal);
+	ui_text(2, 2, COLS - 4, line, A_BOLD);
+	ui_text(4, 2, COLS - 4, "Obat                       Jumlah Satuan  Signa          Status", A_BOLD);
+	for (int i = 0; i < n && i < LINES - 9; i++) {
+		char status[48];
+		if (r[i].diserahkan[0])
+			snprintf(status, sizeof status, "diserahkan");
+		else
+			snprintf(status, sizeof status, "belum (stok %ld)", stock_balance(u->db, r[i].obat));
+		snprintf(line, sizeof line, "%-26.26s %6ld %-7.7s %-14.14s %s", r[i].nama, r[i].jumlah, r[i].satuan,
+			 r[i].signa, status);
+		ui_text(5 + i, 2, COLS - 4, line, i == sel ? ui_attr_sel(u) : 0);
+	}
+	if (!n)
+		ui_text(5, 2, COLS - 4, "Belum ada obat. F5 atau ^N: tambah obat.", A_DIM);
+	ui_text(LINES - 3, 2, COLS - 4, "F9 atau ^Y: serahkan semua obat yang belum diserahkan (stok berkurang)", A_DIM);
+	curs_set(0);
+	refresh();
+}
+
+void ui_resep(struct ui *u, const struct visit_row *row)
+{
+	struct resep_row r[MAX_LINES];
+	int sel = 0;
+	u->msg[0] = '\0';
+	for (;;) {
+		int n = resep_list(u->db, row->v.id, r, MAX_LINES);
+		if (sel >= n)
+			sel = n ? n - 1 : 0;
+		draw(u, row, r, n, sel);
+		int k = ui_key(u);
+		if (k == K_RESIZE)
+			continue;
+		enum action a = action_for_key(k, CTX_RESEP);
+		struct sbuf err = { 0 };
+		if (a == A_HELP) {
+			ui_help(u);
+		} else if (a == A_BACK) {
+			u->msg[0] = '\0';
+			return;
+		} else if (a == A_NEW) {
+			add_line(u, row);
+		} else if (a == A_DELETE && n) {
+			char q[160];
+			snprintf(q, sizeof q, "Hapus %s dari resep?", r[sel].nama);
+			if (ui_confirm(u, q)) {
+				if (resep_delete(u->db, r[sel].id, &err) != 0)
+					ui_message(u, 1, "Tidak terhapus: %s", sb_str(&err));
+				else
+					ui_message(u, 0, "%s dihapus dari resep", r[sel].nama);
+			}
+		} else if (a == A_DISPENSE) {
+			char day[11];
+			date_format(u->today, day);
+			int done = stock_dispense(u->db, row->v.id, day, &err);
+			if (done < 0)
+				ui_message(u, 1, "Tidak diserahkan: %s", sb_str(&err));
+			else
+				ui_message(u, 0, "%d obat diserahkan; stok sudah dikurangi", done);
+		} else {
+			ui_list_move(k, &sel, n, LINES - 9);
+		}
+		sb_free(&err);
+	}
+}

@@ -1,0 +1,72 @@
+# Farmasi at 80x24: receive stock (a bad receipt first: messages, nothing
+# saved), prescribe and dispense on a visit, then see the stock card and LB2
+# change. The database is checked after each step.
+. "$(dirname "$0")/lib.sh"
+fx=$(cd "$(dirname "$0")/../fixtures" && pwd)
+import_cluster_visits
+$PKM_BIN --db "$DB" import obat "$fx/obat.csv" >/dev/null
+$PKM_BIN --db "$DB" import stok "$fx/stok.csv" >/dev/null
+start_app
+wait_for "F10 Keluar"
+
+keys F11
+wait_for "Farmasi: stok obat"
+screen | grep "IBU400" | grep -q "ED 15-12-2026" || fail "batch expiring within 90 days not flagged"
+keys Down F5
+wait_for "Penerimaan Ibuprofen 400 mg (tablet), stok sekarang 20"
+keys Space
+wait_for "Pilih: Sumber dana"
+keys Enter Tab; type_text "IB02"; keys Tab; type_text "01-01-2020"; keys Tab; type_text "1,5"; keys F2
+wait_for "batch ini sudah kedaluwarsa pada tanggal penerimaan"
+wait_for "Jumlah harus bilangan bulat"
+expect_sql "SELECT COUNT(*) FROM mutasi WHERE jenis = 'TERIMA'" 0
+# the cursor is on the first field with a message
+keys C-u; type_text "31-01-2028"; keys Tab C-u; type_text "150"; keys F2
+wait_for "Penerimaan 150 tablet Ibuprofen 400 mg dicatat"
+expect_sql "SELECT b.sumber, b.no_batch, b.kedaluwarsa, m.jumlah FROM mutasi m JOIN batch b ON b.id = m.batch_id
+            WHERE m.jenis = 'TERIMA'" "APBD1|IB02|2028-01-31|150"
+screen | grep "IBU400" | grep -q " 170 " || fail "stock not 170 after the receipt"
+
+# prescribe on Candra's K3 visit; more than in stock is refused as a whole
+open_visit 3
+keys End Enter
+wait_for "Belum ada obat"
+keys F5; type_text "ibu"; keys Space
+wait_for "Pilih: Obat"
+keys Enter Tab; type_text "30"; keys Tab; type_text "3x1 sesudah makan"; keys Enter
+wait_for "30 IBU400 ditambahkan ke resep"
+keys F5; type_text "AMX500"; keys Tab; type_text "500"; keys F2
+wait_for "500 AMX500 ditambahkan ke resep"
+keys F9
+wait_for "stok Amoksisilin 500 mg tidak cukup"
+expect_sql "SELECT COUNT(*) FROM mutasi WHERE jenis = 'PAKAI'" 0
+keys Down F8
+wait_for "Hapus Amoksisilin 500 mg dari resep?"
+keys y
+wait_for "dihapus dari resep"
+keys F9
+wait_for "1 obat diserahkan"
+# earliest expiry first: the 20 of IB01 (December), then 10 of IB02
+expect_sql "SELECT b.no_batch || ':' || -m.jumlah FROM mutasi m JOIN batch b ON b.id = m.batch_id
+            WHERE m.jenis = 'PAKAI' ORDER BY m.id" "IB01:20
+IB02:10"
+keys Escape
+wait_for "Resep obat: 1 obat, 0 belum diserahkan"
+keys Escape
+
+keys F11
+wait_for "Farmasi: stok obat"
+keys Down Enter
+wait_for "KARTU STOK: IBU400"
+screen | grep "PAKAI" | grep -q "IB01" || fail "dispensing not on the stock card"
+screen | grep "PAKAI" | grep "IB02" | grep -q " 10 *140" || fail "running balance not 140"
+keys Escape
+
+keys F4
+wait_for "Lebar kertas"
+keys Up Space
+wait_for "LB2 - LPLPO"
+keys Down C-u; type_text "2026-11"; keys Enter
+wait_for "LB2 - LAPORAN PEMAKAIAN DAN LEMBAR PERMINTAAN OBAT (LPLPO)"
+# Awal 20, Terima 150, Sedia 170, Pakai 30, Lain 0, Sisa 140, Optimum 1980
+screen | grep "IBU400" | grep -q "20 *150 *170 *30 *0 *140 *1980" || fail "LB2 row of IBU400 wrong"
