@@ -86,7 +86,7 @@ static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct 
 	struct rowdef d;
 	struct sbuf why = { 0 };
 	if (rowdef_load(db, path, &d, &why) != 0) {
-		sb_printf(err, "definisi laporan %s bermasalah:\n%s", req->name, sb_str(&why));
+		sb_printf(err, "definisi laporan %s bermasalah: %s", req->name, sb_str(&why));
 		sb_free(&why);
 		rowdef_free(&d);
 		return -1;

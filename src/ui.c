@@ -1,5 +1,6 @@
 /* Terminal set-up, the key reader, frame drawing, prompts and help. */
 #include "ui_priv.h"
+#include "pkm/rowdef.h"
 #include "pkm/ui.h"
 #include "pkm/db.h"
 #include <locale.h>
@@ -417,6 +418,12 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	int bad = forms_load_dir(db, cfg->forms_dir, &u.forms, &err);
 	if (bad)
 		ui_message(&u, 1, "%d masalah pada formulir; formulir itu tidak dipakai. Rincian: pkm check-forms", bad);
+	/* report definitions too: a broken one is told now, not at month's end */
+	char dir[PATH_MAX + 16];
+	int files;
+	snprintf(dir, sizeof dir, "%s/laporan", cfg->forms_dir);
+	if (!bad && access(dir, F_OK) == 0 && (bad = rowdefs_check_dir(db, dir, &files, &err)) != 0)
+		ui_message(&u, 1, "%d masalah pada definisi laporan. Rincian: pkm check-forms", bad);
 	sb_free(&err);
 	while (too_small()) {
 		draw_too_small();
