@@ -3,7 +3,6 @@
 #include "pkm/form.h"
 #include "pkm/db.h"
 #include "pkm/ini.h"
-#include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,16 +10,6 @@
 
 static const char *const form_keys[] = { "title", "table", "key", "units", "sex", "age_min", "age_max", "fields", NULL };
 static const char *const field_keys[] = { "show_when", NULL };
-
-static int is_ident(const char *s)
-{
-	if (!islower((unsigned char)*s) || strlen(s) >= 32)
-		return 0;
-	for (; *s; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_')
-			return 0;
-	return 1;
-}
 
 /* Split a list on commas and white space into words; returns the count. */
 static int split_words(const char *s, char (*out)[32], int max, int *overflow)
@@ -161,7 +150,7 @@ static void load_fields(struct loader *l)
 		memset(fd, 0, sizeof *fd);
 		str_copy(fd->name, sizeof fd->name, names[i]);
 		fd->when_field = -1;
-		if (!is_ident(names[i]) || dict_get(l->db, fm->table, names[i], &fd->def) != 0) {
+		if (!str_is_ident(names[i]) || dict_get(l->db, fm->table, names[i], &fd->def) != 0) {
 			problem(l, "form", "fields", "kolom %s.%s tidak ada di kamus data", fm->table, names[i]);
 			continue;
 		}
@@ -237,7 +226,7 @@ static int check_table(struct loader *l)
 	struct form *fm = l->fm;
 	char type[32];
 	int pk;
-	if (!is_ident(fm->table)) {
+	if (!str_is_ident(fm->table)) {
 		problem(l, "form", "table", "nama tabel tidak sah: '%s'", fm->table);
 		return -1;
 	}
@@ -347,7 +336,8 @@ int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sb
 		}
 	}
 	closedir(d);
-	qsort(names, (size_t)n, sizeof *names, by_name);
+	if (n)	/* qsort must not get NULL, even for no elements */
+		qsort(names, (size_t)n, sizeof *names, by_name);
 	out->forms = xcalloc((size_t)(n ? n : 1), sizeof *out->forms);
 	for (int i = 0; i < n; i++) {
 		char path[PATH_MAX];

@@ -3,7 +3,6 @@
 #include "pkm/db.h"
 #include "pkm/icd.h"
 #include "pkm/ini.h"
-#include <ctype.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,16 +41,6 @@ static int get_long(struct loader *l, const char *key, long min, long max, long 
 		return 0;
 	l->problems++;
 	return -1;
-}
-
-static int is_ident(const char *s)
-{
-	if (!islower((unsigned char)*s) || strlen(s) >= 32)
-		return 0;
-	for (; *s; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_')
-			return 0;
-	return 1;
 }
 
 /* A view's columns have no declared type; ask pragma_table_info directly. */
@@ -103,7 +92,7 @@ static int parse_cond(struct loader *l, const char *key, const char *text, const
 		c->scope = SC_FROM;
 	}
 	const char *table = c->scope == SC_PREVIOUS ? row->from : sql_table(c->table);
-	if (!is_ident(c->table) || !is_ident(c->column)) {
+	if (!str_is_ident(c->table) || !str_is_ident(c->column)) {
 		problem(l, key, "'%s': nama tabel/kolom hanya huruf kecil, angka dan _", lhs);
 		return -1;
 	}
@@ -199,7 +188,7 @@ static void parse_count(struct loader *l, struct rd_row *r)
 			problem(l, "hitung", "sasaran '%s' tidak dikenal (bayi, balita, bumil, bulin, pus)", rest);
 	} else if (r->count == CNT_SUM) {
 		str_copy(r->sum_col, sizeof r->sum_col, rest);
-		if (!is_ident(rest) || !column_exists(l->db, sql_table(r->from), rest))
+		if (!str_is_ident(rest) || !column_exists(l->db, sql_table(r->from), rest))
 			problem(l, "hitung", "kolom %s tidak ada di %s", rest, r->from);
 	} else if (r->count == CNT_COMPLETE) {
 		if (parse_conds(l, "hitung", rest, r, r->complete, &r->ncomplete) == 0 && r->ncomplete < 2)
@@ -231,7 +220,7 @@ static void load_row(struct loader *l, struct rd_row *r, enum rd_columns columns
 	const char *h = ini_get(&l->ini, l->sec, "hitung");
 	int target = h && strncmp(h, "sasaran", 7) == 0;
 	if (!target) {
-		if (!v || !is_ident(v)) {
+		if (!v || !str_is_ident(v)) {
 			problem(l, "dari", "dari wajib: nama tabel formulir, mis. f_anc");
 			return;
 		}
@@ -247,7 +236,7 @@ static void load_row(struct loader *l, struct rd_row *r, enum rd_columns columns
 		parse_conds(l, "syarat", v, r, r->cond, &r->ncond);
 	parse_count(l, r);
 	if ((v = ini_get(&l->ini, l->sec, "tanggal")) != NULL) {
-		if (r->monthly || !is_ident(v) || !column_exists(l->db, sql_table(r->from), v))
+		if (r->monthly || !str_is_ident(v) || !column_exists(l->db, sql_table(r->from), v))
 			problem(l, "tanggal", "kolom tanggal %s tidak ada di %s", v, r->from);
 		else
 			str_copy(r->date_col, sizeof r->date_col, v);
@@ -257,7 +246,7 @@ static void load_row(struct loader *l, struct rd_row *r, enum rd_columns columns
 	if (r->max_per && r->count != CNT_VISITS && r->count != CNT_ROWS)
 		problem(l, "maks", "maks hanya untuk hitung kunjungan atau baris");
 	if ((v = ini_get(&l->ini, l->sec, "per")) != NULL) {
-		if (!r->max_per || !is_ident(v) || !column_exists(l->db, sql_table(r->from), v))
+		if (!r->max_per || !str_is_ident(v) || !column_exists(l->db, sql_table(r->from), v))
 			problem(l, "per", "per perlu maks dan kolom %s di %s", v, r->from);
 		else
 			str_copy(r->per_col, sizeof r->per_col, v);

@@ -247,6 +247,20 @@ static long batch_balance(sqlite3 *db, long batch_id)
 	return n;
 }
 
+/* Begin the write and read the batch's balance inside it, so nothing moves the
+ * batch between the check and the insert. The balance, or -1 (nothing begun). */
+static long begin_batch(sqlite3 *db, long batch_id, struct sbuf *err)
+{
+	if (begin(db, err) != 0)
+		return -1;
+	long have = batch_balance(db, batch_id);
+	if (have < 0) {
+		db_rollback(db);
+		sb_printf(err, "batch tidak ditemukan");
+	}
+	return have;
+}
+
 int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumlah, const char *tanggal,
 		const char *keterangan, struct field_errors *fe, struct sbuf *err)
 {
@@ -255,15 +269,9 @@ int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumla
 	check_value(db, "mutasi", "jenis", "jenis", jenis, kind, sizeof kind, fe);
 	check_value(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
 	check_value(db, "mutasi", "keterangan", "keterangan", keterangan, ket, sizeof ket, fe);
-	long n = check_amount(db, "jumlah", "jumlah", jumlah, fe);
-	if (fe->n || begin(db, err) != 0)
+	long n = check_amount(db, "jumlah", "jumlah", jumlah, fe), have;
+	if (fe->n || (have = begin_batch(db, batch_id, err)) < 0)
 		return -1;
-	long have = batch_balance(db, batch_id);
-	if (have < 0) {
-		db_rollback(db);
-		sb_printf(err, "batch tidak ditemukan");
-		return -1;
-	}
 	if (n > have) {
 		db_rollback(db);
 		field_error(fe, "jumlah", "stok batch ini hanya %ld", have);
@@ -275,20 +283,13 @@ int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumla
 int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tanggal, long *difference,
 	       struct field_errors *fe, struct sbuf *err)
 {
-	char day[11];
+	char day[11], ket[64];
 	fe->n = 0;
 	check_value(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
-	long n = check_amount(db, "hitung", "hitung", counted, fe);
-	if (fe->n || begin(db, err) != 0)
+	long n = check_amount(db, "hitung", "hitung", counted, fe), have;
+	if (fe->n || (have = begin_batch(db, batch_id, err)) < 0)
 		return -1;
-	long have = batch_balance(db, batch_id);
-	if (have < 0) {
-		db_rollback(db);
-		sb_printf(err, "batch tidak ditemukan");
-		return -1;
-	}
 	*difference = n - have;
-	char ket[64];
 	snprintf(ket, sizeof ket, "stok opname: tercatat %ld, dihitung %ld", have, n);
 	return in_transaction(db, insert_movement(db, batch_id, day, "OPNAME", n - have, 0, ket, err), err);
 }

@@ -202,3 +202,13 @@ long dec_from_double(double d)
 {
 	return (long)(d * 100 + (d < 0 ? -0.5 : 0.5));
 }
+
+int str_is_ident(const char *s)
+{
+	if (!islower((unsigned char)*s) || strlen(s) >= 32)
+		return 0;
+	for (; *s; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_')
+			return 0;
+	return 1;
+}

@@ -34,6 +34,8 @@ void str_copy(char *dst, size_t size, const char *src);
 char *str_trim(char *s);
 void str_upper(char *s);
 int str_is_digits(const char *s);
+/* A table or column name pkm accepts: [a-z][a-z0-9_]*, under 32 characters. */
+int str_is_ident(const char *s);
 /* Columns a UTF-8 string takes on a terminal or printout (one per code point). */
 int utf8_width(const char *s);
 /* Bytes of s that fit in `cols` columns, never splitting a character. */
