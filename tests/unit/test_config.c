@@ -65,6 +65,40 @@ static void test_bad(void **s)
 	sb_free(&err);
 }
 
+static void test_pharmacy_and_targets(void **s)
+{
+	(void)s;
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	/* decisions.md 3 defaults: sum method, 14 days lead time, 10 % buffer, factor 1.6 */
+	assert_int_equal(c.farmasi.method, OPTIMUM_SUM);
+	assert_int_equal(c.farmasi.lead_days, 14);
+	assert_int_equal(c.farmasi.buffer_pct, 10);
+	assert_int_equal(c.farmasi.factor, 160);
+	assert_int_equal(c.sasaran[SASARAN_BALITA], -1);
+	write_ini("[farmasi]\nstok_optimum = faktor\nfaktor = 1,75\nwaktu_tunggu = 7\n[sasaran]\nbalita = 1250\n");
+	assert_int_equal(config_read(&c, path, &err), 0);
+	assert_int_equal(c.farmasi.method, OPTIMUM_FACTOR);
+	assert_int_equal(c.farmasi.factor, 175);
+	assert_int_equal(c.farmasi.lead_days, 7);
+	assert_int_equal(c.sasaran[SASARAN_BALITA], 1250);
+	unlink(path);
+	write_ini("[farmasi]\nstok_optimum = rata\nfaktor = 0.5\npengaman = 101\n[sasaran]\nlansia = 5\n");
+	assert_int_equal(config_read(&c, path, &err), -1);
+	char want[128];
+	snprintf(want, sizeof want, "%s:2: stok_optimum harus", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:3: faktor harus angka 1 sampai 10", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:4: pengaman", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:6: kunci 'lansia' tidak dikenal", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_free(&err);
+}
+
 static void test_syntax(void **s)
 {
 	(void)s;
@@ -84,6 +118,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good), cmocka_unit_test(test_bad), cmocka_unit_test(test_syntax),
+		cmocka_unit_test(test_pharmacy_and_targets),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
