@@ -25,7 +25,7 @@ UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test asan install clean
+.PHONY: all deps run test asan demo bench install clean
 all: $(BUILD)/pkm
 
 # Install the Debian packages we build and test with, when any is missing.
@@ -69,6 +69,20 @@ test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) >$(BUILD)/make.log 2>&1 || { cat $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; }
 	@if grep -q 'warning:' $(BUILD)/make.log; then grep 'warning:' $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; fi
 	@sh tests/run.sh $(BUILD)
+
+# A demo database (one year of a busy puskesmas) to look around in.
+demo: deps all
+	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	$(BUILD)/pkm demo --db build/demo.db --years 1
+	@echo "Buka dengan: $(BUILD)/pkm --db build/demo.db"
+
+$(BUILD)/tests/bench: tests/bench/bench.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS)
+
+# Figures for 1 and 5 years of demo data (minutes; never part of make test).
+bench: deps all $(BUILD)/tests/bench
+	@sh tests/bench/run.sh $(BUILD)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test

@@ -1,7 +1,8 @@
 -- Pharmacy (Klaster 1 / Kefarmasian): the drug master, batches per funding source,
 -- every stock movement, and prescriptions on a visit (decisions.md 3).
--- Stock is never stored: a batch's balance is the sum of its movements, so the
--- stock card and the LPLPO read the same rows and cannot disagree.
+-- Stock changes only by a movement: a batch's balance (batch.saldo) is kept by
+-- the trigger below from its movements, which can be neither changed nor deleted,
+-- so the balance, the stock card and the LPLPO cannot disagree.
 
 CREATE TABLE obat (
   kode          TEXT PRIMARY KEY CHECK (length(kode) BETWEEN 1 AND 20),
@@ -19,6 +20,8 @@ CREATE TABLE batch (
   sumber       TEXT NOT NULL,
   no_batch     TEXT NOT NULL CHECK (length(no_batch) BETWEEN 1 AND 30),
   kedaluwarsa  TEXT NOT NULL CHECK (date(kedaluwarsa) IS kedaluwarsa),
+  -- never below zero, whatever program writes
+  saldo        INTEGER NOT NULL DEFAULT 0 CHECK (saldo >= 0),
   UNIQUE (obat, sumber, no_batch, kedaluwarsa)
 ) STRICT;
 
@@ -51,11 +54,19 @@ CREATE INDEX mutasi_batch ON mutasi(batch_id, tanggal);
 CREATE INDEX mutasi_tanggal ON mutasi(tanggal);
 CREATE INDEX resep_kunjungan ON resep(kunjungan_id);
 
--- The last guard: whatever program writes, a batch never goes below zero.
-CREATE TRIGGER mutasi_tidak_minus AFTER INSERT ON mutasi
-WHEN (SELECT SUM(jumlah) FROM mutasi WHERE batch_id = NEW.batch_id) < 0
+CREATE INDEX batch_obat ON batch(obat, kedaluwarsa);
+
+CREATE TRIGGER mutasi_saldo AFTER INSERT ON mutasi
 BEGIN
-  SELECT RAISE(ABORT, 'stok tidak boleh kurang dari nol');
+  UPDATE batch SET saldo = saldo + NEW.jumlah WHERE id = NEW.batch_id;
+END;
+CREATE TRIGGER mutasi_tetap_ubah BEFORE UPDATE ON mutasi
+BEGIN
+  SELECT RAISE(ABORT, 'mutasi stok tidak dapat diubah; catat koreksi sebagai mutasi baru');
+END;
+CREATE TRIGGER mutasi_tetap_hapus BEFORE DELETE ON mutasi
+BEGIN
+  SELECT RAISE(ABORT, 'mutasi stok tidak dapat dihapus; catat koreksi sebagai mutasi baru');
 END;
 
 -- Views the report definitions (forms/laporan) count from: a visit with the

@@ -256,9 +256,8 @@ int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date t
 		return -1;
 	char until[11];
 	date_format(date_from_days(date_to_days(today) + f->expiry_days), until);
-	sqlite3_stmt *st = db_prepare(db, "SELECT b.kedaluwarsa, SUM(m.jumlah) AS n FROM batch b JOIN mutasi m ON "
-				      "m.batch_id = b.id WHERE b.obat = ? AND b.kedaluwarsa <= ? GROUP BY b.id "
-				      "HAVING n > 0 ORDER BY b.kedaluwarsa LIMIT 1", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT kedaluwarsa, saldo FROM batch WHERE obat = ? AND kedaluwarsa <= ? "
+				      "AND saldo > 0 ORDER BY kedaluwarsa LIMIT 1", NULL);
 	int n = 0;
 	*out = xcalloc((size_t)r.n + 1, sizeof **out);
 	for (int i = 0; st && i < r.n; i++) {

@@ -2,6 +2,7 @@
  * the same core functions as the terminal application. */
 #include "pkm/config.h"
 #include "pkm/db.h"
+#include "pkm/demo.h"
 #include "pkm/form.h"
 #include "pkm/import.h"
 #include "pkm/reports.h"
@@ -24,6 +25,7 @@ static const char usage[] =
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
 	"  pkm [--config BERKAS] check-forms [FOLDER]          periksa formulir\n"
+	"  pkm demo --db BERKAS [--years N] [--seed S]         database contoh\n"
 	"  pkm --help | --version\n"
 	"\n"
 	"Database: --db, lalu PKM_DB, lalu [database] path di konfigurasi,\n"
@@ -150,6 +152,39 @@ static int cmd_check_forms(const struct pkm_config *cfg, int argc, char **argv)
 	return bad ? 1 : 0;
 }
 
+/* pkm demo: a new database filled with made-up records (include/pkm/demo.h). */
+static int cmd_demo(const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
+{
+	struct demo_opts o = { 1, 1, date_today(), 60000, 250, isatty(STDERR_FILENO) ? stderr : NULL };
+	for (int i = 0; i < argc; i += 2) {
+		long n;
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!val)
+			return fail_usage("pilihan tanpa nilai");
+		if (strcmp(argv[i], "--db") == 0)
+			db_path = val;
+		else if (strcmp(argv[i], "--years") == 0 && parse_long(val, 1, 20, &n) == 0)
+			o.years = (int)n;
+		else if (strcmp(argv[i], "--seed") == 0 && parse_long(val, 0, LONG_MAX, &n) == 0)
+			o.seed = (unsigned long)n;
+		else if (strcmp(argv[i], "--patients") == 0 && parse_long(val, 100, 1000000, &n) == 0)
+			o.patients = (int)n;
+		else
+			return fail_usage("demo: pilihan --db BERKAS, --years 1-20, --seed S, --patients N");
+	}
+	struct sbuf err = { 0 }, done = { 0 };
+	sqlite3 *db = db_open(db_path, &err);
+	int rc = db ? demo_fill(db, cfg, &o, &done, &err) : -1;
+	if (db)
+		db_close(db);
+	fputs(sb_str(&done), stdout);
+	if (rc != 0)
+		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+	sb_free(&err);
+	sb_free(&done);
+	return rc == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
@@ -185,6 +220,8 @@ int main(int argc, char **argv)
 	const char *cmd = i < argc ? argv[i] : NULL;
 	if (cmd && strcmp(cmd, "check-forms") == 0)
 		return cmd_check_forms(&cfg, argc - i - 1, argv + i + 1);
+	if (cmd && strcmp(cmd, "demo") == 0)
+		return cmd_demo(&cfg, path, argc - i - 1, argv + i + 1);
 	if (cmd && strcmp(cmd, "import") != 0 && strcmp(cmd, "report") != 0)
 		return fail_usage("perintah tidak dikenal");
 	sqlite3 *db = db_open(path, &err);

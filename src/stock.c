@@ -203,10 +203,8 @@ int stock_receive(sqlite3 *db, const struct receipt_input *in, struct field_erro
 
 int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row *out, int max)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT b.id, b.sumber, b.no_batch, b.kedaluwarsa, "
-				      "(SELECT COALESCE(SUM(jumlah), 0) FROM mutasi WHERE batch_id = b.id) AS saldo "
-				      "FROM batch b WHERE b.obat = ? AND (saldo > 0 OR NOT ?) "
-				      "ORDER BY b.kedaluwarsa, b.id LIMIT ?", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, sumber, no_batch, kedaluwarsa, saldo FROM batch "
+				      "WHERE obat = ? AND (saldo > 0 OR NOT ?) ORDER BY kedaluwarsa, id LIMIT ?", NULL);
 	if (!st)
 		return 0;
 	sqlite3_bind_text(st, 1, obat, -1, SQLITE_STATIC);
@@ -226,8 +224,7 @@ int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row 
 
 long stock_balance(sqlite3 *db, const char *obat)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT COALESCE(SUM(m.jumlah), 0) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
-				      "WHERE b.obat = ?", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT COALESCE(SUM(saldo), 0) FROM batch WHERE obat = ?", NULL);
 	if (!st)
 		return 0;
 	sqlite3_bind_text(st, 1, obat, -1, SQLITE_STATIC);
@@ -238,7 +235,7 @@ long stock_balance(sqlite3 *db, const char *obat)
 
 static long batch_balance(sqlite3 *db, long batch_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT COALESCE(SUM(jumlah), -1) FROM mutasi WHERE batch_id = ?", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT saldo FROM batch WHERE id = ?", NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, batch_id);
@@ -355,8 +352,8 @@ void stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
 	free(rows);
 }
 
-int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
-	      struct field_errors *fe, struct sbuf *err)
+int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
+		 struct field_errors *fe, struct sbuf *err)
 {
 	fe->n = 0;
 	struct drug d;
@@ -367,7 +364,7 @@ int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, 
 		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", obat);
 	check_value(db, "resep", "jumlah", "jumlah", jumlah, qty, sizeof qty, fe);
 	check_value(db, "resep", "signa", "signa", signa, sig, sizeof sig, fe);
-	if (fe->n || begin(db, err) != 0)
+	if (fe->n)
 		return -1;
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO resep (kunjungan_id, obat, jumlah, signa) VALUES (?, ?, ?, ?) "
 				      "ON CONFLICT (kunjungan_id, obat) DO UPDATE SET jumlah = excluded.jumlah, "
@@ -386,7 +383,15 @@ int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, 
 			rc = 0;
 		sqlite3_finalize(st);
 	}
-	return in_transaction(db, rc, err);
+	return rc;
+}
+
+int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
+	      struct field_errors *fe, struct sbuf *err)
+{
+	if (begin(db, err) != 0)
+		return -1;
+	return in_transaction(db, resep_insert(db, visit_id, obat, jumlah, signa, fe, err), err);
 }
 
 int resep_delete(sqlite3 *db, long resep_id, struct sbuf *err)
@@ -461,22 +466,26 @@ static int dispense_line(sqlite3 *db, const struct resep_row *r, const char *tan
 	return rc;
 }
 
+int stock_dispense_in(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err)
+{
+	struct resep_row r[64];
+	int n = resep_list(db, visit_id, r, (int)ARRAY_LEN(r)), done = 0;
+	for (int i = 0; i < n; i++) {
+		if (r[i].diserahkan[0])
+			continue;
+		if (dispense_line(db, &r[i], tanggal, err) != 0)
+			return -1;
+		done++;
+	}
+	if (done == 0)
+		sb_printf(err, "tidak ada obat yang menunggu diserahkan");
+	return done ? done : -1;
+}
+
 int stock_dispense(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err)
 {
 	if (begin(db, err) != 0)
 		return -1;
-	struct resep_row r[64];
-	int n = resep_list(db, visit_id, r, (int)ARRAY_LEN(r)), done = 0, rc = 0;
-	for (int i = 0; i < n && rc == 0; i++) {
-		if (r[i].diserahkan[0])
-			continue;
-		rc = dispense_line(db, &r[i], tanggal, err);
-		done += rc == 0;
-	}
-	if (rc == 0 && done == 0) {
-		db_rollback(db);
-		sb_printf(err, "tidak ada obat yang menunggu diserahkan");
-		return -1;
-	}
-	return in_transaction(db, rc, err) == 0 ? done : -1;
+	int done = stock_dispense_in(db, visit_id, tanggal, err);
+	return in_transaction(db, done > 0 ? 0 : -1, err) == 0 ? done : -1;
 }

@@ -1,0 +1,480 @@
+/* Made-up but realistic records: patients of a West Java catchment area, about
+ * 250 visits each working day across the ILP units, diagnoses with their case
+ * flags, the cluster forms, prescriptions dispensed from stock and the monthly
+ * receipts that keep it. A fixed seed gives the same database every time. */
+#include "pkm/demo.h"
+#include "pkm/db.h"
+#include "pkm/patient.h"
+#include "pkm/stock.h"
+#include "pkm/visit.h"
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long long rng_state;
+
+static unsigned long long rnd(void)
+{
+	/* splitmix64: small, fast, the same on every machine */
+	unsigned long long z = (rng_state += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int below(int n) { return n > 0 ? (int)(rnd() % (unsigned)n) : 0; }
+static int chance(int percent) { return below(100) < percent; }
+
+#define PICK(a) ((a)[below((int)ARRAY_LEN(a))])
+
+static const char *const men[] = { "Agus", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Iwan", "Joko", "Rudi",
+				   "Slamet", "Asep", "Ujang", "Dadang", "Yusuf", "Rizky", "Andi", "Bayu", "Dimas",
+				   "Gilang", "Hadi", "Irfan", "Maman", "Nanang", "Taufik", "Wahyu", "Deden", "Cecep" };
+static const char *const women[] = { "Siti", "Sri", "Dewi", "Ani", "Rina", "Yuni", "Euis", "Neng", "Lilis",
+				     "Tuti", "Nur", "Wati", "Ratna", "Fitri", "Indah", "Lina", "Mega", "Novi",
+				     "Putri", "Rini", "Santi", "Tika", "Wulan", "Yanti", "Iis", "Ika", "Dian" };
+static const char *const families[] = { "Rahayu", "Suryani", "Hidayat", "Setiawan", "Saputra", "Nugraha",
+					"Kurnia", "Lestari", "Permana", "Gunawan", "Sutisna", "Hermawan", "Wijaya",
+					"Pratama", "Susanti", "Handayani", "Rahmawati", "Maulana", "Firmansyah",
+					"Ramdani", "Mulyadi", "Suherman", "Komariah", "Nurhayati", "" };
+static const char *const villages[] = { "Sukamaju", "Sukarame", "Cikopo", "Mekarsari", "Margamulya", "Cibodas",
+					"Tanjungsari", "Babakan", "Nagrak", "Panenjoan" };
+
+static const struct {
+	const char *kode, *nama, *satuan, *kategori;
+} drugs[] = {
+	{ "PCT500", "Parasetamol 500 mg", "tablet", "OBAT" },	{ "AMX500", "Amoksisilin 500 mg", "kaplet", "ANTIBIOTIK" },
+	{ "CTM4", "Klorfeniramin maleat 4 mg", "tablet", "OBAT" }, { "ANT", "Antasida DOEN", "tablet", "OBAT" },
+	{ "OMZ20", "Omeprazol 20 mg", "kapsul", "OBAT" },	{ "AML5", "Amlodipin 5 mg", "tablet", "OBAT" },
+	{ "CAP25", "Kaptopril 25 mg", "tablet", "OBAT" },	{ "MET500", "Metformin 500 mg", "tablet", "OBAT" },
+	{ "GLB5", "Glibenklamid 5 mg", "tablet", "OBAT" },	{ "IBU400", "Ibuprofen 400 mg", "tablet", "OBAT" },
+	{ "ORS", "Oralit 200 ml", "sachet", "OBAT" },		{ "ZNC20", "Zinc 20 mg", "tablet", "OBAT" },
+	{ "FE", "Tablet tambah darah", "tablet", "OBAT" },	{ "CIP500", "Siprofloksasin 500 mg", "tablet", "ANTIBIOTIK" },
+	{ "HCT", "Hidrokortison krim 2,5%", "tube", "OBAT" },	{ "ASM500", "Asam mefenamat 500 mg", "tablet", "OBAT" },
+	{ "ALB400", "Albendazol 400 mg", "tablet", "OBAT" },	{ "SIM20", "Simvastatin 20 mg", "tablet", "OBAT" },
+	{ "OAT", "OAT KDT kategori 1", "tablet", "OBAT" },	{ "LIDO", "Lidokain injeksi 2%", "ampul", "INJEKSI" },
+	{ "DEXI", "Deksametason injeksi 5 mg", "ampul", "INJEKSI" }, { "SALB", "Salbutamol 2 mg", "tablet", "OBAT" },
+};
+
+/* A diagnosis with the drugs usually given for it ("" ends; a drug after '?'
+ * is given to about a third). */
+struct dx {
+	const char *code;
+	int weight;
+	const char *drugs[4];
+};
+
+static const struct dx adult[] = {
+	{ "I10", 20, { "AML5", "?CAP25" } },	{ "E11.9", 8, { "MET500", "?GLB5" } },
+	{ "M79.1", 12, { "ASM500", "?DEXI" } }, { "K29.7", 12, { "ANT", "?OMZ20" } },
+	{ "J06.9", 15, { "PCT500", "CTM4", "?AMX500" } }, { "L30.9", 6, { "HCT" } },
+	{ "R51", 6, { "PCT500" } },		{ "E78.5", 4, { "SIM20" } },
+	{ "M54.5", 5, { "IBU400" } },		{ "A09", 5, { "ORS", "?CIP500" } },
+	{ "N39.0", 3, { "CIP500" } },		{ "J45.9", 4, { "SALB" } },
+};
+static const struct dx child[] = {
+	{ "J06.9", 35, { "PCT500", "CTM4", "?AMX500" } }, { "A09", 15, { "ORS", "ZNC20" } },
+	{ "J18.9", 3, { "AMX500", "PCT500" } },	{ "B82.0", 5, { "ALB400" } },
+	{ "Z00.1", 40, { 0 } },			{ "L30.9", 5, { "HCT" } },
+};
+static const struct dx mother[] = {
+	{ "Z34.9", 75, { "FE" } }, { "O21.0", 5, { 0 } }, { "D50.9", 10, { "FE" } }, { "Z30.0", 10, { 0 } },
+};
+static const struct dx infect[] = {
+	{ "J06.9", 30, { "PCT500", "?AMX500" } }, { "A09", 20, { "ORS", "ZNC20" } }, { "A15.0", 6, { "OAT" } },
+	{ "J18.9", 5, { "AMX500" } },		  { "A01.0", 5, { "CIP500" } },	     { "A90", 3, { "PCT500" } },
+};
+static const struct dx dental[] = {
+	{ "K02.1", 40, { "PCT500" } }, { "K04.0", 30, { "ASM500", "AMX500" } }, { "K05.1", 20, { 0 } },
+	{ "K08.8", 10, { "PCT500" } },
+};
+static const struct dx emergency[] = {
+	{ "T14.1", 30, { "LIDO", "AMX500", "PCT500" } }, { "S93.4", 10, { "IBU400" } },
+	{ "R10.4", 15, { "ANT" } },			 { "I10", 10, { "CAP25" } },
+	{ "J45.9", 10, { "DEXI", "SALB" } },		 { "S00.8", 25, { "PCT500" } },
+};
+
+static const struct dx *pick_dx(const struct dx *list, int n)
+{
+	int total = 0;
+	for (int i = 0; i < n; i++)
+		total += list[i].weight;
+	int r = below(total);
+	for (int i = 0; i < n; i++)
+		if ((r -= list[i].weight) < 0)
+			return &list[i];
+	return &list[0];
+}
+
+struct demo {
+	sqlite3 *db;
+	const struct pkm_config *cfg;
+	const struct demo_opts *o;
+	int npat;
+	struct patient *pat;
+	sqlite3_stmt *form[8];
+	long visits, diags, lines, short_stock;
+	struct sbuf *err;
+};
+
+/* Age: a rural pyramid, in days before the first day of the demo. */
+static long age_days(void)
+{
+	int r = below(100), years = r < 9 ? below(5) : r < 25 ? 5 + below(10) : r < 70 ? 15 + below(30)
+				    : r < 88 ? 45 + below(15) : 60 + below(25);
+	return (long)years * 365 + below(365);
+}
+
+static int make_patients(struct demo *d, struct date first)
+{
+	static const char *const payers[] = { "BPJS_PBI", "BPJS_PBI", "BPJS_PBI", "BPJS_PBI", "BPJS_NON_PBI",
+					      "BPJS_NON_PBI", "BPJS_NON_PBI", "UMUM", "UMUM", "UMUM", "JAMKESDA" };
+	d->npat = d->o->patients;
+	d->pat = xcalloc((size_t)d->npat, sizeof *d->pat);
+	if (db_begin(d->db) != 0)
+		return -1;
+	for (int i = 0; i < d->npat; i++) {
+		struct patient *p = &d->pat[i];
+		p->sex = chance(52) ? 'P' : 'L';
+		const char *family = PICK(families);
+		snprintf(p->nama, sizeof p->nama, "%s%s%s", p->sex == 'P' ? PICK(women) : PICK(men), *family ? " " : "",
+			 family);
+		struct date born = date_from_days(date_to_days(first) - age_days());
+		date_format(born, p->tanggal_lahir);
+		if (date_to_days(first) - date_to_days(born) > 365 || chance(50))
+			snprintf(p->nik, sizeof p->nik, "3204%02d%02d%02d%02d%04d", (10 + i / 10000) % 100,
+				 (born.d + (p->sex == 'P' ? 40 : 0)) % 100, born.m % 100, born.y % 100, i % 10000);
+		str_copy(p->penjamin, sizeof p->penjamin, PICK(payers));
+		if (strncmp(p->penjamin, "BPJS", 4) == 0)
+			snprintf(p->no_bpjs, sizeof p->no_bpjs, "000%010d", 1000000 + i);
+		snprintf(p->alamat, sizeof p->alamat, "Kp. %s RT %02d/%02d", PICK(villages), 1 + below(9), 1 + below(6));
+		str_copy(p->desa, sizeof p->desa, PICK(villages));
+		if (patient_insert(d->db, p, d->err) != 0) {
+			db_rollback(d->db);
+			return -1;
+		}
+	}
+	return db_commit(d->db);
+}
+
+static int put_drugs(struct demo *d, const char *day)
+{
+	for (size_t i = 0; i < ARRAY_LEN(drugs); i++) {
+		struct drug g = { .optimum = -1 };
+		str_copy(g.kode, sizeof g.kode, drugs[i].kode);
+		str_copy(g.nama, sizeof g.nama, drugs[i].nama);
+		str_copy(g.satuan, sizeof g.satuan, drugs[i].satuan);
+		str_copy(g.kategori, sizeof g.kategori, drugs[i].kategori);
+		if (drug_put(d->db, &g, d->err) != 0)
+			return -1;
+		struct receipt r = { .jumlah = 5000 };
+		str_copy(r.obat, sizeof r.obat, g.kode);
+		str_copy(r.sumber, sizeof r.sumber, "APBD2");
+		snprintf(r.no_batch, sizeof r.no_batch, "AWAL-%s", g.kode);
+		date_format(date_from_days(date_to_days((struct date){ atoi(day), atoi(day + 5), atoi(day + 8) }) + 700),
+			    r.kedaluwarsa);
+		str_copy(r.tanggal, sizeof r.tanggal, day);
+		if (receipt_insert(d->db, &r, 1, d->err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* At the start of a month the district's delivery tops each drug up to twice
+ * last month's use (at least 3000), in a new batch. */
+static int monthly_receipts(struct demo *d, struct date day)
+{
+	static const char *const sources[] = { "APBD2", "DAK", "PROGRAM", "APBD1" };
+	char ymd[11], from[11];
+	date_format(day, ymd);
+	date_format(date_from_days(date_to_days(day) - 30), from);
+	for (size_t i = 0; i < ARRAY_LEN(drugs); i++) {
+		sqlite3_stmt *st = db_prepare(d->db, "SELECT COALESCE(-SUM(m.jumlah), 0) FROM mutasi m JOIN batch b ON "
+					      "b.id = m.batch_id WHERE b.obat = ? AND m.jenis = 'PAKAI' AND m.tanggal >= ?",
+					      d->err);
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, drugs[i].kode, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+		long used = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_finalize(st);
+		long want = (used * 3 > 3000 ? used * 3 : 3000) - stock_balance(d->db, drugs[i].kode);
+		if (want <= 0)
+			continue;
+		struct receipt r = { .jumlah = want };
+		str_copy(r.obat, sizeof r.obat, drugs[i].kode);
+		str_copy(r.sumber, sizeof r.sumber, sources[(day.m + (int)i) % 4]);
+		snprintf(r.no_batch, sizeof r.no_batch, "B%02d%02d-%s", day.y % 100, day.m % 100, drugs[i].kode);
+		date_format(date_from_days(date_to_days(day) + 540 + below(200)), r.kedaluwarsa);
+		str_copy(r.tanggal, sizeof r.tanggal, ymd);
+		str_copy(r.keterangan, sizeof r.keterangan, "kiriman IFK");
+		if (receipt_insert(d->db, &r, 0, d->err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+enum { F_ANC, F_PENIMBANGAN, F_PTM, F_TB, F_GIGI, F_IGD, F_LAB, F_N };
+
+static int prepare_forms(struct demo *d)
+{
+	static const char *const sql[F_N] = {
+		"INSERT INTO f_anc (kunjungan_id, kontak, hpht, usia_kehamilan, trimester, bb, tb, lila, kek, hb, anemia, "
+		"ttd) VALUES (?1, ?2, date(?3, printf('-%d days', ?2 * 35 + 40)), (?2 * 35 + 40) / 7, "
+		"CASE WHEN ?2 * 35 + 40 < 91 THEN 1 WHEN ?2 * 35 + 40 < 175 THEN 2 ELSE 3 END, ?4, 152, ?5, ?5 < 23.5, ?6, ?6 < 11, 30)",
+		"INSERT INTO f_penimbangan (kunjungan_id, bb, pb_tb, naik, status_gizi, stunting, bgm) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
+		"INSERT INTO f_ptm (kunjungan_id, td_sistol, td_diastol, gds, bb, tb) VALUES (?1, ?2, ?3, ?4, ?5, 160)",
+		"INSERT INTO f_tb (kunjungan_id, batuk, terduga, terkonfirmasi) VALUES (?1, 1, 1, ?2)",
+		"INSERT INTO f_gigi (kunjungan_id, tambal_tetap, cabut_tetap, scaling) VALUES (?1, ?2, ?3, ?4)",
+		"INSERT INTO f_igd (kunjungan_id, triase, kategori, keadaan) VALUES (?1, ?2, ?3, ?4)",
+		"INSERT INTO f_lab (kunjungan_id, hb, gds) VALUES (?1, ?2, ?3)",
+	};
+	for (int i = 0; i < F_N; i++)
+		if ((d->form[i] = db_prepare(d->db, sql[i], d->err)) == NULL)
+			return -1;
+	return 0;
+}
+
+static int run_form(struct demo *d, int f, const long *v, int n)
+{
+	sqlite3_stmt *st = d->form[f];
+	sqlite3_reset(st);
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_int64(st, i + 1, v[i]);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sb_printf(d->err, "formulir demo tidak tersimpan: %s", sqlite3_errmsg(d->db));
+		return -1;
+	}
+	return 0;
+}
+
+static int fill_form(struct demo *d, const struct visit *v, const char *dx)
+{
+	long id = v->id, months = v->age.years * 12 + v->age.months;
+	if (strcmp(v->unit, "K2") == 0 && months < 60) {
+		long bb = 300 + months * 20 + below(150), len = 50 + months + below(5);
+		sqlite3_stmt *st = d->form[F_PENIMBANGAN];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_double(st, 2, (double)bb / 100.0);
+		sqlite3_bind_int64(st, 3, len);
+		sqlite3_bind_int64(st, 4, chance(80));
+		sqlite3_bind_text(st, 5, chance(90) ? "BAIK" : chance(70) ? "KURANG" : "BURUK", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, chance(80) ? "NORMAL" : "PENDEK", -1, SQLITE_STATIC);
+		return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	}
+	if (strcmp(dx, "Z34.9") == 0) {
+		sqlite3_stmt *st = d->form[F_ANC];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, 1 + below(6));
+		sqlite3_bind_text(st, 3, v->tanggal, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 4, 45 + below(25));
+		sqlite3_bind_double(st, 5, 21 + below(90) / 10.0);
+		sqlite3_bind_double(st, 6, 9 + below(50) / 10.0);
+		return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	}
+	if (strcmp(v->unit, "K3") == 0 && v->age.years >= 15) {
+		int high = strcmp(dx, "I10") == 0;
+		long row[] = { id, high ? 150 + below(40) : 110 + below(30), high ? 90 + below(20) : 70 + below(15),
+			       strncmp(dx, "E11", 3) == 0 ? 200 + below(150) : 80 + below(60), 45 + below(40) };
+		return run_form(d, F_PTM, row, 5);
+	}
+	if (strcmp(dx, "A15.0") == 0) {
+		long row[] = { id, chance(60) };
+		return run_form(d, F_TB, row, 2);
+	}
+	if (strcmp(v->unit, "GIGI") == 0) {
+		long row[] = { id, below(3), strcmp(dx, "K04.0") == 0, chance(20) };
+		return run_form(d, F_GIGI, row, 4);
+	}
+	if (strcmp(v->unit, "IGD") == 0) {
+		sqlite3_stmt *st = d->form[F_IGD];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, chance(20) ? "MERAH" : chance(50) ? "KUNING" : "HIJAU", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, dx[0] == 'T' || dx[0] == 'S' ? (chance(40) ? "KLL" : "LAIN") : "LAIN", -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, chance(85) ? "PULANG" : "RUJUK", -1, SQLITE_STATIC);
+		return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	}
+	return 0;
+}
+
+static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
+{
+	int any = 0;
+	for (int i = 0; i < 4 && x->drugs[i]; i++) {
+		const char *code = x->drugs[i];
+		if (*code == '?' && !chance(33))
+			continue;
+		code += *code == '?';
+		char qty[8];
+		snprintf(qty, sizeof qty, "%d", strcmp(code, "OAT") == 0 ? 84 : strcmp(code, "LIDO") == 0 ||
+			 strcmp(code, "DEXI") == 0 || strcmp(code, "HCT") == 0 ? 1 : 10 + 5 * below(5));
+		struct field_errors fe;
+		if (resep_insert(d->db, v->id, code, qty, "3x1", &fe, d->err) != 0) {
+			sb_printf(d->err, "%s", fe.n ? fe.e[0].msg : "");
+			return -1;
+		}
+		d->lines++;
+		any = 1;
+	}
+	if (!any)
+		return 0;
+	/* a short drug leaves the prescription undispensed, as at a real counter */
+	struct sbuf why = { 0 };
+	sqlite3_exec(d->db, "SAVEPOINT serah", NULL, NULL, NULL);
+	if (stock_dispense_in(d->db, v->id, v->tanggal, &why) < 0) {
+		sqlite3_exec(d->db, "ROLLBACK TO serah", NULL, NULL, NULL);
+		d->short_stock++;
+	}
+	sqlite3_exec(d->db, "RELEASE serah", NULL, NULL, NULL);
+	sb_free(&why);
+	return 0;
+}
+
+/* Who comes, to which unit, with what. */
+static int one_visit(struct demo *d, struct date day)
+{
+	/* a fifth of the patients (chronic, mothers, small children) come back often */
+	int i = chance(45) ? below(d->npat / 5) : below(d->npat);
+	const struct patient *p = &d->pat[i];
+	struct date born;
+	date_parse(p->tanggal_lahir, &born);
+	struct age a;
+	if (age_at(born, day, &a) != 0)
+		return 0;
+	const char *unit;
+	const struct dx *x;
+	int r = below(100);
+	if (r < 6) {
+		unit = "GIGI";
+		x = pick_dx(dental, (int)ARRAY_LEN(dental));
+	} else if (r < 10) {
+		unit = "IGD";
+		x = pick_dx(emergency, (int)ARRAY_LEN(emergency));
+	} else if (r < 15) {
+		unit = "LAB";
+		x = NULL;
+	} else if (r < 30) {
+		unit = "K4";
+		x = pick_dx(infect, (int)ARRAY_LEN(infect));
+	} else if (a.years < 5) {
+		unit = "K2";
+		x = pick_dx(child, (int)ARRAY_LEN(child));
+	} else if (p->sex == 'P' && a.years >= 17 && a.years <= 40 && chance(35)) {
+		unit = "K2";
+		x = pick_dx(mother, (int)ARRAY_LEN(mother));
+	} else {
+		unit = "K3";
+		x = pick_dx(a.years < 15 ? child : adult, a.years < 15 ? (int)ARRAY_LEN(child) : (int)ARRAY_LEN(adult));
+	}
+	struct visit v;
+	int created, added;
+	if (visit_insert(d->db, p, day, unit, p->penjamin, &v, &created, d->err) != 0)
+		return -1;
+	if (!created)
+		return 0;
+	d->visits++;
+	if (!x) {	/* a laboratory visit: results, no diagnosis */
+		sqlite3_stmt *st = d->form[F_LAB];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, v.id);
+		sqlite3_bind_double(st, 2, 9 + below(70) / 10.0);
+		sqlite3_bind_int64(st, 3, 80 + below(200));
+		return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	}
+	if (diag_insert(d->db, d->cfg, &v, x->code, 0, &added, d->err) != 0)
+		return -1;
+	d->diags += added;
+	if (chance(15) && strcmp(unit, "K3") == 0) {	/* a second problem */
+		const struct dx *y = pick_dx(adult, (int)ARRAY_LEN(adult));
+		if (diag_insert(d->db, d->cfg, &v, y->code, 0, &added, d->err) != 0)
+			return -1;
+		d->diags += added;
+	}
+	if (fill_form(d, &v, x->code) != 0) {
+		sb_printf(d->err, "formulir demo tidak tersimpan: %s", sqlite3_errmsg(d->db));
+		return -1;
+	}
+	return prescribe(d, &v, x);
+}
+
+static int monthly_activities(struct demo *d, struct date day)
+{
+	sqlite3_stmt *st = db_prepare(d->db, "INSERT OR IGNORE INTO lb4_agregat (bulan, penyuluhan_dalam, penyuluhan_luar, "
+				      "posyandu_madya, posyandu_purnama, posyandu_mandiri, kader_aktif, rumah_diperiksa, "
+				      "rumah_sehat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", d->err);
+	if (!st)
+		return -1;
+	long v[] = { day.y * 100L + day.m, 4 + below(6), 8 + below(10), 10 + below(5), 20 + below(5), 5 + below(3),
+		     150 + below(30), 40 + below(60), 30 + below(30) };
+	for (int i = 0; i < 9; i++)
+		sqlite3_bind_int64(st, i + 1, v[i]);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int run_days(struct demo *d, struct date first, struct date end)
+{
+	int last_month = 0;
+	long sunday = date_to_days((struct date){ 2026, 11, 22 });
+	for (long n = date_to_days(first); n < date_to_days(end); n++) {
+		struct date day = date_from_days(n);
+		if (((n - sunday) % 7 + 7) % 7 == 0)	/* closed on Sundays */
+			continue;
+		if (db_begin(d->db) != 0) {
+			sb_printf(d->err, "database sibuk: %s", sqlite3_errmsg(d->db));
+			return -1;
+		}
+		int rc = 0;
+		if (day.m != last_month) {
+			rc = monthly_receipts(d, day) || monthly_activities(d, day);
+			if (d->o->progress && last_month)
+				fprintf(d->o->progress, "demo: %04d-%02d, %ld kunjungan\n", day.y, day.m, d->visits);
+			last_month = day.m;
+		}
+		int today = d->o->per_day * 9 / 10 + below(d->o->per_day / 5 + 1);
+		for (int k = 0; k < today && rc == 0; k++)
+			rc = one_visit(d, day);
+		if (rc != 0 || db_commit(d->db) != 0) {
+			db_rollback(d->db);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts *o, struct sbuf *done,
+	      struct sbuf *err)
+{
+	if (db_query_long(db, "SELECT COUNT(*) FROM pasien", 1) != 0) {
+		sb_printf(err, "database ini sudah berisi data; demo hanya untuk database baru");
+		return -1;
+	}
+	rng_state = o->seed;
+	struct demo d = { .db = db, .cfg = cfg, .o = o, .err = err };
+	struct date first = date_from_days(date_to_days(o->end) - 365L * o->years);
+	char day[11];
+	date_format(first, day);
+	int rc = make_patients(&d, first);
+	if (rc == 0 && (db_begin(db) != 0 || put_drugs(&d, day) != 0 || db_commit(db) != 0)) {
+		db_rollback(db);
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = prepare_forms(&d);
+	if (rc == 0)
+		rc = run_days(&d, first, o->end);
+	for (int i = 0; i < F_N; i++)
+		sqlite3_finalize(d.form[i]);
+	free(d.pat);
+	if (rc != 0)
+		return -1;
+	sb_printf(done, "demo: %d pasien, %ld kunjungan, %ld diagnosis, %ld baris resep (%ld tidak diserahkan karena "
+			"stok kurang), %s s.d. %04d-%02d-%02d\n", o->patients, d.visits, d.diags, d.lines, d.short_stock, day,
+		  o->end.y, o->end.m, o->end.d);
+	return 0;
+}

@@ -1,0 +1,238 @@
+/* make bench: figures of the core on a demo database (tests/bench/run.sh adds
+ * start-up and memory of the terminal application). Every figure is the median
+ * of several runs; report times come with a baseline measured in the same run.
+ * Usage: bench DB YEARS  (the database is changed: give it a copy) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include "pkm/config.h"
+#include "pkm/db.h"
+#include "pkm/import.h"
+#include "pkm/patient.h"
+#include "pkm/reports.h"
+#include "pkm/visit.h"
+
+#define RUNS 5
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, by_value);
+	return v[n / 2];
+}
+
+static double worst(const double *v, int n)
+{
+	double w = 0;
+	for (int i = 0; i < n; i++)
+		w = v[i] > w ? v[i] : w;
+	return w;
+}
+
+static void figure(const char *name, double value, const char *unit)
+{
+	printf("%-34s %10.2f %s\n", name, value, unit);
+}
+
+/* Type `text` one character at a time, searching after each, as the screen does. */
+static void search_typing(sqlite3 *db, const char *label, const char *text)
+{
+	static struct patient found[200];	/* MAX_FOUND of the search screen */
+	double t[RUNS * 32];
+	int n = 0;
+	for (int r = 0; r < RUNS; r++)
+		for (size_t k = 1; k <= strlen(text) && n < RUNS * 32; k++) {
+			char prefix[64];
+			snprintf(prefix, sizeof prefix, "%.*s", (int)k, text);
+			double t0 = now_ms();
+			patient_search(db, prefix, found, 200);
+			t[n++] = now_ms() - t0;
+		}
+	char name[64];
+	snprintf(name, sizeof name, "search %s median", label);
+	double w = worst(t, n);
+	figure(name, median(t, n), "ms");
+	snprintf(name, sizeof name, "search %s worst", label);
+	figure(name, w, "ms");
+}
+
+static void text_of(sqlite3 *db, const char *sql, char *out, size_t size)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	out[0] = '\0';
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		db_col_text(st, 0, out, size);
+	sqlite3_finalize(st);
+}
+
+static void saves(sqlite3 *db, const struct pkm_config *cfg)
+{
+	double t[40];
+	struct sbuf err = { 0 };
+	for (int i = 0; i < 40; i++) {
+		struct patient p;
+		if (patient_get(db, 1 + i * 997, &p) != 1)
+			continue;
+		double t0 = now_ms();
+		struct visit v;
+		int created, added;
+		if (visit_open(db, &p, date_today(), "K3", p.penjamin, &v, &created, &err) != 0 ||
+		    diag_add(db, cfg, &v, "I10", 0, &added, &err) != 0 || diag_add(db, cfg, &v, "E11.9", 0, &added, &err) != 0)
+			fprintf(stderr, "save: %s\n", sb_str(&err));
+		t[i] = now_ms() - t0;
+	}
+	figure("save visit + 2 diagnoses median", median(t, 40), "ms");
+	figure("save visit + 2 diagnoses worst", worst(t, 40), "ms");
+	sb_free(&err);
+}
+
+/* The (visit, diagnosis) rows LB1 counts, grouped in SQL alone: the floor. */
+static double lb1_baseline(sqlite3 *db, const char *from, const char *to)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT d.icd10, p.jenis_kelamin, d.kasus, k.umur_tahun, k.umur_total_hari, "
+				      "COUNT(*) FROM diagnosis d JOIN kunjungan k ON k.id = d.kunjungan_id JOIN pasien p "
+				      "ON p.id = k.pasien_id WHERE k.tanggal >= ? AND k.tanggal < ? GROUP BY 1, 2, 3, 4, 5",
+				      NULL);
+	double t0 = now_ms();
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		;
+	double t = now_ms() - t0;
+	sqlite3_finalize(st);
+	return t;
+}
+
+static void reports(sqlite3 *db, const struct pkm_config *cfg)
+{
+	struct date today = date_today(), first = { today.m == 1 ? today.y - 1 : today.y, today.m == 1 ? 12 : today.m - 1, 1 };
+	char month[32], from[11], to[32];
+	snprintf(month, sizeof month, "%04d-%02d", first.y, first.m);
+	date_format(first, from);
+	snprintf(to, sizeof to, "%04d-%02d-01", today.y, today.m);
+	static const char *const names[] = { "lb1", "lb2", "lb3", "lb4", "jampersal" };
+	FILE *null = fopen("/dev/null", "w");
+	double base[RUNS];
+	for (int r = 0; r < RUNS; r++)
+		base[r] = lb1_baseline(db, from, to);
+	double b = median(base, RUNS);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		double t[RUNS];
+		for (int r = 0; r < RUNS; r++) {
+			struct report_req req = { names[i], month, cfg->lb1_layout, FMT_TEXT, 136 };
+			struct sbuf err = { 0 };
+			double t0 = now_ms();
+			if (report_write(db, cfg, &req, null, &err) != 0)
+				fprintf(stderr, "%s: %s\n", names[i], sb_str(&err));
+			t[r] = now_ms() - t0;
+			sb_free(&err);
+		}
+		char name[64];
+		snprintf(name, sizeof name, "report %s %s", names[i], month);
+		double m = median(t, RUNS);
+		figure(name, m, "ms");
+		if (i == 0) {
+			figure("  bare SQL GROUP BY baseline", b, "ms");
+			figure("  ratio LB1 / baseline", b > 0 ? m / b : 0, "x");
+		}
+	}
+	fclose(null);
+}
+
+/* Write the demo's patients and one year of visits as CSV, import them into a
+ * new database, and count rows per second. */
+static void imports(sqlite3 *db, const char *dir)
+{
+	char pas[512], kun[512], fresh[512];
+	snprintf(pas, sizeof pas, "%s/bench-pasien.csv", dir);
+	snprintf(kun, sizeof kun, "%s/bench-kunjungan.csv", dir);
+	snprintf(fresh, sizeof fresh, "%s/bench-import.db", dir);
+	const char *q[2] = {
+		"SELECT no_rm, COALESCE(nik, ''), COALESCE(no_bpjs, ''), nama, jenis_kelamin, tanggal_lahir, alamat, desa, "
+		"penjamin FROM pasien",
+		"SELECT p.no_rm, k.tanggal, k.unit, k.penjamin, COALESCE(d.icd10, ''), COALESCE(d.kasus, '') FROM kunjungan k "
+		"JOIN pasien p ON p.id = k.pasien_id LEFT JOIN diagnosis d ON d.kunjungan_id = k.id "
+		"WHERE k.tanggal >= date((SELECT MAX(tanggal) FROM kunjungan), '-1 year') ORDER BY k.tanggal, k.id",
+	};
+	const char *head[2] = { "no_rm,nik,no_bpjs,nama,jenis_kelamin,tanggal_lahir,alamat,desa,penjamin\n",
+				"no_rm,tanggal,unit,penjamin,icd10,kasus\n" };
+	long rows[2] = { 0, 0 };
+	for (int f = 0; f < 2; f++) {
+		FILE *out = fopen(f ? kun : pas, "w");
+		fputs(head[f], out);
+		sqlite3_stmt *st = db_prepare(db, q[f], NULL);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(st); c++)
+				fprintf(out, "%s\"%s\"", c ? "," : "", (const char *)sqlite3_column_text(st, c));
+			fputc('\n', out);
+			rows[f]++;
+		}
+		sqlite3_finalize(st);
+		fclose(out);
+	}
+	remove(fresh);
+	struct sbuf err = { 0 }, done = { 0 };
+	sqlite3 *to = db_open(fresh, &err);
+	struct pkm_config cfg;
+	config_defaults(&cfg);
+	double t0 = now_ms();
+	int ok = import_pasien(to, pas, NULL, &done, &err) == 0;
+	double t1 = now_ms();
+	ok = ok && import_kunjungan(to, &cfg, kun, NULL, &done, &err) == 0;
+	double t2 = now_ms();
+	if (!ok)
+		fprintf(stderr, "import: %s\n", sb_str(&err));
+	figure("import pasien", rows[0] / ((t1 - t0) / 1000), "rows/s");
+	figure("import kunjungan (1 year)", rows[1] / ((t2 - t1) / 1000), "rows/s");
+	db_close(to);
+	sb_free(&err);
+	sb_free(&done);
+	remove(fresh);
+	remove(pas);
+	remove(kun);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: bench DB YEARS WORKDIR\n");
+		return 2;
+	}
+	struct sbuf err = { 0 };
+	sqlite3 *db = db_open(argv[1], &err);
+	if (!db) {
+		fprintf(stderr, "%s\n", sb_str(&err));
+		return 1;
+	}
+	struct pkm_config cfg;
+	config_defaults(&cfg);
+	char name[128], nik[20], rm[24];
+	text_of(db, "SELECT nama FROM pasien WHERE nama LIKE '% %' ORDER BY id LIMIT 1 OFFSET 777", name, sizeof name);
+	text_of(db, "SELECT nik FROM pasien WHERE nik IS NOT NULL ORDER BY id LIMIT 1 OFFSET 4321", nik, sizeof nik);
+	text_of(db, "SELECT no_rm FROM pasien ORDER BY id LIMIT 1 OFFSET 31337", rm, sizeof rm);
+	search_typing(db, "name", name);
+	search_typing(db, "NIK", nik);
+	search_typing(db, "No. RM", rm);
+	reports(db, &cfg);
+	saves(db, &cfg);
+	imports(db, argv[3]);
+	struct stat s;
+	if (stat(argv[1], &s) == 0)
+		figure("database size per year", s.st_size / 1048576.0 / atof(argv[2]), "MB");
+	db_close(db);
+	return 0;
+}

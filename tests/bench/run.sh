@@ -1,0 +1,60 @@
+#!/bin/sh
+# make bench: figures for 1 and 5 years of demo data, never part of make test.
+# The demo databases are kept in build/bench and rebuilt when pkm is newer.
+set -eu
+BUILD=${1:-build/default}
+PKM="$PWD/$BUILD/pkm"
+BENCH="$PWD/$BUILD/tests/bench"
+DIR="$PWD/build/bench"
+mkdir -p "$DIR"
+export PKM_TODAY=2026-11-23 TZ=UTC
+T="tmux -S $DIR/tmux.sock -f /dev/null"
+trap '$T kill-server 2>/dev/null || true' EXIT
+
+ms() { echo $(($(date +%s%N) / 1000000)); }
+med() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# Start-up to the first screen, then a scripted session (search, open a visit,
+# the visit list, LB1 on screen); peak RSS read from /proc before quitting.
+tui() {	# tui DB -> "startup_ms rss_kb"
+	$T kill-server 2>/dev/null || true
+	t0=$(ms)
+	$T new-session -d -s app -x 80 -y 24 "exec env TERM=tmux-256color LANG=C.UTF-8 HOME=$DIR $PKM --db $1"
+	until $T capture-pane -p -t app 2>/dev/null | grep -q "F10 Keluar"; do :; done
+	t1=$(ms)
+	pid=$($T display -p -t app '#{pane_pid}')
+	$T send-keys -t app -l "siti"; sleep 0.3
+	$T send-keys -t app Enter; sleep 0.3; $T send-keys -t app Enter; sleep 0.3
+	$T send-keys -t app F3; sleep 0.3; $T send-keys -t app F4; sleep 0.2; $T send-keys -t app Enter; sleep 1
+	rss=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
+	$T send-keys -t app Escape F10; sleep 0.2
+	$T kill-server 2>/dev/null || true
+	echo "$((t1 - t0)) $rss"
+}
+
+for y in 1 5; do
+	db="$DIR/demo-$y.db"
+	if [ ! -f "$db" ] || [ "$PKM" -nt "$db" ]; then
+		rm -f "$db" "$db-wal" "$db-shm"
+		echo "building $y-year demo database..." >&2
+		"$PKM" demo --db "$db" --years $y --seed 1 >&2
+	fi
+	out="$DIR/figures-$y.txt"
+	: >"$out"
+	for r in 1 2 3 4 5; do
+		rm -f "$DIR/work.db"*; cp "$db" "$DIR/work.db"
+		tui "$DIR/work.db"
+	done >"$DIR/tui.txt"
+	printf '%-34s %10s ms\n' "start-up to first screen" "$(cut -d' ' -f1 "$DIR/tui.txt" | med)" >>"$out"
+	printf '%-34s %10s KB\n' "peak RSS of the session" "$(cut -d' ' -f2 "$DIR/tui.txt" | med)" >>"$out"
+	rm -f "$DIR/work.db"*; cp "$db" "$DIR/work.db"
+	"$BENCH" "$DIR/work.db" $y "$DIR" >>"$out"
+	rm -f "$DIR/work.db"*
+done
+
+echo "pkm bench, $(date -u +%Y-%m-%d), $(nproc) CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+printf '%-34s %12s %12s\n' "figure" "1 year" "5 years"
+paste "$DIR/figures-1.txt" "$DIR/figures-5.txt" | awk -F'\t' '{
+	n = split($1, a, " "); split($2, b, " ");
+	name = ""; for (i = 1; i < n - 1; i++) name = name (i > 1 ? " " : "") a[i];
+	printf "%-34s %12s %12s %s\n", name, a[n - 1], b[n - 1], a[n] }'
