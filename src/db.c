@@ -130,10 +130,46 @@ fail:
 	return NULL;
 }
 
+/* Statements kept per connection, keyed by the address of their SQL text (a
+ * string literal), so hot paths (imports, saves, searches) skip the parser. */
+#define STMT_CACHE 96
+static struct {
+	sqlite3 *db;
+	const char *sql;
+	sqlite3_stmt *st;
+} cache[STMT_CACHE];
+
+sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, struct sbuf *err)
+{
+	int free_slot = -1;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		if (cache[i].db == db && cache[i].sql == sql) {
+			sqlite3_reset(cache[i].st);
+			sqlite3_clear_bindings(cache[i].st);
+			return cache[i].st;
+		}
+		if (!cache[i].db && free_slot < 0)
+			free_slot = i;
+	}
+	sqlite3_stmt *st = NULL;
+	if (free_slot < 0 || sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		if (err)
+			sb_printf(err, "kesalahan database: %s", free_slot < 0 ? "cache penuh" : sqlite3_errmsg(db));
+		return NULL;
+	}
+	cache[free_slot].db = db;
+	cache[free_slot].sql = sql;
+	cache[free_slot].st = st;
+	return st;
+}
+
 void db_close(sqlite3 *db)
 {
 	if (!db)
 		return;
+	for (int i = 0; i < STMT_CACHE; i++)
+		if (cache[i].db == db)
+			cache[i].db = NULL;	/* finalized below with every other statement */
 	sqlite3_stmt *st;
 	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
 		sqlite3_finalize(st);
@@ -176,12 +212,12 @@ void db_col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
 
 int db_query_text_exists(sqlite3 *db, const char *sql, const char *param)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 

@@ -29,11 +29,10 @@ static void copy_col(sqlite3_stmt *st, int i, char *out, size_t size)
 
 int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out)
 {
-	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (sqlite3_prepare_v2(db,
-			       "SELECT jenis, wajib, panjang, min, max, label, bantuan, satuan, pilihan, rumus "
-			       "FROM kamus WHERE tabel = ? AND kolom = ?", -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_stmt(db, "SELECT jenis, wajib, panjang, min, max, label, bantuan, satuan, pilihan, rumus "
+				   "FROM kamus WHERE tabel = ? AND kolom = ?", NULL);
+	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
@@ -61,7 +60,7 @@ int dict_get(sqlite3 *db, const char *table, const char *column, struct column_d
 		copy_col(st, 9, out->formula, sizeof out->formula);
 		rc = 0;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -110,12 +109,12 @@ const char *dict_self_check(const struct column_def *c)
 
 int dict_payer_needs_bpjs(sqlite3 *db, const char *payer)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT perlu_bpjs FROM penjamin WHERE kode = ?", -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_stmt(db, "SELECT perlu_bpjs FROM penjamin WHERE kode = ?", NULL);
+	if (!st)
 		return 0;
 	sqlite3_bind_text(st, 1, payer, -1, SQLITE_STATIC);
 	int needs = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return needs;
 }
 

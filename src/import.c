@@ -5,8 +5,40 @@
 #include "pkm/patient.h"
 #include "pkm/visit.h"
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Rows sorted by one text field of their patient, then by row: equal neighbours
+ * are the same No. RM or NIK twice in the file (n log n, not every pair). */
+static const struct patient *sort_base;
+static size_t sort_field;
+
+static int by_field(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	int c = strcmp((const char *)&sort_base[x] + sort_field, (const char *)&sort_base[y] + sort_field);
+	return c ? c : x - y;
+}
+
+static void same_twice(struct sheet *s, const struct patient *ps, size_t field, const char *column, const char *what)
+{
+	int *idx = xcalloc((size_t)s->nrows + 1, sizeof *idx);
+	for (int r = 0; r < s->nrows; r++)
+		idx[r] = r;
+	sort_base = ps;
+	sort_field = field;
+	qsort(idx, (size_t)s->nrows, sizeof *idx, by_field);
+	for (int k = 1; k < s->nrows; k++) {
+		const char *v = (const char *)&ps[idx[k]] + field;
+		int first = k - 1;
+		while (first > 0 && strcmp((const char *)&ps[idx[first - 1]] + field, v) == 0)
+			first--;
+		if (*v && strcmp((const char *)&ps[idx[k - 1]] + field, v) == 0)
+			problem(s, s->lines[idx[k]], column, "%s %s sudah ada di baris %ld", what, v, s->lines[idx[first]]);
+	}
+	free(idx);
+}
 
 int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err)
 {
@@ -31,19 +63,15 @@ int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *do
 		if (patient_check(db, &in, &ps[r], &fe, NULL, 0) != 0)
 			for (int i = 0; i < fe.n; i++)
 				problem(&s, s.lines[r], fe.e[i].column, "%s", fe.e[i].msg);
-		/* the same No. RM or NIK twice in the file, or already in the database */
-		for (int q = 0; q < r; q++) {
-			if (ps[r].no_rm[0] && strcmp(ps[r].no_rm, ps[q].no_rm) == 0)
-				problem(&s, s.lines[r], "no_rm", "No. RM %s sudah ada di baris %ld", ps[r].no_rm, s.lines[q]);
-			if (ps[r].nik[0] && strcmp(ps[r].nik, ps[q].nik) == 0)
-				problem(&s, s.lines[r], "nik", "NIK %s sudah ada di baris %ld", ps[r].nik, s.lines[q]);
-		}
+		/* already in the database (twice in the file: below) */
 		struct patient old;
 		if (ps[r].no_rm[0] && patient_by_rm(db, ps[r].no_rm, &old) == 1)
 			problem(&s, s.lines[r], "no_rm", "No. RM %s sudah terdaftar (%s)", ps[r].no_rm, old.nama);
 		if (ps[r].nik[0] && patient_by_nik(db, ps[r].nik, &old) == 1)
 			problem(&s, s.lines[r], "nik", "NIK %s sudah terdaftar (No. RM %s, %s)", ps[r].nik, old.no_rm, old.nama);
 	}
+	same_twice(&s, ps, offsetof(struct patient, no_rm), "no_rm", "No. RM");
+	same_twice(&s, ps, offsetof(struct patient, nik), "nik", "NIK");
 	if (s.nerr || begin_write(&s, db) != 0) {
 		free(ps);
 		return finish_errors(&s);

@@ -87,8 +87,8 @@ int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *o
 
 static long next_rm(sqlite3 *db, char *no_rm, size_t size)
 {
-	sqlite3_stmt *up = db_prepare(db, "UPDATE rm_seri SET terakhir = terakhir + 1 RETURNING terakhir", NULL);
-	sqlite3_stmt *used = db_prepare(db, "SELECT 1 FROM pasien WHERE no_rm = ?", NULL);
+	sqlite3_stmt *up = db_stmt(db, "UPDATE rm_seri SET terakhir = terakhir + 1 RETURNING terakhir", NULL);
+	sqlite3_stmt *used = db_stmt(db, "SELECT 1 FROM pasien WHERE no_rm = ?", NULL);
 	long serial = -1;
 	while (up && used) {
 		if (sqlite3_step(up) != SQLITE_ROW)
@@ -104,8 +104,8 @@ static long next_rm(sqlite3 *db, char *no_rm, size_t size)
 			break;
 		serial = -1;
 	}
-	sqlite3_finalize(up);
-	sqlite3_finalize(used);
+	sqlite3_reset(up);
+	sqlite3_reset(used);
 	return serial;
 }
 
@@ -117,7 +117,7 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 	}
 	char cari[sizeof p->nama];
 	patient_search_name(p->nama, cari, sizeof cari);
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
 		" lahir_perkiraan, alamat, desa, penjamin) VALUES (?,?,?,?,?,?,?,?,?,?,?)", err);
 	if (!st)
@@ -135,7 +135,7 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 	db_bind_text(st, 10, p->desa, 0);
 	db_bind_text(st, 11, p->penjamin, 0);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		if (rc == SQLITE_CONSTRAINT_UNIQUE && strstr(sqlite3_errmsg(db), "nik"))
 			sb_printf(err, "NIK %s sudah terdaftar", p->nik);
@@ -194,23 +194,34 @@ static int read_patients(sqlite3_stmt *st, struct patient *out, int max)
 	return n;
 }
 
-static int get_one(sqlite3 *db, const char *where, const char *text, long id, struct patient *p)
+static int get_one(sqlite3 *db, const char *sql, const char *text, long id, struct patient *p)
 {
-	char sql[256];
-	snprintf(sql, sizeof sql, "SELECT " PATIENT_COLS " FROM pasien WHERE %s", where);
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
 	if (!st)
 		return -1;
 	if (text)
 		sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_int64(st, 1, id);
-	return read_patients(st, p, 1);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		read_patient(st, p);
+	sqlite3_reset(st);
+	return found;
 }
 
-int patient_get(sqlite3 *db, long id, struct patient *p) { return get_one(db, "id = ?", NULL, id, p); }
-int patient_by_nik(sqlite3 *db, const char *nik, struct patient *p) { return get_one(db, "nik = ?", nik, 0, p); }
-int patient_by_rm(sqlite3 *db, const char *no_rm, struct patient *p) { return get_one(db, "no_rm = ?", no_rm, 0, p); }
+int patient_get(sqlite3 *db, long id, struct patient *p)
+{
+	return get_one(db, "SELECT " PATIENT_COLS " FROM pasien WHERE id = ?", NULL, id, p);
+}
+int patient_by_nik(sqlite3 *db, const char *nik, struct patient *p)
+{
+	return get_one(db, "SELECT " PATIENT_COLS " FROM pasien WHERE nik = ?", nik, 0, p);
+}
+int patient_by_rm(sqlite3 *db, const char *no_rm, struct patient *p)
+{
+	return get_one(db, "SELECT " PATIENT_COLS " FROM pasien WHERE no_rm = ?", no_rm, 0, p);
+}
 
 int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 {

@@ -39,14 +39,14 @@ static void drug_row(sqlite3_stmt *st, struct drug *d)
 
 int drug_get(sqlite3 *db, const char *kode, struct drug *d)
 {
-	sqlite3_stmt *st = db_prepare(db, DRUG_COLS "WHERE kode = ?", NULL);
+	sqlite3_stmt *st = db_stmt(db, DRUG_COLS "WHERE kode = ?", NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, kode, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		drug_row(st, d);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -134,7 +134,7 @@ int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *o
 static int insert_movement(sqlite3 *db, long batch_id, const char *tanggal, const char *jenis, long jumlah,
 			   long resep_id, const char *ket, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, resep_id, keterangan) "
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, resep_id, keterangan) "
 				      "VALUES (?, ?, ?, ?, ?, ?)", err);
 	if (!st)
 		return -1;
@@ -148,7 +148,7 @@ static int insert_movement(sqlite3 *db, long batch_id, const char *tanggal, cons
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		sb_printf(err, "mutasi tidak tersimpan: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -203,7 +203,7 @@ int stock_receive(sqlite3 *db, const struct receipt_input *in, struct field_erro
 
 int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row *out, int max)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, sumber, no_batch, kedaluwarsa, saldo FROM batch "
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, sumber, no_batch, kedaluwarsa, saldo FROM batch "
 				      "WHERE obat = ? AND (saldo > 0 OR NOT ?) ORDER BY kedaluwarsa, id LIMIT ?", NULL);
 	if (!st)
 		return 0;
@@ -218,29 +218,29 @@ int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row 
 		db_col_text(st, 3, out[n].kedaluwarsa, sizeof out[n].kedaluwarsa);
 		out[n++].saldo = sqlite3_column_int64(st, 4);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return n;
 }
 
 long stock_balance(sqlite3 *db, const char *obat)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT COALESCE(SUM(saldo), 0) FROM batch WHERE obat = ?", NULL);
+	sqlite3_stmt *st = db_stmt(db, "SELECT COALESCE(SUM(saldo), 0) FROM batch WHERE obat = ?", NULL);
 	if (!st)
 		return 0;
 	sqlite3_bind_text(st, 1, obat, -1, SQLITE_STATIC);
 	long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return n;
 }
 
 static long batch_balance(sqlite3 *db, long batch_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT saldo FROM batch WHERE id = ?", NULL);
+	sqlite3_stmt *st = db_stmt(db, "SELECT saldo FROM batch WHERE id = ?", NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, batch_id);
 	long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return n;
 }
 
@@ -415,7 +415,7 @@ int resep_delete(sqlite3 *db, long resep_id, struct sbuf *err)
 
 int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT r.id, r.obat, o.nama, o.satuan, r.signa, r.diserahkan, r.jumlah "
+	sqlite3_stmt *st = db_stmt(db, "SELECT r.id, r.obat, o.nama, o.satuan, r.signa, r.diserahkan, r.jumlah "
 				      "FROM resep r JOIN obat o ON o.kode = r.obat WHERE r.kunjungan_id = ? ORDER BY r.id", NULL);
 	if (!st)
 		return 0;
@@ -431,7 +431,7 @@ int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max)
 		db_col_text(st, 5, r->diserahkan, sizeof r->diserahkan);
 		r->jumlah = sqlite3_column_int64(st, 6);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return n;
 }
 
@@ -456,13 +456,13 @@ static int dispense_line(sqlite3 *db, const struct resep_row *r, const char *tan
 			return -1;
 		need -= take;
 	}
-	sqlite3_stmt *st = db_prepare(db, "UPDATE resep SET diserahkan = ? WHERE id = ?", err);
+	sqlite3_stmt *st = db_stmt(db, "UPDATE resep SET diserahkan = ? WHERE id = ?", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, tanggal, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, r->id);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 

@@ -17,14 +17,14 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	char tanggal[11];
 	date_format(day, tanggal);
 	*created = 0;
-	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kunjungan WHERE pasien_id = ? AND tanggal = ? AND unit = ?", err);
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM kunjungan WHERE pasien_id = ? AND tanggal = ? AND unit = ?", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, p->id);
 	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
 	long existing = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (existing)
 		return visit_get(db, existing, out) == 1 ? 0 : fail(err, db, "kunjungan tidak terbaca");
 
@@ -40,7 +40,7 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	}
 	/* the queue number is taken inside the write transaction, so two desks
 	 * registering at once cannot get the same one */
-	st = db_prepare(db,
+	st = db_stmt(db,
 		"INSERT INTO kunjungan (pasien_id, tanggal, unit, penjamin, no_antrian, umur_tahun,"
 		" umur_bulan, umur_hari, umur_total_hari) VALUES (?1, ?2, ?3, ?4,"
 		" (SELECT coalesce(max(no_antrian), 0) + 1 FROM kunjungan WHERE tanggal = ?2 AND unit = ?3),"
@@ -56,7 +56,7 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	sqlite3_bind_int(st, 7, age.days);
 	sqlite3_bind_int64(st, 8, age.total_days);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return fail(err, db, "kunjungan tidak tersimpan");
 	*created = 1;
@@ -95,14 +95,14 @@ static void read_visit(sqlite3_stmt *st, struct visit *v)
 
 static int visit_query_one(sqlite3 *db, const char *sql, long arg, struct visit *v)
 {
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, arg);
 	int found = sqlite3_step(st) == SQLITE_ROW;
 	if (found)
 		read_visit(st, v);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
@@ -157,7 +157,7 @@ char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit 
 	memcpy(month_start, v->tanggal, 8);
 	memcpy(month_start + 8, "01", 3);
 	/* earlier diagnoses of the same 3-character category for this patient */
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_stmt(db,
 		"SELECT count(*), max(k.tanggal), coalesce(max(k.tanggal >= ?4), 0)"
 		" FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id"
 		" WHERE k.pasien_id = ?1 AND substr(d.icd10, 1, 3) = ?2"
@@ -179,7 +179,7 @@ char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit 
 			since = date_to_days(day) - date_to_days(last);
 		this_month = sqlite3_column_int(st, 2);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return kasus_prefill(chronic_has(&cfg->chronic, icd), any, since, this_month, cfg->episode_window);
 }
 
@@ -198,7 +198,7 @@ int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v
 		sb_printf(err, "kasus harus B, L atau K");
 		return -1;
 	}
-	sqlite3_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO diagnosis (kunjungan_id, icd10, kasus) VALUES (?,?,?)", err);
+	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO diagnosis (kunjungan_id, icd10, kasus) VALUES (?,?,?)", err);
 	if (!st)
 		return -1;
 	char k[2] = { kasus, 0 };
@@ -206,7 +206,7 @@ int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v
 	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, k, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return fail(err, db, "diagnosis tidak tersimpan");
 	*added = sqlite3_changes(db) > 0;

@@ -22,12 +22,16 @@ void db_rollback(sqlite3 *db);
 
 /* Prepare, or NULL (the message goes to err when err is not NULL). */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct sbuf *err);
+/* A statement kept for the connection's life, reset and cleared: `sql` must be
+ * a string literal (its address is the key). Reset it when done; never finalize. */
+sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, struct sbuf *err);
 /* Bind text, or NULL for an empty string when `empty_null` is set. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null);
 /* Copy column i as text ("" for NULL). */
 void db_col_text(sqlite3_stmt *st, int i, char *dst, size_t size);
 /* Run a query returning one integer, `def` when no row. */
-/* 1 when a query with one text parameter returns a row, 0 when not, -1 on error. */
+/* 1 when a query with one text parameter returns a row, 0 when not, -1 on error.
+ * `sql` is a string literal (kept prepared, see db_stmt). */
 int db_query_text_exists(sqlite3 *db, const char *sql, const char *param);
 long db_query_long(sqlite3 *db, const char *sql, long def);
 /* Declared type of a column of a table or view ("" when there is no such
