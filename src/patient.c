@@ -109,6 +109,28 @@ static long next_rm(sqlite3 *db, char *no_rm, size_t size)
 	return serial;
 }
 
+/* The words of a search name into pasien_kata (db/010_cari.sql). */
+static int index_words(sqlite3 *db, long id, const char *cari, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO pasien_kata (kata, pasien_id) VALUES (?, ?)", err);
+	if (!st)
+		return -1;
+	for (const char *w = cari; *w;) {
+		size_t n = strcspn(w, " ");
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, w, (int)n, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_reset(st);
+			sb_printf(err, "kata nama tidak tersimpan: %s", sqlite3_errmsg(db));
+			return -1;
+		}
+		w += n + (w[n] == ' ');
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
 int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 {
 	if (!p->no_rm[0] && next_rm(db, p->no_rm, sizeof p->no_rm) < 0) {
@@ -146,7 +168,7 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 		return -1;
 	}
 	p->id = (long)sqlite3_last_insert_rowid(db);
-	return 0;
+	return index_words(db, p->id, cari, err);
 }
 
 int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err)
@@ -223,37 +245,125 @@ int patient_by_rm(sqlite3 *db, const char *no_rm, struct patient *p)
 	return get_one(db, "SELECT " PATIENT_COLS " FROM pasien WHERE no_rm = ?", no_rm, 0, p);
 }
 
+/* The end of a prefix range: "ABC" -> "ABD", so kata >= "ABC" AND kata < "ABD". */
+static void prefix_end(const char *prefix, char *out, size_t size)
+{
+	str_copy(out, size, prefix);
+	size_t n = strlen(out);
+	if (n)
+		out[n - 1] = (char)(out[n - 1] + 1);
+}
+
+/* A number alone: the start of a No. RM, NIK or No. BPJS, each walked in its own
+ * index so even "3" reads no more than a screenful. */
+static int search_number(sqlite3 *db, const char *digits, struct patient *out, int max)
+{
+	static const char *const sql[] = {
+		"SELECT " PATIENT_COLS " FROM pasien WHERE no_rm >= ?1 AND no_rm < ?2 ORDER BY no_rm LIMIT ?3",
+		"SELECT " PATIENT_COLS " FROM pasien WHERE nik >= ?1 AND nik < ?2 ORDER BY nik LIMIT ?3",
+		"SELECT " PATIENT_COLS " FROM pasien WHERE no_bpjs >= ?1 AND no_bpjs < ?2 ORDER BY no_bpjs LIMIT ?3",
+	};
+	char end[64];
+	prefix_end(digits, end, sizeof end);
+	int n = 0;
+	for (size_t q = 0; q < ARRAY_LEN(sql) && n < max; q++) {
+		sqlite3_stmt *st = db_stmt(db, sql[q], NULL);
+		if (!st)
+			continue;
+		sqlite3_bind_text(st, 1, digits, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, max);
+		while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+			read_patient(st, &out[n]);
+			int seen = 0;
+			for (int k = 0; k < n && !seen; k++)
+				seen = out[k].id == out[n].id;
+			n += !seen;
+		}
+		sqlite3_reset(st);
+	}
+	return n;
+}
+
+#define FEW_MATCHES 2000
+
+/* How many patients have a word starting with w (counting stops past FEW_MATCHES). */
+static int word_matches(sqlite3 *db, const char *w)
+{
+	char end[64];
+	prefix_end(w, end, sizeof end);
+	sqlite3_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM (SELECT 1 FROM pasien_kata WHERE kata >= ?1 AND kata < ?2 "
+				   "LIMIT ?3)", NULL);
+	if (!st)
+		return FEW_MATCHES + 1;
+	sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, FEW_MATCHES + 1);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : FEW_MATCHES + 1;
+	sqlite3_reset(st);
+	return n;
+}
+
 int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 {
 	char q[128];
 	str_copy(q, sizeof q, query);
-	struct sbuf sql = { 0 };
-	sb_add(&sql, "SELECT " PATIENT_COLS " FROM pasien WHERE 1");
-	const char *binds[24];
-	int nb = 0, ntok = 0;
 	char words[8][64];
+	int kind[8], ntok = 0;	/* 0 word, 1 digits, 2 date */
 	for (char *tok = strtok(q, " \t"); tok && ntok < 8; tok = strtok(NULL, " \t"), ntok++) {
 		char *w = words[ntok];
 		struct date d;
 		if (date_parse_user(tok, &d) == 0) {
-			sb_add(&sql, " AND tanggal_lahir = ?");
-			binds[nb++] = date_format(d, w);
+			kind[ntok] = 2;
+			date_format(d, w);
 		} else if (str_is_digits(tok)) {
-			/* a number matches No. RM, NIK or No. BPJS from the start */
-			sb_add(&sql, " AND (no_rm GLOB ? || '*' OR nik GLOB ? || '*' OR no_bpjs GLOB ? || '*')");
+			kind[ntok] = 1;
 			str_copy(w, sizeof words[0], tok);
-			binds[nb++] = w;
-			binds[nb++] = w;
-			binds[nb++] = w;
 		} else {
-			/* a word matches the start of any word of the name */
+			kind[ntok] = 0;
 			size_t n = 0;
 			for (const char *s = tok; *s && n + 1 < sizeof words[0]; s++)
 				if (*s != '*' && *s != '?' && *s != '[')
 					w[n++] = (char)toupper((unsigned char)*s);
 			w[n] = '\0';
+		}
+	}
+	if (ntok == 1 && kind[0] == 1)
+		return search_number(db, words[0], out, max);
+	/* the rarest word, when it is rare enough, narrows the search through pasien_kata */
+	int narrow = -1, fewest = FEW_MATCHES + 1;
+	for (int i = 0; i < ntok; i++) {
+		int m = kind[i] == 0 && words[i][0] ? word_matches(db, words[i]) : FEW_MATCHES + 1;
+		if (m < fewest) {
+			fewest = m;
+			narrow = i;
+		}
+	}
+	struct sbuf sql = { 0 };
+	const char *binds[24];
+	char end[64];
+	int nb = 0;
+	sb_add(&sql, "SELECT " PATIENT_COLS " FROM pasien WHERE 1");
+	if (narrow >= 0) {
+		prefix_end(words[narrow], end, sizeof end);
+		sb_add(&sql, " AND id IN (SELECT pasien_id FROM pasien_kata WHERE kata >= ? AND kata < ?)");
+		binds[nb++] = words[narrow];
+		binds[nb++] = end;
+	}
+	for (int i = 0; i < ntok; i++) {
+		if (kind[i] == 2) {
+			sb_add(&sql, " AND tanggal_lahir = ?");
+			binds[nb++] = words[i];
+		} else if (kind[i] == 1) {
+			/* a number matches No. RM, NIK or No. BPJS from the start */
+			sb_add(&sql, " AND (no_rm GLOB ? || '*' OR nik GLOB ? || '*' OR no_bpjs GLOB ? || '*')");
+			binds[nb++] = words[i];
+			binds[nb++] = words[i];
+			binds[nb++] = words[i];
+		} else if (i != narrow) {
+			/* a word matches the start of any word of the name */
 			sb_add(&sql, " AND (' ' || nama_cari) GLOB '* ' || ? || '*'");
-			binds[nb++] = w;
+			binds[nb++] = words[i];
 		}
 	}
 	sb_add(&sql, " ORDER BY nama_cari, tanggal_lahir LIMIT ?");

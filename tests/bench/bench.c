@@ -227,6 +227,7 @@ int main(int argc, char **argv)
 	search_typing(db, "name", name);
 	search_typing(db, "NIK", nik);
 	search_typing(db, "No. RM", rm);
+	search_typing(db, "name not found", "YOHANES ZAKARIA");
 	reports(db, &cfg);
 	saves(db, &cfg);
 	imports(db, argv[3]);
