@@ -100,18 +100,20 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 	char from[11], to[11];
 	date_format(first, from);
 	date_format(next, to);
-	/* AWAL in the month is the imported opening stock: it belongs to stok awal */
+	/* The balance on the 1st is today's balance less what moved since: reading
+	 * from the 1st on only, a month costs the same after years of records. AWAL in
+	 * the month is the imported opening stock: it belongs to stok awal. */
 	sqlite3_stmt *st = db_prepare(db,
+		"WITH m AS (SELECT b.obat, m.tanggal, m.jenis, m.jumlah FROM mutasi m JOIN batch b ON b.id = m.batch_id "
+		"           WHERE m.tanggal >= ?1) "
 		"SELECT o.kode, o.nama, o.satuan, o.stok_optimum, "
-		" COALESCE(SUM(CASE WHEN m.tanggal < ?1 THEN m.jumlah END), 0), "
-		" COALESCE(SUM(CASE WHEN m.tanggal < ?1 OR m.jenis = 'AWAL' THEN m.jumlah END), 0), "
-		" COALESCE(SUM(CASE WHEN m.tanggal >= ?1 AND m.jenis = 'TERIMA' THEN m.jumlah END), 0), "
-		" COALESCE(SUM(CASE WHEN m.tanggal >= ?1 AND m.jenis = 'PAKAI' THEN -m.jumlah END), 0), "
-		" COALESCE(SUM(CASE WHEN m.tanggal >= ?1 AND m.jenis IN ('RUSAK', 'KEDALUWARSA', 'MUTASI', 'OPNAME') "
+		" (SELECT COALESCE(SUM(saldo), 0) FROM batch WHERE obat = o.kode) - COALESCE(SUM(m.jumlah), 0), "
+		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'AWAL' THEN m.jumlah END), 0), "
+		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'TERIMA' THEN m.jumlah END), 0), "
+		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'PAKAI' THEN -m.jumlah END), 0), "
+		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis IN ('RUSAK', 'KEDALUWARSA', 'MUTASI', 'OPNAME') "
 		"  THEN -m.jumlah END), 0) "
-		"FROM obat o LEFT JOIN batch b ON b.obat = o.kode "
-		"LEFT JOIN mutasi m ON m.batch_id = b.id AND m.tanggal < ?2 "
-		"GROUP BY o.kode ORDER BY o.kode", err);
+		"FROM obat o LEFT JOIN m ON m.obat = o.kode GROUP BY o.kode ORDER BY o.kode", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -129,7 +131,7 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 		db_col_text(st, 2, r->satuan, sizeof r->satuan);
 		r->opt.so = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
 		r->before = sqlite3_column_int64(st, 4);
-		r->awal = sqlite3_column_int64(st, 5);
+		r->awal = r->before + sqlite3_column_int64(st, 5);
 		r->terima = sqlite3_column_int64(st, 6);
 		r->pakai = sqlite3_column_int64(st, 7);
 		r->lain = sqlite3_column_int64(st, 8);

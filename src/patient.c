@@ -4,7 +4,9 @@
 #include "pkm/ident.h"
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void patient_search_name(const char *nama, char *out, size_t size)
 {
@@ -287,6 +289,13 @@ static int search_number(sqlite3 *db, const char *digits, struct patient *out, i
 
 #define FEW_MATCHES 2000
 
+static int by_name(const void *a, const void *b)
+{
+	const struct patient *x = a, *y = b;
+	int c = strcasecmp(x->nama, y->nama);
+	return c ? c : strcmp(x->tanggal_lahir, y->tanggal_lahir);
+}
+
 /* How many patients have a word starting with w (counting stops past FEW_MATCHES). */
 static int word_matches(sqlite3 *db, const char *w)
 {
@@ -330,10 +339,11 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 	}
 	if (ntok == 1 && kind[0] == 1)
 		return search_number(db, words[0], out, max);
-	/* the rarest word, when it is rare enough, narrows the search through pasien_kata */
-	int narrow = -1, fewest = FEW_MATCHES + 1;
+	/* the rarest word drives the search through pasien_kata; when even that one
+	 * matches many patients, the first screenful is taken and sorted here */
+	int narrow = -1, fewest = FEW_MATCHES + 2;
 	for (int i = 0; i < ntok; i++) {
-		int m = kind[i] == 0 && words[i][0] ? word_matches(db, words[i]) : FEW_MATCHES + 1;
+		int m = kind[i] == 0 && words[i][0] ? word_matches(db, words[i]) : FEW_MATCHES + 2;
 		if (m < fewest) {
 			fewest = m;
 			narrow = i;
@@ -343,12 +353,14 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 	const char *binds[24];
 	char end[64];
 	int nb = 0;
-	sb_add(&sql, "SELECT " PATIENT_COLS " FROM pasien WHERE 1");
 	if (narrow >= 0) {
 		prefix_end(words[narrow], end, sizeof end);
-		sb_add(&sql, " AND id IN (SELECT pasien_id FROM pasien_kata WHERE kata >= ? AND kata < ?)");
+		sb_add(&sql, "SELECT DISTINCT " PATIENT_COLS " FROM pasien_kata k JOIN pasien ON pasien.id = k.pasien_id "
+			     "WHERE k.kata >= ? AND k.kata < ?");
 		binds[nb++] = words[narrow];
 		binds[nb++] = end;
+	} else {
+		sb_add(&sql, "SELECT " PATIENT_COLS " FROM pasien WHERE 1");
 	}
 	for (int i = 0; i < ntok; i++) {
 		if (kind[i] == 2) {
@@ -366,7 +378,8 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 			binds[nb++] = words[i];
 		}
 	}
-	sb_add(&sql, " ORDER BY nama_cari, tanggal_lahir LIMIT ?");
+	int many = narrow >= 0 && fewest > FEW_MATCHES;
+	sb_add(&sql, many ? " LIMIT ?" : " ORDER BY nama_cari, tanggal_lahir LIMIT ?");
 	int n = 0;
 	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), NULL);
 	if (st) {
@@ -376,6 +389,8 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 		n = read_patients(st, out, max);
 	}
 	sb_free(&sql);
+	if (many)
+		qsort(out, (size_t)n, sizeof *out, by_name);
 	return n;
 }
 

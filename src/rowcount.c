@@ -127,14 +127,15 @@ static void where_conds(struct query *q, const struct rd_row *r)
 			sb_add(&q->sql, ")");
 	}
 	if (r->count == CNT_COMPLETE) {
-		/* counted on the visit that completes the set */
-		sb_add(&q->sql, " AND max(");
+		/* counted on the visit that completes the set; naming t makes SQLite
+		 * test it only on visits that have the row, not on every visit */
+		sb_add(&q->sql, " AND CASE WHEN t.kunjungan_id IS NOT NULL THEN max(");
 		for (int i = 0; i < r->ncomplete; i++) {
 			if (i)
 				sb_add(&q->sql, ", ");
 			first_date_sql(q, r, &r->complete[i]);
 		}
-		sb_add(&q->sql, ") = v.tanggal");
+		sb_add(&q->sql, ") END = v.tanggal");
 	}
 }
 
@@ -156,6 +157,12 @@ static void build_query(struct query *q, const struct rd_row *r, const char *fro
 				   "(PARTITION BY v.pasien_id%s%s%s ORDER BY v.tanggal, v.id) AS n", date,
 			  r->per_col[0] ? ", t.\"" : "", r->per_col, r->per_col[0] ? "\"" : "");
 		sb_printf(&q->sql, join, sql_table(r->from));
+		/* only the history of patients seen this month matters */
+		sb_printf(&q->sql, " AND %s < ? AND v.pasien_id IN (SELECT pasien_id FROM kunjungan WHERE tanggal >= ? "
+				   "AND tanggal < ?)", date);
+		add_bind(q, to);
+		add_bind(q, from);
+		add_bind(q, to);
 		where_conds(q, r);
 		sb_printf(&q->sql, ") WHERE d >= ? AND d < ? AND n <= %ld GROUP BY jk", r->max_per);
 		add_bind(q, from);
