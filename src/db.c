@@ -111,7 +111,8 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	struct sbuf why = { 0 };
 	if (exec(db, "PRAGMA journal_mode=WAL", &why) != 0 ||
-	    exec(db, "PRAGMA synchronous=FULL", &why) != 0) {
+	    exec(db, "PRAGMA synchronous=FULL", &why) != 0 ||
+	    exec(db, "PRAGMA temp_store=MEMORY", &why) != 0) {	/* report scratch tables, small */
 		sb_printf(err, "%s: database tidak dapat dipakai: %s", path, sb_str(&why));
 		goto fail;
 	}

@@ -58,14 +58,22 @@ static void predicate(struct query *q, const char *lhs, const struct rd_cond *c)
 		add_bind(q, c->val[0]);
 		break;
 	case OP_PREFIX:
-		/* on the code boundary: J06 is J06 or J06.x, never J061 */
+		/* on the code boundary: J06 is J06 or J06.x, never J061. Stored codes
+		 * are normal (a dot after the category), so J06 is the range
+		 * [J06, J06/) and K92.2 is [K92.2, K92.3). The unary + keeps SQLite
+		 * from probing an index once per alternative. */
 		sb_add(&q->sql, "(");
 		for (int i = 0; i < c->n; i++) {
-			char glob[32];
-			snprintf(glob, sizeof glob, "%s%s", c->val[i], strchr(c->val[i], '.') ? "*" : ".*");
-			sb_printf(&q->sql, "%s%s = ? OR %s GLOB ?", i ? " OR " : "", lhs, lhs);
+			char end[32];
+			size_t n = strlen(c->val[i]);
+			snprintf(end, sizeof end, "%s", c->val[i]);
+			if (strchr(end, '.'))
+				end[n - 1] = (char)(end[n - 1] + 1);
+			else
+				snprintf(end, sizeof end, "%s/", c->val[i]);
+			sb_printf(&q->sql, "%s(+%s >= ? AND +%s < ?)", i ? " OR " : "", lhs, lhs);
 			add_bind(q, c->val[i]);
-			add_bind(q, glob);
+			add_bind(q, end);
 		}
 		sb_add(&q->sql, ")");
 		break;
@@ -126,17 +134,6 @@ static void where_conds(struct query *q, const struct rd_row *r)
 		if (!r->cond[i].or_next)
 			sb_add(&q->sql, ")");
 	}
-	if (r->count == CNT_COMPLETE) {
-		/* counted on the visit that completes the set; naming t makes SQLite
-		 * test it only on visits that have the row, not on every visit */
-		sb_add(&q->sql, " AND CASE WHEN t.kunjungan_id IS NOT NULL THEN max(");
-		for (int i = 0; i < r->ncomplete; i++) {
-			if (i)
-				sb_add(&q->sql, ", ");
-			first_date_sql(q, r, &r->complete[i]);
-		}
-		sb_add(&q->sql, ") END = v.tanggal");
-	}
 }
 
 static void build_query(struct query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm)
@@ -150,35 +147,73 @@ static void build_query(struct query *q, const struct rd_row *r, const char *fro
 		return;
 	}
 	snprintf(date, sizeof date, r->date_col[0] ? "t.\"%s\"" : "v.tanggal", r->date_col);
-	const char *join = " FROM \"%s\" t JOIN v_kunjungan v ON v.id = t.kunjungan_id WHERE 1";
+	/* rows counted by the visit date read the month's visits, gathered once per
+	 * report (month_visits); other dates and capped rows need all visits */
+	int this_month = !r->date_col[0] && !r->max_per;
+	char table[48], join[160];
+	if (this_month && strcmp(r->from, "kunjungan") == 0)
+		str_copy(table, sizeof table, "temp.kunjungan_bulan");
+	else
+		snprintf(table, sizeof table, "\"%s\"", sql_table(r->from));
+	/* CROSS JOIN keeps the month's visits as the outer loop: a table's rows are
+	 * then found through its kunjungan_id, never by reading all its years; the
+	 * month's diagnoses, read by many rows, are gathered once (month_visits) */
+	if (this_month && strcmp(r->from, "diagnosis") == 0)
+		snprintf(join, sizeof join, " FROM temp.diagnosis_bulan t CROSS JOIN temp.kunjungan_bulan v "
+					    "ON v.id = t.kunjungan_id WHERE 1");
+	else if (this_month)
+		snprintf(join, sizeof join, " FROM temp.kunjungan_bulan v CROSS JOIN %s t ON t.%s = v.id WHERE 1", table,
+			 strcmp(r->from, "kunjungan") == 0 ? "id" : "kunjungan_id");
+	else
+		snprintf(join, sizeof join, " FROM %s t JOIN v_kunjungan v ON v.id = t.kunjungan_id WHERE 1", table);
 	if (r->max_per) {
 		/* at most max_per per patient (and per value of per_col), earliest first */
 		sb_printf(&q->sql, "SELECT jk, COUNT(*) FROM (SELECT v.jk AS jk, %s AS d, ROW_NUMBER() OVER "
 				   "(PARTITION BY v.pasien_id%s%s%s ORDER BY v.tanggal, v.id) AS n", date,
 			  r->per_col[0] ? ", t.\"" : "", r->per_col, r->per_col[0] ? "\"" : "");
-		sb_printf(&q->sql, join, sql_table(r->from));
-		/* only the history of patients seen this month matters */
-		sb_printf(&q->sql, " AND %s < ? AND v.pasien_id IN (SELECT pasien_id FROM kunjungan WHERE tanggal >= ? "
-				   "AND tanggal < ?)", date);
-		add_bind(q, to);
+		sb_add(&q->sql, join);
+		/* only the last 400 days (longer than a pregnancy, so every cap of the
+		 * Jampersal recap is right) of patients with a row this month */
+		sb_printf(&q->sql, " AND v.tanggal >= date(?, '-400 days') AND %s < ? AND v.pasien_id IN ", date);
 		add_bind(q, from);
 		add_bind(q, to);
+		if (r->date_col[0]) {
+			sb_printf(&q->sql, "(SELECT kk.pasien_id FROM %s x JOIN kunjungan kk ON kk.id = x.kunjungan_id "
+					   "WHERE x.\"%s\" >= ? AND x.\"%s\" < ?)", table, r->date_col, r->date_col);
+			add_bind(q, from);
+			add_bind(q, to);
+		} else {
+			sb_printf(&q->sql, "(SELECT kb.pasien_id FROM temp.kunjungan_bulan kb CROSS JOIN %s x ON "
+					   "x.kunjungan_id = kb.id)", table);
+		}
 		where_conds(q, r);
 		sb_printf(&q->sql, ") WHERE d >= ? AND d < ? AND n <= %ld GROUP BY jk", r->max_per);
 		add_bind(q, from);
 		add_bind(q, to);
 		return;
 	}
-	static const char *const agg[] = { "COUNT(DISTINCT v.id)", "COUNT(DISTINCT v.pasien_id)", "COUNT(*)", NULL,
-					   "COUNT(DISTINCT v.pasien_id)" };
-	if (r->count == CNT_SUM)
+	static const char *const agg[] = { "COUNT(DISTINCT v.id)", "COUNT(DISTINCT v.pasien_id)", "COUNT(*)" };
+	if (r->count == CNT_SUM) {
 		sb_printf(&q->sql, "SELECT v.jk, COALESCE(SUM(t.\"%s\"), 0)", r->sum_col);
-	else
+	} else if (r->count == CNT_COMPLETE) {
+		/* patients whose set completes on this visit: tested in the count, so
+		 * only on visits that have the row, never on every visit of the month */
+		sb_add(&q->sql, "SELECT v.jk, COUNT(DISTINCT CASE WHEN max(");
+		for (int i = 0; i < r->ncomplete; i++) {
+			if (i)
+				sb_add(&q->sql, ", ");
+			first_date_sql(q, r, &r->complete[i]);
+		}
+		sb_add(&q->sql, ") = v.tanggal THEN v.pasien_id END)");
+	} else {
 		sb_printf(&q->sql, "SELECT v.jk, %s", agg[r->count]);
-	sb_printf(&q->sql, join, sql_table(r->from));
-	sb_printf(&q->sql, " AND %s >= ? AND %s < ?", date, date);
-	add_bind(q, from);
-	add_bind(q, to);
+	}
+	sb_add(&q->sql, join);
+	if (!this_month) {
+		sb_printf(&q->sql, " AND %s >= ? AND %s < ?", date, date);
+		add_bind(q, from);
+		add_bind(q, to);
+	}
 	where_conds(q, r);
 	sb_add(&q->sql, " GROUP BY v.jk");
 }
@@ -209,6 +244,37 @@ static int count_row(sqlite3 *db, const struct rd_row *r, const char *from, cons
 	return rc;
 }
 
+/* The month's visits with the patient's sex, ages and kunjungan baru, and their
+ * diagnoses, gathered once: most rows of LB3 and LB4 read exactly these. */
+static int month_visits(sqlite3 *db, const char *from, const char *to, struct sbuf *err)
+{
+	if (sqlite3_exec(db, "DROP TABLE IF EXISTS temp.kunjungan_bulan; DROP TABLE IF EXISTS temp.diagnosis_bulan; "
+			 "CREATE TEMP TABLE kunjungan_bulan (id INTEGER PRIMARY KEY, kunjungan_id INTEGER, pasien_id INTEGER, "
+			 "tanggal TEXT, unit TEXT, penjamin TEXT, jk TEXT, umur_tahun INTEGER, umur_bulan INTEGER, "
+			 "umur_hari INTEGER, baru INTEGER); "
+			 "CREATE TEMP TABLE diagnosis_bulan (id INTEGER PRIMARY KEY, kunjungan_id INTEGER, icd10 TEXT, "
+			 "kasus TEXT)", NULL, NULL, NULL) != SQLITE_OK) {
+		sb_printf(err, "laporan tidak dapat disusun: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO temp.kunjungan_bulan SELECT id, kunjungan_id, pasien_id, tanggal, "
+				      "unit, penjamin, jk, umur_tahun, umur_bulan, umur_hari, baru FROM v_kunjungan "
+				      "WHERE tanggal >= ? AND tanggal < ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	if (rc == 0 && sqlite3_exec(db, "INSERT INTO temp.diagnosis_bulan SELECT d.id, d.kunjungan_id, d.icd10, d.kasus "
+				    "FROM temp.kunjungan_bulan v CROSS JOIN diagnosis d ON d.kunjungan_id = v.id",
+				    NULL, NULL, NULL) != SQLITE_OK)
+		rc = -1;
+	if (rc != 0)
+		sb_printf(err, "laporan tidak dapat disusun: %s", sqlite3_errmsg(db));
+	return rc;
+}
+
 int rowdef_count(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef *d, const char *month,
 		 struct rd_result *out, struct sbuf *err)
 {
@@ -221,6 +287,8 @@ int rowdef_count(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef 
 	char from[11], to[11];
 	date_format(first, from);
 	date_format(next, to);
+	if (month_visits(db, from, to, err) != 0)
+		return -1;
 	out->def = d;
 	str_copy(out->month, sizeof out->month, month);
 	out->v = xcalloc((size_t)d->n + 1, sizeof *out->v);
