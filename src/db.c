@@ -224,11 +224,10 @@ int db_query_text_exists(sqlite3 *db, const char *sql, const char *param)
 
 void db_column_type(sqlite3 *db, const char *table, const char *column, char *out, size_t size, int *pk)
 {
-	sqlite3_stmt *st = NULL;
 	out[0] = '\0';
 	*pk = 0;
-	if (sqlite3_prepare_v2(db, "SELECT type, pk FROM pragma_table_info(?) WHERE name = ?",
-			       -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = db_stmt(db, "SELECT type, pk FROM pragma_table_info(?) WHERE name = ?", NULL);
+	if (!st)
 		return;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
@@ -236,5 +235,5 @@ void db_column_type(sqlite3 *db, const char *table, const char *column, char *ou
 		db_col_text(st, 0, out, size);
 		*pk = sqlite3_column_int(st, 1);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 }

@@ -268,6 +268,7 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 {
 	struct loader l = { db, { 0 }, out, err, 0 };
 	memset(out, 0, sizeof *out);
+	out->f = xcalloc(FORM_MAX_FIELDS, sizeof *out->f);
 	str_copy(out->path, sizeof out->path, path);
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
@@ -310,6 +311,7 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 	if (table_ok)
 		check_unfilled(&l);
 	ini_close(&l.ini);
+	out->f = xrealloc(out->f, (size_t)(out->n ? out->n : 1) * sizeof *out->f);
 	return l.bad;
 }
 
@@ -346,14 +348,24 @@ int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sb
 		bad += b;
 		if (!b)
 			out->n++;
+		else
+			form_free(&out->forms[out->n]);
 		free(names[i]);
 	}
 	free(names);
 	return bad;
 }
 
+void form_free(struct form *f)
+{
+	free(f->f);
+	f->f = NULL;
+}
+
 void forms_free(struct form_set *set)
 {
+	for (int i = 0; i < set->n; i++)
+		form_free(&set->forms[i]);
 	free(set->forms);
 	memset(set, 0, sizeof *set);
 }

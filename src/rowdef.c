@@ -46,13 +46,13 @@ static int get_long(struct loader *l, const char *key, long min, long max, long 
 /* A view's columns have no declared type; ask pragma_table_info directly. */
 static int column_exists(sqlite3 *db, const char *table, const char *column)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", NULL);
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", NULL);
 	if (!st)
 		return 0;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 

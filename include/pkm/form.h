@@ -39,7 +39,7 @@ struct form {
 	char sex;			/* 'L', 'P' or 0 for both */
 	struct age_bound age_min, age_max;
 	int n;
-	struct form_field f[FORM_MAX_FIELDS];
+	struct form_field *f;		/* n fields (allocated: a form holds few of the 64 it may) */
 };
 
 struct form_set {
@@ -48,8 +48,10 @@ struct form_set {
 };
 
 /* Load one form and check it against the database schema and the dictionary.
- * Every problem is added to err as "file:line: why"; returns their count. */
+ * Every problem is added to err as "file:line: why"; returns their count.
+ * Free it with form_free, whatever the count. */
 int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err);
+void form_free(struct form *f);
 /* Every *.ini of dir, in file-name order. Returns the number of problems. */
 int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sbuf *err);
 void forms_free(struct form_set *set);

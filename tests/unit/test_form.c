@@ -268,6 +268,7 @@ static void test_schema_mismatch(void **s)
 	struct form f;
 	struct sbuf err = { 0 };
 	assert_int_equal(form_load(db, path, &f, &err), 5);
+	form_free(&f);
 	const char *out = sb_str(&err);
 	assert_non_null(strstr(out, ":4: kolom f_uji.angka bertipe TEXT, padahal jenis bulat perlu INTEGER"));
 	assert_non_null(strstr(out, ":4: kolom td_diastol tidak ada di tabel f_uji"));
