@@ -112,7 +112,8 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 	struct sbuf why = { 0 };
 	if (exec(db, "PRAGMA journal_mode=WAL", &why) != 0 ||
 	    exec(db, "PRAGMA synchronous=FULL", &why) != 0 ||
-	    exec(db, "PRAGMA temp_store=MEMORY", &why) != 0) {	/* report scratch tables, small */
+	    exec(db, "PRAGMA temp_store=MEMORY", &why) != 0 ||	/* report scratch tables, small */
+	    exec(db, "PRAGMA cache_size=-1024", &why) != 0) {	/* 1 MB: a month of records fits */
 		sb_printf(err, "%s: database tidak dapat dipakai: %s", path, sb_str(&why));
 		goto fail;
 	}

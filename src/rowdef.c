@@ -138,8 +138,9 @@ static int parse_cond(struct loader *l, const char *key, const char *text, const
 
 /* Conditions joined by " dan "; each may be alternatives joined by " atau ". */
 static int parse_conds(struct loader *l, const char *key, const char *text, const struct rd_row *row,
-		       struct rd_cond *out, int *n)
+		       struct rd_cond **conds, int *n)
 {
+	struct rd_cond out[RD_MAX_COND];
 	*n = 0;
 	char buf[1024];
 	str_copy(buf, sizeof buf, text);
@@ -154,13 +155,18 @@ static int parse_conds(struct loader *l, const char *key, const char *text, cons
 		}
 		if (*n == RD_MAX_COND) {
 			problem(l, key, "paling banyak %d syarat", RD_MAX_COND);
+			*n = 0;
 			return -1;
 		}
-		if (parse_cond(l, key, str_trim(p), row, &out[*n]) != 0)
+		if (parse_cond(l, key, str_trim(p), row, &out[*n]) != 0) {
+			*n = 0;
 			return -1;
+		}
 		out[(*n)++].or_next = or_next;
 		p = next;
 	}
+	*conds = xmalloc((size_t)*n * sizeof **conds);
+	memcpy(*conds, out, (size_t)*n * sizeof **conds);
 	return 0;
 }
 
@@ -191,7 +197,7 @@ static void parse_count(struct loader *l, struct rd_row *r)
 		if (!str_is_ident(rest) || !column_exists(l->db, sql_table(r->from), rest))
 			problem(l, "hitung", "kolom %s tidak ada di %s", rest, r->from);
 	} else if (r->count == CNT_COMPLETE) {
-		if (parse_conds(l, "hitung", rest, r, r->complete, &r->ncomplete) == 0 && r->ncomplete < 2)
+		if (parse_conds(l, "hitung", rest, r, &r->complete, &r->ncomplete) == 0 && r->ncomplete < 2)
 			problem(l, "hitung", "lengkap perlu dua syarat atau lebih, dipisah ' dan '");
 		for (int i = 0; i < r->ncomplete; i++)
 			if (r->complete[i].scope == SC_PREVIOUS || r->complete[i].scope == SC_VISIT || r->complete[i].or_next)
@@ -233,7 +239,7 @@ static void load_row(struct loader *l, struct rd_row *r, enum rd_columns columns
 		}
 	}
 	if ((v = ini_get(&l->ini, l->sec, "syarat")) != NULL && *v)
-		parse_conds(l, "syarat", v, r, r->cond, &r->ncond);
+		parse_conds(l, "syarat", v, r, &r->cond, &r->ncond);
 	parse_count(l, r);
 	if ((v = ini_get(&l->ini, l->sec, "tanggal")) != NULL) {
 		if (r->monthly || !str_is_ident(v) || !column_exists(l->db, sql_table(r->from), v))
@@ -350,6 +356,10 @@ int rowdef_load(sqlite3 *db, const char *path, struct rowdef *out, struct sbuf *
 
 void rowdef_free(struct rowdef *d)
 {
+	for (int i = 0; i < d->n; i++) {
+		free(d->rows[i].cond);
+		free(d->rows[i].complete);
+	}
 	free(d->rows);
 	memset(d, 0, sizeof *d);
 }

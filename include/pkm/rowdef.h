@@ -38,11 +38,11 @@ struct rd_row {
 	int monthly;			/* from a table keyed by bulan (YYYYMM), not by visit */
 	char date_col[32];		/* column of `from` with the date counted; "" = visit date */
 	int ncond;
-	struct rd_cond cond[RD_MAX_COND];
+	struct rd_cond *cond;		/* ncond of them (allocated) */
 	enum rd_count count;
 	char sum_col[32];
 	int ncomplete;			/* CNT_COMPLETE: all these held within window_days */
-	struct rd_cond complete[RD_MAX_COND];
+	struct rd_cond *complete;	/* (allocated) */
 	long window_days;
 	int target;			/* CNT_TARGET: sasaran index */
 	long max_per;			/* count at most this many per patient (0 = no cap) */
