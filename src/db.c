@@ -1,4 +1,5 @@
 #include "pkm/db.h"
+#include "pkm/dict.h"
 #include "pkm/migrate.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -172,6 +173,7 @@ void db_close(sqlite3 *db)
 	for (int i = 0; i < STMT_CACHE; i++)
 		if (cache[i].db == db)
 			cache[i].db = NULL;	/* finalized below with every other statement */
+	dict_forget(db);
 	sqlite3_stmt *st;
 	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
 		sqlite3_finalize(st);

@@ -27,7 +27,23 @@ static void copy_col(sqlite3_stmt *st, int i, char *out, size_t size)
 	str_copy(out, size, s ? (const char *)s : "");
 }
 
-int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out)
+/* The dictionary only changes with a migration, so rows once read are kept per
+ * connection: an import reads the same few columns for every line. */
+#define DICT_MEMO 48
+static struct {
+	sqlite3 *db;
+	struct column_def def;
+} memo[DICT_MEMO];
+static int memo_next;
+
+void dict_forget(sqlite3 *db)
+{
+	for (int i = 0; i < DICT_MEMO; i++)
+		if (memo[i].db == db)
+			memo[i].db = NULL;
+}
+
+static int dict_read(sqlite3 *db, const char *table, const char *column, struct column_def *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, "SELECT jenis, wajib, panjang, min, max, label, bantuan, satuan, pilihan, rumus "
@@ -62,6 +78,21 @@ int dict_get(sqlite3 *db, const char *table, const char *column, struct column_d
 	}
 	sqlite3_reset(st);
 	return rc;
+}
+
+int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out)
+{
+	for (int i = 0; i < DICT_MEMO; i++)
+		if (memo[i].db == db && strcmp(memo[i].def.column, column) == 0 && strcmp(memo[i].def.table, table) == 0) {
+			*out = memo[i].def;
+			return 0;
+		}
+	if (dict_read(db, table, column, out) != 0)
+		return -1;
+	memo[memo_next].db = db;
+	memo[memo_next].def = *out;
+	memo_next = (memo_next + 1) % DICT_MEMO;
+	return 0;
 }
 
 int dict_choice(const struct column_def *c, int i, char code[24], char label[80])

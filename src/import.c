@@ -44,7 +44,9 @@ int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *do
 {
 	static const char *const required[] = { "nama", "jenis_kelamin", "tanggal_lahir", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, progress, err) != 0)
+	/* checks and writes in one transaction: what was checked is what is stored,
+	 * and the reads do not take a lock each */
+	if (sheet_read(&s, path, required, progress, err) != 0 || begin_write(&s, db) != 0)
 		return finish_errors(&s);
 	int c_rm = col_of(&s, "no_rm"), c_nik = col_of(&s, "nik"), c_bpjs = col_of(&s, "no_bpjs");
 	int c_nama = col_of(&s, "nama"), c_jk = col_of(&s, "jenis_kelamin"), c_tgl = col_of(&s, "tanggal_lahir");
@@ -72,7 +74,8 @@ int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *do
 	}
 	same_twice(&s, ps, offsetof(struct patient, no_rm), "no_rm", "No. RM");
 	same_twice(&s, ps, offsetof(struct patient, nik), "nik", "NIK");
-	if (s.nerr || begin_write(&s, db) != 0) {
+	if (s.nerr) {
+		db_rollback(db);
 		free(ps);
 		return finish_errors(&s);
 	}
@@ -156,7 +159,9 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 {
 	static const char *const required[] = { "no_rm", "tanggal", "unit", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, progress, err) != 0)
+	/* checks and writes in one transaction: what was checked is what is stored,
+	 * and the reads do not take a lock each */
+	if (sheet_read(&s, path, required, progress, err) != 0 || begin_write(&s, db) != 0)
 		return finish_errors(&s);
 	int cols[6] = { col_of(&s, "no_rm"), col_of(&s, "tanggal"), col_of(&s, "unit"),
 			col_of(&s, "penjamin"), col_of(&s, "icd10"), col_of(&s, "kasus") };
@@ -173,7 +178,8 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 					s.lines[v[j].row]);
 				break;
 			}
-	if (s.nerr || begin_write(&s, db) != 0) {
+	if (s.nerr) {
+		db_rollback(db);
 		free(v);
 		return finish_errors(&s);
 	}

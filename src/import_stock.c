@@ -13,12 +13,15 @@ static void report_field_errors(struct sheet *s, int r, const struct field_error
 		problem(s, s->lines[r], fe->e[i].column, "%s", fe->e[i].msg);
 }
 
-/* Commit the rows written by `write` (called per row), or tell why not. */
+/* Write the rows by `write` (called per row) and commit the transaction the
+ * import began, or roll it back and tell why not. */
 static int write_all(struct sheet *s, sqlite3 *db, void *rows, size_t size,
 		     int (*write)(sqlite3 *, const void *, struct sbuf *))
 {
-	if (s->nerr || begin_write(s, db) != 0)
+	if (s->nerr) {
+		db_rollback(db);
 		return finish_errors(s);
+	}
 	for (int r = 0; r < s->nrows && !s->nerr; r++) {
 		struct sbuf why = { 0 };
 		if (write(db, (const char *)rows + (size_t)r * size, &why) != 0)
@@ -40,7 +43,7 @@ int import_obat(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done
 {
 	static const char *const required[] = { "kode", "nama", "satuan", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, progress, err) != 0)
+	if (sheet_read(&s, path, required, progress, err) != 0 || begin_write(&s, db) != 0)
 		return finish_errors(&s);
 	int c[5] = { col_of(&s, "kode"), col_of(&s, "nama"), col_of(&s, "satuan"), col_of(&s, "kategori"),
 		     col_of(&s, "stok_optimum") };
@@ -89,7 +92,7 @@ int import_stok(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done
 {
 	static const char *const required[] = { "kode", "sumber", "no_batch", "kedaluwarsa", "jumlah", "tanggal", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, progress, err) != 0)
+	if (sheet_read(&s, path, required, progress, err) != 0 || begin_write(&s, db) != 0)
 		return finish_errors(&s);
 	int c[6];
 	for (int i = 0; i < 6; i++)

@@ -126,6 +126,9 @@ int strict_date(struct sheet *s, int row, const char *value, const char *field)
 
 int begin_write(struct sheet *s, sqlite3 *db)
 {
+	/* an import is one long transaction over many index pages: it gets a
+	 * larger page cache (pkm import runs alone in its process) */
+	sqlite3_exec(db, "PRAGMA cache_size=-32768", NULL, NULL, NULL);
 	if (db_begin(db) != 0) {
 		problem(s, 0, NULL, "database sibuk: %s", sqlite3_errmsg(db));
 		return -1;

@@ -32,7 +32,8 @@ const char *cell(const struct sheet *s, int row, int col);
 int finish_errors(struct sheet *s);
 /* A date column must be YYYY-MM-DD in a file (no day-month guessing). */
 int strict_date(struct sheet *s, int row, const char *value, const char *field);
-/* BEGIN IMMEDIATE, with the problem told when the database is busy. */
+/* BEGIN IMMEDIATE, with the problem told when the database is busy; the
+ * connection's page cache grows to 32 MB for the import. */
 int begin_write(struct sheet *s, sqlite3 *db);
 
 #endif
