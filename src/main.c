@@ -25,7 +25,8 @@ static const char usage[] =
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
 	"  pkm [--config BERKAS] check-forms [FOLDER]          periksa formulir\n"
-	"  pkm demo --db BERKAS [--years N] [--seed S]         database contoh\n"
+	"  pkm demo --db BERKAS [--years N] [--seed S] [--patients N] [--per-day N]\n"
+	"                                                      database contoh\n"
 	"  pkm --help | --version\n"
 	"\n"
 	"Database: --db, lalu PKM_DB, lalu [database] path di konfigurasi,\n"
@@ -169,8 +170,10 @@ static int cmd_demo(const struct pkm_config *cfg, const char *db_path, int argc,
 			o.seed = (unsigned long)n;
 		else if (strcmp(argv[i], "--patients") == 0 && parse_long(val, 100, 1000000, &n) == 0)
 			o.patients = (int)n;
+		else if (strcmp(argv[i], "--per-day") == 0 && parse_long(val, 1, 5000, &n) == 0)
+			o.per_day = (int)n;
 		else
-			return fail_usage("demo: pilihan --db BERKAS, --years 1-20, --seed S, --patients N");
+			return fail_usage("demo: pilihan --db BERKAS, --years 1-20, --seed S, --patients N, --per-day N");
 	}
 	struct sbuf err = { 0 }, done = { 0 };
 	sqlite3 *db = db_open(db_path, &err);

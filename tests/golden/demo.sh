@@ -1,0 +1,38 @@
+# pkm demo: the same seed gives the same records, another seed others; the
+# records pass the reports' own checks (LB1 foot checks, no stock below zero,
+# every dispensed line taken from stock); a database with patients is refused.
+set -eu
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+demo() {	# demo NAME SEED
+	"$PKM_BIN" demo --db "$WORK/$1.db" --years 1 --seed "$2" --patients 400 --per-day 15 >"$WORK/$1.out"
+}
+digest() {	# what the records are, as one line per table
+	sqlite3 "$1" "SELECT 'pasien', COUNT(*), group_concat(nama || nik, ''), '' FROM pasien;
+		SELECT 'kunjungan', COUNT(*), SUM(no_antrian), group_concat(unit || tanggal, '') FROM kunjungan;
+		SELECT 'diagnosis', COUNT(*), group_concat(icd10 || kasus, ''), '' FROM diagnosis;
+		SELECT 'mutasi', COUNT(*), SUM(jumlah), '' FROM mutasi;" | md5sum
+}
+demo a 7
+demo b 7
+demo c 8
+grep -q "^demo: 400 pasien, [0-9]* kunjungan" "$WORK/a.out"
+[ "$(digest "$WORK/a.db")" = "$(digest "$WORK/b.db")" ] || { echo "same seed, different records" >&2; exit 1; }
+[ "$(digest "$WORK/a.db")" != "$(digest "$WORK/c.db")" ] || { echo "another seed, same records" >&2; exit 1; }
+# about 15 visits a working day for a year, as asked
+n=$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM kunjungan")
+[ "$n" -gt 4000 ] && [ "$n" -lt 5000 ] || { echo "visits: $n" >&2; exit 1; }
+[ "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM kunjungan WHERE strftime('%w', tanggal) = '0'")" = 0 ]
+[ "$(sqlite3 "$WORK/a.db" "PRAGMA integrity_check")" = ok ]
+[ "$(sqlite3 "$WORK/a.db" "PRAGMA foreign_key_check" | wc -l)" = 0 ]
+# stock: balances agree with the movements; every dispensed line has its movements
+[ "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM batch b WHERE saldo <> (SELECT SUM(jumlah) FROM mutasi WHERE batch_id = b.id)")" = 0 ]
+[ "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM resep r WHERE diserahkan IS NOT NULL AND r.jumlah <>
+	(SELECT -SUM(jumlah) FROM mutasi WHERE resep_id = r.id)")" = 0 ]
+month=$(sqlite3 "$WORK/a.db" "SELECT substr(MAX(tanggal), 1, 7) FROM kunjungan")
+"$PKM_BIN" --db "$WORK/a.db" report lb1 --month "$month" >"$WORK/lb1.txt"
+grep -q "pasangan kunjungan-diagnosis bulan ini" "$WORK/lb1.txt"
+if grep -q "TIDAK COCOK\|PEMERIKSAAN GAGAL" "$WORK/lb1.txt"; then echo "LB1 checks fail on demo data" >&2; exit 1; fi
+for r in lb2 lb3 lb4 jampersal; do "$PKM_BIN" --db "$WORK/a.db" report $r --month "$month" --format data >/dev/null; done
+if "$PKM_BIN" demo --db "$WORK/a.db" --years 1 2>"$WORK/again.err"; then echo "demo wrote over data" >&2; exit 1; fi
+grep -q "sudah berisi data" "$WORK/again.err"
