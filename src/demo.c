@@ -141,8 +141,9 @@ static int make_patients(struct demo *d, struct date first)
 		struct date born = date_from_days(date_to_days(first) - age_days());
 		date_format(born, p->tanggal_lahir);
 		if (date_to_days(first) - date_to_days(born) > 365 || chance(50))
-			snprintf(p->nik, sizeof p->nik, "3204%02d%02d%02d%02d%04d", (10 + i / 10000) % 100,
-				 (born.d + (p->sex == 'P' ? 40 : 0)) % 100, born.m % 100, born.y % 100, i % 10000);
+			snprintf(p->nik, sizeof p->nik, "3204%02u%02u%02u%02u%04u", (10u + (unsigned)i / 10000) % 100,
+				 (unsigned)(born.d + (p->sex == 'P' ? 40 : 0)) % 100, (unsigned)born.m % 100,
+				 (unsigned)born.y % 100, (unsigned)i % 10000);
 		str_copy(p->penjamin, sizeof p->penjamin, PICK(payers));
 		if (strncmp(p->penjamin, "BPJS", 4) == 0)
 			snprintf(p->no_bpjs, sizeof p->no_bpjs, "000%010d", 1000000 + i);

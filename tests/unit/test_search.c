@@ -1,0 +1,117 @@
+/* Patient search: words of the name from their start (through pasien_kata, from
+ * the rarest word), numbers from the start of No. RM, NIK or No. BPJS, a birth
+ * date, and a word so common that the first screenful is taken and sorted. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include "pkm/db.h"
+#include "pkm/patient.h"
+
+static sqlite3 *db;
+
+static void add(const char *nama, char sex, const char *born, const char *nik, const char *bpjs)
+{
+	struct patient p = { 0 };
+	str_copy(p.nama, sizeof p.nama, nama);
+	p.sex = sex;
+	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, born);
+	str_copy(p.nik, sizeof p.nik, nik);
+	str_copy(p.no_bpjs, sizeof p.no_bpjs, bpjs);
+	str_copy(p.penjamin, sizeof p.penjamin, *bpjs ? "BPJS_PBI" : "UMUM");
+	struct sbuf err = { 0 };
+	if (patient_insert(db, &p, &err) != 0)
+		fail_msg("%s", sb_str(&err));
+	sb_free(&err);
+}
+
+static int setup(void **s)
+{
+	(void)s;
+	struct sbuf err = { 0 };
+	db = db_open(":memory:", &err);
+	if (!db || db_begin(db) != 0)
+		return -1;
+	add("Siti Rahayu", 'P', "1980-08-17", "3204105708800001", "0001234567890");
+	add("Sarah Wijaya", 'P', "1990-01-02", "3204104201900002", "");
+	add("Agus Rahmat", 'L', "1975-05-05", "3273010505750003", "0009876543210");
+	add("Rahmat Hidayat", 'L', "1980-08-17", "", "");
+	/* more than a screenful share the word ANDI (the common-word path) */
+	for (int i = 0; i < 2100; i++) {
+		char nama[64], nik[32];
+		snprintf(nama, sizeof nama, "Andi %c%c%c Saputra", 'A' + i % 26, 'A' + i / 26 % 26, 'A' + i / 676);
+		snprintf(nik, sizeof nik, "320599%02d01%02d%04d", 1 + i % 28, 80 + i % 20, i);
+		add(nama, 'L', "1985-03-01", nik, "");
+	}
+	return db_commit(db);
+}
+
+static int teardown(void **s)
+{
+	(void)s;
+	db_close(db);
+	return 0;
+}
+
+static struct patient found[200];
+
+static void test_words(void **s)
+{
+	(void)s;
+	/* a word matches the start of any word of the name, never the middle */
+	assert_int_equal(patient_search(db, "rah", found, 200), 3);
+	assert_string_equal(found[0].nama, "Agus Rahmat");	/* by name */
+	assert_string_equal(found[1].nama, "Rahmat Hidayat");
+	assert_string_equal(found[2].nama, "Siti Rahayu");
+	assert_int_equal(patient_search(db, "siti rah", found, 200), 1);
+	assert_int_equal(patient_search(db, "ahmat", found, 200), 0);
+	/* with a birth date, in either form */
+	assert_int_equal(patient_search(db, "rah 17-08-1980", found, 200), 2);
+	assert_int_equal(patient_search(db, "1980-08-17", found, 200), 2);
+	assert_int_equal(patient_search(db, "qqq", found, 200), 0);
+}
+
+static void test_numbers(void **s)
+{
+	(void)s;
+	assert_int_equal(patient_search(db, "3204105708", found, 200), 1);
+	assert_string_equal(found[0].nama, "Siti Rahayu");
+	assert_int_equal(patient_search(db, "0009876", found, 200), 1);	/* No. BPJS */
+	assert_string_equal(found[0].nama, "Agus Rahmat");
+	assert_int_equal(patient_search(db, "000004", found, 200), 1);	/* No. RM */
+	assert_string_equal(found[0].nama, "Rahmat Hidayat");
+	/* "3" starts thousands of NIKs: one screenful, no patient twice */
+	int n = patient_search(db, "3", found, 200);
+	assert_int_equal(n, 200);
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++)
+			assert_true(found[i].id != found[j].id);
+}
+
+static void test_common_word(void **s)
+{
+	(void)s;
+	/* ANDI is on 2100 patients: a screenful, sorted by name */
+	int n = patient_search(db, "andi", found, 200);
+	assert_int_equal(n, 200);
+	for (int i = 1; i < n; i++)
+		assert_true(strcasecmp(found[i - 1].nama, found[i].nama) <= 0);
+	/* the rarer word narrows it */
+	assert_int_equal(patient_search(db, "andi bca", found, 200), 1);
+	assert_string_equal(found[0].nama, "Andi BCA Saputra");
+	assert_int_equal(patient_search(db, "saputra andi qqq", found, 200), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_common_word),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
