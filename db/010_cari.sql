@@ -7,7 +7,8 @@ CREATE TABLE pasien_kata (
   pasien_id  INTEGER NOT NULL REFERENCES pasien(id) ON DELETE CASCADE,
   PRIMARY KEY (kata, pasien_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX pasien_kata_pasien ON pasien_kata(pasien_id);
+-- (no index by pasien_id: patients are never deleted in daily work, and every
+-- index more slows each registration and import)
 
 WITH RECURSIVE w(id, rest, word) AS (
   SELECT id, nama_cari || ' ', '' FROM pasien

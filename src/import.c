@@ -124,6 +124,8 @@ static void check_visit_line(sqlite3 *db, struct sheet *s, int r, struct visit_l
 	v->row = r;
 	if (!*rm)
 		problem(s, line, "no_rm", "No. RM wajib diisi");
+	else if (r > 0 && v[-1].p.id && strcmp(v[-1].p.no_rm, rm) == 0)
+		v->p = v[-1].p;	/* the next diagnosis of the same visit: same patient */
 	else if (patient_by_rm(db, rm, &v->p) != 1)
 		problem(s, line, "no_rm", "pasien dengan No. RM %s tidak ada", rm);
 	const char *fields[] = { "tanggal", "unit", "penjamin", "icd10", "kasus" };
