@@ -99,9 +99,35 @@ int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *do
 	return 0;
 }
 
+/* What a visit line needs of its patient: a whole struct patient per line made a
+ * large import's memory several times larger. */
+struct who {
+	long id;
+	char no_rm[24], tanggal_lahir[11], no_bpjs[16], penjamin[24];
+};
+
+static int who_by_rm(sqlite3 *db, const char *rm, struct who *w)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, tanggal_lahir, coalesce(no_bpjs, ''), penjamin FROM pasien "
+				   "WHERE no_rm = ?", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, rm, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		w->id = (long)sqlite3_column_int64(st, 0);
+		str_copy(w->no_rm, sizeof w->no_rm, rm);
+		db_col_text(st, 1, w->tanggal_lahir, sizeof w->tanggal_lahir);
+		db_col_text(st, 2, w->no_bpjs, sizeof w->no_bpjs);
+		db_col_text(st, 3, w->penjamin, sizeof w->penjamin);
+	}
+	sqlite3_reset(st);
+	return found;
+}
+
 struct visit_line {
 	int row;
-	struct patient p;
+	struct who p;
 	char tanggal[11], unit[12], penjamin[24], icd[ICD_LEN], kasus;
 };
 
@@ -126,7 +152,7 @@ static void check_visit_line(sqlite3 *db, struct sheet *s, int r, struct visit_l
 		problem(s, line, "no_rm", "No. RM wajib diisi");
 	else if (r > 0 && v[-1].p.id && strcmp(v[-1].p.no_rm, rm) == 0)
 		v->p = v[-1].p;	/* the next diagnosis of the same visit: same patient */
-	else if (patient_by_rm(db, rm, &v->p) != 1)
+	else if (who_by_rm(db, rm, &v->p) != 1)
 		problem(s, line, "no_rm", "pasien dengan No. RM %s tidak ada", rm);
 	const char *fields[] = { "tanggal", "unit", "penjamin", "icd10", "kasus" };
 	char *dst[] = { v->tanggal, v->unit, v->penjamin, v->icd, NULL };
@@ -192,8 +218,11 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 		struct date day;
 		date_parse(v[i].tanggal, &day);
 		int created = 0, added = 0;
+		struct patient pt = { .id = v[i].p.id };
+		str_copy(pt.tanggal_lahir, sizeof pt.tanggal_lahir, v[i].p.tanggal_lahir);
+		str_copy(pt.no_bpjs, sizeof pt.no_bpjs, v[i].p.no_bpjs);
 		if ((i == 0 || !same_visit(&v[i], &v[i - 1])) &&
-		    visit_insert(db, &v[i].p, day, v[i].unit, v[i].penjamin, &cur, &created, &why) != 0)
+		    visit_insert(db, &pt, day, v[i].unit, v[i].penjamin, &cur, &created, &why) != 0)
 			problem(&s, s.lines[v[i].row], NULL, "%s", sb_str(&why));
 		else if (v[i].icd[0] && diag_insert(db, cfg, &cur, v[i].icd, v[i].kasus, &added, &why) != 0)
 			problem(&s, s.lines[v[i].row], "icd10", "%s", sb_str(&why));
