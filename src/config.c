@@ -17,6 +17,8 @@ void config_defaults(struct pkm_config *c)
 	c->episode_window = 30;
 	str_copy(c->forms_dir, sizeof c->forms_dir, PKM_FORMS_DIR);
 	c->farmasi = (struct farmasi_config){ OPTIMUM_SUM, 14, 25, 10, 160, 90 };
+	c->backup_keep = 7;
+	c->backup_daily = 1;
 	for (int i = 0; i < SASARAN_N; i++)
 		c->sasaran[i] = -1;
 	const char *bad;
@@ -31,6 +33,19 @@ int sasaran_index(const char *name)
 		if (strcmp(sasaran_names[i], name) == 0)
 			return i;
 	return -1;
+}
+
+void config_backup_dir(const struct pkm_config *c, const char *db_path, char *out, size_t size)
+{
+	if (c->backup_dir[0]) {
+		str_copy(out, size, c->backup_dir);
+		return;
+	}
+	const char *slash = strrchr(db_path, '/');
+	if (slash)
+		snprintf(out, size, "%.*s/cadangan", (int)(slash - db_path), db_path);
+	else
+		str_copy(out, size, "cadangan");
 }
 
 int layout_parse(const char *s, enum layout *out)
@@ -59,14 +74,17 @@ static const struct text_key text_keys[] = {
 	TK("puskesmas", "nip_kepala", nip_kepala), TK("puskesmas", "petugas", petugas),
 	TK("puskesmas", "nip_petugas", nip_petugas), TK("laporan", "printer", printer),
 	TK("database", "path", db_path),	TK("database", "formulir", forms_dir),
+	TK("cadangan", "folder", backup_dir),
 };
 
-static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", "farmasi", "sasaran", NULL };
+static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", "farmasi", "sasaran",
+					 "cadangan", NULL };
 static const char *const puskesmas_keys[] = { "nama", "kode", "alamat", "kecamatan", "kabupaten",
 					      "kepala", "nip_kepala", "petugas", "nip_petugas", NULL };
 static const char *const laporan_keys[] = { "lb1_layout", "lebar", "baris_per_halaman", "printer", NULL };
 static const char *const kasus_keys[] = { "jendela_episode", "kronis", NULL };
 static const char *const database_keys[] = { "path", "formulir", NULL };
+static const char *const cadangan_keys[] = { "folder", "simpan", "otomatis", NULL };
 static const char *const farmasi_keys[] = { "stok_optimum", "waktu_tunggu", "hari_kerja", "pengaman", "faktor",
 					    "peringatan_kedaluwarsa", NULL };
 
@@ -103,6 +121,13 @@ int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 	ini_check_keys(&ini, "kasus", kasus_keys, err);
 	ini_check_keys(&ini, "database", database_keys, err);
 	ini_check_keys(&ini, "farmasi", farmasi_keys, err);
+	ini_check_keys(&ini, "cadangan", cadangan_keys, err);
+	ini_get_long(&ini, "cadangan", "simpan", 1, 365, &c->backup_keep, err);
+	const char *auto_backup = ini_get(&ini, "cadangan", "otomatis");
+	if (auto_backup && strcmp(auto_backup, "ya") != 0 && strcmp(auto_backup, "tidak") != 0)
+		ini_error(&ini, err, "cadangan", "otomatis", "otomatis harus 'ya' atau 'tidak', bukan '%s'", auto_backup);
+	else if (auto_backup)
+		c->backup_daily = strcmp(auto_backup, "ya") == 0;
 	ini_check_keys(&ini, "sasaran", sasaran_names, err);
 	read_farmasi(&ini, &c->farmasi, err);
 	for (int i = 0; i < SASARAN_N; i++)

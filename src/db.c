@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <limits.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -88,6 +90,56 @@ static int migrate(sqlite3 *db, const char *path, struct sbuf *err)
 	return 0;
 }
 
+/* Every pkm holds a shared lock on DB-pkm.kunci while the database is open, so a
+ * restore can tell that no other pkm is using it (its lock is exclusive). */
+#define MAX_OPEN 16
+static struct {
+	sqlite3 *db;
+	int fd;
+} locks[MAX_OPEN];
+
+int db_lock_file(const char *path, int exclusive)
+{
+	char name[PATH_MAX + 16];
+	snprintf(name, sizeof name, "%s-pkm.kunci", path);
+	mode_t old = umask(077);
+	int fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	umask(old);
+	if (fd >= 0 && flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+static int hold_lock(sqlite3 *db, const char *path, struct sbuf *err)
+{
+	if (strcmp(path, ":memory:") == 0)
+		return 0;
+	int fd = db_lock_file(path, 0);
+	if (fd < 0) {
+		sb_printf(err, "%s: database sedang dipulihkan dari cadangan; coba lagi sebentar", path);
+		return -1;
+	}
+	for (int i = 0; i < MAX_OPEN; i++)
+		if (!locks[i].db) {
+			locks[i].db = db;
+			locks[i].fd = fd;
+			return 0;
+		}
+	close(fd);	/* more connections than kept locks: the first ones guard the file */
+	return 0;
+}
+
+static void release_lock(sqlite3 *db)
+{
+	for (int i = 0; i < MAX_OPEN; i++)
+		if (locks[i].db == db) {
+			close(locks[i].fd);
+			locks[i].db = NULL;
+		}
+}
+
 sqlite3 *db_open(const char *path, struct sbuf *err)
 {
 	struct stat stbuf;
@@ -122,6 +174,8 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 		sb_printf(err, "%s: database hanya dapat dibaca (periksa hak akses berkas)", path);
 		goto fail;
 	}
+	if (hold_lock(db, path, err) != 0)
+		goto fail;
 	if (migrate(db, path, err) != 0)
 		goto fail;
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
@@ -129,6 +183,7 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 	return db;
 fail:
 	sb_free(&why);
+	release_lock(db);
 	sqlite3_close(db);
 	return NULL;
 }
@@ -174,6 +229,7 @@ void db_close(sqlite3 *db)
 		if (cache[i].db == db)
 			cache[i].db = NULL;	/* finalized below with every other statement */
 	dict_forget(db);
+	release_lock(db);
 	sqlite3_stmt *st;
 	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
 		sqlite3_finalize(st);

@@ -1,5 +1,6 @@
 /* pkm: command line. Every command opens the database the same way and calls
  * the same core functions as the terminal application. */
+#include "pkm/backup.h"
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/demo.h"
@@ -25,6 +26,8 @@ static const char usage[] =
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
 	"  pkm [--config BERKAS] check-forms [FOLDER]          periksa formulir\n"
+	"  pkm [--db BERKAS] backup [FOLDER]                  cadangan sekarang\n"
+	"  pkm [--db BERKAS] restore BERKAS [--yes]           pulihkan dari cadangan\n"
 	"  pkm demo --db BERKAS [--years N] [--seed S] [--patients N] [--per-day N]\n"
 	"                                                      database contoh\n"
 	"  pkm --help | --version\n"
@@ -153,6 +156,64 @@ static int cmd_check_forms(const struct pkm_config *cfg, int argc, char **argv)
 	return bad ? 1 : 0;
 }
 
+static void show_progress(void *ctx, int done, int total)
+{
+	(void)ctx;
+	fprintf(stderr, "\rcadangan: %3d%%", total ? done * 100 / total : 100);
+}
+
+static int cmd_backup(sqlite3 *db, const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
+{
+	if (argc > 1)
+		return fail_usage("backup menerima paling banyak satu folder");
+	char dir[PATH_MAX], file[PATH_MAX + 64];
+	if (argc == 1)
+		str_copy(dir, sizeof dir, argv[0]);
+	else
+		config_backup_dir(cfg, db_path, dir, sizeof dir);
+	struct sbuf err = { 0 };
+	int tty = isatty(STDERR_FILENO);
+	int rc = backup_make(db, dir, file, sizeof file, tty ? show_progress : NULL, NULL, &err);
+	if (tty)
+		fputc('\n', stderr);
+	if (rc == 0)
+		printf("%s: cadangan selesai; integrity_check ok, foreign_key_check ok\n", file);
+	else
+		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+	sb_free(&err);
+	return rc == 0 ? 0 : 1;
+}
+
+/* Restore runs before the database is opened: an open database would hold the
+ * lock that tells the restore no other pkm is using it. */
+static int cmd_restore(const char *db_path, int argc, char **argv)
+{
+	int yes = argc == 2 && strcmp(argv[1], "--yes") == 0;
+	if (argc < 1 || argc > 2 || (argc == 2 && !yes))
+		return fail_usage("restore perlu nama berkas cadangan (dan --yes bila tanpa terminal)");
+	if (!yes) {
+		if (!isatty(STDIN_FILENO))
+			return fail_usage("restore tanpa terminal perlu --yes");
+		printf("Database %s akan diganti dengan %s.\nDatabase sekarang disimpan dulu. Lanjutkan? (y/t) ", db_path,
+		       argv[0]);
+		fflush(stdout);
+		char answer[16] = "";
+		if (!fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y')) {
+			printf("Dibatalkan; tidak ada yang diubah.\n");
+			return 1;
+		}
+	}
+	char kept[PATH_MAX + 64];
+	struct sbuf err = { 0 };
+	int rc = backup_restore(db_path, argv[0], kept, sizeof kept, &err);
+	if (rc == 0)
+		printf("%s dipulihkan dari %s; database sebelumnya disimpan sebagai %s\n", db_path, argv[0], kept);
+	else
+		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+	sb_free(&err);
+	return rc == 0 ? 0 : 1;
+}
+
 /* pkm demo: a new database filled with made-up records (include/pkm/demo.h). */
 static int cmd_demo(const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
 {
@@ -225,7 +286,9 @@ int main(int argc, char **argv)
 		return cmd_check_forms(&cfg, argc - i - 1, argv + i + 1);
 	if (cmd && strcmp(cmd, "demo") == 0)
 		return cmd_demo(&cfg, path, argc - i - 1, argv + i + 1);
-	if (cmd && strcmp(cmd, "import") != 0 && strcmp(cmd, "report") != 0)
+	if (cmd && strcmp(cmd, "restore") == 0)
+		return cmd_restore(path, argc - i - 1, argv + i + 1);
+	if (cmd && strcmp(cmd, "import") != 0 && strcmp(cmd, "report") != 0 && strcmp(cmd, "backup") != 0)
 		return fail_usage("perintah tidak dikenal");
 	sqlite3 *db = db_open(path, &err);
 	if (!db) {
@@ -238,6 +301,8 @@ int main(int argc, char **argv)
 		rc = ui_run(db, &cfg, path);
 	else if (strcmp(cmd, "import") == 0)
 		rc = cmd_import(db, &cfg, argc - i - 1, argv + i + 1);
+	else if (strcmp(cmd, "backup") == 0)
+		rc = cmd_backup(db, &cfg, path, argc - i - 1, argv + i + 1);
 	else
 		rc = cmd_report(db, &cfg, argc - i - 1, argv + i + 1);
 	db_close(db);

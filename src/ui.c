@@ -1,6 +1,7 @@
 /* Terminal set-up, the key reader, frame drawing, prompts and help. */
 #include "ui_priv.h"
 #include "pkm/rowdef.h"
+#include "pkm/backup.h"
 #include "pkm/ui.h"
 #include "pkm/db.h"
 #include <locale.h>
@@ -394,9 +395,36 @@ static void colors(struct ui *u)
 	init_pair(PAIR_OK, COLOR_GREEN, -1);
 }
 
+static void backup_progress_bar(void *ctx, int done, int total)
+{
+	(void)ctx;
+	int w = COLS - 20 > 50 ? 50 : COLS - 20, filled = total ? done * w / total : w;
+	mvaddstr(LINES - 2, 0, "Mencadangkan [");
+	for (int i = 0; i < w; i++)
+		addch(i < filled ? '#' : '.');
+	printw("] %3d%%", total ? done * 100 / total : 100);
+	refresh();
+}
+
+void ui_backup(struct ui *u, int daily)
+{
+	char dir[PATH_MAX], file[PATH_MAX + 64];
+	config_backup_dir(u->cfg, u->db_path, dir, sizeof dir);
+	struct sbuf err = { 0 };
+	erase();
+	int rc = daily ? backup_daily(u->db, dir, u->today, (int)u->cfg->backup_keep, backup_progress_bar, NULL, &err)
+		       : backup_make(u->db, dir, file, sizeof file, backup_progress_bar, NULL, &err);
+	if (rc < 0)
+		ui_message(u, 1, "Cadangan gagal: %s", sb_str(&err));
+	else if (!daily)
+		ui_message(u, 0, "Cadangan dibuat dan diperiksa: %s", file);
+	else if (rc == 1 && !u->msg[0])
+		ui_message(u, 0, "Cadangan harian dibuat di %s", dir);
+	sb_free(&err);
+}
+
 int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 {
-	(void)db_path;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "pkm: aplikasi terminal perlu terminal (gunakan pkm import/report untuk skrip)\n");
 		return 1;
@@ -411,7 +439,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	struct ui u = { db, cfg, date_today(), 0, "", 0, { 0, NULL } };
+	struct ui u = { db, cfg, date_today(), 0, "", 0, { 0, NULL }, "" };
 	colors(&u);
 	/* a broken form is left out, not fatal: the desk must keep working */
 	struct sbuf err = { 0 };
@@ -431,6 +459,9 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 		if (get_wch(&wc) == ERR && !isatty(STDIN_FILENO))
 			break;
 	}
+	str_copy(u.db_path, sizeof u.db_path, db_path);
+	if (cfg->backup_daily)
+		ui_backup(&u, 1);
 	enum pkm_screen s = SCR_REGISTER;
 	while (s != SCR_QUIT) {
 		switch (s) {

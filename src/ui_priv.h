@@ -19,6 +19,7 @@ struct ui {
 	char msg[256];
 	int msg_err;
 	struct form_set forms;	/* the cluster forms of forms/ */
+	char db_path[PATH_MAX];
 };
 
 enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };
@@ -63,6 +64,8 @@ enum pkm_screen ui_register(struct ui *u);
 enum pkm_screen ui_visits(struct ui *u);
 enum pkm_screen ui_reports(struct ui *u);
 enum pkm_screen ui_pharmacy(struct ui *u);
+/* A backup now with a progress bar, or the daily one when none was made today. */
+void ui_backup(struct ui *u, int daily);
 /* The prescriptions of a visit: add, remove, dispense. */
 void ui_resep(struct ui *u, const struct visit_row *row);
 /* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it. */

@@ -193,6 +193,7 @@ enum pkm_screen ui_reports(struct ui *u)
 		}
 		ui_text(12, 2, COLS - 4, "Enter: tampilkan laporan. Bulan ditulis YYYY-MM. Spasi: ganti pilihan.", A_DIM);
 		ui_text(13, 2, COLS - 4, "F6 atau ^B: isian bulanan LB4 (penyuluhan, posyandu, kesling, UKS).", A_DIM);
+		ui_text(14, 2, COLS - 4, "F8 atau ^W: cadangan database sekarang.", A_DIM);
 		curs_set(focus == 1);
 		ui_edit(5, 18, 10, &m, focus == 1);
 		refresh();
@@ -208,6 +209,8 @@ enum pkm_screen ui_reports(struct ui *u)
 			show_report(u, &req);
 		} else if (a == A_MONTHLY) {
 			monthly_entry(u, m.buf);
+		} else if (a == A_BACKUP) {
+			ui_backup(u, 0);
 		} else if (k == K_TAB || k == K_DOWN) {
 			focus = (focus + 1) % 4;
 		} else if (k == K_BTAB || k == K_UP) {

@@ -41,6 +41,9 @@ struct pkm_config {
 	char db_path[PATH_MAX];		/* "" = not set in the file */
 	char forms_dir[PATH_MAX];	/* the form definitions (forms/ of the build by default) */
 	struct farmasi_config farmasi;
+	char backup_dir[PATH_MAX];	/* "" = "cadangan" beside the database */
+	long backup_keep;		/* daily copies kept */
+	int backup_daily;		/* a copy on the first start of each day */
 	long sasaran[SASARAN_N];	/* -1 = not configured */
 };
 
@@ -50,6 +53,8 @@ int config_read(struct pkm_config *c, const char *path, struct sbuf *err);
 /* --config FILE when given, else ~/.config/pkm/pkm.ini, else /etc/pkm/pkm.ini. */
 int config_load(struct pkm_config *c, const char *explicit_path, struct sbuf *err);
 int layout_parse(const char *s, enum layout *out);
+/* Where backups go: [cadangan] folder, else "cadangan" beside the database. */
+void config_backup_dir(const struct pkm_config *c, const char *db_path, char *out, size_t size);
 const char *layout_name(enum layout l);
 
 #endif

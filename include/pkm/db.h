@@ -12,6 +12,9 @@
  * program, read-only, corrupt... */
 sqlite3 *db_open(const char *path, struct sbuf *err);
 void db_close(sqlite3 *db);
+/* Lock DB-pkm.kunci, shared (every open database) or exclusive (a restore),
+ * without waiting: the file descriptor, or -1 when another pkm holds it. */
+int db_lock_file(const char *path, int exclusive);
 /* Latest schema version this program knows. */
 int db_schema_version(void);
 

@@ -6,8 +6,10 @@ BUILD=${1:-build/default}
 PKM="$PWD/$BUILD/pkm"
 BENCH="$PWD/$BUILD/tests/bench"
 DIR="$PWD/build/bench"
-mkdir -p "$DIR"
+mkdir -p "$DIR/.config/pkm"
 export PKM_TODAY=2026-11-23 TZ=UTC
+# no daily backup of every fresh copy the session runs on
+printf '[cadangan]\notomatis = tidak\n' >"$DIR/.config/pkm/pkm.ini"
 T="tmux -S $DIR/tmux.sock -f /dev/null"
 trap '$T kill-server 2>/dev/null || true' EXIT
 

@@ -1,0 +1,224 @@
+#include "pkm/backup.h"
+#include "pkm/db.h"
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Copy `from` into `to` through the backup API, a few hundred pages a step so
+ * other desks can write in between; 0 on success. */
+static int copy_db(sqlite3 *from, sqlite3 *to, backup_progress progress, void *ctx, struct sbuf *err)
+{
+	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+	if (!b) {
+		sb_printf(err, "cadangan tidak dapat dimulai: %s", sqlite3_errmsg(to));
+		return -1;
+	}
+	int rc;
+	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		if (progress)
+			progress(ctx, sqlite3_backup_pagecount(b) - sqlite3_backup_remaining(b), sqlite3_backup_pagecount(b));
+		if (rc != SQLITE_OK)
+			sqlite3_sleep(50);
+	}
+	if (progress)
+		progress(ctx, sqlite3_backup_pagecount(b), sqlite3_backup_pagecount(b));
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		sb_printf(err, "cadangan gagal: %s", sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+int backup_verify(const char *path, struct sbuf *err)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sb_printf(err, "%s: tidak dapat dibuka: %s", path, db ? sqlite3_errmsg(db) : "?");
+		sqlite3_close(db);
+		return -1;
+	}
+	int rc = 0;
+	if (db_query_long(db, "PRAGMA application_id", -1) != PKM_APPLICATION_ID) {
+		sb_printf(err, "%s: bukan database pkm", path);
+		rc = -1;
+	} else {
+		sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check", NULL);
+		char first[200] = "";
+		if (st && sqlite3_step(st) == SQLITE_ROW)
+			db_col_text(st, 0, first, sizeof first);
+		sqlite3_finalize(st);
+		long fk = db_query_long(db, "SELECT COUNT(*) FROM pragma_foreign_key_check", -1);
+		if (strcmp(first, "ok") != 0) {
+			sb_printf(err, "%s: rusak (integrity_check: %s)", path, first[0] ? first : sqlite3_errmsg(db));
+			rc = -1;
+		} else if (fk != 0) {
+			sb_printf(err, "%s: %ld baris melanggar foreign key", path, fk);
+			rc = -1;
+		}
+	}
+	sqlite3_close(db);
+	return rc;
+}
+
+/* DIR/pkm-YYYYMMDD-HHMMSS.db of now (PKM_TODAY keeps the tests' date). */
+static void dated_name(const char *dir, const char *prefix, char *out, size_t size)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	struct date d = date_today();
+	snprintf(out, size, "%s%s%04d%02d%02d-%02d%02d%02d.db", dir, prefix, d.y, d.m, d.d, tm.tm_hour, tm.tm_min,
+		 tm.tm_sec);
+}
+
+int backup_make(sqlite3 *db, const char *dir, char *out_path, size_t size, backup_progress progress, void *ctx,
+		struct sbuf *err)
+{
+	char prefix[PATH_MAX];
+	snprintf(prefix, sizeof prefix, "%s/", dir);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		sb_printf(err, "%s: folder cadangan tidak dapat dibuat: %s", dir, strerror(errno));
+		return -1;
+	}
+	dated_name(prefix, "pkm-", out_path, size);
+	if (access(out_path, F_OK) == 0) {
+		sb_printf(err, "%s sudah ada; tunggu sedetik", out_path);
+		return -1;
+	}
+	sqlite3 *to = NULL;
+	mode_t old = umask(077);	/* a copy of patient data: owner only */
+	int rc = sqlite3_open_v2(out_path, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	umask(old);
+	if (rc != SQLITE_OK) {
+		sb_printf(err, "%s: tidak dapat dibuat: %s", out_path, to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
+		sqlite3_close(to);
+		return -1;
+	}
+	rc = copy_db(db, to, progress, ctx, err);
+	/* one file, no WAL beside it: the copy can be moved or mailed as it is */
+	if (rc == 0)
+		sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	sqlite3_close(to);
+	if (rc == 0)
+		rc = backup_verify(out_path, err);
+	if (rc != 0)
+		remove(out_path);
+	return rc;
+}
+
+static int is_backup(const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(name, "pkm-", 4) == 0 && n > 7 && strcmp(name + n - 3, ".db") == 0;
+}
+
+static int newest_first(const void *a, const void *b) { return strcmp(*(char *const *)b, *(char *const *)a); }
+
+/* The pkm-*.db names of dir, newest first (the names sort by date). */
+static int list_backups(const char *dir, char ***names)
+{
+	*names = NULL;
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int n = 0, cap = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		if (!is_backup(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*names = xrealloc(*names, (size_t)cap * sizeof **names);
+		}
+		(*names)[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(*names, (size_t)n, sizeof **names, newest_first);
+	return n;
+}
+
+static void free_names(char **names, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int backup_prune(const char *dir, int keep)
+{
+	char **names;
+	int n = list_backups(dir, &names), removed = 0;
+	for (int i = keep; i < n; i++) {
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		removed += remove(path) == 0;
+	}
+	free_names(names, n);
+	return removed;
+}
+
+int backup_daily(sqlite3 *db, const char *dir, struct date today, int keep, backup_progress progress, void *ctx,
+		 struct sbuf *err)
+{
+	char **names, stamp[24];
+	snprintf(stamp, sizeof stamp, "pkm-%04d%02d%02d-", today.y, today.m, today.d);
+	int n = list_backups(dir, &names), have = 0;
+	for (int i = 0; i < n; i++)
+		have |= strncmp(names[i], stamp, strlen(stamp)) == 0;
+	free_names(names, n);
+	if (have)
+		return 0;
+	char path[PATH_MAX];
+	if (backup_make(db, dir, path, sizeof path, progress, ctx, err) != 0)
+		return -1;
+	backup_prune(dir, keep);
+	return 1;
+}
+
+int backup_restore(const char *db_path, const char *file, char *kept, size_t size, struct sbuf *err)
+{
+	if (backup_verify(file, err) != 0)
+		return -1;
+	int lock = db_lock_file(db_path, 1);
+	if (lock < 0) {
+		sb_printf(err, "%s sedang dibuka pkm lain: tutup semua pkm dulu, lalu pulihkan", db_path);
+		return -1;
+	}
+	int rc = -1;
+	sqlite3 *cur = NULL, *src = NULL;
+	if (sqlite3_open_v2(db_path, &cur, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sb_printf(err, "tidak dapat dibuka: %s", sqlite3_errmsg(cur ? cur : src));
+		goto done;
+	}
+	/* keep what is replaced, then write the copy through SQLite (WAL included) */
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s-sebelum-pulih-", db_path);
+	dated_name("", dir, kept, size);
+	sqlite3 *keep = NULL;
+	mode_t old = umask(077);
+	int ok = sqlite3_open_v2(kept, &keep, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK;
+	umask(old);
+	ok = ok && copy_db(cur, keep, NULL, NULL, err) == 0;
+	if (keep)
+		sqlite3_exec(keep, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	sqlite3_close(keep);
+	if (!ok) {
+		if (!err->len)
+			sb_printf(err, "%s: database lama tidak dapat disimpan", kept);
+		goto done;
+	}
+	rc = copy_db(src, cur, NULL, NULL, err);
+done:
+	sqlite3_close(src);
+	sqlite3_close(cur);
+	close(lock);
+	return rc;
+}
