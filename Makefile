@@ -23,7 +23,7 @@ CORE_SRC := $(filter-out src/main.c $(UI_SRC),$(wildcard src/*.c))
 CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
 UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
-UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/registrar
 
 .PHONY: all deps run test asan demo bench install clean
 all: $(BUILD)/pkm
@@ -56,6 +56,10 @@ $(BUILD)/migrations.c: $(sort $(wildcard db/*.sql)) src/embed.sh
 
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/registrar: tests/stress/registrar.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ)
 	@mkdir -p $(@D)

@@ -167,7 +167,10 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 	    exec(db, "PRAGMA synchronous=FULL", &why) != 0 ||
 	    exec(db, "PRAGMA temp_store=MEMORY", &why) != 0 ||	/* report scratch tables, small */
 	    exec(db, "PRAGMA cache_size=-1024", &why) != 0) {	/* 1 MB: a month of records fits */
-		sb_printf(err, "%s: database tidak dapat dipakai: %s", path, sb_str(&why));
+		int code = sqlite3_errcode(db) & 0xff;
+		sb_printf(err, "%s: database tidak dapat dipakai: %s%s", path, sb_str(&why),
+			  code == SQLITE_NOTADB ? " (bukan berkas database pkm)"
+			  : code == SQLITE_CORRUPT ? " (berkas rusak: pulihkan dari cadangan dengan pkm restore)" : "");
 		goto fail;
 	}
 	if (sqlite3_db_readonly(db, "main") == 1) {

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Runs every test: cmocka unit tests, check of the CLI against golden files, and
-# tmux screen tests. Prints "N passed, N failed" last; non-zero exit on failure.
+# Runs every test: cmocka unit tests, check of the CLI against golden files,
+# stress tests (concurrent desks, kill -9) and tmux screen tests. Prints
+# "N passed, N failed" last; non-zero exit on failure.
 BUILD=${1:-build/default}
 export PKM_BIN="$PWD/$BUILD/pkm" PKM_TODAY=2026-11-23 TZ=UTC
 pass=0 fail=0
@@ -24,7 +25,7 @@ for t in "$BUILD"/tests/test_*; do
 	[ "$bad" -eq 0 ] || sed -n '/^not ok/,+3p;/ERROR\|runtime error\|Sanitizer/p' "$log"
 done
 
-for kind in golden e2e; do
+for kind in golden stress e2e; do
 	echo "== $kind tests"
 	for t in tests/$kind/*.sh; do
 		case "$t" in */lib.sh) continue ;; esac

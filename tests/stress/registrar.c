@@ -1,0 +1,48 @@
+/* A desk in a hurry, for the concurrency and crash tests: registers N patients,
+ * each with a visit and a diagnosis, one transaction each, and prints a line
+ * after each save that succeeded (flushed, so a kill -9 cannot lose it).
+ * Usage: registrar DB NAME N */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pkm/config.h"
+#include "pkm/db.h"
+#include "pkm/patient.h"
+#include "pkm/visit.h"
+
+int main(int argc, char **argv)
+{
+	if (argc != 4)
+		return 2;
+	struct sbuf err = { 0 };
+	sqlite3 *db = db_open(argv[1], &err);
+	if (!db) {
+		fprintf(stderr, "%s\n", sb_str(&err));
+		return 1;
+	}
+	struct pkm_config cfg;
+	config_defaults(&cfg);
+	int n = atoi(argv[3]), failed = 0;
+	for (int i = 0; i < n; i++) {
+		struct patient p = { 0 };
+		snprintf(p.nama, sizeof p.nama, "%s %d", argv[2], i);
+		p.sex = i % 2 ? 'L' : 'P';
+		str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, "1990-01-01");
+		str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
+		struct visit v;
+		int created, added;
+		sb_reset(&err);
+		if (patient_save_new(db, &p, &err) != 0 ||
+		    visit_open(db, &p, date_today(), i % 3 ? "K3" : "K4", "UMUM", &v, &created, &err) != 0 ||
+		    diag_add(db, &cfg, &v, "J06.9", 0, &added, &err) != 0) {
+			fprintf(stderr, "%s %d: %s\n", argv[2], i, sb_str(&err));
+			failed++;
+			continue;
+		}
+		printf("saved %s %s %d\n", p.no_rm, argv[2], i);
+		fflush(stdout);
+	}
+	sb_free(&err);
+	db_close(db);
+	return failed ? 1 : 0;
+}
