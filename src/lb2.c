@@ -243,8 +243,12 @@ static int contains(const char *hay, const char *needle)
 	return !*needle;
 }
 
-int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date today, const char *query,
-		      struct stock_status **out)
+int stock_status_matches(const struct stock_status *x, const char *query)
+{
+	return contains(x->kode, query) || contains(x->nama, query);
+}
+
+int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date today, struct stock_status **out)
 {
 	*out = NULL;
 	char month[24];
@@ -264,8 +268,6 @@ int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date t
 	*out = xcalloc((size_t)r.n + 1, sizeof **out);
 	for (int i = 0; st && i < r.n; i++) {
 		const struct lb2_row *row = &r.rows[i];
-		if (*query && !contains(row->kode, query) && !contains(row->nama, query))
-			continue;
 		struct stock_status *x = &(*out)[n++];
 		str_copy(x->kode, sizeof x->kode, row->kode);
 		str_copy(x->nama, sizeof x->nama, row->nama);

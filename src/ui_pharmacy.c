@@ -11,16 +11,24 @@ static void today_text(struct ui *u, char out[11])
 	snprintf(out, 11, "%02d-%02d-%04d", u->today.d, u->today.m, u->today.y);
 }
 
-static void draw(struct ui *u, struct lineedit *q, const struct stock_status *s, int n, int sel, int top)
+/* The drugs on screen: all of them, or those matching the typed filter. */
+struct shelf {
+	struct stock_status *all;
+	int nall, n;
+	int *shown;		/* indexes into all */
+};
+
+static void draw(struct ui *u, struct lineedit *q, const struct shelf *sh, int sel, int top)
 {
+	int n = sh->n;
 	ui_frame(u, "Farmasi: stok obat", CTX_MAIN | CTX_STOCK);
 	ui_text(2, 2, 6, "Cari:", A_BOLD);
 	ui_text(4, 2, COLS - 4, "Kode     Nama obat                  Satuan    Stok Optimum  Peringatan", A_BOLD);
 	int rows = LINES - 9, warn = 0;
 	for (int i = 0; i < n; i++)
-		warn += s[i].low || s[i].expiry[0];
+		warn += sh->all[sh->shown[i]].low || sh->all[sh->shown[i]].expiry[0];
 	for (int i = 0; i < rows && top + i < n; i++) {
-		const struct stock_status *x = &s[top + i];
+		const struct stock_status *x = &sh->all[sh->shown[top + i]];
 		char note[64] = "", line[256];
 		if (x->expiry[0])
 			snprintf(note, sizeof note, "ED %.2s-%.2s-%.4s%s", x->expiry + 8, x->expiry + 5, x->expiry,
@@ -33,8 +41,10 @@ static void draw(struct ui *u, struct lineedit *q, const struct stock_status *s,
 		ui_text(5 + i, 2, COLS - 4, line, a);
 	}
 	char foot[160];
-	if (!n)
+	if (!sh->nall)
 		snprintf(foot, sizeof foot, "Belum ada obat. Impor daftar obat: pkm import obat BERKAS.csv");
+	else if (!n)
+		snprintf(foot, sizeof foot, "Tidak ada obat yang cocok dengan '%.30s'", q->buf);
 	else
 		snprintf(foot, sizeof foot, "Enter: kartu stok. %d obat, %d perlu perhatian (ED: kedaluwarsa <= %ld hari)",
 			 n, warn, u->cfg->farmasi.expiry_days);
@@ -164,55 +174,70 @@ static void card(struct ui *u, const struct stock_status *x)
 	sb_free(&text);
 }
 
+/* Stock and optimum are read when the screen opens and after a movement; the
+ * filter then works on what was read, not on the database per keystroke. */
+static void load_shelf(struct ui *u, struct shelf *sh)
+{
+	free(sh->all);
+	free(sh->shown);
+	sh->nall = stock_status_list(u->db, &u->cfg->farmasi, u->today, &sh->all);
+	if (sh->nall < 0) {
+		ui_message(u, 1, "Stok tidak dapat dibaca: %s", sqlite3_errmsg(u->db));
+		sh->nall = 0;
+	}
+	sh->shown = xcalloc((size_t)sh->nall + 1, sizeof *sh->shown);
+}
+
+static void filter_shelf(struct shelf *sh, const char *query)
+{
+	sh->n = 0;
+	for (int i = 0; i < sh->nall; i++)
+		if (stock_status_matches(&sh->all[i], query))
+			sh->shown[sh->n++] = i;
+}
+
 enum pkm_screen ui_pharmacy(struct ui *u)
 {
 	struct lineedit q;
 	memset(&q, 0, sizeof q);
 	q.max = 30;
-	struct stock_status *s = NULL;
-	int n = 0, sel = 0, top = 0, reload = 1;
+	struct shelf sh = { 0 };
+	int sel = 0, top = 0, reload = 1;
 	for (;;) {
 		if (reload) {
-			free(s);
-			n = stock_status_list(u->db, &u->cfg->farmasi, u->today, q.buf, &s);
-			if (n < 0) {
-				ui_message(u, 1, "Stok tidak dapat dibaca: %s", sqlite3_errmsg(u->db));
-				n = 0;
-			}
+			load_shelf(u, &sh);
 			reload = 0;
 		}
-		if (sel >= n)
-			sel = n ? n - 1 : 0;
+		filter_shelf(&sh, q.buf);
+		if (sel >= sh.n)
+			sel = sh.n ? sh.n - 1 : 0;
 		ui_list_scroll(sel, &top, LINES - 9);
-		draw(u, &q, s, n, sel, top);
+		draw(u, &q, &sh, sel, top);
 		int k = ui_key(u), changed = 0;
 		if (k == K_RESIZE)
 			continue;
 		enum action a = action_for_key(k, CTX_MAIN | CTX_STOCK);
 		int next = ui_main_action(u, a);
 		if (next >= 0 && next != SCR_PHARMACY) {
-			free(s);
+			free(sh.all);
+			free(sh.shown);
 			return (enum pkm_screen)next;
 		}
-		int on = n > 0;
-		if (a == A_OPEN && on) {
-			card(u, &s[sel]);
-		} else if (a == A_RECEIVE && on) {
-			receive(u, &s[sel]);
+		const struct stock_status *cur = sh.n ? &sh.all[sh.shown[sel]] : NULL;
+		if (a == A_OPEN && cur) {
+			card(u, cur);
+		} else if (a == A_RECEIVE && cur) {
+			receive(u, cur);
 			reload = 1;
-		} else if (a == A_ISSUE && on) {
-			issue(u, &s[sel]);
+		} else if (a == A_ISSUE && cur) {
+			issue(u, cur);
 			reload = 1;
-		} else if (a == A_STOCKTAKE && on) {
-			stocktake(u, &s[sel]);
+		} else if (a == A_STOCKTAKE && cur) {
+			stocktake(u, cur);
 			reload = 1;
 		} else if (a == A_BACK) {
 			le_set(&q, "");
-			reload = 1;
-		} else if (ui_list_move(k, &sel, n, LINES - 9)) {
-			continue;
-		} else if (ui_edit_key(&q, k, &changed) && changed) {
-			reload = 1;
+		} else if (!ui_list_move(k, &sel, sh.n, LINES - 9) && ui_edit_key(&q, k, &changed) && changed) {
 			sel = 0;
 		}
 	}

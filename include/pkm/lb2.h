@@ -60,9 +60,9 @@ struct stock_status {
 	long expiry_qty;
 };
 
-/* Drugs whose code or name contains `query` ("" = all), by code. Returns the
- * count, -1 on error; caller frees *out. */
-int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date today, const char *query,
-		      struct stock_status **out);
+/* Every drug, by code. Returns the count, -1 on error; caller frees *out. */
+int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date today, struct stock_status **out);
+/* Does the code or name contain `query` (ASCII case ignored; "" matches all)? */
+int stock_status_matches(const struct stock_status *x, const char *query);
 
 #endif

@@ -70,3 +70,33 @@ keys Down C-u; type_text "2026-11"; keys Enter
 wait_for "LB2 - LAPORAN PEMAKAIAN DAN LEMBAR PERMINTAAN OBAT (LPLPO)"
 # Awal 20, Terima 150, Sedia 170, Pakai 30, Lain 0, Sisa 140, Optimum 1980
 screen | grep "IBU400" | grep -q "20 *150 *170 *30 *0 *140 *1980" || fail "LB2 row of IBU400 wrong"
+
+# the filter, taking damaged stock out of a batch (never more than it holds) and a stock-take
+keys Escape
+wait_for "Lebar kertas"
+keys F11
+wait_for "Farmasi: stok obat"
+type_text "amok"
+wait_for "AMX500"
+screen | grep -q "IBU400" && fail "filter shows other drugs"
+keys F6
+wait_for "Pilih batch Amoksisilin 500 mg"
+keys Enter
+wait_for "batch AX01 (APBD2), sisa 100 kaplet"
+type_text "rusak"; keys Tab; type_text "101"; keys F2
+wait_for "stok batch ini hanya 100"
+expect_sql "SELECT COUNT(*) FROM mutasi WHERE jenis = 'RUSAK'" 0
+keys BSpace BSpace BSpace; type_text "5"; keys Tab Tab; type_text "kemasan basah"; keys F2
+wait_for "Pengeluaran 5 kaplet Amoksisilin 500 mg (rusak) dicatat"
+keys F7
+wait_for "Pilih batch Amoksisilin 500 mg"
+keys Enter
+wait_for "tercatat 95 kaplet"
+type_text "90"; keys F2
+wait_for "selisih -5"
+expect_sql "SELECT jenis || ':' || jumlah FROM mutasi m JOIN batch b ON b.id = m.batch_id WHERE b.obat = 'AMX500'
+            AND jenis IN ('RUSAK', 'OPNAME') ORDER BY m.id" "RUSAK:-5
+OPNAME:-5"
+screen | grep "AMX500" | grep -q " 90 " || fail "stock not 90 after issue and stock-take"
+keys C-u; type_text "zzz"
+wait_for "Tidak ada obat yang cocok dengan 'zzz'"
