@@ -67,27 +67,26 @@ int backup_verify(const char *path, struct sbuf *err)
 	return rc;
 }
 
-/* DIR/pkm-YYYYMMDD-HHMMSS.db of now (PKM_TODAY keeps the tests' date). */
-static void dated_name(const char *dir, const char *prefix, char *out, size_t size)
+/* <start>YYYYMMDD-HHMMSS.db of now (PKM_TODAY keeps the tests' date). */
+static void dated_name(const char *start, char *out, size_t size)
 {
 	time_t t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);
 	struct date d = date_today();
-	snprintf(out, size, "%s%s%04d%02d%02d-%02d%02d%02d.db", dir, prefix, d.y, d.m, d.d, tm.tm_hour, tm.tm_min,
-		 tm.tm_sec);
+	snprintf(out, size, "%s%04d%02d%02d-%02d%02d%02d.db", start, d.y, d.m, d.d, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 int backup_make(sqlite3 *db, const char *dir, char *out_path, size_t size, backup_progress progress, void *ctx,
 		struct sbuf *err)
 {
-	char prefix[PATH_MAX];
-	snprintf(prefix, sizeof prefix, "%s/", dir);
+	char start[PATH_MAX];
+	snprintf(start, sizeof start, "%s/pkm-", dir);
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		sb_printf(err, "%s: folder cadangan tidak dapat dibuat: %s", dir, strerror(errno));
 		return -1;
 	}
-	dated_name(prefix, "pkm-", out_path, size);
+	dated_name(start, out_path, size);
 	if (access(out_path, F_OK) == 0) {
 		sb_printf(err, "%s sudah ada; tunggu sedetik", out_path);
 		return -1;
@@ -199,9 +198,9 @@ int backup_restore(const char *db_path, const char *file, char *kept, size_t siz
 		goto done;
 	}
 	/* keep what is replaced, then write the copy through SQLite (WAL included) */
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s-sebelum-pulih-", db_path);
-	dated_name("", dir, kept, size);
+	char start[PATH_MAX];
+	snprintf(start, sizeof start, "%s-sebelum-pulih-", db_path);
+	dated_name(start, kept, size);
 	sqlite3 *keep = NULL;
 	mode_t old = umask(077);
 	int ok = sqlite3_open_v2(kept, &keep, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK;

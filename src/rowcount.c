@@ -34,8 +34,6 @@ static void bind_all(sqlite3_stmt *st, const struct query *q)
 	}
 }
 
-static const char *sql_table(const char *name) { return strcmp(name, "kunjungan") == 0 ? "v_kunjungan" : name; }
-
 /* `lhs` compared with the condition's values. */
 static void predicate(struct query *q, const char *lhs, const struct rd_cond *c)
 {
@@ -98,10 +96,10 @@ static void cond_sql(struct query *q, const struct rd_row *r, const struct rd_co
 		snprintf(lhs, sizeof lhs,
 			 "(SELECT p.\"%s\" FROM \"%s\" p JOIN kunjungan pk ON pk.id = p.kunjungan_id "
 			 "WHERE pk.pasien_id = v.pasien_id AND (pk.tanggal, pk.id) < (v.tanggal, v.id) "
-			 "ORDER BY pk.tanggal DESC, pk.id DESC LIMIT 1)", c->column, sql_table(r->from));
+			 "ORDER BY pk.tanggal DESC, pk.id DESC LIMIT 1)", c->column, rowdef_sql_table(r->from));
 		break;
 	case SC_OTHER:
-		sb_printf(&q->sql, "EXISTS (SELECT 1 FROM \"%s\" x WHERE x.kunjungan_id = v.id AND ", sql_table(c->table));
+		sb_printf(&q->sql, "EXISTS (SELECT 1 FROM \"%s\" x WHERE x.kunjungan_id = v.id AND ", rowdef_sql_table(c->table));
 		snprintf(lhs, sizeof lhs, "x.\"%s\"", c->column);
 		predicate(q, lhs, c);
 		sb_add(&q->sql, ")");
@@ -117,7 +115,7 @@ static void first_date_sql(struct query *q, const struct rd_row *r, const struct
 	char lhs[64], window[32];
 	sb_printf(&q->sql, "(SELECT MIN(vv.tanggal) FROM \"%s\" x JOIN kunjungan vv ON vv.id = x.kunjungan_id "
 			   "WHERE vv.pasien_id = v.pasien_id AND vv.tanggal <= v.tanggal AND vv.tanggal > date(v.tanggal, ?) AND ",
-		  sql_table(table));
+		  rowdef_sql_table(table));
 	snprintf(window, sizeof window, "-%ld days", r->window_days);
 	add_bind(q, window);
 	snprintf(lhs, sizeof lhs, "x.\"%s\"", c->column);
@@ -154,7 +152,7 @@ static void build_query(struct query *q, const struct rd_row *r, const char *fro
 	if (this_month && strcmp(r->from, "kunjungan") == 0)
 		str_copy(table, sizeof table, "temp.kunjungan_bulan");
 	else
-		snprintf(table, sizeof table, "\"%s\"", sql_table(r->from));
+		snprintf(table, sizeof table, "\"%s\"", rowdef_sql_table(r->from));
 	/* CROSS JOIN keeps the month's visits as the outer loop: a table's rows are
 	 * then found through its kunjungan_id, never by reading all its years; the
 	 * month's diagnoses, read by many rows, are gathered once (month_visits) */

@@ -56,7 +56,7 @@ static int column_exists(sqlite3 *db, const char *table, const char *column)
 	return found;
 }
 
-static const char *sql_table(const char *name) { return strcmp(name, "kunjungan") == 0 ? "v_kunjungan" : name; }
+const char *rowdef_sql_table(const char *name) { return strcmp(name, "kunjungan") == 0 ? "v_kunjungan" : name; }
 
 static int parse_op(const char *s, enum rd_op *op)
 {
@@ -91,7 +91,7 @@ static int parse_cond(struct loader *l, const char *key, const char *text, const
 		str_copy(c->column, sizeof c->column, lhs);
 		c->scope = SC_FROM;
 	}
-	const char *table = c->scope == SC_PREVIOUS ? row->from : sql_table(c->table);
+	const char *table = rowdef_sql_table(c->scope == SC_PREVIOUS ? row->from : c->table);
 	if (!str_is_ident(c->table) || !str_is_ident(c->column)) {
 		problem(l, key, "'%s': nama tabel/kolom hanya huruf kecil, angka dan _", lhs);
 		return -1;
@@ -190,11 +190,16 @@ static void parse_count(struct loader *l, struct rd_row *r)
 	r->count = (enum rd_count)k;
 	if (r->count == CNT_TARGET) {
 		r->target = sasaran_index(rest);
-		if (r->target < 0)
-			problem(l, "hitung", "sasaran '%s' tidak dikenal (bayi, balita, bumil, bulin, pus)", rest);
+		if (r->target < 0) {
+			struct sbuf known = { 0 };
+			for (int i = 0; sasaran_names[i]; i++)
+				sb_printf(&known, "%s%s", i ? ", " : "", sasaran_names[i]);
+			problem(l, "hitung", "sasaran '%s' tidak dikenal (%s)", rest, sb_str(&known));
+			sb_free(&known);
+		}
 	} else if (r->count == CNT_SUM) {
 		str_copy(r->sum_col, sizeof r->sum_col, rest);
-		if (!str_is_ident(rest) || !column_exists(l->db, sql_table(r->from), rest))
+		if (!str_is_ident(rest) || !column_exists(l->db, rowdef_sql_table(r->from), rest))
 			problem(l, "hitung", "kolom %s tidak ada di %s", rest, r->from);
 	} else if (r->count == CNT_COMPLETE) {
 		if (parse_conds(l, "hitung", rest, r, &r->complete, &r->ncomplete) == 0 && r->ncomplete < 2)
@@ -231,7 +236,7 @@ static void load_row(struct loader *l, struct rd_row *r, enum rd_columns columns
 			return;
 		}
 		str_copy(r->from, sizeof r->from, v);
-		int visit = column_exists(l->db, sql_table(v), "kunjungan_id");
+		int visit = column_exists(l->db, rowdef_sql_table(v), "kunjungan_id");
 		r->monthly = !visit && column_exists(l->db, v, "bulan");
 		if (!visit && !r->monthly) {
 			problem(l, "dari", "tabel %s tidak ada, atau tidak punya kunjungan_id maupun bulan", v);
@@ -242,7 +247,7 @@ static void load_row(struct loader *l, struct rd_row *r, enum rd_columns columns
 		parse_conds(l, "syarat", v, r, &r->cond, &r->ncond);
 	parse_count(l, r);
 	if ((v = ini_get(&l->ini, l->sec, "tanggal")) != NULL) {
-		if (r->monthly || !str_is_ident(v) || !column_exists(l->db, sql_table(r->from), v))
+		if (r->monthly || !str_is_ident(v) || !column_exists(l->db, rowdef_sql_table(r->from), v))
 			problem(l, "tanggal", "kolom tanggal %s tidak ada di %s", v, r->from);
 		else
 			str_copy(r->date_col, sizeof r->date_col, v);
@@ -252,7 +257,7 @@ static void load_row(struct loader *l, struct rd_row *r, enum rd_columns columns
 	if (r->max_per && r->count != CNT_VISITS && r->count != CNT_ROWS)
 		problem(l, "maks", "maks hanya untuk hitung kunjungan atau baris");
 	if ((v = ini_get(&l->ini, l->sec, "per")) != NULL) {
-		if (!r->max_per || !str_is_ident(v) || !column_exists(l->db, sql_table(r->from), v))
+		if (!r->max_per || !str_is_ident(v) || !column_exists(l->db, rowdef_sql_table(r->from), v))
 			problem(l, "per", "per perlu maks dan kolom %s di %s", v, r->from);
 		else
 			str_copy(r->per_col, sizeof r->per_col, v);

@@ -73,6 +73,8 @@ int rowdef_load(sqlite3 *db, const char *path, struct rowdef *out, struct sbuf *
 void rowdef_free(struct rowdef *d);
 /* Check every *.ini of dir; *files gets how many were read. Returns problems. */
 int rowdefs_check_dir(sqlite3 *db, const char *dir, int *files, struct sbuf *err);
+/* The table a definition's name means: "kunjungan" is the view v_kunjungan. */
+const char *rowdef_sql_table(const char *name);
 /* The definition file of a report name in the configured forms folder. */
 void rowdef_path(const struct pkm_config *cfg, const char *name, char *out, size_t size);
 
