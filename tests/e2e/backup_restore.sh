@@ -31,6 +31,14 @@ wait_for "F10 Keluar"
 keys F10
 sleep 0.3
 
+# asked at a terminal, "t" changes nothing
+$T new-session -d -s ask -x 80 -y 24 "env HOME=$WORK PKM_TODAY=$PKM_TODAY $PKM_BIN --db $DB restore $first; sleep 5"
+i=0; until $T capture-pane -p -t ask | grep -q "Lanjutkan? (y/t)"; do sleep 0.05; i=$((i + 1)); [ $i -lt 100 ] || fail "no question"; done
+$T send-keys -t ask t Enter
+i=0; until $T capture-pane -p -t ask | grep -q "Dibatalkan; tidak ada yang diubah."; do sleep 0.05; i=$((i + 1)); [ $i -lt 100 ] || fail "not cancelled"; done
+$T kill-session -t ask
+[ -z "$(ls "$WORK" | grep sebelum-pulih)" ] || fail "a cancelled restore kept a file"
+
 # a restore brings the copy back and keeps what it replaced
 $PKM_BIN --db "$DB" import pasien "$fx/returning_pasien.csv" >/dev/null
 before=$(sql "SELECT COUNT(*) FROM pasien")
