@@ -1,4 +1,6 @@
 #include "pkm/db.h"
+#include "pkm/audit.h"
+#include "pkm/date.h"
 #include "pkm/dict.h"
 #include "pkm/migrate.h"
 #include <errno.h>
@@ -8,6 +10,7 @@
 #include <limits.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 int db_schema_version(void) { return pkm_migration_count; }
@@ -179,7 +182,7 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 	}
 	if (hold_lock(db, path, err) != 0)
 		goto fail;
-	if (migrate(db, path, err) != 0)
+	if (migrate(db, path, err) != 0 || audit_install(db, err) != 0)
 		goto fail;
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sb_free(&why);
@@ -232,6 +235,7 @@ void db_close(sqlite3 *db)
 		if (cache[i].db == db)
 			cache[i].db = NULL;	/* finalized below with every other statement */
 	dict_forget(db);
+	db_set_user(db, NULL);
 	release_lock(db);
 	sqlite3_stmt *st;
 	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
@@ -240,8 +244,72 @@ void db_close(sqlite3 *db)
 	sqlite3_close(db);
 }
 
-int db_begin(sqlite3 *db) { return exec(db, "BEGIN IMMEDIATE", NULL); }
-int db_commit(sqlite3 *db) { return exec(db, "COMMIT", NULL); }
+/* The user each connection writes as (see pelaku in db/012_pengguna_audit.sql). */
+static struct {
+	sqlite3 *db;
+	char user[48];
+} actors[MAX_OPEN];
+
+void db_set_user(sqlite3 *db, const char *user)
+{
+	int free_slot = -1;
+	for (int i = 0; i < MAX_OPEN; i++) {
+		if (actors[i].db == db) {
+			free_slot = i;
+			break;
+		}
+		if (!actors[i].db && free_slot < 0)
+			free_slot = i;
+	}
+	if (free_slot < 0)
+		return;
+	actors[free_slot].db = user ? db : NULL;
+	str_copy(actors[free_slot].user, sizeof actors[0].user, user ? user : "");
+}
+
+const char *db_user(sqlite3 *db)
+{
+	for (int i = 0; i < MAX_OPEN; i++)
+		if (actors[i].db == db)
+			return actors[i].user;
+	return NULL;
+}
+
+int db_begin(sqlite3 *db)
+{
+	if (exec(db, "BEGIN IMMEDIATE", NULL) != 0)
+		return -1;
+	const char *user = db_user(db);
+	if (!user)
+		return 0;
+	/* the date is pkm's "today" (PKM_TODAY in tests), the time the clock's */
+	char when[32], day[11];
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	snprintf(when, sizeof when, "%s %02d:%02d:%02d", date_format(date_today(), day), tm.tm_hour, tm.tm_min,
+		 tm.tm_sec);
+	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO pelaku (id, pengguna, waktu) VALUES (1, ?, ?)", NULL);
+	int rc = SQLITE_ERROR;
+	if (st) {
+		sqlite3_bind_text(st, 1, user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, when, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE) {
+		exec(db, "ROLLBACK", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+int db_commit(sqlite3 *db)
+{
+	if (db_user(db) && exec(db, "DELETE FROM pelaku", NULL) != 0)
+		return -1;
+	return exec(db, "COMMIT", NULL);
+}
 void db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))

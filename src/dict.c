@@ -369,6 +369,16 @@ void dict_edit_text(const struct column_def *c, const char *value, char *out, si
 		str_copy(out, size, value);
 }
 
+void dict_check_field(sqlite3 *db, const char *table, const char *column, const char *field, const char *in,
+		      char *out, size_t size, struct field_errors *fe)
+{
+	struct column_def def;
+	const char *why = dict_get(db, table, column, &def) != 0 ? "kolom tidak ada di kamus data" :
+			  dict_check(db, &def, in ? in : "", out, size);
+	if (why)
+		field_error(fe, field, "%s", why);
+}
+
 void field_error(struct field_errors *fe, const char *column, const char *fmt, ...)
 {
 	if (fe->n >= (int)ARRAY_LEN(fe->e))

@@ -5,21 +5,11 @@
 #include <string.h>
 
 /* Check one typed value against its kamus row; the message goes to fe under `field`. */
-static void check_value(sqlite3 *db, const char *table, const char *column, const char *field, const char *in,
-			char *out, size_t size, struct field_errors *fe)
-{
-	struct column_def def;
-	const char *why = dict_get(db, table, column, &def) != 0 ? "kolom tidak ada di kamus data" :
-			  dict_check(db, &def, in ? in : "", out, size);
-	if (why)
-		field_error(fe, field, "%s", why);
-}
-
 static long check_amount(sqlite3 *db, const char *column, const char *field, const char *in, struct field_errors *fe)
 {
 	char v[24];
 	int before = fe->n;
-	check_value(db, "mutasi", column, field, in, v, sizeof v, fe);
+	dict_check_field(db, "mutasi", column, field, in, v, sizeof v, fe);
 	long n = 0;
 	if (fe->n == before && parse_long(v, 0, 10000000, &n) != 0)
 		n = 0;
@@ -72,12 +62,12 @@ int drug_check(sqlite3 *db, const char *kode, const char *nama, const char *satu
 	memset(out, 0, sizeof *out);
 	fe->n = 0;
 	char opt[24];
-	check_value(db, "obat", "kode", "kode", kode, out->kode, sizeof out->kode, fe);
-	check_value(db, "obat", "nama", "nama", nama, out->nama, sizeof out->nama, fe);
-	check_value(db, "obat", "satuan", "satuan", satuan, out->satuan, sizeof out->satuan, fe);
-	check_value(db, "obat", "kategori", "kategori", kategori && *kategori ? kategori : "OBAT", out->kategori,
+	dict_check_field(db, "obat", "kode", "kode", kode, out->kode, sizeof out->kode, fe);
+	dict_check_field(db, "obat", "nama", "nama", nama, out->nama, sizeof out->nama, fe);
+	dict_check_field(db, "obat", "satuan", "satuan", satuan, out->satuan, sizeof out->satuan, fe);
+	dict_check_field(db, "obat", "kategori", "kategori", kategori && *kategori ? kategori : "OBAT", out->kategori,
 		    sizeof out->kategori, fe);
-	check_value(db, "obat", "stok_optimum", "stok_optimum", optimum, opt, sizeof opt, fe);
+	dict_check_field(db, "obat", "stok_optimum", "stok_optimum", optimum, opt, sizeof opt, fe);
 	if (!*out->kode && !field_error_for(fe, "kode"))
 		field_error(fe, "kode", "wajib diisi");
 	out->optimum = -1;
@@ -118,12 +108,12 @@ int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *o
 		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", in->obat);
 	else
 		str_copy(out->obat, sizeof out->obat, d.kode);
-	check_value(db, "batch", "sumber", "sumber", in->sumber, out->sumber, sizeof out->sumber, fe);
-	check_value(db, "batch", "no_batch", "no_batch", in->no_batch, out->no_batch, sizeof out->no_batch, fe);
-	check_value(db, "batch", "kedaluwarsa", "kedaluwarsa", in->kedaluwarsa, out->kedaluwarsa,
+	dict_check_field(db, "batch", "sumber", "sumber", in->sumber, out->sumber, sizeof out->sumber, fe);
+	dict_check_field(db, "batch", "no_batch", "no_batch", in->no_batch, out->no_batch, sizeof out->no_batch, fe);
+	dict_check_field(db, "batch", "kedaluwarsa", "kedaluwarsa", in->kedaluwarsa, out->kedaluwarsa,
 		    sizeof out->kedaluwarsa, fe);
-	check_value(db, "mutasi", "tanggal", "tanggal", in->tanggal, out->tanggal, sizeof out->tanggal, fe);
-	check_value(db, "mutasi", "keterangan", "keterangan", in->keterangan, out->keterangan, sizeof out->keterangan, fe);
+	dict_check_field(db, "mutasi", "tanggal", "tanggal", in->tanggal, out->tanggal, sizeof out->tanggal, fe);
+	dict_check_field(db, "mutasi", "keterangan", "keterangan", in->keterangan, out->keterangan, sizeof out->keterangan, fe);
 	out->jumlah = check_amount(db, "jumlah", "jumlah", in->jumlah, fe);
 	if (*out->kedaluwarsa && *out->tanggal && strcmp(out->kedaluwarsa, out->tanggal) < 0 &&
 	    !field_error_for(fe, "kedaluwarsa"))
@@ -263,9 +253,9 @@ int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumla
 {
 	char kind[16], day[11], ket[104];
 	fe->n = 0;
-	check_value(db, "mutasi", "jenis", "jenis", jenis, kind, sizeof kind, fe);
-	check_value(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
-	check_value(db, "mutasi", "keterangan", "keterangan", keterangan, ket, sizeof ket, fe);
+	dict_check_field(db, "mutasi", "jenis", "jenis", jenis, kind, sizeof kind, fe);
+	dict_check_field(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
+	dict_check_field(db, "mutasi", "keterangan", "keterangan", keterangan, ket, sizeof ket, fe);
 	long n = check_amount(db, "jumlah", "jumlah", jumlah, fe), have;
 	if (fe->n || (have = begin_batch(db, batch_id, err)) < 0)
 		return -1;
@@ -282,7 +272,7 @@ int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tang
 {
 	char day[11], ket[64];
 	fe->n = 0;
-	check_value(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
+	dict_check_field(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
 	long n = check_amount(db, "hitung", "hitung", counted, fe), have;
 	if (fe->n || (have = begin_batch(db, batch_id, err)) < 0)
 		return -1;
@@ -362,8 +352,8 @@ int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumla
 		field_error(fe, "obat", "wajib diisi");
 	else if (drug_get(db, obat, &d) != 1)
 		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", obat);
-	check_value(db, "resep", "jumlah", "jumlah", jumlah, qty, sizeof qty, fe);
-	check_value(db, "resep", "signa", "signa", signa, sig, sizeof sig, fe);
+	dict_check_field(db, "resep", "jumlah", "jumlah", jumlah, qty, sizeof qty, fe);
+	dict_check_field(db, "resep", "signa", "signa", signa, sig, sizeof sig, fe);
 	if (fe->n)
 		return -1;
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO resep (kunjungan_id, obat, jumlah, signa) VALUES (?, ?, ?, ?) "

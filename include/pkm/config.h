@@ -45,6 +45,9 @@ struct pkm_config {
 	long backup_keep;		/* daily copies kept */
 	int backup_daily;		/* a copy on the first start of each day */
 	long sasaran[SASARAN_N];	/* -1 = not configured */
+	long max_failures;		/* wrong passwords in a row that lock an account */
+	long lock_minutes;		/* how long it stays locked */
+	long idle_minutes;		/* idle time before the screen locks, 0 = never */
 };
 
 void config_defaults(struct pkm_config *c);

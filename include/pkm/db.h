@@ -18,6 +18,10 @@ int db_lock_file(const char *path, int exclusive);
 /* Latest schema version this program knows. */
 int db_schema_version(void);
 
+/* The user a connection writes as (NULL: none, writes are not attributed):
+ * every db_begin names it to the audit triggers. */
+void db_set_user(sqlite3 *db, const char *user);
+const char *db_user(sqlite3 *db);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 on success. */
 int db_begin(sqlite3 *db);
 int db_commit(sqlite3 *db);

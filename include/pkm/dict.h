@@ -74,6 +74,10 @@ struct field_errors {
 };
 void field_error(struct field_errors *fe, const char *column, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Check `in` against table.column of the dictionary: the normal form in out, or
+ * the message recorded under `field`. */
+void dict_check_field(sqlite3 *db, const char *table, const char *column, const char *field, const char *in,
+		      char *out, size_t size, struct field_errors *fe);
 const char *field_error_for(const struct field_errors *fe, const char *column);
 
 #endif

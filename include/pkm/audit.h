@@ -1,0 +1,35 @@
+/* The audit trail: triggers made from the schema record every insert, update
+ * and delete of the audited tables (who, when, which row, old and new values)
+ * in the same transaction; log-ins and exports are recorded by pkm itself. */
+#ifndef PKM_AUDIT_H
+#define PKM_AUDIT_H
+#include <sqlite3.h>
+#include <stdio.h>
+#include "pkm/util.h"
+
+/* Create or renew the audit triggers of every audited table whose triggers are
+ * missing or out of date with its columns. Run by db_open after migrating. */
+int audit_install(sqlite3 *db, struct sbuf *err);
+/* 1 when changes to `table` are recorded. */
+int audit_table_audited(const char *table);
+
+/* How a row of `table` leads to its patient, as SQL with %1$s for the row's
+ * alias (a string constant); NULL when its rows belong to no patient. */
+const char *table_patient_link(sqlite3 *db, const char *table);
+
+/* Record an event (MASUK, GAGAL, EKSPOR) in its own write transaction. */
+int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail,
+		struct sbuf *err);
+
+struct audit_filter {
+	const char *no_rm;	/* a patient's No. RM, or NULL */
+	const char *user;	/* a user name, or NULL */
+	const char *from, *to;	/* YYYY-MM-DD, or NULL */
+};
+/* Check a filter: a message in err when a date or the No. RM is not valid. */
+int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct sbuf *err);
+/* Write the matching rows, oldest first, as text lines to `out` (a memory
+ * stream or a file); the number written, or -1. */
+long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sbuf *err);
+
+#endif

@@ -1,0 +1,282 @@
+#include "pkm/audit.h"
+#include "pkm/date.h"
+#include "pkm/db.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Reference lists loaded by migrations, derived indexes and the trail itself:
+ * everything else (patients, visits, diagnoses, forms, stock, users and any
+ * table a later migration adds) is audited. */
+static const char *const not_audited[] = {
+	"unit", "penjamin", "icd10", "f11_grup", "f11_baris", "f11_peta", "kamus", "rm_seri",
+	"pasien_kata", "pelaku", "audit", NULL,
+};
+/* Columns whose values never enter the trail (only that they changed). */
+static const char *const secret[] = { "sandi", NULL };
+
+static int in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+int audit_table_audited(const char *table)
+{
+	return strncmp(table, "sqlite_", 7) != 0 && !in_list(not_audited, table);
+}
+
+struct columns {
+	int n, has_rowid;
+	char name[64][64];
+	const char *patient;	/* how to find the patient of a row, "%1$s" = NEW/OLD */
+};
+
+static int read_columns(sqlite3 *db, const char *table, struct columns *c)
+{
+	c->n = 0;
+	c->patient = NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT name, type FROM pragma_table_info(?)", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW && c->n < (int)ARRAY_LEN(c->name)) {
+		db_col_text(st, 0, c->name[c->n], sizeof c->name[0]);
+		const char *col = c->name[c->n++];
+		if (strcmp(col, "pasien_id") == 0)
+			c->patient = "%1$s.\"pasien_id\"";
+		else if (strcmp(col, "kunjungan_id") == 0 && !c->patient)
+			c->patient = "(SELECT pasien_id FROM kunjungan WHERE id = %1$s.\"kunjungan_id\")";
+		else if (strcmp(col, "resep_id") == 0 && !c->patient)
+			c->patient = "(SELECT k.pasien_id FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id "
+				     "WHERE r.id = %1$s.\"resep_id\")";
+	}
+	sqlite3_reset(st);
+	if (strcmp(table, "pasien") == 0)
+		c->patient = "%1$s.\"id\"";
+	/* a WITHOUT ROWID table has no rowid: its key is in the values */
+	struct sbuf q = { 0 };
+	sb_printf(&q, "SELECT rowid FROM \"%s\"", table);
+	sqlite3_stmt *probe = NULL;
+	c->has_rowid = sqlite3_prepare_v2(db, sb_str(&q), -1, &probe, NULL) == SQLITE_OK;
+	sqlite3_finalize(probe);
+	sb_free(&q);
+	return c->n ? 0 : -1;
+}
+
+const char *table_patient_link(sqlite3 *db, const char *table)
+{
+	struct columns *c = xmalloc(sizeof *c);
+	const char *link = read_columns(db, table, c) == 0 ? c->patient : NULL;
+	free(c);
+	return link;
+}
+
+/* One value of row a as the trail shows it; with b, the pair (a, b) of one
+ * column of an update. A secret column shows only that it changed. */
+static void value(struct sbuf *s, const char *a, const char *b, const char *col, int first)
+{
+	int hidden = in_list(secret, col);
+	if (hidden && b)
+		sb_printf(s, "iif(%1$s.\"%3$s\" IS %2$s.\"%3$s\", 0, '***')", a, b, col);
+	else if (hidden)
+		sb_printf(s, "iif(%s.\"%s\" IS NULL, NULL, '***')", a, col);
+	else
+		sb_printf(s, "%s.\"%s\"", a, col);
+	sb_add(s, first ? " AS o" : "");
+	if (!b)
+		return;
+	if (hidden)
+		sb_printf(s, ", iif(%1$s.\"%3$s\" IS %2$s.\"%3$s\", 0, '(diganti)')", a, b, col);
+	else
+		sb_printf(s, ", %s.\"%s\"", b, col);
+	sb_add(s, first ? " AS n" : "");
+}
+
+/* SELECT 'col' AS k, OLD.col AS o[, NEW.col AS n] UNION ALL SELECT ... */
+static void pairs(struct sbuf *s, const struct columns *c, const char *a, const char *b)
+{
+	for (int i = 0; i < c->n; i++) {
+		sb_printf(s, "%s'%s'%s, ", i ? " UNION ALL SELECT " : "SELECT ", c->name[i], i ? "" : " AS k");
+		value(s, a, b, c->name[i], i == 0);
+	}
+}
+
+static void trigger_sql(struct sbuf *s, const char *table, const struct columns *c, char kind)
+{
+	static const struct {
+		char kind;
+		const char *event, *aksi, *row, *column;
+	} k[] = {
+		{ 't', "INSERT", "TAMBAH", "NEW", "baru" },
+		{ 'u', "UPDATE", "UBAH", "NEW", "lama, baru" },
+		{ 'h', "DELETE", "HAPUS", "OLD", "lama" },
+	};
+	int i = kind == 't' ? 0 : kind == 'u' ? 1 : 2;
+	sb_printf(s, "CREATE TRIGGER \"audit_%c_%s\" AFTER %s ON \"%s\" BEGIN\n"
+		     "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, %s)\n"
+		     "SELECT coalesce((SELECT waktu FROM pelaku), strftime('%%Y-%%m-%%d %%H:%%M:%%S', 'now', 'localtime')), "
+		     "(SELECT pengguna FROM pelaku), '%s', '%s', ",
+		  kind, table, k[i].event, table, k[i].column, k[i].aksi, table);
+	if (c->has_rowid)
+		sb_printf(s, "%s.rowid, ", k[i].row);
+	else
+		sb_add(s, "NULL, ");
+	if (c->patient)
+		sb_printf(s, c->patient, k[i].row);
+	else
+		sb_add(s, "NULL");
+	if (kind == 'u')
+		sb_add(s, ", group_concat(k || '=' || quote(o), ', '), group_concat(k || '=' || quote(n), ', ')\nFROM (");
+	else
+		sb_add(s, ", group_concat(k || '=' || quote(o), ', ')\nFROM (");
+	pairs(s, c, kind == 'u' ? "OLD" : k[i].row, kind == 'u' ? "NEW" : NULL);
+	/* an update that changed nothing leaves no trace */
+	sb_add(s, kind == 'u' ? ")\nWHERE o IS NOT n HAVING count(*) > 0;\nEND" : ")\nWHERE o IS NOT NULL;\nEND");
+}
+
+/* 1 when the trigger in the schema is exactly `sql`. */
+static int current(sqlite3 *db, char kind, const char *table, const char *sql)
+{
+	char name[96];
+	snprintf(name, sizeof name, "audit_%c_%s", kind, table);
+	sqlite3_stmt *st = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int same = sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), sql) == 0;
+	sqlite3_reset(st);
+	return same;
+}
+
+/* The triggers that need (re)making, as SQL; empty when all are current. */
+static int stale_triggers(sqlite3 *db, struct sbuf *todo)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", NULL);
+	if (!st)
+		return -1;
+	struct columns *c = xmalloc(sizeof *c);
+	struct sbuf sql = { 0 };
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(st, 0);
+		if (!audit_table_audited(table) || !str_is_ident(table) || read_columns(db, table, c) != 0)
+			continue;
+		for (const char *kind = "tuh"; *kind; kind++) {
+			sb_reset(&sql);
+			trigger_sql(&sql, table, c, *kind);
+			if (!current(db, *kind, table, sb_str(&sql)))
+				sb_printf(todo, "DROP TRIGGER IF EXISTS \"audit_%c_%s\";\n%s;\n", *kind, table, sb_str(&sql));
+		}
+	}
+	sqlite3_finalize(st);
+	sb_free(&sql);
+	free(c);
+	return 0;
+}
+
+int audit_install(sqlite3 *db, struct sbuf *err)
+{
+	struct sbuf todo = { 0 };
+	int rc = stale_triggers(db, &todo);
+	if (rc == 0 && todo.len) {
+		char *msg = NULL;
+		/* another pkm may be doing the same: the second finds them current */
+		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) == SQLITE_OK ? 0 : -1;
+		if (rc == 0) {
+			sb_reset(&todo);
+			rc = stale_triggers(db, &todo);
+		}
+		if (rc == 0 && (sqlite3_exec(db, sb_str(&todo), NULL, NULL, &msg) != SQLITE_OK ||
+				sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK))
+			rc = -1;
+		if (rc != 0) {
+			sb_printf(err, "jejak audit tidak dapat dipasang: %s", msg ? msg : sqlite3_errmsg(db));
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		}
+		sqlite3_free(msg);
+	}
+	sb_free(&todo);
+	return rc;
+}
+
+int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail,
+		struct sbuf *err)
+{
+	if (db_begin(db) != 0) {
+		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, baru) VALUES ("
+				   "coalesce((SELECT waktu FROM pelaku), strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')), "
+				   "(SELECT pengguna FROM pelaku), ?, ?, ?, ?, ?)", err);
+	int rc = -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, aksi, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
+		if (row > 0)
+			sqlite3_bind_int64(st, 3, row);
+		if (pasien_id > 0)
+			sqlite3_bind_int64(st, 4, pasien_id);
+		db_bind_text(st, 5, detail, 1);
+		rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db) == 1 ? 0 : -1;
+		sqlite3_reset(st);
+	}
+	if (rc != 0 || db_commit(db) != 0) {
+		sb_printf(err, "jejak audit tidak tersimpan: %s", sqlite3_errmsg(db));
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct sbuf *err)
+{
+	struct date d;
+	if (f->from && date_parse(f->from, &d) != 0)
+		sb_printf(err, "--from: tanggal tidak sah '%s' (YYYY-MM-DD)\n", f->from);
+	if (f->to && date_parse(f->to, &d) != 0)
+		sb_printf(err, "--to: tanggal tidak sah '%s' (YYYY-MM-DD)\n", f->to);
+	if (f->no_rm && db_query_text_exists(db, "SELECT 1 FROM pasien WHERE no_rm = ?", f->no_rm) != 1)
+		sb_printf(err, "--patient: tidak ada pasien dengan No. RM %s\n", f->no_rm);
+	return err->len ? -1 : 0;
+}
+
+long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT a.waktu, coalesce(a.pengguna, '(di luar pkm)'), a.aksi, a.tabel, coalesce(a.baris, ''), "
+		"coalesce(p.no_rm, ''), coalesce(a.lama, ''), coalesce(a.baru, '') "
+		"FROM audit a LEFT JOIN pasien p ON p.id = a.pasien_id "
+		"WHERE (?1 IS NULL OR a.pasien_id = (SELECT id FROM pasien WHERE no_rm = ?1)) "
+		"AND (?2 IS NULL OR a.pengguna = ?2) AND (?3 IS NULL OR a.waktu >= ?3) "
+		"AND (?4 IS NULL OR a.waktu < date(?4, '+1 day')) ORDER BY a.id", err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, f->no_rm, 1);
+	db_bind_text(st, 2, f->user, 1);
+	db_bind_text(st, 3, f->from, 1);
+	db_bind_text(st, 4, f->to, 1);
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[8];
+		for (int i = 0; i < 8; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		fprintf(out, "%s  %-12s %-6s %s", v[0], v[1], v[2], v[3]);
+		if (*v[4])
+			fprintf(out, " #%s", v[4]);
+		if (*v[5])
+			fprintf(out, "  RM %s", v[5]);
+		fputc('\n', out);
+		if (*v[6])
+			fprintf(out, "    lama %s\n", v[6]);
+		if (*v[7])
+			fprintf(out, "    baru %s\n", v[7]);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		sb_printf(err, "jejak audit tidak terbaca: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? n : -1;
+}
