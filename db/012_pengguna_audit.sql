@@ -36,14 +36,15 @@ CREATE TABLE pelaku (
 -- One row per inserted, changed or deleted row of an audited table, written by
 -- triggers in the same transaction (pkm creates them from the schema, see
 -- src/audit.c), plus log-ins and exports of a patient's data.
---   aksi   TAMBAH, UBAH, HAPUS; MASUK (log-in), GAGAL (wrong password), EKSPOR
+--   aksi   TAMBAH, UBAH, HAPUS; MASUK (log-in), GAGAL (wrong password), EKSPOR,
+--          GABUNG (a duplicate patient merged into this one)
 --   lama   old values as kolom='nilai', ... (UBAH: changed columns only; HAPUS: the row)
 --   baru   new values the same way (TAMBAH: the row; UBAH: changed columns only)
 CREATE TABLE audit (
   id         INTEGER PRIMARY KEY,
   waktu      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')),
   pengguna   TEXT,
-  aksi       TEXT NOT NULL CHECK (aksi IN ('TAMBAH', 'UBAH', 'HAPUS', 'MASUK', 'GAGAL', 'EKSPOR')),
+  aksi       TEXT NOT NULL CHECK (aksi IN ('TAMBAH', 'UBAH', 'HAPUS', 'MASUK', 'GAGAL', 'EKSPOR', 'GABUNG')),
   tabel      TEXT NOT NULL,
   baris      INTEGER,
   pasien_id  INTEGER,

@@ -1,6 +1,7 @@
 /* pkm: command line. Every command opens the database the same way and calls
  * the same core functions as the terminal application. */
 #include "pkm/backup.h"
+#include "pkm/cmd_admin.h"
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/demo.h"
@@ -10,6 +11,7 @@
 #include "pkm/rowdef.h"
 #include "pkm/ui.h"
 #include <locale.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,12 @@ static const char usage[] =
 	"  pkm [--config BERKAS] check-forms [FOLDER]          periksa formulir\n"
 	"  pkm [--db BERKAS] backup [FOLDER]                  cadangan sekarang\n"
 	"  pkm [--db BERKAS] restore BERKAS [--yes]           pulihkan dari cadangan\n"
+	"  pkm [--db BERKAS] audit [--patient NO_RM] [--user NAMA] [--from YYYY-MM-DD]\n"
+	"                    [--to YYYY-MM-DD]                jejak audit\n"
+	"  pkm [--db BERKAS] export pasien NO_RM [--out BERKAS]  semua data satu pasien\n"
+	"  pkm [--db BERKAS] pengguna daftar | tambah NAMA PERAN [UNIT...] | sandi NAMA\n"
+	"                    (kata sandi dibaca dari terminal atau satu baris stdin)\n"
+	"  pkm [--db BERKAS] gabung NO_RM_TETAP NO_RM_DOBEL   gabungkan pasien dobel\n"
 	"  pkm demo --db BERKAS [--years N] [--seed S] [--patients N] [--per-day N]\n"
 	"                                                      database contoh\n"
 	"  pkm --help | --version\n"
@@ -249,6 +257,34 @@ static int cmd_demo(const struct pkm_config *cfg, const char *db_path, int argc,
 	return rc == 0 ? 0 : 1;
 }
 
+static int run_command(sqlite3 *db, const struct pkm_config *cfg, const char *path, const char *cmd, int argc,
+		       char **argv)
+{
+	if (strcmp(cmd, "audit") == 0)
+		return cmd_audit(db, argc, argv);
+	if (strcmp(cmd, "export") == 0)
+		return cmd_export(db, argc, argv);
+	if (strcmp(cmd, "pengguna") == 0)
+		return cmd_user(db, argc, argv);
+	if (strcmp(cmd, "gabung") == 0)
+		return cmd_merge(db, argc, argv);
+	if (strcmp(cmd, "import") == 0)
+		return cmd_import(db, cfg, argc, argv);
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_backup(db, cfg, path, argc, argv);
+	return cmd_report(db, cfg, argc, argv);
+}
+
+/* Commands run from a shell write as the system account: whoever can run them
+ * can read the database file anyway (it is the owner's only, mode 0600). */
+static void set_cli_user(sqlite3 *db)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	char who[48];
+	snprintf(who, sizeof who, "sistem:%s", pw ? pw->pw_name : "?");
+	db_set_user(db, who);
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
@@ -288,7 +324,12 @@ int main(int argc, char **argv)
 		return cmd_demo(&cfg, path, argc - i - 1, argv + i + 1);
 	if (cmd && strcmp(cmd, "restore") == 0)
 		return cmd_restore(path, argc - i - 1, argv + i + 1);
-	if (cmd && strcmp(cmd, "import") != 0 && strcmp(cmd, "report") != 0 && strcmp(cmd, "backup") != 0)
+	static const char *const commands[] = { "import", "report", "backup", "audit", "export", "pengguna",
+						"gabung", NULL };
+	int known = !cmd;
+	for (int k = 0; cmd && commands[k]; k++)
+		known |= strcmp(cmd, commands[k]) == 0;
+	if (!known)
 		return fail_usage("perintah tidak dikenal");
 	sqlite3 *db = db_open(path, &err);
 	if (!db) {
@@ -299,12 +340,10 @@ int main(int argc, char **argv)
 	int rc;
 	if (!cmd)
 		rc = ui_run(db, &cfg, path);
-	else if (strcmp(cmd, "import") == 0)
-		rc = cmd_import(db, &cfg, argc - i - 1, argv + i + 1);
-	else if (strcmp(cmd, "backup") == 0)
-		rc = cmd_backup(db, &cfg, path, argc - i - 1, argv + i + 1);
-	else
-		rc = cmd_report(db, &cfg, argc - i - 1, argv + i + 1);
+	else {
+		set_cli_user(db);
+		rc = run_command(db, &cfg, path, cmd, argc - i - 1, argv + i + 1);
+	}
 	db_close(db);
 	return rc;
 }

@@ -1,0 +1,12 @@
+/* pkm audit, export pasien, pengguna and gabung (src/cmd_admin.c): exit codes
+ * 0 done, 1 refused or failed, 2 wrong use. */
+#ifndef PKM_CMD_ADMIN_H
+#define PKM_CMD_ADMIN_H
+#include <sqlite3.h>
+
+int cmd_audit(sqlite3 *db, int argc, char **argv);
+int cmd_export(sqlite3 *db, int argc, char **argv);
+int cmd_user(sqlite3 *db, int argc, char **argv);
+int cmd_merge(sqlite3 *db, int argc, char **argv);
+
+#endif

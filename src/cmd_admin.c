@@ -1,0 +1,182 @@
+/* Command-line administration: the audit trail, a patient's data export,
+ * users and merging patients. The same core functions as the Admin screen. */
+#include "pkm/cmd_admin.h"
+#include "pkm/audit.h"
+#include "pkm/patient_data.h"
+#include "pkm/user.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static int usage_error(const char *what)
+{
+	fprintf(stderr, "pkm: %s (lihat pkm --help)\n", what);
+	return 2;
+}
+
+static int report(int rc, struct sbuf *err)
+{
+	if (rc != 0)
+		fprintf(stderr, "pkm: %s\n", sb_str(err));
+	sb_free(err);
+	return rc == 0 ? 0 : 1;
+}
+
+int cmd_audit(sqlite3 *db, int argc, char **argv)
+{
+	struct audit_filter f = { 0 };
+	for (int i = 0; i < argc; i += 2) {
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!val)
+			return usage_error("pilihan tanpa nilai");
+		if (strcmp(argv[i], "--patient") == 0)
+			f.no_rm = val;
+		else if (strcmp(argv[i], "--user") == 0)
+			f.user = val;
+		else if (strcmp(argv[i], "--from") == 0)
+			f.from = val;
+		else if (strcmp(argv[i], "--to") == 0)
+			f.to = val;
+		else
+			return usage_error("audit: pilihan --patient NO_RM, --user NAMA, --from YYYY-MM-DD, --to YYYY-MM-DD");
+	}
+	struct sbuf err = { 0 };
+	if (audit_filter_check(db, &f, &err) != 0) {
+		fputs(sb_str(&err), stderr);
+		sb_free(&err);
+		return 2;
+	}
+	long n = audit_write(db, &f, stdout, &err);
+	if (n >= 0)
+		printf("%ld catatan\n", n);
+	return report(n < 0, &err);
+}
+
+int cmd_export(sqlite3 *db, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[0], "pasien") != 0 || (argc != 2 && !(argc == 4 && strcmp(argv[2], "--out") == 0)))
+		return usage_error("export pasien NO_RM [--out BERKAS]");
+	FILE *out = argc == 4 ? fopen(argv[3], "w") : stdout;
+	if (!out) {
+		perror(argv[3]);
+		return 1;
+	}
+	struct sbuf err = { 0 };
+	int rc = patient_export(db, argv[1], out, &err);
+	if (out != stdout && fclose(out) != 0 && rc == 0) {
+		sb_printf(&err, "%s tidak dapat ditulis", argv[3]);
+		rc = -1;
+	}
+	return report(rc, &err);
+}
+
+/* A password from the terminal without echo, or one line of standard input. */
+static int read_password(const char *prompt, char *buf, size_t size)
+{
+	int tty = isatty(STDIN_FILENO);
+	struct termios old, quiet;
+	if (tty) {
+		fputs(prompt, stderr);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	int ok = fgets(buf, (int)size, stdin) != NULL;
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return ok ? 0 : -1;
+}
+
+static void print_field_errors(const struct field_errors *fe)
+{
+	for (int i = 0; i < fe->n; i++)
+		fprintf(stderr, "pkm: %s: %s\n", fe->e[i].column, fe->e[i].msg);
+}
+
+static int user_add(sqlite3 *db, int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("pengguna tambah NAMA PERAN [UNIT...]");
+	char units[128] = "", pass[160], again[160];
+	for (int i = 2; i < argc; i++)
+		snprintf(units + strlen(units), sizeof units - strlen(units), "%s ", argv[i]);
+	if (read_password("Kata sandi: ", pass, sizeof pass) != 0)
+		return usage_error("kata sandi tidak terbaca");
+	int tty = isatty(STDIN_FILENO);
+	if (tty && read_password("Ulangi kata sandi: ", again, sizeof again) != 0)
+		return usage_error("kata sandi tidak terbaca");
+	struct user_input in = { argv[0], "", argv[1], units, pass, tty ? again : pass };
+	struct user u;
+	struct field_errors fe = { 0 };
+	if (user_check(db, &in, 0, &u, &fe) != 0) {
+		print_field_errors(&fe);
+		return 1;
+	}
+	struct sbuf err = { 0 };
+	int rc = user_save(db, &u, pass, &err);
+	if (rc == 0)
+		printf("pengguna %s (%s) dibuat\n", u.nama, u.peran);
+	return report(rc, &err);
+}
+
+static int user_password(sqlite3 *db, int argc, char **argv)
+{
+	struct user u;
+	if (argc != 1)
+		return usage_error("pengguna sandi NAMA");
+	if (user_get(db, argv[0], &u) != 0) {
+		fprintf(stderr, "pkm: tidak ada pengguna %s\n", argv[0]);
+		return 1;
+	}
+	char pass[160];
+	if (read_password("Kata sandi baru: ", pass, sizeof pass) != 0)
+		return usage_error("kata sandi tidak terbaca");
+	const char *why = password_problem(pass, u.nama);
+	if (why) {
+		fprintf(stderr, "pkm: sandi: %s\n", why);
+		return 1;
+	}
+	struct sbuf err = { 0 };
+	/* set by someone else: the user chooses a new one at the next log-in */
+	int rc = user_set_password(db, u.id, pass, 1, &err);
+	if (rc == 0)
+		printf("kata sandi %s diganti; diminta ganti saat masuk berikutnya\n", u.nama);
+	return report(rc, &err);
+}
+
+int cmd_user(sqlite3 *db, int argc, char **argv)
+{
+	if (argc >= 1 && strcmp(argv[0], "tambah") == 0)
+		return user_add(db, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "sandi") == 0)
+		return user_password(db, argc - 1, argv + 1);
+	if (argc != 1 || strcmp(argv[0], "daftar") != 0)
+		return usage_error("pengguna daftar | tambah NAMA PERAN [UNIT...] | sandi NAMA");
+	struct user *list;
+	int n = user_list(db, &list);
+	for (int i = 0; i < n; i++) {
+		printf("%-16s %-12s %s", list[i].nama, list[i].peran, list[i].aktif ? "aktif" : "ditutup");
+		for (int k = 0; k < list[i].n_units; k++)
+			printf(" %s", list[i].units[k]);
+		putchar('\n');
+	}
+	free(list);
+	return 0;
+}
+
+int cmd_merge(sqlite3 *db, int argc, char **argv)
+{
+	if (argc != 2)
+		return usage_error("gabung NO_RM_TETAP NO_RM_DOBEL");
+	struct sbuf err = { 0 };
+	int rc = patient_merge(db, argv[0], argv[1], &err);
+	if (rc == 0)
+		printf("pasien %s digabung ke %s\n", argv[1], argv[0]);
+	return report(rc, &err);
+}
