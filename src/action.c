@@ -2,17 +2,23 @@
 #include <stdio.h>
 
 const struct action_info pkm_actions[] = {
-#define X(id, f, c, k, hint, help, ctx) { A_##id, f, c, k, hint, help, ctx },
+#define X(id, f, c, k, hint, help, ctx, need) { A_##id, f, c, k, hint, help, ctx, need },
 	PKM_ACTIONS(X)
 #undef X
 };
 const int pkm_action_count = (int)(sizeof pkm_actions / sizeof pkm_actions[0]);
 
+/* The rights of whoever is logged in; every right until someone is. */
+static unsigned rights = ~0u;
+
+void action_limit(unsigned r) { rights = r; }
+int action_allowed(const struct action_info *a) { return (a->need & rights) == a->need; }
+
 enum action action_for_key(int key, unsigned ctx)
 {
 	for (int i = 0; i < pkm_action_count; i++) {
 		const struct action_info *a = &pkm_actions[i];
-		if (!(a->ctx & ctx))
+		if (!(a->ctx & ctx) || !action_allowed(a))
 			continue;
 		if ((a->fkey && key == K_F(a->fkey)) || (a->ctrl && key == K_CTRL(a->ctrl)) ||
 		    (a->key && key == a->key))

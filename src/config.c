@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define DEFAULT_CHRONIC "I10-I15, E10-E14, J44, J45, A15-A19, B20-B24, F20-F29"
@@ -179,18 +180,90 @@ int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 	return err->len == before ? 0 : -1;
 }
 
+static void user_config_path(char *out, size_t size)
+{
+	const char *home = getenv("HOME");
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg && *xdg)
+		snprintf(out, size, "%s/pkm/pkm.ini", xdg);
+	else
+		snprintf(out, size, "%s/.config/pkm/pkm.ini", home ? home : "");
+}
+
+int config_has_identity(const struct pkm_config *c) { return strcmp(c->nama, "PUSKESMAS") != 0; }
+
+const char *config_identity_problem(const char *value, int required)
+{
+	if (required && !*value)
+		return "wajib diisi";
+	if (strlen(value) > 60)
+		return "paling banyak 60 karakter";
+	if (strpbrk(value, ";#\"\\[]="))
+		return "tanpa tanda ; # \" \\ [ ] =";
+	return NULL;
+}
+
+int config_write_identity(struct pkm_config *c, const char *nama, const char *kode, const char *kabupaten,
+			  struct sbuf *err)
+{
+	char path[PATH_MAX];
+	if (c->file[0])
+		str_copy(path, sizeof path, c->file);
+	else
+		user_config_path(path, sizeof path);
+	/* a file that already has the section is the administrator's to edit */
+	struct pkm_config probe;
+	config_defaults(&probe);
+	struct sbuf ignored = { 0 };
+	int exists = access(path, F_OK) == 0;
+	if (exists) {
+		FILE *in = fopen(path, "r");
+		char line[512];
+		int has = 0;
+		while (in && fgets(line, sizeof line, in))
+			has |= strncmp(str_trim(line), "[puskesmas]", 11) == 0;
+		if (in)
+			fclose(in);
+		if (has) {
+			sb_printf(err, "%s sudah punya bagian [puskesmas]; isi nama di sana", path);
+			return -1;
+		}
+	} else {
+		char dir[PATH_MAX];
+		str_copy(dir, sizeof dir, path);
+		for (char *p = dir + 1; *p; p++)
+			if (*p == '/') {
+				*p = '\0';
+				mkdir(dir, 0700);
+				*p = '/';
+			}
+	}
+	FILE *out = fopen(path, "a");
+	if (!out) {
+		sb_printf(err, "%s tidak dapat ditulis", path);
+		return -1;
+	}
+	fprintf(out, "%s[puskesmas]\nnama = %s\nkode = %s\nkabupaten = %s\n", exists ? "\n" : "", nama, kode, kabupaten);
+	if (fclose(out) != 0 || config_read(&probe, path, &ignored) != 0) {
+		sb_printf(err, "%s tidak dapat ditulis atau dibaca lagi", path);
+		sb_free(&ignored);
+		return -1;
+	}
+	sb_free(&ignored);
+	str_copy(c->nama, sizeof c->nama, nama);
+	str_copy(c->kode, sizeof c->kode, kode);
+	str_copy(c->kabupaten, sizeof c->kabupaten, kabupaten);
+	str_copy(c->file, sizeof c->file, path);
+	return 0;
+}
+
 int config_load(struct pkm_config *c, const char *explicit_path, struct sbuf *err)
 {
 	config_defaults(c);
 	if (explicit_path)
 		return config_read(c, explicit_path, err);
 	char user[PATH_MAX];
-	const char *home = getenv("HOME");
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	if (xdg && *xdg)
-		snprintf(user, sizeof user, "%s/pkm/pkm.ini", xdg);
-	else
-		snprintf(user, sizeof user, "%s/.config/pkm/pkm.ini", home ? home : "");
+	user_config_path(user, sizeof user);
 	if (access(user, F_OK) == 0)
 		return config_read(c, user, err);
 	if (access("/etc/pkm/pkm.ini", F_OK) == 0)

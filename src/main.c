@@ -12,6 +12,7 @@
 #include "pkm/ui.h"
 #include <locale.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +289,7 @@ static void set_cli_user(sqlite3 *db)
 int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
+	umask(077);	/* patient data: every file pkm makes is its owner's only */
 	const char *db_opt = NULL, *cfg_opt = NULL;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {

@@ -63,16 +63,33 @@ static int translate(int r, wint_t wc)
 	}
 }
 
+/* Milliseconds without a key before the screen locks; -1 for never.
+ * PKM_KUNCI_DETIK sets it in seconds (the screen tests). */
+static int idle_ms(const struct ui *u)
+{
+	if (!u || !u->user.id || u->locking)
+		return -1;
+	const char *test = getenv("PKM_KUNCI_DETIK");
+	long seconds = test && *test ? atol(test) : u->cfg->idle_minutes * 60;
+	return seconds > 0 ? (int)(seconds * 1000) : -1;
+}
+
 int ui_key(struct ui *u)
 {
-	(void)u;
 	for (;;) {
 		wint_t wc;
+		int idle = idle_ms(u);
+		timeout(idle);
 		int r = get_wch(&wc);
+		timeout(-1);
 		if (r == ERR) {
 			if (!isatty(STDIN_FILENO)) {	/* the terminal is gone: do not spin */
 				endwin();
 				exit(1);
+			}
+			if (idle >= 0) {	/* nobody at the desk: hide the screen */
+				ui_lock(u);
+				return K_RESIZE;
 			}
 			continue;
 		}
@@ -138,7 +155,7 @@ static void hint_bar(struct ui *u, unsigned ctx)
 		for (int i = 0; i < pkm_action_count; i++) {
 			const struct action_info *a = &pkm_actions[i];
 			unsigned own = a->ctx & ctx & ~(unsigned)CTX_MAIN;
-			if (!(a->ctx & ctx) || (pass == 0) != (own != 0) || (!a->fkey && a->id != A_BACK))
+			if (!(a->ctx & ctx) || !action_allowed(a) || (pass == 0) != (own != 0) || (!a->fkey && a->id != A_BACK))
 				continue;
 			char keys[16];
 			if (a->fkey)
@@ -376,6 +393,7 @@ int ui_main_action(struct ui *u, enum action a)
 	case A_VISITS: return SCR_VISITS;
 	case A_REPORTS: return SCR_REPORTS;
 	case A_PHARMACY: return SCR_PHARMACY;
+	case A_ADMIN: return SCR_ADMIN;
 	case A_QUIT: return SCR_QUIT;
 	default: return -1;
 	}
@@ -423,6 +441,38 @@ void ui_backup(struct ui *u, int daily)
 	sb_free(&err);
 }
 
+/* After the log-in: forms, report definitions, the daily backup. */
+static void start_work(struct ui *u)
+{
+	/* a broken form is left out, not fatal: the desk must keep working */
+	struct sbuf err = { 0 };
+	int bad = forms_load_dir(u->db, u->cfg->forms_dir, &u->forms, &err);
+	if (bad)
+		ui_message(u, 1, "%d masalah pada formulir; formulir itu tidak dipakai. Rincian: pkm check-forms", bad);
+	/* report definitions too: a broken one is told now, not at month's end */
+	char dir[PATH_MAX + 16];
+	int files;
+	snprintf(dir, sizeof dir, "%s/laporan", u->cfg->forms_dir);
+	if (!bad && access(dir, F_OK) == 0 && (bad = rowdefs_check_dir(u->db, dir, &files, &err)) != 0)
+		ui_message(u, 1, "%d masalah pada definisi laporan. Rincian: pkm check-forms", bad);
+	sb_free(&err);
+	if (u->cfg->backup_daily)
+		ui_backup(u, 1);
+}
+
+/* The first main screen the role may use. */
+static enum pkm_screen first_screen(void)
+{
+	static const struct { enum action a; enum pkm_screen s; } order[] = {
+		{ A_REGISTER, SCR_REGISTER }, { A_VISITS, SCR_VISITS }, { A_PHARMACY, SCR_PHARMACY },
+		{ A_REPORTS, SCR_REPORTS }, { A_ADMIN, SCR_ADMIN },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(order); i++)
+		if (action_allowed(&pkm_actions[order[i].a - 1]))
+			return order[i].s;
+	return SCR_QUIT;
+}
+
 int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -439,36 +489,30 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	struct ui u = { db, cfg, date_today(), 0, "", 0, { 0, NULL }, "" };
+	/* the set-up may add the puskesmas identity: the screens read this copy */
+	static struct pkm_config conf;
+	conf = *cfg;
+	static struct ui u;
+	u = (struct ui){ .db = db, .cfg = &conf, .today = date_today() };
+	str_copy(u.db_path, sizeof u.db_path, db_path);
 	colors(&u);
-	/* a broken form is left out, not fatal: the desk must keep working */
-	struct sbuf err = { 0 };
-	int bad = forms_load_dir(db, cfg->forms_dir, &u.forms, &err);
-	if (bad)
-		ui_message(&u, 1, "%d masalah pada formulir; formulir itu tidak dipakai. Rincian: pkm check-forms", bad);
-	/* report definitions too: a broken one is told now, not at month's end */
-	char dir[PATH_MAX + 16];
-	int files;
-	snprintf(dir, sizeof dir, "%s/laporan", cfg->forms_dir);
-	if (!bad && access(dir, F_OK) == 0 && (bad = rowdefs_check_dir(db, dir, &files, &err)) != 0)
-		ui_message(&u, 1, "%d masalah pada definisi laporan. Rincian: pkm check-forms", bad);
-	sb_free(&err);
 	while (too_small()) {
 		draw_too_small();
 		wint_t wc;
 		if (get_wch(&wc) == ERR && !isatty(STDIN_FILENO))
 			break;
 	}
-	str_copy(u.db_path, sizeof u.db_path, db_path);
-	if (cfg->backup_daily)
-		ui_backup(&u, 1);
-	enum pkm_screen s = SCR_REGISTER;
+	int in = user_count(db) == 0 ? ui_setup(&u, &conf) : ui_login(&u);
+	if (in)
+		start_work(&u);
+	enum pkm_screen s = in ? first_screen() : SCR_QUIT;
 	while (s != SCR_QUIT) {
 		switch (s) {
 		case SCR_REGISTER: s = ui_register(&u); break;
 		case SCR_VISITS: s = ui_visits(&u); break;
 		case SCR_REPORTS: s = ui_reports(&u); break;
 		case SCR_PHARMACY: s = ui_pharmacy(&u); break;
+		case SCR_ADMIN: s = ui_admin(&u); break;
 		case SCR_QUIT: break;
 		}
 	}

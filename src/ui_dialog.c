@@ -17,7 +17,17 @@ static void draw(struct ui *u, const char *title, const char *intro, struct dlg_
 		char label[80];
 		snprintf(label, sizeof label, "%s%s", f[i].def.label, f[i].def.required ? " *" : "");
 		ui_text(y, 2, LABEL_W, label, i == focus ? A_BOLD : 0);
-		ui_edit(y, 2 + LABEL_W, COLS - LABEL_W - 4 < 40 ? COLS - LABEL_W - 4 : 40, &f[i].le, i == focus);
+		int w = COLS - LABEL_W - 4 < 40 ? COLS - LABEL_W - 4 : 40;
+		if (f[i].secret) {	/* one star a character, the cursor at the end */
+			char stars[LE_MAX];
+			int n_chars = utf8_width(f[i].le.buf) < w - 1 ? utf8_width(f[i].le.buf) : w - 1;
+			memset(stars, '*', (size_t)n_chars);
+			stars[n_chars] = '\0';
+			ui_text(y, 2 + LABEL_W, w, stars, A_UNDERLINE | (i == focus ? A_BOLD : 0));
+			move(y, 2 + LABEL_W + n_chars);
+		} else {
+			ui_edit(y, 2 + LABEL_W, w, &f[i].le, i == focus);
+		}
 		if (i == focus)
 			getyx(stdscr, cy, cx);
 		if (f[i].err[0])
@@ -53,7 +63,7 @@ int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_fie
 	      void *ctx)
 {
 	for (int i = 0; i < n; i++)
-		if (dict_get(u->db, f[i].table, f[i].column, &f[i].def) != 0)
+		if (f[i].table && dict_get(u->db, f[i].table, f[i].column, &f[i].def) != 0)
 			str_copy(f[i].def.label, sizeof f[i].def.label, f[i].column);
 	int focus = 0, changed = 0;
 	u->msg[0] = '\0';
@@ -93,6 +103,8 @@ int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_fie
 		} else if (k == ' ' && (f[focus].options || f[focus].def.type == T_CHOICE)) {
 			pick(u, &f[focus]);
 			changed = 1;
+		} else if (f[focus].secret && k != K_BACKSPACE && k >= K_BASE) {
+			;	/* a password is typed or erased, never edited in the middle unseen */
 		} else if (ui_edit_key(&f[focus].le, k, &edited) && edited) {
 			changed = 1;
 			f[focus].err[0] = '\0';

@@ -7,9 +7,10 @@
 #include "pkm/form.h"
 #include "pkm/lineedit.h"
 #include "pkm/patient.h"
+#include "pkm/user.h"
 #include "pkm/visit.h"
 
-enum pkm_screen { SCR_REGISTER, SCR_VISITS, SCR_REPORTS, SCR_PHARMACY, SCR_QUIT };
+enum pkm_screen { SCR_REGISTER, SCR_VISITS, SCR_REPORTS, SCR_PHARMACY, SCR_ADMIN, SCR_QUIT };
 
 struct ui {
 	sqlite3 *db;
@@ -20,6 +21,8 @@ struct ui {
 	int msg_err;
 	struct form_set forms;	/* the cluster forms of forms/ */
 	char db_path[PATH_MAX];
+	struct user user;	/* who is logged in (id 0 before the log-in) */
+	int locking;		/* the idle lock screen is up */
 };
 
 enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };
@@ -76,8 +79,9 @@ int ui_pick(struct ui *u, const char *title, char (*code)[24], char (*label)[80]
 /* A small dialog of fields described in the data dictionary (kamus). */
 struct dlg_field {
 	const char *name;	/* the field name the core's field_errors use */
-	const char *table, *column;
+	const char *table, *column;	/* table NULL: not in kamus, def filled by the caller */
 	struct column_def def;
+	int secret;		/* a password: shown as stars */
 	struct lineedit le;
 	char err[160];
 	/* options for Space other than the dictionary's (e.g. drugs); NULL = kamus */
@@ -92,6 +96,15 @@ int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_fie
 int ui_visit_dialog(struct ui *u, const struct patient *p);
 /* Fill one form for a visit: 1 when it was saved. */
 int ui_form(struct ui *u, const struct form *f, const struct visit_row *row);
+/* First start: the puskesmas identity when the configuration has none, and the
+ * first administrator. 1 when done (that administrator is logged in). */
+int ui_setup(struct ui *u, struct pkm_config *cfg);
+/* The log-in screen: 1 when someone logged in, 0 when they chose to leave. */
+int ui_login(struct ui *u);
+/* The idle lock: back only with the password of the user logged in. */
+void ui_lock(struct ui *u);
+/* The administrator's screen: users, the audit trail, merging patients. */
+enum pkm_screen ui_admin(struct ui *u);
 /* Global actions of the main screens: returns the next screen, or -1 to stay. */
 int ui_main_action(struct ui *u, enum action a);
 

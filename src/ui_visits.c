@@ -62,6 +62,7 @@ struct visit_items {
 	struct diagnosis *d;
 	int n_diag, n_forms;
 	int n_resep, n_waiting;	/* prescription lines, and those not dispensed yet */
+	int clinical, resep;	/* may the user see diagnoses and forms, prescriptions */
 	int form[64];		/* index into u->forms */
 	int filled[64];
 };
@@ -70,17 +71,19 @@ static void load_items(struct ui *u, const struct visit_row *row, struct visit_i
 {
 	free(it->d);
 	it->d = NULL;
-	it->n_diag = diag_list(u->db, row->v.id, &it->d);
+	it->clinical = user_sees_unit(&u->user, row->v.unit);
+	it->resep = user_sees_resep(&u->user, row->v.unit);
+	it->n_diag = it->clinical ? diag_list(u->db, row->v.id, &it->d) : 0;
 	if (it->n_diag < 0)
 		it->n_diag = 0;
 	it->n_forms = 0;
-	for (int i = 0; i < u->forms.n && it->n_forms < 64; i++)
+	for (int i = 0; it->clinical && i < u->forms.n && it->n_forms < 64; i++)
 		if (form_applies(&u->forms.forms[i], row->v.unit, row->sex, &row->v.age)) {
 			it->form[it->n_forms] = i;
 			it->filled[it->n_forms++] = form_filled(u->db, &u->forms.forms[i], row->v.id);
 		}
 	struct resep_row r[64];
-	it->n_resep = resep_list(u->db, row->v.id, r, 64);
+	it->n_resep = it->resep ? resep_list(u->db, row->v.id, r, 64) : 0;
 	it->n_waiting = 0;
 	for (int i = 0; i < it->n_resep; i++)
 		it->n_waiting += !r[i].diserahkan[0];
@@ -103,7 +106,10 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	int *item_of = xcalloc((size_t)n_items + 6, sizeof *item_of);
 	snprintf(text[n_lines], 160, "Diagnosis (F5: tambah, F8: hapus, B/L/K: kasus)");
 	item_of[n_lines++] = -1;
-	if (!it->n_diag) {
+	if (!it->clinical) {
+		snprintf(text[n_lines], 160, "   Diagnosis dan formulir hanya untuk tenaga kesehatan unit %s.", row->v.unit);
+		item_of[n_lines++] = -2;
+	} else if (!it->n_diag) {
 		snprintf(text[n_lines], 160, "   Belum ada diagnosis. F5 atau ^N: tambah diagnosis.");
 		item_of[n_lines++] = -2;
 	}
@@ -119,14 +125,18 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 		snprintf(text[n_lines], 160, "   [%c] %s", it->filled[i] ? 'x' : ' ', f->title);
 		item_of[n_lines++] = it->n_diag + i;
 	}
-	if (!it->n_forms) {
+	if (!it->n_forms && it->clinical) {
 		snprintf(text[n_lines], 160, "   Tidak ada formulir untuk unit %s dan pasien ini.", row->v.unit);
 		item_of[n_lines++] = -2;
 	}
 	snprintf(text[n_lines], 160, "Farmasi");
 	item_of[n_lines++] = -1;
-	snprintf(text[n_lines], 160, "   Resep obat: %d obat, %d belum diserahkan (Enter: buka)", it->n_resep, it->n_waiting);
-	item_of[n_lines++] = n_items - 1;
+	if (it->resep)
+		snprintf(text[n_lines], 160, "   Resep obat: %d obat, %d belum diserahkan (Enter: buka)", it->n_resep,
+			 it->n_waiting);
+	else
+		snprintf(text[n_lines], 160, "   Resep hanya untuk farmasi dan tenaga kesehatan unit %s.", row->v.unit);
+	item_of[n_lines++] = it->resep ? n_items - 1 : -2;
 	for (int k = 0; k < n_lines; k++)
 		if (item_of[k] == sel)
 			sel_line = k;
@@ -182,7 +192,7 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 			free(it.d);
 			u->msg[0] = '\0';
 			return;
-		} else if (a == A_NEW) {
+		} else if (a == A_NEW && it.clinical) {
 			add_diagnosis(u, row);
 		} else if (a == A_OPEN && on_form) {
 			int fi = sel - it.n_diag;
@@ -195,7 +205,7 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 						break;
 					}
 			}
-		} else if (a == A_OPEN && sel == n - 1) {
+		} else if (a == A_OPEN && sel == n - 1 && it.resep) {
 			ui_resep(u, row);
 		} else if (a == A_DELETE && on_diag) {
 			char q[96];
@@ -224,9 +234,18 @@ enum pkm_screen ui_visits(struct ui *u)
 {
 	struct choice units;
 	choice_load(u, &units, "unit");
-	int filter = -1, sel = 0, top = 0;	/* -1 = every unit */
+	/* a health worker's list holds its own units only */
+	int own = strcmp(u->user.peran, "NAKES") == 0, kept = 0;
+	for (int i = 0; own && i < units.n; i++)
+		if (user_sees_unit(&u->user, units.code[i])) {
+			memmove(units.code[kept], units.code[i], sizeof units.code[0]);
+			memmove(units.label[kept++], units.label[i], sizeof units.label[0]);
+		}
+	if (own)
+		units.n = kept;
+	int filter = own && kept ? 0 : -1, sel = 0, top = 0;	/* -1 = every unit */
 	struct visit_row *rows = NULL;
-	int n = visit_list_day(u->db, u->today, NULL, &rows);
+	int n = visit_list_day(u->db, u->today, filter < 0 ? NULL : units.code[filter], &rows);
 	for (;;) {
 		int page = LINES - 8;
 		ui_list_scroll(sel, &top, page);
@@ -257,7 +276,7 @@ enum pkm_screen ui_visits(struct ui *u)
 		}
 		int reload = 0;
 		if (a == A_UNIT) {
-			filter = filter + 1 < units.n ? filter + 1 : -1;
+			filter = filter + 1 < units.n ? filter + 1 : own ? 0 : -1;
 			reload = 1;
 		} else if (a == A_OPEN && n > 0) {
 			visit_screen(u, &rows[sel]);

@@ -38,6 +38,13 @@ int user_sees_unit(const struct user *u, const char *unit)
 	return 0;
 }
 
+int user_sees_resep(const struct user *u, const char *unit)
+{
+	unsigned r = role_rights(u->peran);
+	/* pharmacy staff see every unit's prescriptions, health workers their own */
+	return (r & R_RESEP) && (!(r & R_CLINICAL) || user_sees_unit(u, unit));
+}
+
 const char *password_problem(const char *password, const char *user_name)
 {
 	if (strlen(password) < PASSWORD_MIN)

@@ -2,6 +2,7 @@
  * screen and the key-hint bar. No curses here: keys use pkm's own codes. */
 #ifndef PKM_ACTION_H
 #define PKM_ACTION_H
+#include "pkm/user.h"
 
 /* pkm key codes: printable characters are their Unicode code point; the rest
  * live above Unicode. */
@@ -25,35 +26,40 @@ enum {
 	CTX_STOCK = 128,	/* Farmasi: stock of every drug */
 	CTX_RESEP = 256,	/* prescriptions of a visit */
 	CTX_REPSEL = 512,	/* Laporan: choosing a report */
-	CTX_ALL = 1023,
+	CTX_USERS = 1024,	/* Admin: the users */
+	CTX_ALL = 2047,
 };
 
-/*  X(id, function key, ctrl letter, other key, hint label, help text, contexts) */
+/*  X(id, function key, ctrl letter, other key, hint label, help text, contexts,
+ *    rights needed (R_* of pkm/user.h, 0 = every role)) */
 #define PKM_ACTIONS(X) \
-	X(HELP, 1, 'G', 0, "Bantuan", "Bantuan: daftar tombol", CTX_ALL) \
-	X(REGISTER, 2, 'D', 0, "Daftar", "Layar pendaftaran: cari atau daftarkan pasien", CTX_MAIN) \
-	X(SAVE, 2, 'S', 0, "Simpan", "Simpan isian", CTX_FORM) \
-	X(VISITS, 3, 'K', 0, "Kunjungan", "Kunjungan hari ini per unit", CTX_MAIN) \
-	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan LB1-LB4 dan Jampersal: lihat, simpan, cetak", CTX_MAIN) \
-	X(NEW, 5, 'N', 0, "Baru", "Pasien baru, diagnosis baru, atau obat baru di resep", CTX_SEARCH | CTX_DIAG | CTX_RESEP) \
-	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat terpilih (batch, kedaluwarsa, sumber dana)", CTX_STOCK) \
-	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS) \
-	X(ISSUE, 6, 'E', 0, "Keluarkan", "Keluarkan obat rusak, kedaluwarsa atau mutasi dari satu batch", CTX_STOCK) \
-	X(MONTHLY, 6, 'B', 0, "Isian bulanan", "Isi kegiatan bulanan LB4 (penyuluhan, posyandu, kesling, UKS)", CTX_REPSEL) \
-	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK) \
-	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER) \
-	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL) \
-	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis atau obat resep terpilih (dengan konfirmasi)", CTX_DIAG | CTX_RESEP) \
-	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER) \
-	X(DISPENSE, 9, 'Y', 0, "Serahkan", "Serahkan obat resep: stok dikurangi, kedaluwarsa terdekat dulu", CTX_RESEP) \
-	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN) \
-	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: stok obat, kartu stok, penerimaan, opname", CTX_MAIN) \
-	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL) \
-	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", CTX_ALL & ~CTX_MAIN)
+	X(HELP, 1, 'G', 0, "Bantuan", "Bantuan: daftar tombol", CTX_ALL, 0) \
+	X(REGISTER, 2, 'D', 0, "Daftar", "Layar pendaftaran: cari atau daftarkan pasien", CTX_MAIN, R_REGISTER) \
+	X(SAVE, 2, 'S', 0, "Simpan", "Simpan isian", CTX_FORM, 0) \
+	X(VISITS, 3, 'K', 0, "Kunjungan", "Kunjungan hari ini per unit", CTX_MAIN, R_VISITS) \
+	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan LB1-LB4 dan Jampersal: lihat, simpan, cetak", CTX_MAIN, R_REPORTS) \
+	X(NEW, 5, 'N', 0, "Baru", "Pasien, diagnosis, obat di resep, atau pengguna baru", CTX_SEARCH | CTX_DIAG | CTX_RESEP | CTX_USERS, 0) \
+	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat terpilih (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
+	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, 0) \
+	X(ISSUE, 6, 'E', 0, "Keluarkan", "Keluarkan obat rusak, kedaluwarsa atau mutasi dari satu batch", CTX_STOCK, R_PHARMACY) \
+	X(MONTHLY, 6, 'B', 0, "Isian bulanan", "Isi kegiatan bulanan LB4 (penyuluhan, posyandu, kesling, UKS)", CTX_REPSEL, R_REPORTS) \
+	X(RESETPW, 6, 'E', 0, "Sandi", "Atur ulang kata sandi pengguna terpilih (diganti saat ia masuk)", CTX_USERS, R_ADMIN) \
+	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
+	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
+	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
+	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis atau obat resep terpilih (dengan konfirmasi)", CTX_DIAG | CTX_RESEP, 0) \
+	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
+	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER, 0) \
+	X(DISPENSE, 9, 'Y', 0, "Serahkan", "Serahkan obat resep: stok dikurangi, kedaluwarsa terdekat dulu", CTX_RESEP, R_PHARMACY) \
+	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN, 0) \
+	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: stok obat, kartu stok, penerimaan, opname", CTX_MAIN, R_PHARMACY) \
+	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, gabung pasien dobel", CTX_MAIN, R_ADMIN) \
+	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL, 0) \
+	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", CTX_ALL & ~CTX_MAIN, 0)
 
 enum action {
 	A_NONE,
-#define X(id, f, c, k, hint, help, ctx) A_##id,
+#define X(id, f, c, k, hint, help, ctx, need) A_##id,
 	PKM_ACTIONS(X)
 #undef X
 	A_COUNT
@@ -66,12 +72,17 @@ struct action_info {
 	int key;		/* another pkm key code, 0 = none */
 	const char *hint, *help;
 	unsigned ctx;
+	unsigned need;		/* rights a role must have to see and use it */
 };
 
 extern const struct action_info pkm_actions[];
 extern const int pkm_action_count;
 
-/* The action a key means in a context, A_NONE when it means none. */
+/* Only actions these rights allow are keys, hints and help from now on. */
+void action_limit(unsigned rights);
+int action_allowed(const struct action_info *a);
+/* The action a key means in a context, A_NONE when it means none (or when the
+ * role may not use it). */
 enum action action_for_key(int key, unsigned ctx);
 /* "F2/^S" style name of an action's keys. */
 void action_keys(const struct action_info *a, char *buf, int size);

@@ -32,6 +32,8 @@ struct user {
 unsigned role_rights(const char *peran);
 /* 1 when the user may see clinical data of a visit in `unit`. */
 int user_sees_unit(const struct user *u, const char *unit);
+/* 1 when the user may see the prescriptions of a visit in `unit`. */
+int user_sees_resep(const struct user *u, const char *unit);
 
 struct user_input {
 	const char *nama, *nama_lengkap, *peran, *units;	/* units: "K2 K3" */

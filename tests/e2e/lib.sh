@@ -7,11 +7,29 @@ DB="$WORK/pkm.db"
 cleanup() { $T kill-server 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+# Every session starts with a log-in: unless the test set LOGIN_AS (user:role
+# [units]) or NO_LOGIN=1 (it drives the first-start set-up itself), an
+# administrator "uji" is made and logged in.
+LOGIN_AS=${LOGIN_AS:-uji:ADMIN}
+PASSWORD=Rahasia-2026
+add_user() {	# add_user NAME ROLE [UNIT...]
+	echo "$PASSWORD" | $PKM_BIN --db "$DB" pengguna tambah "$@" >/dev/null
+}
+login() {	# login NAME: on the log-in screen
+	wait_for "Nama pengguna"
+	type_text "$1"; keys Tab; type_text "$PASSWORD"; keys Enter
+}
 start_app() {	# start_app [TERM] [extra env...]
 	term=${1:-tmux-256color}
 	if [ $# -gt 0 ]; then shift; fi
+	user=${LOGIN_AS%%:*}
+	if [ "${NO_LOGIN:-}" != 1 ] && [ "$(sqlite3 "$DB" "SELECT count(*) FROM pengguna WHERE nama = '$user'" 2>/dev/null)" != 1 ]; then
+		# shellcheck disable=SC2086
+		add_user "$user" ${LOGIN_AS#*:}
+	fi
 	$T new-session -d -s app -x 80 -y 24 \
 		"env TERM=$term LANG=C.UTF-8 TZ=UTC PKM_TODAY=$PKM_TODAY HOME=$WORK $* $PKM_BIN --db $DB"
+	[ "${NO_LOGIN:-}" = 1 ] || login "$user"
 }
 screen() { $T capture-pane -p -t app; }
 wait_for() {	# wait_for TEXT: poll the screen until TEXT shows (5 s)

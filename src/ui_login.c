@@ -1,0 +1,169 @@
+/* First start, log-in, a password that must be changed, and the idle lock. */
+#include "ui_priv.h"
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* A field that is not a column of kamus: its label and help given here. */
+static void plain_field(struct dlg_field *f, const char *name, const char *label, const char *help, int secret)
+{
+	memset(f, 0, sizeof *f);
+	f->name = name;
+	str_copy(f->def.label, sizeof f->def.label, label);
+	str_copy(f->def.help, sizeof f->def.help, help);
+	f->def.required = 1;
+	f->secret = secret;
+	f->le.max = secret ? 128 : 60;
+}
+
+static struct login_policy policy(const struct ui *u)
+{
+	return (struct login_policy){ (int)u->cfg->max_failures, (int)u->cfg->lock_minutes };
+}
+
+static int save_identity(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
+{
+	const char *names[] = { "nama", "kode", "kabupaten" };
+	for (int i = 0; i < 3; i++) {
+		const char *why = config_identity_problem(str_trim(f[i].le.buf), i != 1);
+		if (why)
+			field_error(fe, names[i], "%s", why);
+	}
+	(void)u;
+	return fe->n ? -1 : config_write_identity(ctx, f[0].le.buf, f[1].le.buf, f[2].le.buf, err);
+}
+
+static int save_admin(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
+{
+	(void)ctx;
+	struct user_input in = { f[0].le.buf, f[1].le.buf, "ADMIN", "", f[2].le.buf, f[3].le.buf };
+	struct user nu;
+	if (user_check(u->db, &in, 0, &nu, fe) != 0 || user_save(u->db, &nu, f[2].le.buf, err) != 0)
+		return -1;
+	int left;
+	struct login_policy p = policy(u);
+	return user_login(u->db, &p, nu.nama, f[2].le.buf, time(NULL), &u->user, &left) ==
+			       LOGIN_OK ? 0 : -1;
+}
+
+int ui_setup(struct ui *u, struct pkm_config *cfg)
+{
+	if (!config_has_identity(cfg)) {
+		struct dlg_field f[3];
+		plain_field(&f[0], "nama", "Nama puskesmas", "Seperti di kop laporan, mis. PUSKESMAS SUKAMAJU", 0);
+		plain_field(&f[1], "kode", "Kode puskesmas", "Kode dari Kemenkes/Dinkes; boleh kosong dulu", 0);
+		f[1].def.required = 0;
+		plain_field(&f[2], "kabupaten", "Kabupaten/kota", "Untuk kop laporan", 0);
+		if (!ui_dialog(u, "Penyiapan pertama (1/2): identitas puskesmas",
+			       "Belum ada identitas puskesmas di konfigurasi. Isi sekali; tersimpan di pkm.ini.", f, 3,
+			       save_identity, cfg))
+			return 0;
+	}
+	struct dlg_field f[4] = {
+		{ .name = "nama", .table = "pengguna", .column = "nama" },
+		{ .name = "nama_lengkap", .table = "pengguna", .column = "nama_lengkap" },
+	};
+	plain_field(&f[2], "sandi", "Kata sandi", "Paling sedikit 8 karakter, huruf dan angka", 1);
+	plain_field(&f[3], "sandi2", "Ulangi kata sandi", "Ketik sekali lagi", 1);
+	return ui_dialog(u, "Penyiapan pertama (2/2): administrator",
+			 "Database baru. Buat akun administrator pertama (mengelola pengguna lain).", f, 4, save_admin,
+			 NULL);
+}
+
+/* The message of a refused log-in, under the password field. */
+static void refused(enum login_result r, int minutes, struct field_errors *fe)
+{
+	if (r == LOGIN_LOCKED)
+		field_error(fe, "sandi", "akun terkunci karena salah kata sandi berulang; coba lagi %d menit lagi", minutes);
+	else if (r == LOGIN_INACTIVE)
+		field_error(fe, "sandi", "akun ini sudah ditutup; hubungi administrator");
+	else if (r == LOGIN_WRONG)
+		field_error(fe, "sandi", "nama pengguna atau kata sandi salah");
+	else
+		field_error(fe, "sandi", "database tidak dapat dipakai; coba lagi");
+}
+
+static int save_login(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
+{
+	(void)ctx;
+	(void)err;
+	int minutes;
+	struct login_policy p = policy(u);
+	enum login_result r = user_login(u->db, &p, str_trim(f[0].le.buf), f[1].le.buf, time(NULL), &u->user, &minutes);
+	if (r == LOGIN_OK)
+		return 0;
+	refused(r, minutes, fe);
+	le_set(&f[1].le, "");
+	return -1;
+}
+
+static int save_new_password(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
+{
+	(void)ctx;
+	const char *why = password_problem(f[0].le.buf, u->user.nama);
+	if (why)
+		field_error(fe, "sandi", "%s", why);
+	else if (strcmp(f[0].le.buf, f[1].le.buf) != 0)
+		field_error(fe, "sandi2", "kata sandi ulangan tidak sama");
+	return fe->n ? -1 : user_set_password(u->db, u->user.id, f[0].le.buf, 0, err);
+}
+
+int ui_login(struct ui *u)
+{
+	struct dlg_field f[2] = { { .name = "nama", .table = "pengguna", .column = "nama" } };
+	plain_field(&f[1], "sandi", "Kata sandi", "Salah berulang kali mengunci akun sementara", 1);
+	char intro[200];
+	snprintf(intro, sizeof intro, "Selamat datang di pkm %s. Masuk dengan nama pengguna dan kata sandi.", u->cfg->nama);
+	if (!ui_dialog(u, "Masuk", intro, f, 2, save_login, NULL))
+		return 0;
+	if (u->user.ganti_sandi) {
+		struct dlg_field g[2];
+		plain_field(&g[0], "sandi", "Kata sandi baru", "Paling sedikit 8 karakter, huruf dan angka", 1);
+		plain_field(&g[1], "sandi2", "Ulangi kata sandi", "Ketik sekali lagi", 1);
+		if (!ui_dialog(u, "Ganti kata sandi", "Kata sandi Anda diatur administrator. Pilih kata sandi sendiri.", g,
+			       2, save_new_password, NULL))
+			return 0;
+		u->user.ganti_sandi = 0;
+	}
+	action_limit(role_rights(u->user.peran));
+	ui_message(u, 0, "Selamat bekerja, %s (%s)", u->user.nama_lengkap[0] ? u->user.nama_lengkap : u->user.nama,
+		   u->user.peran);
+	return 1;
+}
+
+static int save_unlock(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
+{
+	(void)ctx;
+	(void)err;
+	int minutes;
+	struct user again;
+	struct login_policy p = policy(u);
+	enum login_result r = user_login(u->db, &p, u->user.nama, f[0].le.buf, time(NULL), &again, &minutes);
+	if (r == LOGIN_OK)
+		return 0;
+	refused(r, minutes, fe);
+	le_set(&f[0].le, "");
+	return -1;
+}
+
+void ui_lock(struct ui *u)
+{
+	char msg[sizeof u->msg], intro[160];
+	int msg_err = u->msg_err;
+	str_copy(msg, sizeof msg, u->msg);
+	snprintf(intro, sizeof intro, "Layar dikunci karena tidak ada kegiatan. Pengguna: %s.", u->user.nama);
+	u->locking = 1;
+	for (;;) {
+		struct dlg_field f[1];
+		plain_field(&f[0], "sandi", "Kata sandi", "Kata sandi pengguna yang sedang masuk", 1);
+		if (ui_dialog(u, "Layar terkunci", intro, f, 1, save_unlock, NULL))
+			break;
+		if (ui_confirm(u, "Keluar dari pkm? Isian yang belum disimpan hilang.")) {
+			endwin();
+			exit(0);
+		}
+	}
+	u->locking = 0;
+	str_copy(u->msg, sizeof u->msg, msg);
+	u->msg_err = msg_err;
+}
