@@ -260,28 +260,47 @@ int ui_ask(struct ui *u, const char *label, struct lineedit *le)
 
 void ui_help(struct ui *u)
 {
+	static const char *nav[] = {
+		"Panah atas/bawah, PgUp/PgDn, Home/End: pindah baris; Tab/Shift-Tab: pindah kolom isian",
+		"Saat mengetik: panah kiri/kanan, Home/End (^A/^E), ^U hapus ke awal, ^L hapus ke akhir",
+		"Pilihan (jenis kelamin, penjamin, unit): Spasi atau panah kiri/kanan, atau huruf awal",
+		"^ berarti tombol Ctrl. Setiap tombol F punya pasangan Ctrl bila tombol F tidak jalan.",
+	};
+	/* the keys this role may use, then how to move and type; scrolls on small screens */
+	int n = 0, top = 0;
+	const struct action_info *shown[64];
+	for (int i = 0; i < pkm_action_count && n < 64; i++)
+		if (action_allowed(&pkm_actions[i]))
+			shown[n++] = &pkm_actions[i];
+	int total = n + 1 + (int)ARRAY_LEN(nav);
 	for (;;) {
+		int rows = LINES - 3;
 		erase();
 		ui_text(0, 0, COLS, " pkm | Bantuan", u->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE);
-		int y = 2;
-		for (int i = 0; i < pkm_action_count && y < LINES - 8; i++) {
-			char keys[32];
-			action_keys(&pkm_actions[i], keys, sizeof keys);
-			ui_text(y, 1, 14, keys, A_BOLD);
-			ui_text(y++, 16, COLS - 17, pkm_actions[i].help, 0);
+		for (int y = 0; y < rows && top + y < total; y++) {
+			int i = top + y;
+			if (i < n) {
+				char keys[32];
+				action_keys(shown[i], keys, sizeof keys);
+				ui_text(2 + y, 1, 14, keys, A_BOLD);
+				ui_text(2 + y, 16, COLS - 17, shown[i]->help, 0);
+			} else if (i > n) {
+				ui_text(2 + y, 1, COLS - 2, nav[i - n - 1], 0);
+			}
 		}
-		y++;
-		static const char *nav[] = {
-			"Panah atas/bawah, PgUp/PgDn, Home/End: pindah baris; Tab/Shift-Tab: pindah kolom isian",
-			"Saat mengetik: panah kiri/kanan, Home/End (^A/^E), ^U hapus ke awal, ^L hapus ke akhir",
-			"Pilihan (jenis kelamin, penjamin, unit): Spasi atau panah kiri/kanan, atau huruf awal",
-			"^ berarti tombol Ctrl. Setiap tombol F punya pasangan Ctrl bila tombol F tidak jalan.",
-		};
-		for (size_t i = 0; i < ARRAY_LEN(nav) && y < LINES - 2; i++)
-			ui_text(y++, 1, COLS - 2, nav[i], 0);
-		ui_text(LINES - 1, 0, COLS, " Tekan tombol apa saja untuk kembali", A_REVERSE);
+		ui_text(LINES - 1, 0, COLS,
+			total > rows ? " Panah/PgDn: gulir; tombol lain: kembali" : " Tekan tombol apa saja untuk kembali",
+			A_REVERSE);
 		refresh();
-		if (ui_key(u) != K_RESIZE)
+		int k = ui_key(u);
+		if (k == K_RESIZE)
+			continue;
+		int max_top = total > rows ? total - rows : 0;
+		if (k == K_DOWN || k == K_PGDN)
+			top = top + (k == K_DOWN ? 1 : rows) < max_top ? top + (k == K_DOWN ? 1 : rows) : max_top;
+		else if (k == K_UP || k == K_PGUP)
+			top = top - (k == K_UP ? 1 : rows) > 0 ? top - (k == K_UP ? 1 : rows) : 0;
+		else
 			return;
 	}
 }

@@ -21,6 +21,14 @@ static struct login_policy policy(const struct ui *u)
 	return (struct login_policy){ (int)u->cfg->max_failures, (int)u->cfg->lock_minutes };
 }
 
+/* Logged in: from now on the keys are those of the role. */
+static void welcome(struct ui *u)
+{
+	action_limit(role_rights(u->user.peran));
+	ui_message(u, 0, "Selamat bekerja, %s (%s)", u->user.nama_lengkap[0] ? u->user.nama_lengkap : u->user.nama,
+		   u->user.peran);
+}
+
 static int save_identity(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	const char *names[] = { "nama", "kode", "kabupaten" };
@@ -65,9 +73,11 @@ int ui_setup(struct ui *u, struct pkm_config *cfg)
 	};
 	plain_field(&f[2], "sandi", "Kata sandi", "Paling sedikit 8 karakter, huruf dan angka", 1);
 	plain_field(&f[3], "sandi2", "Ulangi kata sandi", "Ketik sekali lagi", 1);
-	return ui_dialog(u, "Penyiapan pertama (2/2): administrator",
-			 "Database baru. Buat akun administrator pertama (mengelola pengguna lain).", f, 4, save_admin,
-			 NULL);
+	if (!ui_dialog(u, "Penyiapan pertama (2/2): administrator",
+		       "Database baru. Buat akun administrator pertama (mengelola pengguna lain).", f, 4, save_admin, NULL))
+		return 0;
+	welcome(u);
+	return 1;
 }
 
 /* The message of a refused log-in, under the password field. */
@@ -125,9 +135,7 @@ int ui_login(struct ui *u)
 			return 0;
 		u->user.ganti_sandi = 0;
 	}
-	action_limit(role_rights(u->user.peran));
-	ui_message(u, 0, "Selamat bekerja, %s (%s)", u->user.nama_lengkap[0] ? u->user.nama_lengkap : u->user.nama,
-		   u->user.peran);
+	welcome(u);
 	return 1;
 }
 
