@@ -239,8 +239,9 @@ enum pkm_screen ui_admin(struct ui *u)
 	static char label[3][80] = { "Pengguna: tambah, ubah peran/unit, atur ulang sandi, tutup akun",
 				     "Jejak audit: siapa mengubah apa, kapan",
 				     "Gabung pasien dobel" };
+	int chosen = 0;
 	for (;;) {
-		int chosen = ui_pick(u, "Admin", code, label, 3, 0);
+		chosen = ui_pick(u, "Admin", code, label, 3, chosen);
 		if (chosen < 0)
 			return SCR_REGISTER;
 		if (chosen == 0)

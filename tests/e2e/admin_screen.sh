@@ -1,0 +1,58 @@
+# The Admin screen: a new unit-bound user (must change the password at first
+# log-in), a password reset, closing an account, the audit trail filtered by
+# patient, and merging a duplicate patient, with the database checked.
+. "$(dirname "$0")/lib.sh"
+import_cluster_visits
+printf 'no_rm,nik,no_bpjs,nama,jenis_kelamin,tanggal_lahir,alamat,desa,penjamin\n200009,,,Ani Lestari,P,1996-03-10,,Sukamaju,UMUM\n' >"$WORK/dobel.csv"
+$PKM_BIN --db "$DB" import pasien "$WORK/dobel.csv" >/dev/null
+start_app
+wait_for "Selamat bekerja"
+keys F12
+wait_for "Gabung pasien dobel"
+keys Enter
+wait_for "Admin: pengguna"
+keys F5
+wait_for "Pengguna baru"
+type_text "dewi.k3"; keys Tab; type_text "Dewi Anggraini"; keys Tab; type_text "NAKES"; keys Tab
+type_text "K9"; keys Tab; type_text "$PASSWORD"; keys Tab; type_text "$PASSWORD"; keys Enter
+wait_for "unit K9 tidak dikenal"
+keys C-u; type_text "K3"; keys F2
+wait_for "Pengguna dewi.k3 tersimpan"
+wait_for "dewi.k3          NAKES        aktif    K3 Dewi Anggraini"
+expect_sql "SELECT p.peran, u.unit, p.ganti_sandi FROM pengguna p JOIN pengguna_unit u ON u.pengguna_id = p.id
+	WHERE p.nama = 'dewi.k3'" "NAKES|K3|1"
+# the list is by name: dewi.k3 first, then uji
+keys F8
+wait_for "Tutup akun dewi.k3?"
+keys y
+wait_for "dewi.k3          NAKES        ditutup"
+expect_sql "SELECT aktif FROM pengguna WHERE nama = 'dewi.k3'" "0"
+keys Down F8
+wait_for "Akun sendiri tidak dapat ditutup"
+keys Up F6
+wait_for "Atur ulang kata sandi"
+type_text "Lain-2026x"; keys Tab; type_text "Lain-2026x"; keys Enter
+wait_for "Kata sandi dewi.k3 diatur ulang"
+keys Escape
+wait_for "Jejak audit"
+
+# merge the duplicate
+keys Down Down Enter
+wait_for "Admin: gabung pasien dobel"
+type_text "200001"; keys Tab; type_text "200009"; keys Enter
+wait_for "Gabung 200009 Ani Lestari"
+keys y
+wait_for "Pasien 200009 digabung ke 200001"
+expect_sql "SELECT count(*) FROM pasien WHERE nama = 'Ani Lestari'" "1"
+
+# the trail of that patient, on screen
+keys Up Enter
+wait_for "Admin: jejak audit"
+type_text "200001"; keys Tab Tab Tab Enter
+wait_for "Jejak audit:"
+wait_for "TAMBAH pasien #1  RM 200001"
+wait_for "GABUNG pasien #1  RM 200001"
+keys Escape Escape Escape
+wait_for "Cari:"
+# the new user's first password, closing the account, the reset: each in the trail
+expect_sql "SELECT count(*) FROM audit WHERE pengguna = 'uji' AND tabel = 'pengguna' AND aksi = 'UBAH'" "3"
