@@ -14,6 +14,11 @@ LDLIBS   += -lsqlite3 -liniparser -lcrypt
 UI_LIBS  := -lncursesw -ltinfo
 VERSION  := 0.1.0
 
+# Fuzz builds: clang's libFuzzer needs the core compiled with coverage too.
+ifeq ($(FUZZ),1)
+CFLAGS   += -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+endif
+
 ifeq ($(SAN),1)
 CFLAGS   += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS  += -fsanitize=address,undefined
@@ -26,7 +31,10 @@ UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/registrar
 
-.PHONY: all deps run test asan demo bench install clean
+FUZZ_TARGETS := csv form config ident
+FUZZ_BIN := $(FUZZ_TARGETS:%=build/fuzz/tests/fuzz_%)
+
+.PHONY: all deps run test asan demo bench fuzz fuzz-bins install clean
 all: $(BUILD)/pkm
 
 # Install the Debian packages we build and test with, when any is missing.
@@ -66,12 +74,25 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS) -lcmocka
 
+build/fuzz/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_OBJ) $(LDLIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+# Five minutes a target, from the kept corpus; findings land in build/fuzz/found
+# (copy a crash into tests/fuzz/crashes/TARGET/ to keep it as a regression test).
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 fuzz-bins
+	@sh tests/fuzz/run.sh build/fuzz 300
+
 run: deps all
 	$(BUILD)/pkm
 
 test: deps
 	@mkdir -p $(BUILD)
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) >$(BUILD)/make.log 2>&1 || { cat $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 SAN= fuzz-bins >>$(BUILD)/make.log 2>&1 || { cat $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; }
 	@if grep -q 'warning:' $(BUILD)/make.log; then grep 'warning:' $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; fi
 	@sh tests/run.sh $(BUILD)
 

@@ -222,8 +222,8 @@ static int prepare_forms(struct demo *d)
 		"INSERT INTO f_anc (kunjungan_id, kontak, hpht, usia_kehamilan, trimester, bb, tb, lila, kek, hb, anemia, "
 		"ttd) VALUES (?1, ?2, date(?3, printf('-%d days', ?2 * 35 + 40)), (?2 * 35 + 40) / 7, "
 		"CASE WHEN ?2 * 35 + 40 < 91 THEN 1 WHEN ?2 * 35 + 40 < 175 THEN 2 ELSE 3 END, ?4, 152, ?5, ?5 < 23.5, ?6, ?6 < 11, 30)",
-		"INSERT INTO f_penimbangan (kunjungan_id, bb, pb_tb, naik, status_gizi, stunting, bgm) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
+		("INSERT INTO f_penimbangan (kunjungan_id, bb, pb_tb, naik, status_gizi, stunting, bgm) "
+		 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)"),
 		"INSERT INTO f_ptm (kunjungan_id, td_sistol, td_diastol, gds, bb, tb) VALUES (?1, ?2, ?3, ?4, ?5, 160)",
 		"INSERT INTO f_tb (kunjungan_id, batuk, terduga, terkonfirmasi) VALUES (?1, 1, 1, ?2)",
 		"INSERT INTO f_gigi (kunjungan_id, tambal_tetap, cabut_tetap, scaling) VALUES (?1, ?2, ?3, ?4)",

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs every test: cmocka unit tests, check of the CLI against golden files,
+# Runs every test: cmocka unit tests, a short fuzz run, the CLI against golden files,
 # stress tests (concurrent desks, kill -9) and tmux screen tests. Prints
 # "N passed, N failed" last; non-zero exit on failure.
 BUILD=${1:-build/default}
@@ -24,6 +24,12 @@ for t in "$BUILD"/tests/test_*; do
 	echo "$(basename "$t"): $ok passed, $bad failed"
 	[ "$bad" -eq 0 ] || sed -n '/^not ok/,+3p;/ERROR\|runtime error\|Sanitizer/p' "$log"
 done
+
+echo "== fuzz (short; make fuzz runs longer)"
+sh tests/fuzz/run.sh build/fuzz 8 >"$log" 2>&1
+rc=$?
+count tests/fuzz/run.sh $rc
+sed 's/^/    /' "$log" | tail -20
 
 for kind in golden stress e2e; do
 	echo "== $kind tests"
