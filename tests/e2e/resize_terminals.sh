@@ -20,7 +20,7 @@ for term in linux vt100; do
 	start_app $term NO_COLOR=1
 	wait_for "F10 Keluar"
 	keys C-g
-	wait_for "Tekan tombol apa saja untuk kembali"
+	wait_for "tombol lain: kembali"
 	wait_for "F2/^S"
 	keys x
 	wait_for "Cari:"

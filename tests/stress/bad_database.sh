@@ -1,4 +1,4 @@
-# A database file that is not SQLite, truncated, or damaged inside gives a clear
+# A database file that is not SQLite, truncated, damaged inside or read-only gives a clear
 # message and a non-zero exit, never a crash (make asan runs this too); a damaged
 # database is not accepted as a backup.
 set -eu
@@ -31,3 +31,16 @@ expect_fail "rusak" pkm "$WORK/damaged.db" backup "$WORK/bk"
 [ -z "$(ls "$WORK/bk" 2>/dev/null)" ] || { echo "a damaged backup was kept" >&2; exit 1; }
 expect_fail "rusak\|malformed" pkm "$WORK/good.db" restore "$WORK/damaged.db" --yes
 [ "$(sqlite3 "$WORK/good.db" "SELECT COUNT(*) FROM pasien")" = 8 ]
+# a database (and folder) this account may read but not write (root ignores
+# file modes, so
+# the check then runs as nobody)
+mkdir "$WORK/ro"
+cp "$WORK/good.db" "$WORK/ro/ro.db"
+chmod 755 "$WORK" "$WORK/ro"
+chmod 444 "$WORK/ro/ro.db"
+if [ "$(id -u)" = 0 ]; then
+	expect_fail "hanya dapat dibaca" setpriv --reuid=65534 --regid=65534 --clear-groups "$PKM_BIN" --db "$WORK/ro/ro.db" \
+		report lb1 --month 2026-10
+else
+	expect_fail "hanya dapat dibaca" pkm "$WORK/ro/ro.db" report lb1 --month 2026-10
+fi
