@@ -16,15 +16,19 @@ trap '$T kill-server 2>/dev/null || true' EXIT
 ms() { echo $(($(date +%s%N) / 1000000)); }
 med() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# Start-up to the first screen, then a scripted session (search, open a visit,
-# the visit list, LB1 on screen); peak RSS read from /proc before quitting.
+# Start-up to the first screen (the log-in), then a scripted session (log in,
+# search, open a visit, the visit list, LB1 on screen); peak RSS read from /proc
+# before quitting.
 tui() {	# tui DB -> "startup_ms rss_kb"
 	$T kill-server 2>/dev/null || true
 	t0=$(ms)
 	$T new-session -d -s app -x 80 -y 24 "exec env TERM=tmux-256color LANG=C.UTF-8 HOME=$DIR $PKM --db $1"
-	until $T capture-pane -p -t app 2>/dev/null | grep -q "F10 Keluar"; do :; done
+	until $T capture-pane -p -t app 2>/dev/null | grep -q "Nama pengguna"; do :; done
 	t1=$(ms)
 	pid=$($T display -p -t app '#{pane_pid}')
+	$T send-keys -t app -l "bench"; $T send-keys -t app Tab; $T send-keys -t app -l "Bench-2026"
+	$T send-keys -t app Enter
+	until $T capture-pane -p -t app 2>/dev/null | grep -q "F10 Keluar"; do :; done
 	$T send-keys -t app -l "siti"; sleep 0.3
 	$T send-keys -t app Enter; sleep 0.3; $T send-keys -t app Enter; sleep 0.3
 	$T send-keys -t app F3; sleep 0.3; $T send-keys -t app F4; sleep 0.2; $T send-keys -t app Enter; sleep 1
@@ -39,8 +43,8 @@ tui() {	# tui DB -> "startup_ms rss_kb"
 harness() {
 	$T kill-server 2>/dev/null || true
 	t0=$(ms)
-	$T new-session -d -s app -x 80 -y 24 "exec sh -c 'echo F10 Keluar; sleep 9'"
-	until $T capture-pane -p -t app 2>/dev/null | grep -q "F10 Keluar"; do :; done
+	$T new-session -d -s app -x 80 -y 24 "exec sh -c 'echo Nama pengguna; sleep 9'"
+	until $T capture-pane -p -t app 2>/dev/null | grep -q "Nama pengguna"; do :; done
 	echo $(($(ms) - t0))
 	$T kill-server 2>/dev/null || true
 }
@@ -52,6 +56,7 @@ for y in 1 5; do
 		rm -f "$db" "$db-wal" "$db-shm"
 		echo "building $y-year demo database..." >&2
 		"$PKM" demo --db "$db" --years $y --seed 1 >&2
+		echo "Bench-2026" | "$PKM" --db "$db" pengguna tambah bench ADMIN >&2
 	fi
 	out="$DIR/figures-$y.txt"
 	: >"$out"
