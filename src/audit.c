@@ -1,6 +1,7 @@
 #include "pkm/audit.h"
 #include "pkm/date.h"
 #include "pkm/db.h"
+#include "pkm/dict.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,13 +31,13 @@ int audit_table_audited(const char *table)
 struct columns {
 	int n, has_rowid;
 	char name[64][64];
-	const char *patient;	/* how to find the patient of a row, "%1$s" = NEW/OLD */
+	enum patient_link link;	/* how a row leads to its patient */
 };
 
 static int read_columns(sqlite3 *db, const char *table, struct columns *c)
 {
 	c->n = 0;
-	c->patient = NULL;
+	c->link = LINK_NONE;
 	sqlite3_stmt *st = db_stmt(db, "SELECT name, type FROM pragma_table_info(?)", NULL);
 	if (!st)
 		return -1;
@@ -45,16 +46,15 @@ static int read_columns(sqlite3 *db, const char *table, struct columns *c)
 		db_col_text(st, 0, c->name[c->n], sizeof c->name[0]);
 		const char *col = c->name[c->n++];
 		if (strcmp(col, "pasien_id") == 0)
-			c->patient = "%1$s.\"pasien_id\"";
-		else if (strcmp(col, "kunjungan_id") == 0 && !c->patient)
-			c->patient = "(SELECT pasien_id FROM kunjungan WHERE id = %1$s.\"kunjungan_id\")";
-		else if (strcmp(col, "resep_id") == 0 && !c->patient)
-			c->patient = "(SELECT k.pasien_id FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id "
-				     "WHERE r.id = %1$s.\"resep_id\")";
+			c->link = LINK_PATIENT;
+		else if (strcmp(col, "kunjungan_id") == 0 && !c->link)
+			c->link = LINK_VISIT;
+		else if (strcmp(col, "resep_id") == 0 && !c->link)
+			c->link = LINK_PRESCRIPTION;
 	}
 	sqlite3_reset(st);
 	if (strcmp(table, "pasien") == 0)
-		c->patient = "%1$s.\"id\"";
+		c->link = LINK_SELF;
 	/* a WITHOUT ROWID table has no rowid: its key is in the values */
 	struct sbuf q = { 0 };
 	sb_printf(&q, "SELECT rowid FROM \"%s\"", table);
@@ -65,10 +65,20 @@ static int read_columns(sqlite3 *db, const char *table, struct columns *c)
 	return c->n ? 0 : -1;
 }
 
-const char *table_patient_link(sqlite3 *db, const char *table)
+/* The patient of a row, as SQL with %1$s for the row (NEW, OLD, an alias). */
+const char *const patient_link_sql[] = {
+	[LINK_NONE] = "NULL",
+	[LINK_SELF] = "%1$s.\"id\"",
+	[LINK_PATIENT] = "%1$s.\"pasien_id\"",
+	[LINK_VISIT] = "(SELECT pasien_id FROM kunjungan WHERE id = %1$s.\"kunjungan_id\")",
+	[LINK_PRESCRIPTION] = "(SELECT k.pasien_id FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id "
+			      "WHERE r.id = %1$s.\"resep_id\")",
+};
+
+enum patient_link table_patient_link(sqlite3 *db, const char *table)
 {
 	struct columns *c = xmalloc(sizeof *c);
-	const char *link = read_columns(db, table, c) == 0 ? c->patient : NULL;
+	enum patient_link link = read_columns(db, table, c) == 0 ? c->link : LINK_NONE;
 	free(c);
 	return link;
 }
@@ -123,10 +133,7 @@ static void trigger_sql(struct sbuf *s, const char *table, const struct columns 
 		sb_printf(s, "%s.rowid, ", k[i].row);
 	else
 		sb_add(s, "NULL, ");
-	if (c->patient)
-		sb_printf(s, c->patient, k[i].row);
-	else
-		sb_add(s, "NULL");
+	sb_printf(s, patient_link_sql[c->link], k[i].row);
 	if (kind == 'u')
 		sb_add(s, ", group_concat(k || '=' || quote(o), ', '), group_concat(k || '=' || quote(n), ', ')\nFROM (");
 	else
@@ -200,6 +207,25 @@ int audit_install(sqlite3 *db, struct sbuf *err)
 	return rc;
 }
 
+int audit_record(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, baru) VALUES ("
+				   "coalesce((SELECT waktu FROM pelaku), strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')), "
+				   "(SELECT pengguna FROM pelaku), ?, ?, ?, ?, ?)", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, aksi, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
+	if (row > 0)
+		sqlite3_bind_int64(st, 3, row);
+	if (pasien_id > 0)
+		sqlite3_bind_int64(st, 4, pasien_id);
+	db_bind_text(st, 5, detail, 1);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail,
 		struct sbuf *err)
 {
@@ -207,22 +233,7 @@ int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long
 		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
 		return -1;
 	}
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, baru) VALUES ("
-				   "coalesce((SELECT waktu FROM pelaku), strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')), "
-				   "(SELECT pengguna FROM pelaku), ?, ?, ?, ?, ?)", err);
-	int rc = -1;
-	if (st) {
-		sqlite3_bind_text(st, 1, aksi, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
-		if (row > 0)
-			sqlite3_bind_int64(st, 3, row);
-		if (pasien_id > 0)
-			sqlite3_bind_int64(st, 4, pasien_id);
-		db_bind_text(st, 5, detail, 1);
-		rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db) == 1 ? 0 : -1;
-		sqlite3_reset(st);
-	}
-	if (rc != 0 || db_commit(db) != 0) {
+	if (audit_record(db, aksi, table, row, pasien_id, detail) != 0 || db_commit(db) != 0) {
 		sb_printf(err, "jejak audit tidak tersimpan: %s", sqlite3_errmsg(db));
 		db_rollback(db);
 		return -1;
@@ -230,16 +241,16 @@ int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long
 	return 0;
 }
 
-int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct sbuf *err)
+int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct field_errors *fe)
 {
 	struct date d;
 	if (f->from && date_parse(f->from, &d) != 0)
-		sb_printf(err, "--from: tanggal tidak sah '%s' (YYYY-MM-DD)\n", f->from);
+		field_error(fe, "from", "tanggal tidak sah '%.20s' (YYYY-MM-DD)", f->from);
 	if (f->to && date_parse(f->to, &d) != 0)
-		sb_printf(err, "--to: tanggal tidak sah '%s' (YYYY-MM-DD)\n", f->to);
+		field_error(fe, "to", "tanggal tidak sah '%.20s' (YYYY-MM-DD)", f->to);
 	if (f->no_rm && db_query_text_exists(db, "SELECT 1 FROM pasien WHERE no_rm = ?", f->no_rm) != 1)
-		sb_printf(err, "--patient: tidak ada pasien dengan No. RM %s\n", f->no_rm);
-	return err->len ? -1 : 0;
+		field_error(fe, "patient", "tidak ada pasien dengan No. RM %.24s", f->no_rm);
+	return fe->n ? -1 : 0;
 }
 
 long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sbuf *err)

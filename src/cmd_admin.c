@@ -42,12 +42,13 @@ int cmd_audit(sqlite3 *db, int argc, char **argv)
 		else
 			return usage_error("audit: pilihan --patient NO_RM, --user NAMA, --from YYYY-MM-DD, --to YYYY-MM-DD");
 	}
-	struct sbuf err = { 0 };
-	if (audit_filter_check(db, &f, &err) != 0) {
-		fputs(sb_str(&err), stderr);
-		sb_free(&err);
+	struct field_errors fe = { 0 };
+	if (audit_filter_check(db, &f, &fe) != 0) {
+		for (int i = 0; i < fe.n; i++)
+			fprintf(stderr, "--%s: %s\n", fe.e[i].column, fe.e[i].msg);
 		return 2;
 	}
+	struct sbuf err = { 0 };
 	long n = audit_write(db, &f, stdout, &err);
 	if (n >= 0)
 		printf("%ld catatan\n", n);

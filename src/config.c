@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define DEFAULT_CHRONIC "I10-I15, E10-E14, J44, J45, A15-A19, B20-B24, F20-F29"
@@ -212,31 +211,19 @@ int config_write_identity(struct pkm_config *c, const char *nama, const char *ko
 	else
 		user_config_path(path, sizeof path);
 	/* a file that already has the section is the administrator's to edit */
-	struct pkm_config probe;
-	config_defaults(&probe);
-	struct sbuf ignored = { 0 };
 	int exists = access(path, F_OK) == 0;
+	struct ini ini;
 	if (exists) {
-		FILE *in = fopen(path, "r");
-		char line[512];
-		int has = 0;
-		while (in && fgets(line, sizeof line, in))
-			has |= strncmp(str_trim(line), "[puskesmas]", 11) == 0;
-		if (in)
-			fclose(in);
+		if (ini_open(&ini, path, err) != 0)
+			return -1;
+		int has = ini_line(&ini, "puskesmas", NULL) != 0;
+		ini_close(&ini);
 		if (has) {
 			sb_printf(err, "%s sudah punya bagian [puskesmas]; isi nama di sana", path);
 			return -1;
 		}
 	} else {
-		char dir[PATH_MAX];
-		str_copy(dir, sizeof dir, path);
-		for (char *p = dir + 1; *p; p++)
-			if (*p == '/') {
-				*p = '\0';
-				mkdir(dir, 0700);
-				*p = '/';
-			}
+		make_parent_dir(path);
 	}
 	FILE *out = fopen(path, "a");
 	if (!out) {
@@ -244,17 +231,12 @@ int config_write_identity(struct pkm_config *c, const char *nama, const char *ko
 		return -1;
 	}
 	fprintf(out, "%s[puskesmas]\nnama = %s\nkode = %s\nkabupaten = %s\n", exists ? "\n" : "", nama, kode, kabupaten);
-	if (fclose(out) != 0 || config_read(&probe, path, &ignored) != 0) {
-		sb_printf(err, "%s tidak dapat ditulis atau dibaca lagi", path);
-		sb_free(&ignored);
+	if (fclose(out) != 0) {
+		sb_printf(err, "%s tidak dapat ditulis", path);
 		return -1;
 	}
-	sb_free(&ignored);
-	str_copy(c->nama, sizeof c->nama, nama);
-	str_copy(c->kode, sizeof c->kode, kode);
-	str_copy(c->kabupaten, sizeof c->kabupaten, kabupaten);
-	str_copy(c->file, sizeof c->file, path);
-	return 0;
+	/* read back over c: the identity, and proof the file still reads */
+	return config_read(c, path, err);
 }
 
 int config_load(struct pkm_config *c, const char *explicit_path, struct sbuf *err)

@@ -15,25 +15,6 @@
 
 int db_schema_version(void) { return pkm_migration_count; }
 
-/* mkdir -p for the folder that will hold the database. */
-static void make_parent(const char *path)
-{
-	char dir[4096];
-	str_copy(dir, sizeof dir, path);
-	char *slash = strrchr(dir, '/');
-	if (!slash || slash == dir)
-		return;
-	*slash = '\0';
-	for (char *p = dir + 1; *p; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(dir, 0700);
-			*p = '/';
-		}
-	}
-	mkdir(dir, 0700);
-}
-
 static int exec(sqlite3 *db, const char *sql, struct sbuf *err)
 {
 	char *msg = NULL;
@@ -148,7 +129,7 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 	struct stat stbuf;
 	int exists = stat(path, &stbuf) == 0;
 	if (!exists)
-		make_parent(path);
+		make_parent_dir(path);
 	sqlite3 *db = NULL;
 	mode_t old = umask(077);	/* patient data: owner only */
 	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);

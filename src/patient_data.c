@@ -1,33 +1,43 @@
 /* All of one patient's rows: the export for the data subject's right of access
  * (UU 27/2022) and the merge of a duplicate record into the one kept. Tables
- * are found from the schema (see table_patient_link), so a new form's table is
+ * are found from the schema (table_patient_link), so a new form's table is
  * exported and merged without a change here. */
 #include "pkm/patient_data.h"
 #include "pkm/audit.h"
 #include "pkm/db.h"
 #include <string.h>
 
+#define MAX_TABLES 64
+
+struct patient_table {
+	char name[64];
+	enum patient_link link;
+};
+
 /* Every table holding rows of a patient, pasien and kunjungan first. */
-static int patient_tables(sqlite3 *db, char (*out)[64], int max)
+static int patient_tables(sqlite3 *db, struct patient_table *out)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY "
 					  "name <> 'pasien', name <> 'kunjungan', name", NULL);
 	int n = 0;
-	while (st && sqlite3_step(st) == SQLITE_ROW && n < max) {
+	while (st && sqlite3_step(st) == SQLITE_ROW && n < MAX_TABLES) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
-		if (audit_table_audited(t) && str_is_ident(t) && table_patient_link(db, t))
-			str_copy(out[n++], sizeof out[0], t);
+		enum patient_link link = audit_table_audited(t) && str_is_ident(t) ? table_patient_link(db, t) : LINK_NONE;
+		if (link != LINK_NONE) {
+			str_copy(out[n].name, sizeof out[n].name, t);
+			out[n++].link = link;
+		}
 	}
 	sqlite3_finalize(st);
 	return n;
 }
 
 /* SELECT * FROM t WHERE <t's patient> = ?1 */
-static sqlite3_stmt *rows_of(sqlite3 *db, const char *table, long pasien_id, struct sbuf *err)
+static sqlite3_stmt *rows_of(sqlite3 *db, const struct patient_table *t, long pasien_id, struct sbuf *err)
 {
 	struct sbuf sql = { 0 };
-	sb_printf(&sql, "SELECT * FROM \"%s\" AS t WHERE ", table);
-	sb_printf(&sql, table_patient_link(db, table), "t");
+	sb_printf(&sql, "SELECT * FROM \"%s\" AS t WHERE ", t->name);
+	sb_printf(&sql, patient_link_sql[t->link], "t");
 	sb_add(&sql, " = ?1 ORDER BY t.rowid");
 	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
 	sb_free(&sql);
@@ -47,12 +57,13 @@ int patient_export(sqlite3 *db, const char *no_rm, FILE *out, struct sbuf *err)
 	if (audit_event(db, "EKSPOR", "pasien", p.id, p.id, "semua data pasien", err) != 0)
 		return -1;
 	fprintf(out, "Data pasien No. RM %s (UU 27/2022: hak akses subjek data)\n", p.no_rm);
-	char tables[64][64];
-	int n = patient_tables(db, tables, 64), rc = 0;
+	struct patient_table tables[MAX_TABLES];
+	int n = patient_tables(db, tables), rc = 0;
 	/* one read transaction: every table as of the same moment */
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	for (int i = 0; i < n && rc == 0; i++) {
-		sqlite3_stmt *st = rows_of(db, tables[i], p.id, err);
+		const char *name = tables[i].name;
+		sqlite3_stmt *st = rows_of(db, &tables[i], p.id, err);
 		if (!st) {
 			rc = -1;
 			break;
@@ -60,17 +71,17 @@ int patient_export(sqlite3 *db, const char *no_rm, FILE *out, struct sbuf *err)
 		int rows = 0, step;
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			rows++;
-			fprintf(out, "%s[%s #%d]\n", rows > 1 ? "" : "\n", tables[i], rows);
+			fprintf(out, "%s[%s #%d]\n", rows > 1 ? "" : "\n", name, rows);
 			for (int c = 0; c < sqlite3_column_count(st); c++) {
 				const unsigned char *v = sqlite3_column_text(st, c);
 				const char *col = sqlite3_column_name(st, c);
 				struct column_def def;
 				if (v)	/* the dictionary's label where it has one, for the reader */
-					fprintf(out, "  %s: %s\n", dict_get(db, tables[i], col, &def) == 0 ? def.label : col, v);
+					fprintf(out, "  %s: %s\n", dict_get(db, name, col, &def) == 0 ? def.label : col, v);
 			}
 		}
 		if (step != SQLITE_DONE) {
-			sb_printf(err, "%s tidak terbaca: %s", tables[i], sqlite3_errmsg(db));
+			sb_printf(err, "%s tidak terbaca: %s", name, sqlite3_errmsg(db));
 			rc = -1;
 		}
 		sqlite3_finalize(st);
@@ -99,15 +110,14 @@ static int exec_ids(sqlite3 *db, const char *sql, long a, long b)
 }
 
 /* 1 when a visit has rows in any table that hangs from visits. */
-static int visit_has_records(sqlite3 *db, long visit, struct sbuf *err)
+static int visit_has_records(sqlite3 *db, const struct patient_table *tables, int n, long visit, struct sbuf *err)
 {
-	char tables[64][64];
-	int n = patient_tables(db, tables, 64), found = 0;
+	int found = 0;
 	for (int i = 0; i < n && !found; i++) {
-		if (!strstr(table_patient_link(db, tables[i]), "%1$s.\"kunjungan_id\""))
+		if (tables[i].link != LINK_VISIT)
 			continue;
 		struct sbuf q = { 0 };
-		sb_printf(&q, "SELECT 1 FROM \"%s\" WHERE kunjungan_id = ?", tables[i]);
+		sb_printf(&q, "SELECT 1 FROM \"%s\" WHERE kunjungan_id = ?", tables[i].name);
 		sqlite3_stmt *st = db_prepare(db, sb_str(&q), err);
 		sb_free(&q);
 		if (!st)
@@ -121,7 +131,8 @@ static int visit_has_records(sqlite3 *db, long visit, struct sbuf *err)
 
 /* A visit of the duplicate on a day and unit where the kept patient has one
  * too: an empty one is dropped; one with records stops the merge. */
-static int same_day_visits(sqlite3 *db, long keep, long dup, struct sbuf *err)
+static int same_day_visits(sqlite3 *db, const struct patient_table *tables, int n, long keep, long dup,
+			   struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT d.id, d.tanggal, d.unit FROM kunjungan d JOIN kunjungan k ON "
 					  "k.pasien_id = ?1 AND k.tanggal = d.tanggal AND k.unit = d.unit WHERE d.pasien_id = ?2",
@@ -133,7 +144,7 @@ static int same_day_visits(sqlite3 *db, long keep, long dup, struct sbuf *err)
 	int rc = 0;
 	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
 		long visit = (long)sqlite3_column_int64(st, 0);
-		int full = visit_has_records(db, visit, err);
+		int full = visit_has_records(db, tables, n, visit, err);
 		if (full == 1)
 			sb_printf(err, "kedua pasien punya kunjungan berisi data pada %s di unit %s; hapus yang dobel dulu",
 				  sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
@@ -182,15 +193,15 @@ int patient_merge(sqlite3 *db, const char *keep_rm, const char *dup_rm, struct s
 		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
 		return -1;
 	}
-	int rc = same_day_visits(db, keep.id, dup.id, err);
-	char tables[64][64];
-	int n = patient_tables(db, tables, 64);
+	struct patient_table tables[MAX_TABLES];
+	int n = patient_tables(db, tables);
+	int rc = same_day_visits(db, tables, n, keep.id, dup.id, err);
 	/* rows naming the patient move; the rest follow their visit */
 	for (int i = 0; i < n && rc == 0; i++) {
-		if (strcmp(tables[i], "pasien") == 0 || !strstr(table_patient_link(db, tables[i]), "pasien_id\""))
+		if (tables[i].link != LINK_PATIENT)
 			continue;
 		struct sbuf q = { 0 };
-		sb_printf(&q, "UPDATE \"%s\" SET pasien_id = ?1 WHERE pasien_id = ?2", tables[i]);
+		sb_printf(&q, "UPDATE \"%s\" SET pasien_id = ?1 WHERE pasien_id = ?2", tables[i].name);
 		rc = exec_ids(db, sb_str(&q), keep.id, dup.id);
 		sb_free(&q);
 	}
@@ -201,16 +212,7 @@ int patient_merge(sqlite3 *db, const char *keep_rm, const char *dup_rm, struct s
 	if (rc == 0) {
 		char why[96];
 		snprintf(why, sizeof why, "No. RM %s digabung ke %s", dup.no_rm, keep.no_rm);
-		sqlite3_stmt *st = db_prepare(db, "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, baru) "
-					      "VALUES (coalesce((SELECT waktu FROM pelaku), datetime('now', 'localtime')), "
-					      "(SELECT pengguna FROM pelaku), 'GABUNG', 'pasien', ?1, ?1, ?2)", NULL);
-		rc = st ? 0 : -1;
-		if (st) {
-			sqlite3_bind_int64(st, 1, keep.id);
-			sqlite3_bind_text(st, 2, why, -1, SQLITE_STATIC);
-			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-			sqlite3_finalize(st);
-		}
+		rc = audit_record(db, "GABUNG", "pasien", keep.id, keep.id, why);
 	}
 	if (rc != 0 || db_commit(db) != 0) {
 		if (!err->len)

@@ -145,20 +145,8 @@ static int show_audit(struct ui *u, struct dlg_field *f, void *ctx, struct field
 	(void)ctx;
 	struct audit_filter af = { f[0].le.buf[0] ? f[0].le.buf : NULL, f[1].le.buf[0] ? f[1].le.buf : NULL,
 				   f[2].le.buf[0] ? f[2].le.buf : NULL, f[3].le.buf[0] ? f[3].le.buf : NULL };
-	struct sbuf why = { 0 };
-	if (audit_filter_check(u->db, &af, &why) != 0) {
-		/* the core names the option: put each message under its field */
-		const char *names[] = { "--patient", "--user", "--from", "--to" };
-		for (int i = 0; i < 4; i++) {
-			const char *m = strstr(sb_str(&why), names[i]);
-			if (m)
-				field_error(fe, f[i].name, "%.*s", (int)strcspn(m + strlen(names[i]) + 2, "\n"),
-					    m + strlen(names[i]) + 2);
-		}
-		sb_free(&why);
+	if (audit_filter_check(u->db, &af, fe) != 0)
 		return -1;
-	}
-	sb_free(&why);
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
@@ -168,7 +156,8 @@ static int show_audit(struct ui *u, struct dlg_field *f, void *ctx, struct field
 	if (n >= 0) {
 		char title[64];
 		snprintf(title, sizeof title, "Jejak audit: %ld catatan", n);
-		ui_view_text(u, title, n ? text : "Tidak ada catatan untuk saringan ini.\n", n ? len : 38, "jejak-audit.txt");
+		static const char none[] = "Tidak ada catatan untuk saringan ini.\n";
+		ui_view_text(u, title, n ? text : none, n ? len : sizeof none - 1, "jejak-audit.txt");
 	}
 	free(text);
 	return n >= 0 ? 0 : -1;
@@ -177,10 +166,10 @@ static int show_audit(struct ui *u, struct dlg_field *f, void *ctx, struct field
 static void audit_screen(struct ui *u)
 {
 	struct dlg_field f[4] = {
-		{ .name = "no_rm", .table = "pasien", .column = "no_rm" },
-		{ .name = "pengguna", .table = "pengguna", .column = "nama" },
-		{ .name = "dari", .table = NULL },
-		{ .name = "sampai", .table = NULL },
+		{ .name = "patient", .table = "pasien", .column = "no_rm" },
+		{ .name = "user", .table = "pengguna", .column = "nama" },
+		{ .name = "from", .table = NULL },
+		{ .name = "to", .table = NULL },
 	};
 	for (int i = 2; i < 4; i++) {
 		str_copy(f[i].def.label, sizeof f[i].def.label, i == 2 ? "Dari tanggal" : "Sampai tanggal");

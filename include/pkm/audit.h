@@ -5,6 +5,7 @@
 #define PKM_AUDIT_H
 #include <sqlite3.h>
 #include <stdio.h>
+#include "pkm/dict.h"
 #include "pkm/util.h"
 
 /* Create or renew the audit triggers of every audited table whose triggers are
@@ -13,11 +14,16 @@ int audit_install(sqlite3 *db, struct sbuf *err);
 /* 1 when changes to `table` are recorded. */
 int audit_table_audited(const char *table);
 
-/* How a row of `table` leads to its patient, as SQL with %1$s for the row's
- * alias (a string constant); NULL when its rows belong to no patient. */
-const char *table_patient_link(sqlite3 *db, const char *table);
+/* How a row of a table leads to its patient: the table is pasien, or has a
+ * pasien_id, kunjungan_id or resep_id column (the first that applies). */
+enum patient_link { LINK_NONE, LINK_SELF, LINK_PATIENT, LINK_VISIT, LINK_PRESCRIPTION };
+enum patient_link table_patient_link(sqlite3 *db, const char *table);
+/* That link as SQL, with %1$s for the row (NEW, OLD, a table alias). */
+extern const char *const patient_link_sql[];
 
-/* Record an event (MASUK, GAGAL, EKSPOR) in its own write transaction. */
+/* Record an event (MASUK, GAGAL, EKSPOR, GABUNG) inside the caller's write
+ * transaction; audit_event does it in a transaction of its own. */
+int audit_record(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail);
 int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail,
 		struct sbuf *err);
 
@@ -26,8 +32,8 @@ struct audit_filter {
 	const char *user;	/* a user name, or NULL */
 	const char *from, *to;	/* YYYY-MM-DD, or NULL */
 };
-/* Check a filter: a message in err when a date or the No. RM is not valid. */
-int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct sbuf *err);
+/* Check a filter: messages under "patient", "user", "from", "to". */
+int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct field_errors *fe);
 /* Write the matching rows, oldest first, as text lines to `out` (a memory
  * stream or a file); the number written, or -1. */
 long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sbuf *err);

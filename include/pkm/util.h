@@ -40,6 +40,8 @@ int str_is_ident(const char *s);
 int utf8_width(const char *s);
 /* Bytes of s that fit in `cols` columns, never splitting a character. */
 size_t utf8_prefix(const char *s, int cols);
+/* mkdir -p, mode 0700, for the folder that will hold the file at path. */
+void make_parent_dir(const char *path);
 /* Parse a whole base-10 integer; 0 on success. */
 int parse_long(const char *s, long min, long max, long *out);
 /* Decimal numbers in hundredths, without strtod or printf("%f") so the locale's

@@ -202,15 +202,16 @@ static void test_audit_trail(void **s)
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
 	struct audit_filter f = { p.no_rm, NULL, "2000-01-01", NULL };
-	assert_int_equal(audit_filter_check(db, &f, &err), 0);
+	struct field_errors fe = { 0 };
+	assert_int_equal(audit_filter_check(db, &f, &fe), 0);
 	assert_int_equal(audit_write(db, &f, out, &err), 2);
 	fclose(out);
 	assert_non_null(strstr(text, "siti.k2      TAMBAH pasien"));
 	free(text);
 	struct audit_filter bad = { "999999", NULL, "2026-02-30", NULL };
-	assert_int_equal(audit_filter_check(db, &bad, &err), -1);
-	assert_non_null(strstr(sb_str(&err), "--from: tanggal tidak sah"));
-	assert_non_null(strstr(sb_str(&err), "tidak ada pasien dengan No. RM 999999"));
+	assert_int_equal(audit_filter_check(db, &bad, &fe), -1);
+	assert_non_null(strstr(field_error_for(&fe, "from"), "tanggal tidak sah"));
+	assert_non_null(strstr(field_error_for(&fe, "patient"), "tidak ada pasien dengan No. RM 999999"));
 	sb_free(&err);
 	db_set_user(db, NULL);
 }
