@@ -21,11 +21,30 @@ wait_for "Pengguna dewi.k3 tersimpan"
 wait_for "dewi.k3          NAKES        aktif    K3 Dewi Anggraini"
 expect_sql "SELECT p.peran, u.unit, p.ganti_sandi FROM pengguna p JOIN pengguna_unit u ON u.pengguna_id = p.id
 	WHERE p.nama = 'dewi.k3'" "NAKES|K3|1"
+# change her role: units belong to health workers only
+keys Enter
+wait_for "Ubah pengguna"
+keys Tab Tab C-u; type_text "PENDAFTARAN"; keys F2
+wait_for "unit hanya untuk peran tenaga kesehatan"
+keys C-u; keys F2
+wait_for "Pengguna dewi.k3 tersimpan"
+expect_sql "SELECT peran, (SELECT count(*) FROM pengguna_unit WHERE pengguna_id = p.id) FROM pengguna p
+	WHERE nama = 'dewi.k3'" "PENDAFTARAN|0"
+# an administrator keeps its own role
+keys Down Enter
+wait_for "Ubah pengguna"
+keys Tab Tab C-u; type_text "PELAPORAN"; keys F2
+wait_for "administrator tidak dapat mencabut perannya sendiri"
+keys Escape
+wait_for "Buang perubahan?"
+keys y
+expect_sql "SELECT peran FROM pengguna WHERE nama = 'uji'" "ADMIN"
+keys Up
 # the list is by name: dewi.k3 first, then uji
 keys F8
 wait_for "Tutup akun dewi.k3?"
 keys y
-wait_for "dewi.k3          NAKES        ditutup"
+wait_for "dewi.k3          PENDAFTARAN  ditutup"
 expect_sql "SELECT aktif FROM pengguna WHERE nama = 'dewi.k3'" "0"
 keys Down F8
 wait_for "Akun sendiri tidak dapat ditutup"
@@ -45,14 +64,16 @@ keys y
 wait_for "Pasien 200009 digabung ke 200001"
 expect_sql "SELECT count(*) FROM pasien WHERE nama = 'Ani Lestari'" "1"
 
-# the trail of that patient, on screen
+# the trail of that patient, on screen (a bad date is told under its field)
 keys Up Enter
 wait_for "Admin: jejak audit"
-type_text "200001"; keys Tab Tab Tab Enter
+type_text "200001"; keys Tab Tab C-u; type_text "31-02-2026"; keys F2
+wait_for "tanggal tidak sah '31-02-2026' (YYYY-MM-DD)"
+keys C-u; keys Tab Enter
 wait_for "Jejak audit:"
 wait_for "TAMBAH pasien #1  RM 200001"
 wait_for "GABUNG pasien #1  RM 200001"
 keys Escape Escape Escape
 wait_for "Cari:"
-# the new user's first password, closing the account, the reset: each in the trail
-expect_sql "SELECT count(*) FROM audit WHERE pengguna = 'uji' AND tabel = 'pengguna' AND aksi = 'UBAH'" "3"
+# the new user's first password, her role change, closing the account, the reset: each in the trail
+expect_sql "SELECT count(*) FROM audit WHERE pengguna = 'uji' AND tabel = 'pengguna' AND aksi = 'UBAH'" "4"

@@ -45,3 +45,13 @@ sleep 0.3
 # an administrator opens the account again from the command line
 echo "Baru-2026x" | $PKM_BIN --db "$DB" pengguna sandi kepala >/dev/null
 expect_sql "SELECT gagal, kunci_sampai IS NULL, ganti_sandi FROM pengguna" "0|1|1"
+# a password set by someone else is changed at the next log-in
+NO_LOGIN=1 start_app
+wait_for "Masuk dengan nama pengguna"
+type_text "kepala"; keys Tab; type_text "Baru-2026x"; keys Enter
+wait_for "Kata sandi Anda diatur administrator"
+type_text "Sendiri-2026"; keys Tab; type_text "Sendiri-2027"; keys Enter
+wait_for "kata sandi ulangan tidak sama"
+keys BSpace; type_text "6"; keys Enter
+wait_for "Selamat bekerja, dr. Rahma (ADMIN)"
+expect_sql "SELECT ganti_sandi FROM pengguna WHERE nama = 'kepala'" "0"
