@@ -71,8 +71,8 @@ const char *const patient_link_sql[] = {
 	[LINK_SELF] = "%1$s.\"id\"",
 	[LINK_PATIENT] = "%1$s.\"pasien_id\"",
 	[LINK_VISIT] = "(SELECT pasien_id FROM kunjungan WHERE id = %1$s.\"kunjungan_id\")",
-	[LINK_PRESCRIPTION] = "(SELECT k.pasien_id FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id "
-			      "WHERE r.id = %1$s.\"resep_id\")",
+	[LINK_PRESCRIPTION] = ("(SELECT k.pasien_id FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id "
+			       "WHERE r.id = %1$s.\"resep_id\")"),
 };
 
 enum patient_link table_patient_link(sqlite3 *db, const char *table)
