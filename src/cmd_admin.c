@@ -2,6 +2,8 @@
  * users and merging patients. The same core functions as the Admin screen. */
 #include "pkm/cmd_admin.h"
 #include "pkm/audit.h"
+#include "pkm/output.h"
+#include "pkm/patient.h"
 #include "pkm/patient_data.h"
 #include "pkm/user.h"
 #include <stdio.h>
@@ -18,8 +20,11 @@ static int usage_error(const char *what)
 
 static int report(int rc, struct sbuf *err)
 {
-	if (rc != 0)
-		fprintf(stderr, "pkm: %s\n", sb_str(err));
+	if (rc != 0) {
+		fputs("pkm: ", stderr);
+		out_puts(stderr, sb_str(err));
+		fputc('\n', stderr);
+	}
 	sb_free(err);
 	return rc == 0 ? 0 : 1;
 }
@@ -49,26 +54,32 @@ int cmd_audit(sqlite3 *db, int argc, char **argv)
 		return 2;
 	}
 	struct sbuf err = { 0 };
-	long n = audit_write(db, &f, stdout, &err);
+	struct out o;
+	if (out_open(&o, db, NULL, NULL, &err) != 0)
+		return report(1, &err);
+	long n = audit_write(db, &f, o.f, &err);
 	if (n >= 0)
-		printf("%ld catatan\n", n);
-	return report(n < 0, &err);
+		fprintf(o.f, "%ld catatan\n", n);
+	return report(out_close(&o, n >= 0, &err) != 0, &err);
 }
 
-int cmd_export(sqlite3 *db, int argc, char **argv)
+int cmd_export(sqlite3 *db, const char *backup_dir, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[0], "pasien") != 0 || (argc != 2 && !(argc == 4 && strcmp(argv[2], "--out") == 0)))
 		return usage_error("export pasien NO_RM [--out BERKAS]");
-	FILE *out = argc == 4 ? fopen(argv[3], "w") : stdout;
-	if (!out) {
-		perror(argv[3]);
-		return 1;
-	}
 	struct sbuf err = { 0 };
-	int rc = patient_export(db, argv[1], out, &err);
-	if (out != stdout && fclose(out) != 0 && rc == 0) {
-		sb_printf(&err, "%s tidak dapat ditulis", argv[3]);
+	struct out o;
+	if (out_open(&o, db, backup_dir, argc == 4 ? argv[3] : NULL, &err) != 0)
+		return report(1, &err);
+	int rc = patient_export(db, argv[1], o.f, &err);
+	if (out_close(&o, rc == 0, &err) != 0 && rc == 0) {
+		/* the access was recorded before writing: the trail says it failed */
 		rc = -1;
+		struct patient p;
+		struct sbuf ignored = { 0 };
+		if (patient_by_rm(db, argv[1], &p) == 1)
+			audit_event(db, "EKSPOR", "pasien", p.id, p.id, "gagal ditulis: data tidak keluar utuh", &ignored);
+		sb_free(&ignored);
 	}
 	return report(rc, &err);
 }

@@ -7,6 +7,7 @@
 #include "pkm/demo.h"
 #include "pkm/form.h"
 #include "pkm/import.h"
+#include "pkm/output.h"
 #include "pkm/reports.h"
 #include "pkm/rowdef.h"
 #include "pkm/ui.h"
@@ -51,6 +52,14 @@ static int fail_usage(const char *what)
 	return 2;
 }
 
+/* Messages may quote what a file or a user gave: shown, never obeyed. */
+static void print_error(const char *msg)
+{
+	fputs("pkm: ", stderr);
+	out_puts(stderr, msg);
+	fputc('\n', stderr);
+}
+
 static void default_db_path(const struct pkm_config *cfg, const char *opt, char *out, size_t size)
 {
 	const char *env = getenv("PKM_DB");
@@ -85,14 +94,16 @@ static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char 
 		rc = import_stok(db, argv[1], progress, &done, &err);
 	else
 		return fail_usage("jenis import harus pasien, kunjungan, obat atau stok");
-	fputs(sb_str(&done), stdout);
-	fputs(sb_str(&err), stderr);
+	out_puts(stdout, sb_str(&done));
+	out_puts(stderr, sb_str(&err));
 	sb_free(&done);
 	sb_free(&err);
+	if (fflush(stdout) != 0)
+		rc = -1;
 	return rc == 0 ? 0 : 1;
 }
 
-static int cmd_report(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
+static int cmd_report(sqlite3 *db, const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
 {
 	if (argc < 1)
 		return fail_usage("report perlu nama laporan (lb1)");
@@ -122,17 +133,17 @@ static int cmd_report(sqlite3 *db, const struct pkm_config *cfg, int argc, char 
 	}
 	if (!req.month)
 		return fail_usage("report perlu --month YYYY-MM");
-	FILE *out = out_path ? fopen(out_path, "w") : stdout;
-	if (!out) {
-		perror(out_path);
-		return 1;
-	}
 	struct sbuf err = { 0 };
-	int rc = report_write(db, cfg, &req, out, &err);
-	if (out != stdout && fclose(out) != 0)
-		rc = -1;
+	char backups[PATH_MAX];
+	config_backup_dir(cfg, db_path, backups, sizeof backups);
+	struct out o;
+	int rc = out_open(&o, db, backups, out_path, &err);
+	if (rc == 0) {
+		rc = report_write(db, cfg, &req, o.f, &err);
+		rc |= out_close(&o, rc == 0, &err);
+	}
 	if (rc != 0)
-		fprintf(stderr, "pkm: %s\n", err.len ? sb_str(&err) : "laporan tidak dapat ditulis");
+		print_error(err.len ? sb_str(&err) : "laporan tidak dapat ditulis");
 	sb_free(&err);
 	return rc == 0 ? 0 : 1;
 }
@@ -147,7 +158,7 @@ static int cmd_check_forms(const struct pkm_config *cfg, int argc, char **argv)
 	struct sbuf err = { 0 };
 	sqlite3 *db = db_open(":memory:", &err);
 	if (!db) {
-		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+		print_error(sb_str(&err));
 		sb_free(&err);
 		return 1;
 	}
@@ -157,7 +168,7 @@ static int cmd_check_forms(const struct pkm_config *cfg, int argc, char **argv)
 	snprintf(sub, sizeof sub, "%s/laporan", dir);
 	if (access(sub, F_OK) == 0)
 		bad += rowdefs_check_dir(db, sub, &reports, &err);
-	fputs(sb_str(&err), stdout);
+	out_puts(stdout, sb_str(&err));
 	printf("%d formulir baik, %d definisi laporan, %d masalah\n", set.n, reports, bad);
 	forms_free(&set);
 	sb_free(&err);
@@ -188,7 +199,7 @@ static int cmd_backup(sqlite3 *db, const struct pkm_config *cfg, const char *db_
 	if (rc == 0)
 		printf("%s: cadangan selesai; integrity_check ok, foreign_key_check ok\n", file);
 	else
-		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+		print_error(sb_str(&err));
 	sb_free(&err);
 	return rc == 0 ? 0 : 1;
 }
@@ -218,7 +229,7 @@ static int cmd_restore(const char *db_path, int argc, char **argv)
 	if (rc == 0)
 		printf("%s dipulihkan dari %s; database sebelumnya disimpan sebagai %s\n", db_path, argv[0], kept);
 	else
-		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+		print_error(sb_str(&err));
 	sb_free(&err);
 	return rc == 0 ? 0 : 1;
 }
@@ -252,7 +263,7 @@ static int cmd_demo(const struct pkm_config *cfg, const char *db_path, int argc,
 		db_close(db);
 	fputs(sb_str(&done), stdout);
 	if (rc != 0)
-		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+		print_error(sb_str(&err));
 	sb_free(&err);
 	sb_free(&done);
 	return rc == 0 ? 0 : 1;
@@ -263,8 +274,11 @@ static int run_command(sqlite3 *db, const struct pkm_config *cfg, const char *pa
 {
 	if (strcmp(cmd, "audit") == 0)
 		return cmd_audit(db, argc, argv);
-	if (strcmp(cmd, "export") == 0)
-		return cmd_export(db, argc, argv);
+	if (strcmp(cmd, "export") == 0) {
+		char backups[PATH_MAX];
+		config_backup_dir(cfg, path, backups, sizeof backups);
+		return cmd_export(db, backups, argc, argv);
+	}
 	if (strcmp(cmd, "pengguna") == 0)
 		return cmd_user(db, argc, argv);
 	if (strcmp(cmd, "gabung") == 0)
@@ -273,7 +287,7 @@ static int run_command(sqlite3 *db, const struct pkm_config *cfg, const char *pa
 		return cmd_import(db, cfg, argc, argv);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(db, cfg, path, argc, argv);
-	return cmd_report(db, cfg, argc, argv);
+	return cmd_report(db, cfg, path, argc, argv);
 }
 
 /* Commands run from a shell write as the system account: whoever can run them
@@ -303,6 +317,8 @@ int main(int argc, char **argv)
 		}
 		if (i + 1 >= argc)
 			return fail_usage("pilihan tanpa nilai");
+		if (!argv[i + 1][0])	/* "" would be a temporary database, gone at exit */
+			return fail_usage("--db dan --config perlu nama berkas, bukan kosong");
 		if (strcmp(argv[i], "--db") == 0)
 			db_opt = argv[++i];
 		else if (strcmp(argv[i], "--config") == 0)
@@ -335,7 +351,7 @@ int main(int argc, char **argv)
 		return fail_usage("perintah tidak dikenal");
 	sqlite3 *db = db_open(path, &err);
 	if (!db) {
-		fprintf(stderr, "pkm: %s\n", sb_str(&err));
+		print_error(sb_str(&err));
 		sb_free(&err);
 		return 1;
 	}

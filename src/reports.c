@@ -1,6 +1,7 @@
 #include "pkm/reports.h"
 #include "pkm/lb1.h"
 #include "pkm/lb2.h"
+#include "pkm/output.h"
 #include "pkm/rowdef.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -180,6 +181,11 @@ int print_text(const char *command, const char *text, size_t len, struct sbuf *e
 		_exit(127);
 	}
 	close(in[0]);
+	/* an ESC in a stored name must not reach an ESC/P printer as a command */
+	struct sbuf shown = { 0 };
+	text_visible(&shown, text, len, "\n\f");
+	text = sb_str(&shown);
+	len = shown.len;
 	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
 	size_t off = 0;
 	while (pid > 0 && off < len) {
@@ -192,6 +198,8 @@ int print_text(const char *command, const char *text, size_t len, struct sbuf *e
 	}
 	close(in[1]);
 	signal(SIGPIPE, old);
+	int cut = off < len;
+	sb_free(&shown);
 	int status = 0;
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
@@ -206,5 +214,9 @@ int print_text(const char *command, const char *text, size_t len, struct sbuf *e
 		return -1;
 	}
 	fclose(errs);
+	if (cut) {
+		sb_printf(err, "perintah cetak (%s) tidak menerima seluruh laporan", command);
+		return -1;
+	}
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* Laporan: choose a report and month, read it in a scrolling viewer, save it to
  * a file or send it to the printer; the monthly LB4 aggregate entry. */
 #include "ui_priv.h"
+#include "pkm/output.h"
 #include "pkm/reports.h"
 #include <errno.h>
 #include <stdlib.h>
@@ -32,19 +33,25 @@ static void viewer_split(struct viewer *v)
 	}
 }
 
-static int write_file(const char *path, const char *text, size_t len, struct sbuf *err)
+static int write_file(struct ui *u, const char *path, const char *text, size_t len, struct sbuf *err)
 {
-	FILE *f = fopen(path, "w");
-	if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
-		sb_printf(err, "%s: %s", path, strerror(errno));
+	char backups[PATH_MAX];
+	config_backup_dir(u->cfg, u->db_path, backups, sizeof backups);
+	struct out o;
+	if (out_open(&o, u->db, backups, path, err) != 0)
 		return -1;
-	}
-	return 0;
+	int ok = fwrite(text, 1, len, o.f) == len;
+	return out_close(&o, ok, err);
 }
 
 void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name)
 {
-	/* keep an untouched copy for saving and printing: splitting edits the text */
+	/* what is stored is shown, never obeyed (escapes for control characters);
+	 * `shown` stays whole for saving and printing, v.text is split into lines */
+	struct sbuf shown = { 0 };
+	text_visible(&shown, text, len, "\n\f");
+	text = sb_str(&shown);
+	len = shown.len;
 	struct viewer v = { xstrdup(text), len, NULL, 0, 0, 0 };
 	viewer_split(&v);
 	for (;;) {
@@ -77,7 +84,7 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 			memset(&name, 0, sizeof name);
 			le_set(&name, file_name);
 			if (ui_ask(u, "Simpan ke berkas:", &name)) {
-				if (write_file(name.buf, text, len, &err) == 0)
+				if (write_file(u, name.buf, text, len, &err) == 0)
 					ui_message(u, 0, "Laporan disimpan ke %s", name.buf);
 				else
 					ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
@@ -101,6 +108,7 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 	}
 	free(v.lines);
 	free(v.text);
+	sb_free(&shown);
 	u->msg[0] = '\0';
 }
 

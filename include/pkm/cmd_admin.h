@@ -5,7 +5,8 @@
 #include <sqlite3.h>
 
 int cmd_audit(sqlite3 *db, int argc, char **argv);
-int cmd_export(sqlite3 *db, int argc, char **argv);
+/* backup_dir: a folder no output may be written into */
+int cmd_export(sqlite3 *db, const char *backup_dir, int argc, char **argv);
 int cmd_user(sqlite3 *db, int argc, char **argv);
 int cmd_merge(sqlite3 *db, int argc, char **argv);
 
