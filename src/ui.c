@@ -8,7 +8,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #define MIN_COLS 80
 #define MIN_LINES 24
@@ -74,20 +76,70 @@ static int idle_ms(const struct ui *u)
 	return seconds > 0 ? (int)(seconds * 1000) : -1;
 }
 
+/* One key, as get_wch gives it, but the bytes are decoded here: curses'
+ * own decoder stalls on an invalid byte until a resize. A byte that is not
+ * the locale's text is dropped with a beep. DROPPED: nothing to return. */
+enum { DROPPED = -2 };
+static int read_wch(int ms, wint_t *wc)
+{
+	timeout(ms);
+	int c = getch();
+	timeout(-1);
+	if (c == ERR)
+		return ERR;
+	if (c >= KEY_MIN || c > 0xFF) {
+		*wc = (wint_t)c;
+		return KEY_CODE_YES;
+	}
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	for (int n = 0; n < 8; n++) {
+		char byte = (char)c;
+		wchar_t w;
+		size_t r = mbrtowc(&w, &byte, 1, &st);
+		if (r != (size_t)-2) {
+			if (r == (size_t)-1 && n > 0)
+				ungetch(c);	/* it ended a bad sequence: it may start a good one */
+			if (r == (size_t)-1)
+				break;
+			*wc = (wint_t)w;
+			return OK;
+		}
+		timeout(50);	/* the rest of a character comes at once or not at all */
+		c = getch();
+		timeout(-1);
+		if (c == ERR || c > 0xFF) {
+			if (c != ERR)
+				ungetch(c);
+			break;
+		}
+	}
+	beep();
+	return DROPPED;
+}
+
+static long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
 int ui_key(struct ui *u)
 {
 	for (;;) {
 		wint_t wc;
 		int idle = idle_ms(u);
-		timeout(idle);
-		int r = get_wch(&wc);
-		timeout(-1);
+		long start = now_ms();
+		int r = read_wch(idle, &wc);
+		if (r == DROPPED)
+			continue;
 		if (r == ERR) {
 			if (!isatty(STDIN_FILENO)) {	/* the terminal is gone: do not spin */
 				endwin();
 				exit(1);
 			}
-			if (idle >= 0) {	/* nobody at the desk: hide the screen */
+			if (idle >= 0 && now_ms() - start >= idle) {	/* nobody at the desk: hide the screen */
 				ui_lock(u);
 				return K_RESIZE;
 			}
@@ -96,13 +148,11 @@ int ui_key(struct ui *u)
 		int key = translate(r, wc);
 		if (key == K_RESIZE) {
 			/* collapse a burst of resizes, then wait until the size is usable */
-			timeout(0);
-			while (get_wch(&wc) == KEY_CODE_YES && wc == KEY_RESIZE)
+			while (read_wch(0, &wc) == KEY_CODE_YES && wc == KEY_RESIZE)
 				;
-			timeout(-1);
 			while (too_small()) {
 				draw_too_small();
-				if (get_wch(&wc) == ERR && !isatty(STDIN_FILENO)) {
+				if (read_wch(-1, &wc) == ERR && !isatty(STDIN_FILENO)) {
 					endwin();
 					exit(1);
 				}
@@ -508,6 +558,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);	/* all eight bits of each byte: pkm decodes them */
 	/* the set-up may add the puskesmas identity: the screens read this copy */
 	static struct pkm_config conf;
 	conf = *cfg;
