@@ -45,8 +45,14 @@ int backup_verify(const char *path, struct sbuf *err)
 		return -1;
 	}
 	int rc = 0;
+	long version = db_query_long(db, "PRAGMA user_version", -1);
 	if (db_query_long(db, "PRAGMA application_id", -1) != PKM_APPLICATION_ID) {
 		sb_printf(err, "%s: bukan database pkm", path);
+		rc = -1;
+	} else if (version < 1 || version > db_schema_version()) {
+		/* what db_open would refuse must not become the database */
+		sb_printf(err, "%s: database versi %ld, program ini versi %d; %s", path, version, db_schema_version(),
+			  version < 1 ? "bukan cadangan pkm" : "pasang pkm yang lebih baru untuk memakainya");
 		rc = -1;
 	} else {
 		sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check", NULL);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <limits.h>
 #include <sys/file.h>
@@ -84,8 +85,10 @@ static struct {
 
 int db_lock_file(const char *path, int exclusive)
 {
-	char name[PATH_MAX + 16];
-	snprintf(name, sizeof name, "%s-pkm.kunci", path);
+	/* named after the real file: a link or another spelling of the path
+	 * must meet the same lock */
+	char real[PATH_MAX], name[PATH_MAX + 16];
+	snprintf(name, sizeof name, "%s-pkm.kunci", realpath(path, real) ? real : path);
 	mode_t old = umask(077);
 	int fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	umask(old);

@@ -1,4 +1,5 @@
 #include "pkm/dict.h"
+#include "pkm/output.h"
 #include "pkm/date.h"
 #include "pkm/db.h"
 #include "pkm/icd.h"
@@ -234,6 +235,12 @@ const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, 
 {
 	static char msg[200];
 	char v[1024];
+	/* one rule for every text pkm stores, from a screen or a file */
+	const char *bad = text_refused(in);
+	if (bad || strlen(in) >= sizeof v) {
+		snprintf(msg, sizeof msg, "%s %s", c->label, bad ? bad : "terlalu panjang");
+		return msg;
+	}
 	str_copy(v, sizeof v, in);
 	str_trim(v);
 	if (!*v) {
@@ -311,6 +318,11 @@ const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, 
 	case T_CALC:
 	case T_TYPE_COUNT:
 		break;
+	}
+	if (!err && strlen(v) >= size) {	/* never cut: accented letters take 2-4 bytes */
+		snprintf(msg, sizeof msg, "%s terlalu panjang untuk disimpan (%zu byte, paling banyak %zu); persingkat",
+			 c->label, strlen(v), size - 1);
+		err = msg;
 	}
 	if (!err)
 		str_copy(out, size, v);

@@ -9,44 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rows sorted by one text field of their patient, then by row: equal neighbours
- * are the same No. RM or NIK twice in the file (n log n, not every pair). */
-static const struct patient *sort_base;
-static size_t sort_field;
-
-static int by_field(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	int c = strcmp((const char *)&sort_base[x] + sort_field, (const char *)&sort_base[y] + sort_field);
-	return c ? c : x - y;
-}
-
-static void same_twice(struct sheet *s, const struct patient *ps, size_t field, const char *column, const char *what)
-{
-	int *idx = xcalloc((size_t)s->nrows + 1, sizeof *idx);
-	for (int r = 0; r < s->nrows; r++)
-		idx[r] = r;
-	sort_base = ps;
-	sort_field = field;
-	qsort(idx, (size_t)s->nrows, sizeof *idx, by_field);
-	for (int k = 1; k < s->nrows; k++) {
-		const char *v = (const char *)&ps[idx[k]] + field;
-		int first = k - 1;
-		while (first > 0 && strcmp((const char *)&ps[idx[first - 1]] + field, v) == 0)
-			first--;
-		if (*v && strcmp((const char *)&ps[idx[k - 1]] + field, v) == 0)
-			problem(s, s->lines[idx[k]], column, "%s %s sudah ada di baris %ld", what, v, s->lines[idx[first]]);
-	}
-	free(idx);
-}
-
-int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err)
+int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, struct sbuf *done, struct sbuf *err)
 {
 	static const char *const required[] = { "nama", "jenis_kelamin", "tanggal_lahir", NULL };
 	struct sheet s;
 	/* checks and writes in one transaction: what was checked is what is stored,
 	 * and the reads do not take a lock each */
-	if (sheet_read(&s, path, required, progress, err) != 0 || begin_write(&s, db) != 0)
+	if (sheet_read(&s, path, required, o, err) != 0 || begin_write(&s, db) != 0)
 		return finish_errors(&s);
 	int c_rm = col_of(&s, "no_rm"), c_nik = col_of(&s, "nik"), c_bpjs = col_of(&s, "no_bpjs");
 	int c_nama = col_of(&s, "nama"), c_jk = col_of(&s, "jenis_kelamin"), c_tgl = col_of(&s, "tanggal_lahir");
@@ -72,8 +41,14 @@ int import_pasien(sqlite3 *db, const char *path, FILE *progress, struct sbuf *do
 		if (ps[r].nik[0] && patient_by_nik(db, ps[r].nik, &old) == 1)
 			problem(&s, s.lines[r], "nik", "NIK %s sudah terdaftar (No. RM %s, %s)", ps[r].nik, old.no_rm, old.nama);
 	}
-	same_twice(&s, ps, offsetof(struct patient, no_rm), "no_rm", "No. RM");
-	same_twice(&s, ps, offsetof(struct patient, nik), "nik", "NIK");
+	const char **keys = xcalloc((size_t)s.nrows + 1, sizeof *keys);
+	for (int r = 0; r < s.nrows; r++)
+		keys[r] = ps[r].no_rm;
+	same_twice(&s, keys, "no_rm", "No. RM", 1);
+	for (int r = 0; r < s.nrows; r++)
+		keys[r] = ps[r].nik;
+	same_twice(&s, keys, "nik", "NIK", 1);
+	free(keys);
 	if (s.nerr) {
 		db_rollback(db);
 		free(ps);
@@ -177,19 +152,21 @@ static void check_visit_line(sqlite3 *db, struct sheet *s, int r, struct visit_l
 	if (!v->penjamin[0])
 		str_copy(v->penjamin, sizeof v->penjamin, v->p.penjamin);
 	struct date birth, day;
-	if (v->p.id && date_parse(v->tanggal, &day) == 0 && date_parse(v->p.tanggal_lahir, &birth) == 0 &&
-	    date_cmp(day, birth) < 0)
+	if (date_parse(v->tanggal, &day) == 0 && date_cmp(day, date_today()) > 0)
+		problem(s, line, "tanggal", "%s setelah hari ini", v->tanggal);
+	else if (v->p.id && date_parse(v->tanggal, &day) == 0 && date_parse(v->p.tanggal_lahir, &birth) == 0 &&
+		 date_cmp(day, birth) < 0)
 		problem(s, line, "tanggal", "sebelum tanggal lahir pasien (%s)", v->p.tanggal_lahir);
 }
 
-int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path, FILE *progress,
+int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path, const struct sheet_opts *o,
 		     struct sbuf *done, struct sbuf *err)
 {
 	static const char *const required[] = { "no_rm", "tanggal", "unit", NULL };
 	struct sheet s;
 	/* checks and writes in one transaction: what was checked is what is stored,
 	 * and the reads do not take a lock each */
-	if (sheet_read(&s, path, required, progress, err) != 0 || begin_write(&s, db) != 0)
+	if (sheet_read(&s, path, required, o, err) != 0 || begin_write(&s, db) != 0)
 		return finish_errors(&s);
 	int cols[6] = { col_of(&s, "no_rm"), col_of(&s, "tanggal"), col_of(&s, "unit"),
 			col_of(&s, "penjamin"), col_of(&s, "icd10"), col_of(&s, "kasus") };
@@ -229,8 +206,8 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 		visits += created;
 		diags += added;
 		sb_free(&why);
-		if (progress && (i + 1) % 20000 == 0)
-			fprintf(progress, "%s: %d dari %d baris disimpan\n", path, i + 1, s.nrows);
+		if (o && o->progress && (i + 1) % 20000 == 0)
+			fprintf(o->progress, "%s: %d dari %d baris disimpan\n", path, i + 1, s.nrows);
 	}
 	free(v);
 	if (s.nerr || db_commit(db) != 0) {

@@ -39,11 +39,11 @@ static int write_all(struct sheet *s, sqlite3 *db, void *rows, size_t size,
 
 static int write_drug(sqlite3 *db, const void *row, struct sbuf *err) { return drug_put(db, row, err); }
 
-int import_obat(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err)
+int import_obat(sqlite3 *db, const char *path, const struct sheet_opts *o, struct sbuf *done, struct sbuf *err)
 {
 	static const char *const required[] = { "kode", "nama", "satuan", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, progress, err) != 0 || begin_write(&s, db) != 0)
+	if (sheet_read(&s, path, required, o, err) != 0 || begin_write(&s, db) != 0)
 		return finish_errors(&s);
 	int c[5] = { col_of(&s, "kode"), col_of(&s, "nama"), col_of(&s, "satuan"), col_of(&s, "kategori"),
 		     col_of(&s, "stok_optimum") };
@@ -54,12 +54,14 @@ int import_obat(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done
 		if (drug_check(db, cell(&s, r, c[0]), cell(&s, r, c[1]), cell(&s, r, c[2]), cell(&s, r, c[3]),
 			       cell(&s, r, c[4]), &d[r], &fe) != 0)
 			report_field_errors(&s, r, &fe);
-		for (int q = 0; q < r; q++)
-			if (*d[r].kode && strcmp(d[r].kode, d[q].kode) == 0)
-				problem(&s, s.lines[r], "kode", "kode %s sudah ada di baris %ld", d[r].kode, s.lines[q]);
 		struct drug old;
 		added += drug_get(db, d[r].kode, &old) == 0;
 	}
+	const char **keys = xcalloc((size_t)s.nrows + 1, sizeof *keys);
+	for (int r = 0; r < s.nrows; r++)
+		keys[r] = d[r].kode;
+	same_twice(&s, keys, "kode", "kode", 1);
+	free(keys);
 	int rc = write_all(&s, db, d, sizeof *d, write_drug);
 	free(d);
 	if (rc != 0)
@@ -88,11 +90,11 @@ static int batch_has_stock(sqlite3 *db, const struct receipt *r)
 	return found;
 }
 
-int import_stok(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done, struct sbuf *err)
+int import_stok(sqlite3 *db, const char *path, const struct sheet_opts *o, struct sbuf *done, struct sbuf *err)
 {
 	static const char *const required[] = { "kode", "sumber", "no_batch", "kedaluwarsa", "jumlah", "tanggal", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, progress, err) != 0 || begin_write(&s, db) != 0)
+	if (sheet_read(&s, path, required, o, err) != 0 || begin_write(&s, db) != 0)
 		return finish_errors(&s);
 	int c[6];
 	for (int i = 0; i < 6; i++)
@@ -110,12 +112,20 @@ int import_stok(sqlite3 *db, const char *path, FILE *progress, struct sbuf *done
 		else if (batch_has_stock(db, &rc[r]))
 			problem(&s, s.lines[r], "no_batch", "batch %s sudah punya stok; catat sebagai penerimaan atau stok opname",
 				rc[r].no_batch);
-		for (int q = 0; q < r; q++)
-			if (*rc[r].obat && !strcmp(rc[r].obat, rc[q].obat) && !strcmp(rc[r].sumber, rc[q].sumber) &&
-			    !strcmp(rc[r].no_batch, rc[q].no_batch) && !strcmp(rc[r].kedaluwarsa, rc[q].kedaluwarsa))
-				problem(&s, s.lines[r], "no_batch", "batch yang sama sudah ada di baris %ld", s.lines[q]);
 		total += rc[r].jumlah;
 	}
+	/* the same batch twice: drug, source, number and expiry alike */
+	char **keys = xcalloc((size_t)s.nrows + 1, sizeof *keys);
+	for (int r = 0; r < s.nrows; r++) {
+		struct sbuf k = { 0 };
+		if (*rc[r].obat)
+			sb_printf(&k, "%s\x1f%s\x1f%s\x1f%s", rc[r].obat, rc[r].sumber, rc[r].no_batch, rc[r].kedaluwarsa);
+		keys[r] = k.s ? k.s : xstrdup("");
+	}
+	same_twice(&s, (const char *const *)keys, "no_batch", "batch yang sama", 0);
+	for (int r = 0; r < s.nrows; r++)
+		free(keys[r]);
+	free(keys);
 	int ok = write_all(&s, db, rc, sizeof *rc, write_opening);
 	free(rc);
 	if (ok != 0)

@@ -1,10 +1,15 @@
+#define _GNU_SOURCE	/* memfd_create */
 #include "pkm/ini.h"
+#include "pkm/output.h"
 #include <iniparser.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* iniparser reports syntax errors through a process-wide callback: collect them
  * here instead of letting them reach stderr (and a curses screen). */
@@ -21,18 +26,104 @@ static int collect_error(const char *fmt, ...)
 	return 0;
 }
 
-static char *slurp(const char *path)
+#define MAX_SIZE (256 * 1024)	/* the largest shipped file is 15 KB */
+#define MAX_SECTIONS 500
+
+/* The whole file, at most MAX_SIZE bytes; NULL with the reason in err. */
+static char *slurp(const char *path, size_t *len, struct sbuf *err)
 {
+	struct stat st;
 	FILE *f = fopen(path, "rb");
-	if (!f)
+	if (!f || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
+		sb_printf(err, "%s: %s\n", path, f ? "ini folder, bukan berkas" : "berkas tidak dapat dibuka");
+		if (f)
+			fclose(f);
 		return NULL;
+	}
 	struct sbuf b = { 0 };
 	char chunk[4096];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while (b.len <= MAX_SIZE && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		sb_addn(&b, chunk, n);
 	fclose(f);
+	if (b.len > MAX_SIZE) {
+		sb_printf(err, "%s: berkas lebih dari 256 KiB; bukan berkas pengaturan pkm\n", path);
+		sb_free(&b);
+		return NULL;
+	}
+	*len = b.len;
 	return b.s ? b.s : xstrdup("");
+}
+
+/* What iniparser would accept in silence or misread: NUL and control bytes,
+ * broken UTF-8, keys outside a section, an unclosed quote, a trailing '\'
+ * (iniparser joins the next line), and so many sections that loading crawls. */
+static int lint(const char *path, const char *text, size_t len, struct sbuf *err)
+{
+	if (strlen(text) != len) {
+		sb_printf(err, "%s: berisi byte NUL; bukan berkas teks\n", path);
+		return 1;
+	}
+	int bad = 0, line = 0, in_section = 0, sections = 0;
+	struct sbuf l = { 0 };
+	for (const char *p = text; *p && bad < 20;) {
+		line++;
+		size_t n = strcspn(p, "\n");
+		sb_reset(&l);
+		sb_addn(&l, p, n);
+		p += n + (p[n] == '\n');
+		for (char *c = l.s; *c; c++)
+			*c = *c == '\t' || (*c == '\r' && !c[1]) ? ' ' : *c;	/* tabs and CRLF are fine */
+		const char *why = text_refused(l.s);
+		char *s = str_trim(l.s);
+		size_t k = strlen(s);
+		if (why)
+			sb_printf(err, "%s:%d: %s\n", path, line, why);
+		else if (!k || *s == ';' || *s == '#')
+			continue;
+		else if (s[k - 1] == '\\')
+			sb_printf(err, "%s:%d: '\\' di akhir baris tidak dipakai (tulis nilai dalam satu baris)\n", path, line);
+		else if (*s == '[') {
+			if (s[k - 1] != ']')
+				sb_printf(err, "%s:%d: judul bagian tanpa ']'\n", path, line);
+			else if (++sections > MAX_SECTIONS)
+				sb_printf(err, "%s:%d: lebih dari %d bagian\n", path, line, MAX_SECTIONS);
+			else {
+				in_section = 1;
+				continue;
+			}
+		} else if (!in_section)
+			sb_printf(err, "%s:%d: kunci di luar bagian [...]; tulis judul bagian dulu\n", path, line);
+		else if (!strchr(s, '='))
+			sb_printf(err, "%s:%d: baris tanpa '=': %.60s\n", path, line, s);
+		else {
+			const char *v = s + strcspn(s, "=") + 1;
+			v += strspn(v, " ");
+			if ((*v != '"' && *v != '\'') || strchr(v + 1, *v))
+				continue;
+			sb_printf(err, "%s:%d: tanda kutip tidak ditutup\n", path, line);
+		}
+		bad++;
+	}
+	sb_free(&l);
+	return bad;
+}
+
+/* iniparser 4.1 reads only a named file: it is given exactly the text that
+ * was checked (without a UTF-8 BOM, which it would misread), in memory. */
+static void *load_text(const char *text, size_t len)
+{
+	int fd = memfd_create("pkm-ini", MFD_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	void *dict = NULL;
+	if (write(fd, text, len) == (ssize_t)len) {
+		char name[64];
+		snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+		dict = iniparser_load(name);
+	}
+	close(fd);
+	return dict;
 }
 
 /* iniparser's messages look like "iniparser: syntax error in F (12):\n-> text".
@@ -64,15 +155,23 @@ static void translate_errors(const char *path, const char *raw, struct sbuf *err
 int ini_open(struct ini *ini, const char *path, struct sbuf *err)
 {
 	memset(ini, 0, sizeof *ini);
-	ini->text = slurp(path);
-	if (!ini->text) {
-		sb_printf(err, "%s: berkas tidak dapat dibuka\n", path);
+	size_t len;
+	ini->text = slurp(path, &len, err);
+	if (!ini->text)
+		return -1;
+	if (len >= 3 && memcmp(ini->text, "\xEF\xBB\xBF", 3) == 0) {	/* Notepad's UTF-8 BOM */
+		len -= 3;
+		memmove(ini->text, ini->text + 3, len + 1);
+	}
+	const char *body = ini->text;
+	if (lint(path, body, len, err) != 0) {
+		ini_close(ini);
 		return -1;
 	}
 	struct sbuf raw = { 0 };
 	load_errors = &raw;
 	iniparser_set_error_callback(collect_error);
-	ini->dict = iniparser_load(path);
+	ini->dict = load_text(body, len);
 	load_errors = NULL;
 	if (!ini->dict || raw.len) {
 		translate_errors(path, sb_str(&raw), err);

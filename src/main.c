@@ -26,6 +26,7 @@ static const char usage[] =
 	"  pkm [--db BERKAS] import kunjungan BERKAS.csv\n"
 	"  pkm [--db BERKAS] import obat BERKAS.csv          daftar obat\n"
 	"  pkm [--db BERKAS] import stok BERKAS.csv          stok awal per batch\n"
+	"                    [--encoding cp1252]              berkas Windows-1252, bukan UTF-8\n"
 	"  pkm [--db BERKAS] report lb1|lb2|lb3|lb4|jampersal --month YYYY-MM\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
@@ -79,19 +80,25 @@ static void default_db_path(const struct pkm_config *cfg, const char *opt, char 
 
 static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
 {
+	struct sheet_opts o = { isatty(STDERR_FILENO) ? stderr : NULL, 0 };
+	if (argc == 4 && strcmp(argv[2], "--encoding") == 0) {
+		if (strcmp(argv[3], "cp1252") != 0 && strcmp(argv[3], "utf-8") != 0)
+			return fail_usage("--encoding harus utf-8 atau cp1252 (Windows-1252)");
+		o.cp1252 = strcmp(argv[3], "cp1252") == 0;
+		argc = 2;
+	}
 	if (argc != 2)
 		return fail_usage("import perlu jenis (pasien|kunjungan|obat|stok) dan nama berkas");
 	struct sbuf done = { 0 }, err = { 0 };
-	FILE *progress = isatty(STDERR_FILENO) ? stderr : NULL;
 	int rc;
 	if (strcmp(argv[0], "pasien") == 0)
-		rc = import_pasien(db, argv[1], progress, &done, &err);
+		rc = import_pasien(db, argv[1], &o, &done, &err);
 	else if (strcmp(argv[0], "kunjungan") == 0)
-		rc = import_kunjungan(db, cfg, argv[1], progress, &done, &err);
+		rc = import_kunjungan(db, cfg, argv[1], &o, &done, &err);
 	else if (strcmp(argv[0], "obat") == 0)
-		rc = import_obat(db, argv[1], progress, &done, &err);
+		rc = import_obat(db, argv[1], &o, &done, &err);
 	else if (strcmp(argv[0], "stok") == 0)
-		rc = import_stok(db, argv[1], progress, &done, &err);
+		rc = import_stok(db, argv[1], &o, &done, &err);
 	else
 		return fail_usage("jenis import harus pasien, kunjungan, obat atau stok");
 	out_puts(stdout, sb_str(&done));

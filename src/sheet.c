@@ -2,6 +2,7 @@
 #include "pkm/csv.h"
 #include "pkm/date.h"
 #include "pkm/db.h"
+#include "pkm/output.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,9 +47,42 @@ void sheet_free(struct sheet *s)
 	free(s->lines);
 }
 
-int sheet_read(struct sheet *s, const char *path, const char *const *required, FILE *progress,
-		      struct sbuf *err)
+/* Every cell is text pkm may store: one rule, the dictionary's (no control
+ * characters, no bidi overrides), for the columns the importers pass on too. */
+static void check_cells(struct sheet *s, char **row, long line)
 {
+	for (int i = 0; i < s->ncols; i++) {
+		const char *bad = text_refused(row[i]);
+		if (bad)
+			problem(s, line, s->names[i], "%s", bad);
+	}
+}
+
+static void check_header(struct sheet *s)
+{
+	for (int i = 0; i < s->ncols; i++) {
+		const char *bad = text_refused(s->names[i]);
+		if (bad)
+			problem(s, 1, NULL, "judul kolom %d %s", i + 1, bad);
+		for (int j = 0; j < i && !bad; j++)
+			if (strcmp(s->names[i], s->names[j]) == 0 && s->names[i][0]) {
+				problem(s, 1, NULL, "kolom '%s' disebut dua kali di baris judul", s->names[i]);
+				break;
+			}
+	}
+}
+
+static void read_stopped(struct sheet *s, const struct csv_reader *r)
+{
+	problem(s, r->line, NULL, "%s (byte ke-%ld)%s", r->why, r->at,
+		strncmp(r->why, "bukan teks UTF-8", 16) == 0 && !r->cp1252
+		? "; simpan ulang dari Excel sebagai \"CSV UTF-8\", atau impor dengan --encoding cp1252" : "");
+}
+
+int sheet_read(struct sheet *s, const char *path, const char *const *required, const struct sheet_opts *o,
+	       struct sbuf *err)
+{
+	FILE *progress = o ? o->progress : NULL;
 	memset(s, 0, sizeof *s);
 	s->path = path;
 	s->err = err;
@@ -59,7 +93,14 @@ int sheet_read(struct sheet *s, const char *path, const char *const *required, F
 	}
 	struct csv_reader r;
 	csv_open(&r, f);
+	r.cp1252 = o && o->cp1252;
 	int rc = csv_read(&r);
+	if (rc == -2) {
+		read_stopped(s, &r);
+		csv_close(&r);
+		fclose(f);
+		return -1;
+	}
 	if (rc != 1) {
 		sb_printf(err, "%s: berkas kosong atau tanpa baris judul kolom\n", path);
 		csv_close(&r);
@@ -73,10 +114,15 @@ int sheet_read(struct sheet *s, const char *path, const char *const *required, F
 		for (char *p = s->names[i]; *p; p++)
 			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
 	}
+	check_header(s);
 	for (const char *const *q = required; *q; q++)
 		if (col_of(s, *q) < 0)
 			problem(s, 1, NULL, "kolom '%s' tidak ada di baris judul", *q);
 	while ((rc = csv_read(&r)) != 0) {
+		if (rc == -2) {
+			read_stopped(s, &r);
+			break;
+		}
 		if (rc < 0) {
 			problem(s, r.line, NULL, "tanda kutip tidak ditutup");
 			break;
@@ -95,6 +141,7 @@ int sheet_read(struct sheet *s, const char *path, const char *const *required, F
 		char **row = xcalloc((size_t)s->ncols, sizeof *row);
 		for (int i = 0; i < s->ncols; i++)
 			row[i] = str_trim(xstrdup(r.fields[i]));
+		check_cells(s, row, r.line);
 		s->lines[s->nrows] = r.line;
 		s->cells[s->nrows++] = row;
 		if (progress && s->nrows % 20000 == 0)
@@ -103,6 +150,39 @@ int sheet_read(struct sheet *s, const char *path, const char *const *required, F
 	csv_close(&r);
 	fclose(f);
 	return s->nerr ? -1 : 0;
+}
+
+/* Row numbers sorted by key, then by row: a run of equal keys is one value
+ * given several times (n log n, however many rows share it). */
+static const char *const *sort_keys;
+
+static int by_key(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	int c = strcmp(sort_keys[x], sort_keys[y]);
+	return c ? c : x - y;
+}
+
+void same_twice(struct sheet *s, const char *const *keys, const char *column, const char *label, int show)
+{
+	if (s->nrows < 2)
+		return;
+	int *idx = xcalloc((size_t)s->nrows, sizeof *idx);
+	for (int r = 0; r < s->nrows; r++)
+		idx[r] = r;
+	sort_keys = keys;
+	qsort(idx, (size_t)s->nrows, sizeof *idx, by_key);
+	int first = idx[0];
+	for (int k = 1; k < s->nrows; k++) {
+		const char *v = keys[idx[k]];
+		if (strcmp(keys[first], v) != 0)
+			first = idx[k];
+		else if (*v && show)
+			problem(s, s->lines[idx[k]], column, "%s %s sudah ada di baris %ld", label, v, s->lines[first]);
+		else if (*v)
+			problem(s, s->lines[idx[k]], column, "%s sudah ada di baris %ld", label, s->lines[first]);
+	}
+	free(idx);
 }
 
 int finish_errors(struct sheet *s)

@@ -1,4 +1,5 @@
 #include "pkm/stock.h"
+#include "pkm/date.h"
 #include "pkm/db.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,14 @@ static long check_amount(sqlite3 *db, const char *column, const char *field, con
 	if (fe->n == before && parse_long(v, 0, 10000000, &n) != 0)
 		n = 0;
 	return n;
+}
+
+/* Stock moves when it is counted or handed over: never on a day still to come. */
+static void not_future(const char *day, struct field_errors *fe)
+{
+	struct date d;
+	if (*day && date_parse(day, &d) == 0 && date_cmp(d, date_today()) > 0 && !field_error_for(fe, "tanggal"))
+		field_error(fe, "tanggal", "tanggal %s setelah hari ini", day);
 }
 
 static void drug_row(sqlite3_stmt *st, struct drug *d)
@@ -113,6 +122,7 @@ int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *o
 	dict_check_field(db, "batch", "kedaluwarsa", "kedaluwarsa", in->kedaluwarsa, out->kedaluwarsa,
 		    sizeof out->kedaluwarsa, fe);
 	dict_check_field(db, "mutasi", "tanggal", "tanggal", in->tanggal, out->tanggal, sizeof out->tanggal, fe);
+	not_future(out->tanggal, fe);
 	dict_check_field(db, "mutasi", "keterangan", "keterangan", in->keterangan, out->keterangan, sizeof out->keterangan, fe);
 	out->jumlah = check_amount(db, "jumlah", "jumlah", in->jumlah, fe);
 	if (*out->kedaluwarsa && *out->tanggal && strcmp(out->kedaluwarsa, out->tanggal) < 0 &&
@@ -251,10 +261,11 @@ static long begin_batch(sqlite3 *db, long batch_id, struct sbuf *err)
 int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumlah, const char *tanggal,
 		const char *keterangan, struct field_errors *fe, struct sbuf *err)
 {
-	char kind[16], day[11], ket[104];
+	char kind[16], day[11], ket[208];
 	fe->n = 0;
 	dict_check_field(db, "mutasi", "jenis", "jenis", jenis, kind, sizeof kind, fe);
 	dict_check_field(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
+	not_future(day, fe);
 	dict_check_field(db, "mutasi", "keterangan", "keterangan", keterangan, ket, sizeof ket, fe);
 	long n = check_amount(db, "jumlah", "jumlah", jumlah, fe), have;
 	if (fe->n || (have = begin_batch(db, batch_id, err)) < 0)
@@ -273,6 +284,7 @@ int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tang
 	char day[11], ket[64];
 	fe->n = 0;
 	dict_check_field(db, "mutasi", "tanggal", "tanggal", tanggal, day, sizeof day, fe);
+	not_future(day, fe);
 	long n = check_amount(db, "hitung", "hitung", counted, fe), have;
 	if (fe->n || (have = begin_batch(db, batch_id, err)) < 0)
 		return -1;

@@ -195,7 +195,7 @@ static int save_merge(struct ui *u, struct dlg_field *f, void *ctx, struct field
 		field_error(fe, "dobel", "sama dengan pasien yang dipertahankan");
 	if (fe->n)
 		return -1;
-	char q[400];
+	char q[800];
 	snprintf(q, sizeof q, "Gabung %s %s %s %c ke %s %s %s %c? Tidak dapat dibatalkan", dup.no_rm, dup.nama,
 		 dup.tanggal_lahir, dup.sex, keep.no_rm, keep.nama, keep.tanggal_lahir, keep.sex);
 	if (!ui_confirm(u, q)) {

@@ -122,7 +122,7 @@ static void draw(struct ui *u, struct fscreen *s)
 {
 	ui_frame(u, s->f->title, CTX_FORM);
 	const struct visit_row *r = s->row;
-	char line[320], target[160];
+	char line[512], target[160];
 	int monthly = strcmp(s->f->key, "bulan") == 0;
 	if (monthly)	/* the row holds the month's name, not a patient */
 		snprintf(line, sizeof line, "%s", r->nama);

@@ -167,7 +167,7 @@ static void card(struct ui *u, const struct stock_status *x)
 		return;
 	struct sbuf text = { 0 };
 	stock_card_text(u->db, &d, &text);
-	char title[160], file[64];
+	char title[256], file[64];
 	snprintf(title, sizeof title, "Kartu stok %s", d.nama);
 	snprintf(file, sizeof file, "kartu-stok-%.20s.txt", d.kode);
 	ui_view_text(u, title, sb_str(&text), text.len, file);

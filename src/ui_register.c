@@ -251,7 +251,7 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 	int focus = 0;
 	for (;;) {
 		ui_frame(u, "Kunjungan hari ini", CTX_FORM);
-		char line[512];
+		char line[1024];
 		snprintf(line, sizeof line, "%s  (No. RM %s)", p->nama, p->no_rm);
 		ui_text(2, 2, COLS - 4, line, A_BOLD);
 		snprintf(line, sizeof line, "%s, %d th %d bl, lahir %s%s", p->sex == 'P' ? "Perempuan" : "Laki-laki",

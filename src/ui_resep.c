@@ -30,7 +30,7 @@ static void add_line(struct ui *u, const struct visit_row *row)
 		{ .name = "jumlah", .table = "resep", .column = "jumlah" },
 		{ .name = "signa", .table = "resep", .column = "signa" },
 	};
-	char intro[320];
+	char intro[512];
 	snprintf(intro, sizeof intro, "Resep untuk %s (No. RM %s). Ketik awal nama obat lalu Spasi untuk memilih.",
 		 row->nama, row->no_rm);
 	if (ui_dialog(u, "Tambah obat ke resep", intro, f, 3, save_line, (void *)row))
@@ -40,7 +40,7 @@ static void add_line(struct ui *u, const struct visit_row *row)
 static void draw(struct ui *u, const struct visit_row *row, const struct resep_row *r, int n, int sel)
 {
 	ui_frame(u, "Resep obat", CTX_RESEP);
-	char line[320];
+	char line[512];
 	snprintf(line, sizeof line, "%s (No. RM %s) | unit %s | penjamin %s | %s", row->nama, row->no_rm, row->v.unit,
 		 row->v.penjamin, row->v.tanggal);
 	ui_text(2, 2, COLS - 4, line, A_BOLD);

@@ -17,6 +17,10 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	char tanggal[11];
 	date_format(day, tanggal);
 	*created = 0;
+	if (date_cmp(day, date_today()) > 0) {	/* nobody has come yet on a day to come */
+		sb_printf(err, "tanggal kunjungan %s setelah hari ini", tanggal);
+		return -1;
+	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM kunjungan WHERE pasien_id = ? AND tanggal = ? AND unit = ?", err);
 	if (!st)
 		return -1;

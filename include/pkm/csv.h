@@ -1,5 +1,7 @@
 /* RFC 4180 CSV reader: quoted fields with commas, quotes and newlines, CRLF,
- * a UTF-8 byte-order mark on the first line. */
+ * a UTF-8 byte-order mark on the first line. The bytes must be UTF-8 (or
+ * Windows-1252, converted, when asked): NUL, broken UTF-8, UTF-16, a doubled
+ * BOM, a line over 1 MiB or a file over 1 GiB stop the reading with why. */
 #ifndef PKM_CSV_H
 #define PKM_CSV_H
 #include <stdio.h>
@@ -13,10 +15,18 @@ struct csv_reader {
 	int nfields, cap;
 	char *buf;
 	size_t buflen, bufcap;
+	int cp1252;		/* set before reading: the file is Windows-1252 */
+	const char *why;	/* after -2: what is wrong, at byte `at` (1-based) */
+	long at;
+	/* private */
+	long pos;
+	int started, need, lo, hi, nback, nhead, ihead;
+	unsigned char back[8], head[3];
 };
 
 void csv_open(struct csv_reader *r, FILE *f);
-/* 1: a record is in r->fields; 0: end of file; -1: unterminated quote. */
+/* 1: a record is in r->fields; 0: end of file; -1: unterminated quote;
+ * -2: bytes that are not text (r->why, r->at). */
 int csv_read(struct csv_reader *r);
 void csv_close(struct csv_reader *r);
 

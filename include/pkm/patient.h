@@ -10,11 +10,11 @@
 struct patient {
 	long id;
 	char no_rm[24], nik[20], no_bpjs[16];
-	char nama[128];
+	char nama[256];	/* 100 characters, accented ones taking 2 bytes */
 	char sex;			/* 'L' or 'P' */
 	char tanggal_lahir[11];
 	int lahir_perkiraan;
-	char alamat[192], desa[64], penjamin[24];
+	char alamat[384], desa[128], penjamin[24];
 };
 
 /* Raw text as typed or read from a CSV file. */

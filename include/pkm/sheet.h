@@ -7,6 +7,13 @@
 #include <stdio.h>
 #include "pkm/util.h"
 
+/* How a file is read: progress lines to `progress` when not NULL; cp1252 when
+ * the file is Windows-1252 (Excel's "CSV" on Indonesian Windows) rather than UTF-8. */
+struct sheet_opts {
+	FILE *progress;
+	int cp1252;
+};
+
 /* A whole CSV file in memory, with each row's line number and columns by name. */
 struct sheet {
 	const char *path;
@@ -21,13 +28,17 @@ struct sheet {
 
 /* Read the file; the header row must name every column of `required`. 0 when
  * readable; problems are counted in s->nerr and written to err. */
-int sheet_read(struct sheet *s, const char *path, const char *const *required, FILE *progress, struct sbuf *err);
+int sheet_read(struct sheet *s, const char *path, const char *const *required, const struct sheet_opts *o,
+	       struct sbuf *err);
 void sheet_free(struct sheet *s);
 void problem(struct sheet *s, long line, const char *field, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Column index by header name, -1 when absent. */
 int col_of(const struct sheet *s, const char *name);
 /* The cell of a column ("" when the file has no such column). */
 const char *cell(const struct sheet *s, int row, int col);
+/* Each row whose key (keys[row], "" for none) an earlier row has is a problem
+ * "<label> [key] sudah ada di baris N" under `column`; show: name the key. */
+void same_twice(struct sheet *s, const char *const *keys, const char *column, const char *label, int show);
 /* Close a failed import: the count of problems beyond those listed; returns -1. */
 int finish_errors(struct sheet *s);
 /* A date column must be YYYY-MM-DD in a file (no day-month guessing). */

@@ -8,7 +8,7 @@
 #include "pkm/util.h"
 
 struct drug {
-	char kode[24], nama[104], satuan[24], kategori[16];
+	char kode[24], nama[208], satuan[48], kategori[16];
 	long optimum;			/* fixed stok optimum, -1 when computed */
 };
 
@@ -19,7 +19,7 @@ struct receipt_input {
 
 /* The same, checked and in normal form. */
 struct receipt {
-	char obat[24], sumber[16], no_batch[32], kedaluwarsa[11], tanggal[11], keterangan[104];
+	char obat[24], sumber[16], no_batch[32], kedaluwarsa[11], tanggal[11], keterangan[208];
 	long jumlah;
 };
 
@@ -31,13 +31,13 @@ struct batch_row {
 
 /* A line of a stock card: one movement and the balance after it. */
 struct card_row {
-	char tanggal[11], jenis[16], sumber[16], no_batch[32], keterangan[104];
+	char tanggal[11], jenis[16], sumber[16], no_batch[32], keterangan[208];
 	long masuk, keluar, saldo;
 };
 
 struct resep_row {
 	long id;
-	char obat[24], nama[104], satuan[24], signa[44], diserahkan[11];
+	char obat[24], nama[208], satuan[48], signa[88], diserahkan[11];
 	long jumlah;
 };
 

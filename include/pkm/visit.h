@@ -18,7 +18,7 @@ struct visit {
 /* A line of the day's list: the visit with who it is and how far it got. */
 struct visit_row {
 	struct visit v;
-	char no_rm[24], nama[128], sex;
+	char no_rm[24], nama[256], sex;
 	int n_diag;
 };
 
