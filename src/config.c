@@ -116,7 +116,7 @@ static void read_farmasi(const struct ini *ini, struct farmasi_config *f, struct
 int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 {
 	struct ini ini;
-	if (ini_open(&ini, path, err) != 0)
+	if (ini_open(&ini, path, 0, err) != 0)
 		return -1;
 	size_t before = err->len;
 	ini_check_sections(&ini, sections, err);
@@ -214,7 +214,7 @@ int config_write_identity(struct pkm_config *c, const char *nama, const char *ko
 	int exists = access(path, F_OK) == 0;
 	struct ini ini;
 	if (exists) {
-		if (ini_open(&ini, path, err) != 0)
+		if (ini_open(&ini, path, 0, err) != 0)
 			return -1;
 		int has = ini_line(&ini, "puskesmas", NULL) != 0;
 		ini_close(&ini);

@@ -273,7 +273,7 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
 	snprintf(out->id, sizeof out->id, "%.*s", (int)strcspn(base, "."), base);
-	if (ini_open(&l.ini, path, err) != 0)
+	if (ini_open(&l.ini, path, 1, err) != 0)
 		return 1;
 	/* the sections allowed are [form] and one [field.NAME] per listed field */
 	const char *title = ini_get(&l.ini, "form", "title"), *table = ini_get(&l.ini, "form", "table");

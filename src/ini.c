@@ -58,7 +58,7 @@ static char *slurp(const char *path, size_t *len, struct sbuf *err)
 /* What iniparser would accept in silence or misread: NUL and control bytes,
  * broken UTF-8, keys outside a section, an unclosed quote, a trailing '\'
  * (iniparser joins the next line), and so many sections that loading crawls. */
-static int lint(const char *path, const char *text, size_t len, struct sbuf *err)
+static int lint(const char *path, const char *text, size_t len, int continued, struct sbuf *err)
 {
 	if (strlen(text) != len) {
 		sb_printf(err, "%s: berisi byte NUL; bukan berkas teks\n", path);
@@ -72,6 +72,15 @@ static int lint(const char *path, const char *text, size_t len, struct sbuf *err
 		sb_reset(&l);
 		sb_addn(&l, p, n);
 		p += n + (p[n] == '\n');
+		/* a long form line may go on after '\' (joined as iniparser does) */
+		while (continued && l.len > 1 && l.s[l.len - 1 - (l.s[l.len - 1] == '\r')] == '\\' && *p) {
+			l.len -= 1 + (l.s[l.len - 1] == '\r');
+			l.s[l.len] = '\0';
+			n = strcspn(p, "\n");
+			sb_addn(&l, p, n);
+			p += n + (p[n] == '\n');
+			line++;
+		}
 		for (char *c = l.s; *c; c++)
 			*c = *c == '\t' || (*c == '\r' && !c[1]) ? ' ' : *c;	/* tabs and CRLF are fine */
 		const char *why = text_refused(l.s);
@@ -95,7 +104,7 @@ static int lint(const char *path, const char *text, size_t len, struct sbuf *err
 		} else if (!in_section)
 			sb_printf(err, "%s:%d: kunci di luar bagian [...]; tulis judul bagian dulu\n", path, line);
 		else if (!strchr(s, '='))
-			sb_printf(err, "%s:%d: baris tanpa '=': %.60s\n", path, line, s);
+			sb_printf(err, "%s:%d: baris tidak dapat dibaca: %.60s\n", path, line, s);
 		else {
 			const char *v = s + strcspn(s, "=") + 1;
 			v += strspn(v, " ");
@@ -152,7 +161,7 @@ static void translate_errors(const char *path, const char *raw, struct sbuf *err
 		sb_printf(err, "%s: berkas tidak dapat dibaca\n", path);
 }
 
-int ini_open(struct ini *ini, const char *path, struct sbuf *err)
+int ini_open(struct ini *ini, const char *path, int continued, struct sbuf *err)
 {
 	memset(ini, 0, sizeof *ini);
 	size_t len;
@@ -164,7 +173,7 @@ int ini_open(struct ini *ini, const char *path, struct sbuf *err)
 		memmove(ini->text, ini->text + 3, len + 1);
 	}
 	const char *body = ini->text;
-	if (lint(path, body, len, err) != 0) {
+	if (lint(path, body, len, continued, err) != 0) {
 		ini_close(ini);
 		return -1;
 	}

@@ -301,7 +301,7 @@ int rowdef_load(sqlite3 *db, const char *path, struct rowdef *out, struct sbuf *
 	const char *base = strrchr(path, '/');
 	snprintf(out->id, sizeof out->id, "%.*s", (int)strcspn(base ? base + 1 : path, "."), base ? base + 1 : path);
 	struct loader l = { db, { 0 }, err, 0, "laporan" };
-	if (ini_open(&l.ini, path, err) != 0)
+	if (ini_open(&l.ini, path, 1, err) != 0)
 		return 1;
 	const char *v = ini_get(&l.ini, "laporan", "judul");
 	if (!v || !*v)

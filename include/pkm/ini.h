@@ -10,8 +10,10 @@ struct ini {
 	char *text;		/* the file, for finding line numbers */
 };
 
-/* 0 on success; on failure a "file:line: ..." message is added to err. */
-int ini_open(struct ini *ini, const char *path, struct sbuf *err);
+/* 0 on success; on failure a "file:line: ..." message is added to err.
+ * continued: a line ending in '\' goes on in the next (form definitions);
+ * the configuration has no such lines. */
+int ini_open(struct ini *ini, const char *path, int continued, struct sbuf *err);
 void ini_close(struct ini *ini);
 /* The value, or NULL when absent. Section and key are lower-case. */
 const char *ini_get(const struct ini *ini, const char *section, const char *key);
