@@ -10,7 +10,7 @@
  * table a later migration adds) is audited. */
 static const char *const not_audited[] = {
 	"unit", "penjamin", "icd10", "f11_grup", "f11_baris", "f11_peta", "kamus", "rm_seri",
-	"pasien_kata", "pelaku", "audit", NULL,
+	"pasien_kata", "pelaku", "audit", "peringatan", NULL,
 };
 /* Columns whose values never enter the trail (only that they changed). */
 static const char *const secret[] = { "sandi", NULL };
@@ -126,7 +126,7 @@ static void trigger_sql(struct sbuf *s, const char *table, const struct columns 
 	int i = kind == 't' ? 0 : kind == 'u' ? 1 : 2;
 	sb_printf(s, "CREATE TRIGGER \"audit_%c_%s\" AFTER %s ON \"%s\" BEGIN\n"
 		     "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, %s)\n"
-		     "SELECT coalesce((SELECT waktu FROM pelaku), strftime('%%Y-%%m-%%d %%H:%%M:%%S', 'now', 'localtime')), "
+		     "SELECT strftime('%%Y-%%m-%%d %%H:%%M:%%S', 'now', 'localtime'), "
 		     "(SELECT pengguna FROM pelaku), '%s', '%s', ",
 		  kind, table, k[i].event, table, k[i].column, k[i].aksi, table);
 	if (c->has_rowid)
@@ -143,22 +143,64 @@ static void trigger_sql(struct sbuf *s, const char *table, const struct columns 
 	sb_add(s, kind == 'u' ? ")\nWHERE o IS NOT n HAVING count(*) > 0;\nEND" : ")\nWHERE o IS NOT NULL;\nEND");
 }
 
-/* 1 when the trigger in the schema is exactly `sql`. */
-static int current(sqlite3 *db, char kind, const char *table, const char *sql)
+enum state { ABSENT, SAME, CHANGED };
+
+static enum state trigger_state(sqlite3 *db, const char *name, const char *sql)
 {
-	char name[96];
-	snprintf(name, sizeof name, "audit_%c_%s", kind, table);
 	sqlite3_stmt *st = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", NULL);
 	if (!st)
-		return 0;
+		return ABSENT;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	int same = sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), sql) == 0;
+	enum state s = sqlite3_step(st) != SQLITE_ROW ? ABSENT
+		       : strcmp((const char *)sqlite3_column_text(st, 0), sql) == 0 ? SAME : CHANGED;
 	sqlite3_reset(st);
-	return same;
+	return s;
 }
 
-/* The triggers that need (re)making, as SQL; empty when all are current. */
-static int stale_triggers(sqlite3 *db, struct sbuf *todo)
+/* The trail's own guards (db/012 and db/013), made again whenever one is
+ * missing or changed: a shell can drop a trigger, pkm puts it back. */
+static const struct {
+	const char *name, *sql;
+} guards[] = {
+	{ "audit_tetap", "CREATE TRIGGER audit_tetap BEFORE UPDATE ON audit\n"
+			 "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat diubah'); END" },
+	{ "audit_tidak_dihapus", "CREATE TRIGGER audit_tidak_dihapus BEFORE DELETE ON audit\n"
+				 "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat dihapus'); END" },
+	{ "audit_id_baru", "CREATE TRIGGER audit_id_baru BEFORE INSERT ON audit\n"
+			   "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)\n"
+			   "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat ditimpa'); END" },
+	{ "pelaku_hanya_pkm", "CREATE TRIGGER pelaku_hanya_pkm BEFORE INSERT ON pelaku\n"
+			      "WHEN pkm_sesi() IS NOT 1\n"
+			      "BEGIN SELECT RAISE(ABORT, 'pelaku hanya ditulis oleh pkm'); END" },
+	{ "pelaku_tetap", "CREATE TRIGGER pelaku_tetap BEFORE UPDATE ON pelaku\n"
+			  "WHEN pkm_sesi() IS NOT 1\n"
+			  "BEGIN SELECT RAISE(ABORT, 'pelaku hanya ditulis oleh pkm'); END" },
+};
+
+static void note_name(struct sbuf *names, const char *name)
+{
+	sb_printf(names, "%s%s", names->len ? ", " : "", name);
+}
+
+static void stale_guards(sqlite3 *db, struct sbuf *todo, struct sbuf *names)
+{
+	for (size_t i = 0; i < ARRAY_LEN(guards); i++)
+		if (trigger_state(db, guards[i].name, guards[i].sql) != SAME) {
+			note_name(names, guards[i].name);
+			sb_printf(todo, "DROP TRIGGER IF EXISTS %s;\n%s;\n", guards[i].name, guards[i].sql);
+		}
+}
+
+/* A table's trigger is missing: for a table the trail already speaks of, it
+ * was removed (a table a migration just added has no trail yet). */
+static int was_audited(sqlite3 *db, const char *table)
+{
+	return db_query_text_exists(db, "SELECT 1 FROM audit WHERE tabel = ? LIMIT 1", table) == 1;
+}
+
+/* The triggers that need (re)making, as SQL; empty when all are current.
+ * Those that were removed rather than outdated are named in `names`. */
+static int stale_triggers(sqlite3 *db, struct sbuf *todo, struct sbuf *names)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", NULL);
 	if (!st)
@@ -172,8 +214,14 @@ static int stale_triggers(sqlite3 *db, struct sbuf *todo)
 		for (const char *kind = "tuh"; *kind; kind++) {
 			sb_reset(&sql);
 			trigger_sql(&sql, table, c, *kind);
-			if (!current(db, *kind, table, sb_str(&sql)))
-				sb_printf(todo, "DROP TRIGGER IF EXISTS \"audit_%c_%s\";\n%s;\n", *kind, table, sb_str(&sql));
+			char name[96];
+			snprintf(name, sizeof name, "audit_%c_%s", *kind, table);
+			enum state state = trigger_state(db, name, sb_str(&sql));
+			if (state == SAME)
+				continue;
+			if (state == ABSENT && was_audited(db, table))
+				note_name(names, name);
+			sb_printf(todo, "DROP TRIGGER IF EXISTS \"%s\";\n%s;\n", name, sb_str(&sql));
 		}
 	}
 	sqlite3_finalize(st);
@@ -182,19 +230,60 @@ static int stale_triggers(sqlite3 *db, struct sbuf *todo)
 	return 0;
 }
 
+/* Ids are consecutive from 1: rows taken out of the trail leave a gap. */
+static void note_gaps(sqlite3 *db, struct sbuf *note)
+{
+	long last = db_query_long(db, "SELECT coalesce(max(id), 0) FROM audit", 0);
+	long missing = last - db_query_long(db, "SELECT count(*) FROM audit", 0);
+	if (missing <= 0)
+		return;
+	long first = db_query_long(db, "SELECT coalesce((SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM audit WHERE id = 1)), "
+				   "(SELECT a.id + 1 FROM audit a WHERE NOT EXISTS (SELECT 1 FROM audit b "
+				   "WHERE b.id = a.id + 1) ORDER BY a.id LIMIT 1))", 0);
+	sb_printf(note, "; %ld catatan hilang dari jejak audit (mulai id %ld)", missing, first);
+}
+
+int audit_warn(sqlite3 *db, const char *message)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO peringatan (pesan) VALUES (?)", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, message, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* What was found is told in the trail and to the administrator. */
+static int record_tampering(sqlite3 *db, const char *names)
+{
+	struct sbuf note = { 0 };
+	sb_printf(&note, "jejak audit dibongkar di luar pkm: %s hilang atau diubah, dipasang ulang", names);
+	note_gaps(db, &note);
+	int rc = audit_warn(db, sb_str(&note));
+	if (rc == 0)
+		rc = audit_record(db, "HAPUS", "audit", 0, 0, sb_str(&note));
+	sb_free(&note);
+	return rc;
+}
+
 int audit_install(sqlite3 *db, struct sbuf *err)
 {
-	struct sbuf todo = { 0 };
-	int rc = stale_triggers(db, &todo);
+	struct sbuf todo = { 0 }, names = { 0 };
+	stale_guards(db, &todo, &names);
+	int rc = stale_triggers(db, &todo, &names);
 	if (rc == 0 && todo.len) {
 		char *msg = NULL;
 		/* another pkm may be doing the same: the second finds them current */
 		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) == SQLITE_OK ? 0 : -1;
 		if (rc == 0) {
 			sb_reset(&todo);
-			rc = stale_triggers(db, &todo);
+			sb_reset(&names);
+			stale_guards(db, &todo, &names);
+			rc = stale_triggers(db, &todo, &names);
 		}
 		if (rc == 0 && (sqlite3_exec(db, sb_str(&todo), NULL, NULL, &msg) != SQLITE_OK ||
+				(names.len && record_tampering(db, sb_str(&names)) != 0) ||
 				sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK))
 			rc = -1;
 		if (rc != 0) {
@@ -204,13 +293,29 @@ int audit_install(sqlite3 *db, struct sbuf *err)
 		sqlite3_free(msg);
 	}
 	sb_free(&todo);
+	sb_free(&names);
 	return rc;
+}
+
+int audit_warnings(sqlite3 *db, struct sbuf *out)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT waktu, pesan FROM peringatan WHERE dibaca = 0 ORDER BY id", NULL);
+	int n = 0;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		sb_printf(out, "%s%s (%s)", n ? " | " : "", sqlite3_column_text(st, 1), sqlite3_column_text(st, 0));
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n && sqlite3_exec(db, "UPDATE peringatan SET dibaca = 1 WHERE dibaca = 0", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	return n;
 }
 
 int audit_record(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail)
 {
+	/* the time is the clock's: never a value anyone could have put in pelaku */
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, baru) VALUES ("
-				   "coalesce((SELECT waktu FROM pelaku), strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')), "
+				   "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), "
 				   "(SELECT pengguna FROM pelaku), ?, ?, ?, ?, ?)", NULL);
 	if (!st)
 		return -1;

@@ -127,6 +127,32 @@ static void release_lock(sqlite3 *db)
 		}
 }
 
+/* A database copied in with mode 0644 gives its WAL and SHM the same: pkm
+ * makes every file of it owner-only again and tells the administrator. */
+static void tighten_mode(sqlite3 *db, const char *path)
+{
+	struct stat st;
+	if (strcmp(path, ":memory:") == 0 || stat(path, &st) != 0 || !(st.st_mode & 077) || st.st_uid != geteuid())
+		return;
+	static const char *const tail[] = { "", "-wal", "-shm", "-pkm.kunci" };
+	char name[PATH_MAX + 16], msg[PATH_MAX + 160];
+	for (size_t i = 0; i < ARRAY_LEN(tail); i++) {
+		snprintf(name, sizeof name, "%s%s", path, tail[i]);
+		chmod(name, 0600);	/* a file not there is fine */
+	}
+	snprintf(msg, sizeof msg, "berkas database %s dapat dibaca pengguna lain (mode %03o); diubah menjadi 0600", path,
+		 (unsigned)(st.st_mode & 0777));
+	if (db_begin(db) == 0 && (audit_warn(db, msg) != 0 || db_commit(db) != 0))
+		db_rollback(db);
+}
+
+static void pkm_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, 1);
+}
+
 sqlite3 *db_open(const char *path, struct sbuf *err)
 {
 	struct stat stbuf;
@@ -144,6 +170,8 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db, 1);
+	/* pkm's own connections may name the writer in pelaku (db/013) */
+	sqlite3_create_function(db, "pkm_sesi", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, pkm_session, NULL, NULL);
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
@@ -170,6 +198,7 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 		goto fail;
 	if (migrate(db, path, err) != 0 || audit_install(db, err) != 0)
 		goto fail;
+	tighten_mode(db, path);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sb_free(&why);
 	return db;
@@ -268,7 +297,7 @@ int db_begin(sqlite3 *db)
 	const char *user = db_user(db);
 	if (!user)
 		return 0;
-	/* the date is pkm's "today" (PKM_TODAY in tests), the time the clock's */
+	/* pelaku.waktu is informational: the trail takes its time from the clock */
 	char when[32], day[11];
 	time_t now = time(NULL);
 	struct tm tm;

@@ -1,6 +1,7 @@
 /* Terminal set-up, the key reader, frame drawing, prompts and help. */
 #include "ui_priv.h"
 #include "pkm/rowdef.h"
+#include "pkm/audit.h"
 #include "pkm/backup.h"
 #include "pkm/ui.h"
 #include "pkm/db.h"
@@ -527,6 +528,11 @@ static void start_work(struct ui *u)
 	sb_free(&err);
 	if (u->cfg->backup_daily)
 		ui_backup(u, 1);
+	/* the administrator hears of a tampered trail before anything else */
+	struct sbuf warn = { 0 };
+	if (strcmp(u->user.peran, "ADMIN") == 0 && audit_warnings(u->db, &warn) > 0)
+		ui_message(u, 1, "PERINGATAN: %s", sb_str(&warn));
+	sb_free(&warn);
 }
 
 /* The first main screen the role may use. */

@@ -326,6 +326,23 @@ static int record_attempt(sqlite3 *db, const struct login_policy *p, long id, in
 	return step_done(st);
 }
 
+/* A try during a lock-out, written as the name typed (whose account it is);
+ * the connection writes as its previous user again after. */
+static int record_locked_try(sqlite3 *db, const char *nama, long id)
+{
+	char previous[48] = "", who[33];
+	const char *was = db_user(db);
+	if (was)
+		str_copy(previous, sizeof previous, was);
+	str_copy(who, sizeof who, nama);
+	db_set_user(db, who);
+	struct sbuf err = { 0 };
+	int rc = audit_event(db, "GAGAL", "pengguna", id, 0, "dicoba saat akun terkunci", &err);
+	sb_free(&err);
+	db_set_user(db, was ? previous : NULL);
+	return rc;
+}
+
 enum login_result user_login(sqlite3 *db, const struct login_policy *p, const char *nama, const char *password,
 			     time_t now, struct user *out, int *minutes_left)
 {
@@ -347,8 +364,9 @@ enum login_result user_login(sqlite3 *db, const struct login_policy *p, const ch
 	}
 	sqlite3_finalize(st);
 	if (id && locked > 0) {
+		/* guessing goes on during a lock-out: the trail shows each try */
 		*minutes_left = locked;
-		return LOGIN_LOCKED;
+		return record_locked_try(db, nama, id) == 0 ? LOGIN_LOCKED : LOGIN_ERROR;
 	}
 	/* an unknown name costs the same hashing as a known one */
 	static char dummy[CRYPT_OUTPUT_SIZE];

@@ -11,6 +11,12 @@
 /* Create or renew the audit triggers of every audited table whose triggers are
  * missing or out of date with its columns. Run by db_open after migrating. */
 int audit_install(sqlite3 *db, struct sbuf *err);
+/* Warnings for the administrator not yet shown (a guard of the trail found
+ * missing and put back, ids missing), joined into out; marks them shown.
+ * Returns how many, -1 on a database error. */
+int audit_warnings(sqlite3 *db, struct sbuf *out);
+/* Leave a warning for the administrator's next log-in; 0 on success. */
+int audit_warn(sqlite3 *db, const char *message);
 /* 1 when changes to `table` are recorded. */
 int audit_table_audited(const char *table);
 

@@ -39,4 +39,9 @@ pkm report lb1 --month 2026-11 --out "$WORK/r.txt"
 grep -q "LB1" "$WORK/r.txt" || grep -q "LAPORAN" "$WORK/r.txt" || die "report not written"
 [ "$(stat -c %a "$WORK/r.txt")" = 600 ] || die "report mode $(stat -c %a "$WORK/r.txt")"
 [ "$(ls "$WORK" | grep -c 'r.txt.')" = 0 ] || die "temporary file left"
+# a database copied in readable by others is made owner-only and the administrator told
+chmod 644 "$DB"
+pkm report lb1 --month 2026-11 >/dev/null
+[ "$(stat -c %a "$DB")" = 600 ] || die "database left at $(stat -c %a "$DB")"
+[ "$(sql "SELECT count(*) FROM peringatan WHERE pesan LIKE '%mode 644%'")" = 1 ] || die "no warning"
 echo ok

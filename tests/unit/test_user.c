@@ -116,12 +116,16 @@ static void test_login_and_lock(void **s)
 	/* locked: even the right password is refused until the time has passed */
 	assert_int_equal(user_login(db, &policy, "budi", "obat2026!", T0 + 60, &u, &left), LOGIN_LOCKED);
 	assert_int_equal(left, 14);
+	/* guesses during the lock-out are in the trail too */
+	assert_int_equal(user_login(db, &policy, "budi", "tebak-4", T0 + 120, &u, &left), LOGIN_LOCKED);
+	assert_int_equal(db_query_long(db, "SELECT count(*) FROM audit WHERE aksi = 'GAGAL' AND pengguna = 'budi' "
+					   "AND baru = 'dicoba saat akun terkunci'", -1), 2);
 	assert_int_equal(user_login(db, &policy, "budi", "obat2026!", T0 + 15 * 60, &u, &left), LOGIN_OK);
 	assert_string_equal(u.peran, "FARMASI");
 	assert_string_equal(db_user(db), "budi");
 	assert_int_equal(db_query_long(db, "SELECT gagal FROM pengguna WHERE nama = 'budi'", -1), 0);
 	assert_int_equal(db_query_long(db, "SELECT count(*) FROM audit WHERE aksi = 'GAGAL' AND pengguna = 'budi'", -1),
-			 3);
+			 5);
 	assert_int_equal(db_query_long(db, "SELECT count(*) FROM audit WHERE aksi = 'MASUK' AND pengguna = 'budi'", -1),
 			 1);
 	assert_int_equal(user_login(db, &policy, "tidakada", "apasaja1", T0, &u, &left), LOGIN_WRONG);
