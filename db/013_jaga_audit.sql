@@ -22,3 +22,8 @@ CREATE TABLE peringatan (
   pesan   TEXT NOT NULL CHECK (length(pesan) <= 1000),
   dibaca  INTEGER NOT NULL DEFAULT 0 CHECK (dibaca IN (0, 1))
 ) STRICT;
+
+-- A bulk import names its file here for the length of its transaction: the
+-- per-row triggers stand aside and one trail row tells the file and the rows
+-- it made (src/sheet.c).
+ALTER TABLE pelaku ADD COLUMN impor TEXT;

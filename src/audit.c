@@ -124,7 +124,8 @@ static void trigger_sql(struct sbuf *s, const char *table, const struct columns 
 		{ 'h', "DELETE", "HAPUS", "OLD", "lama" },
 	};
 	int i = kind == 't' ? 0 : kind == 'u' ? 1 : 2;
-	sb_printf(s, "CREATE TRIGGER \"audit_%c_%s\" AFTER %s ON \"%s\" BEGIN\n"
+	/* a bulk import (pelaku.impor) is recorded once, for the file */
+	sb_printf(s, "CREATE TRIGGER \"audit_%c_%s\" AFTER %s ON \"%s\" WHEN (SELECT impor FROM pelaku) IS NULL BEGIN\n"
 		     "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, %s)\n"
 		     "SELECT strftime('%%Y-%%m-%%d %%H:%%M:%%S', 'now', 'localtime'), "
 		     "(SELECT pengguna FROM pelaku), '%s', '%s', ",
@@ -335,7 +336,7 @@ int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long
 		struct sbuf *err)
 {
 	if (db_begin(db) != 0) {
-		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+		sb_printf(err, "%s", db_busy_text(db));
 		return -1;
 	}
 	if (audit_record(db, aksi, table, row, pasien_id, detail) != 0 || db_commit(db) != 0) {

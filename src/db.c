@@ -325,6 +325,14 @@ int db_commit(sqlite3 *db)
 		return -1;
 	return exec(db, "COMMIT", NULL);
 }
+const char *db_busy_text(sqlite3 *db)
+{
+	int code = sqlite3_errcode(db) & 0xff;
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return "database sedang dipakai proses lain (mis. impor besar); tunggu sebentar lalu coba lagi";
+	return sqlite3_errmsg(db);
+}
+
 void db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))

@@ -427,7 +427,7 @@ static int run_days(struct demo *d, struct date first, struct date end)
 		if (((n - sunday) % 7 + 7) % 7 == 0)	/* closed on Sundays */
 			continue;
 		if (db_begin(d->db) != 0) {
-			sb_printf(d->err, "database sibuk: %s", sqlite3_errmsg(d->db));
+			sb_printf(d->err, "%s", db_busy_text(d->db));
 			return -1;
 		}
 		int rc = 0;

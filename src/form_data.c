@@ -203,7 +203,7 @@ int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct f
 	int rc = -1, began = db_begin(db) == 0;
 	sqlite3_stmt *st = NULL;
 	if (!began) {
-		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+		sb_printf(err, "%s", db_busy_text(db));
 	} else if ((st = db_prepare(db, sb_str(&sql), err)) != NULL) {
 		sqlite3_bind_int64(st, 1, v->id);
 		for (int i = 0, pos = 2; i < f->n; i++)

@@ -13,9 +13,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 {
 	static const char *const required[] = { "nama", "jenis_kelamin", "tanggal_lahir", NULL };
 	struct sheet s;
-	/* checks and writes in one transaction: what was checked is what is stored,
-	 * and the reads do not take a lock each */
-	if (sheet_read(&s, path, required, o, err) != 0 || begin_write(&s, db) != 0)
+	if (sheet_read(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
 		return finish_errors(&s);
 	int c_rm = col_of(&s, "no_rm"), c_nik = col_of(&s, "nik"), c_bpjs = col_of(&s, "no_bpjs");
 	int c_nama = col_of(&s, "nama"), c_jk = col_of(&s, "jenis_kelamin"), c_tgl = col_of(&s, "tanggal_lahir");
@@ -49,7 +47,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 		keys[r] = ps[r].nik;
 	same_twice(&s, keys, "nik", "NIK", 1);
 	free(keys);
-	if (s.nerr) {
+	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
 		free(ps);
 		return finish_errors(&s);
@@ -62,13 +60,12 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 		if (s.nerr)
 			break;
 	}
+	char made[96] = "";
+	if (s.nrows)
+		snprintf(made, sizeof made, "pasien id %ld-%ld", ps[0].id, ps[s.nrows - 1].id);
 	free(ps);
-	if (s.nerr || db_commit(db) != 0) {
-		db_rollback(db);
-		if (!s.nerr)
-			problem(&s, 0, NULL, "gagal menyimpan: %s", sqlite3_errmsg(db));
+	if (end_write(&s, db, "pasien", made) != 0)
 		return finish_errors(&s);
-	}
 	sb_printf(done, "%s: %d pasien diimpor\n", path, s.nrows);
 	sheet_free(&s);
 	return 0;
@@ -164,9 +161,7 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 {
 	static const char *const required[] = { "no_rm", "tanggal", "unit", NULL };
 	struct sheet s;
-	/* checks and writes in one transaction: what was checked is what is stored,
-	 * and the reads do not take a lock each */
-	if (sheet_read(&s, path, required, o, err) != 0 || begin_write(&s, db) != 0)
+	if (sheet_read(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
 		return finish_errors(&s);
 	int cols[6] = { col_of(&s, "no_rm"), col_of(&s, "tanggal"), col_of(&s, "unit"),
 			col_of(&s, "penjamin"), col_of(&s, "icd10"), col_of(&s, "kasus") };
@@ -183,11 +178,13 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 					s.lines[v[j].row]);
 				break;
 			}
-	if (s.nerr) {
+	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
 		free(v);
 		return finish_errors(&s);
 	}
+	long first_visit = db_query_long(db, "SELECT coalesce(max(id), 0) + 1 FROM kunjungan", 0);
+	long first_diag = db_query_long(db, "SELECT coalesce(max(id), 0) + 1 FROM diagnosis", 0);
 	int visits = 0, diags = 0;
 	struct visit cur = { 0 };
 	for (int i = 0; i < s.nrows && !s.nerr; i++) {
@@ -210,12 +207,11 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 			fprintf(o->progress, "%s: %d dari %d baris disimpan\n", path, i + 1, s.nrows);
 	}
 	free(v);
-	if (s.nerr || db_commit(db) != 0) {
-		db_rollback(db);
-		if (!s.nerr)
-			problem(&s, 0, NULL, "gagal menyimpan: %s", sqlite3_errmsg(db));
+	char made[160];
+	snprintf(made, sizeof made, "%d kunjungan (id %ld-%ld), %d diagnosis (id %ld-%ld)", visits, first_visit,
+		 first_visit + visits - 1, diags, first_diag, first_diag + diags - 1);
+	if (end_write(&s, db, "kunjungan", made) != 0)
 		return finish_errors(&s);
-	}
 	sb_printf(done, "%s: %d kunjungan dan %d diagnosis diimpor\n", path, visits, diags);
 	sheet_free(&s);
 	return 0;

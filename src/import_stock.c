@@ -15,10 +15,11 @@ static void report_field_errors(struct sheet *s, int r, const struct field_error
 
 /* Write the rows by `write` (called per row) and commit the transaction the
  * import began, or roll it back and tell why not. */
-static int write_all(struct sheet *s, sqlite3 *db, void *rows, size_t size,
+static int write_all(struct sheet *s, sqlite3 *db, const char *table, void *rows, size_t size,
 		     int (*write)(sqlite3 *, const void *, struct sbuf *))
 {
-	if (s->nerr) {
+	/* a drug list is small: each row keeps its own trail, the file one too */
+	if (s->nerr || begin_write(s, db, 0) != 0) {
 		db_rollback(db);
 		return finish_errors(s);
 	}
@@ -28,13 +29,7 @@ static int write_all(struct sheet *s, sqlite3 *db, void *rows, size_t size,
 			problem(s, s->lines[r], NULL, "%s", sb_str(&why));
 		sb_free(&why);
 	}
-	if (s->nerr || db_commit(db) != 0) {
-		db_rollback(db);
-		if (!s->nerr)
-			problem(s, 0, NULL, "gagal menyimpan: %s", sqlite3_errmsg(db));
-		return finish_errors(s);
-	}
-	return 0;
+	return end_write(s, db, table, "lihat baris-barisnya di jejak") == 0 ? 0 : finish_errors(s);
 }
 
 static int write_drug(sqlite3 *db, const void *row, struct sbuf *err) { return drug_put(db, row, err); }
@@ -43,7 +38,7 @@ int import_obat(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 {
 	static const char *const required[] = { "kode", "nama", "satuan", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, o, err) != 0 || begin_write(&s, db) != 0)
+	if (sheet_read(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
 		return finish_errors(&s);
 	int c[5] = { col_of(&s, "kode"), col_of(&s, "nama"), col_of(&s, "satuan"), col_of(&s, "kategori"),
 		     col_of(&s, "stok_optimum") };
@@ -62,7 +57,7 @@ int import_obat(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 		keys[r] = d[r].kode;
 	same_twice(&s, keys, "kode", "kode", 1);
 	free(keys);
-	int rc = write_all(&s, db, d, sizeof *d, write_drug);
+	int rc = write_all(&s, db, "obat", d, sizeof *d, write_drug);
 	free(d);
 	if (rc != 0)
 		return rc;
@@ -94,7 +89,7 @@ int import_stok(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 {
 	static const char *const required[] = { "kode", "sumber", "no_batch", "kedaluwarsa", "jumlah", "tanggal", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, o, err) != 0 || begin_write(&s, db) != 0)
+	if (sheet_read(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
 		return finish_errors(&s);
 	int c[6];
 	for (int i = 0; i < 6; i++)
@@ -126,7 +121,7 @@ int import_stok(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 	for (int r = 0; r < s.nrows; r++)
 		free(keys[r]);
 	free(keys);
-	int ok = write_all(&s, db, rc, sizeof *rc, write_opening);
+	int ok = write_all(&s, db, "mutasi", rc, sizeof *rc, write_opening);
 	free(rc);
 	if (ok != 0)
 		return ok;

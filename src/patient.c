@@ -176,7 +176,7 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err)
 {
 	if (db_begin(db) != 0) {
-		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+		sb_printf(err, "%s", db_busy_text(db));
 		return -1;
 	}
 	struct patient copy = *p;	/* a failed save must not keep a half-assigned No. RM */

@@ -190,7 +190,7 @@ int patient_merge(sqlite3 *db, const char *keep_rm, const char *dup_rm, struct s
 		return -1;
 	}
 	if (db_begin(db) != 0) {
-		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+		sb_printf(err, "%s", db_busy_text(db));
 		return -1;
 	}
 	struct patient_table tables[MAX_TABLES];

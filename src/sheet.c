@@ -1,12 +1,14 @@
 #include "pkm/sheet.h"
 #include "pkm/csv.h"
 #include "pkm/date.h"
+#include "pkm/audit.h"
 #include "pkm/db.h"
 #include "pkm/output.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MAX_REPORTED 50		/* problems listed before "... and N more" */
 
@@ -204,15 +206,58 @@ int strict_date(struct sheet *s, int row, const char *value, const char *field)
 	return 0;
 }
 
-int begin_write(struct sheet *s, sqlite3 *db)
+int begin_check(struct sheet *s, sqlite3 *db)
 {
-	/* an import is one long transaction over many index pages: it gets a
-	 * larger page cache (pkm import runs alone in its process) */
+	/* an import reads many index pages: it gets a larger page cache (pkm
+	 * import runs alone in its process) */
 	sqlite3_exec(db, "PRAGMA cache_size=-32768", NULL, NULL, NULL);
-	if (db_begin(db) != 0) {
-		problem(s, 0, NULL, "database sibuk: %s", sqlite3_errmsg(db));
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		problem(s, 0, NULL, "database tidak terbaca: %s", sqlite3_errmsg(db));
 		return -1;
 	}
 	return 0;
 }
 
+int begin_write(struct sheet *s, sqlite3 *db, int bulk)
+{
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);	/* the checks' snapshot */
+	if (db_begin(db) != 0) {
+		problem(s, 0, NULL, "%s", db_busy_text(db));
+		return -1;
+	}
+	if (!bulk)
+		return 0;
+	/* one trail row for the file instead of one per row (written by end_write) */
+	sqlite3_stmt *st = db_stmt(db, "UPDATE pelaku SET impor = ?", NULL);
+	int rc = st ? 0 : -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, s->path, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(st);
+	}
+	if (rc != 0) {
+		db_rollback(db);
+		problem(s, 0, NULL, "impor tidak dapat dimulai: %s", sqlite3_errmsg(db));
+	}
+	return rc;
+}
+
+int end_write(struct sheet *s, sqlite3 *db, const char *table, const char *created)
+{
+	if (!s->nerr && db_user(db)) {
+		struct stat st;
+		struct sbuf what = { 0 };
+		sb_printf(&what, "impor berkas %s (%lld byte, %d baris): %s", s->path,
+			  stat(s->path, &st) == 0 ? (long long)st.st_size : -1LL, s->nrows, created);
+		if (audit_record(db, "TAMBAH", table, 0, 0, sb_str(&what)) != 0)
+			problem(s, 0, NULL, "jejak audit tidak tersimpan: %s", sqlite3_errmsg(db));
+		sb_free(&what);
+	}
+	if (s->nerr || db_commit(db) != 0) {
+		db_rollback(db);
+		if (!s->nerr)
+			problem(s, 0, NULL, "gagal menyimpan: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}

@@ -187,7 +187,7 @@ static int in_transaction(sqlite3 *db, int rc_of_step, struct sbuf *err)
 static int begin(sqlite3 *db, struct sbuf *err)
 {
 	if (db_begin(db) != 0) {
-		sb_printf(err, "database sibuk, coba lagi: %s", sqlite3_errmsg(db));
+		sb_printf(err, "%s", db_busy_text(db));
 		return -1;
 	}
 	return 0;

@@ -195,7 +195,7 @@ int user_save(sqlite3 *db, struct user *u, const char *password, struct sbuf *er
 		return -1;
 	}
 	if (db_begin(db) != 0) {
-		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+		sb_printf(err, "%s", db_busy_text(db));
 		return -1;
 	}
 	sqlite3_stmt *st = u->id
@@ -227,7 +227,7 @@ int user_set_password(sqlite3 *db, long id, const char *password, int must_chang
 		return -1;
 	}
 	if (db_begin(db) != 0) {
-		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+		sb_printf(err, "%s", db_busy_text(db));
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db, "UPDATE pengguna SET sandi = ?, ganti_sandi = ?, gagal = 0, "
@@ -243,7 +243,7 @@ int user_set_password(sqlite3 *db, long id, const char *password, int must_chang
 int user_set_active(sqlite3 *db, long id, int active, struct sbuf *err)
 {
 	if (db_begin(db) != 0) {
-		sb_printf(err, "database sibuk: %s", sqlite3_errmsg(db));
+		sb_printf(err, "%s", db_busy_text(db));
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db, "UPDATE pengguna SET aktif = ?, gagal = 0, kunci_sampai = NULL WHERE id = ?",

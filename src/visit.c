@@ -7,7 +7,7 @@
 
 static int fail(struct sbuf *err, sqlite3 *db, const char *what)
 {
-	sb_printf(err, "%s: %s", what, sqlite3_errmsg(db));
+	sb_printf(err, "%s: %s", what, db_busy_text(db));
 	return -1;
 }
 
@@ -72,7 +72,7 @@ int visit_open(sqlite3 *db, const struct patient *p, struct date day, const char
 	       const char *payer, struct visit *out, int *created, struct sbuf *err)
 {
 	if (db_begin(db) != 0)
-		return fail(err, db, "database sibuk");
+		return fail(err, db, "tidak tersimpan");
 	if (visit_insert(db, p, day, unit, payer, out, created, err) != 0 || db_commit(db) != 0) {
 		db_rollback(db);
 		return -1;
@@ -221,7 +221,7 @@ int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, c
 	     char kasus, int *added, struct sbuf *err)
 {
 	if (db_begin(db) != 0)
-		return fail(err, db, "database sibuk");
+		return fail(err, db, "tidak tersimpan");
 	if (diag_insert(db, cfg, v, icd, kasus, added, err) != 0 || db_commit(db) != 0) {
 		db_rollback(db);
 		return -1;
@@ -233,7 +233,7 @@ int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, c
 static int exec_one(sqlite3 *db, const char *sql, long id, const char *text, struct sbuf *err)
 {
 	if (db_begin(db) != 0)
-		return fail(err, db, "database sibuk");
+		return fail(err, db, "tidak tersimpan");
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	int rc = SQLITE_ERROR;
 	if (st) {

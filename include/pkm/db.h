@@ -22,6 +22,9 @@ int db_schema_version(void);
  * every db_begin names it to the audit triggers. */
 void db_set_user(sqlite3 *db, const char *user);
 const char *db_user(sqlite3 *db);
+/* Why the last statement failed, in words for the desk: a busy database is
+ * told as such (never SQLite's "database is locked"). */
+const char *db_busy_text(sqlite3 *db);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 on success. */
 int db_begin(sqlite3 *db);
 int db_commit(sqlite3 *db);

@@ -43,8 +43,15 @@ void same_twice(struct sheet *s, const char *const *keys, const char *column, co
 int finish_errors(struct sheet *s);
 /* A date column must be YYYY-MM-DD in a file (no day-month guessing). */
 int strict_date(struct sheet *s, int row, const char *value, const char *field);
-/* BEGIN IMMEDIATE, with the problem told when the database is busy; the
- * connection's page cache grows to 32 MB for the import. */
-int begin_write(struct sheet *s, sqlite3 *db);
-
+/* An import checks its rows in a read snapshot (no write lock: the desks go
+ * on saving), then writes them in one short BEGIN IMMEDIATE; whatever a desk
+ * saved in between that conflicts (a NIK, a No. RM) fails the write whole.
+ * begin_check: the snapshot, with a 32 MB page cache for the import. */
+int begin_check(struct sheet *s, sqlite3 *db);
+/* End the snapshot and begin writing. bulk: the rows written are recorded in
+ * the trail as one event naming the file (end_write) instead of one each. */
+int begin_write(struct sheet *s, sqlite3 *db, int bulk);
+/* Commit, with the trail's record of the file (`created` says which rows it
+ * made, e.g. "pasien id 10-59"); on any problem roll back. 0 on success. */
+int end_write(struct sheet *s, sqlite3 *db, const char *table, const char *created);
 #endif

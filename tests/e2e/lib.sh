@@ -23,7 +23,9 @@ start_app() {	# start_app [TERM] [extra env...]
 	term=${1:-tmux-256color}
 	if [ $# -gt 0 ]; then shift; fi
 	user=${LOGIN_AS%%:*}
-	if [ "${NO_LOGIN:-}" != 1 ] && [ "$(sqlite3 "$DB" "SELECT count(*) FROM pengguna WHERE nama = '$user'" 2>/dev/null)" != 1 ]; then
+	# (sqlite3 is not asked before pkm made the file: it would make it 0644)
+	if [ "${NO_LOGIN:-}" != 1 ] && { [ ! -e "$DB" ] ||
+		[ "$(sqlite3 "$DB" "SELECT count(*) FROM pengguna WHERE nama = '$user'" 2>/dev/null)" != 1 ]; }; then
 		# shellcheck disable=SC2086
 		add_user "$user" ${LOGIN_AS#*:}
 	fi

@@ -1,10 +1,12 @@
 /* A desk in a hurry, for the concurrency and crash tests: registers N patients,
  * each with a visit and a diagnosis, one transaction each, and prints a line
- * after each save that succeeded (flushed, so a kill -9 cannot lose it).
+ * after each save that succeeded (flushed, so a kill -9 cannot lose it) with
+ * the milliseconds that save took (waiting for the write lock included).
  * Usage: registrar DB NAME N */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/patient.h"
@@ -32,6 +34,8 @@ int main(int argc, char **argv)
 		struct visit v;
 		int created, added;
 		sb_reset(&err);
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (patient_save_new(db, &p, &err) != 0 ||
 		    visit_open(db, &p, date_today(), i % 3 ? "K3" : "K4", "UMUM", &v, &created, &err) != 0 ||
 		    diag_add(db, &cfg, &v, "J06.9", 0, &added, &err) != 0) {
@@ -39,7 +43,9 @@ int main(int argc, char **argv)
 			failed++;
 			continue;
 		}
-		printf("saved %s %s %d\n", p.no_rm, argv[2], i);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		printf("saved %s %s %d %ld\n", p.no_rm, argv[2], i, ms);
 		fflush(stdout);
 	}
 	sb_free(&err);
