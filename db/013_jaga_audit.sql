@@ -27,3 +27,7 @@ CREATE TABLE peringatan (
 -- per-row triggers stand aside and one trail row tells the file and the rows
 -- it made (src/sheet.c).
 ALTER TABLE pelaku ADD COLUMN impor TEXT;
+-- That one row names the ids the import made, baris to sampai (consecutive in
+-- one transaction), so a patient's trail still shows where the record came from.
+ALTER TABLE audit ADD COLUMN sampai INTEGER;
+CREATE INDEX audit_impor ON audit(baris) WHERE sampai IS NOT NULL;

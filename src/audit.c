@@ -312,24 +312,32 @@ int audit_warnings(sqlite3 *db, struct sbuf *out)
 	return n;
 }
 
-int audit_record(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail)
+int audit_record_range(sqlite3 *db, const char *aksi, const char *table, long row, long last, long pasien_id,
+		       const char *detail)
 {
 	/* the time is the clock's: never a value anyone could have put in pelaku */
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, baru) VALUES ("
-				   "strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), "
-				   "(SELECT pengguna FROM pelaku), ?, ?, ?, ?, ?)", NULL);
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, sampai, pasien_id, baru) "
+				   "VALUES (strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), "
+				   "(SELECT pengguna FROM pelaku), ?, ?, ?, ?, ?, ?)", NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, aksi, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
 	if (row > 0)
 		sqlite3_bind_int64(st, 3, row);
+	if (last > 0)
+		sqlite3_bind_int64(st, 4, last);
 	if (pasien_id > 0)
-		sqlite3_bind_int64(st, 4, pasien_id);
-	db_bind_text(st, 5, detail, 1);
+		sqlite3_bind_int64(st, 5, pasien_id);
+	db_bind_text(st, 6, detail, 1);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int audit_record(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail)
+{
+	return audit_record_range(db, aksi, table, row, 0, pasien_id, detail);
 }
 
 int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail,
@@ -362,10 +370,16 @@ int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct field_e
 long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT a.waktu, coalesce(a.pengguna, '(di luar pkm)'), a.aksi, a.tabel, coalesce(a.baris, ''), "
+		"SELECT a.waktu, coalesce(a.pengguna, '(di luar pkm)'), a.aksi, a.tabel, "
+		"coalesce(a.baris || coalesce('-' || a.sampai, ''), ''), "
 		"coalesce(p.no_rm, ''), coalesce(a.lama, ''), coalesce(a.baru, '') "
 		"FROM audit a LEFT JOIN pasien p ON p.id = a.pasien_id "
-		"WHERE (?1 IS NULL OR a.pasien_id = (SELECT id FROM pasien WHERE no_rm = ?1)) "
+		"WHERE (?1 IS NULL OR a.pasien_id = (SELECT id FROM pasien WHERE no_rm = ?1) "
+		/* a bulk import is one row for many: it is the patient's when its ids
+		 * include the patient or one of the patient's visits */
+		"OR a.id IN (SELECT i.id FROM audit i, pasien q WHERE q.no_rm = ?1 AND i.sampai IS NOT NULL "
+		"AND ((i.tabel = 'pasien' AND q.id BETWEEN i.baris AND i.sampai) OR (i.tabel = 'kunjungan' AND EXISTS "
+		"(SELECT 1 FROM kunjungan k WHERE k.pasien_id = q.id AND k.id BETWEEN i.baris AND i.sampai))))) "
 		"AND (?2 IS NULL OR a.pengguna = ?2) AND (?3 IS NULL OR a.waktu >= ?3) "
 		"AND (?4 IS NULL OR a.waktu < date(?4, '+1 day')) ORDER BY a.id", err);
 	if (!st)

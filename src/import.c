@@ -61,10 +61,11 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 			break;
 	}
 	char made[96] = "";
+	long first = s.nrows ? ps[0].id : 0, last = s.nrows ? ps[s.nrows - 1].id : 0;
 	if (s.nrows)
-		snprintf(made, sizeof made, "pasien id %ld-%ld", ps[0].id, ps[s.nrows - 1].id);
+		snprintf(made, sizeof made, "pasien id %ld-%ld", first, last);
 	free(ps);
-	if (end_write(&s, db, "pasien", made) != 0)
+	if (end_write(&s, db, "pasien", first, last, made) != 0)
 		return finish_errors(&s);
 	sb_printf(done, "%s: %d pasien diimpor\n", path, s.nrows);
 	sheet_free(&s);
@@ -210,7 +211,7 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 	char made[160];
 	snprintf(made, sizeof made, "%d kunjungan (id %ld-%ld), %d diagnosis (id %ld-%ld)", visits, first_visit,
 		 first_visit + visits - 1, diags, first_diag, first_diag + diags - 1);
-	if (end_write(&s, db, "kunjungan", made) != 0)
+	if (end_write(&s, db, "kunjungan", first_visit, first_visit + visits - 1, made) != 0)
 		return finish_errors(&s);
 	sb_printf(done, "%s: %d kunjungan dan %d diagnosis diimpor\n", path, visits, diags);
 	sheet_free(&s);

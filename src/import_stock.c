@@ -29,7 +29,7 @@ static int write_all(struct sheet *s, sqlite3 *db, const char *table, void *rows
 			problem(s, s->lines[r], NULL, "%s", sb_str(&why));
 		sb_free(&why);
 	}
-	return end_write(s, db, table, "lihat baris-barisnya di jejak") == 0 ? 0 : finish_errors(s);
+	return end_write(s, db, table, 0, 0, "lihat baris-barisnya di jejak") == 0 ? 0 : finish_errors(s);
 }
 
 static int write_drug(sqlite3 *db, const void *row, struct sbuf *err) { return drug_put(db, row, err); }

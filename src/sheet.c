@@ -242,14 +242,14 @@ int begin_write(struct sheet *s, sqlite3 *db, int bulk)
 	return rc;
 }
 
-int end_write(struct sheet *s, sqlite3 *db, const char *table, const char *created)
+int end_write(struct sheet *s, sqlite3 *db, const char *table, long first, long last, const char *created)
 {
 	if (!s->nerr && db_user(db)) {
 		struct stat st;
 		struct sbuf what = { 0 };
 		sb_printf(&what, "impor berkas %s (%lld byte, %d baris): %s", s->path,
 			  stat(s->path, &st) == 0 ? (long long)st.st_size : -1LL, s->nrows, created);
-		if (audit_record(db, "TAMBAH", table, 0, 0, sb_str(&what)) != 0)
+		if (audit_record_range(db, "TAMBAH", table, first, last >= first ? last : 0, 0, sb_str(&what)) != 0)
 			problem(s, 0, NULL, "jejak audit tidak tersimpan: %s", sqlite3_errmsg(db));
 		sb_free(&what);
 	}

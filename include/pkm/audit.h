@@ -30,6 +30,9 @@ extern const char *const patient_link_sql[];
 /* Record an event (MASUK, GAGAL, EKSPOR, GABUNG) inside the caller's write
  * transaction; audit_event does it in a transaction of its own. */
 int audit_record(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail);
+/* The same for the rows row..last of one table (a bulk import). */
+int audit_record_range(sqlite3 *db, const char *aksi, const char *table, long row, long last, long pasien_id,
+		       const char *detail);
 int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long pasien_id, const char *detail,
 		struct sbuf *err);
 

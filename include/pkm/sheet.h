@@ -51,7 +51,8 @@ int begin_check(struct sheet *s, sqlite3 *db);
 /* End the snapshot and begin writing. bulk: the rows written are recorded in
  * the trail as one event naming the file (end_write) instead of one each. */
 int begin_write(struct sheet *s, sqlite3 *db, int bulk);
-/* Commit, with the trail's record of the file (`created` says which rows it
- * made, e.g. "pasien id 10-59"); on any problem roll back. 0 on success. */
-int end_write(struct sheet *s, sqlite3 *db, const char *table, const char *created);
+/* Commit, with the trail's record of the file: the ids first..last of `table`
+ * it made (0, 0: none named) and `created` in words; on any problem roll back.
+ * 0 on success. */
+int end_write(struct sheet *s, sqlite3 *db, const char *table, long first, long last, const char *created);
 #endif

@@ -71,7 +71,7 @@ type_text "200001"; keys Tab Tab C-u; type_text "31-02-2026"; keys F2
 wait_for "tanggal tidak sah '31-02-2026' (YYYY-MM-DD)"
 keys C-u; keys Tab Enter
 wait_for "Jejak audit:"
-wait_for "TAMBAH pasien #1  RM 200001"
+wait_for "TAMBAH pasien #1-"	# the import that made the record
 wait_for "GABUNG pasien #1  RM 200001"
 keys Escape Escape Escape
 wait_for "Cari:"

@@ -5,6 +5,7 @@
 FX=$(cd "$(dirname "$0")/../fixtures" && pwd)
 die() { echo "FAIL: $*" >&2; exit 1; }
 $PKM_BIN --db "$DB" import pasien "$FX/cluster_pasien.csv" >/dev/null
+sql "UPDATE pasien SET desa = desa || ' Barat'"	# a trail row each, ids 2-5
 row2=$(sql "SELECT * FROM audit WHERE id = 2")
 if sql "REPLACE INTO audit (id, waktu, aksi, tabel) VALUES (2, '2020-01-01 00:00:00', 'TAMBAH', 'x')" 2>/dev/null; then
 	die "REPLACE rewrote a trail row"
@@ -14,7 +15,7 @@ if sql "INSERT INTO pelaku (id, pengguna, waktu) VALUES (1, 'admin', '2020-01-01
 	die "a writer was named from the shell"
 fi
 # even a row that got there does not set the trail's time
-sqlite3 "$DB" "DROP TRIGGER pelaku_hanya_pkm; INSERT INTO pelaku VALUES (1, 'admin', '2020-01-01 00:00:00');
+sqlite3 "$DB" "DROP TRIGGER pelaku_hanya_pkm; INSERT INTO pelaku (id, pengguna, waktu) VALUES (1, 'admin', '2020-01-01 00:00:00');
 	UPDATE pasien SET alamat = 'x' WHERE no_rm = '200001'; DELETE FROM pelaku;"
 [ "$(sql "SELECT count(*) FROM audit WHERE waktu LIKE '2020%'")" = 0 ] || die "back-dated trail row"
 # deleting rows after dropping the guard
