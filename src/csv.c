@@ -8,6 +8,7 @@ void csv_open(struct csv_reader *r, FILE *f)
 	memset(r, 0, sizeof *r);
 	r->f = f;
 	r->next_line = 1;
+	r->sep = ',';
 }
 
 static void put(struct csv_reader *r, char c)
@@ -203,7 +204,7 @@ int csv_read(struct csv_reader *r)
 			quoted = 1;
 			continue;
 		}
-		if (c == ',') {
+		if (c == r->sep) {
 			put(r, '\0');
 			start_field(&o, r->buflen);
 			continue;

@@ -6,6 +6,7 @@
 #include "pkm/db.h"
 #include "pkm/demo.h"
 #include "pkm/form.h"
+#include "pkm/icd_list.h"
 #include "pkm/import.h"
 #include "pkm/output.h"
 #include "pkm/reports.h"
@@ -27,6 +28,8 @@ static const char usage[] =
 	"  pkm [--db BERKAS] import obat BERKAS.csv          daftar obat\n"
 	"  pkm [--db BERKAS] import stok BERKAS.csv          stok awal per batch\n"
 	"                    [--encoding cp1252]              berkas Windows-1252, bukan UTF-8\n"
+	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
+	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
 	"  pkm [--db BERKAS] report lb1|lb2|lb3|lb4|jampersal --month YYYY-MM\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
@@ -80,7 +83,7 @@ static void default_db_path(const struct pkm_config *cfg, const char *opt, char 
 
 static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
 {
-	struct sheet_opts o = { isatty(STDERR_FILENO) ? stderr : NULL, 0 };
+	struct sheet_opts o = { .progress = isatty(STDERR_FILENO) ? stderr : NULL };
 	if (argc == 4 && strcmp(argv[2], "--encoding") == 0) {
 		if (strcmp(argv[3], "cp1252") != 0 && strcmp(argv[3], "utf-8") != 0)
 			return fail_usage("--encoding harus utf-8 atau cp1252 (Windows-1252)");
@@ -101,6 +104,64 @@ static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char 
 		rc = import_stok(db, argv[1], &o, &done, &err);
 	else
 		return fail_usage("jenis import harus pasien, kunjungan, obat atau stok");
+	out_puts(stdout, sb_str(&done));
+	out_puts(stderr, sb_str(&err));
+	sb_free(&done);
+	sb_free(&err);
+	if (fflush(stdout) != 0)
+		rc = -1;
+	return rc == 0 ? 0 : 1;
+}
+
+/* The district's synonyms beside the forms; a folder without the file has none. */
+static int load_synonyms(sqlite3 *db, const struct pkm_config *cfg, struct sbuf *err)
+{
+	char path[PATH_MAX + 32];
+	snprintf(path, sizeof path, "%s/icd10_sinonim.csv", cfg->forms_dir);
+	return access(path, F_OK) == 0 ? icd_synonyms_load(db, path, err) : 0;
+}
+
+/* pkm icd10 impor FILE [--timpa] [--encoding cp1252] | cari WORDS... */
+static int cmd_icd10(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
+{
+	struct sbuf done = { 0 }, err = { 0 };
+	int rc;
+	if (argc >= 2 && strcmp(argv[0], "cari") == 0) {
+		struct sbuf q = { 0 };
+		for (int i = 1; i < argc; i++)
+			sb_printf(&q, "%s%s", i > 1 ? " " : "", argv[i]);
+		struct icd_entry found[20];
+		rc = load_synonyms(db, cfg, &err);
+		int n = rc == 0 ? icd_search(db, sb_str(&q), NULL, found, 20) : 0;
+		for (int i = 0; i < n; i++) {	/* KODE<TAB>nama: the name shown, never obeyed */
+			struct sbuf name = { 0 };
+			sb_printf(&name, "%s", found[i].nama[0] ? found[i].nama : "(tidak ada di daftar)");
+			sb_printf(&name, found[i].via[0] ? " (sinonim: %s)" : "%s", found[i].via);
+			sb_printf(&done, "%s\t", found[i].kode);
+			text_visible(&done, name.s, name.len, "");
+			sb_addc(&done, '\n');
+			sb_free(&name);
+		}
+		sb_free(&q);
+		fputs(sb_str(&done), stdout);
+		sb_reset(&done);
+	} else if (argc >= 2 && strcmp(argv[0], "impor") == 0) {
+		struct sheet_opts o = { .progress = isatty(STDERR_FILENO) ? stderr : NULL };
+		int replace = 0, bad = 0;
+		for (int i = 2; i < argc; i++) {
+			if (strcmp(argv[i], "--timpa") == 0)
+				replace = 1;
+			else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc && strcmp(argv[i + 1], "cp1252") == 0)
+				o.cp1252 = 1, i++;
+			else
+				bad = 1;
+		}
+		if (bad)
+			return fail_usage("icd10 impor BERKAS.csv [--timpa] [--encoding cp1252]");
+		rc = icd_import(db, argv[1], &o, replace, &done, &err);
+	} else {
+		return fail_usage("icd10 impor BERKAS.csv [--timpa] | icd10 cari KATA...");
+	}
 	out_puts(stdout, sb_str(&done));
 	out_puts(stderr, sb_str(&err));
 	sb_free(&done);
@@ -171,10 +232,13 @@ static int cmd_check_forms(const struct pkm_config *cfg, int argc, char **argv)
 	}
 	struct form_set set;
 	int bad = forms_load_dir(db, dir, &set, &err), reports = 0;
-	char sub[PATH_MAX + 16];
+	char sub[PATH_MAX + 32];
 	snprintf(sub, sizeof sub, "%s/laporan", dir);
 	if (access(sub, F_OK) == 0)
 		bad += rowdefs_check_dir(db, sub, &reports, &err);
+	snprintf(sub, sizeof sub, "%s/icd10_sinonim.csv", dir);
+	if (access(sub, F_OK) == 0 && icd_synonyms_load(db, sub, &err) != 0)
+		bad++;
 	out_puts(stdout, sb_str(&err));
 	printf("%d formulir baik, %d definisi laporan, %d masalah\n", set.n, reports, bad);
 	forms_free(&set);
@@ -292,6 +356,8 @@ static int run_command(sqlite3 *db, const struct pkm_config *cfg, const char *pa
 		return cmd_merge(db, argc, argv);
 	if (strcmp(cmd, "import") == 0)
 		return cmd_import(db, cfg, argc, argv);
+	if (strcmp(cmd, "icd10") == 0)
+		return cmd_icd10(db, cfg, argc, argv);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(db, cfg, path, argc, argv);
 	return cmd_report(db, cfg, path, argc, argv);
@@ -350,7 +416,7 @@ int main(int argc, char **argv)
 	if (cmd && strcmp(cmd, "restore") == 0)
 		return cmd_restore(path, argc - i - 1, argv + i + 1);
 	static const char *const commands[] = { "import", "report", "backup", "audit", "export", "pengguna",
-						"gabung", NULL };
+						"gabung", "icd10", NULL };
 	int known = !cmd;
 	for (int k = 0; cmd && commands[k]; k++)
 		known |= strcmp(cmd, commands[k]) == 0;

@@ -81,6 +81,18 @@ static void read_stopped(struct sheet *s, const struct csv_reader *r)
 		? "; simpan ulang dari Excel sebagai \"CSV UTF-8\", atau impor dengan --encoding cp1252" : "");
 }
 
+/* The separator of a file's header row: ';' when it has more of those than ','. */
+static char header_sep(FILE *f)
+{
+	int commas = 0, semis = 0, c;
+	while ((c = getc(f)) != EOF && c != '\n') {
+		commas += c == ',';
+		semis += c == ';';
+	}
+	rewind(f);
+	return semis > commas ? ';' : ',';
+}
+
 int sheet_read(struct sheet *s, const char *path, const char *const *required, const struct sheet_opts *o,
 	       struct sbuf *err)
 {
@@ -96,6 +108,8 @@ int sheet_read(struct sheet *s, const char *path, const char *const *required, c
 	struct csv_reader r;
 	csv_open(&r, f);
 	r.cp1252 = o && o->cp1252;
+	if (o && o->any_sep)
+		r.sep = header_sep(f);
 	int rc = csv_read(&r);
 	if (rc == -2) {
 		read_stopped(s, &r);

@@ -3,6 +3,7 @@
 #include "pkm/rowdef.h"
 #include "pkm/audit.h"
 #include "pkm/backup.h"
+#include "pkm/icd_list.h"
 #include "pkm/ui.h"
 #include "pkm/db.h"
 #include <locale.h>
@@ -520,11 +521,15 @@ static void start_work(struct ui *u)
 	if (bad)
 		ui_message(u, 1, "%d masalah pada formulir; formulir itu tidak dipakai. Rincian: pkm check-forms", bad);
 	/* report definitions too: a broken one is told now, not at month's end */
-	char dir[PATH_MAX + 16];
+	char dir[PATH_MAX + 32];
 	int files;
 	snprintf(dir, sizeof dir, "%s/laporan", u->cfg->forms_dir);
 	if (!bad && access(dir, F_OK) == 0 && (bad = rowdefs_check_dir(u->db, dir, &files, &err)) != 0)
 		ui_message(u, 1, "%d masalah pada definisi laporan. Rincian: pkm check-forms", bad);
+	/* the district's ICD-10 synonyms; the name search works without them */
+	snprintf(dir, sizeof dir, "%s/icd10_sinonim.csv", u->cfg->forms_dir);
+	if (access(dir, F_OK) == 0 && icd_synonyms_load(u->db, dir, &err) != 0 && !bad)
+		ui_message(u, 1, "Sinonim ICD-10 bermasalah, tidak dipakai. Rincian: pkm check-forms");
 	sb_free(&err);
 	if (u->cfg->backup_daily)
 		ui_backup(u, 1);

@@ -1,30 +1,60 @@
 /* Kunjungan hari ini: the day's visits per unit, and the diagnoses of a visit. */
 #include "ui_priv.h"
+#include "pkm/icd_list.h"
 #include "pkm/stock.h"
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_ICD 200
 
-/* Pick an ICD-10 code by code prefix or words of the name. 1 with code set. */
-static int icd_picker(struct ui *u, char code[ICD_LEN])
+/* The selected code in full under the list: its whole name (wrapped), the
+ * synonym that found it, how often this unit used it, new this month or not. */
+static void draw_detail(int y, const struct icd_entry *e, char (*month)[ICD_LEN], int n_month)
+{
+	int w = COLS - 4, had = 0;
+	for (int i = 0; i < n_month; i++)
+		had |= strcmp(month[i], e->kode) == 0;
+	char line[400];
+	snprintf(line, sizeof line, "%s %s", e->kode, e->nama[0] ? e->nama : "(tidak ada di daftar ICD-10)");
+	size_t cut = utf8_prefix(line, w);
+	ui_text(y, 2, w, line, A_BOLD);
+	ui_text(y + 1, 2, w, line + cut, A_BOLD);
+	snprintf(line, sizeof line, "%s%s%s", had ? "sudah didiagnosis bulan ini" : "baru bulan ini untuk pasien ini",
+		 e->via[0] ? " | sinonim: " : "", e->via);
+	if (e->uses)
+		snprintf(line + strlen(line), sizeof line - strlen(line), " | unit ini %dx/90 hari", e->uses);
+	ui_text(y + 2, 2, w, line, A_DIM);
+}
+
+/* Pick an ICD-10 code by code prefix, words of the name or a synonym, the
+ * unit's most used first. 1 with code set. */
+static int icd_picker(struct ui *u, const struct visit *v, char code[ICD_LEN])
 {
 	static struct icd_entry found[MAX_ICD];
+	static char month[64][ICD_LEN];
+	struct icd_usage use;
+	icd_usage_load(u->db, v->unit, u->today, &use);
+	int n_month = diag_month_codes(u->db, v, month, 64);
 	struct lineedit q;
 	memset(&q, 0, sizeof q);
 	q.max = 60;
-	int n = 0, sel = 0, top = 0;
+	int n = 0, sel = 0, top = 0, picked = 0;
 	for (;;) {
-		int rows = LINES - 9;
+		int rows = LINES - 12;
 		ui_list_scroll(sel, &top, rows);
 		ui_frame(u, "Pilih diagnosis (ICD-10)", CTX_PICK);
 		ui_text(2, 2, 12, "Cari ICD-10:", A_BOLD);
-		ui_text(3, 2, COLS - 4, "Kode (mis. J06) atau kata dari nama (mis. diare). Enter: pilih. Esc: batal.", A_DIM);
+		ui_text(3, 2, COLS - 4, "Kode (J06), kata nama (diare) atau istilah (maag). Enter: pilih, Esc: batal.",
+			A_DIM);
 		for (int i = 0; i < rows && top + i < n; i++) {
-			char line[200];
-			snprintf(line, sizeof line, "%-7s %s", found[top + i].kode, found[top + i].nama);
+			const struct icd_entry *e = &found[top + i];
+			char line[400];
+			snprintf(line, sizeof line, "%-7s %s%s%s%s", e->kode, e->via[0] ? "[" : "", e->via,
+				 e->via[0] ? "] " : "", e->nama);
 			ui_text(5 + i, 2, COLS - 4, line, top + i == sel ? ui_attr_sel(u) : 0);
 		}
+		if (n)
+			draw_detail(LINES - 6, &found[sel], month, n_month);
 		char typed[ICD_LEN];
 		int well_formed = icd_normalize(q.buf, typed) == 0;
 		if (q.len && !n)
@@ -40,21 +70,18 @@ static int icd_picker(struct ui *u, char code[ICD_LEN])
 		if (a == A_HELP) {
 			ui_help(u);
 		} else if (a == A_BACK) {
-			return 0;
-		} else if (a == A_OPEN) {
-			if (n > 0) {
-				str_copy(code, ICD_LEN, found[sel].kode);
-				return 1;
-			}
-			if (well_formed) {
-				str_copy(code, ICD_LEN, typed);
-				return 1;
-			}
+			break;
+		} else if (a == A_OPEN && (n > 0 || well_formed)) {
+			str_copy(code, ICD_LEN, n > 0 ? found[sel].kode : typed);
+			picked = 1;
+			break;
 		} else if (!ui_list_move(k, &sel, n, rows) && ui_edit_key(&q, k, &changed) && changed) {
-			n = q.len ? icd_search(u->db, q.buf, found, MAX_ICD) : 0;
+			n = q.len ? icd_search(u->db, q.buf, &use, found, MAX_ICD) : 0;
 			sel = top = 0;
 		}
 	}
+	icd_usage_free(&use);
+	return picked;
 }
 
 /* What the visit screen lists: the diagnoses, then the forms that apply. */
@@ -158,7 +185,7 @@ static void add_diagnosis(struct ui *u, const struct visit_row *row)
 	char code[ICD_LEN];
 	int added;
 	struct sbuf err = { 0 };
-	if (!icd_picker(u, code))
+	if (!icd_picker(u, &row->v, code))
 		return;
 	if (diag_add(u->db, u->cfg, &row->v, code, 0, &added, &err) != 0)
 		ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));

@@ -288,61 +288,18 @@ int diag_list(sqlite3 *db, long visit_id, struct diagnosis **out)
 	return n;
 }
 
-int icd_search(sqlite3 *db, const char *query, struct icd_entry *out, int max)
+int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], int max)
 {
-	char q[96];
-	str_copy(q, sizeof q, query);
-	str_trim(q);
-	struct sbuf sql = { 0 };
-	const char *binds[6];
-	char words[6][32];
-	int nb = 0;
-	sb_add(&sql, "SELECT kode, nama FROM icd10 WHERE 1");
-	if (isalpha((unsigned char)q[0]) && isdigit((unsigned char)q[1])) {
-		/* a code prefix: "j06" finds J06, J06.9 */
-		str_upper(q);
-		sb_add(&sql, " AND kode GLOB ? || '*'");
-		for (char *p = q; *p; p++)
-			if (*p == '*' || *p == '?' || *p == '[')
-				*p = '.';
-		binds[nb++] = q;
-	} else {
-		for (char *tok = strtok(q, " \t"); tok && nb < 6; tok = strtok(NULL, " \t")) {
-			str_copy(words[nb], sizeof words[nb], tok);
-			sb_add(&sql, " AND nama LIKE '%' || ? || '%' ESCAPE '\\'");
-			for (char *p = words[nb]; *p; p++)
-				if (*p == '%' || *p == '_' || *p == '\\')
-					*p = ' ';
-			binds[nb] = words[nb];
-			nb++;
-		}
-	}
-	sb_add(&sql, " ORDER BY kode LIMIT ?");
+	sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT d.icd10 FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id "
+					  "WHERE k.pasien_id = ?1 AND k.tanggal >= date(?2, 'start of month') AND k.tanggal <= ?2",
+				      NULL);
 	int n = 0;
-	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), NULL);
-	sb_free(&sql);
-	if (!st)
-		return 0;
-	for (int i = 0; i < nb; i++)
-		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, nb + 1, max);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
-		db_col_text(st, 0, out[n].kode, sizeof out[n].kode);
-		db_col_text(st, 1, out[n].nama, sizeof out[n].nama);
-		n++;
+	if (st) {
+		sqlite3_bind_int64(st, 1, v->pasien_id);
+		sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
+		while (n < max && sqlite3_step(st) == SQLITE_ROW)
+			db_col_text(st, 0, out[n++], ICD_LEN);
 	}
 	sqlite3_finalize(st);
 	return n;
-}
-
-void icd_name(sqlite3 *db, const char *code, char *out, size_t size)
-{
-	out[0] = '\0';
-	sqlite3_stmt *st = db_prepare(db, "SELECT nama FROM icd10 WHERE kode = ?", NULL);
-	if (!st)
-		return;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		db_col_text(st, 0, out, size);
-	sqlite3_finalize(st);
 }

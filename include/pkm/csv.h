@@ -16,6 +16,7 @@ struct csv_reader {
 	char *buf;
 	size_t buflen, bufcap;
 	int cp1252;		/* set before reading: the file is Windows-1252 */
+	char sep;		/* ',' unless set before reading */
 	const char *why;	/* after -2: what is wrong, at byte `at` (1-based) */
 	long at;
 	/* private */

@@ -12,6 +12,7 @@
 struct sheet_opts {
 	FILE *progress;
 	int cp1252;
+	int any_sep;	/* ',' or ';', whichever the header row uses (lists from Excel) */
 };
 
 /* A whole CSV file in memory, with each row's line number and columns by name. */

@@ -57,14 +57,9 @@ int diag_set_kasus(sqlite3 *db, long diag_id, char kasus, struct sbuf *err);
 int diag_delete(sqlite3 *db, long diag_id, struct sbuf *err);
 /* Caller frees *out. Returns the count, -1 on error. */
 int diag_list(sqlite3 *db, long visit_id, struct diagnosis **out);
+/* The codes the visit's patient was diagnosed with this month up to the
+ * visit's day (any unit), at most max; returns how many. */
+int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], int max);
 
-/* ICD-10 search by code prefix or by words of the name. */
-struct icd_entry {
-	char kode[ICD_LEN];
-	char nama[128];
-};
-int icd_search(sqlite3 *db, const char *query, struct icd_entry *out, int max);
-/* Indonesian name of a code, "" when not in the list. */
-void icd_name(sqlite3 *db, const char *code, char *out, size_t size);
 
 #endif

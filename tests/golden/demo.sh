@@ -24,6 +24,9 @@ n=$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM kunjungan")
 [ "$n" -gt 4000 ] && [ "$n" -lt 5000 ] || { echo "visits: $n" >&2; exit 1; }
 [ "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM kunjungan WHERE strftime('%w', tanggal) = '0'")" = 0 ]
 [ "$(sqlite3 "$WORK/a.db" "PRAGMA integrity_check")" = ok ]
+# every code the demo generates has its name in the shipped list
+unnamed=$(sqlite3 "$WORK/a.db" "SELECT group_concat(DISTINCT icd10) FROM diagnosis WHERE icd10 NOT IN (SELECT kode FROM icd10)")
+[ -z "$unnamed" ] || { echo "demo codes without a name: $unnamed" >&2; exit 1; }
 [ "$(sqlite3 "$WORK/a.db" "PRAGMA foreign_key_check" | wc -l)" = 0 ]
 # stock: balances agree with the movements; every dispensed line has its movements
 [ "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM batch b WHERE saldo <> (SELECT SUM(jumlah) FROM mutasi WHERE batch_id = b.id)")" = 0 ]
