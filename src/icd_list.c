@@ -90,13 +90,19 @@ static int split_words(const char *query, char words[6][32])
 struct found {
 	struct icd_entry *e;
 	int n, cap;
+	int by_name;	/* the first by_name entries came from the list, in code order */
 };
 
-static struct icd_entry *add(struct found *f, const char *kode)
+static int entry_code(const void *key, const void *e) { return strcmp(key, ((const struct icd_entry *)e)->kode); }
+
+/* A code once: a synonym of a code found by its name, or by an earlier synonym, adds nothing. */
+static struct icd_entry *add(struct found *f, const char *kode, int synonym)
 {
-	for (int i = 0; i < f->n; i++)
+	if (synonym && bsearch(kode, f->e, (size_t)f->by_name, sizeof *f->e, entry_code))
+		return NULL;
+	for (int i = f->by_name; synonym && i < f->n; i++)
 		if (strcmp(f->e[i].kode, kode) == 0)
-			return NULL;	/* found already: by its own name, or an earlier synonym */
+			return NULL;
 	if (f->n == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 64;
 		f->e = xrealloc(f->e, (size_t)f->cap * sizeof *f->e);
@@ -128,7 +134,7 @@ static void synonyms(sqlite3 *db, char words[6][32], int n, struct found *f)
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *term = (const char *)sqlite3_column_text(st, 0);
-		struct icd_entry *e = icd_words_match(term, words, n) ? add(f, (const char *)sqlite3_column_text(st, 1))
+		struct icd_entry *e = icd_words_match(term, words, n) ? add(f, (const char *)sqlite3_column_text(st, 1), 1)
 								     : NULL;
 		if (e) {
 			str_copy(e->via, sizeof e->via, term);
@@ -159,12 +165,13 @@ int icd_search(sqlite3 *db, const char *query, const struct icd_usage *use, stru
 		int hit = prefix[0] ? strncmp(kode, prefix, strlen(prefix)) == 0
 				    : icd_words_match(nama, words, n) ||
 				      icd_words_match((const char *)sqlite3_column_text(st, 2), words, n);
-		struct icd_entry *e = hit ? add(&f, kode) : NULL;
+		struct icd_entry *e = hit ? add(&f, kode, 0) : NULL;
 		if (e)
 			str_copy(e->nama, sizeof e->nama, nama);
 	}
 	if (st)
 		sqlite3_reset(st);
+	f.by_name = f.n;
 	if (!prefix[0])
 		synonyms(db, words, n, &f);
 	for (int i = 0; i < f.n; i++)
