@@ -1,7 +1,7 @@
 -- Reference data shipped with pkm: units, payers, ICD-10 names and the
 -- Formulir 11 rows. Printed labels and codes follow the PMK 31/2019 template;
 -- the matching prefixes (f11_peta) use WHO ICD-10 codes where the printed
--- code is wrong (see reference.md 1.1). Edit f11_peta to adjust the mapping.
+-- code is wrong (see PMK 31/2019 Formulir 11). Edit f11_peta to adjust the mapping.
 
 INSERT INTO unit (kode, nama, urut) VALUES
   ('K1', 'Klaster 1 Manajemen', 1),

@@ -1,5 +1,5 @@
 -- Pharmacy (Klaster 1 / Kefarmasian): the drug master, batches per funding source,
--- every stock movement, and prescriptions on a visit (decisions.md 3).
+-- every stock movement, and prescriptions on a visit (README domain rule 3).
 -- Stock changes only by a movement: a batch's balance (batch.saldo) is kept by
 -- the trigger below from its movements, which can be neither changed nor deleted,
 -- so the balance, the stock card and the LPLPO cannot disagree.
@@ -71,7 +71,7 @@ END;
 
 -- Views the report definitions (forms/laporan) count from: a visit with the
 -- patient's sex, ages and whether it is the first visit of the calendar year
--- (decisions.md 5, kunjungan baru), and prescriptions with the drug's category.
+-- (README domain rule 5, kunjungan baru), and prescriptions with the drug's category.
 CREATE VIEW v_kunjungan AS
 SELECT k.id, k.id AS kunjungan_id, k.pasien_id, k.tanggal, k.unit, k.penjamin, p.jenis_kelamin AS jk,
        k.umur_tahun, k.umur_tahun * 12 + k.umur_bulan AS umur_bulan, k.umur_total_hari AS umur_hari,

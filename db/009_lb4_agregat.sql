@@ -1,4 +1,4 @@
--- Puskesmas activities that are not patient visits (decisions.md 5): entered once a
+-- Puskesmas activities that are not patient visits (README domain rule 5): entered once a
 -- month on the aggregate screen (forms/lb4_agregat.ini), printed in their LB4 rows.
 -- bulan is YYYYMM, so a month has one row and the form engine keys on it.
 CREATE TABLE lb4_agregat (

@@ -11,7 +11,7 @@
 #define PKM_FORMS_DIR "forms"
 #endif
 
-/* Stok optimum (decisions.md 3): SK + SWT + SWK + SP, or sisa x factor. */
+/* Stok optimum (README domain rule 3): SK + SWT + SWK + SP, or sisa x factor. */
 enum optimum_method { OPTIMUM_SUM, OPTIMUM_FACTOR };
 
 struct farmasi_config {

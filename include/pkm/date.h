@@ -1,4 +1,4 @@
-/* Calendar dates, "today", calendar age and the LB1 age bands (decisions.md 1). */
+/* Calendar dates, "today", calendar age and the LB1 age bands (README domain rule 1). */
 #ifndef PKM_DATE_H
 #define PKM_DATE_H
 

@@ -9,7 +9,7 @@
 enum col_type {
 	T_TEXT,		/* teks: free text, maxlen characters */
 	T_RM,		/* rm: No. RM, letters, digits, '-' and '/' */
-	T_NIK,		/* nik: 16-digit NIK (decisions.md 6) */
+	T_NIK,		/* nik: 16-digit NIK (README domain rule 6) */
 	T_BPJS,		/* bpjs: 13-digit No. BPJS, kept as text */
 	T_DATE,		/* tanggal: DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD in, YYYY-MM-DD out */
 	T_TIME,		/* jam: HH:MM */

@@ -1,5 +1,5 @@
 /* ICD-10 codes: normal form, Formulir 11 prefix matching, categories, and the
- * case-flag pre-fill rule of decisions.md 2. */
+ * case-flag pre-fill rule of README domain rule 2. */
 #ifndef PKM_ICD_H
 #define PKM_ICD_H
 

@@ -1,4 +1,4 @@
-/* Identifier checks from decisions.md 6: NIK and No. BPJS. Messages are Indonesian
+/* Identifier checks from README domain rule 6: NIK and No. BPJS. Messages are Indonesian
  * and meant to be shown next to the field. */
 #ifndef PKM_IDENT_H
 #define PKM_IDENT_H

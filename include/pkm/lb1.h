@@ -1,4 +1,4 @@
-/* LB1, the monthly morbidity report (decisions.md 2): one count per (visit,
+/* LB1, the monthly morbidity report (README domain rule 2): one count per (visit,
  * distinct ICD-10 code) in the month, by age band, case flag and sex. */
 #ifndef PKM_LB1_H
 #define PKM_LB1_H

@@ -1,4 +1,4 @@
-/* LB2, the LPLPO (decisions.md 3, reference.md 2): per drug, stok awal,
+/* LB2, the LPLPO (README domain rule 3, petunjuk teknis LPLPO): per drug, stok awal,
  * penerimaan, persediaan, pemakaian, sisa, stok optimum and permintaan of a
  * month, counted from the stock movements; and prescriptions by payer. */
 #ifndef PKM_LB2_H

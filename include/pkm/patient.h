@@ -1,5 +1,5 @@
 /* Patients: validation of what was typed or imported, No. RM, search and the
- * possible-duplicate check of decisions.md 6. */
+ * possible-duplicate check of README domain rule 6. */
 #ifndef PKM_PATIENT_H
 #define PKM_PATIENT_H
 #include <sqlite3.h>

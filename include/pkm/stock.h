@@ -1,4 +1,4 @@
-/* Pharmacy stock (decisions.md 3): drugs, batches per funding source, and the
+/* Pharmacy stock (README domain rule 3): drugs, batches per funding source, and the
  * movements that are the only way stock changes. A batch's balance is the sum
  * of its movements; nothing here lets it go below zero. */
 #ifndef PKM_STOCK_H

@@ -44,7 +44,7 @@ int visit_last(sqlite3 *db, long pasien_id, struct visit *v);
  * Caller frees *rows. Returns the count, -1 on error. */
 int visit_list_day(sqlite3 *db, struct date day, const char *unit, struct visit_row **rows);
 
-/* The case flag the screen proposes for a code on a visit (decisions.md 2). */
+/* The case flag the screen proposes for a code on a visit (README domain rule 2). */
 char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd);
 /* Add inside the caller's transaction; kasus 0 = pre-fill. A code already on the
  * visit is left as it is (*added = 0). */

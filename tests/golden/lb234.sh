@@ -1,7 +1,7 @@
 # LB2 (LPLPO), LB3, LB4 and the Jampersal recap from a hand-written fixture
 # (fixture2: CSV imports plus forms.sql). The .data files were worked out by hand,
 # cell by cell, before the program was run; the text and CSV files were then
-# checked against them. LB2 holds the worked examples of reference.md 2:
+# checked against them. LB2 holds the worked examples of petunjuk teknis LPLPO:
 # ibuprofen (awal 350 + terima 150 = 500, pakai 321, sisa 179, optimum 1980,
 # permintaan 1801) and paracetamol (SK 15000 + SWT 1800 + SP 1500 = 18300,
 # sisa 300, permintaan 18000); ORS adds 17 days out of stock (SWK 34).

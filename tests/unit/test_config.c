@@ -71,7 +71,7 @@ static void test_pharmacy_and_targets(void **s)
 	struct pkm_config c;
 	struct sbuf err = { 0 };
 	config_defaults(&c);
-	/* decisions.md 3 defaults: sum method, 14 days lead time, 10 % buffer, factor 1.6 */
+	/* README domain rule 3 defaults: sum method, 14 days lead time, 10 % buffer, factor 1.6 */
 	assert_int_equal(c.farmasi.method, OPTIMUM_SUM);
 	assert_int_equal(c.farmasi.lead_days, 14);
 	assert_int_equal(c.farmasi.buffer_pct, 10);

@@ -1,4 +1,4 @@
-/* Calendar age and LB1 age bands on every boundary (decisions.md 1). */
+/* Calendar age and LB1 age bands on every boundary (README domain rule 1). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,4 +1,4 @@
-/* NIK and No. BPJS checks (decisions.md 6). */
+/* NIK and No. BPJS checks (README domain rule 6). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* Pharmacy stock: receipts, earliest-expiry-first dispensing that never goes
  * below zero, other issues, stock-take, the stock card, prescriptions, and the
- * LPLPO stok-optimum formulas against the worked examples of reference.md 2. */
+ * LPLPO stok-optimum formulas against the worked examples of petunjuk teknis LPLPO. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
