@@ -1,5 +1,6 @@
 #include "pkm/backup.h"
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -49,9 +50,9 @@ int backup_verify(const char *path, struct sbuf *err)
 	if (db_query_long(db, "PRAGMA application_id", -1) != PKM_APPLICATION_ID) {
 		sb_printf(err, "%s: bukan database pkm", path);
 		rc = -1;
-	} else if (version < 1 || version > db_schema_version()) {
-		/* what db_open would refuse must not become the database */
-		sb_printf(err, "%s: database versi %ld, program ini versi %d; %s", path, version, db_schema_version(),
+	} else if (version < 1 || version > pkm_schema_version()) {
+		/* what pkm_open would refuse must not become the database */
+		sb_printf(err, "%s: database versi %ld, program ini versi %d; %s", path, version, pkm_schema_version(),
 			  version < 1 ? "bukan cadangan pkm" : "pasang pkm yang lebih baru untuk memakainya");
 		rc = -1;
 	} else {

@@ -1,8 +1,5 @@
 #include "pkm/db.h"
-#include "pkm/audit.h"
 #include "pkm/date.h"
-#include "pkm/dict.h"
-#include "pkm/migrate.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,9 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-int db_schema_version(void) { return pkm_migration_count; }
 
-static int exec(sqlite3 *db, const char *sql, struct sbuf *err)
+int db_exec(sqlite3 *db, const char *sql, struct sbuf *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
@@ -39,50 +35,33 @@ long db_query_long(sqlite3 *db, const char *sql, long def)
 	return v;
 }
 
-static int migrate(sqlite3 *db, const char *path, struct sbuf *err)
+/* One record per open connection: its lock, the user it writes as, its kept
+ * statements, and one slot of data for each module above (the dictionary's memo). */
+#define MAX_OPEN 16
+#define STMT_CACHE 96
+static struct conn {
+	sqlite3 *db;
+	int lock_fd;
+	int has_user;
+	char user[48];
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} stmt[STMT_CACHE];
+	void *slot[DB_SLOTS];
+	void (*release[DB_SLOTS])(void *);
+} conns[MAX_OPEN];
+
+static struct conn *conn_of(sqlite3 *db)
 {
-	long version = db_query_long(db, "PRAGMA user_version", -1);
-	long app = db_query_long(db, "PRAGMA application_id", -1);
-	long objects = db_query_long(db, "SELECT count(*) FROM sqlite_schema", -1);
-	if (version < 0 || app < 0 || objects < 0) {
-		sb_printf(err, "%s: bukan database pkm yang dapat dibaca (%s)", path, sqlite3_errmsg(db));
-		return -1;
-	}
-	if (objects > 0 && app != PKM_APPLICATION_ID) {
-		sb_printf(err, "%s: berkas ini bukan database pkm", path);
-		return -1;
-	}
-	if (version > pkm_migration_count) {
-		sb_printf(err, "%s: database versi %ld lebih baru dari program ini (versi %d); "
-			  "pasang pkm yang lebih baru", path, version, pkm_migration_count);
-		return -1;
-	}
-	for (long v = version; v < pkm_migration_count; v++) {
-		struct sbuf why = { 0 };
-		char tail[128];
-		snprintf(tail, sizeof tail, "PRAGMA user_version=%ld; PRAGMA application_id=%d;", v + 1,
-			 PKM_APPLICATION_ID);
-		/* one transaction per migration: a crash leaves the previous version intact */
-		if (exec(db, "BEGIN IMMEDIATE", &why) != 0 || exec(db, pkm_migrations[v].sql, &why) != 0 ||
-		    exec(db, tail, &why) != 0 || exec(db, "COMMIT", &why) != 0) {
-			exec(db, "ROLLBACK", NULL);
-			sb_printf(err, "%s: migrasi %s gagal: %s", path, pkm_migrations[v].name, sb_str(&why));
-			sb_free(&why);
-			return -1;
-		}
-		sb_free(&why);
-	}
-	return 0;
+	for (int i = 0; db && i < MAX_OPEN; i++)
+		if (conns[i].db == db)
+			return &conns[i];
+	return NULL;
 }
 
 /* Every pkm holds a shared lock on DB-pkm.kunci while the database is open, so a
  * restore can tell that no other pkm is using it (its lock is exclusive). */
-#define MAX_OPEN 16
-static struct {
-	sqlite3 *db;
-	int fd;
-} locks[MAX_OPEN];
-
 int db_lock_file(const char *path, int exclusive)
 {
 	/* named after the real file: a link or another spelling of the path
@@ -99,51 +78,17 @@ int db_lock_file(const char *path, int exclusive)
 	return fd;
 }
 
-static int hold_lock(sqlite3 *db, const char *path, struct sbuf *err)
+static int hold_lock(struct conn *c, const char *path, struct sbuf *err)
 {
+	c->lock_fd = -1;
 	if (strcmp(path, ":memory:") == 0)
 		return 0;
-	int fd = db_lock_file(path, 0);
-	if (fd < 0) {
+	c->lock_fd = db_lock_file(path, 0);
+	if (c->lock_fd < 0) {
 		sb_printf(err, "%s: database sedang dipulihkan dari cadangan; coba lagi sebentar", path);
 		return -1;
 	}
-	for (int i = 0; i < MAX_OPEN; i++)
-		if (!locks[i].db) {
-			locks[i].db = db;
-			locks[i].fd = fd;
-			return 0;
-		}
-	close(fd);	/* more connections than kept locks: the first ones guard the file */
 	return 0;
-}
-
-static void release_lock(sqlite3 *db)
-{
-	for (int i = 0; i < MAX_OPEN; i++)
-		if (locks[i].db == db) {
-			close(locks[i].fd);
-			locks[i].db = NULL;
-		}
-}
-
-/* A database copied in with mode 0644 gives its WAL and SHM the same: pkm
- * makes every file of it owner-only again and tells the administrator. */
-static void tighten_mode(sqlite3 *db, const char *path)
-{
-	struct stat st;
-	if (strcmp(path, ":memory:") == 0 || stat(path, &st) != 0 || !(st.st_mode & 077) || st.st_uid != geteuid())
-		return;
-	static const char *const tail[] = { "", "-wal", "-shm", "-pkm.kunci" };
-	char name[PATH_MAX + 16], msg[PATH_MAX + 160];
-	for (size_t i = 0; i < ARRAY_LEN(tail); i++) {
-		snprintf(name, sizeof name, "%s%s", path, tail[i]);
-		chmod(name, 0600);	/* a file not there is fine */
-	}
-	snprintf(msg, sizeof msg, "berkas database %s dapat dibaca pengguna lain (mode %03o); diubah menjadi 0600", path,
-		 (unsigned)(st.st_mode & 0777));
-	if (db_begin(db) == 0 && (audit_warn(db, msg) != 0 || db_commit(db) != 0))
-		db_rollback(db);
 }
 
 static void pkm_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -153,7 +98,7 @@ static void pkm_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 1);
 }
 
-sqlite3 *db_open(const char *path, struct sbuf *err)
+sqlite3 *db_connect(const char *path, struct sbuf *err)
 {
 	struct stat stbuf;
 	int exists = stat(path, &stbuf) == 0;
@@ -178,10 +123,10 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	struct sbuf why = { 0 };
-	if (exec(db, "PRAGMA journal_mode=WAL", &why) != 0 ||
-	    exec(db, "PRAGMA synchronous=FULL", &why) != 0 ||
-	    exec(db, "PRAGMA temp_store=MEMORY", &why) != 0 ||	/* report scratch tables, small */
-	    exec(db, "PRAGMA cache_size=-1024", &why) != 0) {	/* 1 MB: a month of records fits */
+	if (db_exec(db, "PRAGMA journal_mode=WAL", &why) != 0 ||
+	    db_exec(db, "PRAGMA synchronous=FULL", &why) != 0 ||
+	    db_exec(db, "PRAGMA temp_store=MEMORY", &why) != 0 ||	/* report scratch tables, small */
+	    db_exec(db, "PRAGMA cache_size=-1024", &why) != 0) {	/* 1 MB: a month of records fits */
 		int code = sqlite3_errcode(db) & 0xff;
 		sb_printf(err, "%s: database tidak dapat dipakai: %s%s", path, sb_str(&why),
 			  code == SQLITE_NOTADB ? " (bukan berkas database pkm)"
@@ -194,40 +139,39 @@ sqlite3 *db_open(const char *path, struct sbuf *err)
 		sb_printf(err, "%s: database hanya dapat dibaca (periksa hak akses berkas)", path);
 		goto fail;
 	}
-	if (hold_lock(db, path, err) != 0)
+	struct conn *c = NULL;
+	for (int i = 0; i < MAX_OPEN && !c; i++)
+		if (!conns[i].db)
+			c = &conns[i];
+	if (!c) {
+		sb_printf(err, "%s: terlalu banyak koneksi database dalam satu proses", path);
 		goto fail;
-	if (migrate(db, path, err) != 0 || audit_install(db, err) != 0)
+	}
+	memset(c, 0, sizeof *c);
+	if (hold_lock(c, path, err) != 0)
 		goto fail;
-	tighten_mode(db, path);
-	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	c->db = db;
 	sb_free(&why);
 	return db;
 fail:
 	sb_free(&why);
-	release_lock(db);
 	sqlite3_close(db);
 	return NULL;
 }
 
 /* Statements kept per connection, keyed by the address of their SQL text (a
  * string literal), so hot paths (imports, saves, searches) skip the parser. */
-#define STMT_CACHE 96
-static struct {
-	sqlite3 *db;
-	const char *sql;
-	sqlite3_stmt *st;
-} cache[STMT_CACHE];
-
 sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, struct sbuf *err)
 {
+	struct conn *c = conn_of(db);
 	int free_slot = -1;
-	for (int i = 0; i < STMT_CACHE; i++) {
-		if (cache[i].db == db && cache[i].sql == sql) {
-			sqlite3_reset(cache[i].st);
-			sqlite3_clear_bindings(cache[i].st);
-			return cache[i].st;
+	for (int i = 0; c && i < STMT_CACHE; i++) {
+		if (c->stmt[i].sql == sql) {
+			sqlite3_reset(c->stmt[i].st);
+			sqlite3_clear_bindings(c->stmt[i].st);
+			return c->stmt[i].st;
 		}
-		if (!cache[i].db && free_slot < 0)
+		if (!c->stmt[i].sql && free_slot < 0)
 			free_slot = i;
 	}
 	sqlite3_stmt *st = NULL;
@@ -236,22 +180,41 @@ sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, struct sbuf *err)
 			sb_printf(err, "kesalahan database: %s", free_slot < 0 ? "cache penuh" : sqlite3_errmsg(db));
 		return NULL;
 	}
-	cache[free_slot].db = db;
-	cache[free_slot].sql = sql;
-	cache[free_slot].st = st;
+	c->stmt[free_slot].sql = sql;
+	c->stmt[free_slot].st = st;
 	return st;
+}
+
+void *db_slot(sqlite3 *db, enum db_slot slot)
+{
+	struct conn *c = conn_of(db);
+	return c ? c->slot[slot] : NULL;
+}
+
+void db_slot_set(sqlite3 *db, enum db_slot slot, void *data, void (*release)(void *))
+{
+	struct conn *c = conn_of(db);
+	if (!c) {
+		release(data);
+		return;
+	}
+	c->slot[slot] = data;
+	c->release[slot] = release;
 }
 
 void db_close(sqlite3 *db)
 {
 	if (!db)
 		return;
-	for (int i = 0; i < STMT_CACHE; i++)
-		if (cache[i].db == db)
-			cache[i].db = NULL;	/* finalized below with every other statement */
-	dict_forget(db);
-	db_set_user(db, NULL);
-	release_lock(db);
+	struct conn *c = conn_of(db);
+	if (c) {
+		for (int i = 0; i < DB_SLOTS; i++)
+			if (c->slot[i])
+				c->release[i](c->slot[i]);
+		if (c->lock_fd >= 0)
+			close(c->lock_fd);
+		memset(c, 0, sizeof *c);	/* its statements are finalized below with every other */
+	}
 	sqlite3_stmt *st;
 	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
 		sqlite3_finalize(st);
@@ -259,40 +222,24 @@ void db_close(sqlite3 *db)
 	sqlite3_close(db);
 }
 
-/* The user each connection writes as (see pelaku in db/012_pengguna_audit.sql). */
-static struct {
-	sqlite3 *db;
-	char user[48];
-} actors[MAX_OPEN];
-
 void db_set_user(sqlite3 *db, const char *user)
 {
-	int free_slot = -1;
-	for (int i = 0; i < MAX_OPEN; i++) {
-		if (actors[i].db == db) {
-			free_slot = i;
-			break;
-		}
-		if (!actors[i].db && free_slot < 0)
-			free_slot = i;
-	}
-	if (free_slot < 0)
+	struct conn *c = conn_of(db);
+	if (!c)
 		return;
-	actors[free_slot].db = user ? db : NULL;
-	str_copy(actors[free_slot].user, sizeof actors[0].user, user ? user : "");
+	c->has_user = user != NULL;
+	str_copy(c->user, sizeof c->user, user ? user : "");
 }
 
 const char *db_user(sqlite3 *db)
 {
-	for (int i = 0; i < MAX_OPEN; i++)
-		if (actors[i].db == db)
-			return actors[i].user;
-	return NULL;
+	struct conn *c = conn_of(db);
+	return c && c->has_user ? c->user : NULL;
 }
 
 int db_begin(sqlite3 *db)
 {
-	if (exec(db, "BEGIN IMMEDIATE", NULL) != 0)
+	if (db_exec(db, "BEGIN IMMEDIATE", NULL) != 0)
 		return -1;
 	const char *user = db_user(db);
 	if (!user)
@@ -313,7 +260,7 @@ int db_begin(sqlite3 *db)
 		sqlite3_reset(st);
 	}
 	if (rc != SQLITE_DONE) {
-		exec(db, "ROLLBACK", NULL);
+		db_exec(db, "ROLLBACK", NULL);
 		return -1;
 	}
 	return 0;
@@ -321,9 +268,9 @@ int db_begin(sqlite3 *db)
 
 int db_commit(sqlite3 *db)
 {
-	if (db_user(db) && exec(db, "DELETE FROM pelaku", NULL) != 0)
+	if (db_user(db) && db_exec(db, "DELETE FROM pelaku", NULL) != 0)
 		return -1;
-	return exec(db, "COMMIT", NULL);
+	return db_exec(db, "COMMIT", NULL);
 }
 const char *db_busy_text(sqlite3 *db)
 {
@@ -336,7 +283,7 @@ const char *db_busy_text(sqlite3 *db)
 void db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))
-		exec(db, "ROLLBACK", NULL);
+		db_exec(db, "ROLLBACK", NULL);
 }
 
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct sbuf *err)

@@ -7,6 +7,7 @@
 #include "pkm/util.h"
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -31,18 +32,10 @@ static void copy_col(sqlite3_stmt *st, int i, char *out, size_t size)
 /* The dictionary only changes with a migration, so rows once read are kept per
  * connection: an import reads the same few columns for every line. */
 #define DICT_MEMO 48
-static struct {
-	sqlite3 *db;
-	struct column_def def;
-} memo[DICT_MEMO];
-static int memo_next;
-
-void dict_forget(sqlite3 *db)
-{
-	for (int i = 0; i < DICT_MEMO; i++)
-		if (memo[i].db == db)
-			memo[i].db = NULL;
-}
+struct memo {
+	struct column_def def[DICT_MEMO];
+	int n, next;
+};
 
 static int dict_read(sqlite3 *db, const char *table, const char *column, struct column_def *out)
 {
@@ -83,16 +76,21 @@ static int dict_read(sqlite3 *db, const char *table, const char *column, struct 
 
 int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out)
 {
-	for (int i = 0; i < DICT_MEMO; i++)
-		if (memo[i].db == db && strcmp(memo[i].def.column, column) == 0 && strcmp(memo[i].def.table, table) == 0) {
-			*out = memo[i].def;
+	struct memo *m = db_slot(db, DB_SLOT_DICT);
+	for (int i = 0; m && i < m->n; i++)
+		if (strcmp(m->def[i].column, column) == 0 && strcmp(m->def[i].table, table) == 0) {
+			*out = m->def[i];
 			return 0;
 		}
 	if (dict_read(db, table, column, out) != 0)
 		return -1;
-	memo[memo_next].db = db;
-	memo[memo_next].def = *out;
-	memo_next = (memo_next + 1) % DICT_MEMO;
+	if (!m) {
+		m = xcalloc(1, sizeof *m);
+		db_slot_set(db, DB_SLOT_DICT, m, free);
+	}
+	m->def[m->next] = *out;
+	m->next = (m->next + 1) % DICT_MEMO;
+	m->n += m->n < DICT_MEMO;
 	return 0;
 }
 

@@ -1,9 +1,10 @@
 /* pkm: command line. Every command opens the database the same way and calls
  * the same core functions as the terminal application. */
 #include "pkm/backup.h"
-#include "pkm/cmd_admin.h"
+#include "pkm/cli_admin.h"
 #include "pkm/config.h"
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/demo.h"
 #include "pkm/form.h"
 #include "pkm/icd_list.h"
@@ -224,7 +225,7 @@ static int cmd_check_forms(const struct pkm_config *cfg, int argc, char **argv)
 		return fail_usage("check-forms menerima paling banyak satu folder");
 	const char *dir = argc == 1 ? argv[0] : cfg->forms_dir;
 	struct sbuf err = { 0 };
-	sqlite3 *db = db_open(":memory:", &err);
+	sqlite3 *db = pkm_open(":memory:", &err);
 	if (!db) {
 		print_error(sb_str(&err));
 		sb_free(&err);
@@ -328,7 +329,7 @@ static int cmd_demo(const struct pkm_config *cfg, const char *db_path, int argc,
 			return fail_usage("demo: pilihan --db BERKAS, --years 1-20, --seed S, --patients N, --per-day N");
 	}
 	struct sbuf err = { 0 }, done = { 0 };
-	sqlite3 *db = db_open(db_path, &err);
+	sqlite3 *db = pkm_open(db_path, &err);
 	int rc = db ? demo_fill(db, cfg, &o, &done, &err) : -1;
 	if (db)
 		db_close(db);
@@ -385,7 +386,7 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		if (strcmp(argv[i], "--version") == 0) {
-			printf("pkm %s (skema database %d)\n", PKM_VERSION, db_schema_version());
+			printf("pkm %s (skema database %d)\n", PKM_VERSION, pkm_schema_version());
 			return 0;
 		}
 		if (i + 1 >= argc)
@@ -422,7 +423,7 @@ int main(int argc, char **argv)
 		known |= strcmp(cmd, commands[k]) == 0;
 	if (!known)
 		return fail_usage("perintah tidak dikenal");
-	sqlite3 *db = db_open(path, &err);
+	sqlite3 *db = pkm_open(path, &err);
 	if (!db) {
 		print_error(sb_str(&err));
 		sb_free(&err);

@@ -25,6 +25,12 @@ for t in "$BUILD"/tests/test_*; do
 	[ "$bad" -eq 0 ] || sed -n '/^not ok/,+3p;/ERROR\|runtime error\|Sanitizer/p' "$log"
 done
 
+echo "== layers (includes point one way)"
+sh tests/layers.sh >"$log" 2>&1
+rc=$?
+count tests/layers.sh $rc
+[ $rc -eq 0 ] || sed 's/^/    /' "$log"
+
 echo "== fuzz (short; make fuzz runs longer)"
 sh tests/fuzz/run.sh build/fuzz 8 >"$log" 2>&1
 rc=$?

@@ -9,7 +9,7 @@
 #include "pkm/util.h"
 
 /* Create or renew the audit triggers of every audited table whose triggers are
- * missing or out of date with its columns. Run by db_open after migrating. */
+ * missing or out of date with its columns. Run by pkm_open after migrating. */
 int audit_install(sqlite3 *db, struct sbuf *err);
 /* Warnings for the administrator not yet shown (a guard of the trail found
  * missing and put back, ids missing), joined into out; marks them shown.

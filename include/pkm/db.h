@@ -1,5 +1,7 @@
-/* Opening the database the one safe way (WAL, synchronous=FULL, foreign keys,
- * defensive), migrating it, and small statement helpers. */
+/* The connection layer: a connection the one safe way (WAL, synchronous=FULL,
+ * foreign keys, the process lock), its transactions, its kept statements, the
+ * user it writes as, per-connection data of the modules above, and small
+ * statement helpers. Opening a pkm database is pkm_open (pkm/open.h). */
 #ifndef PKM_DB_H
 #define PKM_DB_H
 #include <sqlite3.h>
@@ -7,16 +9,21 @@
 
 #define PKM_APPLICATION_ID 0x504b4d31	/* "PKM1" */
 
-/* Open (creating the file and its folder when missing) and migrate.
- * Returns NULL with a message in err on failure: not SQLite, newer than the
- * program, read-only, corrupt... */
-sqlite3 *db_open(const char *path, struct sbuf *err);
+/* Connect (creating the file and its folder when missing), without migrating.
+ * NULL with a message in err: not SQLite, read-only, corrupt, being restored. */
+sqlite3 *db_connect(const char *path, struct sbuf *err);
+/* Close: the modules' slots are released, the statements finalized. */
 void db_close(sqlite3 *db);
+/* sqlite3_exec with SQLite's message added to err (when not NULL); 0 on success. */
+int db_exec(sqlite3 *db, const char *sql, struct sbuf *err);
+/* One slot of per-connection data for each module above this layer. */
+enum db_slot { DB_SLOT_DICT, DB_SLOTS };
+void *db_slot(sqlite3 *db, enum db_slot slot);
+/* Keep data for the connection; release(data) runs at db_close. */
+void db_slot_set(sqlite3 *db, enum db_slot slot, void *data, void (*release)(void *));
 /* Lock DB-pkm.kunci, shared (every open database) or exclusive (a restore),
  * without waiting: the file descriptor, or -1 when another pkm holds it. */
 int db_lock_file(const char *path, int exclusive);
-/* Latest schema version this program knows. */
-int db_schema_version(void);
 
 /* The user a connection writes as (NULL: none, writes are not attributed):
  * every db_begin names it to the audit triggers. */

@@ -43,9 +43,8 @@ struct column_def {
 /* Name of a type as written in kamus.jenis. */
 const char *dict_type_name(enum col_type t);
 /* Fill `out` from the dictionary; 0 when the column is there, -1 when not.
- * Rows read are kept for the connection (db_close calls dict_forget). */
+ * Rows read are kept in the connection's slot (released by db_close). */
 int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out);
-void dict_forget(sqlite3 *db);
 /* Check `in` and write its normal form to out. NULL when fine, else an
  * Indonesian message for the field. Empty optional values give "". */
 const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, char *out, size_t size);

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include "pkm/date.h"
 #include "pkm/icd.h"
-#include "pkm/report.h"
+#include "pkm/table.h"
 
 enum { KASUS_B, KASUS_L, KASUS_K, KASUS_N };
 enum { SEX_L, SEX_P, SEX_N };

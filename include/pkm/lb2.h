@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include "pkm/config.h"
 #include "pkm/date.h"
-#include "pkm/report.h"
+#include "pkm/table.h"
 
 /* The parts of a stok optimum, for showing how it was reached. */
 struct optimum {

@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include "pkm/config.h"
-#include "pkm/report.h"
+#include "pkm/table.h"
 
 #define RD_MAX_COND 10
 #define RD_MAX_VALUES 16

@@ -9,6 +9,7 @@
 #include <time.h>
 #include "pkm/config.h"
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/import.h"
 #include "pkm/patient.h"
 #include "pkm/reports.h"
@@ -186,7 +187,7 @@ static void imports(sqlite3 *db, const char *dir)
 	}
 	remove(fresh);
 	struct sbuf err = { 0 }, done = { 0 };
-	sqlite3 *to = db_open(fresh, &err);
+	sqlite3 *to = pkm_open(fresh, &err);
 	struct pkm_config cfg;
 	config_defaults(&cfg);
 	double t0 = now_ms();
@@ -213,7 +214,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	struct sbuf err = { 0 };
-	sqlite3 *db = db_open(argv[1], &err);
+	sqlite3 *db = pkm_open(argv[1], &err);
 	if (!db) {
 		fprintf(stderr, "%s\n", sb_str(&err));
 		return 1;

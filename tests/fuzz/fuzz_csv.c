@@ -2,6 +2,7 @@
  * refusal with a message, or a whole import, never a crash. */
 #include "fuzz.h"
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/import.h"
 #include "pkm/config.h"
 
@@ -12,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!db) {
 		struct sbuf err = { 0 };
 		config_defaults(&cfg);
-		db = db_open(":memory:", &err);
+		db = pkm_open(":memory:", &err);
 		sb_free(&err);
 	}
 	if (!db || size < 1)

@@ -2,6 +2,7 @@
  * file:line, never a crash. */
 #include "fuzz.h"
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/form.h"
 #include "pkm/rowdef.h"
 
@@ -10,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static sqlite3 *db;
 	if (!db) {
 		struct sbuf err = { 0 };
-		db = db_open(":memory:", &err);
+		db = pkm_open(":memory:", &err);
 		sb_free(&err);
 	}
 	if (!db || size < 1)

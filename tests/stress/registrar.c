@@ -9,6 +9,7 @@
 #include <time.h>
 #include "pkm/config.h"
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/patient.h"
 #include "pkm/visit.h"
 
@@ -17,7 +18,7 @@ int main(int argc, char **argv)
 	if (argc != 4)
 		return 2;
 	struct sbuf err = { 0 };
-	sqlite3 *db = db_open(argv[1], &err);
+	sqlite3 *db = pkm_open(argv[1], &err);
 	if (!db) {
 		fprintf(stderr, "%s\n", sb_str(&err));
 		return 1;

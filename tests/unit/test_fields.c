@@ -9,6 +9,7 @@
 #include <string.h>
 #include "pkm/calc.h"
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/dict.h"
 
 static sqlite3 *db;
@@ -17,7 +18,7 @@ static int setup(void **s)
 {
 	(void)s;
 	struct sbuf err = { 0 };
-	db = db_open(":memory:", &err);
+	db = pkm_open(":memory:", &err);
 	sb_free(&err);
 	return db ? 0 : -1;
 }

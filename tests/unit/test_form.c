@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/form.h"
 
 static sqlite3 *db;
@@ -19,7 +20,7 @@ static int setup(void **s)
 {
 	(void)s;
 	struct sbuf err = { 0 };
-	db = db_open(":memory:", &err);
+	db = pkm_open(":memory:", &err);
 	if (!db)
 		return -1;
 	int bad = forms_load_dir(db, PKM_FORMS_DIR, &forms, &err);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/icd_list.h"
 
 static sqlite3 *db;
@@ -19,7 +20,7 @@ static int setup(void **s)
 {
 	(void)s;
 	struct sbuf err = { 0 };
-	db = db_open(":memory:", &err);
+	db = pkm_open(":memory:", &err);
 	sb_free(&err);
 	return db ? 0 : -1;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/lb1.h"
 #include "pkm/visit.h"
 
@@ -24,7 +25,7 @@ static int setup(void **s)
 	close(fd);
 	unlink(dbpath);
 	struct sbuf err = { 0 };
-	db = db_open(dbpath, &err);
+	db = pkm_open(dbpath, &err);
 	sb_free(&err);
 	config_defaults(&cfg);
 	return db ? 0 : -1;

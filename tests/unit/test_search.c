@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/patient.h"
 
 static sqlite3 *db;
@@ -33,7 +34,7 @@ static int setup(void **s)
 {
 	(void)s;
 	struct sbuf err = { 0 };
-	db = db_open(":memory:", &err);
+	db = pkm_open(":memory:", &err);
 	if (!db || db_begin(db) != 0)
 		return -1;
 	add("Siti Rahayu", 'P', "1980-08-17", "3204105708800001", "0001234567890");

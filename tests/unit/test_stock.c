@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/lb2.h"
 #include "pkm/patient.h"
 #include "pkm/stock.h"
@@ -33,7 +34,7 @@ static int setup(void **s)
 {
 	(void)s;
 	struct sbuf err = { 0 };
-	db = db_open(":memory:", &err);
+	db = pkm_open(":memory:", &err);
 	if (!db)
 		return -1;
 	struct drug d;

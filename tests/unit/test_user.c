@@ -11,6 +11,7 @@
 #include <string.h>
 #include "pkm/audit.h"
 #include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/patient.h"
 #include "pkm/user.h"
 
@@ -35,7 +36,7 @@ static int setup(void **s)
 {
 	(void)s;
 	struct sbuf err = { 0 };
-	db = db_open(":memory:", &err);
+	db = pkm_open(":memory:", &err);
 	return db ? 0 : -1;
 }
 

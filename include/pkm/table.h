@@ -2,8 +2,8 @@
  * and rendered to plain text for dot-matrix printers, or to CSV. The text fits
  * 80 or 136 columns without cutting a number: columns that do not fit go into
  * further panels that repeat the row labels. */
-#ifndef PKM_REPORT_H
-#define PKM_REPORT_H
+#ifndef PKM_TABLE_H
+#define PKM_TABLE_H
 #include <limits.h>
 #include <stdio.h>
 #include "pkm/config.h"

@@ -1,7 +1,7 @@
-/* pkm audit, export pasien, pengguna and gabung (src/cmd_admin.c): exit codes
+/* pkm audit, export pasien, pengguna and gabung (src/cli_admin.c): exit codes
  * 0 done, 1 refused or failed, 2 wrong use. */
-#ifndef PKM_CMD_ADMIN_H
-#define PKM_CMD_ADMIN_H
+#ifndef PKM_CLI_ADMIN_H
+#define PKM_CLI_ADMIN_H
 #include <sqlite3.h>
 
 int cmd_audit(sqlite3 *db, int argc, char **argv);

@@ -1,6 +1,6 @@
 /* Command-line administration: the audit trail, a patient's data export,
  * users and merging patients. The same core functions as the Admin screen. */
-#include "pkm/cmd_admin.h"
+#include "pkm/cli_admin.h"
 #include "pkm/audit.h"
 #include "pkm/output.h"
 #include "pkm/patient.h"

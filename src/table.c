@@ -1,4 +1,4 @@
-#include "pkm/report.h"
+#include "pkm/table.h"
 #include "pkm/csv.h"
 #include "pkm/date.h"
 #include <stdlib.h>

@@ -1,0 +1,60 @@
+# The layers point one way: a file may include only headers of its own layer
+# and those below (the order is written in the README, "Source layout").
+#   sh tests/layers.sh [DIR]   checks DIR (default: this tree), then proves
+#                              that an upward include in a copy is caught.
+set -eu
+ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
+
+layer() {	# layer MODULE -> its layer number; unknown modules fail the check
+	case "$1" in
+	util|date|csv|icd|ident|output|ini|lineedit|config) echo 0 ;;
+	db) echo 1 ;;
+	dict|audit) echo 2 ;;
+	open|migrate) echo 3 ;;
+	patient|visit|stock|user|form|calc|icd_list|sheet|import|patient_data|backup) echo 4 ;;
+	table|lb1|lb2|rowdef|reports|demo) echo 5 ;;
+	main|cli_admin|action|ui) echo 6 ;;
+	*) echo "?" ;;
+	esac
+}
+
+module() {	# module FILE -> the module a source or header belongs to
+	b=$(basename "$1"); b=${b%.c}; b=${b%.h}
+	case "$b" in
+	ui|ui_*) echo ui ;;
+	form_load|form_data) echo form ;;
+	rowdef_count) echo rowdef ;;
+	import_stock|import_icd) echo import ;;
+	*) echo "$b" ;;
+	esac
+}
+
+check() {	# check DIR: prints each upward include, returns 1 when any
+	bad=0
+	for f in "$1"/src/*.c "$1"/src/*.h "$1"/include/pkm/*.h; do
+		[ -e "$f" ] || continue
+		m=$(module "$f"); l=$(layer "$m")
+		if [ "$l" = "?" ]; then echo "$f: module $m has no layer (add it to tests/layers.sh and the README)"; bad=1; continue; fi
+		for inc in $(sed -n 's/^#include "pkm\/\([a-z0-9_]*\)\.h".*/\1/p' "$f"); do
+			il=$(layer "$inc")
+			if [ "$il" = "?" ] || [ "$il" -gt "$l" ]; then
+				echo "$f: includes pkm/$inc.h (layer $il) from $m (layer $l)"; bad=1
+			fi
+		done
+		# curses belongs to the UI alone
+		if [ "$m" != ui ] && grep -q '^#include <n\?curses' "$f"; then echo "$f: curses outside the UI"; bad=1; fi
+	done
+	return $bad
+}
+
+check "$ROOT"
+# the check must fail on a deliberately upward include
+copy=$(mktemp -d)
+trap 'rm -rf "$copy"' EXIT
+mkdir -p "$copy/src" "$copy/include/pkm"
+cp "$ROOT"/src/*.c "$ROOT"/src/*.h "$copy/src/"
+cp "$ROOT"/include/pkm/*.h "$copy/include/pkm/"
+sed -i '1i #include "pkm/reports.h"' "$copy/src/db.c"
+if check "$copy" >"$copy/out"; then echo "the layer check missed db.c including reports.h"; exit 1; fi
+grep -q "db.c: includes pkm/reports.h (layer 5) from db (layer 1)" "$copy/out"
+echo "layers: ok"
