@@ -3,7 +3,7 @@
 CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build/default
-DEB_PKGS := libncurses-dev libsqlite3-dev libiniparser-dev libcmocka-dev libcrypt-dev tmux pkg-config sqlite3 \
+DEB_PKGS := libncurses-dev libsqlite3-dev libiniparser-dev libcmocka-dev libcrypt-dev tmux pkg-config sqlite3 groff-base \
             clang libclang-rt-14-dev
 
 CFLAGS   ?= -O2 -g
@@ -115,6 +115,7 @@ asan:
 
 install: all
 	install -D -m 755 $(BUILD)/pkm $(DESTDIR)$(PREFIX)/bin/pkm
+	install -D -m 644 src/pkm.1 $(DESTDIR)$(PREFIX)/share/man/man1/pkm.1
 
 clean:
 	rm -rf build

@@ -66,7 +66,7 @@ int cmd_audit(sqlite3 *db, int argc, char **argv)
 int cmd_export(sqlite3 *db, const char *backup_dir, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[0], "pasien") != 0 || (argc != 2 && !(argc == 4 && strcmp(argv[2], "--out") == 0)))
-		return usage_error("export pasien NO_RM [--out BERKAS]");
+		return usage_error("ekspor pasien NO_RM [--out BERKAS]");
 	struct sbuf err = { 0 };
 	struct out o;
 	if (out_open(&o, db, backup_dir, argc == 4 ? argv[3] : NULL, &err) != 0)

@@ -130,7 +130,7 @@ sqlite3 *db_connect(const char *path, struct sbuf *err)
 		int code = sqlite3_errcode(db) & 0xff;
 		sb_printf(err, "%s: database tidak dapat dipakai: %s%s", path, sb_str(&why),
 			  code == SQLITE_NOTADB ? " (bukan berkas database pkm)"
-			  : code == SQLITE_CORRUPT ? " (berkas rusak: pulihkan dari cadangan dengan pkm restore)"
+			  : code == SQLITE_CORRUPT ? " (berkas rusak: pulihkan dari cadangan dengan pkm pulihkan)"
 			  : code == SQLITE_READONLY || code == SQLITE_CANTOPEN
 			  ? " (hanya dapat dibaca: periksa hak akses berkas dan foldernya)" : "");
 		goto fail;

@@ -24,22 +24,18 @@
 static const char usage[] =
 	"Pemakaian:\n"
 	"  pkm [--db BERKAS] [--config BERKAS]                 aplikasi terminal\n"
-	"  pkm [--db BERKAS] import pasien BERKAS.csv\n"
-	"  pkm [--db BERKAS] import kunjungan BERKAS.csv\n"
-	"  pkm [--db BERKAS] import obat BERKAS.csv          daftar obat\n"
-	"  pkm [--db BERKAS] import stok BERKAS.csv          stok awal per batch\n"
-	"                    [--encoding cp1252]              berkas Windows-1252, bukan UTF-8\n"
+	"  pkm [--db BERKAS] impor pasien|kunjungan|obat|stok BERKAS.csv [--encoding cp1252]\n"
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
-	"  pkm [--db BERKAS] report lb1|lb2|lb3|lb4|jampersal --month YYYY-MM\n"
+	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month YYYY-MM\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
-	"  pkm [--config BERKAS] check-forms [FOLDER]          periksa formulir\n"
-	"  pkm [--db BERKAS] backup [FOLDER]                  cadangan sekarang\n"
-	"  pkm [--db BERKAS] restore BERKAS [--yes]           pulihkan dari cadangan\n"
+	"  pkm [--config BERKAS] periksa-formulir [FOLDER]     periksa formulir\n"
+	"  pkm [--db BERKAS] cadangan [FOLDER]                cadangan sekarang\n"
+	"  pkm [--db BERKAS] pulihkan BERKAS [--yes]          pulihkan dari cadangan\n"
 	"  pkm [--db BERKAS] audit [--patient NO_RM] [--user NAMA] [--from YYYY-MM-DD]\n"
 	"                    [--to YYYY-MM-DD]                jejak audit\n"
-	"  pkm [--db BERKAS] export pasien NO_RM [--out BERKAS]  semua data satu pasien\n"
+	"  pkm [--db BERKAS] ekspor pasien NO_RM [--out BERKAS]  semua data satu pasien\n"
 	"  pkm [--db BERKAS] pengguna daftar | tambah NAMA PERAN [UNIT...] | sandi NAMA\n"
 	"                    (kata sandi dibaca dari terminal atau satu baris stdin)\n"
 	"  pkm [--db BERKAS] gabung NO_RM_TETAP NO_RM_DOBEL   gabungkan pasien dobel\n"
@@ -47,9 +43,12 @@ static const char usage[] =
 	"                                                      database contoh\n"
 	"  pkm --help | --version\n"
 	"\n"
+	"Ejaan lama masih diterima pada rilis ini: import, report, check-forms, backup,\n"
+	"restore, export.\n"
+	"\n"
 	"Database: --db, lalu PKM_DB, lalu [database] path di konfigurasi,\n"
 	"lalu ~/.local/share/pkm/pkm.db. Konfigurasi: --config, lalu\n"
-	"~/.config/pkm/pkm.ini, lalu /etc/pkm/pkm.ini.\n";
+	"~/.config/pkm/pkm.ini, lalu /etc/pkm/pkm.ini. Lihat juga man pkm.\n";
 
 static int fail_usage(const char *what)
 {
@@ -64,6 +63,13 @@ static void print_error(const char *msg)
 	out_puts(stderr, msg);
 	fputc('\n', stderr);
 }
+
+/* What every command works with. */
+struct cli {
+	sqlite3 *db;	/* NULL for the commands that open no database */
+	const struct pkm_config *cfg;
+	const char *path;	/* the database file */
+};
 
 static void default_db_path(const struct pkm_config *cfg, const char *opt, char *out, size_t size)
 {
@@ -82,8 +88,10 @@ static void default_db_path(const struct pkm_config *cfg, const char *opt, char 
 		snprintf(out, size, "%s/.local/share/pkm/pkm.db", home ? home : ".");
 }
 
-static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
+static int cmd_import(const struct cli *c, int argc, char **argv)
 {
+	sqlite3 *db = c->db;
+	const struct pkm_config *cfg = c->cfg;
 	struct sheet_opts o = { .progress = isatty(STDERR_FILENO) ? stderr : NULL };
 	if (argc == 4 && strcmp(argv[2], "--encoding") == 0) {
 		if (strcmp(argv[3], "cp1252") != 0 && strcmp(argv[3], "utf-8") != 0)
@@ -92,7 +100,7 @@ static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char 
 		argc = 2;
 	}
 	if (argc != 2)
-		return fail_usage("import perlu jenis (pasien|kunjungan|obat|stok) dan nama berkas");
+		return fail_usage("impor perlu jenis (pasien|kunjungan|obat|stok) dan nama berkas");
 	struct sbuf done = { 0 }, err = { 0 };
 	int rc;
 	if (strcmp(argv[0], "pasien") == 0)
@@ -104,7 +112,7 @@ static int cmd_import(sqlite3 *db, const struct pkm_config *cfg, int argc, char 
 	else if (strcmp(argv[0], "stok") == 0)
 		rc = import_stok(db, argv[1], &o, &done, &err);
 	else
-		return fail_usage("jenis import harus pasien, kunjungan, obat atau stok");
+		return fail_usage("jenis impor harus pasien, kunjungan, obat atau stok");
 	out_puts(stdout, sb_str(&done));
 	out_puts(stderr, sb_str(&err));
 	sb_free(&done);
@@ -123,8 +131,10 @@ static int load_synonyms(sqlite3 *db, const struct pkm_config *cfg, struct sbuf 
 }
 
 /* pkm icd10 impor FILE [--timpa] [--encoding cp1252] | cari WORDS... */
-static int cmd_icd10(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
+static int cmd_icd10(const struct cli *c, int argc, char **argv)
 {
+	sqlite3 *db = c->db;
+	const struct pkm_config *cfg = c->cfg;
 	struct sbuf done = { 0 }, err = { 0 };
 	int rc;
 	if (argc >= 2 && strcmp(argv[0], "cari") == 0) {
@@ -172,10 +182,13 @@ static int cmd_icd10(sqlite3 *db, const struct pkm_config *cfg, int argc, char *
 	return rc == 0 ? 0 : 1;
 }
 
-static int cmd_report(sqlite3 *db, const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
+static int cmd_report(const struct cli *c, int argc, char **argv)
 {
+	sqlite3 *db = c->db;
+	const struct pkm_config *cfg = c->cfg;
+	const char *db_path = c->path;
 	if (argc < 1)
-		return fail_usage("report perlu nama laporan (lb1)");
+		return fail_usage("laporan perlu nama laporan (lb1)");
 	struct report_req req = { argv[0], NULL, cfg->lb1_layout, FMT_TEXT, cfg->width };
 	const char *out_path = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -201,7 +214,7 @@ static int cmd_report(sqlite3 *db, const struct pkm_config *cfg, const char *db_
 		}
 	}
 	if (!req.month)
-		return fail_usage("report perlu --month YYYY-MM");
+		return fail_usage("laporan perlu --month YYYY-MM");
 	struct sbuf err = { 0 };
 	char backups[PATH_MAX];
 	config_backup_dir(cfg, db_path, backups, sizeof backups);
@@ -219,10 +232,11 @@ static int cmd_report(sqlite3 *db, const struct pkm_config *cfg, const char *db_
 
 /* Check every form against the schema and dictionary of this program's own
  * migrations (an in-memory database), so no real database is touched. */
-static int cmd_check_forms(const struct pkm_config *cfg, int argc, char **argv)
+static int cmd_check_forms(const struct cli *c, int argc, char **argv)
 {
+	const struct pkm_config *cfg = c->cfg;
 	if (argc > 1)
-		return fail_usage("check-forms menerima paling banyak satu folder");
+		return fail_usage("periksa-formulir menerima paling banyak satu folder");
 	const char *dir = argc == 1 ? argv[0] : cfg->forms_dir;
 	struct sbuf err = { 0 };
 	sqlite3 *db = pkm_open(":memory:", &err);
@@ -254,10 +268,13 @@ static void show_progress(void *ctx, int done, int total)
 	fprintf(stderr, "\rcadangan: %3d%%", total ? done * 100 / total : 100);
 }
 
-static int cmd_backup(sqlite3 *db, const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
+static int cmd_backup(const struct cli *c, int argc, char **argv)
 {
+	sqlite3 *db = c->db;
+	const struct pkm_config *cfg = c->cfg;
+	const char *db_path = c->path;
 	if (argc > 1)
-		return fail_usage("backup menerima paling banyak satu folder");
+		return fail_usage("cadangan menerima paling banyak satu folder");
 	char dir[PATH_MAX], file[PATH_MAX + 64];
 	if (argc == 1)
 		str_copy(dir, sizeof dir, argv[0]);
@@ -278,14 +295,15 @@ static int cmd_backup(sqlite3 *db, const struct pkm_config *cfg, const char *db_
 
 /* Restore runs before the database is opened: an open database would hold the
  * lock that tells the restore no other pkm is using it. */
-static int cmd_restore(const char *db_path, int argc, char **argv)
+static int cmd_restore(const struct cli *c, int argc, char **argv)
 {
+	const char *db_path = c->path;
 	int yes = argc == 2 && strcmp(argv[1], "--yes") == 0;
 	if (argc < 1 || argc > 2 || (argc == 2 && !yes))
-		return fail_usage("restore perlu nama berkas cadangan (dan --yes bila tanpa terminal)");
+		return fail_usage("pulihkan perlu nama berkas cadangan (dan --yes bila tanpa terminal)");
 	if (!yes) {
 		if (!isatty(STDIN_FILENO))
-			return fail_usage("restore tanpa terminal perlu --yes");
+			return fail_usage("pulihkan tanpa terminal perlu --yes");
 		printf("Database %s akan diganti dengan %s.\nDatabase sekarang disimpan dulu. Lanjutkan? (y/t) ", db_path,
 		       argv[0]);
 		fflush(stdout);
@@ -307,8 +325,10 @@ static int cmd_restore(const char *db_path, int argc, char **argv)
 }
 
 /* pkm demo: a new database filled with made-up records (include/pkm/demo.h). */
-static int cmd_demo(const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
+static int cmd_demo(const struct cli *c, int argc, char **argv)
 {
+	const struct pkm_config *cfg = c->cfg;
+	const char *db_path = c->path;
 	struct demo_opts o = { 1, 1, date_today(), 60000, 250, isatty(STDERR_FILENO) ? stderr : NULL };
 	for (int i = 0; i < argc; i += 2) {
 		long n;
@@ -341,27 +361,43 @@ static int cmd_demo(const struct pkm_config *cfg, const char *db_path, int argc,
 	return rc == 0 ? 0 : 1;
 }
 
-static int run_command(sqlite3 *db, const struct pkm_config *cfg, const char *path, const char *cmd, int argc,
-		       char **argv)
+static int cmd_audit_(const struct cli *c, int argc, char **argv) { return cmd_audit(c->db, argc, argv); }
+static int cmd_user_(const struct cli *c, int argc, char **argv) { return cmd_user(c->db, argc, argv); }
+static int cmd_merge_(const struct cli *c, int argc, char **argv) { return cmd_merge(c->db, argc, argv); }
+
+static int cmd_export_(const struct cli *c, int argc, char **argv)
 {
-	if (strcmp(cmd, "audit") == 0)
-		return cmd_audit(db, argc, argv);
-	if (strcmp(cmd, "export") == 0) {
-		char backups[PATH_MAX];
-		config_backup_dir(cfg, path, backups, sizeof backups);
-		return cmd_export(db, backups, argc, argv);
-	}
-	if (strcmp(cmd, "pengguna") == 0)
-		return cmd_user(db, argc, argv);
-	if (strcmp(cmd, "gabung") == 0)
-		return cmd_merge(db, argc, argv);
-	if (strcmp(cmd, "import") == 0)
-		return cmd_import(db, cfg, argc, argv);
-	if (strcmp(cmd, "icd10") == 0)
-		return cmd_icd10(db, cfg, argc, argv);
-	if (strcmp(cmd, "backup") == 0)
-		return cmd_backup(db, cfg, path, argc, argv);
-	return cmd_report(db, cfg, path, argc, argv);
+	char backups[PATH_MAX];
+	config_backup_dir(c->cfg, c->path, backups, sizeof backups);
+	return cmd_export(c->db, backups, argc, argv);
+}
+
+/* Every command once: its Indonesian verb, the English spelling still taken
+ * for this release, and whether it runs on an open database. */
+static const struct command {
+	const char *name, *old;
+	int opens_db;
+	int (*run)(const struct cli *c, int argc, char **argv);
+} commands[] = {
+	{ "impor", "import", 1, cmd_import },
+	{ "laporan", "report", 1, cmd_report },
+	{ "periksa-formulir", "check-forms", 0, cmd_check_forms },
+	{ "cadangan", "backup", 1, cmd_backup },
+	{ "pulihkan", "restore", 0, cmd_restore },	/* before the database opens: it takes the lock */
+	{ "audit", NULL, 1, cmd_audit_ },
+	{ "ekspor", "export", 1, cmd_export_ },
+	{ "pengguna", NULL, 1, cmd_user_ },
+	{ "gabung", NULL, 1, cmd_merge_ },
+	{ "icd10", NULL, 1, cmd_icd10 },
+	{ "demo", NULL, 0, cmd_demo },
+};
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+		if (strcmp(name, commands[i].name) == 0 || (commands[i].old && strcmp(name, commands[i].old) == 0))
+			return &commands[i];
+	return NULL;
 }
 
 /* Commands run from a shell write as the system account: whoever can run them
@@ -403,38 +439,33 @@ int main(int argc, char **argv)
 	struct pkm_config cfg;
 	struct sbuf err = { 0 };
 	if (config_load(&cfg, cfg_opt, &err) != 0) {
-		fprintf(stderr, "%spkm: konfigurasi tidak sah\n", sb_str(&err));
+		out_puts(stderr, sb_str(&err));
+		fputs("pkm: konfigurasi tidak sah\n", stderr);
 		sb_free(&err);
 		return 1;
 	}
 	char path[PATH_MAX];
 	default_db_path(&cfg, db_opt, path, sizeof path);
-	const char *cmd = i < argc ? argv[i] : NULL;
-	if (cmd && strcmp(cmd, "check-forms") == 0)
-		return cmd_check_forms(&cfg, argc - i - 1, argv + i + 1);
-	if (cmd && strcmp(cmd, "demo") == 0)
-		return cmd_demo(&cfg, path, argc - i - 1, argv + i + 1);
-	if (cmd && strcmp(cmd, "restore") == 0)
-		return cmd_restore(path, argc - i - 1, argv + i + 1);
-	static const char *const commands[] = { "import", "report", "backup", "audit", "export", "pengguna",
-						"gabung", "icd10", NULL };
-	int known = !cmd;
-	for (int k = 0; cmd && commands[k]; k++)
-		known |= strcmp(cmd, commands[k]) == 0;
-	if (!known)
+	const char *name = i < argc ? argv[i] : NULL;
+	const struct command *cmd = name ? find_command(name) : NULL;
+	if (name && !cmd)
 		return fail_usage("perintah tidak dikenal");
+	struct cli c = { NULL, &cfg, path };
+	if (cmd && !cmd->opens_db)
+		return cmd->run(&c, argc - i - 1, argv + i + 1);
 	sqlite3 *db = pkm_open(path, &err);
 	if (!db) {
 		print_error(sb_str(&err));
 		sb_free(&err);
 		return 1;
 	}
+	c.db = db;
 	int rc;
 	if (!cmd)
 		rc = ui_run(db, &cfg, path);
 	else {
 		set_cli_user(db);
-		rc = run_command(db, &cfg, path, cmd, argc - i - 1, argv + i + 1);
+		rc = cmd->run(&c, argc - i - 1, argv + i + 1);
 	}
 	db_close(db);
 	return rc;

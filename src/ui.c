@@ -519,17 +519,17 @@ static void start_work(struct ui *u)
 	struct sbuf err = { 0 };
 	int bad = forms_load_dir(u->db, u->cfg->forms_dir, &u->forms, &err);
 	if (bad)
-		ui_message(u, 1, "%d masalah pada formulir; formulir itu tidak dipakai. Rincian: pkm check-forms", bad);
+		ui_message(u, 1, "%d masalah pada formulir (tidak dipakai). Rincian: pkm periksa-formulir", bad);
 	/* report definitions too: a broken one is told now, not at month's end */
 	char dir[PATH_MAX + 32];
 	int files;
 	snprintf(dir, sizeof dir, "%s/laporan", u->cfg->forms_dir);
 	if (!bad && access(dir, F_OK) == 0 && (bad = rowdefs_check_dir(u->db, dir, &files, &err)) != 0)
-		ui_message(u, 1, "%d masalah pada definisi laporan. Rincian: pkm check-forms", bad);
+		ui_message(u, 1, "%d masalah pada definisi laporan. Rincian: pkm periksa-formulir", bad);
 	/* the district's ICD-10 synonyms; the name search works without them */
 	snprintf(dir, sizeof dir, "%s/icd10_sinonim.csv", u->cfg->forms_dir);
 	if (access(dir, F_OK) == 0 && icd_synonyms_load(u->db, dir, &err) != 0 && !bad)
-		ui_message(u, 1, "Sinonim ICD-10 bermasalah, tidak dipakai. Rincian: pkm check-forms");
+		ui_message(u, 1, "Sinonim ICD-10 bermasalah, tidak dipakai. Rincian: pkm periksa-formulir");
 	sb_free(&err);
 	if (u->cfg->backup_daily)
 		ui_backup(u, 1);
@@ -556,7 +556,7 @@ static enum pkm_screen first_screen(void)
 int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "pkm: aplikasi terminal perlu terminal (gunakan pkm import/report untuk skrip)\n");
+		fprintf(stderr, "pkm: aplikasi terminal perlu terminal (gunakan pkm impor/laporan untuk skrip)\n");
 		return 1;
 	}
 	if (!getenv("ESCDELAY"))

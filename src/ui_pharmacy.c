@@ -42,7 +42,7 @@ static void draw(struct ui *u, struct lineedit *q, const struct shelf *sh, int s
 	}
 	char foot[160];
 	if (!sh->nall)
-		snprintf(foot, sizeof foot, "Belum ada obat. Impor daftar obat: pkm import obat BERKAS.csv");
+		snprintf(foot, sizeof foot, "Belum ada obat. Impor daftar obat: pkm impor obat BERKAS.csv");
 	else if (!n)
 		snprintf(foot, sizeof foot, "Tidak ada obat yang cocok dengan '%.30s'", q->buf);
 	else

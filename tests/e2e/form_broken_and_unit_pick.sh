@@ -8,7 +8,7 @@ cp "$ROOT/tests/golden/forms_bad/unknown_column.ini" "$WORK/forms/"
 printf '[database]\nformulir = %s\n' "$WORK/forms" >"$WORK/.config/pkm/pkm.ini"
 import_cluster_visits
 start_app
-wait_for "1 masalah pada formulir; formulir itu tidak dipakai. Rincian: pkm check-forms"
+wait_for "1 masalah pada formulir (tidak dipakai). Rincian: pkm periksa-formulir"
 open_visit 5
 wait_for "[ ] Rujukan"
 screen | grep -q "Kolom tidak ada di kamus" && fail "the broken form is offered"

@@ -8,7 +8,7 @@ cp "$ROOT"/forms/laporan/*.ini "$WORK/forms/laporan/"
 sed 's/^syarat = kontak = 1$/syarat = kontak == 1/' "$ROOT/forms/laporan/lb3.ini" >"$WORK/forms/laporan/lb3.ini"
 printf '[database]\nformulir = %s\n' "$WORK/forms" >"$WORK/.config/pkm/pkm.ini"
 start_app
-wait_for "1 masalah pada definisi laporan. Rincian: pkm check-forms"
+wait_for "1 masalah pada definisi laporan. Rincian: pkm periksa-formulir"
 keys F4
 wait_for "Lebar kertas"
 keys Up Space Space
