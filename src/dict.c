@@ -341,9 +341,16 @@ void dict_display(sqlite3 *db, const struct column_def *c, const char *value, ch
 		snprintf(out, size, "%s%s%s", value, c->unit[0] ? " " : "", c->unit);
 }
 
+/* The labels of the two fixed-choice types, written once. */
+static const char *const fixed[][2] = { { "1", "Ya" }, { "0", "Tidak" }, { "L", "Laki-laki" }, { "P", "Perempuan" } };
+
+const char *dict_sex_label(char sex)
+{
+	return sex == 'P' ? fixed[3][1] : sex == 'L' ? fixed[2][1] : "?";
+}
+
 int dict_options(sqlite3 *db, const struct column_def *c, char (*code)[24], char (*label)[80], int max)
 {
-	static const char *const fixed[][2] = { { "1", "Ya" }, { "0", "Tidak" }, { "L", "Laki-laki" }, { "P", "Perempuan" } };
 	int n = 0;
 	if (c->type == T_CHOICE) {
 		while (n < max && dict_choice(c, n, code[n], label[n]) == 0)

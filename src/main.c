@@ -88,6 +88,19 @@ static void default_db_path(const struct pkm_config *cfg, const char *opt, char 
 		snprintf(out, size, "%s/.local/share/pkm/pkm.db", home ? home : ".");
 }
 
+/* Print what a command did and what went wrong (shown, never obeyed); the exit
+ * status, 1 also when standard output could not be written. */
+static int finish(int rc, struct sbuf *done, struct sbuf *err)
+{
+	out_puts(stdout, sb_str(done));
+	out_puts(stderr, sb_str(err));
+	sb_free(done);
+	sb_free(err);
+	if (fflush(stdout) != 0)
+		rc = -1;
+	return rc == 0 ? 0 : 1;
+}
+
 static int cmd_import(const struct cli *c, int argc, char **argv)
 {
 	sqlite3 *db = c->db;
@@ -113,13 +126,7 @@ static int cmd_import(const struct cli *c, int argc, char **argv)
 		rc = import_stok(db, argv[1], &o, &done, &err);
 	else
 		return fail_usage("jenis impor harus pasien, kunjungan, obat atau stok");
-	out_puts(stdout, sb_str(&done));
-	out_puts(stderr, sb_str(&err));
-	sb_free(&done);
-	sb_free(&err);
-	if (fflush(stdout) != 0)
-		rc = -1;
-	return rc == 0 ? 0 : 1;
+	return finish(rc, &done, &err);
 }
 
 /* The district's synonyms beside the forms; a folder without the file has none. */
@@ -173,13 +180,7 @@ static int cmd_icd10(const struct cli *c, int argc, char **argv)
 	} else {
 		return fail_usage("icd10 impor BERKAS.csv [--timpa] | icd10 cari KATA...");
 	}
-	out_puts(stdout, sb_str(&done));
-	out_puts(stderr, sb_str(&err));
-	sb_free(&done);
-	sb_free(&err);
-	if (fflush(stdout) != 0)
-		rc = -1;
-	return rc == 0 ? 0 : 1;
+	return finish(rc, &done, &err);
 }
 
 static int cmd_report(const struct cli *c, int argc, char **argv)

@@ -244,8 +244,7 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 		choice_set(&unit, last.unit);
 		choice_set(&payer, last.penjamin);
 	} else {
-		/* first visit: children to Klaster 2, adults to Klaster 3 */
-		choice_set(&unit, age.years < 18 ? "K2" : "K3");
+		choice_set(&unit, visit_first_unit(age));
 		choice_set(&payer, p->penjamin);
 	}
 	int focus = 0;
@@ -254,7 +253,7 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 		char line[1024];
 		snprintf(line, sizeof line, "%s  (No. RM %s)", p->nama, p->no_rm);
 		ui_text(2, 2, COLS - 4, line, A_BOLD);
-		snprintf(line, sizeof line, "%s, %d th %d bl, lahir %s%s", p->sex == 'P' ? "Perempuan" : "Laki-laki",
+		snprintf(line, sizeof line, "%s, %d th %d bl, lahir %s%s", dict_sex_label(p->sex),
 			 age.years, age.months, p->tanggal_lahir, p->lahir_perkiraan ? " (perkiraan)" : "");
 		ui_text(3, 2, COLS - 4, line, 0);
 		snprintf(line, sizeof line, "NIK %s   No. BPJS %s   %s %s", p->nik[0] ? p->nik : "-",

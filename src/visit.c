@@ -303,3 +303,8 @@ int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], i
 	sqlite3_finalize(st);
 	return n;
 }
+
+const char *visit_first_unit(struct age age)
+{
+	return age.years < 18 ? "K2" : "K3";	/* ILP: children to Klaster 2, adults to Klaster 3 */
+}

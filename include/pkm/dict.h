@@ -40,6 +40,8 @@ struct column_def {
 	char formula[256];		/* T_CALC: "name arg arg" */
 };
 
+/* "Laki-laki" or "Perempuan" for L or P: the same words as the choice lists. */
+const char *dict_sex_label(char sex);
 /* Name of a type as written in kamus.jenis. */
 const char *dict_type_name(enum col_type t);
 /* Fill `out` from the dictionary; 0 when the column is there, -1 when not.

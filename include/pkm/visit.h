@@ -57,6 +57,8 @@ int diag_set_kasus(sqlite3 *db, long diag_id, char kasus, struct sbuf *err);
 int diag_delete(sqlite3 *db, long diag_id, struct sbuf *err);
 /* Caller frees *out. Returns the count, -1 on error. */
 int diag_list(sqlite3 *db, long visit_id, struct diagnosis **out);
+/* The unit of a patient's first visit by age at the visit (Juknis ILP). */
+const char *visit_first_unit(struct age age);
 /* The codes the visit's patient was diagnosed with this month up to the
  * visit's day (any unit), at most max; returns how many. */
 int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], int max);
