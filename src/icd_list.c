@@ -98,7 +98,7 @@ static int entry_code(const void *key, const void *e) { return strcmp(key, ((con
 /* A code once: a synonym of a code found by its name, or by an earlier synonym, adds nothing. */
 static struct icd_entry *add(struct found *f, const char *kode, int synonym)
 {
-	if (synonym && bsearch(kode, f->e, (size_t)f->by_name, sizeof *f->e, entry_code))
+	if (synonym && f->by_name && bsearch(kode, f->e, (size_t)f->by_name, sizeof *f->e, entry_code))
 		return NULL;
 	for (int i = f->by_name; synonym && i < f->n; i++)
 		if (strcmp(f->e[i].kode, kode) == 0)

@@ -4,6 +4,7 @@
 # "N passed, N failed" last; non-zero exit on failure.
 BUILD=${1:-build/default}
 export PKM_BIN="$PWD/$BUILD/pkm" PKM_TODAY=2026-11-23 TZ=UTC
+case "$BUILD" in *asan*) export PKM_SANITIZED=1 ;; esac	# timing targets belong to the real build
 pass=0 fail=0
 log=$(mktemp)
 

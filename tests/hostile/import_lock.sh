@@ -21,7 +21,9 @@ saves=$(wc -l <"$WORK/desk.out")
 [ "$saves" -gt 20 ] || die "only $saves desk saves"
 slowest=$(awk '$5 > m { m = $5 } END { print m + 0 }' "$WORK/desk.out")
 echo "desk saves: $saves, slowest $slowest ms"
-[ "$slowest" -lt 2000 ] || die "a desk save waited $slowest ms"
+# 2 s is the target of the real build; a sanitizer build runs several times slower
+limit=2000; [ -z "${PKM_SANITIZED:-}" ] || limit=10000
+[ "$slowest" -lt "$limit" ] || die "a desk save waited $slowest ms"
 [ "$(sql "SELECT count(*) FROM pasien WHERE nama LIKE 'Pasien Impor %'")" = 60000 ]
 # the file is one trail event naming it and the ids it made
 ev=$(sql "SELECT baru FROM audit WHERE tabel = 'pasien' AND baru LIKE 'impor berkas %p.csv%'")
