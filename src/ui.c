@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -434,26 +435,30 @@ int choice_key(struct choice *c, int key)
 {
 	if (!c->n)
 		return 0;
-	if (key == ' ' || key == K_RIGHT) {
-		c->sel = (c->sel + 1) % c->n;
+	if (key == ' ' || key == K_RIGHT || key == K_LEFT) {
+		c->typed[0] = '\0';
+		c->sel = key == K_LEFT ? (c->sel <= 0 ? c->n - 1 : c->sel - 1) : (c->sel + 1) % c->n;
 		return 1;
 	}
-	if (key == K_LEFT) {
-		c->sel = c->sel <= 0 ? c->n - 1 : c->sel - 1;
-		return 1;
-	}
-	if (key > ' ' && key < 128) {
-		int up = key >= 'a' && key <= 'z' ? key - 32 : key;
-		for (int k = 1; k <= c->n; k++) {	/* the next match after the current one */
+	if (key <= ' ' || key >= 128)
+		return 0;
+	size_t len = strlen(c->typed);
+	for (int again = 0; again < 2; again++) {
+		if (again || len + 1 >= sizeof c->typed)
+			len = 0;	/* fits no code: this key starts a new search */
+		c->typed[len] = (char)(key >= 'a' && key <= 'z' ? key - 32 : key);
+		c->typed[len + 1] = '\0';
+		/* one key: the next match after the current one; more: the first match */
+		for (int k = len ? 0 : 1; k <= c->n; k++) {
 			int i = (c->sel + k + c->n) % c->n;
-			if (c->code[i][0] == up) {
+			if (strncasecmp(c->code[i], c->typed, len + 1) == 0) {
 				c->sel = i;
 				return 1;
 			}
 		}
-		return 1;
 	}
-	return 0;
+	c->typed[0] = '\0';
+	return 1;
 }
 
 int ui_main_action(struct ui *u, enum action a)
@@ -553,6 +558,29 @@ static enum pkm_screen first_screen(void)
 	return SCR_QUIT;
 }
 
+/* Key sequences a terminal may send that its terminfo entry lacks: PuTTY,
+ * tmux or xterm running under TERM=linux or vt100 send F1-F4 as ESC O P..S,
+ * which would otherwise arrive as Esc and two letters typed into a field. */
+static void extra_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} extra[] = {
+		{ "\033OP", KEY_F(1) },   { "\033OQ", KEY_F(2) },   { "\033OR", KEY_F(3) },   { "\033OS", KEY_F(4) },
+		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) }, { "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+		{ "\033[15~", KEY_F(5) }, { "\033[17~", KEY_F(6) }, { "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) },
+		{ "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) }, { "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+		{ "\033OA", KEY_UP },     { "\033OB", KEY_DOWN },   { "\033OC", KEY_RIGHT },  { "\033OD", KEY_LEFT },
+		{ "\033[A", KEY_UP },     { "\033[B", KEY_DOWN },   { "\033[C", KEY_RIGHT },  { "\033[D", KEY_LEFT },
+		{ "\033OH", KEY_HOME },   { "\033OF", KEY_END },    { "\033[H", KEY_HOME },   { "\033[F", KEY_END },
+		{ "\033[1~", KEY_HOME },  { "\033[4~", KEY_END },   { "\033[3~", KEY_DC },    { "\033[Z", KEY_BTAB },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(extra); i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
+}
+
 int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -569,6 +597,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	extra_keys();
 	meta(stdscr, TRUE);	/* all eight bits of each byte: pkm decodes them */
 	/* the set-up may add the puskesmas identity: the screens read this copy */
 	static struct pkm_config conf;

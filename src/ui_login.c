@@ -113,6 +113,8 @@ static int save_new_password(struct ui *u, struct dlg_field *f, void *ctx, struc
 	const char *why = password_problem(f[0].le.buf, u->user.nama);
 	if (why)
 		field_error(fe, "sandi", "%s", why);
+	else if (user_password_is(u->db, u->user.id, f[0].le.buf))
+		field_error(fe, "sandi", "sama dengan kata sandi dari administrator; pilih kata sandi baru");
 	else if (strcmp(f[0].le.buf, f[1].le.buf) != 0)
 		field_error(fe, "sandi2", "kata sandi ulangan tidak sama");
 	return fe->n ? -1 : user_set_password(u->db, u->user.id, f[0].le.buf, 0, err);

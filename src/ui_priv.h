@@ -56,11 +56,13 @@ struct choice {
 	int n, sel;		/* sel -1 = nothing chosen yet */
 	char code[16][24];
 	char label[16][80];
+	char typed[24];		/* what was typed so far: "K2" reaches K2 */
 };
 void choice_load(struct ui *u, struct choice *c, const char *table);
 void choice_set(struct choice *c, const char *code);
 const char *choice_code(const struct choice *c);
-/* Space/Left/Right cycle; a letter picks the first code starting with it. 1 if handled. */
+/* Space/Left/Right cycle; typing picks the code that starts with what was
+ * typed ("K2" is Klaster 2; a key that fits no code starts afresh). 1 if handled. */
 int choice_key(struct choice *c, int key);
 
 enum pkm_screen ui_register(struct ui *u);

@@ -179,14 +179,14 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	refresh();
 }
 
-/* F5: pick a code and add it with its case flag pre-filled. */
-static void add_diagnosis(struct ui *u, const struct visit_row *row)
+/* F5: pick a code and add it with its case flag pre-filled; 1 with `code` set
+ * when a diagnosis was added. */
+static int add_diagnosis(struct ui *u, const struct visit_row *row, char code[ICD_LEN])
 {
-	char code[ICD_LEN];
-	int added;
+	int added = 0;
 	struct sbuf err = { 0 };
 	if (!icd_picker(u, &row->v, code))
-		return;
+		return 0;
 	if (diag_add(u->db, u->cfg, &row->v, code, 0, &added, &err) != 0)
 		ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
 	else if (!added)
@@ -194,6 +194,7 @@ static void add_diagnosis(struct ui *u, const struct visit_row *row)
 	else
 		ui_message(u, 0, "%s ditambahkan; kasus diisi otomatis, ubah dengan B, L atau K", code);
 	sb_free(&err);
+	return added;
 }
 
 /* One visit: its diagnoses and its cluster forms. */
@@ -220,7 +221,15 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 			u->msg[0] = '\0';
 			return;
 		} else if (a == A_NEW && it.clinical) {
-			add_diagnosis(u, row);
+			/* the new diagnosis is selected: B, L, K and F8 act on it */
+			char code[ICD_LEN];
+			if (add_diagnosis(u, row, code)) {
+				load_items(u, row, &it);
+				reload = 0;
+				for (int i = 0; i < it.n_diag; i++)
+					if (strcmp(it.d[i].icd10, code) == 0)
+						sel = i;
+			}
 		} else if (a == A_OPEN && on_form) {
 			int fi = sel - it.n_diag;
 			if (ui_form(u, &u->forms.forms[it.form[fi]], row)) {

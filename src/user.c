@@ -240,6 +240,19 @@ int user_set_password(sqlite3 *db, long id, const char *password, int must_chang
 	return finish(db, step_done(st) == 0 && sqlite3_changes(db) == 1 ? 0 : -1, "kata sandi", err);
 }
 
+int user_password_is(sqlite3 *db, long id, const char *password)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT sandi FROM pengguna WHERE id = ?", NULL);
+	char stored[CRYPT_OUTPUT_SIZE] = "*";
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_col_text(st, 0, stored, sizeof stored);
+	sqlite3_reset(st);
+	return password_matches(password, stored);
+}
+
 int user_set_active(sqlite3 *db, long id, int active, struct sbuf *err)
 {
 	if (db_begin(db) != 0) {

@@ -48,6 +48,8 @@ const char *password_problem(const char *password, const char *user_name);
 
 /* Store a checked user (new when u->id is 0) with its units; the new id in u->id. */
 int user_save(sqlite3 *db, struct user *u, const char *password, struct sbuf *err);
+/* 1 when password is the user's current one (a forced change must choose another). */
+int user_password_is(sqlite3 *db, long id, const char *password);
 int user_set_password(sqlite3 *db, long id, const char *password, int must_change, struct sbuf *err);
 int user_set_active(sqlite3 *db, long id, int active, struct sbuf *err);
 int user_count(sqlite3 *db);

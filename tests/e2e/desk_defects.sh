@@ -1,0 +1,69 @@
+# Defects a new user met at the desk, each driven here: the diagnosis just
+# added is the one selected (B/L/K and F8 act on it), K2 typed on a unit
+# choice reaches Klaster 2, F-keys sent as ESC O P..S under TERM=linux are keys
+# (not letters typed into a field), and a forced password change must choose a
+# new password.
+. "$(dirname "$0")/lib.sh"
+import_cluster_visits
+start_app
+wait_for "F10 Keluar"
+open_visit 3
+# a visit with Z34.9; adding L29.9 selects it, so F8 asks about L29.9
+keys F5; wait_for "Cari ICD-10"; type_text "Z34.9"; wait_for "Pengawasan kehamilan normal"; keys Enter
+wait_for "Z34.9 ditambahkan"
+keys F5; wait_for "Cari ICD-10"; type_text "gatal"; wait_for "Pruritus"; keys Enter
+wait_for "L29.9 ditambahkan"
+keys l
+wait_for "Lama"
+expect_sql "SELECT icd10 || kasus FROM diagnosis ORDER BY id" "Z34.9B
+L29.9L"
+keys F8
+wait_for "Hapus diagnosis L29.9?"
+keys y
+wait_for "Diagnosis L29.9 dihapus"
+expect_sql "SELECT group_concat(icd10) FROM diagnosis" "Z34.9"
+keys Escape
+wait_for "Tab: ganti unit"
+keys Escape
+
+# the visit dialog's unit: typing K2 reaches Klaster 2
+keys F2
+wait_for "Cari:"
+type_text "Candra"
+wait_for "Candra Wijaya"
+keys Enter
+wait_for "Kunjungan hari ini"
+type_text "K2"
+wait_for "< Klaster 2 Ibu dan Anak >"
+type_text "IG"
+wait_for "< Gawat Darurat >"
+keys Escape
+keys C-q
+sleep 0.3
+
+# TERM=linux: F5 and F2 as tmux sends them (ESC [15~, ESC O Q) are keys
+start_app linux NO_COLOR=1
+wait_for "F10 Keluar"
+keys F5
+wait_for "Pasien baru"
+type_text "Eko"
+keys F2
+wait_for "wajib diisi"
+screen | grep -q "EkoQ\|Eko Q" && fail "ESC O Q typed Q into the field"
+keys Escape
+wait_for "Batalkan isian ini?"
+keys y
+keys C-q
+sleep 0.3
+
+# a password set by the administrator cannot be kept as it is
+echo "Rahasia-2026" | $PKM_BIN --db "$DB" pengguna sandi uji >/dev/null
+start_app
+wait_for "Ganti kata sandi"
+type_text "$PASSWORD"; keys Tab; type_text "$PASSWORD"; keys F2
+wait_for "sama dengan kata sandi dari administrator"
+expect_sql "SELECT ganti_sandi FROM pengguna WHERE nama = 'uji'" 1
+keys C-u; type_text "Baru-2026x"; keys Tab C-u; type_text "Baru-2026x"; keys F2
+wait_for "F10 Keluar"
+expect_sql "SELECT ganti_sandi FROM pengguna WHERE nama = 'uji'" 0
+echo ok
