@@ -55,6 +55,16 @@ int date_parse_user(const char *s, struct date *out)
 	return 0;
 }
 
+char *date_show(const char *iso, char *buf)
+{
+	struct date d;
+	if (strlen(iso) == 10 && date_parse(iso, &d) == 0)
+		snprintf(buf, 11, "%02d-%02d-%04d", d.d, d.m, d.y);
+	else
+		snprintf(buf, 11, "%s", iso);
+	return buf;
+}
+
 char *date_format(struct date d, char *buf)
 {
 	int v[3] = { d.y, d.m, d.d }, w[3] = { 4, 2, 2 }, at = 0;

@@ -268,6 +268,14 @@ static int search_number(sqlite3 *db, const char *digits, struct patient *out, i
 	char end[64];
 	prefix_end(digits, end, sizeof end);
 	int n = 0;
+	/* "2" is No. RM 000002 too: the serial is six digits, typed without its zeros */
+	if (strlen(digits) < 6) {
+		char padded[8];
+		snprintf(padded, sizeof padded, "%06ld", atol(digits));
+		struct patient p;
+		if (max > 0 && patient_by_rm(db, padded, &p) == 1)
+			out[n++] = p;
+	}
 	for (size_t q = 0; q < ARRAY_LEN(sql) && n < max; q++) {
 		sqlite3_stmt *st = db_stmt(db, sql[q], NULL);
 		if (!st)
@@ -318,13 +326,16 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 	char q[128];
 	str_copy(q, sizeof q, query);
 	char words[8][64];
-	int kind[8], ntok = 0;	/* 0 word, 1 digits, 2 date */
+	int kind[8], ntok = 0;	/* 0 word, 1 digits, 2 date, 3 a year */
 	for (char *tok = strtok(q, " \t"); tok && ntok < 8; tok = strtok(NULL, " \t"), ntok++) {
 		char *w = words[ntok];
 		struct date d;
 		if (date_parse_user(tok, &d) == 0) {
 			kind[ntok] = 2;
 			date_format(d, w);
+		} else if (strlen(tok) == 4 && str_is_digits(tok) && atoi(tok) >= 1900 && atoi(tok) <= date_today().y) {
+			kind[ntok] = 3;	/* a birth year beside a name: "siti 1989" */
+			str_copy(w, sizeof words[0], tok);
 		} else if (str_is_digits(tok)) {
 			kind[ntok] = 1;
 			str_copy(w, sizeof words[0], tok);
@@ -337,7 +348,7 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 			w[n] = '\0';
 		}
 	}
-	if (ntok == 1 && kind[0] == 1)
+	if (ntok == 1 && (kind[0] == 1 || kind[0] == 3))
 		return search_number(db, words[0], out, max);
 	/* the rarest word drives the search through pasien_kata; when even that one
 	 * matches many patients, the first screenful is taken and sorted here */
@@ -365,6 +376,10 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 	for (int i = 0; i < ntok; i++) {
 		if (kind[i] == 2) {
 			sb_add(&sql, " AND tanggal_lahir = ?");
+			binds[nb++] = words[i];
+		} else if (kind[i] == 3) {
+			sb_add(&sql, " AND tanggal_lahir >= ? || '-01-01' AND tanggal_lahir <= ? || '-12-31'");
+			binds[nb++] = words[i];
 			binds[nb++] = words[i];
 		} else if (kind[i] == 1) {
 			/* a number matches No. RM, NIK or No. BPJS from the start */

@@ -302,15 +302,22 @@ static void register_draw(struct ui *u, struct lineedit *q, struct patient *foun
 {
 	ui_frame(u, "Pendaftaran", CTX_MAIN | CTX_SEARCH);
 	ui_text(2, 2, 6, "Cari:", A_BOLD);
-	ui_text(3, 2, COLS - 4, "No. RM, NIK, No. BPJS atau nama (boleh ditambah tanggal lahir, mis. 17-08-1980)", A_DIM);
-	ui_text(5, 2, COLS - 4, "No. RM   Nama                          JK Tgl lahir   NIK              Penjamin", A_BOLD);
-	int rows = LINES - 9;
+	ui_text(3, 2, COLS - 4, "No. RM, NIK, No. BPJS, nama (+ tanggal atau tahun lahir: siti 1989, 17-08-1980)", A_DIM);
+	ui_text(5, 2, COLS - 4, "No. RM  Nama                       JK Tgl lahir  Desa            Penjamin", A_BOLD);
+	int rows = LINES - 11;
 	for (int i = 0; i < rows && top + i < n; i++) {
 		const struct patient *p = &found[top + i];
-		char line[256];
-		snprintf(line, sizeof line, "%-8s %-29.29s %c  %s  %-16s %s", p->no_rm, p->nama, p->sex,
-			 p->tanggal_lahir, p->nik[0] ? p->nik : "-", p->penjamin);
+		char line[512], born[11];
+		snprintf(line, sizeof line, "%-7s %-26.26s %c  %s %-15.15s %s", p->no_rm, p->nama, p->sex,
+			 date_show(p->tanggal_lahir, born), p->desa[0] ? p->desa : "-", p->penjamin);
 		ui_text(6 + i, 2, COLS - 4, line, top + i == sel ? ui_attr_sel(u) : 0);
+	}
+	if (n) {	/* the selected patient in full: two Sitis of one village told apart */
+		const struct patient *p = &found[sel];
+		char line[1024];
+		snprintf(line, sizeof line, "%s, %s | NIK %s | No. BPJS %s", p->alamat[0] ? p->alamat : "(alamat kosong)",
+			 p->desa[0] ? p->desa : "-", p->nik[0] ? p->nik : "-", p->no_bpjs[0] ? p->no_bpjs : "-");
+		ui_text(LINES - 4, 2, COLS - 4, line, A_DIM);
 	}
 	if (q->len && !n)
 		ui_text(6, 2, COLS - 4, "Tidak ditemukan. F5 atau ^N: daftarkan pasien baru.", 0);

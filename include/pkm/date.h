@@ -23,6 +23,9 @@ int date_parse(const char *s, struct date *out);
 int date_parse_user(const char *s, struct date *out);
 /* YYYY-MM-DD into buf (at least 11 bytes). */
 char *date_format(struct date d, char *buf);
+/* A stored YYYY-MM-DD as the screens show it, DD-MM-YYYY (buf at least 11
+ * bytes); anything else is copied as it is. */
+char *date_show(const char *iso, char *buf);
 long date_to_days(struct date d);
 struct date date_from_days(long days);
 int date_cmp(struct date a, struct date b);

@@ -58,10 +58,10 @@ wait_for "A09 ditambahkan"
 wait_for "Baru"
 expect_sql "SELECT group_concat(icd10 || ':' || kasus, ' ') FROM (SELECT icd10, kasus FROM diagnosis ORDER BY id)" \
 	"A15:B J06.9:B A09:B"
-# change the case flag of the selected (first) diagnosis with L
+# change the case flag of the selected diagnosis (the one just added) with L
 keys l
 wait_for "Lama"
-expect_sql "SELECT kasus FROM diagnosis WHERE icd10 = 'J06.9'" "L"
+expect_sql "SELECT kasus FROM diagnosis WHERE icd10 = 'A09'" "L"
 keys B
 wait_gone "Lama"
 

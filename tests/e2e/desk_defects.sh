@@ -2,7 +2,7 @@
 # added is the one selected (B/L/K and F8 act on it), K2 typed on a unit
 # choice reaches Klaster 2, F-keys sent as ESC O P..S under TERM=linux are keys
 # (not letters typed into a field), and a forced password change must choose a
-# new password.
+# new password; the patient search takes a birth year and tells patients apart.
 . "$(dirname "$0")/lib.sh"
 import_cluster_visits
 start_app
@@ -66,4 +66,15 @@ expect_sql "SELECT ganti_sandi FROM pengguna WHERE nama = 'uji'" 1
 keys C-u; type_text "Baru-2026x"; keys Tab C-u; type_text "Baru-2026x"; keys F2
 wait_for "F10 Keluar"
 expect_sql "SELECT ganti_sandi FROM pengguna WHERE nama = 'uji'" 0
+
+# search: a birth year beside a name; the village in the list, the address of
+# the selected patient under it; dates as DD-MM-YYYY
+keys F2
+wait_for "Cari:"
+type_text "bayu 2025"
+wait_for "Bayu Pratama"
+screen | grep "Bayu Pratama" | grep -q "01-06-2025 Sukamaju" || fail "no DD-MM-YYYY birth date and village in the list"
+wait_for "Jl. Mawar 2, Sukamaju | NIK -"
+keys C-u; type_text "bayu 2024"
+wait_for "Tidak ditemukan"
 echo ok

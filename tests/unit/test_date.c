@@ -127,9 +127,19 @@ static void test_parse(void **s)
 	assert_int_equal(date_cmp(date_from_days(date_to_days(D(2000, 2, 29))), D(2000, 2, 29)), 0);
 }
 
+static void test_show(void **s)
+{
+	(void)s;
+	char buf[11];
+	assert_string_equal(date_show("2026-11-23", buf), "23-11-2026");
+	assert_string_equal(date_show("2026-02-30", buf), "2026-02-30");	/* not a date: as it is */
+	assert_string_equal(date_show("", buf), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_show),
 		cmocka_unit_test(test_age_days),  cmocka_unit_test(test_bands_newborn),
 		cmocka_unit_test(test_birthdays), cmocka_unit_test(test_leap_day),
 		cmocka_unit_test(test_upper_bands), cmocka_unit_test(test_parse),

@@ -74,6 +74,10 @@ static void test_words(void **s)
 	assert_int_equal(patient_search(db, "rah 17-08-1980", found, 200), 2);
 	assert_int_equal(patient_search(db, "1980-08-17", found, 200), 2);
 	assert_int_equal(patient_search(db, "qqq", found, 200), 0);
+	/* a birth year beside a name */
+	assert_int_equal(patient_search(db, "siti 1980", found, 200), 1);
+	assert_int_equal(patient_search(db, "rah 1980", found, 200), 2);
+	assert_int_equal(patient_search(db, "siti 1981", found, 200), 0);
 }
 
 static void test_numbers(void **s)
@@ -85,6 +89,9 @@ static void test_numbers(void **s)
 	assert_string_equal(found[0].nama, "Agus Rahmat");
 	assert_int_equal(patient_search(db, "000004", found, 200), 1);	/* No. RM */
 	assert_string_equal(found[0].nama, "Rahmat Hidayat");
+	/* the serial typed without its zeros: "4" is No. RM 000004, first */
+	assert_true(patient_search(db, "4", found, 200) >= 1);
+	assert_string_equal(found[0].no_rm, "000004");
 	/* "3" starts thousands of NIKs: one screenful, no patient twice */
 	int n = patient_search(db, "3", found, 200);
 	assert_int_equal(n, 200);
