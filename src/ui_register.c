@@ -344,6 +344,11 @@ enum pkm_screen ui_register(struct ui *u)
 		int next = ui_main_action(u, a);
 		if (next >= 0 && next != SCR_REGISTER)
 			return (enum pkm_screen)next;
+		if (a == A_CLEAR) {
+			le_set(&q, "");
+			n = 0;
+			continue;
+		}
 		if (a == A_NEW) {
 			struct patient p;
 			if (patient_form(u, q.buf, &p) && ui_visit_dialog(u, &p)) {

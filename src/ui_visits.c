@@ -220,7 +220,7 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 			free(it.d);
 			u->msg[0] = '\0';
 			return;
-		} else if (a == A_NEW && it.clinical) {
+		} else if (a == A_ADD && it.clinical) {
 			/* the new diagnosis is selected: B, L, K and F8 act on it */
 			char code[ICD_LEN];
 			if (add_diagnosis(u, row, code)) {

@@ -38,7 +38,8 @@ enum {
 	X(SAVE, 2, 'S', 0, "Simpan", "Simpan isian", CTX_FORM, 0) \
 	X(VISITS, 3, 'K', 0, "Kunjungan", "Kunjungan hari ini per unit", CTX_MAIN, R_VISITS) \
 	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan LB1-LB4 dan Jampersal: lihat, simpan, cetak", CTX_MAIN, R_REPORTS) \
-	X(NEW, 5, 'N', 0, "Baru", "Pasien, diagnosis, obat di resep, atau pengguna baru", CTX_SEARCH | CTX_DIAG | CTX_RESEP | CTX_USERS, 0) \
+	X(NEW, 5, 'N', 0, "Baru", "Pasien baru, atau pengguna baru", CTX_SEARCH | CTX_USERS, 0) \
+	X(ADD, 5, 'N', 0, "Baru", "Diagnosis baru, atau obat baru di resep", CTX_DIAG | CTX_RESEP, R_CLINICAL) \
 	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat terpilih (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
 	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, 0) \
 	X(ISSUE, 6, 'E', 0, "Keluarkan", "Keluarkan obat rusak, kedaluwarsa atau mutasi dari satu batch", CTX_STOCK, R_PHARMACY) \
@@ -47,7 +48,7 @@ enum {
 	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
 	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
-	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis atau obat resep terpilih (dengan konfirmasi)", CTX_DIAG | CTX_RESEP, 0) \
+	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis atau obat resep terpilih (dengan konfirmasi)", CTX_DIAG | CTX_RESEP, R_CLINICAL) \
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
 	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER, 0) \
 	X(DISPENSE, 9, 'Y', 0, "Serahkan", "Serahkan obat resep: stok dikurangi, kedaluwarsa terdekat dulu", CTX_RESEP, R_PHARMACY) \
@@ -55,7 +56,9 @@ enum {
 	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: stok obat, kartu stok, penerimaan, opname", CTX_MAIN, R_PHARMACY) \
 	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, gabung pasien dobel", CTX_MAIN, R_ADMIN) \
 	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL, 0) \
-	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", CTX_ALL & ~CTX_MAIN, 0)
+	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", \
+	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK), 0) \
+	X(CLEAR, 0, 0, K_ESC, "Kosongkan", "Kosongkan teks pencarian", CTX_SEARCH | CTX_STOCK, 0)
 
 enum action {
 	A_NONE,

@@ -77,4 +77,8 @@ screen | grep "Bayu Pratama" | grep -q "01-06-2025 Sukamaju" || fail "no DD-MM-Y
 wait_for "Jl. Mawar 2, Sukamaju | NIK -"
 keys C-u; type_text "bayu 2024"
 wait_for "Tidak ditemukan"
+# Esc on the search does what the key bar says: it empties the search
+screen | tail -1 | grep -q "Esc Kosongkan" || fail "the key bar does not say what Esc does"
+keys Escape
+wait_gone "Tidak ditemukan"
 echo ok

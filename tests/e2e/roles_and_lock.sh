@@ -32,9 +32,15 @@ wait_for "Candra Wijaya"
 keys Enter
 wait_for "Diagnosis dan formulir hanya untuk tenaga kesehatan unit K2."
 wait_for "Resep hanya untuk farmasi dan tenaga kesehatan unit K2."
+# keys that would do nothing are not offered, not in help either
+screen | tail -1 | grep -q "F5 Baru\|F8 Hapus" && fail "registration desk offered F5/F8 on a visit"
 keys F5
 sleep 0.2
 screen | grep -q "Cari ICD-10" && fail "registration desk may add a diagnosis"
+keys F1
+wait_for "Bantuan"
+screen | grep -q "Diagnosis baru\|Hapus diagnosis" && fail "help lists diagnosis keys for the registration desk"
+keys Escape
 keys Escape
 keys F4
 sleep 0.2
@@ -50,8 +56,10 @@ wait_for "Diagnosis dan formulir hanya untuk tenaga kesehatan unit K2."
 wait_for "Resep obat: 0 obat"
 keys Down Down Down Enter
 wait_for "Belum ada obat"
+screen | tail -1 | grep -q "F5 Baru" && fail "farmasi offered F5 on a prescription"
 keys F5
-wait_for "Menulis resep hanya untuk tenaga kesehatan"
+sleep 0.2
+expect_sql "SELECT count(*) FROM resep" 0
 keys Escape Escape F11
 wait_for "Farmasi"
 keys F10
