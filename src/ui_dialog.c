@@ -7,9 +7,10 @@
 #define LABEL_W 24
 #define MAX_OPTIONS 64
 
-static void draw(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, int focus)
+static void draw(struct ui *u, unsigned ctx, const char *title, const char *intro, struct dlg_field *f, int n,
+		 int focus)
 {
-	ui_frame(u, title, CTX_FORM);
+	ui_frame(u, title, ctx);
 	ui_text(2, 2, COLS - 4, intro, A_BOLD);
 	int cy = 0, cx = 0;
 	for (int i = 0; i < n; i++) {
@@ -62,20 +63,26 @@ static void pick(struct ui *u, struct dlg_field *fd)
 int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, dlg_save_fn save,
 	      void *ctx)
 {
+	return ui_dialog_in(u, CTX_FORM, title, intro, f, n, save, ctx);
+}
+
+int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *intro, struct dlg_field *f, int n,
+		 dlg_save_fn save, void *ctx)
+{
 	for (int i = 0; i < n; i++)
 		if (f[i].table && dict_get(u->db, f[i].table, f[i].column, &f[i].def) != 0)
 			str_copy(f[i].def.label, sizeof f[i].def.label, f[i].column);
 	int focus = 0, changed = 0;
 	u->msg[0] = '\0';
 	for (;;) {
-		draw(u, title, intro, f, n, focus);
+		draw(u, keys, title, intro, f, n, focus);
 		int k = ui_key(u), edited = 0;
 		if (k == K_RESIZE)
 			continue;
-		enum action a = action_for_key(k, CTX_FORM);
+		enum action a = action_for_key(k, keys);
 		if (a == A_HELP) {
 			ui_help(u);
-		} else if (a == A_SAVE || (a == A_OPEN && focus == n - 1)) {
+		} else if (a == A_SAVE || a == A_LOGIN || (a == A_OPEN && focus == n - 1)) {
 			struct field_errors fe = { 0 };
 			struct sbuf err = { 0 };
 			int rc = save(u, f, ctx, &fe, &err);
@@ -89,7 +96,8 @@ int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_fie
 				sb_free(&err);
 				return 1;
 			}
-			ui_message(u, 1, "Tidak tersimpan: %s", err.len ? sb_str(&err) : "lihat pesan di bawah isian");
+			ui_message(u, 1, "%s: %s", keys == CTX_LOGIN ? "Belum masuk" : "Tidak tersimpan",
+				   err.len ? sb_str(&err) : "lihat pesan di bawah isian");
 			sb_free(&err);
 		} else if (a == A_BACK) {
 			if (!changed || ui_confirm(u, "Isian berubah dan belum disimpan. Buang perubahan?")) {

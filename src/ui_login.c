@@ -126,7 +126,7 @@ int ui_login(struct ui *u)
 	plain_field(&f[1], "sandi", "Kata sandi", "Salah berulang kali mengunci akun sementara", 1);
 	char intro[200];
 	snprintf(intro, sizeof intro, "Selamat datang di pkm %s. Masuk dengan nama pengguna dan kata sandi.", u->cfg->nama);
-	if (!ui_dialog(u, "Masuk", intro, f, 2, save_login, NULL))
+	if (!ui_dialog_in(u, CTX_LOGIN, "Masuk", intro, f, 2, save_login, NULL))
 		return 0;
 	if (u->user.ganti_sandi) {
 		struct dlg_field g[2];
@@ -166,7 +166,7 @@ void ui_lock(struct ui *u)
 	for (;;) {
 		struct dlg_field f[1];
 		plain_field(&f[0], "sandi", "Kata sandi", "Kata sandi pengguna yang sedang masuk", 1);
-		if (ui_dialog(u, "Layar terkunci", intro, f, 1, save_unlock, NULL))
+		if (ui_dialog_in(u, CTX_LOGIN, "Layar terkunci", intro, f, 1, save_unlock, NULL))
 			break;
 		if (ui_confirm(u, "Keluar dari pkm? Isian yang belum disimpan hilang.")) {
 			endwin();

@@ -94,6 +94,10 @@ typedef int (*dlg_save_fn)(struct ui *u, struct dlg_field *f, void *ctx, struct 
 /* 1 when saved, 0 when cancelled. `intro` is shown above the fields. */
 int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, dlg_save_fn save,
 	      void *ctx);
+/* The same with the keys of another context: CTX_LOGIN says "F2 Masuk" and
+ * "Belum masuk" where a form says "F2 Simpan" and "Tidak tersimpan". */
+int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *intro, struct dlg_field *f, int n,
+		 dlg_save_fn save, void *ctx);
 /* The visit dialog for a patient: 1 when a visit was opened. */
 int ui_visit_dialog(struct ui *u, const struct patient *p);
 /* Fill one form for a visit: 1 when it was saved. */

@@ -27,7 +27,8 @@ enum {
 	CTX_RESEP = 256,	/* prescriptions of a visit */
 	CTX_REPSEL = 512,	/* Laporan: choosing a report */
 	CTX_USERS = 1024,	/* Admin: the users */
-	CTX_ALL = 2047,
+	CTX_LOGIN = 2048,	/* the log-in and the locked screen */
+	CTX_ALL = 4095,
 };
 
 /*  X(id, function key, ctrl letter, other key, hint label, help text, contexts,
@@ -36,6 +37,7 @@ enum {
 	X(HELP, 1, 'G', 0, "Bantuan", "Bantuan: daftar tombol", CTX_ALL, 0) \
 	X(REGISTER, 2, 'D', 0, "Daftar", "Layar pendaftaran: cari atau daftarkan pasien", CTX_MAIN, R_REGISTER) \
 	X(SAVE, 2, 'S', 0, "Simpan", "Simpan isian", CTX_FORM, 0) \
+	X(LOGIN, 2, 'S', 0, "Masuk", "Masuk dengan nama pengguna dan kata sandi", CTX_LOGIN, 0) \
 	X(VISITS, 3, 'K', 0, "Kunjungan", "Kunjungan hari ini per unit", CTX_MAIN, R_VISITS) \
 	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan LB1-LB4 dan Jampersal: lihat, simpan, cetak", CTX_MAIN, R_REPORTS) \
 	X(NEW, 5, 'N', 0, "Baru", "Pasien baru, atau pengguna baru", CTX_SEARCH | CTX_USERS, 0) \

@@ -56,6 +56,16 @@ keys y
 keys C-q
 sleep 0.3
 
+# the log-in says what it does: F2 Masuk, and a wrong password is not "Tidak tersimpan"
+NO_LOGIN=1 start_app
+wait_for "Nama pengguna"
+screen | tail -1 | grep -q "F2 Masuk" || fail "the log-in's key bar does not say Masuk"
+type_text "uji"; keys Tab; type_text "salah-sekali"; keys F2
+wait_for "nama pengguna atau kata sandi salah"
+wait_for "Belum masuk"
+screen | grep -q "Tidak tersimpan" && fail "a wrong password is told as 'Tidak tersimpan'"
+keys C-q
+$T kill-server 2>/dev/null || true
 # a password set by the administrator cannot be kept as it is
 echo "Rahasia-2026" | $PKM_BIN --db "$DB" pengguna sandi uji >/dev/null
 start_app
