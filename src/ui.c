@@ -470,6 +470,7 @@ int ui_main_action(struct ui *u, enum action a)
 	case A_REPORTS: return SCR_REPORTS;
 	case A_PHARMACY: return SCR_PHARMACY;
 	case A_ADMIN: return SCR_ADMIN;
+	case A_SWITCH: return SCR_SWITCH;
 	case A_QUIT: return SCR_QUIT;
 	default: return -1;
 	}
@@ -581,6 +582,16 @@ static void extra_keys(void)
 			define_key(extra[i].seq, extra[i].key);
 }
 
+/* A shared desk PC changes hands: the user is forgotten (nothing more is
+ * written as them) and the next one logs in; Esc there quits. */
+static enum pkm_screen switch_user(struct ui *u)
+{
+	db_set_user(u->db, NULL);
+	memset(&u->user, 0, sizeof u->user);
+	action_limit(0);
+	return ui_login(u) ? first_screen() : SCR_QUIT;
+}
+
 int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -623,6 +634,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 		case SCR_REPORTS: s = ui_reports(&u); break;
 		case SCR_PHARMACY: s = ui_pharmacy(&u); break;
 		case SCR_ADMIN: s = ui_admin(&u); break;
+		case SCR_SWITCH: s = switch_user(&u); break;
 		case SCR_QUIT: break;
 		}
 	}

@@ -10,7 +10,7 @@
 #include "pkm/user.h"
 #include "pkm/visit.h"
 
-enum pkm_screen { SCR_REGISTER, SCR_VISITS, SCR_REPORTS, SCR_PHARMACY, SCR_ADMIN, SCR_QUIT };
+enum pkm_screen { SCR_REGISTER, SCR_VISITS, SCR_REPORTS, SCR_PHARMACY, SCR_ADMIN, SCR_SWITCH, SCR_QUIT };
 
 struct ui {
 	sqlite3 *db;

@@ -54,6 +54,7 @@ enum {
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
 	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER, 0) \
 	X(DISPENSE, 9, 'Y', 0, "Serahkan", "Serahkan obat resep: stok dikurangi, kedaluwarsa terdekat dulu", CTX_RESEP, R_PHARMACY) \
+	X(SWITCH, 9, 'A', 0, "Ganti pengguna", "Ganti pengguna: kembali ke layar masuk tanpa menutup pkm", CTX_MAIN, 0) \
 	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN, 0) \
 	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: stok obat, kartu stok, penerimaan, opname", CTX_MAIN, R_PHARMACY) \
 	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, gabung pasien dobel", CTX_MAIN, R_ADMIN) \

@@ -2,7 +2,7 @@
 # added is the one selected (B/L/K and F8 act on it), K2 typed on a unit
 # choice reaches Klaster 2, F-keys sent as ESC O P..S under TERM=linux are keys
 # (not letters typed into a field), and a forced password change must choose a
-# new password; the patient search takes a birth year and tells patients apart.
+# new password; the log-in says Masuk; switching user; the patient search takes a birth year and tells patients apart.
 . "$(dirname "$0")/lib.sh"
 import_cluster_visits
 start_app
@@ -91,4 +91,13 @@ wait_for "Tidak ditemukan"
 screen | tail -1 | grep -q "Esc Kosongkan" || fail "the key bar does not say what Esc does"
 keys Escape
 wait_gone "Tidak ditemukan"
+
+# switch user without quitting: F9 back to the log-in, the next one logs in
+echo "$PASSWORD" | $PKM_BIN --db "$DB" pengguna tambah rina PENDAFTARAN >/dev/null
+keys F9
+wait_for "Nama pengguna"
+type_text "rina"; keys Tab; type_text "$PASSWORD"; keys Enter
+wait_for "Selamat bekerja, rina (PENDAFTARAN)"
+screen | tail -1 | grep -q "F4 Laporan" && fail "the next user got the previous user's keys"
+expect_sql "SELECT count(*) FROM audit WHERE aksi = 'MASUK' AND pengguna = 'rina'" 1
 echo ok
