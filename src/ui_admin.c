@@ -143,8 +143,22 @@ static void users_screen(struct ui *u)
 static int show_audit(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	(void)ctx;
+	/* dates as the screens type them (DD-MM-YYYY), as the core reads them (ISO) */
+	char iso[2][11];
+	for (int i = 0; i < 2; i++) {
+		struct date d;
+		const char *typed = str_trim(f[2 + i].le.buf);
+		if (*typed && date_parse_user(typed, &d) != 0)
+			field_error(fe, f[2 + i].name, "tanggal tidak sah '%.20s' (DD-MM-YYYY)", typed);
+		if (*typed && date_parse_user(typed, &d) == 0)
+			date_format(d, iso[i]);
+		else
+			iso[i][0] = '\0';
+	}
+	if (fe->n)
+		return -1;
 	struct audit_filter af = { f[0].le.buf[0] ? f[0].le.buf : NULL, f[1].le.buf[0] ? f[1].le.buf : NULL,
-				   f[2].le.buf[0] ? f[2].le.buf : NULL, f[3].le.buf[0] ? f[3].le.buf : NULL };
+				   iso[0][0] ? iso[0] : NULL, iso[1][0] ? iso[1] : NULL };
 	if (audit_filter_check(u->db, &af, fe) != 0)
 		return -1;
 	char *text = NULL;
@@ -173,12 +187,12 @@ static void audit_screen(struct ui *u)
 	};
 	for (int i = 2; i < 4; i++) {
 		str_copy(f[i].def.label, sizeof f[i].def.label, i == 2 ? "Dari tanggal" : "Sampai tanggal");
-		str_copy(f[i].def.help, sizeof f[i].def.help, "YYYY-MM-DD; kosong = tanpa batas");
+		str_copy(f[i].def.help, sizeof f[i].def.help, "DD-MM-YYYY; kosong = tanpa batas");
 	}
 	for (int i = 0; i < 4; i++)
 		f[i].def.required = 0;
-	char day[11];
-	le_set(&f[2].le, date_format(u->today, day));
+	char day[11], shown[11];
+	le_set(&f[2].le, date_show(date_format(u->today, day), shown));
 	ui_dialog(u, "Admin: jejak audit", "Saring jejak audit (semua boleh kosong), lalu Enter di kolom terakhir.", f, 4,
 		  show_audit, NULL);
 }
@@ -195,9 +209,9 @@ static int save_merge(struct ui *u, struct dlg_field *f, void *ctx, struct field
 		field_error(fe, "dobel", "sama dengan pasien yang dipertahankan");
 	if (fe->n)
 		return -1;
-	char q[800];
+	char q[800], b1[11], b2[11];
 	snprintf(q, sizeof q, "Gabung %s %s %s %c ke %s %s %s %c? Tidak dapat dibatalkan", dup.no_rm, dup.nama,
-		 dup.tanggal_lahir, dup.sex, keep.no_rm, keep.nama, keep.tanggal_lahir, keep.sex);
+		 date_show(dup.tanggal_lahir, b1), dup.sex, keep.no_rm, keep.nama, date_show(keep.tanggal_lahir, b2), keep.sex);
 	if (!ui_confirm(u, q)) {
 		sb_printf(err, "dibatalkan; tidak ada yang diubah");
 		return -1;

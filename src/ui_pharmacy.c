@@ -29,10 +29,9 @@ static void draw(struct ui *u, struct lineedit *q, const struct shelf *sh, int s
 		warn += sh->all[sh->shown[i]].low || sh->all[sh->shown[i]].expiry[0];
 	for (int i = 0; i < rows && top + i < n; i++) {
 		const struct stock_status *x = &sh->all[sh->shown[top + i]];
-		char note[64] = "", line[256];
+		char note[64] = "", line[256], shown[11];
 		if (x->expiry[0])
-			snprintf(note, sizeof note, "ED %.2s-%.2s-%.4s%s", x->expiry + 8, x->expiry + 5, x->expiry,
-				 x->low ? ", kurang" : "");
+			snprintf(note, sizeof note, "ED %s%s", date_show(x->expiry, shown), x->low ? ", kurang" : "");
 		else if (x->low)
 			snprintf(note, sizeof note, "stok kurang");
 		snprintf(line, sizeof line, "%-8.8s %-26.26s %-7.7s %6ld %7ld  %s", x->kode, x->nama, x->satuan, x->saldo,
@@ -98,7 +97,8 @@ static long pick_batch(struct ui *u, const struct stock_status *d, struct batch_
 	}
 	for (int i = 0; i < n; i++) {
 		str_copy(code[i], sizeof code[i], b[i].no_batch);
-		snprintf(label[i], sizeof label[i], "%-8s ED %s  sisa %ld %s", b[i].sumber, b[i].kedaluwarsa, b[i].saldo,
+		char shown[11];
+		snprintf(label[i], sizeof label[i], "%-8s ED %s  sisa %ld %s", b[i].sumber, date_show(b[i].kedaluwarsa, shown), b[i].saldo,
 			 d->satuan);
 	}
 	char title[160];

@@ -87,9 +87,10 @@ static int dup_dialog(struct ui *u, const struct patient *d, int n)
 		ui_text(2, 2, COLS - 4, "Pasien berikut mungkin orang yang sama. Enter: pakai pasien terpilih;", 0);
 		ui_text(3, 2, COLS - 4, "F2/^S: tetap simpan sebagai pasien baru; Esc: kembali ke isian.", 0);
 		for (int i = 0; i < n && 5 + i < LINES - 3; i++) {
-			char line[256];
+			char line[512], born[11];
 			snprintf(line, sizeof line, "%-8s %-28.28s %c %s  NIK %-16s BPJS %s", d[i].no_rm, d[i].nama, d[i].sex,
-				 d[i].tanggal_lahir, d[i].nik[0] ? d[i].nik : "-", d[i].no_bpjs[0] ? d[i].no_bpjs : "-");
+				 date_show(d[i].tanggal_lahir, born), d[i].nik[0] ? d[i].nik : "-",
+				 d[i].no_bpjs[0] ? d[i].no_bpjs : "-");
 			ui_text(5 + i, 2, COLS - 4, line, i == sel ? ui_attr_sel(u) : 0);
 		}
 		curs_set(0);
@@ -250,11 +251,11 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 	int focus = 0;
 	for (;;) {
 		ui_frame(u, "Kunjungan hari ini", CTX_FORM);
-		char line[1024];
+		char line[1024], born[11];
 		snprintf(line, sizeof line, "%s  (No. RM %s)", p->nama, p->no_rm);
 		ui_text(2, 2, COLS - 4, line, A_BOLD);
 		snprintf(line, sizeof line, "%s, %d th %d bl, lahir %s%s", dict_sex_label(p->sex),
-			 age.years, age.months, p->tanggal_lahir, p->lahir_perkiraan ? " (perkiraan)" : "");
+			 age.years, age.months, date_show(p->tanggal_lahir, born), p->lahir_perkiraan ? " (perkiraan)" : "");
 		ui_text(3, 2, COLS - 4, line, 0);
 		snprintf(line, sizeof line, "NIK %s   No. BPJS %s   %s %s", p->nik[0] ? p->nik : "-",
 			 p->no_bpjs[0] ? p->no_bpjs : "-", p->alamat, p->desa);

@@ -119,12 +119,12 @@ static void load_items(struct ui *u, const struct visit_row *row, struct visit_i
 static void draw_visit(struct ui *u, const struct visit_row *row, const struct visit_items *it, int sel, int *top)
 {
 	ui_frame(u, "Kunjungan pasien", CTX_DIAG);
-	char line[512];
+	char line[512], day[11];
 	snprintf(line, sizeof line, "%s  (No. RM %s)  %s, %d th %d bl %d hr", row->nama, row->no_rm,
-		 row->sex == 'P' ? "perempuan" : "laki-laki", row->v.age.years, row->v.age.months, row->v.age.days);
+		 dict_sex_label(row->sex), row->v.age.years, row->v.age.months, row->v.age.days);
 	ui_text(2, 2, COLS - 4, line, A_BOLD);
 	snprintf(line, sizeof line, "Unit %s, antrian %d, penjamin %s, tanggal %s", row->v.unit, row->v.no_antrian,
-		 row->v.penjamin, row->v.tanggal);
+		 row->v.penjamin, date_show(row->v.tanggal, day));
 	ui_text(3, 2, COLS - 4, line, 0);
 	/* one list of lines: headings (-1), notes (-2), then item numbers: diagnoses,
 	 * forms, and the prescription last */

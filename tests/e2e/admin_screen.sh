@@ -68,7 +68,7 @@ expect_sql "SELECT count(*) FROM pasien WHERE nama = 'Ani Lestari'" "1"
 keys Up Enter
 wait_for "Admin: jejak audit"
 type_text "200001"; keys Tab Tab C-u; type_text "31-02-2026"; keys F2
-wait_for "tanggal tidak sah '31-02-2026' (YYYY-MM-DD)"
+wait_for "tanggal tidak sah '31-02-2026' (DD-MM-YYYY)"
 keys C-u; keys Tab Enter
 wait_for "Jejak audit:"
 wait_for "TAMBAH pasien #1-"	# the import that made the record

@@ -8,6 +8,7 @@ import_cluster_visits
 start_app
 wait_for "F10 Keluar"
 open_visit 3
+wait_for "tanggal 23-11-2026"	# dates on screen are DD-MM-YYYY
 # a visit with Z34.9; adding L29.9 selects it, so F8 asks about L29.9
 keys F5; wait_for "Cari ICD-10"; type_text "Z34.9"; wait_for "Pengawasan kehamilan normal"; keys Enter
 wait_for "Z34.9 ditambahkan"
