@@ -136,8 +136,24 @@ static int pform_save(struct ui *u, struct pform *f, struct patient *out)
 		return 0;
 	}
 	if (p.nik[0] && patient_by_nik(u->db, p.nik, out) == 1) {
-		ui_message(u, 0, "NIK sudah terdaftar: membuka pasien %s (No. RM %s)", out->nama, out->no_rm);
-		return 1;
+		/* the registered patient beside what was typed: the clerk compares and
+		 * chooses, and going back keeps every field */
+		pform_draw(u, f);
+		char line[640], b1[11], b2[11];
+		snprintf(line, sizeof line, "NIK ini milik No. RM %s: %s, %s, lahir %s", out->no_rm,
+			 out->nama, dict_sex_label(out->sex), date_show(out->tanggal_lahir, b1));
+		ui_text(LINES - 4, 2, COLS - 4, line, A_BOLD);
+		snprintf(line, sizeof line, "Yang diketik: %s, %s, lahir %s", p.nama, dict_sex_label(p.sex),
+			 date_show(p.tanggal_lahir, b2));
+		ui_text(LINES - 3, 2, COLS - 4, line, A_BOLD);
+		if (ui_confirm(u, "Buka pasien yang terdaftar? t = kembali ke isian")) {
+			ui_message(u, 0, "Membuka pasien %s (No. RM %s)", out->nama, out->no_rm);
+			return 1;
+		}
+		f->focus = F_NIK;
+		snprintf(f->err[F_NIK], sizeof f->err[F_NIK], "NIK ini milik %.60s (No. RM %s)", out->nama, out->no_rm);
+		ui_message(u, 1, "Isian tetap ada: periksa NIK, atau simpan lagi untuk membuka pasien itu.");
+		return 0;
 	}
 	struct patient dups[8];
 	int nd = patient_duplicates(u->db, &p, dups, 8);
