@@ -3,6 +3,7 @@
 #include "pkm/form.h"
 #include "pkm/db.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int form_visible(const struct form *f, const struct form_values *vals, int i)
@@ -234,4 +235,23 @@ int form_filled(sqlite3 *db, const struct form *f, long visit_id)
 	int filled = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return filled;
+}
+
+int form_text(sqlite3 *db, const struct form *f, long visit_id, struct sbuf *out)
+{
+	/* a form as read, not edited: what the history shows and may print */
+	struct form_values *vals = xmalloc(sizeof *vals);
+	int rc = form_read(db, f, visit_id, vals);
+	if (rc == 1) {
+		sb_printf(out, "%s\n\n", f->title);
+		for (int i = 0; i < f->n; i++) {
+			if (!form_visible(f, vals, i) || !vals->v[i][0])
+				continue;
+			char shown[600];
+			dict_display(db, &f->f[i].def, vals->v[i], shown, sizeof shown);
+			sb_printf(out, "  %-30s %s\n", f->f[i].def.label, shown);
+		}
+	}
+	free(vals);
+	return rc;
 }

@@ -208,7 +208,7 @@ static void hint_bar(struct ui *u, unsigned ctx)
 		for (int i = 0; i < pkm_action_count; i++) {
 			const struct action_info *a = &pkm_actions[i];
 			unsigned own = a->ctx & ctx & ~(unsigned)CTX_MAIN;
-			if (!(a->ctx & ctx) || !action_allowed(a) || (pass == 0) != (own != 0) || (!a->fkey && a->id != A_BACK && a->id != A_CLEAR))
+			if (!(a->ctx & ctx) || !action_allowed(a) || (pass == 0) != (own != 0) || (!a->fkey && a->id != A_BACK))
 				continue;
 			char keys[16];
 			if (a->fkey)

@@ -98,6 +98,8 @@ int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_fie
  * "Belum masuk" where a form says "F2 Simpan" and "Tidak tersimpan". */
 int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *intro, struct dlg_field *f, int n,
 		 dlg_save_fn save, void *ctx);
+/* Riwayat pasien: the patient's visits newest first (src/ui_history.c). */
+void ui_history(struct ui *u, const struct patient *p);
 /* The visit dialog for a patient: 1 when a visit was opened. */
 int ui_visit_dialog(struct ui *u, const struct patient *p);
 /* Fill one form for a visit: 1 when it was saved. */

@@ -366,6 +366,10 @@ enum pkm_screen ui_register(struct ui *u)
 			n = 0;
 			continue;
 		}
+		if (a == A_HISTORY && n > 0) {
+			ui_history(u, &found[sel]);
+			continue;
+		}
 		if (a == A_NEW) {
 			struct patient p;
 			if (patient_form(u, q.buf, &p) && ui_visit_dialog(u, &p)) {

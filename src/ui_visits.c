@@ -220,6 +220,12 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 			free(it.d);
 			u->msg[0] = '\0';
 			return;
+		} else if (a == A_HISTORY) {
+			struct patient p = { .id = row->v.pasien_id, .sex = row->sex };
+			str_copy(p.no_rm, sizeof p.no_rm, row->no_rm);
+			str_copy(p.nama, sizeof p.nama, row->nama);
+			ui_history(u, &p);
+			reload = 0;
 		} else if (a == A_ADD && it.clinical) {
 			/* the new diagnosis is selected: B, L, K and F8 act on it */
 			char code[ICD_LEN];

@@ -308,3 +308,37 @@ const char *visit_first_unit(struct age age)
 {
 	return age.years < 18 ? "K2" : "K3";	/* ILP: children to Klaster 2, adults to Klaster 3 */
 }
+
+int visit_history(sqlite3 *db, long pasien_id, struct visit_summary **out)
+{
+	/* one statement, newest first; each visit's diagnoses and prescription lines
+	 * through the (visit) indexes, so 200 visits cost a few milliseconds */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT " VISIT_COLS ", coalesce((SELECT group_concat(icd10 || ' ' || kasus, ', ') FROM "
+		"(SELECT icd10, kasus FROM diagnosis d WHERE d.kunjungan_id = k.id ORDER BY d.id)), ''), "
+		"coalesce((SELECT group_concat(obat || ' ' || jumlah, ', ') FROM "
+		"(SELECT obat, jumlah FROM resep r WHERE r.kunjungan_id = k.id ORDER BY r.id)), '') "
+		"FROM kunjungan k WHERE k.pasien_id = ? ORDER BY k.tanggal DESC, k.id DESC", NULL);
+	*out = NULL;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, pasien_id);
+	int n = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		read_visit(st, &(*out)[n].v);
+		db_col_text(st, 10, (*out)[n].diag, sizeof (*out)[n].diag);
+		db_col_text(st, 11, (*out)[n].resep, sizeof (*out)[n].resep);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return n;
+}

@@ -49,13 +49,14 @@ enum {
 	X(RESETPW, 6, 'E', 0, "Sandi", "Atur ulang kata sandi pengguna terpilih (diganti saat ia masuk)", CTX_USERS, R_ADMIN) \
 	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
+	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \
 	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
 	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis atau obat resep terpilih (dengan konfirmasi)", CTX_DIAG | CTX_RESEP, R_CLINICAL) \
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
 	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER, 0) \
 	X(DISPENSE, 9, 'Y', 0, "Serahkan", "Serahkan obat resep: stok dikurangi, kedaluwarsa terdekat dulu", CTX_RESEP, R_PHARMACY) \
-	X(SWITCH, 9, 'A', 0, "Ganti pengguna", "Ganti pengguna: kembali ke layar masuk tanpa menutup pkm", CTX_MAIN, 0) \
 	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN, 0) \
+	X(SWITCH, 9, 'A', 0, "Ganti pengguna", "Ganti pengguna: kembali ke layar masuk tanpa menutup pkm", CTX_MAIN, 0) \
 	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: stok obat, kartu stok, penerimaan, opname", CTX_MAIN, R_PHARMACY) \
 	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, gabung pasien dobel", CTX_MAIN, R_ADMIN) \
 	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL, 0) \

@@ -79,6 +79,9 @@ int form_check_all(sqlite3 *db, const struct form *f, const struct visit *v, str
 int form_read(sqlite3 *db, const struct form *f, long visit_id, struct form_values *vals);
 /* Has the visit a stored row of this form? */
 int form_filled(sqlite3 *db, const struct form *f, long visit_id);
+/* The stored form of a visit as text (label, shown value), for reading only;
+ * 1 when there is one, 0 when not, -1 on error. */
+int form_text(sqlite3 *db, const struct form *f, long visit_id, struct sbuf *out);
 /* Check, compute and write the row in one BEGIN IMMEDIATE transaction. On any
  * failure nothing is written and vals keep what was typed. 0 on success.
  * v->id is the row's key: the visit id, or YYYYMM for a monthly form (then

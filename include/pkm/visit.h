@@ -57,6 +57,14 @@ int diag_set_kasus(sqlite3 *db, long diag_id, char kasus, struct sbuf *err);
 int diag_delete(sqlite3 *db, long diag_id, struct sbuf *err);
 /* Caller frees *out. Returns the count, -1 on error. */
 int diag_list(sqlite3 *db, long visit_id, struct diagnosis **out);
+/* A patient's visit as the history shows it: diagnoses "J06.9 B, A09 L" and
+ * prescription lines "PCT500 10, ..." in the order entered. */
+struct visit_summary {
+	struct visit v;
+	char diag[256], resep[256];
+};
+/* Every visit of the patient, newest first; caller frees *out. -1 on error. */
+int visit_history(sqlite3 *db, long pasien_id, struct visit_summary **out);
 /* The unit of a patient's first visit by age at the visit (Juknis ILP). */
 const char *visit_first_unit(struct age age);
 /* The codes the visit's patient was diagnosed with this month up to the
