@@ -33,6 +33,8 @@ static const char *key_name(int key)
 	case K_ENTER: return "Enter";
 	case K_ESC: return "Esc";
 	case K_TAB: return "Tab";
+	case '<': return "<";
+	case '>': return ">";
 	default: return "";
 	}
 }

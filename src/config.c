@@ -22,6 +22,7 @@ void config_defaults(struct pkm_config *c)
 	c->max_failures = 5;
 	c->lock_minutes = 15;
 	c->idle_minutes = 10;
+	c->edit_days = 7;
 	for (int i = 0; i < SASARAN_N; i++)
 		c->sasaran[i] = -1;
 	const char *bad;
@@ -81,7 +82,7 @@ static const struct text_key text_keys[] = {
 };
 
 static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", "farmasi", "sasaran",
-					 "cadangan", "keamanan", NULL };
+					 "cadangan", "keamanan", "kunjungan", NULL };
 static const char *const puskesmas_keys[] = { "nama", "kode", "alamat", "kecamatan", "kabupaten",
 					      "kepala", "nip_kepala", "petugas", "nip_petugas", NULL };
 static const char *const laporan_keys[] = { "lb1_layout", "lebar", "baris_per_halaman", "printer", NULL };
@@ -89,6 +90,7 @@ static const char *const kasus_keys[] = { "jendela_episode", "kronis", NULL };
 static const char *const database_keys[] = { "path", "formulir", NULL };
 static const char *const cadangan_keys[] = { "folder", "simpan", "otomatis", NULL };
 static const char *const keamanan_keys[] = { "gagal_maks", "kunci_menit", "kunci_layar", NULL };
+static const char *const kunjungan_keys[] = { "ubah_hari", NULL };
 static const char *const farmasi_keys[] = { "stok_optimum", "waktu_tunggu", "hari_kerja", "pengaman", "faktor",
 					    "peringatan_kedaluwarsa", NULL };
 
@@ -131,6 +133,8 @@ int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 	ini_get_long(&ini, "keamanan", "gagal_maks", 3, 20, &c->max_failures, err);
 	ini_get_long(&ini, "keamanan", "kunci_menit", 1, 1440, &c->lock_minutes, err);
 	ini_get_long(&ini, "keamanan", "kunci_layar", 0, 480, &c->idle_minutes, err);
+	ini_check_keys(&ini, "kunjungan", kunjungan_keys, err);
+	ini_get_long(&ini, "kunjungan", "ubah_hari", 0, 3650, &c->edit_days, err);
 	const char *auto_backup = ini_get(&ini, "cadangan", "otomatis");
 	if (auto_backup && strcmp(auto_backup, "ya") != 0 && strcmp(auto_backup, "tidak") != 0)
 		ini_error(&ini, err, "cadangan", "otomatis", "otomatis harus 'ya' atau 'tidak', bukan '%s'", auto_backup);

@@ -1,5 +1,6 @@
 /* Kunjungan hari ini: the day's visits per unit, and the diagnoses of a visit. */
 #include "ui_priv.h"
+#include "pkm/audit.h"
 #include "pkm/icd_list.h"
 #include "pkm/stock.h"
 #include <stdlib.h>
@@ -272,6 +273,33 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 	}
 }
 
+/* A visit older than [kunjungan] ubah_hari days is changed only with a reason,
+ * which goes into the audit trail before anything else is written. */
+static int may_change(struct ui *u, const struct visit_row *row)
+{
+	struct date day;
+	if (date_parse(row->v.tanggal, &day) != 0 || date_to_days(u->today) - date_to_days(day) <= u->cfg->edit_days)
+		return 1;
+	struct lineedit why;
+	memset(&why, 0, sizeof why);
+	why.max = 150;
+	char label[96];
+	snprintf(label, sizeof label, "Kunjungan %ld hari lalu. Alasan mengubah:",
+		 date_to_days(u->today) - date_to_days(day));
+	if (!ui_ask(u, label, &why) || !str_trim(why.buf)[0]) {
+		ui_message(u, 1, "Tanpa alasan kunjungan lama tidak diubah; lihat di Riwayat (F7 di Pendaftaran)");
+		return 0;
+	}
+	struct sbuf detail = { 0 }, err = { 0 };
+	sb_printf(&detail, "kunjungan lama dibuka untuk diubah; alasan: %s", why.buf);
+	int rc = audit_event(u->db, "UBAH", "kunjungan", row->v.id, row->v.pasien_id, sb_str(&detail), &err);
+	if (rc != 0)
+		ui_message(u, 1, "%s", sb_str(&err));
+	sb_free(&detail);
+	sb_free(&err);
+	return rc == 0;
+}
+
 enum pkm_screen ui_visits(struct ui *u)
 {
 	struct choice units;
@@ -286,15 +314,17 @@ enum pkm_screen ui_visits(struct ui *u)
 	if (own)
 		units.n = kept;
 	int filter = own && kept ? 0 : -1, sel = 0, top = 0;	/* -1 = every unit */
+	struct date day = u->today;	/* another day: yesterday's forms, a discharge, who came */
 	struct visit_row *rows = NULL;
-	int n = visit_list_day(u->db, u->today, filter < 0 ? NULL : units.code[filter], &rows);
+	int n = visit_list_day(u->db, day, filter < 0 ? NULL : units.code[filter], &rows);
 	for (;;) {
 		int page = LINES - 8;
 		ui_list_scroll(sel, &top, page);
-		ui_frame(u, "Kunjungan hari ini", CTX_MAIN | CTX_VISITS);
+		int today = date_cmp(day, u->today) == 0;
+		ui_frame(u, today ? "Kunjungan hari ini" : "Kunjungan hari lain", CTX_MAIN | CTX_VISITS);
 		char line[256];
-		snprintf(line, sizeof line, "Tanggal %02d-%02d-%04d   Unit: %s   (%d kunjungan; Tab: ganti unit)", u->today.d,
-			 u->today.m, u->today.y, filter < 0 ? "semua" : units.label[filter], n);
+		snprintf(line, sizeof line, "Tanggal %02d-%02d-%04d   Unit: %s   (%d kunjungan; Tab: unit, < >: hari)", day.d,
+			 day.m, day.y, filter < 0 ? "semua" : units.label[filter], n);
 		ui_text(2, 2, COLS - 4, line, A_BOLD);
 		ui_text(4, 2, COLS - 4, "Unit     No  No. RM   Nama                          JK Umur   Penjamin     Dx", A_BOLD);
 		for (int i = 0; i < page && top + i < n; i++) {
@@ -321,14 +351,33 @@ enum pkm_screen ui_visits(struct ui *u)
 			filter = filter + 1 < units.n ? filter + 1 : own ? 0 : -1;
 			reload = 1;
 		} else if (a == A_OPEN && n > 0) {
-			visit_screen(u, &rows[sel]);
+			if (may_change(u, &rows[sel]))
+				visit_screen(u, &rows[sel]);
+			reload = 1;
+		} else if (a == A_PREVDAY || a == A_NEXTDAY) {
+			struct date d = date_from_days(date_to_days(day) + (a == A_PREVDAY ? -1 : 1));
+			if (date_cmp(d, u->today) <= 0)	/* nobody has come on a day still to come */
+				day = d;
+			reload = 1;
+		} else if (a == A_DAY) {
+			struct lineedit typed;
+			memset(&typed, 0, sizeof typed);
+			char shown[11];
+			le_set(&typed, date_show(date_format(day, shown), line));
+			struct date d;
+			if (ui_ask(u, "Tanggal kunjungan (DD-MM-YYYY):", &typed)) {
+				if (date_parse_user(typed.buf, &d) != 0 || date_cmp(d, u->today) > 0)
+					ui_message(u, 1, "Tanggal tidak sah atau setelah hari ini: %s", typed.buf);
+				else
+					day = d;
+			}
 			reload = 1;
 		} else {
 			ui_list_move(k, &sel, n, page);
 		}
 		if (reload) {
 			free(rows);
-			n = visit_list_day(u->db, u->today, filter < 0 ? NULL : units.code[filter], &rows);
+			n = visit_list_day(u->db, day, filter < 0 ? NULL : units.code[filter], &rows);
 			if (sel >= n)
 				sel = n > 0 ? n - 1 : 0;
 		}

@@ -44,6 +44,9 @@ enum {
 	X(ADD, 5, 'N', 0, "Baru", "Diagnosis baru, atau obat baru di resep", CTX_DIAG | CTX_RESEP, R_CLINICAL) \
 	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat terpilih (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
 	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, 0) \
+	X(DAY, 7, 'T', 0, "Tanggal", "Kunjungan hari lain: ketik tanggalnya", CTX_VISITS, 0) \
+	X(PREVDAY, 0, 0, '<', "Kemarin", "Kunjungan sehari sebelumnya", CTX_VISITS, 0) \
+	X(NEXTDAY, 0, 0, '>', "Besok", "Kunjungan sehari sesudahnya", CTX_VISITS, 0) \
 	X(ISSUE, 6, 'E', 0, "Keluarkan", "Keluarkan obat rusak, kedaluwarsa atau mutasi dari satu batch", CTX_STOCK, R_PHARMACY) \
 	X(MONTHLY, 6, 'B', 0, "Isian bulanan", "Isi kegiatan bulanan LB4 (penyuluhan, posyandu, kesling, UKS)", CTX_REPSEL, R_REPORTS) \
 	X(RESETPW, 6, 'E', 0, "Sandi", "Atur ulang kata sandi pengguna terpilih (diganti saat ia masuk)", CTX_USERS, R_ADMIN) \

@@ -48,6 +48,7 @@ struct pkm_config {
 	long max_failures;		/* wrong passwords in a row that lock an account */
 	long lock_minutes;		/* how long it stays locked */
 	long idle_minutes;		/* idle time before the screen locks, 0 = never */
+	long edit_days;			/* [kunjungan] ubah_hari: a visit older than this needs a reason */
 };
 
 void config_defaults(struct pkm_config *c);

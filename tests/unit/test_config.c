@@ -77,8 +77,11 @@ static void test_pharmacy_and_targets(void **s)
 	assert_int_equal(c.farmasi.buffer_pct, 10);
 	assert_int_equal(c.farmasi.factor, 160);
 	assert_int_equal(c.sasaran[SASARAN_BALITA], -1);
-	write_ini("[farmasi]\nstok_optimum = faktor\nfaktor = 1,75\nwaktu_tunggu = 7\n[sasaran]\nbalita = 1250\n");
+	assert_int_equal(c.edit_days, 7);	/* [kunjungan] ubah_hari */
+	write_ini("[farmasi]\nstok_optimum = faktor\nfaktor = 1,75\nwaktu_tunggu = 7\n[sasaran]\nbalita = 1250\n"
+		  "[kunjungan]\nubah_hari = 14\n");
 	assert_int_equal(config_read(&c, path, &err), 0);
+	assert_int_equal(c.edit_days, 14);
 	assert_int_equal(c.farmasi.method, OPTIMUM_FACTOR);
 	assert_int_equal(c.farmasi.factor, 175);
 	assert_int_equal(c.farmasi.lead_days, 7);
