@@ -323,7 +323,7 @@ enum pkm_screen ui_visits(struct ui *u)
 		int today = date_cmp(day, u->today) == 0;
 		ui_frame(u, today ? "Kunjungan hari ini" : "Kunjungan hari lain", CTX_MAIN | CTX_VISITS);
 		char line[256];
-		snprintf(line, sizeof line, "Tanggal %02d-%02d-%04d   Unit: %s   (%d kunjungan; Tab: unit, < >: hari)", day.d,
+		snprintf(line, sizeof line, "Tanggal %02d-%02d-%04d  Unit: %s  (%d kunjungan; Tab: ganti unit; < >: hari)", day.d,
 			 day.m, day.y, filter < 0 ? "semua" : units.label[filter], n);
 		ui_text(2, 2, COLS - 4, line, A_BOLD);
 		ui_text(4, 2, COLS - 4, "Unit     No  No. RM   Nama                          JK Umur   Penjamin     Dx", A_BOLD);

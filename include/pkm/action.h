@@ -64,7 +64,7 @@ enum {
 	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, gabung pasien dobel", CTX_MAIN, R_ADMIN) \
 	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL, 0) \
 	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", \
-	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK), 0) \
+	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK | CTX_VISITS), 0) \
 	X(CLEAR, 0, 0, K_ESC, "Kosongkan", "Kosongkan teks pencarian", CTX_SEARCH | CTX_STOCK, 0)
 
 enum action {
