@@ -185,6 +185,26 @@ void ui_text(int y, int x, int w, const char *s, attr_t attr)
 	attroff(attr);
 }
 
+void ui_text_wrap(int y, int x, int w, int rows, const char *s, attr_t attr)
+{
+	char line[512];
+	for (int r = 0; r < rows; r++) {
+		size_t n = utf8_prefix(s, w);
+		if (s[n] && r < rows - 1) {	/* break at the last space that fits */
+			size_t sp = n;
+			while (sp > 0 && s[sp] != ' ')
+				sp--;
+			if (sp > 0)
+				n = sp;
+		}
+		str_copy(line, sizeof line < n + 1 ? sizeof line : n + 1, s);
+		ui_text(y + r, x, w, line, attr);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+}
+
 void ui_message(struct ui *u, int is_error, const char *fmt, ...)
 {
 	va_list ap;

@@ -36,7 +36,7 @@ static void draw(struct ui *u, unsigned ctx, const char *title, const char *intr
 	}
 	char help[320];
 	snprintf(help, sizeof help, "%s: %s", f[focus].def.label, f[focus].def.help);
-	ui_text(LINES - 3, 2, COLS - 3, help, A_DIM);
+	ui_text_wrap(LINES - 4, 2, COLS - 3, 2, help, A_DIM);
 	move(cy, cx);
 	curs_set(1);
 	refresh();

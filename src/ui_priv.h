@@ -35,6 +35,8 @@ void ui_frame(struct ui *u, const char *title, unsigned ctx);
 void ui_message(struct ui *u, int is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Draw text cut to `w` columns (padded with spaces). */
 void ui_text(int y, int x, int w, const char *s, attr_t attr);
+/* The same over `rows` lines, broken at spaces: nothing a user must read is cut. */
+void ui_text_wrap(int y, int x, int w, int rows, const char *s, attr_t attr);
 /* Draw a line editor in a field; `focus` places the cursor there. */
 void ui_edit(int y, int x, int w, struct lineedit *le, int focus);
 /* Apply an editing key to a line editor; 1 when the key was an edit key. */

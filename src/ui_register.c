@@ -56,8 +56,8 @@ static void pform_draw(struct ui *u, struct pform *f)
 				focus_x = 20 + le_view(&f->le[i], fields[i].width);
 			}
 		}
-		if (f->err[i][0])
-			ui_text(y + 1, 20, COLS - 21, f->err[i], u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD);
+		if (f->err[i][0])	/* from the label column: a NIK message needs the width */
+			ui_text(y + 1, 4, COLS - 5, f->err[i], u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD);
 	}
 	ui_text(20, 2, COLS - 3, f->def[f->focus].help, A_DIM);
 	move(focus_y, focus_x);

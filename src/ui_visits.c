@@ -326,10 +326,10 @@ enum pkm_screen ui_visits(struct ui *u)
 		snprintf(line, sizeof line, "Tanggal %02d-%02d-%04d  Unit: %s  (%d kunjungan; Tab: ganti unit; < >: hari)", day.d,
 			 day.m, day.y, filter < 0 ? "semua" : units.label[filter], n);
 		ui_text(2, 2, COLS - 4, line, A_BOLD);
-		ui_text(4, 2, COLS - 4, "Unit     No  No. RM   Nama                          JK Umur   Penjamin     Dx", A_BOLD);
+		ui_text(4, 2, COLS - 4, "Unit     No  No. RM   Nama                       JK Umur   Penjamin     Dx", A_BOLD);
 		for (int i = 0; i < page && top + i < n; i++) {
 			const struct visit_row *r = &rows[top + i];
-			snprintf(line, sizeof line, "%-8s %3d %-8s %-29.29s %c  %3d th %-12.12s %2d", r->v.unit, r->v.no_antrian,
+			snprintf(line, sizeof line, "%-8s %3d %-8s %-26.26s %c  %3d th %-12.12s %2d", r->v.unit, r->v.no_antrian,
 				 r->no_rm, r->nama, r->sex, r->v.age.years, r->v.penjamin, r->n_diag);
 			ui_text(5 + i, 2, COLS - 4, line, top + i == sel ? ui_attr_sel(u) : 0);
 		}

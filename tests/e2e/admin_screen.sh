@@ -14,6 +14,7 @@ wait_for "Admin: pengguna"
 keys F5
 wait_for "Pengguna baru"
 type_text "dewi.k3"; keys Tab; type_text "Dewi Anggraini"; keys Tab; type_text "NAKES"; keys Tab
+wait_for "contoh: K2 K3"	# the unit help whole at 80 columns (wrapped)
 type_text "K9"; keys Tab; type_text "$PASSWORD"; keys Tab; type_text "$PASSWORD"; keys Enter
 wait_for "unit K9 tidak dikenal"
 keys C-u; type_text "K3"; keys F2

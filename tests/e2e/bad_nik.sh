@@ -14,6 +14,10 @@ wait_for "NIK harus 16 digit"
 wait_for "Belum ada yang disimpan"
 expect_sql "SELECT count(*) FROM pasien" "0"
 screen | grep -q "Andi Wijaya" || fail "typed name lost after failed save"
+# the whole message at 80 columns
+keys C-u; type_text "3204103517900001"
+keys F2
+wait_for "harus 01-31 atau 41-71"
 # month 13 is refused too
 keys C-u; type_text "3204101713900001"
 keys F2
