@@ -82,7 +82,7 @@ static int utf8_step(struct csv_reader *r, int c)
 	return 0;
 }
 
-static const char not_utf8[] = "bukan teks UTF-8";
+const char csv_not_utf8[] = "bukan teks UTF-8";
 
 /* The next byte of text: checked, or converted from Windows-1252. */
 static int next(struct csv_reader *r)
@@ -91,7 +91,7 @@ static int next(struct csv_reader *r)
 		return r->back[--r->nback];
 	int c = r->ihead < r->nhead ? r->head[r->ihead++] : getc(r->f);
 	if (c == EOF)
-		return r->need ? fail(r, not_utf8) : EOF;
+		return r->need ? fail(r, csv_not_utf8) : EOF;
 	if (++r->pos > MAX_FILE)
 		return fail(r, "berkas lebih dari 1 GiB; bagi menjadi beberapa berkas");
 	if (c == 0)
@@ -110,7 +110,7 @@ static int next(struct csv_reader *r)
 		return 0xC0 | (int)(cp >> 6);
 	}
 	if (!r->cp1252 && utf8_step(r, c) != 0)
-		return fail(r, not_utf8);
+		return fail(r, csv_not_utf8);
 	return c;
 }
 

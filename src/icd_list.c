@@ -213,8 +213,8 @@ int icd_synonyms_load(sqlite3 *db, const char *path, struct sbuf *err)
 	for (int r = 0; st && r < s.nrows; r++) {
 		char code[ICD_LEN];
 		const char *term = cell(&s, r, c_term);
-		if (!*term || strlen(term) >= sizeof ((struct icd_entry *)0)->via)
-			problem(&s, s.lines[r], "istilah", "wajib diisi, paling banyak 63 byte");
+		if (!*term || strlen(term) >= ICD_TERM_BYTES)
+			problem(&s, s.lines[r], "istilah", "wajib diisi, paling banyak %d byte", ICD_TERM_BYTES - 1);
 		else if (icd_normalize(cell(&s, r, c_code), code) != 0)
 			problem(&s, s.lines[r], "kode", "kode ICD-10 tidak sah: '%s'", cell(&s, r, c_code));
 		else {

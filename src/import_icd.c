@@ -60,8 +60,8 @@ int icd_import(sqlite3 *db, const char *path, const struct sheet_opts *o, int re
 		if (icd_normalize(cell(&s, r, c_code), codes[r]) != 0)
 			problem(&s, s.lines[r], s.names[c_code], "kode ICD-10 tidak sah: '%.20s' (contoh: A09, J06.9)",
 				cell(&s, r, c_code));
-		if (!*name || utf8_width(name) > 250 || strlen(name) >= sizeof ((struct icd_entry *)0)->nama)
-			problem(&s, s.lines[r], s.names[c_name], "nama wajib diisi, paling banyak 250 karakter");
+		if (!*name || utf8_width(name) > ICD_NAME_MAX || strlen(name) >= ICD_NAME_BYTES)
+			problem(&s, s.lines[r], s.names[c_name], "nama wajib diisi, paling banyak %d karakter", ICD_NAME_MAX);
 		keys[r] = codes[r];
 	}
 	same_twice(&s, keys, s.names[c_code], "kode", 1);

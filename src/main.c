@@ -101,19 +101,30 @@ static int finish(int rc, struct sbuf *done, struct sbuf *err)
 	return rc == 0 ? 0 : 1;
 }
 
+/* The options after an import's file: --encoding utf-8|cp1252, and --timpa
+ * where `replace` is given. 0 when every option is known. */
+static int read_options(int argc, char **argv, struct sheet_opts *o, int *replace)
+{
+	*o = (struct sheet_opts){ .progress = isatty(STDERR_FILENO) ? stderr : NULL };
+	for (int i = 0; i < argc; i++) {
+		if (replace && strcmp(argv[i], "--timpa") == 0)
+			*replace = 1;
+		else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc &&
+			 (strcmp(argv[i + 1], "cp1252") == 0 || strcmp(argv[i + 1], "utf-8") == 0))
+			o->cp1252 = strcmp(argv[++i], "cp1252") == 0;
+		else
+			return -1;
+	}
+	return 0;
+}
+
 static int cmd_import(const struct cli *c, int argc, char **argv)
 {
 	sqlite3 *db = c->db;
 	const struct pkm_config *cfg = c->cfg;
-	struct sheet_opts o = { .progress = isatty(STDERR_FILENO) ? stderr : NULL };
-	if (argc == 4 && strcmp(argv[2], "--encoding") == 0) {
-		if (strcmp(argv[3], "cp1252") != 0 && strcmp(argv[3], "utf-8") != 0)
-			return fail_usage("--encoding harus utf-8 atau cp1252 (Windows-1252)");
-		o.cp1252 = strcmp(argv[3], "cp1252") == 0;
-		argc = 2;
-	}
-	if (argc != 2)
-		return fail_usage("impor perlu jenis (pasien|kunjungan|obat|stok) dan nama berkas");
+	struct sheet_opts o;
+	if (argc < 2 || read_options(argc - 2, argv + 2, &o, NULL) != 0)
+		return fail_usage("impor perlu jenis (pasien|kunjungan|obat|stok) dan nama berkas [--encoding cp1252]");
 	struct sbuf done = { 0 }, err = { 0 };
 	int rc;
 	if (strcmp(argv[0], "pasien") == 0)
@@ -164,17 +175,9 @@ static int cmd_icd10(const struct cli *c, int argc, char **argv)
 		fputs(sb_str(&done), stdout);
 		sb_reset(&done);
 	} else if (argc >= 2 && strcmp(argv[0], "impor") == 0) {
-		struct sheet_opts o = { .progress = isatty(STDERR_FILENO) ? stderr : NULL };
-		int replace = 0, bad = 0;
-		for (int i = 2; i < argc; i++) {
-			if (strcmp(argv[i], "--timpa") == 0)
-				replace = 1;
-			else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc && strcmp(argv[i + 1], "cp1252") == 0)
-				o.cp1252 = 1, i++;
-			else
-				bad = 1;
-		}
-		if (bad)
+		struct sheet_opts o;
+		int replace = 0;
+		if (read_options(argc - 2, argv + 2, &o, &replace) != 0)
 			return fail_usage("icd10 impor BERKAS.csv [--timpa] [--encoding cp1252]");
 		rc = icd_import(db, argv[1], &o, replace, &done, &err);
 	} else {

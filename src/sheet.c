@@ -77,7 +77,7 @@ static void check_header(struct sheet *s)
 static void read_stopped(struct sheet *s, const struct csv_reader *r)
 {
 	problem(s, r->line, NULL, "%s (byte ke-%ld)%s", r->why, r->at,
-		strncmp(r->why, "bukan teks UTF-8", 16) == 0 && !r->cp1252
+		r->why == csv_not_utf8 && !r->cp1252
 		? "; simpan ulang dari Excel sebagai \"CSV UTF-8\", atau impor dengan --encoding cp1252" : "");
 }
 

@@ -26,6 +26,8 @@ struct csv_reader {
 };
 
 void csv_open(struct csv_reader *r, FILE *f);
+/* r->why for bytes that are not UTF-8 (the reader can suggest cp1252). */
+extern const char csv_not_utf8[];
 /* 1: a record is in r->fields; 0: end of file; -1: unterminated quote;
  * -2: bytes that are not text (r->why, r->at). */
 int csv_read(struct csv_reader *r);

@@ -10,10 +10,14 @@
 #include "pkm/sheet.h"
 #include "pkm/util.h"
 
+#define ICD_NAME_MAX 250	/* characters of a name, which must also fit ICD_NAME_BYTES */
+#define ICD_NAME_BYTES 256
+#define ICD_TERM_BYTES 64
+
 struct icd_entry {
 	char kode[ICD_LEN];
-	char nama[256];
-	char via[64];	/* the synonym that found it, "" for the name itself */
+	char nama[ICD_NAME_BYTES];
+	char via[ICD_TERM_BYTES];	/* the synonym that found it, "" for the name itself */
 	int uses;	/* diagnoses of this code in the unit's last 90 days */
 };
 

@@ -27,6 +27,13 @@ keys Escape
 wait_for "Riwayat Candra Wijaya"
 keys Escape
 wait_for "Cari:"
+# the same from a visit
+open_visit 3
+keys F7
+wait_for "Riwayat Candra Wijaya (No. RM 200003): 4 kunjungan"
+keys Escape
+wait_for "Formulir untuk pasien dan unit ini"
+keys Escape Escape
 keys C-q
 sleep 0.3
 

@@ -79,6 +79,10 @@ wait_for "Farmasi: stok obat"
 type_text "amok"
 wait_for "AMX500"
 screen | grep -q "IBU400" && fail "filter shows other drugs"
+keys Escape	# Esc empties the filter
+wait_for "IBU400"
+type_text "amok"
+wait_for "AMX500"
 keys F6
 wait_for "Pilih batch Amoksisilin 500 mg"
 keys Enter

@@ -53,6 +53,11 @@ pkm icd10 impor "$WORK/one.csv" >/dev/null
 [ "$(sql "SELECT nama FROM icd10 WHERE kode = 'J45.9'")" = "Asma tidak spesifik" ] || die "replaced without --timpa"
 pkm icd10 impor "$WORK/one.csv" --timpa >/dev/null
 [ "$(sql "SELECT nama FROM icd10 WHERE kode = 'J45.9'")" = "Asma (nama dinas)" ] || die "--timpa did not replace"
+# a Windows-1252 list with --encoding cp1252 (Excel on Indonesian Windows)
+/usr/bin/printf 'kode;nama\nW98.1;Luka di Cibod\xe9\n' >"$WORK/latin.csv"
+if pkm icd10 impor "$WORK/latin.csv" 2>/dev/null; then die "a Windows-1252 list was read as UTF-8"; fi
+pkm icd10 impor "$WORK/latin.csv" --encoding cp1252 >/dev/null
+[ "$(sql "SELECT nama FROM icd10 WHERE kode = 'W98.1'")" = "Luka di Cibodé" ] || die "cp1252 list not converted"
 # the English name is searched too
 pkm icd10 cari condition | grep -q "Penyakit A00 nomor 0" || die "English name not searched"
 # LB1 now names the code
