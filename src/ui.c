@@ -128,8 +128,27 @@ static long now_ms(void)
 	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+static attr_t msg_attr(const struct ui *u)
+{
+	return u->msg_err ? (u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD | A_UNDERLINE) : A_BOLD;
+}
+
+/* A message longer than its line takes the line above too, drawn over the
+ * screen just before a key is read: nothing a user must read is cut. */
+static void long_message(struct ui *u)
+{
+	if (!u->msg[0] || utf8_width(u->msg) <= COLS)
+		return;
+	int y, x;
+	getyx(stdscr, y, x);
+	ui_text_wrap(LINES - 3, 0, COLS, 2, u->msg, msg_attr(u));
+	move(y, x);
+	refresh();
+}
+
 int ui_key(struct ui *u)
 {
+	long_message(u);
 	for (;;) {
 		wint_t wc;
 		int idle = idle_ms(u);
@@ -260,8 +279,7 @@ void ui_frame(struct ui *u, const char *title, unsigned ctx)
 	if (rw < COLS - utf8_width(left))
 		ui_text(0, COLS - rw, rw, right, t);
 	if (u->msg[0]) {
-		attr_t m = u->msg_err ? (u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD | A_UNDERLINE) : A_BOLD;
-		ui_text(LINES - 2, 0, COLS, u->msg, m);
+		ui_text(LINES - 2, 0, COLS, u->msg, msg_attr(u));
 	}
 	hint_bar(u, ctx);
 }
@@ -302,6 +320,7 @@ void ui_edit(int y, int x, int w, struct lineedit *le, int focus)
 
 int ui_confirm(struct ui *u, const char *question)
 {
+	u->msg[0] = '\0';	/* the question takes the message line */
 	for (;;) {
 		char q[256];
 		snprintf(q, sizeof q, "%s (y = ya, t = tidak)", question);
@@ -316,6 +335,7 @@ int ui_confirm(struct ui *u, const char *question)
 
 int ui_ask(struct ui *u, const char *label, struct lineedit *le)
 {
+	u->msg[0] = '\0';
 	for (;;) {
 		ui_text(LINES - 2, 0, COLS, label, A_BOLD);
 		int lw = utf8_width(label) + 1;

@@ -39,6 +39,8 @@ keys F5; type_text "AMX500"; keys Tab; type_text "500"; keys F2
 wait_for "500 AMX500 ditambahkan ke resep"
 keys F9
 wait_for "stok Amoksisilin 500 mg tidak cukup"
+# the message is longer than 80 columns: its end is on the screen too
+wait_for "diminta 500"
 expect_sql "SELECT COUNT(*) FROM mutasi WHERE jenis = 'PAKAI'" 0
 keys Down F8
 wait_for "Hapus Amoksisilin 500 mg dari resep?"
