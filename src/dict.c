@@ -375,6 +375,12 @@ int dict_options(sqlite3 *db, const struct column_def *c, char (*code)[24], char
 	return n;
 }
 
+int dict_has_options(const struct column_def *c)
+{
+	enum col_type t = c->type;
+	return t == T_CHOICE || t == T_YESNO || t == T_UNIT || t == T_PAYER || t == T_SEX;
+}
+
 void dict_edit_text(const struct column_def *c, const char *value, char *out, size_t size)
 {
 	struct date d;

@@ -1,121 +1,154 @@
-/* Small dialogs of dictionary fields (pharmacy receipts, issues, stock-takes,
- * prescription lines): labels and help from kamus, Space for a pick list, the
- * core's message under the field, nothing lost when a save fails. */
+/* Dialogs of dictionary fields (the patient form, pharmacy receipts, issues,
+ * stock-takes, prescription lines, users, the log-in): labels and help from
+ * kamus, Space for a pick list, each field checked as the cursor leaves it,
+ * the core's message under the field, nothing lost when a save fails. Moves,
+ * Enter and scrolling are the forms' own (pkm/formnav.h). */
 #include "ui_priv.h"
+#include "pkm/formnav.h"
 #include <string.h>
 
 #define LABEL_W 24
-#define MAX_OPTIONS 64
+#define MAX_LINES 128
 
-static void draw(struct ui *u, unsigned ctx, const char *title, const char *intro, struct dlg_field *f, int n,
-		 int focus)
+struct dlg {
+	struct dlg_field *f;
+	struct formnav nav;
+};
+
+static int has_message(const void *ctx, int i)
+{
+	const struct dlg *d = ctx;
+	return d->f[i].err[0] != '\0';
+}
+
+static void draw(struct ui *u, unsigned ctx, const char *title, const char *intro, struct dlg *d)
 {
 	ui_frame(u, title, ctx);
 	ui_text(2, 2, COLS - 4, intro, A_BOLD);
-	int cy = 0, cx = 0;
-	for (int i = 0; i < n; i++) {
-		int y = 4 + 2 * i;
-		char label[80];
-		snprintf(label, sizeof label, "%s%s", f[i].def.label, f[i].def.required ? " *" : "");
-		ui_text(y, 2, LABEL_W, label, i == focus ? A_BOLD : 0);
-		int w = COLS - LABEL_W - 4 < 40 ? COLS - LABEL_W - 4 : 40;
-		if (f[i].secret) {	/* one star a character, the cursor at the end */
-			char stars[LE_MAX];
-			int n_chars = utf8_width(f[i].le.buf) < w - 1 ? utf8_width(f[i].le.buf) : w - 1;
-			memset(stars, '*', (size_t)n_chars);
-			stars[n_chars] = '\0';
-			ui_text(y, 2 + LABEL_W, w, stars, A_UNDERLINE | (i == focus ? A_BOLD : 0));
-			move(y, 2 + LABEL_W + n_chars);
-		} else {
-			ui_edit(y, 2 + LABEL_W, w, &f[i].le, i == focus);
+	int field[MAX_LINES], is_msg[MAX_LINES], rows = LINES - 9;
+	int n = nav_scroll(&d->nav, rows, field, is_msg, MAX_LINES), cy = 0, cx = 0;
+	for (int k = d->nav.top; k < n && k - d->nav.top < rows; k++) {
+		int y = 4 + k - d->nav.top;
+		struct dlg_field *f = &d->f[field[k]];
+		if (is_msg[k]) {
+			ui_field_message(u, y, f->err);
+			continue;
 		}
-		if (i == focus)
-			getyx(stdscr, cy, cx);
-		if (f[i].err[0])
-			ui_text(y + 1, 4, COLS - 5, f[i].err, u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD);
+		int w = ui_field_width(&f->def);
+		struct field_look look = { .def = &f->def, .le = &f->le, .width = w, .focus = field[k] == d->nav.focus,
+					   .secret = f->secret, .beside = f->beside };
+		ui_field_draw(u, &look, y, LABEL_W, &cy, &cx);
 	}
+	if (d->nav.top > 0)
+		ui_text(3, COLS - 22, 20, "  (lebih ke atas)", A_DIM);
+	if (d->nav.top + rows < n)
+		ui_text(4 + rows, COLS - 22, 20, "  (lebih ke bawah)", A_DIM);
+	const struct dlg_field *f = &d->f[d->nav.focus];
 	char help[320];
-	snprintf(help, sizeof help, "%s: %s", f[focus].def.label, f[focus].def.help);
+	snprintf(help, sizeof help, "%s: %s", f->def.label, f->def.help);
 	ui_text_wrap(LINES - 4, 2, COLS - 3, 2, help, A_DIM);
 	move(cy, cx);
 	curs_set(1);
 	refresh();
 }
 
-static void pick(struct ui *u, struct dlg_field *fd)
+/* A dictionary field is checked as the cursor leaves it; the save checks all. */
+static void leave(struct ui *u, struct dlg_field *f)
 {
-	static char code[MAX_OPTIONS][24], label[MAX_OPTIONS][80];
-	int n = fd->options ? fd->options(u, fd->le.buf, code, label, MAX_OPTIONS)
-			    : dict_options(u->db, &fd->def, code, label, MAX_OPTIONS);
-	if (n <= 0) {
-		ui_message(u, 1, "Tidak ada pilihan untuk '%s'", fd->le.buf);
+	if (!f->table || !f->le.len)
 		return;
-	}
-	char title[96];
-	snprintf(title, sizeof title, "Pilih: %s", fd->def.label);
-	int chosen = ui_pick(u, title, code, label, n, 0);
-	if (chosen >= 0) {
-		le_set(&fd->le, code[chosen]);
-		fd->err[0] = '\0';
-	}
+	char out[512];
+	struct column_def def = f->def;
+	def.required = 0;
+	const char *err = dict_check(u->db, &def, f->le.buf, out, sizeof out);
+	str_copy(f->err, sizeof f->err, err ? err : "");
 }
 
-int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, dlg_save_fn save,
+/* Save: every field's message from the core, the cursor on the first one. */
+static int save(struct ui *u, unsigned keys, struct dlg *d, int n, dlg_save_fn fn, void *ctx)
+{
+	struct field_errors fe = { 0 };
+	struct sbuf err = { 0 };
+	int rc = fn(u, d->f, ctx, &fe, &err), first = -1;
+	for (int i = 0; i < n; i++) {
+		const char *m = field_error_for(&fe, d->f[i].name);
+		str_copy(d->f[i].err, sizeof d->f[i].err, m ? m : "");
+		if (m && first < 0)
+			first = i;
+	}
+	if (rc == 0) {
+		sb_free(&err);
+		return 1;
+	}
+	if (first >= 0)
+		d->nav.focus = first;
+	if (rc < 0)	/* rc > 0: the save told the user itself (a question answered no) */
+		ui_message(u, 1, "%s: %s", keys == CTX_LOGIN ? "Belum masuk" : "Tidak tersimpan",
+			   err.len ? sb_str(&err) : "lihat pesan di bawah isian");
+	sb_free(&err);
+	return 0;
+}
+
+int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, dlg_save_fn save_fn,
 	      void *ctx)
 {
-	return ui_dialog_in(u, CTX_FORM, title, intro, f, n, save, ctx);
+	return ui_dialog_in(u, CTX_FORM, title, intro, f, n, save_fn, ctx);
 }
 
 int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *intro, struct dlg_field *f, int n,
-		 dlg_save_fn save, void *ctx)
+		 dlg_save_fn save_fn, void *ctx)
 {
 	for (int i = 0; i < n; i++)
 		if (f[i].table && dict_get(u->db, f[i].table, f[i].column, &f[i].def) != 0)
 			str_copy(f[i].def.label, sizeof f[i].def.label, f[i].column);
-	int focus = 0, changed = 0;
+	struct dlg d = { .f = f, .nav = { .n = n, .has_message = has_message } };
+	d.nav.ctx = &d;
+	nav_first(&d.nav);
+	int changed = 0;
 	u->msg[0] = '\0';
 	for (;;) {
-		draw(u, keys, title, intro, f, n, focus);
-		int k = ui_key(u), edited = 0;
+		draw(u, keys, title, intro, &d);
+		int k = ui_key(u), edited = 0, left;
 		if (k == K_RESIZE)
 			continue;
 		enum action a = action_for_key(k, keys);
+		struct dlg_field *cur = &f[d.nav.focus];
 		if (a == A_HELP) {
 			ui_help(u);
-		} else if (a == A_SAVE || a == A_LOGIN || (a == A_OPEN && focus == n - 1)) {
-			struct field_errors fe = { 0 };
-			struct sbuf err = { 0 };
-			int rc = save(u, f, ctx, &fe, &err);
-			for (int i = 0; i < n; i++) {
-				const char *m = field_error_for(&fe, f[i].name);
-				str_copy(f[i].err, sizeof f[i].err, m ? m : "");
-				if (m && rc != 0 && (i < focus || !f[focus].err[0]))
-					focus = i;
-			}
-			if (rc == 0) {
-				sb_free(&err);
+			continue;
+		}
+		switch (nav_key(&d.nav, k, a, (LINES - 9) / 2, &left)) {
+		case NAV_SAVE:
+			leave(u, cur);
+			if (save(u, keys, &d, n, save_fn, ctx))
 				return 1;
-			}
-			ui_message(u, 1, "%s: %s", keys == CTX_LOGIN ? "Belum masuk" : "Tidak tersimpan",
-				   err.len ? sb_str(&err) : "lihat pesan di bawah isian");
-			sb_free(&err);
-		} else if (a == A_BACK) {
+			break;
+		case NAV_CANCEL:
 			if (!changed || ui_confirm(u, "Isian berubah dan belum disimpan. Buang perubahan?")) {
 				u->msg[0] = '\0';
 				return 0;
 			}
-		} else if (a == A_OPEN || k == K_TAB || k == K_DOWN) {
-			focus = (focus + 1) % n;
-		} else if (k == K_BTAB || k == K_UP) {
-			focus = (focus + n - 1) % n;
-		} else if (k == ' ' && (f[focus].options || f[focus].def.type == T_CHOICE)) {
-			pick(u, &f[focus]);
-			changed = 1;
-		} else if (f[focus].secret && k != K_BACKSPACE && k >= K_BASE) {
-			;	/* a password is typed or erased, never edited in the middle unseen */
-		} else if (ui_edit_key(&f[focus].le, k, &edited) && edited) {
-			changed = 1;
-			f[focus].err[0] = '\0';
+			break;
+		case NAV_MOVED:
+			leave(u, &f[left]);
+			break;
+		case NAV_STAY:
+			leave(u, cur);
+			break;
+		case NAV_NONE:
+			if (k == ' ' && (cur->options || dict_has_options(&cur->def))) {
+				if (ui_field_pick(u, &cur->def, &cur->le, cur->options)) {
+					changed = 1;
+					cur->err[0] = '\0';
+					cur->beside[0] = '\0';
+				}
+			} else if (cur->secret && k != K_BACKSPACE && k >= K_BASE) {
+				;	/* a password is typed or erased, never edited in the middle unseen */
+			} else if (ui_edit_key(&cur->le, k, &edited) && edited) {
+				changed = 1;
+				cur->err[0] = '\0';
+				cur->beside[0] = '\0';
+			}
 		}
 	}
 }

@@ -80,6 +80,26 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 /* A full-screen list of options; the chosen index or -1. */
 int ui_pick(struct ui *u, const char *title, char (*code)[24], char (*label)[80], int n, int sel);
 
+/* Options for Space other than the dictionary's (e.g. drugs). */
+typedef int (*field_options_fn)(struct ui *u, const char *typed, char (*code)[24], char (*label)[80], int max);
+/* How one field line looks (src/ui_fields.c). */
+struct field_look {
+	const struct column_def *def;
+	struct lineedit *le;
+	int width, focus, secret;
+	const char *value_only;	/* a computed field: this text, no input */
+	const char *beside;	/* shown right of the input instead of the option's label */
+};
+/* The input width of a field of this type (`shown` for a computed one). */
+int ui_field_width(const struct column_def *def);
+/* Label, required mark, input and the chosen option's label; sets *cy, *cx
+ * to the cursor when the field has the focus. */
+void ui_field_draw(struct ui *u, const struct field_look *f, int y, int label_w, int *cy, int *cx);
+/* A field's message on the line under it. */
+void ui_field_message(struct ui *u, int y, const char *msg);
+/* The pick list of a field (options, or the dictionary's): 1 when le was set. */
+int ui_field_pick(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options);
+
 /* A small dialog of fields described in the data dictionary (kamus). */
 struct dlg_field {
 	const char *name;	/* the field name the core's field_errors use */
@@ -88,10 +108,11 @@ struct dlg_field {
 	int secret;		/* a password: shown as stars */
 	struct lineedit le;
 	char err[160];
-	/* options for Space other than the dictionary's (e.g. drugs); NULL = kamus */
-	int (*options)(struct ui *u, const char *typed, char (*code)[24], char (*label)[80], int max);
+	field_options_fn options;	/* NULL = the dictionary's, for a field of a list */
+	char beside[96];	/* shown right of the input (e.g. what a code means) */
 };
-/* Check and store what was typed; fills fe (and err for other failures). 0 when stored. */
+/* Check and store what was typed; fills fe (and err for other failures). 0 when
+ * stored, -1 when not, 1 when not and the save told the user itself. */
 typedef int (*dlg_save_fn)(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err);
 /* 1 when saved, 0 when cancelled. `intro` is shown above the fields. */
 int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, dlg_save_fn save,

@@ -60,6 +60,8 @@ int dict_choice(const struct column_def *c, int i, char code[24], char label[80]
 /* The options of a field filled from a list (pilihan, ya_tidak, jk, unit,
  * penjamin): up to max codes and labels; returns the count (0 for other types). */
 int dict_options(sqlite3 *db, const struct column_def *c, char (*code)[24], char (*label)[80], int max);
+/* Is the field one of those types (picked from a list with Space)? */
+int dict_has_options(const struct column_def *c);
 /* Does the payer require a No. BPJS? */
 int dict_payer_needs_bpjs(sqlite3 *db, const char *payer);
 /* Check one dictionary row on its own (choices well-formed, limits sane); NULL or why. */
