@@ -15,7 +15,8 @@ static const char *const type_names[T_TYPE_COUNT] = {
 	[T_TEXT] = "teks", [T_RM] = "rm", [T_NIK] = "nik", [T_BPJS] = "bpjs", [T_DATE] = "tanggal",
 	[T_TIME] = "jam", [T_INT] = "bulat", [T_DEC] = "desimal", [T_SEX] = "jk", [T_UNIT] = "unit",
 	[T_PAYER] = "penjamin", [T_ICD] = "icd10", [T_KASUS] = "kasus", [T_CHOICE] = "pilihan",
-	[T_YESNO] = "ya_tidak", [T_BP] = "tensi", [T_CALC] = "hitung",
+	[T_YESNO] = "ya_tidak", [T_BP] = "tensi", [T_CALC] = "hitung", [T_PHONE] = "hp", [T_KK] = "kk",
+	[T_RTRW] = "rtrw",
 };
 
 const char *dict_type_name(enum col_type t)
@@ -271,6 +272,17 @@ const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, 
 	case T_BPJS:
 		err = bpjs_error(v);
 		break;
+	case T_KK:
+		err = kk_error(v);
+		break;
+	case T_PHONE:
+	case T_RTRW: {
+		char norm[32];
+		err = c->type == T_PHONE ? phone_normalize(v, norm, sizeof norm) : rtrw_normalize(v, norm, sizeof norm);
+		if (!err)
+			str_copy(v, sizeof v, norm);
+		break;
+	}
 	case T_DATE:
 		if (date_parse_user(v, &d) != 0)
 			err = "Tanggal tidak sah (contoh: 17-08-1980)";
@@ -373,6 +385,23 @@ int dict_options(sqlite3 *db, const struct column_def *c, char (*code)[24], char
 		sqlite3_finalize(st);
 	}
 	return n;
+}
+
+int dict_complete(sqlite3 *db, const struct column_def *c, const char *typed, char *out, size_t size)
+{
+	char code[64][24], label[64][80];
+	int n = dict_options(db, c, code, label, 64), found = -1;
+	size_t len = strlen(typed);
+	for (int i = 0; i < n && len; i++)
+		if (strncasecmp(code[i], typed, len) == 0) {
+			if (found >= 0)
+				return 0;
+			found = i;
+		}
+	if (found < 0)
+		return 0;
+	str_copy(out, size, code[found]);
+	return 1;
 }
 
 int dict_has_options(const struct column_def *c)

@@ -1,5 +1,8 @@
 #include "pkm/ident.h"
 #include "pkm/util.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 static int two(const char *s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
@@ -39,5 +42,69 @@ const char *bpjs_error(const char *no)
 		return "No. BPJS hanya boleh berisi angka";
 	if (strlen(no) != 13)
 		return "No. BPJS harus 13 digit";
+	return NULL;
+}
+
+const char *kk_error(const char *no)
+{
+	if (!str_is_digits(no))
+		return "No. KK hanya boleh berisi angka";
+	if (strlen(no) != 16)
+		return "No. KK harus 16 digit";
+	int day = two(no + 6), month = two(no + 8);
+	if (day < 1 || day > 31 || month < 1 || month > 12)
+		return "No. KK tidak sah: tanggal terbit (digit 7-10) harus hari 01-31 dan bulan 01-12";
+	return NULL;
+}
+
+const char *phone_normalize(const char *in, char *out, size_t size)
+{
+	char d[32];
+	size_t n = 0;
+	const char *p = in;
+	if (*p == '+')
+		p++;
+	for (; *p; p++) {
+		if (*p == ' ' || *p == '-' || *p == '.')
+			continue;	/* the way people group a number */
+		if (!isdigit((unsigned char)*p))
+			return "No. HP hanya boleh angka (boleh diawali +62, dengan spasi atau '-')";
+		if (n + 1 >= sizeof d)
+			return "No. HP terlalu panjang (10-13 digit, mis. 081234567890)";
+		d[n++] = *p;
+	}
+	d[n] = '\0';
+	const char *rest = strncmp(d, "62", 2) == 0 ? d + 2 : d[0] == '0' ? d + 1 : NULL;
+	if (!rest || rest[0] != '8')
+		return "No. HP diawali 08 atau +628 (mis. 081234567890)";
+	size_t len = strlen(rest) + 1;
+	if (len < 10 || len > 13)
+		return "No. HP harus 10-13 digit (mis. 081234567890)";
+	snprintf(out, size, "0%s", rest);
+	return NULL;
+}
+
+const char *rtrw_normalize(const char *in, char *out, size_t size)
+{
+	long num[2];
+	int k = 0;
+	for (const char *p = in; *p;) {
+		if (isdigit((unsigned char)*p)) {
+			if (k == 2)
+				return "RT/RW ditulis dua angka, mis. 003/005";
+			char *end;
+			num[k++] = strtol(p, &end, 10);
+			p = end;
+		} else if (strchr(" /-.", *p) || strchr("RTWrtw", *p)) {
+			p++;
+		} else {
+			return "RT/RW ditulis dua angka, mis. 003/005";
+		}
+	}
+	if (k != 2)
+		return "RT/RW ditulis dua angka, mis. 003/005";
+	if (num[0] < 1 || num[0] > 999 || num[1] < 1 || num[1] > 999)
+		return "RT dan RW harus 1-999";
+	snprintf(out, size, "%03ld/%03ld", num[0], num[1]);
 	return NULL;
 }

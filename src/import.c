@@ -18,6 +18,8 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	int c_rm = col_of(&s, "no_rm"), c_nik = col_of(&s, "nik"), c_bpjs = col_of(&s, "no_bpjs");
 	int c_nama = col_of(&s, "nama"), c_jk = col_of(&s, "jenis_kelamin"), c_tgl = col_of(&s, "tanggal_lahir");
 	int c_alamat = col_of(&s, "alamat"), c_desa = col_of(&s, "desa"), c_pj = col_of(&s, "penjamin");
+	int c_hp = col_of(&s, "no_hp"), c_ibu = col_of(&s, "nama_ibu"), c_kk = col_of(&s, "no_kk");
+	int c_rtrw = col_of(&s, "rt_rw");
 	struct patient *ps = xcalloc((size_t)s.nrows, sizeof *ps);
 	for (int r = 0; r < s.nrows; r++) {
 		const char *pj = cell(&s, r, c_pj);
@@ -25,7 +27,8 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 			.no_rm = cell(&s, r, c_rm), .nik = cell(&s, r, c_nik), .no_bpjs = cell(&s, r, c_bpjs),
 			.nama = cell(&s, r, c_nama), .jenis_kelamin = cell(&s, r, c_jk),
 			.tanggal_lahir = cell(&s, r, c_tgl), .alamat = cell(&s, r, c_alamat),
-			.desa = cell(&s, r, c_desa), .penjamin = *pj ? pj : "UMUM",
+			.desa = cell(&s, r, c_desa), .penjamin = *pj ? pj : "UMUM", .no_hp = cell(&s, r, c_hp),
+			.nama_ibu = cell(&s, r, c_ibu), .no_kk = cell(&s, r, c_kk), .rt_rw = cell(&s, r, c_rtrw),
 		};
 		struct field_errors fe;
 		strict_date(&s, r, in.tanggal_lahir, "tanggal_lahir");

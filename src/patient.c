@@ -53,6 +53,10 @@ int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *o
 	check_col(db, "penjamin", in->penjamin, out->penjamin, sizeof out->penjamin, fe);
 	check_col(db, "alamat", in->alamat, out->alamat, sizeof out->alamat, fe);
 	check_col(db, "desa", in->desa, out->desa, sizeof out->desa, fe);
+	check_col(db, "no_hp", in->no_hp, out->no_hp, sizeof out->no_hp, fe);
+	check_col(db, "nama_ibu", in->nama_ibu, out->nama_ibu, sizeof out->nama_ibu, fe);
+	check_col(db, "no_kk", in->no_kk, out->no_kk, sizeof out->no_kk, fe);
+	check_col(db, "rt_rw", in->rt_rw, out->rt_rw, sizeof out->rt_rw, fe);
 
 	/* Birth date, or an age in years giving an estimated one (1 July). */
 	const char *tgl = in->tanggal_lahir ? in->tanggal_lahir : "";
@@ -111,17 +115,22 @@ static long next_rm(sqlite3 *db, char *no_rm, size_t size)
 	return serial;
 }
 
-/* The words of a search name into pasien_kata (db/010_cari.sql). */
-static int index_words(sqlite3 *db, long id, const char *cari, struct sbuf *err)
+/* The words of one search name; the mother's carry a leading '@', so they
+ * never match a search of the patient's own name (db/015_identitas.sql). */
+static int name_words(sqlite3 *db, long id, const char *name, int mother, int add, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO pasien_kata (kata, pasien_id) VALUES (?, ?)", err);
+	char cari[300];
+	patient_search_name(name, cari, sizeof cari);
+	sqlite3_stmt *st = db_stmt(db, add ? "INSERT OR IGNORE INTO pasien_kata (kata, pasien_id) VALUES (?1 || ?2, ?3)"
+					   : "DELETE FROM pasien_kata WHERE kata = ?1 || ?2 AND pasien_id = ?3", err);
 	if (!st)
 		return -1;
 	for (const char *w = cari; *w;) {
 		size_t n = strcspn(w, " ");
 		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, w, (int)n, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, id);
+		sqlite3_bind_text(st, 1, mother ? "@" : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, w, (int)n, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, id);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			sqlite3_reset(st);
 			sb_printf(err, "kata nama tidak tersimpan: %s", sqlite3_errmsg(db));
@@ -131,6 +140,11 @@ static int index_words(sqlite3 *db, long id, const char *cari, struct sbuf *err)
 	}
 	sqlite3_reset(st);
 	return 0;
+}
+
+int patient_words(sqlite3 *db, const struct patient *p, int add, struct sbuf *err)
+{
+	return name_words(db, p->id, p->nama, 0, add, err) || name_words(db, p->id, p->nama_ibu, 1, add, err) ? -1 : 0;
 }
 
 int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
@@ -143,7 +157,8 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 	patient_search_name(p->nama, cari, sizeof cari);
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
-		" lahir_perkiraan, alamat, desa, penjamin) VALUES (?,?,?,?,?,?,?,?,?,?,?)", err);
+		" lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
 	if (!st)
 		return -1;
 	char sex[2] = { p->sex, 0 };
@@ -158,6 +173,10 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 	db_bind_text(st, 9, p->alamat, 0);
 	db_bind_text(st, 10, p->desa, 0);
 	db_bind_text(st, 11, p->penjamin, 0);
+	db_bind_text(st, 12, p->no_hp, 0);
+	db_bind_text(st, 13, p->nama_ibu, 0);
+	db_bind_text(st, 14, p->no_kk, 1);
+	db_bind_text(st, 15, p->rt_rw, 0);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -170,7 +189,7 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 		return -1;
 	}
 	p->id = (long)sqlite3_last_insert_rowid(db);
-	return index_words(db, p->id, cari, err);
+	return patient_words(db, p, 1, err);
 }
 
 int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err)
@@ -189,7 +208,7 @@ int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err)
 }
 
 #define PATIENT_COLS "id, no_rm, coalesce(nik,''), coalesce(no_bpjs,''), nama, jenis_kelamin," \
-		     " tanggal_lahir, lahir_perkiraan, alamat, desa, penjamin"
+		     " tanggal_lahir, lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, coalesce(no_kk,''), rt_rw"
 
 static void read_patient(sqlite3_stmt *st, struct patient *p)
 {
@@ -206,6 +225,10 @@ static void read_patient(sqlite3_stmt *st, struct patient *p)
 	db_col_text(st, 8, p->alamat, sizeof p->alamat);
 	db_col_text(st, 9, p->desa, sizeof p->desa);
 	db_col_text(st, 10, p->penjamin, sizeof p->penjamin);
+	db_col_text(st, 11, p->no_hp, sizeof p->no_hp);
+	db_col_text(st, 12, p->nama_ibu, sizeof p->nama_ibu);
+	db_col_text(st, 13, p->no_kk, sizeof p->no_kk);
+	db_col_text(st, 14, p->rt_rw, sizeof p->rt_rw);
 }
 
 /* Run a prepared query and read up to max patients. */
@@ -350,6 +373,18 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 	}
 	if (ntok == 1 && (kind[0] == 1 || kind[0] == 3))
 		return search_number(db, words[0], out, max);
+	/* "ibu siti": the words after it are the mother's name, kept as "@SITI" */
+	int mother = ntok >= 2 && kind[0] == 0 && strcmp(words[0], "IBU") == 0;
+	if (mother) {
+		for (int i = 1; i < ntok; i++) {
+			kind[i - 1] = kind[i];
+			if (kind[i] == 0)
+				snprintf(words[i - 1], sizeof words[0], "@%.62s", words[i]);
+			else
+				str_copy(words[i - 1], sizeof words[0], words[i]);
+		}
+		ntok--;
+	}
 	/* the rarest word drives the search through pasien_kata; when even that one
 	 * matches many patients, the first screenful is taken and sorted here */
 	int narrow = -1, fewest = FEW_MATCHES + 2;
@@ -388,9 +423,10 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 			binds[nb++] = words[i];
 			binds[nb++] = words[i];
 		} else if (i != narrow) {
-			/* a word matches the start of any word of the name */
-			sb_add(&sql, " AND (' ' || nama_cari) GLOB '* ' || ? || '*'");
-			binds[nb++] = words[i];
+			/* a word matches the start of any word of the name (of the mother's) */
+			sb_add(&sql, mother ? " AND (' ' || upper(nama_ibu)) GLOB '* ' || ? || '*'"
+					    : " AND (' ' || nama_cari) GLOB '* ' || ? || '*'");
+			binds[nb++] = words[i] + mother;
 		}
 	}
 	int many = narrow >= 0 && fewest > FEW_MATCHES;

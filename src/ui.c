@@ -233,6 +233,16 @@ void ui_message(struct ui *u, int is_error, const char *fmt, ...)
 	u->msg_err = is_error;
 }
 
+static int hint_shown(const struct action_info *a, unsigned ctx)
+{
+	return (a->ctx & ctx) && action_allowed(a) && (a->fkey || a->id == A_BACK);
+}
+
+static int hint_width(const struct action_info *a)
+{
+	return (a->fkey >= 10 ? 3 : a->fkey ? 2 : 3) + 1 + utf8_width(a->hint) + 1;
+}
+
 static void hint_bar(struct ui *u, unsigned ctx)
 {
 	move(LINES - 1, 0);
@@ -241,22 +251,29 @@ static void hint_bar(struct ui *u, unsigned ctx)
 	for (int i = 0; i < COLS; i++)
 		addch(' ');
 	move(LINES - 1, 0);
+	/* room is kept for "F10 Keluar": how to leave is never the key pushed off */
+	int reserve = 0;
+	for (int i = 0; i < pkm_action_count; i++)
+		if (pkm_actions[i].id == A_QUIT && hint_shown(&pkm_actions[i], ctx))
+			reserve = hint_width(&pkm_actions[i]);
 	/* the keys of this screen first, then those every main screen has */
 	int x = 0;
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < pkm_action_count; i++) {
 			const struct action_info *a = &pkm_actions[i];
 			unsigned own = a->ctx & ctx & ~(unsigned)CTX_MAIN;
-			if (!(a->ctx & ctx) || !action_allowed(a) || (pass == 0) != (own != 0) || (!a->fkey && a->id != A_BACK))
+			if (!hint_shown(a, ctx) || (pass == 0) != (own != 0))
 				continue;
+			int w = hint_width(a), quit = a->id == A_QUIT;
+			if (x + w + (quit ? 0 : reserve) > COLS)
+				continue;
+			if (quit)
+				reserve = 0;
 			char keys[16];
 			if (a->fkey)
 				snprintf(keys, sizeof keys, "F%d", a->fkey);
 			else
 				snprintf(keys, sizeof keys, "Esc");
-			int w = (int)strlen(keys) + 1 + utf8_width(a->hint) + 1;
-			if (x + w > COLS)
-				continue;
 			attron(A_BOLD);
 			mvaddstr(LINES - 1, x, keys);
 			attroff(A_BOLD);
@@ -457,48 +474,8 @@ void ui_list_scroll(int sel, int *top, int rows)
 void choice_load(struct ui *u, struct choice *c, const char *table)
 {
 	memset(c, 0, sizeof *c);
-	c->sel = -1;
 	struct column_def def = { .type = strcmp(table, "unit") == 0 ? T_UNIT : T_PAYER };
 	c->n = dict_options(u->db, &def, c->code, c->label, 16);
-}
-
-void choice_set(struct choice *c, const char *code)
-{
-	for (int i = 0; i < c->n; i++)
-		if (strcmp(c->code[i], code) == 0)
-			c->sel = i;
-}
-
-const char *choice_code(const struct choice *c) { return c->sel >= 0 ? c->code[c->sel] : ""; }
-
-int choice_key(struct choice *c, int key)
-{
-	if (!c->n)
-		return 0;
-	if (key == ' ' || key == K_RIGHT || key == K_LEFT) {
-		c->typed[0] = '\0';
-		c->sel = key == K_LEFT ? (c->sel <= 0 ? c->n - 1 : c->sel - 1) : (c->sel + 1) % c->n;
-		return 1;
-	}
-	if (key <= ' ' || key >= 128)
-		return 0;
-	size_t len = strlen(c->typed);
-	for (int again = 0; again < 2; again++) {
-		if (again || len + 1 >= sizeof c->typed)
-			len = 0;	/* fits no code: this key starts a new search */
-		c->typed[len] = (char)(key >= 'a' && key <= 'z' ? key - 32 : key);
-		c->typed[len + 1] = '\0';
-		/* one key: the next match after the current one; more: the first match */
-		for (int k = len ? 0 : 1; k <= c->n; k++) {
-			int i = (c->sel + k + c->n) % c->n;
-			if (strncasecmp(c->code[i], c->typed, len + 1) == 0) {
-				c->sel = i;
-				return 1;
-			}
-		}
-	}
-	c->typed[0] = '\0';
-	return 1;
 }
 
 int ui_main_action(struct ui *u, enum action a)

@@ -13,6 +13,8 @@
 struct dlg {
 	struct dlg_field *f;
 	struct formnav nav;
+	int intro_lines;
+	int fresh;	/* the focus just arrived: a list field's first key replaces its code */
 };
 
 static int has_message(const void *ctx, int i)
@@ -24,11 +26,21 @@ static int has_message(const void *ctx, int i)
 static void draw(struct ui *u, unsigned ctx, const char *title, const char *intro, struct dlg *d)
 {
 	ui_frame(u, title, ctx);
-	ui_text(2, 2, COLS - 4, intro, A_BOLD);
-	int field[MAX_LINES], is_msg[MAX_LINES], rows = LINES - 9;
+	d->intro_lines = 0;
+	for (const char *s = intro; d->intro_lines < 3;) {
+		size_t len = strcspn(s, "\n");
+		char line[400];
+		str_copy(line, sizeof line < len + 1 ? sizeof line : len + 1, s);
+		ui_text(2 + d->intro_lines, 2, COLS - 4, line, d->intro_lines ? 0 : A_BOLD);
+		d->intro_lines++;
+		if (!s[len])
+			break;
+		s += len + 1;
+	}
+	int first = 3 + d->intro_lines, field[MAX_LINES], is_msg[MAX_LINES], rows = LINES - 5 - first;
 	int n = nav_scroll(&d->nav, rows, field, is_msg, MAX_LINES), cy = 0, cx = 0;
 	for (int k = d->nav.top; k < n && k - d->nav.top < rows; k++) {
-		int y = 4 + k - d->nav.top;
+		int y = first + k - d->nav.top;
 		struct dlg_field *f = &d->f[field[k]];
 		if (is_msg[k]) {
 			ui_field_message(u, y, f->err);
@@ -40,9 +52,9 @@ static void draw(struct ui *u, unsigned ctx, const char *title, const char *intr
 		ui_field_draw(u, &look, y, LABEL_W, &cy, &cx);
 	}
 	if (d->nav.top > 0)
-		ui_text(3, COLS - 22, 20, "  (lebih ke atas)", A_DIM);
+		ui_text(first - 1, COLS - 22, 20, "  (lebih ke atas)", A_DIM);
 	if (d->nav.top + rows < n)
-		ui_text(4 + rows, COLS - 22, 20, "  (lebih ke bawah)", A_DIM);
+		ui_text(first + rows, COLS - 22, 20, "  (lebih ke bawah)", A_DIM);
 	const struct dlg_field *f = &d->f[d->nav.focus];
 	char help[320];
 	snprintf(help, sizeof help, "%s: %s", f->def.label, f->def.help);
@@ -58,6 +70,8 @@ static void leave(struct ui *u, struct dlg_field *f)
 	if (!f->table || !f->le.len)
 		return;
 	char out[512];
+	if (!f->options)
+		ui_field_complete(u, &f->def, &f->le);
 	struct column_def def = f->def;
 	def.required = 0;
 	const char *err = dict_check(u->db, &def, f->le.buf, out, sizeof out);
@@ -101,8 +115,10 @@ int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *int
 	for (int i = 0; i < n; i++)
 		if (f[i].table && dict_get(u->db, f[i].table, f[i].column, &f[i].def) != 0)
 			str_copy(f[i].def.label, sizeof f[i].def.label, f[i].column);
-	struct dlg d = { .f = f, .nav = { .n = n, .has_message = has_message } };
+	struct dlg d = { .f = f, .nav = { .n = n, .has_message = has_message, .enter_saves = !!(keys & DLG_ENTER_SAVES) },
+			 .fresh = 1 };
 	d.nav.ctx = &d;
+	keys &= ~(unsigned)DLG_ENTER_SAVES;
 	nav_first(&d.nav);
 	int changed = 0;
 	u->msg[0] = '\0';
@@ -117,6 +133,8 @@ int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *int
 			ui_help(u);
 			continue;
 		}
+		int was_fresh = d.fresh;
+		d.fresh = 0;
 		switch (nav_key(&d.nav, k, a, (LINES - 9) / 2, &left)) {
 		case NAV_SAVE:
 			leave(u, cur);
@@ -131,6 +149,7 @@ int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *int
 			break;
 		case NAV_MOVED:
 			leave(u, &f[left]);
+			d.fresh = 1;
 			break;
 		case NAV_STAY:
 			leave(u, cur);
@@ -142,6 +161,12 @@ int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *int
 					cur->err[0] = '\0';
 					cur->beside[0] = '\0';
 				}
+			} else if (was_fresh && k > ' ' && k < K_BASE && dict_has_options(&cur->def) && !cur->options) {
+				/* "K2" typed over "K1": a code is replaced, not appended to */
+				le_set(&cur->le, "");
+				ui_edit_key(&cur->le, k, &edited);
+				changed = 1;
+				cur->err[0] = '\0';
 			} else if (cur->secret && k != K_BACKSPACE && k >= K_BASE) {
 				;	/* a password is typed or erased, never edited in the middle unseen */
 			} else if (ui_edit_key(&cur->le, k, &edited) && edited) {

@@ -15,6 +15,9 @@ int ui_field_width(const struct column_def *def)
 	case T_INT: case T_DEC: case T_BP: case T_ICD: return 8;
 	case T_NIK: return 17;
 	case T_BPJS: return 14;
+	case T_KK: return 17;
+	case T_PHONE: return 15;
+	case T_RTRW: return 8;
 	case T_TEXT: return def->maxlen > 0 && def->maxlen < 40 ? def->maxlen + 1 : 40;
 	default: return 10;
 	}
@@ -55,6 +58,9 @@ void ui_field_draw(struct ui *u, const struct field_look *f, int y, int label_w,
 		char norm[128];
 		if (f->le->len && !dict_check(u->db, def, f->le->buf, norm, sizeof norm))
 			dict_display(u->db, def, norm, shown, sizeof shown);
+		else if (f->le->len && dict_complete(u->db, def, f->le->buf, norm, sizeof norm))
+			dict_display(u->db, def, norm, shown + snprintf(shown, sizeof shown, "%s: ", norm),
+				     sizeof shown - strlen(norm) - 2);
 		else if (!f->le->len && f->focus)
 			str_copy(shown, sizeof shown, "(Spasi: pilih)");
 	} else if (def->unit[0]) {
@@ -69,6 +75,17 @@ void ui_field_message(struct ui *u, int y, const char *msg)
 {
 	/* from the left margin, so the whole message fits 80 columns */
 	ui_text(y, 4, COLS - 5, msg, u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD);
+}
+
+void ui_field_complete(struct ui *u, const struct column_def *def, struct lineedit *le)
+{
+	char norm[128];
+	if (dict_has_options(def) && le->len && dict_check(u->db, def, le->buf, norm, sizeof norm) &&
+	    dict_complete(u->db, def, le->buf, norm, sizeof norm)) {
+		char text[64];
+		dict_edit_text(def, norm, text, sizeof text);
+		le_set(le, text);
+	}
 }
 
 int ui_field_pick(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options)

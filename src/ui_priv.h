@@ -53,19 +53,13 @@ int ui_list_move(int key, int *sel, int n, int page);
 void ui_list_scroll(int sel, int *top, int rows);
 attr_t ui_attr_sel(struct ui *u);
 
-/* A choice field: one of a list of codes with labels. */
+/* The codes and names of the units or the payers. */
 struct choice {
-	int n, sel;		/* sel -1 = nothing chosen yet */
+	int n;
 	char code[16][24];
 	char label[16][80];
-	char typed[24];		/* what was typed so far: "K2" reaches K2 */
 };
 void choice_load(struct ui *u, struct choice *c, const char *table);
-void choice_set(struct choice *c, const char *code);
-const char *choice_code(const struct choice *c);
-/* Space/Left/Right cycle; typing picks the code that starts with what was
- * typed ("K2" is Klaster 2; a key that fits no code starts afresh). 1 if handled. */
-int choice_key(struct choice *c, int key);
 
 enum pkm_screen ui_register(struct ui *u);
 enum pkm_screen ui_visits(struct ui *u);
@@ -97,6 +91,9 @@ int ui_field_width(const struct column_def *def);
 void ui_field_draw(struct ui *u, const struct field_look *f, int y, int label_w, int *cy, int *cx);
 /* A field's message on the line under it. */
 void ui_field_message(struct ui *u, int y, const char *msg);
+/* A code typed in part becomes the only code it starts ("IG" is IGD) as the
+ * cursor leaves the field. */
+void ui_field_complete(struct ui *u, const struct column_def *def, struct lineedit *le);
 /* The pick list of a field (options, or the dictionary's): 1 when le was set. */
 int ui_field_pick(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options);
 
@@ -118,11 +115,17 @@ typedef int (*dlg_save_fn)(struct ui *u, struct dlg_field *f, void *ctx, struct 
 int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, dlg_save_fn save,
 	      void *ctx);
 /* The same with the keys of another context: CTX_LOGIN says "F2 Masuk" and
- * "Belum masuk" where a form says "F2 Simpan" and "Tidak tersimpan". */
+ * "Belum masuk" where a form says "F2 Simpan" and "Tidak tersimpan". Adding
+ * DLG_ENTER_SAVES makes Enter save from any field (a short dialog). The intro
+ * may have up to three lines, split by '\n'. */
+#define DLG_ENTER_SAVES 0x100000
 int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *intro, struct dlg_field *f, int n,
 		 dlg_save_fn save, void *ctx);
 /* Riwayat pasien: the patient's visits newest first (src/ui_history.c). */
 void ui_history(struct ui *u, const struct patient *p);
+/* The patient form: a new patient (old NULL; `query` fills the name or NIK)
+ * or a correction of old. 1 with *out set when the desk goes on with a patient. */
+int ui_patient_form(struct ui *u, const struct patient *old, const char *query, struct patient *out);
 /* The visit dialog for a patient: 1 when a visit was opened. */
 int ui_visit_dialog(struct ui *u, const struct patient *p);
 /* Fill one form for a visit: 1 when it was saved. */

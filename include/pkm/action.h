@@ -43,6 +43,7 @@ enum {
 	X(NEW, 5, 'N', 0, "Baru", "Pasien baru, atau pengguna baru", CTX_SEARCH | CTX_USERS, 0) \
 	X(ADD, 5, 'N', 0, "Baru", "Diagnosis baru, atau obat baru di resep", CTX_DIAG | CTX_RESEP, R_CLINICAL) \
 	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat terpilih (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
+	X(EDIT, 6, 'B', 0, "Ubah", "Ubah data pasien terpilih (umur di kunjungannya dihitung ulang)", CTX_SEARCH, R_REGISTER) \
 	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, 0) \
 	X(DAY, 7, 'T', 0, "Tanggal", "Kunjungan hari lain: ketik tanggalnya", CTX_VISITS, 0) \
 	X(PREVDAY, 0, 0, '<', "Kemarin", "Kunjungan sehari sebelumnya", CTX_VISITS, 0) \

@@ -24,6 +24,9 @@ enum col_type {
 	T_YESNO,	/* ya_tidak: stored 1 or 0 */
 	T_BP,		/* tensi: sistol/diastol, stored in <col>_sistol and <col>_diastol */
 	T_CALC,		/* hitung: read-only, computed by a formula from other fields */
+	T_PHONE,	/* hp: mobile number, kept as 08... digits */
+	T_KK,		/* kk: 16-digit No. Kartu Keluarga */
+	T_RTRW,		/* rtrw: RT/RW, kept as 003/005 */
 	T_TYPE_COUNT
 };
 
@@ -60,6 +63,9 @@ int dict_choice(const struct column_def *c, int i, char code[24], char label[80]
 /* The options of a field filled from a list (pilihan, ya_tidak, jk, unit,
  * penjamin): up to max codes and labels; returns the count (0 for other types). */
 int dict_options(sqlite3 *db, const struct column_def *c, char (*code)[24], char (*label)[80], int max);
+/* The one option whose code starts with `typed` (any case) into out: "IG" is
+ * IGD, "k2" is K2. 1 when exactly one does, else 0. */
+int dict_complete(sqlite3 *db, const struct column_def *c, const char *typed, char *out, size_t size);
 /* Is the field one of those types (picked from a list with Space)? */
 int dict_has_options(const struct column_def *c);
 /* Does the payer require a No. BPJS? */

@@ -19,6 +19,7 @@ struct formnav {
 	int n;			/* fields */
 	int focus;		/* the field with the cursor */
 	int top;		/* the first screen line shown */
+	int enter_saves;	/* a short dialog: Enter saves from any field */
 	/* may field i take the cursor? (shown and not computed); NULL: every one */
 	int (*usable)(const void *ctx, int i);
 	const void *ctx;

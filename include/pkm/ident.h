@@ -3,6 +3,7 @@
 #ifndef PKM_IDENT_H
 #define PKM_IDENT_H
 #include "pkm/date.h"
+#include <stddef.h>
 
 /* NULL when the NIK is acceptable, else why it is refused. */
 const char *nik_error(const char *nik);
@@ -11,5 +12,14 @@ const char *nik_error(const char *nik);
 const char *nik_mismatch(const char *nik, struct date birth, char sex);
 /* NULL when the No. BPJS is acceptable (13 digits), else why not. */
 const char *bpjs_error(const char *no);
+
+/* NULL when the No. KK (Kartu Keluarga) is acceptable: 16 digits, the issue
+ * date in digits 7-12 a real day and month. */
+const char *kk_error(const char *no);
+/* A mobile number as typed ("0812-3456 789", "+62 812...") into its normal
+ * form (digits, starting 08) in out; NULL when fine, else why not. */
+const char *phone_normalize(const char *in, char *out, size_t size);
+/* RT/RW as typed ("3/5", "003/005", "RT 3 RW 5") into "003/005"; NULL when fine. */
+const char *rtrw_normalize(const char *in, char *out, size_t size);
 
 #endif

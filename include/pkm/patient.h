@@ -15,12 +15,15 @@ struct patient {
 	char tanggal_lahir[11];
 	int lahir_perkiraan;
 	char alamat[384], desa[128], penjamin[24];
+	char no_hp[16], no_kk[20], rt_rw[8];
+	char nama_ibu[256];	/* babies and children are found by it */
 };
 
 /* Raw text as typed or read from a CSV file. */
 struct patient_input {
 	const char *no_rm, *nik, *no_bpjs, *nama, *jenis_kelamin, *tanggal_lahir, *umur;
 	const char *alamat, *desa, *penjamin;
+	const char *no_hp, *nama_ibu, *no_kk, *rt_rw;
 };
 
 /* Validate and normalise. Returns 0 when `out` may be saved. `warning` receives a
@@ -38,10 +41,14 @@ int patient_by_nik(sqlite3 *db, const char *nik, struct patient *p);
 int patient_by_rm(sqlite3 *db, const char *no_rm, struct patient *p);
 
 /* As-you-type search by No. RM, NIK, No. BPJS, name words and a birth date
- * (DD-MM-YYYY or YYYY-MM-DD). Returns the number found (at most max). */
+ * (DD-MM-YYYY or YYYY-MM-DD); "ibu <words>" searches the mother's name (a baby
+ * found by its mother). Returns the number found (at most max). */
 int patient_search(sqlite3 *db, const char *query, struct patient *out, int max);
 /* Same name and birth date, or same No. BPJS. */
 int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out, int max);
+/* The search words of a patient's name and mother's name in pasien_kata:
+ * added (add 1) or taken away (add 0), inside the caller's transaction. */
+int patient_words(sqlite3 *db, const struct patient *p, int add, struct sbuf *err);
 /* Upper-case, single-spaced form of a name used for searching. */
 void patient_search_name(const char *nama, char *out, size_t size);
 

@@ -29,11 +29,11 @@ keys F2
 wait_for "Isi tanggal lahir, atau umur bila tidak diketahui"
 expect_sql "SELECT count(*) FROM pasien" "0"
 keys Escape
-wait_for "Batalkan isian ini?"
+wait_for "Buang perubahan?"
 keys t
 wait_for "Andi Wijaya"
 keys Escape
-wait_for "Batalkan isian ini?"
+wait_for "Buang perubahan?"
 keys y
 wait_for "Cari:"
 expect_sql "SELECT count(*) FROM pasien" "0"

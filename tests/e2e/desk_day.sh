@@ -18,7 +18,7 @@ keys Tab; type_text "05-08-1980"
 keys Tab Tab; type_text "3204104508800001"
 keys F2
 wait_for "Kunjungan hari ini"
-wait_for "< Klaster 3 Usia Dewasa dan Lansia >"
+wait_for "Klaster 3 Usia Dewasa dan Lansia"
 keys Enter
 wait_for "Kunjungan Siti Aminah tersimpan: K3, antrian 1"
 expect_sql "SELECT no_rm, nik, jenis_kelamin, tanggal_lahir, penjamin FROM pasien WHERE nama = 'Siti Aminah'" \
@@ -30,8 +30,8 @@ expect_sql "SELECT unit, k.penjamin, no_antrian, umur_tahun FROM kunjungan k JOI
 type_text "3204101203750002"
 wait_for "Budi Santoso"
 keys Enter
-wait_for "< Klaster 4 Penanggulangan Penyakit Menular >"
-wait_for "< BPJS Non PBI >"
+wait_for "Klaster 4 Penanggulangan Penyakit Menular"
+wait_for "BPJS Non PBI"
 keys Enter
 wait_for "Kunjungan Budi Santoso tersimpan: K4, antrian 1"
 expect_sql "SELECT unit, penjamin, no_antrian FROM kunjungan WHERE tanggal = '2026-11-23' AND unit = 'K4'" \

@@ -38,10 +38,13 @@ wait_for "Candra Wijaya"
 keys Enter
 wait_for "Kunjungan hari ini"
 type_text "K2"
-wait_for "< Klaster 2 Ibu dan Anak >"
-type_text "IG"
-wait_for "< Gawat Darurat >"
+wait_for "Klaster 2 Ibu dan Anak"
+keys C-u; type_text "IG"
+wait_for "IGD: Gawat Darurat"	# a code typed in part: the only code it starts
 keys Escape
+wait_for "Buang perubahan?"
+keys y
+wait_for "Cari:"
 keys C-q
 sleep 0.3
 
@@ -55,7 +58,7 @@ keys F2
 wait_for "wajib diisi"
 screen | grep -q "EkoQ\|Eko Q" && fail "ESC O Q typed Q into the field"
 keys Escape
-wait_for "Batalkan isian ini?"
+wait_for "Buang perubahan?"
 keys y
 keys C-q
 sleep 0.3

@@ -90,6 +90,11 @@ static void test_enter_and_save(void **s)
 	struct formnav one = { .n = 1 };
 	nav_first(&one);
 	assert_int_equal(nav_key(&one, K_ENTER, A_OPEN, 5, &left), NAV_SAVE);
+	/* a short dialog saves on Enter from any field; Tab still moves */
+	nv.enter_saves = 1;
+	nv.focus = 0;
+	assert_int_equal(nav_key(&nv, K_ENTER, A_OPEN, 5, &left), NAV_SAVE);
+	assert_int_equal(nav_key(&nv, K_TAB, A_NONE, 5, &left), NAV_MOVED);
 }
 
 static void test_hidden_focus_settles(void **s)

@@ -100,6 +100,31 @@ static void test_numbers(void **s)
 			assert_true(found[i].id != found[j].id);
 }
 
+static void test_mother(void **s)
+{
+	(void)s;
+	struct patient p = { 0 };
+	str_copy(p.nama, sizeof p.nama, "Bayi Ny. Wulan");
+	str_copy(p.nama_ibu, sizeof p.nama_ibu, "Wulandari  Putri");
+	p.sex = 'L';
+	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, "2026-11-20");
+	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
+	struct sbuf err = { 0 };
+	assert_int_equal(patient_save_new(db, &p, &err), 0);
+	/* "ibu" and the mother's words, in any order, from their start */
+	assert_int_equal(patient_search(db, "ibu wulan", found, 200), 1);
+	assert_string_equal(found[0].nama, "Bayi Ny. Wulan");
+	assert_int_equal(patient_search(db, "ibu putri wulanda", found, 200), 1);
+	assert_int_equal(patient_search(db, "ibu wulan 2026", found, 200), 1);
+	assert_int_equal(patient_search(db, "ibu putri qqq", found, 200), 0);
+	/* the mother's words are not the patient's */
+	assert_int_equal(patient_search(db, "putri", found, 200), 0);
+	assert_int_equal(patient_search(db, "ibu siti", found, 200), 0);
+	/* "ibu" alone is a name word like any other */
+	assert_int_equal(patient_search(db, "ibu", found, 200), 0);
+	sb_free(&err);
+}
+
 static void test_common_word(void **s)
 {
 	(void)s;
@@ -120,6 +145,7 @@ int main(void)
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_common_word),
+		cmocka_unit_test(test_mother),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
