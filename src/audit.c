@@ -10,7 +10,7 @@
  * table a later migration adds) is audited. */
 static const char *const not_audited[] = {
 	"unit", "penjamin", "icd10", "f11_grup", "f11_baris", "f11_peta", "kamus", "rm_seri",
-	"pasien_kata", "pelaku", "audit", "peringatan", NULL,
+	"pasien_kata", "pelaku", "audit", "peringatan", "antrian_lepas", NULL,
 };
 /* Columns whose values never enter the trail (only that they changed). */
 static const char *const secret[] = { "sandi", NULL };

@@ -34,12 +34,12 @@ int form_check_field(sqlite3 *db, const struct form *f, struct form_values *vals
 static void previous_value(sqlite3 *db, const struct form *f, const char *column, const struct visit *v,
 			   char *out, size_t size)
 {
-	char sql[256];
+	char sql[320];
 	out[0] = '\0';
 	/* identifiers come from a checked form, never from what a user typed */
 	snprintf(sql, sizeof sql,
 		 "SELECT t.\"%s\" FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id "
-		 "WHERE k.pasien_id = ? AND k.tanggal < ? AND t.\"%s\" IS NOT NULL ORDER BY k.tanggal DESC LIMIT 1",
+		 "WHERE k.pasien_id = ? AND k.tanggal < ? AND k.batal IS NULL AND t.\"%s\" IS NOT NULL ORDER BY k.tanggal DESC LIMIT 1",
 		 column, f->table, column);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)

@@ -35,7 +35,7 @@ static int load_payers(sqlite3 *db, const char *from, const char *to, struct lb2
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT p.kode, p.nama, (SELECT COUNT(DISTINCT k.id) FROM kunjungan k "
 				      "JOIN resep x ON x.kunjungan_id = k.id WHERE k.penjamin = p.kode AND k.tanggal >= ?1 "
-				      "AND k.tanggal < ?2) FROM penjamin p ORDER BY p.urut", NULL);
+				      "AND k.tanggal < ?2 AND k.batal IS NULL) FROM penjamin p ORDER BY p.urut", NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);

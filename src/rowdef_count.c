@@ -95,7 +95,7 @@ static void cond_sql(struct query *q, const struct rd_row *r, const struct rd_co
 	case SC_PREVIOUS:
 		snprintf(lhs, sizeof lhs,
 			 "(SELECT p.\"%s\" FROM \"%s\" p JOIN kunjungan pk ON pk.id = p.kunjungan_id "
-			 "WHERE pk.pasien_id = v.pasien_id AND (pk.tanggal, pk.id) < (v.tanggal, v.id) "
+			 "WHERE pk.pasien_id = v.pasien_id AND (pk.tanggal, pk.id) < (v.tanggal, v.id) AND pk.batal IS NULL "
 			 "ORDER BY pk.tanggal DESC, pk.id DESC LIMIT 1)", c->column, rowdef_sql_table(r->from));
 		break;
 	case SC_OTHER:
@@ -114,7 +114,8 @@ static void first_date_sql(struct query *q, const struct rd_row *r, const struct
 	const char *table = c->scope == SC_FROM ? r->from : c->table;
 	char lhs[64], window[32];
 	sb_printf(&q->sql, "(SELECT MIN(vv.tanggal) FROM \"%s\" x JOIN kunjungan vv ON vv.id = x.kunjungan_id "
-			   "WHERE vv.pasien_id = v.pasien_id AND vv.tanggal <= v.tanggal AND vv.tanggal > date(v.tanggal, ?) AND ",
+			   "WHERE vv.pasien_id = v.pasien_id AND vv.tanggal <= v.tanggal AND vv.tanggal > date(v.tanggal, ?) "
+			   "AND vv.batal IS NULL AND ",
 		  rowdef_sql_table(table));
 	snprintf(window, sizeof window, "-%ld days", r->window_days);
 	add_bind(q, window);
@@ -177,7 +178,8 @@ static void build_query(struct query *q, const struct rd_row *r, const char *fro
 		add_bind(q, to);
 		if (r->date_col[0]) {
 			sb_printf(&q->sql, "(SELECT kk.pasien_id FROM %s x JOIN kunjungan kk ON kk.id = x.kunjungan_id "
-					   "WHERE x.\"%s\" >= ? AND x.\"%s\" < ?)", table, r->date_col, r->date_col);
+					   "WHERE x.\"%s\" >= ? AND x.\"%s\" < ? AND kk.batal IS NULL)", table, r->date_col,
+			  r->date_col);
 			add_bind(q, from);
 			add_bind(q, to);
 		} else {

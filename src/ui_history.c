@@ -64,8 +64,9 @@ void ui_history(struct ui *u, const struct patient *p)
 			/* the roles rule as elsewhere: clinical data of the user's own units only */
 			int clinical = user_sees_unit(&u->user, x->v.unit), resep = user_sees_resep(&u->user, x->v.unit);
 			char line[800], day[11];
-			snprintf(line, sizeof line, "%s %-7s %s%s%s", date_show(x->v.tanggal, day), x->v.unit,
-				 clinical ? (x->diag[0] ? x->diag : "tanpa diagnosis") : "",
+			snprintf(line, sizeof line, "%s %-7s %s%s%s%s%s", date_show(x->v.tanggal, day), x->v.unit,
+				 x->v.batal[0] ? "BATAL: " : "", x->v.batal[0] ? x->v.batal : "",
+				 clinical && !x->v.batal[0] ? (x->diag[0] ? x->diag : "tanpa diagnosis") : "",
 				 resep && x->resep[0] ? " | resep: " : "", resep ? x->resep : "");
 			ui_text(2 + i, 2, COLS - 4, line, top + i == sel ? ui_attr_sel(u) : 0);
 		}

@@ -126,6 +126,8 @@ void ui_history(struct ui *u, const struct patient *p);
 /* The patient form: a new patient (old NULL; `query` fills the name or NIK)
  * or a correction of old. 1 with *out set when the desk goes on with a patient. */
 int ui_patient_form(struct ui *u, const struct patient *old, const char *query, struct patient *out);
+/* Koreksi kunjungan: 1 when the visit was corrected or cancelled. */
+int ui_visit_fix(struct ui *u, const struct visit_row *row);
 /* The visit dialog for a patient: 1 when a visit was opened. */
 int ui_visit_dialog(struct ui *u, const struct patient *p);
 /* Fill one form for a visit: 1 when it was saved. */

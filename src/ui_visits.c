@@ -322,7 +322,7 @@ enum pkm_screen ui_visits(struct ui *u)
 		ui_list_scroll(sel, &top, page);
 		int today = date_cmp(day, u->today) == 0;
 		ui_frame(u, today ? "Kunjungan hari ini" : "Kunjungan hari lain", CTX_MAIN | CTX_VISITS);
-		char line[256];
+		char line[512];
 		snprintf(line, sizeof line, "Tanggal %02d-%02d-%04d  Unit: %s  (%d kunjungan; Tab: ganti unit; < >: hari)", day.d,
 			 day.m, day.y, filter < 0 ? "semua" : units.label[filter], n);
 		ui_text(2, 2, COLS - 4, line, A_BOLD);
@@ -331,7 +331,11 @@ enum pkm_screen ui_visits(struct ui *u)
 			const struct visit_row *r = &rows[top + i];
 			snprintf(line, sizeof line, "%-8s %3d %-8s %-26.26s %c  %3d th %-12.12s %2d", r->v.unit, r->v.no_antrian,
 				 r->no_rm, r->nama, r->sex, r->v.age.years, r->v.penjamin, r->n_diag);
-			ui_text(5 + i, 2, COLS - 4, line, top + i == sel ? ui_attr_sel(u) : 0);
+			if (r->v.batal[0])	/* kept on the list (the number stays taken), never counted */
+				snprintf(line, sizeof line, "%-8s %3d %-8s %-26.26s BATAL: %s", r->v.unit, r->v.no_antrian,
+					 r->no_rm, r->nama, r->v.batal);
+			ui_text(5 + i, 2, COLS - 4, line,
+				top + i == sel ? ui_attr_sel(u) : r->v.batal[0] ? A_DIM : 0);
 		}
 		if (!n)
 			ui_text(5, 2, COLS - 4, "Belum ada kunjungan. Daftarkan pasien di layar Pendaftaran (F2).", 0);
@@ -350,6 +354,13 @@ enum pkm_screen ui_visits(struct ui *u)
 		if (a == A_UNIT) {
 			filter = filter + 1 < units.n ? filter + 1 : own ? 0 : -1;
 			reload = 1;
+		} else if (a == A_CORRECT && n > 0) {
+			if (may_change(u, &rows[sel]))
+				ui_visit_fix(u, &rows[sel]);
+			reload = 1;
+		} else if (a == A_OPEN && n > 0 && rows[sel].v.batal[0]) {
+			ui_message(u, 1, "Kunjungan ini dibatalkan (%s); daftarkan lagi untuk memulihkannya",
+				   rows[sel].v.batal);
 		} else if (a == A_OPEN && n > 0) {
 			if (may_change(u, &rows[sel]))
 				visit_screen(u, &rows[sel]);

@@ -29,8 +29,22 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
 	long existing = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
+	if (existing && visit_get(db, existing, out) != 1)
+		return fail(err, db, "kunjungan tidak terbaca");
+	if (existing && out->batal[0]) {	/* registered again: the cancelled visit comes back, same number */
+		sqlite3_stmt *up = db_stmt(db, "UPDATE kunjungan SET batal = NULL WHERE id = ?", err);
+		if (!up)
+			return -1;
+		sqlite3_bind_int64(up, 1, existing);
+		int rc = sqlite3_step(up);
+		sqlite3_reset(up);
+		if (rc != SQLITE_DONE)
+			return fail(err, db, "kunjungan tidak tersimpan");
+		out->batal[0] = '\0';
+		*created = 1;
+	}
 	if (existing)
-		return visit_get(db, existing, out) == 1 ? 0 : fail(err, db, "kunjungan tidak terbaca");
+		return 0;
 
 	struct date birth;
 	struct age age;
@@ -47,7 +61,8 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	st = db_stmt(db,
 		"INSERT INTO kunjungan (pasien_id, tanggal, unit, penjamin, no_antrian, umur_tahun,"
 		" umur_bulan, umur_hari, umur_total_hari) VALUES (?1, ?2, ?3, ?4,"
-		" (SELECT coalesce(max(no_antrian), 0) + 1 FROM kunjungan WHERE tanggal = ?2 AND unit = ?3),"
+		" max((SELECT coalesce(max(no_antrian), 0) FROM kunjungan WHERE tanggal = ?2 AND unit = ?3),"
+		" (SELECT coalesce(max(no_antrian), 0) FROM antrian_lepas WHERE tanggal = ?2 AND unit = ?3)) + 1,"
 		" ?5, ?6, ?7, ?8)", err);
 	if (!st)
 		return -1;
@@ -81,7 +96,8 @@ int visit_open(sqlite3 *db, const struct patient *p, struct date day, const char
 }
 
 #define VISIT_COLS "k.id, k.pasien_id, k.tanggal, k.unit, k.penjamin, k.no_antrian, k.umur_tahun," \
-		   " k.umur_bulan, k.umur_hari, k.umur_total_hari"
+		   " k.umur_bulan, k.umur_hari, k.umur_total_hari, coalesce(k.batal, '')"
+#define VISIT_NCOLS 11	/* the columns a query adds come after these */
 
 static void read_visit(sqlite3_stmt *st, struct visit *v)
 {
@@ -95,6 +111,7 @@ static void read_visit(sqlite3_stmt *st, struct visit *v)
 	v->age.months = sqlite3_column_int(st, 7);
 	v->age.days = sqlite3_column_int(st, 8);
 	v->age.total_days = (long)sqlite3_column_int64(st, 9);
+	db_col_text(st, 10, v->batal, sizeof v->batal);
 }
 
 static int visit_query_one(sqlite3 *db, const char *sql, long arg, struct visit *v)
@@ -117,7 +134,7 @@ int visit_get(sqlite3 *db, long id, struct visit *v)
 
 int visit_last(sqlite3 *db, long pasien_id, struct visit *v)
 {
-	return visit_query_one(db, "SELECT " VISIT_COLS " FROM kunjungan k WHERE k.pasien_id = ?"
+	return visit_query_one(db, "SELECT " VISIT_COLS " FROM kunjungan k WHERE k.pasien_id = ? AND k.batal IS NULL"
 				   " ORDER BY k.tanggal DESC, k.id DESC LIMIT 1", pasien_id, v);
 }
 
@@ -143,12 +160,12 @@ int visit_list_day(sqlite3 *db, struct date day, const char *unit, struct visit_
 		}
 		struct visit_row *r = &(*rows)[n++];
 		read_visit(st, &r->v);
-		db_col_text(st, 10, r->no_rm, sizeof r->no_rm);
-		db_col_text(st, 11, r->nama, sizeof r->nama);
+		db_col_text(st, VISIT_NCOLS, r->no_rm, sizeof r->no_rm);
+		db_col_text(st, VISIT_NCOLS + 1, r->nama, sizeof r->nama);
 		char sex[4];
-		db_col_text(st, 12, sex, sizeof sex);
+		db_col_text(st, VISIT_NCOLS + 2, sex, sizeof sex);
 		r->sex = sex[0];
-		r->n_diag = sqlite3_column_int(st, 13);
+		r->n_diag = sqlite3_column_int(st, VISIT_NCOLS + 3);
 	}
 	sqlite3_finalize(st);
 	return n;
@@ -164,7 +181,7 @@ char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit 
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT count(*), max(k.tanggal), coalesce(max(k.tanggal >= ?4), 0)"
 		" FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id"
-		" WHERE k.pasien_id = ?1 AND substr(d.icd10, 1, 3) = ?2"
+		" WHERE k.pasien_id = ?1 AND substr(d.icd10, 1, 3) = ?2 AND k.batal IS NULL"
 		" AND (k.tanggal < ?3 OR (k.tanggal = ?3 AND k.id < ?5))", NULL);
 	if (!st)
 		return 'B';
@@ -291,7 +308,8 @@ int diag_list(sqlite3 *db, long visit_id, struct diagnosis **out)
 int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], int max)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT d.icd10 FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id "
-					  "WHERE k.pasien_id = ?1 AND k.tanggal >= date(?2, 'start of month') AND k.tanggal <= ?2",
+					  "WHERE k.pasien_id = ?1 AND k.tanggal >= date(?2, 'start of month') AND k.tanggal <= ?2 "
+					  "AND k.batal IS NULL",
 				      NULL);
 	int n = 0;
 	if (st) {
@@ -330,8 +348,8 @@ int visit_history(sqlite3 *db, long pasien_id, struct visit_summary **out)
 			*out = xrealloc(*out, (size_t)cap * sizeof **out);
 		}
 		read_visit(st, &(*out)[n].v);
-		db_col_text(st, 10, (*out)[n].diag, sizeof (*out)[n].diag);
-		db_col_text(st, 11, (*out)[n].resep, sizeof (*out)[n].resep);
+		db_col_text(st, VISIT_NCOLS, (*out)[n].diag, sizeof (*out)[n].diag);
+		db_col_text(st, VISIT_NCOLS + 1, (*out)[n].resep, sizeof (*out)[n].resep);
 		n++;
 	}
 	sqlite3_finalize(st);

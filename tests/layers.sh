@@ -11,7 +11,7 @@ layer() {	# layer MODULE -> its layer number; unknown modules fail the check
 	db) echo 1 ;;
 	dict|audit) echo 2 ;;
 	open|migrate) echo 3 ;;
-	patient|patient_edit|visit|stock|user|form|calc|icd_list|sheet|import|patient_data|backup) echo 4 ;;
+	patient|patient_edit|visit|visit_fix|stock|user|form|calc|icd_list|sheet|import|patient_data|backup) echo 4 ;;
 	table|lb1|lb2|rowdef|reports|demo) echo 5 ;;
 	main|cli_admin|action|formnav|ui) echo 6 ;;
 	*) echo "?" ;;

@@ -46,6 +46,8 @@ enum {
 	X(EDIT, 6, 'B', 0, "Ubah", "Ubah data pasien terpilih (umur di kunjungannya dihitung ulang)", CTX_SEARCH, R_REGISTER) \
 	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, 0) \
 	X(DAY, 7, 'T', 0, "Tanggal", "Kunjungan hari lain: ketik tanggalnya", CTX_VISITS, 0) \
+	X(CORRECT, 8, 'X', 0, "Koreksi", "Koreksi kunjungan terpilih: unit, penjamin, pasien, atau batalkan", CTX_VISITS, \
+	  R_REGISTER) \
 	X(PREVDAY, 0, 0, '<', "Kemarin", "Kunjungan sehari sebelumnya", CTX_VISITS, 0) \
 	X(NEXTDAY, 0, 0, '>', "Besok", "Kunjungan sehari sesudahnya", CTX_VISITS, 0) \
 	X(ISSUE, 6, 'E', 0, "Keluarkan", "Keluarkan obat rusak, kedaluwarsa atau mutasi dari satu batch", CTX_STOCK, R_PHARMACY) \

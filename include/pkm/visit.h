@@ -13,6 +13,7 @@ struct visit {
 	char tanggal[11], unit[12], penjamin[24];
 	int no_antrian;
 	struct age age;
+	char batal[204];	/* why it was cancelled; "" for a visit that counts */
 };
 
 /* A line of the day's list: the visit with who it is and how far it got. */

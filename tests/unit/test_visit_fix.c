@@ -1,0 +1,144 @@
+/* Correcting and cancelling a visit: refused whole once a prescription was
+ * dispensed; cancelling and changing at once refused; a BPJS payer needs the
+ * patient's No. BPJS; a cancelled visit registered again comes back with its
+ * number; a patient already seen in that unit that day cannot take a second. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+#include "pkm/db.h"
+#include "pkm/open.h"
+#include "pkm/stock.h"
+#include "pkm/visit_fix.h"
+
+static sqlite3 *db;
+static struct patient ani, budi;
+static struct visit va, vb;
+
+static void patient(struct patient *p, const char *nama)
+{
+	*p = (struct patient){ .sex = 'P' };
+	str_copy(p->nama, sizeof p->nama, nama);
+	str_copy(p->tanggal_lahir, sizeof p->tanggal_lahir, "1990-01-01");
+	str_copy(p->penjamin, sizeof p->penjamin, "UMUM");
+	struct sbuf err = { 0 };
+	if (patient_save_new(db, p, &err) != 0)
+		fail_msg("%s", sb_str(&err));
+}
+
+static void open_visit(const struct patient *p, const char *unit, struct visit *v)
+{
+	int created;
+	struct sbuf err = { 0 };
+	if (visit_open(db, p, (struct date){ 2026, 10, 10 }, unit, "UMUM", v, &created, &err) != 0)
+		fail_msg("%s", sb_str(&err));
+}
+
+static int setup(void **s)
+{
+	(void)s;
+	struct sbuf err = { 0 };
+	db = pkm_open(":memory:", &err);
+	if (!db)
+		return -1;
+	patient(&ani, "Ani");
+	patient(&budi, "Budi");
+	open_visit(&ani, "K3", &va);
+	open_visit(&budi, "K3", &vb);
+	return 0;
+}
+
+static int teardown(void **s)
+{
+	(void)s;
+	db_close(db);
+	return 0;
+}
+
+static int fix(const struct visit *v, const char *unit, const char *payer, const char *rm, const char *batal,
+	       struct field_errors *fe, struct sbuf *err)
+{
+	struct visit_fix in = { unit, payer, rm, batal };
+	struct sbuf done = { 0 };
+	sb_reset(err);
+	int rc = visit_correct(db, v->id, &in, fe, &done, err);
+	sb_free(&done);
+	return rc;
+}
+
+static void test_refusals(void **s)
+{
+	(void)s;
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	/* cancel and change together */
+	assert_int_equal(fix(&va, "K4", "UMUM", ani.no_rm, "salah", &fe, &err), -1);
+	assert_non_null(strstr(sb_str(&err), "tidak keduanya"));
+	/* a BPJS payer for a patient without No. BPJS */
+	assert_int_equal(fix(&va, "K3", "BPJS_PBI", ani.no_rm, "", &fe, &err), -1);
+	assert_non_null(field_error_for(&fe, "penjamin"));
+	/* Budi already has a K3 visit that day */
+	assert_int_equal(fix(&va, "K3", "UMUM", budi.no_rm, "", &fe, &err), -1);
+	assert_non_null(strstr(sb_str(&err), "sudah punya kunjungan"));
+	/* nothing of those was written */
+	struct visit now;
+	assert_int_equal(visit_get(db, va.id, &now), 1);
+	assert_int_equal(now.pasien_id, ani.id);
+	assert_string_equal(now.penjamin, "UMUM");
+	sb_free(&err);
+}
+
+static void test_cancel_and_back(void **s)
+{
+	(void)s;
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	assert_int_equal(fix(&vb, "K3", "UMUM", budi.no_rm, "salah daftar", &fe, &err), 0);
+	struct visit now;
+	assert_int_equal(visit_get(db, vb.id, &now), 1);
+	assert_string_equal(now.batal, "salah daftar");
+	/* a cancelled visit is not corrected again */
+	assert_int_equal(fix(&vb, "K4", "UMUM", budi.no_rm, "", &fe, &err), -1);
+	assert_non_null(strstr(sb_str(&err), "sudah dibatalkan"));
+	/* registered again: the same visit and number, counted again */
+	struct visit again;
+	open_visit(&budi, "K3", &again);
+	assert_int_equal(again.id, vb.id);
+	assert_int_equal(again.no_antrian, vb.no_antrian);
+	assert_string_equal(again.batal, "");
+	sb_free(&err);
+}
+
+static void test_dispensed(void **s)
+{
+	(void)s;
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	struct drug d;
+	assert_int_equal(drug_check(db, "PCT", "Parasetamol 500 mg", "tablet", "", "", &d, &fe), 0);
+	assert_int_equal(drug_put(db, &d, &err), 0);
+	struct receipt_input in = { "PCT", "APBD1", "P1", "2028-01-01", "100", "2026-10-01", "" };
+	assert_int_equal(stock_receive(db, &in, &fe, &err), 0);
+	assert_int_equal(resep_add(db, va.id, "PCT", "10", "3x1", &fe, &err), 0);
+	assert_int_equal(stock_dispense(db, va.id, "2026-10-10", &err), 1);
+	assert_int_equal(fix(&va, "K4", "UMUM", ani.no_rm, "", &fe, &err), -1);
+	assert_non_null(strstr(sb_str(&err), "sudah diserahkan"));
+	assert_int_equal(fix(&va, "K3", "UMUM", ani.no_rm, "salah daftar", &fe, &err), -1);
+	struct visit now;
+	assert_int_equal(visit_get(db, va.id, &now), 1);
+	assert_string_equal(now.unit, "K3");
+	assert_string_equal(now.batal, "");
+	sb_free(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_cancel_and_back),
+		cmocka_unit_test(test_dispensed),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
