@@ -125,38 +125,6 @@ static void read_value(sqlite3_stmt *st, int col, enum col_type t, char *out, si
 		db_col_text(st, col, out, size);
 }
 
-int form_read(sqlite3 *db, const struct form *f, long visit_id, struct form_values *vals)
-{
-	struct sbuf sql = { 0 }, cols = { 0 };
-	memset(vals, 0, sizeof *vals);
-	column_list(f, &cols, NULL, NULL);
-	sb_printf(&sql, "SELECT 1%s FROM \"%s\" WHERE \"%s\" = ?", sb_str(&cols), f->table, f->key);
-	sqlite3_stmt *st;
-	int rc = -1;
-	if (sqlite3_prepare_v2(db, sb_str(&sql), -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, visit_id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			for (int i = 0, c = 1; i < f->n; i++, c++) {
-				read_value(st, c, f->f[i].shown, vals->v[i], sizeof vals->v[i]);
-				if (f->f[i].shown == T_BP) {
-					char dia[16];
-					read_value(st, ++c, T_INT, dia, sizeof dia);
-					if (vals->v[i][0] && dia[0])
-						snprintf(vals->v[i] + strlen(vals->v[i]), sizeof vals->v[i] - strlen(vals->v[i]), "/%s", dia);
-					else
-						vals->v[i][0] = '\0';
-				}
-			}
-		}
-		rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-		sqlite3_finalize(st);
-	}
-	sb_free(&sql);
-	sb_free(&cols);
-	return rc;
-}
-
 /* Bind one normal value by its storage type; hidden or empty fields are NULL. */
 static int bind_value(sqlite3_stmt *st, int pos, enum col_type t, const char *v)
 {
@@ -190,6 +158,131 @@ static int bind_value(sqlite3_stmt *st, int pos, enum col_type t, const char *v)
 	}
 }
 
+/* The form's values from a row whose first form column is `col`. */
+static void read_row(sqlite3_stmt *st, int col, const struct form *f, struct form_values *vals)
+{
+	for (int i = 0, c = col; i < f->n; i++, c++) {
+		read_value(st, c, f->f[i].shown, vals->v[i], sizeof vals->v[i]);
+		if (f->f[i].shown == T_BP) {
+			char dia[16];
+			read_value(st, ++c, T_INT, dia, sizeof dia);
+			if (vals->v[i][0] && dia[0])
+				snprintf(vals->v[i] + strlen(vals->v[i]), sizeof vals->v[i] - strlen(vals->v[i]), "/%s", dia);
+			else
+				vals->v[i][0] = '\0';
+		}
+	}
+}
+
+int form_read(sqlite3 *db, const struct form *f, long visit_id, struct form_values *vals)
+{
+	struct sbuf sql = { 0 }, cols = { 0 };
+	memset(vals, 0, sizeof *vals);
+	column_list(f, &cols, NULL, NULL);
+	sb_printf(&sql, "SELECT 1%s FROM \"%s\" WHERE \"%s\" = ?", sb_str(&cols), f->table, f->key);
+	sqlite3_stmt *st;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, sb_str(&sql), -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, visit_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			read_row(st, 1, f, vals);
+		rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	sb_free(&sql);
+	sb_free(&cols);
+	return rc;
+}
+
+int form_carry(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals, char from_day[11])
+{
+	int any = 0;
+	for (int i = 0; i < f->n; i++)
+		any |= f->f[i].carry != 0;
+	if (!any || strcmp(f->key, "kunjungan_id") != 0)
+		return 0;
+	struct sbuf sql = { 0 }, cols = { 0 };
+	column_list(f, &cols, NULL, NULL);
+	/* the patient's last row before this visit; a cancelled visit carries nothing */
+	sb_printf(&sql, "SELECT k.tanggal%s FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id "
+			"WHERE k.pasien_id = ?1 AND (k.tanggal, k.id) < (?2, ?3) AND k.batal IS NULL "
+			"AND k.tanggal >= date(?2, ?4) ORDER BY k.tanggal DESC, k.id DESC LIMIT 1",
+		  sb_str(&cols), f->table);
+	char window[32];
+	snprintf(window, sizeof window, "-%ld days", f->carry_days ? f->carry_days : 36600);
+	struct form_values *last = xcalloc(1, sizeof *last);
+	sqlite3_stmt *st;
+	int rc = 0;
+	if (sqlite3_prepare_v2(db, sb_str(&sql), -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, v->pasien_id);
+		sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, v->id);
+		sqlite3_bind_text(st, 4, window, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			db_col_text(st, 0, from_day, 11);
+			read_row(st, 1, f, last);
+			rc = 1;
+		}
+		sqlite3_finalize(st);
+	}
+	for (int i = 0; rc && i < f->n; i++) {
+		const struct form_field *fd = &f->f[i];
+		long n;
+		if (fd->carry == 'y')
+			str_copy(vals->v[i], sizeof vals->v[i], last->v[i]);
+		else if (fd->carry == '+' && parse_long(last->v[i], (long)fd->def.min, (long)fd->def.max - 1, &n) == 0)
+			snprintf(vals->v[i], sizeof vals->v[i], "%ld", n + 1);	/* kontak ke- counted on */
+	}
+	free(last);
+	sb_free(&sql);
+	sb_free(&cols);
+	return rc;
+}
+
+/* unik: another row of the patient with the same values of the unique fields
+ * (a second K1 of one pregnancy) refuses the save, told under the last of them. */
+static int unique_clash(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
+			struct sbuf *err)
+{
+	if (!f->n_unique || strcmp(f->key, "kunjungan_id") != 0)
+		return 0;
+	struct sbuf sql = { 0 };
+	sb_printf(&sql, "SELECT k.tanggal FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id "
+			"WHERE k.pasien_id = ?1 AND t.kunjungan_id <> ?2 AND k.batal IS NULL", f->table);
+	for (int u = 0; u < f->n_unique; u++)
+		sb_printf(&sql, " AND t.\"%s\" IS ?%d", f->f[f->unique[u]].name, u + 3);
+	sb_add(&sql, " LIMIT 1");
+	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
+	sb_free(&sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, v->pasien_id);
+	sqlite3_bind_int64(st, 2, v->id);
+	struct sbuf what = { 0 };
+	for (int u = 0; u < f->n_unique; u++) {
+		int i = f->unique[u];
+		bind_value(st, u + 3, f->f[i].shown, form_visible(f, vals, i) ? vals->v[i] : "");
+		char shown[128];
+		dict_display(db, &f->f[i].def, vals->v[i], shown, sizeof shown);
+		sb_printf(&what, "%s%s %s", u ? ", " : "", f->f[i].def.label, shown[0] ? shown : "-");
+	}
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char day[11], at[11];
+		db_col_text(st, 0, day, sizeof day);
+		int last = f->unique[f->n_unique - 1];
+		snprintf(vals->err[last], sizeof vals->err[last], "%s sudah tercatat pada kunjungan %s", sb_str(&what),
+			 date_show(day, at));
+		sb_printf(err, "%s", vals->err[last]);
+	} else if (rc != SQLITE_DONE) {
+		sb_printf(err, "%s", sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(st);
+	sb_free(&what);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals, struct sbuf *err)
 {
 	int bad = form_check_all(db, f, v, vals);
@@ -205,7 +298,7 @@ int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct f
 	sqlite3_stmt *st = NULL;
 	if (!began) {
 		sb_printf(err, "%s", db_busy_text(db));
-	} else if ((st = db_prepare(db, sb_str(&sql), err)) != NULL) {
+	} else if (unique_clash(db, f, v, vals, err) == 0 && (st = db_prepare(db, sb_str(&sql), err)) != NULL) {
 		sqlite3_bind_int64(st, 1, v->id);
 		for (int i = 0, pos = 2; i < f->n; i++)
 			pos = bind_value(st, pos, f->f[i].shown, form_visible(f, vals, i) ? vals->v[i] : "");

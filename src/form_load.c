@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const form_keys[] = { "title", "table", "key", "units", "sex", "age_min", "age_max", "fields", NULL };
-static const char *const field_keys[] = { "show_when", NULL };
+static const char *const form_keys[] = { "title", "table", "key", "units", "sex", "age_min", "age_max", "fields",
+					  "bawa_hari", "unik", NULL };
+static const char *const field_keys[] = { "show_when", "bawa", NULL };
 
 /* Split a list on commas and white space into words; returns the count. */
 static int split_words(const char *s, char (*out)[32], int max, int *overflow)
@@ -195,6 +196,49 @@ static void load_show_when(struct loader *l, struct form_field *fd, int self, co
 	}
 }
 
+/* bawa = ya | tambah: what a new form of the patient starts with */
+static void load_carry(struct loader *l, struct form_field *fd, const char *section)
+{
+	const char *v = ini_get(&l->ini, section, "bawa");
+	if (!v)
+		return;
+	if (strcmp(v, "ya") == 0)
+		fd->carry = 'y';
+	else if (strcmp(v, "tambah") == 0 && fd->def.type == T_INT)
+		fd->carry = '+';
+	else
+		problem(l, section, "bawa", "bawa = ya, atau tambah untuk kolom bulat (kontak ke-), bukan '%s'", v);
+	if (fd->carry && fd->def.type == T_CALC) {
+		problem(l, section, "bawa", "%s dihitung: tidak dibawa", fd->name);
+		fd->carry = 0;
+	}
+	if (fd->carry && strcmp(l->fm->key, "kunjungan_id") != 0)
+		problem(l, section, "bawa", "formulir bulanan tidak membawa isian");
+}
+
+/* bawa_hari = N; unik = FIELD, FIELD */
+static void load_continuity(struct loader *l)
+{
+	struct form *fm = l->fm;
+	const char *days = ini_get(&l->ini, "form", "bawa_hari");
+	if (days && parse_long(days, 1, 36600, &fm->carry_days) != 0)
+		problem(l, "form", "bawa_hari", "bawa_hari harus jumlah hari 1-36600, bukan '%s'", days);
+	const char *u = ini_get(&l->ini, "form", "unik");
+	if (!u)
+		return;
+	char list[256];
+	str_copy(list, sizeof list, u);
+	for (char *save = NULL, *w = strtok_r(list, ", ", &save); w; w = strtok_r(NULL, ", ", &save)) {
+		int k = field_index(fm, w);
+		if (k < 0 || fm->f[k].def.type == T_CALC || fm->f[k].shown == T_BP)
+			problem(l, "form", "unik", "%s harus kolom isian formulir ini (bukan hitung atau tensi)", w);
+		else if (fm->n_unique == FORM_MAX_UNIQUE)
+			problem(l, "form", "unik", "unik paling banyak %d kolom", FORM_MAX_UNIQUE);
+		else
+			fm->unique[fm->n_unique++] = k;
+	}
+}
+
 static void load_target(struct loader *l)
 {
 	struct form *fm = l->fm;
@@ -307,7 +351,10 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 		}
 		l.bad += ini_check_keys(&l.ini, sec, field_keys, err);
 		load_show_when(&l, &out->f[k], k, sec);
+		load_carry(&l, &out->f[k], sec);
 	}
+	if (table_ok)
+		load_continuity(&l);
 	if (table_ok)
 		check_unfilled(&l);
 	ini_close(&l.ini);

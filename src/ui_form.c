@@ -15,6 +15,7 @@ struct fscreen {
 	struct lineedit le[FORM_MAX_FIELDS];
 	struct formnav nav;
 	int changed, stored;
+	char carried[11];	/* the visit a new form was filled from ("" none) */
 };
 
 static int usable(const void *ctx, int i)
@@ -66,7 +67,10 @@ static void draw_field(struct ui *u, struct fscreen *s, int i, int y, int *cy, i
 	if (fd->def.type == T_CALC) {
 		struct column_def def = fd->def;
 		def.type = fd->shown;
-		dict_display(u->db, &def, s->vals.v[i], shown, sizeof shown);
+		if (fd->shown == T_DATE)	/* dates on screen are DD-MM-YYYY, as typed */
+			date_show(s->vals.v[i], shown);
+		else
+			dict_display(u->db, &def, s->vals.v[i], shown, sizeof shown);
 		look.value_only = shown;
 	}
 	ui_field_draw(u, &look, y, LABEL_W, cy, cx);
@@ -90,6 +94,11 @@ static void draw(struct ui *u, struct fscreen *s)
 		form_describe_target(s->f, target, sizeof target);
 	snprintf(line, sizeof line, "Untuk: %s. %s", target, s->stored ? "Sudah pernah disimpan." : "Belum diisi.");
 	ui_text(3, 2, COLS - 4, line, A_DIM);
+	if (!s->stored && s->carried[0]) {	/* what does not change is brought from the last visit */
+		char day2[11];
+		snprintf(line, sizeof line, "Sebagian diisi dari kunjungan %s: periksa.", date_show(s->carried, day2));
+		ui_text(4, 2, COLS - 26, line, A_BOLD);
+	}
 	int field[2 * FORM_MAX_FIELDS], is_err[2 * FORM_MAX_FIELDS], rows = LINES - 9;
 	int n = nav_scroll(&s->nav, rows, field, is_err, 2 * FORM_MAX_FIELDS);
 	int cy = 0, cx = 0;
@@ -140,6 +149,8 @@ int ui_form(struct ui *u, const struct form *f, const struct visit_row *row)
 	s.row = row;
 	s.nav = (struct formnav){ .n = f->n, .usable = usable, .shown = shown, .has_message = has_message, .ctx = &s };
 	s.stored = form_read(u->db, f, row->v.id, &s.vals) == 1;
+	if (!s.stored && form_carry(u->db, f, &row->v, &s.vals, s.carried) != 1)
+		s.carried[0] = '\0';
 	for (int i = 0; i < f->n; i++) {
 		char text[512];
 		dict_edit_text(&f->f[i].def, s.vals.v[i], text, sizeof text);

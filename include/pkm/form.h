@@ -11,6 +11,7 @@
 #define FORM_MAX_FIELDS 64
 #define FORM_MAX_UNITS 10
 #define FORM_MAX_WHEN 8
+#define FORM_MAX_UNIQUE 4
 
 struct form_field {
 	char name[32];
@@ -21,6 +22,7 @@ struct form_field {
 	int when_field;			/* field that decides whether this one is shown, -1 = always */
 	int n_when;
 	char when[FORM_MAX_WHEN][24];	/* normal values of when_field that show it */
+	char carry;			/* bawa: 'y' the last value, '+' the last value plus one, 0 none */
 };
 
 /* An age bound: a number of hari, bulan or tahun ('h', 'b', 't'); unit 0 = none. */
@@ -40,6 +42,9 @@ struct form {
 	struct age_bound age_min, age_max;
 	int n;
 	struct form_field *f;		/* n fields (allocated: a form holds few of the 64 it may) */
+	long carry_days;		/* bawa_hari: carry only from a row this recent; 0 = any */
+	int n_unique;			/* unik: no two rows of a patient share these fields' values */
+	int unique[FORM_MAX_UNIQUE];
 };
 
 struct form_set {
@@ -82,6 +87,11 @@ int form_filled(sqlite3 *db, const struct form *f, long visit_id);
 /* The stored form of a visit as text (label, shown value), for reading only;
  * 1 when there is one, 0 when not, -1 on error. */
 int form_text(sqlite3 *db, const struct form *f, long visit_id, struct sbuf *out);
+/* A new form of a visit starts with the fields marked `bawa` filled from the
+ * patient's last row of this form (an earlier visit not cancelled, within
+ * bawa_hari). 1 with from_day (YYYY-MM-DD) set when something was filled. */
+int form_carry(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
+	       char from_day[11]);
 /* Check, compute and write the row in one BEGIN IMMEDIATE transaction. On any
  * failure nothing is written and vals keep what was typed. 0 on success.
  * v->id is the row's key: the visit id, or YYYYMM for a monthly form (then

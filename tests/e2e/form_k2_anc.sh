@@ -12,7 +12,7 @@ wait_for "Untuk: perempuan, 10 tahun s.d. 55 tahun, unit K2. Belum diisi."
 type_text "1"; keys Tab
 type_text "01-09-2026"; keys Tab
 wait_for "11 minggu"
-wait_for "2027-06-08"
+wait_for "08-06-2027"	# HPL, shown as dates are typed
 type_text "60,5"; keys Tab
 type_text "155"; keys Tab
 wait_for "25.2 kg/m2"
