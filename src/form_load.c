@@ -206,6 +206,8 @@ static void load_carry(struct loader *l, struct form_field *fd, const char *sect
 		fd->carry = 'y';
 	else if (strcmp(v, "tambah") == 0 && fd->def.type == T_INT)
 		fd->carry = '+';
+	else if (strcmp(v, "tambah") == 0)
+		problem(l, section, "bawa", "bawa = tambah hanya untuk kolom bulat (kontak ke-); %s bukan bulat", fd->name);
 	else
 		problem(l, section, "bawa", "bawa = ya, atau tambah untuk kolom bulat (kontak ke-), bukan '%s'", v);
 	if (fd->carry && fd->def.type == T_CALC) {
