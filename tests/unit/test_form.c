@@ -280,12 +280,73 @@ static void test_schema_mismatch(void **s)
 	sb_free(&err);
 }
 
+/* bawa, bawa_hari and unik of forms/k2_anc.ini */
+static void test_carry_and_unique(void **s)
+{
+	(void)s;
+	const struct form *anc = form("k2_anc");
+	struct visit a = new_visit("Bunga", 'P', "1990-01-01", "2025-12-01", "K2");
+	struct visit b = new_visit("Bunga", 'P', "1990-01-01", "2026-10-01", "K2");
+	struct visit c = new_visit("Bunga", 'P', "1990-01-01", "2026-11-20", "K2");
+	struct form_values v;
+	struct sbuf err = { 0 };
+	char from[11];
+	memset(&v, 0, sizeof v);
+	assert_int_equal(form_carry(db, anc, &a, &v, from), 0);	/* nothing earlier */
+	set(anc, &v, "kontak", "1");
+	set(anc, &v, "hpht", "01-09-2025");
+	set(anc, &v, "bb", "55");
+	set(anc, &v, "td", "110/70");
+	set(anc, &v, "oleh_dokter", "y");
+	assert_int_equal(form_save(db, anc, &a, &v, &err), 0);
+	/* ten months later is another pregnancy: past bawa_hari, nothing carried */
+	memset(&v, 0, sizeof v);
+	assert_int_equal(form_carry(db, anc, &b, &v, from), 0);
+	set(anc, &v, "kontak", "1");
+	set(anc, &v, "hpht", "01-08-2026");
+	set(anc, &v, "bb", "56");
+	set(anc, &v, "tb", "150");
+	set(anc, &v, "gravida", "3");
+	set(anc, &v, "td", "110/70");
+	set(anc, &v, "oleh_dokter", "y");
+	assert_int_equal(form_save(db, anc, &b, &v, &err), 0);
+	/* the next visit of this pregnancy: what does not change, the contact counted on */
+	memset(&v, 0, sizeof v);
+	assert_int_equal(form_carry(db, anc, &c, &v, from), 1);
+	assert_string_equal(from, "2026-10-01");
+	assert_string_equal(v.v[field(anc, "kontak")], "2");
+	assert_string_equal(v.v[field(anc, "hpht")], "2026-08-01");
+	assert_string_equal(v.v[field(anc, "tb")], "150");
+	assert_string_equal(v.v[field(anc, "gravida")], "3");
+	assert_string_equal(v.v[field(anc, "bb")], "");
+	assert_string_equal(v.v[field(anc, "td")], "");
+	/* a second K1 of that pregnancy is refused, under kontak, naming the visit */
+	set(anc, &v, "kontak", "1");
+	set(anc, &v, "bb", "57");
+	set(anc, &v, "td", "110/70");
+	set(anc, &v, "oleh_dokter", "y");
+	assert_int_equal(form_save(db, anc, &c, &v, &err), -1);
+	assert_non_null(strstr(v.err[field(anc, "kontak")], "sudah tercatat pada kunjungan 01-10-2026"));
+	assert_false(form_filled(db, anc, c.id));
+	/* a cancelled visit neither carries nor clashes */
+	char sql[96];
+	snprintf(sql, sizeof sql, "UPDATE kunjungan SET batal = 'salah pasien' WHERE id = %ld", b.id);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	struct form_values fresh;
+	memset(&fresh, 0, sizeof fresh);
+	assert_int_equal(form_carry(db, anc, &c, &fresh, from), 0);
+	memset(v.err, 0, sizeof v.err);
+	assert_int_equal(form_save(db, anc, &c, &v, &err), 0);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_forms), cmocka_unit_test(test_applies), cmocka_unit_test(test_show_when),
 		cmocka_unit_test(test_save_and_read), cmocka_unit_test(test_failed_save_keeps_input),
 		cmocka_unit_test(test_weight_gain_from_history), cmocka_unit_test(test_schema_mismatch),
+		cmocka_unit_test(test_carry_and_unique),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
