@@ -283,6 +283,29 @@ static int unique_clash(sqlite3 *db, const struct form *f, const struct visit *v
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* buka_kunjungan: the referred patient in the target unit's queue of the same day. */
+static int open_referred(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
+			 struct sbuf *err)
+{
+	vals->note[0] = '\0';
+	int i = f->opens_visit;
+	if (i < 0 || !form_visible(f, vals, i) || !vals->v[i][0] || strcmp(vals->v[i], v->unit) == 0)
+		return 0;
+	struct patient p;
+	struct date day;
+	struct visit nv;
+	int created;
+	if (patient_get(db, v->pasien_id, &p) != 1 || date_parse(v->tanggal, &day) != 0) {
+		sb_printf(err, "pasien kunjungan ini tidak terbaca");
+		return -1;
+	}
+	if (visit_insert(db, &p, day, vals->v[i], v->penjamin, &nv, &created, err) != 0)
+		return -1;
+	snprintf(vals->note, sizeof vals->note, created ? "kunjungan %s dibuka, antrian %d"
+							: "sudah ada kunjungan di %s, antrian %d", nv.unit, nv.no_antrian);
+	return 0;
+}
+
 int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals, struct sbuf *err)
 {
 	int bad = form_check_all(db, f, v, vals);
@@ -302,9 +325,11 @@ int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct f
 		sqlite3_bind_int64(st, 1, v->id);
 		for (int i = 0, pos = 2; i < f->n; i++)
 			pos = bind_value(st, pos, f->f[i].shown, form_visible(f, vals, i) ? vals->v[i] : "");
-		if (sqlite3_step(st) == SQLITE_DONE && db_commit(db) == 0)
+		if (sqlite3_step(st) != SQLITE_DONE)
+			sb_printf(err, "%s", sqlite3_errmsg(db));
+		else if (open_referred(db, f, v, vals, err) == 0 && db_commit(db) == 0)
 			rc = 0;
-		else
+		else if (!err->len)
 			sb_printf(err, "%s", sqlite3_errmsg(db));
 	}
 	sqlite3_finalize(st);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char *const form_keys[] = { "title", "table", "key", "units", "sex", "age_min", "age_max", "fields",
-					  "bawa_hari", "unik", NULL };
+					  "bawa_hari", "unik", "buka_kunjungan", NULL };
 static const char *const field_keys[] = { "show_when", "bawa", NULL };
 
 /* Split a list on commas and white space into words; returns the count. */
@@ -218,10 +218,17 @@ static void load_carry(struct loader *l, struct form_field *fd, const char *sect
 		problem(l, section, "bawa", "formulir bulanan tidak membawa isian");
 }
 
-/* bawa_hari = N; unik = FIELD, FIELD */
+/* bawa_hari = N; unik = FIELD, FIELD; buka_kunjungan = FIELD */
 static void load_continuity(struct loader *l)
 {
 	struct form *fm = l->fm;
+	const char *opens = ini_get(&l->ini, "form", "buka_kunjungan");
+	fm->opens_visit = opens ? field_index(fm, opens) : -1;
+	if (opens && (fm->opens_visit < 0 || fm->f[fm->opens_visit].def.type != T_UNIT ||
+		      strcmp(fm->key, "kunjungan_id") != 0)) {
+		problem(l, "form", "buka_kunjungan", "%s harus kolom unit formulir kunjungan ini", opens);
+		fm->opens_visit = -1;
+	}
 	const char *days = ini_get(&l->ini, "form", "bawa_hari");
 	if (days && parse_long(days, 1, 36600, &fm->carry_days) != 0)
 		problem(l, "form", "bawa_hari", "bawa_hari harus jumlah hari 1-36600, bukan '%s'", days);
@@ -315,6 +322,7 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 	struct loader l = { db, { 0 }, out, err, 0 };
 	memset(out, 0, sizeof *out);
 	out->f = xcalloc(FORM_MAX_FIELDS, sizeof *out->f);
+	out->opens_visit = -1;
 	str_copy(out->path, sizeof out->path, path);
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;

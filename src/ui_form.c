@@ -127,7 +127,7 @@ static int save(struct ui *u, struct fscreen *s)
 	struct sbuf err = { 0 };
 	int rc = form_save(u->db, s->f, &s->row->v, &s->vals, &err);
 	if (rc == 0) {
-		ui_message(u, 0, "%s tersimpan", s->f->title);
+		ui_message(u, 0, "%s tersimpan%s%s", s->f->title, s->vals.note[0] ? "; " : "", s->vals.note);
 	} else {
 		ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
 		for (int i = 0; i < s->f->n; i++)

@@ -43,6 +43,7 @@ struct form {
 	int n;
 	struct form_field *f;		/* n fields (allocated: a form holds few of the 64 it may) */
 	long carry_days;		/* bawa_hari: carry only from a row this recent; 0 = any */
+	int opens_visit;		/* buka_kunjungan: the unit field whose value opens a visit, -1 none */
 	int n_unique;			/* unik: no two rows of a patient share these fields' values */
 	int unique[FORM_MAX_UNIQUE];
 };
@@ -69,6 +70,7 @@ void form_describe_target(const struct form *f, char *out, size_t size);
 struct form_values {
 	char v[FORM_MAX_FIELDS][512];
 	char err[FORM_MAX_FIELDS][200];
+	char note[160];		/* after a save: what else it did ("kunjungan K3 dibuka, antrian 2") */
 };
 
 /* Is field i shown, given the current values? */
@@ -92,7 +94,9 @@ int form_text(sqlite3 *db, const struct form *f, long visit_id, struct sbuf *out
  * bawa_hari). 1 with from_day (YYYY-MM-DD) set when something was filled. */
 int form_carry(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
 	       char from_day[11]);
-/* Check, compute and write the row in one BEGIN IMMEDIATE transaction. On any
+/* Check, compute and write the row in one BEGIN IMMEDIATE transaction; a form
+ * with buka_kunjungan opens (or finds) the patient's visit of that day in the
+ * unit its field names, in the same transaction (an internal referral). On any
  * failure nothing is written and vals keep what was typed. 0 on success.
  * v->id is the row's key: the visit id, or YYYYMM for a monthly form (then
  * v->tanggal is the month's first day). */
