@@ -283,6 +283,114 @@ static int unique_clash(sqlite3 *db, const struct form *f, const struct visit *v
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static const char *unit_word(char unit)
+{
+	return unit == 'h' ? "hari" : unit == 'b' ? "bulan" : "tahun";
+}
+
+/* The minimum age of a field's value (its dose's, else the field's). */
+static const struct age_bound *min_age(const struct schedule *s, const char *value)
+{
+	for (int d = 0; d < s->n_doses; d++)
+		if (strcmp(s->dose[d], value) == 0)
+			return &s->dose_age[d];
+	return s->min_age.unit ? &s->min_age : NULL;
+}
+
+/* The patient's last earlier dose of this field: its date and value; 1 found. */
+static int previous_dose(sqlite3 *db, const struct form *f, int i, const struct visit *v, char day[11],
+			 char value[64])
+{
+	char sql[400];
+	snprintf(sql, sizeof sql,
+		 "SELECT k.tanggal, t.\"%s\" FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id "
+		 "WHERE k.pasien_id = ? AND (k.tanggal, k.id) < (?, ?) AND k.batal IS NULL AND t.\"%s\" IS NOT NULL "
+		 "AND t.\"%s\" <> 0 ORDER BY k.tanggal DESC, k.id DESC LIMIT 1",
+		 f->f[i].name, f->table, f->f[i].name, f->f[i].name);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, v->pasien_id);
+	sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, v->id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		db_col_text(st, 0, day, 11);
+		db_col_text(st, 1, value, 64);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+static void warn_schedule(sqlite3 *db, const struct form *f, int i, const struct visit *v, const char *value,
+			  struct sbuf *out, int *n)
+{
+	const struct form_field *fd = &f->f[i];
+	char shown[128], day[11], prev[64], at[11];
+	dict_display(db, &fd->def, value, shown, sizeof shown);
+	const struct age_bound *b = min_age(&fd->sched, value);
+	if (b && age_in_unit(&v->age, b->unit) < b->n) {
+		sb_printf(out, "%s %s: umur %ld %s, jadwal paling cepat %ld %s\n", fd->def.label, shown,
+			  age_in_unit(&v->age, b->unit), unit_word(b->unit), b->n, unit_word(b->unit));
+		(*n)++;
+	}
+	if (!fd->sched.min_gap_days || !previous_dose(db, f, i, v, day, prev))
+		return;
+	struct date d1, d2;
+	long gap = date_parse(day, &d1) == 0 && date_parse(v->tanggal, &d2) == 0 ? date_to_days(d2) - date_to_days(d1) : 0;
+	if (strcmp(prev, value) == 0) {
+		sb_printf(out, "%s %s sudah diberikan pada %s\n", fd->def.label, shown, date_show(day, at));
+		(*n)++;
+	} else if (gap < fd->sched.min_gap_days) {
+		sb_printf(out, "%s %s: dosis sebelumnya %s, baru %ld hari (jarak paling sedikit %ld hari)\n", fd->def.label,
+			  shown, date_show(day, at), gap, fd->sched.min_gap_days);
+		(*n)++;
+	}
+}
+
+/* waspada_tabel: a recent row there (an ANC within 40 weeks before KB). */
+static void warn_watch(sqlite3 *db, const struct form *f, const struct visit *v, struct sbuf *out, int *n)
+{
+	if (!f->watch_table[0])
+		return;
+	char sql[320], window[32], day[11], at[11];
+	snprintf(sql, sizeof sql,
+		 "SELECT max(k.tanggal) FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id WHERE k.pasien_id = ? "
+		 "AND k.tanggal <= ? AND k.tanggal > date(?, ?) AND k.id <> ? AND k.batal IS NULL", f->watch_table);
+	snprintf(window, sizeof window, "-%ld days", f->watch_days);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, v->pasien_id);
+	sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, v->tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, window, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, v->id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		db_col_text(st, 0, day, sizeof day);
+		sb_printf(out, "%s (%s)\n", f->watch_text, date_show(day, at));
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+}
+
+int form_warnings(sqlite3 *db, const struct form *f, const struct visit *v, const struct form_values *vals,
+		  struct sbuf *out)
+{
+	int n = 0;
+	if (strcmp(f->key, "kunjungan_id") != 0)
+		return 0;
+	for (int i = 0; i < f->n; i++) {
+		const char *value = vals->v[i];
+		/* a dose is given when it has a code, or ya for a yes/no field */
+		int given = value[0] && !(f->f[i].def.type == T_YESNO && strcmp(value, "1") != 0);
+		if (given && form_visible(f, vals, i))
+			warn_schedule(db, f, i, v, value, out, &n);
+	}
+	warn_watch(db, f, v, out, &n);
+	return n;
+}
+
 /* buka_kunjungan: the referred patient in the target unit's queue of the same day. */
 static int open_referred(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
 			 struct sbuf *err)

@@ -9,8 +9,9 @@
 #include <string.h>
 
 static const char *const form_keys[] = { "title", "table", "key", "units", "sex", "age_min", "age_max", "fields",
-					  "bawa_hari", "unik", "buka_kunjungan", NULL };
-static const char *const field_keys[] = { "show_when", "bawa", NULL };
+					  "bawa_hari", "unik", "buka_kunjungan", "waspada_tabel", "waspada_hari", "waspada_pesan",
+					  NULL };
+static const char *const field_keys[] = { "show_when", "bawa", "umur_min", "umur_dosis", "jarak_min", NULL };
 
 /* Split a list on commas and white space into words; returns the count. */
 static int split_words(const char *s, char (*out)[32], int max, int *overflow)
@@ -218,6 +219,70 @@ static void load_carry(struct loader *l, struct form_field *fd, const char *sect
 		problem(l, section, "bawa", "formulir bulanan tidak membawa isian");
 }
 
+/* umur_min = 9 bulan; umur_dosis = 1:42 hari, 4:18 bulan; jarak_min = 28 hari */
+static void load_schedule(struct loader *l, struct form_field *fd, const char *section)
+{
+	struct schedule *s = &fd->sched;
+	const char *min = ini_get(&l->ini, section, "umur_min");
+	if (min && parse_age(min, &s->min_age) != 0)
+		problem(l, section, "umur_min", "umur_min ditulis angka dan satuan: mis. 9 bulan, 42 hari");
+	const char *gap = ini_get(&l->ini, section, "jarak_min");
+	char unit[16], extra;
+	if (gap && (sscanf(gap, "%ld %15s %c", &s->min_gap_days, unit, &extra) != 2 || strcmp(unit, "hari") != 0 ||
+		    s->min_gap_days < 1))
+		problem(l, section, "jarak_min", "jarak_min ditulis jumlah hari: mis. 28 hari");
+	const char *doses = ini_get(&l->ini, section, "umur_dosis");
+	if (!doses)
+		return;
+	char list[512];
+	str_copy(list, sizeof list, doses);
+	for (char *save = NULL, *d = strtok_r(list, ",", &save); d; d = strtok_r(NULL, ",", &save)) {
+		char code[8], age[32], norm[32];
+		if (sscanf(d, " %7[^:] : %31[^\n]", code, age) != 2) {
+			problem(l, section, "umur_dosis", "tulis umur_dosis = DOSIS:UMUR, mis. 1:42 hari, 4:18 bulan");
+			continue;
+		}
+		struct column_def def = fd->def;
+		def.required = 1;
+		const char *why = dict_check(l->db, &def, code, norm, sizeof norm);
+		if (why) {
+			problem(l, section, "umur_dosis", "dosis '%s' tidak sah untuk %s: %s", code, fd->name, why);
+		} else if (s->n_doses == FORM_MAX_DOSES) {
+			problem(l, section, "umur_dosis", "umur_dosis paling banyak %d dosis", FORM_MAX_DOSES);
+		} else if (parse_age(age, &s->dose_age[s->n_doses]) != 0) {
+			problem(l, section, "umur_dosis", "umur dosis %s ditulis angka dan satuan: mis. 18 bulan", code);
+		} else {
+			str_copy(s->dose[s->n_doses++], sizeof s->dose[0], norm);
+		}
+	}
+}
+
+/* waspada_tabel = f_anc; waspada_hari = 280; waspada_pesan = why it matters */
+static void load_watch(struct loader *l)
+{
+	struct form *fm = l->fm;
+	const char *t = ini_get(&l->ini, "form", "waspada_tabel");
+	if (!t)
+		return;
+	const char *days = ini_get(&l->ini, "form", "waspada_hari"), *text = ini_get(&l->ini, "form", "waspada_pesan");
+	char type[32];
+	int pk;
+	type[0] = '\0';
+	pk = 0;
+	if (str_is_ident(t))
+		db_column_type(l->db, t, "kunjungan_id", type, sizeof type, &pk);
+	if (!pk)
+		problem(l, "form", "waspada_tabel", "tabel %s tidak ada atau bukan tabel formulir kunjungan", t);
+	else if (!days || parse_long(days, 1, 36600, &fm->watch_days) != 0)
+		problem(l, "form", "waspada_hari", "waspada_hari wajib: jumlah hari 1-36600");
+	else if (!text || !*text)
+		problem(l, "form", "waspada_pesan", "waspada_pesan wajib: apa yang perlu diperiksa");
+	else {
+		str_copy(fm->watch_table, sizeof fm->watch_table, t);
+		str_copy(fm->watch_text, sizeof fm->watch_text, text);
+	}
+}
+
 /* bawa_hari = N; unik = FIELD, FIELD; buka_kunjungan = FIELD */
 static void load_continuity(struct loader *l)
 {
@@ -362,9 +427,12 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 		l.bad += ini_check_keys(&l.ini, sec, field_keys, err);
 		load_show_when(&l, &out->f[k], k, sec);
 		load_carry(&l, &out->f[k], sec);
+		load_schedule(&l, &out->f[k], sec);
 	}
-	if (table_ok)
+	if (table_ok) {
 		load_continuity(&l);
+		load_watch(&l);
+	}
 	if (table_ok)
 		check_unfilled(&l);
 	ini_close(&l.ini);
@@ -427,7 +495,7 @@ void forms_free(struct form_set *set)
 	memset(set, 0, sizeof *set);
 }
 
-static long age_in(const struct age *a, char unit)
+long age_in_unit(const struct age *a, char unit)
 {
 	return unit == 'h' ? a->total_days : unit == 'b' ? a->years * 12L + a->months : a->years;
 }
@@ -441,9 +509,9 @@ int form_applies(const struct form *f, const char *unit, char sex, const struct 
 		unit_ok |= strcmp(f->units[i], unit) == 0;
 	if (!unit_ok || (f->sex && f->sex != sex))
 		return 0;
-	if (f->age_min.unit && age_in(age, f->age_min.unit) < f->age_min.n)
+	if (f->age_min.unit && age_in_unit(age, f->age_min.unit) < f->age_min.n)
 		return 0;
-	return !f->age_max.unit || age_in(age, f->age_max.unit) <= f->age_max.n;
+	return !f->age_max.unit || age_in_unit(age, f->age_max.unit) <= f->age_max.n;
 }
 
 void form_describe_target(const struct form *f, char *out, size_t size)

@@ -339,9 +339,12 @@ int ui_confirm(struct ui *u, const char *question)
 {
 	u->msg[0] = '\0';	/* the question takes the message line */
 	for (;;) {
-		char q[256];
+		char q[512];
 		snprintf(q, sizeof q, "%s (y = ya, t = tidak)", question);
-		ui_text(LINES - 2, 0, COLS, q, A_BOLD | A_REVERSE);
+		if (utf8_width(q) > COLS)	/* a long question takes the line above too */
+			ui_text_wrap(LINES - 3, 0, COLS, 2, q, A_BOLD | A_REVERSE);
+		else
+			ui_text(LINES - 2, 0, COLS, q, A_BOLD | A_REVERSE);
 		refresh();
 		int k = ui_key(u);
 		if (k == K_RESIZE)

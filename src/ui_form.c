@@ -121,9 +121,33 @@ static void draw(struct ui *u, struct fscreen *s)
 	refresh();
 }
 
+/* Entries the schedule calls impossible are asked about, one at a time. */
+static int warnings_accepted(struct ui *u, struct fscreen *s)
+{
+	struct sbuf w = { 0 };
+	int ok = 1;
+	if (form_check_all(u->db, s->f, &s->row->v, &s->vals) == 0 && form_warnings(u->db, s->f, &s->row->v, &s->vals, &w))
+		for (char *line = w.s, *end; ok && line && *line; line = end ? end + 1 : NULL) {
+			end = strchr(line, '\n');
+			if (end)
+				*end = '\0';
+			char q[400];
+			snprintf(q, sizeof q, "Perhatian: %s. Simpan juga?", line);
+			ok = ui_confirm(u, q);
+		}
+	sb_free(&w);
+	if (!ok)
+		ui_message(u, 0, "Belum disimpan: periksa isian, lalu simpan lagi.");
+	return ok;
+}
+
 static int save(struct ui *u, struct fscreen *s)
 {
 	refresh_values(u, s);
+	if (!warnings_accepted(u, s)) {
+		refresh_values(u, s);
+		return 0;
+	}
 	struct sbuf err = { 0 };
 	int rc = form_save(u->db, s->f, &s->row->v, &s->vals, &err);
 	if (rc == 0) {

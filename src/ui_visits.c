@@ -173,7 +173,7 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	for (int k = *top; k < n_lines && k - *top < rows; k++)
 		ui_text(5 + k - *top, 2, COLS - 4, text[k],
 			item_of[k] == -1 ? A_BOLD : item_of[k] == sel && sel >= 0 ? ui_attr_sel(u) : 0);
-	ui_text(LINES - 3, 2, COLS - 4, "Kasus: B = baru, L = lama, K = kunjungan kasus lama. [x] = formulir sudah diisi", A_DIM);
+	ui_text(LINES - 3, 2, COLS - 4, "Kasus: B baru, L lama, K kunjungan kasus lama. [x] = formulir sudah diisi", A_DIM);
 	free(text);
 	free(item_of);
 	curs_set(0);

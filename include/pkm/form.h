@@ -12,6 +12,23 @@
 #define FORM_MAX_UNITS 10
 #define FORM_MAX_WHEN 8
 #define FORM_MAX_UNIQUE 4
+#define FORM_MAX_DOSES 8
+
+/* An age bound: a number of hari, bulan or tahun ('h', 'b', 't'); unit 0 = none. */
+struct age_bound {
+	long n;
+	char unit;
+};
+
+/* The schedule of a field (immunisation): given below a minimum age, or too
+ * soon after the patient's previous dose, it is warned about, not refused. */
+struct schedule {
+	struct age_bound min_age;		/* umur_min: any value */
+	int n_doses;				/* umur_dosis = 1:42 hari, 4:18 bulan */
+	char dose[FORM_MAX_DOSES][8];
+	struct age_bound dose_age[FORM_MAX_DOSES];
+	long min_gap_days;			/* jarak_min = 28 hari, since the previous dose */
+};
 
 struct form_field {
 	char name[32];
@@ -23,13 +40,9 @@ struct form_field {
 	int n_when;
 	char when[FORM_MAX_WHEN][24];	/* normal values of when_field that show it */
 	char carry;			/* bawa: 'y' the last value, '+' the last value plus one, 0 none */
+	struct schedule sched;
 };
 
-/* An age bound: a number of hari, bulan or tahun ('h', 'b', 't'); unit 0 = none. */
-struct age_bound {
-	long n;
-	char unit;
-};
 
 struct form {
 	char id[64];			/* file name without ".ini" */
@@ -44,6 +57,9 @@ struct form {
 	struct form_field *f;		/* n fields (allocated: a form holds few of the 64 it may) */
 	long carry_days;		/* bawa_hari: carry only from a row this recent; 0 = any */
 	int opens_visit;		/* buka_kunjungan: the unit field whose value opens a visit, -1 none */
+	char watch_table[32];		/* waspada_tabel: a row there within waspada_hari days warns */
+	long watch_days;
+	char watch_text[160];		/* waspada_pesan */
 	int n_unique;			/* unik: no two rows of a patient share these fields' values */
 	int unique[FORM_MAX_UNIQUE];
 };
@@ -63,6 +79,8 @@ int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sb
 void forms_free(struct form_set *set);
 /* Does the form apply to a visit of this unit by a patient of this sex and age? */
 int form_applies(const struct form *f, const char *unit, char sex, const struct age *age);
+/* An age in a bound's unit ('h', 'b', 't'). */
+long age_in_unit(const struct age *a, char unit);
 /* "P, 10-55 tahun, K2" */
 void form_describe_target(const struct form *f, char *out, size_t size);
 
@@ -94,6 +112,11 @@ int form_text(sqlite3 *db, const struct form *f, long visit_id, struct sbuf *out
  * bawa_hari). 1 with from_day (YYYY-MM-DD) set when something was filled. */
 int form_carry(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
 	       char from_day[11]);
+/* Impossible entries that are warned, not refused: a dose below its minimum age
+ * or too soon after the previous one, a second time the same dose, a row of
+ * waspada_tabel too recent (KB after an ANC). One line each into out; the count. */
+int form_warnings(sqlite3 *db, const struct form *f, const struct visit *v, const struct form_values *vals,
+		  struct sbuf *out);
 /* Check, compute and write the row in one BEGIN IMMEDIATE transaction; a form
  * with buka_kunjungan opens (or finds) the patient's visit of that day in the
  * unit its field names, in the same transaction (an internal referral). On any

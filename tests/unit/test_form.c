@@ -69,7 +69,7 @@ static struct visit new_visit(const char *nama, char sex, const char *born, cons
 	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, born);
 	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
 	struct sbuf err = { 0 };
-	static struct patient known[8];
+	static struct patient known[16];
 	static int n_known;
 	int k = 0;
 	while (k < n_known && strcmp(known[k].nama, nama) != 0)
@@ -77,6 +77,7 @@ static struct visit new_visit(const char *nama, char sex, const char *born, cons
 	if (k < n_known) {
 		p = known[k];
 	} else {
+		assert_true(n_known < 16);
 		if (patient_save_new(db, &p, &err) != 0)
 			fail_msg("%s", sb_str(&err));
 		known[n_known++] = p;
@@ -340,13 +341,75 @@ static void test_carry_and_unique(void **s)
 	sb_free(&err);
 }
 
+/* the schedule's warnings (forms/k2_imunisasi.ini) and KB after an ANC (k3_kb.ini) */
+static void test_warnings(void **s)
+{
+	(void)s;
+	const struct form *imm = form("k2_imunisasi"), *kb = form("k3_kb"), *anc = form("k2_anc");
+	struct visit a = new_visit("Cici", 'P', "2026-06-01", "2026-07-01", "K2");	/* 30 days old */
+	struct form_values v;
+	struct sbuf w = { 0 }, err = { 0 };
+	memset(&v, 0, sizeof v);
+	set(imm, &v, "dpt_hb_hib", "1");
+	set(imm, &v, "je", "1");
+	assert_int_equal(form_warnings(db, imm, &a, &v, &w), 2);
+	assert_non_null(strstr(w.s, "DPT-HB-Hib Dosis 1: umur 30 hari, jadwal paling cepat 42 hari"));
+	assert_non_null(strstr(w.s, "JE (daerah endemis) Ya: umur 1 bulan, jadwal paling cepat 9 bulan"));
+	/* at 8 weeks dose 1 is on time */
+	struct visit b = new_visit("Cici", 'P', "2026-06-01", "2026-07-27", "K2");
+	memset(&v, 0, sizeof v);
+	set(imm, &v, "dpt_hb_hib", "1");
+	sb_reset(&w);
+	assert_int_equal(form_warnings(db, imm, &b, &v, &w), 0);
+	assert_int_equal(form_save(db, imm, &b, &v, &err), 0);
+	/* dose 2 three weeks later (77 days old, past its 70): too soon; dose 1 again: given already */
+	struct visit c = new_visit("Cici", 'P', "2026-06-01", "2026-08-17", "K2");
+	memset(&v, 0, sizeof v);
+	set(imm, &v, "dpt_hb_hib", "2");
+	sb_reset(&w);
+	assert_int_equal(form_warnings(db, imm, &c, &v, &w), 1);
+	assert_non_null(strstr(w.s, "dosis sebelumnya 27-07-2026, baru 21 hari (jarak paling sedikit 28 hari)"));
+	set(imm, &v, "dpt_hb_hib", "1");
+	sb_reset(&w);
+	assert_int_equal(form_warnings(db, imm, &c, &v, &w), 1);
+	assert_non_null(strstr(w.s, "sudah diberikan pada 27-07-2026"));
+	/* KB with an ANC in the last 40 weeks */
+	struct visit d = new_visit("Dina", 'P', "1995-01-01", "2026-03-01", "K2");
+	memset(&v, 0, sizeof v);
+	set(anc, &v, "kontak", "1");
+	set(anc, &v, "bb", "55");
+	set(anc, &v, "td", "110/70");
+	set(anc, &v, "oleh_dokter", "y");
+	assert_int_equal(form_save(db, anc, &d, &v, &err), 0);
+	struct visit e = new_visit("Dina", 'P', "1995-01-01", "2026-11-01", "K3");
+	memset(&v, 0, sizeof v);
+	set(kb, &v, "metode", "SUNTIK");
+	sb_reset(&w);
+	assert_int_equal(form_warnings(db, kb, &e, &v, &w), 1);
+	assert_non_null(strstr(w.s, "dalam 40 minggu terakhir: pastikan tidak sedang hamil (01-03-2026)"));
+	/* an ANC 41 weeks before: nothing is asked */
+	struct visit g = new_visit("Eka", 'P', "1995-01-01", "2026-01-19", "K2");
+	struct form_values va;
+	memset(&va, 0, sizeof va);
+	set(anc, &va, "kontak", "1");
+	set(anc, &va, "bb", "55");
+	set(anc, &va, "td", "110/70");
+	set(anc, &va, "oleh_dokter", "y");
+	assert_int_equal(form_save(db, anc, &g, &va, &err), 0);
+	struct visit f = new_visit("Eka", 'P', "1995-01-01", "2026-11-02", "K3");
+	sb_reset(&w);
+	assert_int_equal(form_warnings(db, kb, &f, &v, &w), 0);
+	sb_free(&w);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_forms), cmocka_unit_test(test_applies), cmocka_unit_test(test_show_when),
 		cmocka_unit_test(test_save_and_read), cmocka_unit_test(test_failed_save_keeps_input),
 		cmocka_unit_test(test_weight_gain_from_history), cmocka_unit_test(test_schema_mismatch),
-		cmocka_unit_test(test_carry_and_unique),
+		cmocka_unit_test(test_carry_and_unique), cmocka_unit_test(test_warnings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
