@@ -147,27 +147,16 @@ int patient_words(sqlite3 *db, const struct patient *p, int add, struct sbuf *er
 	return name_words(db, p->id, p->nama, 0, add, err) || name_words(db, p->id, p->nama_ibu, 1, add, err) ? -1 : 0;
 }
 
-int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
+void patient_bind(sqlite3_stmt *st, const struct patient *p)
 {
-	if (!p->no_rm[0] && next_rm(db, p->no_rm, sizeof p->no_rm) < 0) {
-		sb_printf(err, "No. RM tidak dapat dibuat: %s", sqlite3_errmsg(db));
-		return -1;
-	}
-	char cari[sizeof p->nama];
+	char cari[sizeof p->nama], sex[2] = { p->sex, 0 };
 	patient_search_name(p->nama, cari, sizeof cari);
-	sqlite3_stmt *st = db_stmt(db,
-		"INSERT INTO pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
-		" lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
-	if (!st)
-		return -1;
-	char sex[2] = { p->sex, 0 };
 	db_bind_text(st, 1, p->no_rm, 0);
 	db_bind_text(st, 2, p->nik, 1);
 	db_bind_text(st, 3, p->no_bpjs, 1);
 	db_bind_text(st, 4, p->nama, 0);
-	db_bind_text(st, 5, cari, 0);
-	db_bind_text(st, 6, sex, 0);
+	sqlite3_bind_text(st, 5, cari, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, sex, -1, SQLITE_TRANSIENT);
 	db_bind_text(st, 7, p->tanggal_lahir, 0);
 	sqlite3_bind_int(st, 8, p->lahir_perkiraan);
 	db_bind_text(st, 9, p->alamat, 0);
@@ -177,6 +166,21 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 	db_bind_text(st, 13, p->nama_ibu, 0);
 	db_bind_text(st, 14, p->no_kk, 1);
 	db_bind_text(st, 15, p->rt_rw, 0);
+}
+
+int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
+{
+	if (!p->no_rm[0] && next_rm(db, p->no_rm, sizeof p->no_rm) < 0) {
+		sb_printf(err, "No. RM tidak dapat dibuat: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
+		" lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
+	if (!st)
+		return -1;
+	patient_bind(st, p);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

@@ -4,6 +4,7 @@
 #include "pkm/patient_edit.h"
 #include "pkm/date.h"
 #include "pkm/db.h"
+#include "pkm/visit.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -69,10 +70,7 @@ static int recompute_ages(sqlite3 *db, const struct patient *p, struct patient_c
 			note_month(ch, last, day);
 		sqlite3_reset(up);
 		sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 0));
-		sqlite3_bind_int(up, 2, now.years);
-		sqlite3_bind_int(up, 3, now.months);
-		sqlite3_bind_int(up, 4, now.days);
-		sqlite3_bind_int64(up, 5, now.total_days);
+		visit_bind_age(up, 2, &now);
 		if (sqlite3_step(up) != SQLITE_DONE) {
 			sqlite3_reset(up);
 			sqlite3_reset(st);
@@ -86,30 +84,14 @@ static int recompute_ages(sqlite3 *db, const struct patient *p, struct patient_c
 
 static int write_row(sqlite3 *db, const struct patient *p, struct sbuf *err)
 {
-	char cari[sizeof p->nama], sex[2] = { p->sex, 0 };
-	patient_search_name(p->nama, cari, sizeof cari);
 	sqlite3_stmt *st = db_stmt(db,
-		"UPDATE pasien SET no_rm = ?2, nik = ?3, no_bpjs = ?4, nama = ?5, nama_cari = ?6, jenis_kelamin = ?7,"
-		" tanggal_lahir = ?8, lahir_perkiraan = ?9, alamat = ?10, desa = ?11, penjamin = ?12, no_hp = ?13,"
-		" nama_ibu = ?14, no_kk = ?15, rt_rw = ?16 WHERE id = ?1", err);
+		"UPDATE pasien SET no_rm = ?1, nik = ?2, no_bpjs = ?3, nama = ?4, nama_cari = ?5, jenis_kelamin = ?6,"
+		" tanggal_lahir = ?7, lahir_perkiraan = ?8, alamat = ?9, desa = ?10, penjamin = ?11, no_hp = ?12,"
+		" nama_ibu = ?13, no_kk = ?14, rt_rw = ?15 WHERE id = ?16", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, p->id);
-	db_bind_text(st, 2, p->no_rm, 0);
-	db_bind_text(st, 3, p->nik, 1);
-	db_bind_text(st, 4, p->no_bpjs, 1);
-	db_bind_text(st, 5, p->nama, 0);
-	db_bind_text(st, 6, cari, 0);
-	db_bind_text(st, 7, sex, 0);
-	db_bind_text(st, 8, p->tanggal_lahir, 0);
-	sqlite3_bind_int(st, 9, p->lahir_perkiraan);
-	db_bind_text(st, 10, p->alamat, 0);
-	db_bind_text(st, 11, p->desa, 0);
-	db_bind_text(st, 12, p->penjamin, 0);
-	db_bind_text(st, 13, p->no_hp, 0);
-	db_bind_text(st, 14, p->nama_ibu, 0);
-	db_bind_text(st, 15, p->no_kk, 1);
-	db_bind_text(st, 16, p->rt_rw, 0);
+	patient_bind(st, p);
+	sqlite3_bind_int64(st, 16, p->id);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)

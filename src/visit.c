@@ -70,10 +70,7 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, payer, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, age.years);
-	sqlite3_bind_int(st, 6, age.months);
-	sqlite3_bind_int(st, 7, age.days);
-	sqlite3_bind_int64(st, 8, age.total_days);
+	visit_bind_age(st, 5, &age);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -81,6 +78,14 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	*created = 1;
 	return visit_get(db, (long)sqlite3_last_insert_rowid(db), out) == 1 ? 0
 									   : fail(err, db, "kunjungan tidak terbaca");
+}
+
+void visit_bind_age(sqlite3_stmt *st, int first, const struct age *a)
+{
+	sqlite3_bind_int(st, first, a->years);
+	sqlite3_bind_int(st, first + 1, a->months);
+	sqlite3_bind_int(st, first + 2, a->days);
+	sqlite3_bind_int64(st, first + 3, a->total_days);
 }
 
 int visit_open(sqlite3 *db, const struct patient *p, struct date day, const char *unit,

@@ -70,10 +70,7 @@ static int move_patient(sqlite3 *db, const struct visit *v, const struct patient
 		return -1;
 	sqlite3_bind_int64(st, 1, v->id);
 	sqlite3_bind_int64(st, 2, p->id);
-	sqlite3_bind_int(st, 3, age.years);
-	sqlite3_bind_int(st, 4, age.months);
-	sqlite3_bind_int(st, 5, age.days);
-	sqlite3_bind_int64(st, 6, age.total_days);
+	visit_bind_age(st, 3, &age);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {

@@ -32,6 +32,9 @@ int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *o
 		  struct field_errors *fe, char *warning, size_t wsize);
 /* Insert inside the caller's transaction; assigns a No. RM when none is given. */
 int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err);
+/* Bind the 15 written columns as ?1..?15, in the order of patient_insert's
+ * column list (no_rm ... rt_rw), for the INSERT and the UPDATE alike. */
+void patient_bind(sqlite3_stmt *st, const struct patient *p);
 /* patient_insert in its own BEGIN IMMEDIATE transaction. */
 int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err);
 

@@ -38,6 +38,8 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 /* visit_insert in its own BEGIN IMMEDIATE transaction. */
 int visit_open(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
 	       const char *payer, struct visit *out, int *created, struct sbuf *err);
+/* Bind an age as umur_tahun, umur_bulan, umur_hari, umur_total_hari from ?first. */
+void visit_bind_age(sqlite3_stmt *st, int first, const struct age *a);
 /* 1 found, 0 none, -1 error. */
 int visit_get(sqlite3 *db, long id, struct visit *v);
 int visit_last(sqlite3 *db, long pasien_id, struct visit *v);

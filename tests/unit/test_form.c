@@ -281,6 +281,15 @@ static void test_schema_mismatch(void **s)
 	sb_free(&err);
 }
 
+/* The required ANC fields of a contact. */
+static void anc_contact(const struct form *anc, struct form_values *v, const char *kontak, const char *bb)
+{
+	set(anc, v, "kontak", kontak);
+	set(anc, v, "bb", bb);
+	set(anc, v, "td", "110/70");
+	set(anc, v, "oleh_dokter", "y");
+}
+
 /* bawa, bawa_hari and unik of forms/k2_anc.ini */
 static void test_carry_and_unique(void **s)
 {
@@ -294,22 +303,16 @@ static void test_carry_and_unique(void **s)
 	char from[11];
 	memset(&v, 0, sizeof v);
 	assert_int_equal(form_carry(db, anc, &a, &v, from), 0);	/* nothing earlier */
-	set(anc, &v, "kontak", "1");
 	set(anc, &v, "hpht", "01-09-2025");
-	set(anc, &v, "bb", "55");
-	set(anc, &v, "td", "110/70");
-	set(anc, &v, "oleh_dokter", "y");
+	anc_contact(anc, &v, "1", "55");
 	assert_int_equal(form_save(db, anc, &a, &v, &err), 0);
 	/* ten months later is another pregnancy: past bawa_hari, nothing carried */
 	memset(&v, 0, sizeof v);
 	assert_int_equal(form_carry(db, anc, &b, &v, from), 0);
-	set(anc, &v, "kontak", "1");
 	set(anc, &v, "hpht", "01-08-2026");
-	set(anc, &v, "bb", "56");
 	set(anc, &v, "tb", "150");
 	set(anc, &v, "gravida", "3");
-	set(anc, &v, "td", "110/70");
-	set(anc, &v, "oleh_dokter", "y");
+	anc_contact(anc, &v, "1", "56");
 	assert_int_equal(form_save(db, anc, &b, &v, &err), 0);
 	/* the next visit of this pregnancy: what does not change, the contact counted on */
 	memset(&v, 0, sizeof v);
@@ -322,10 +325,7 @@ static void test_carry_and_unique(void **s)
 	assert_string_equal(v.v[field(anc, "bb")], "");
 	assert_string_equal(v.v[field(anc, "td")], "");
 	/* a second K1 of that pregnancy is refused, under kontak, naming the visit */
-	set(anc, &v, "kontak", "1");
-	set(anc, &v, "bb", "57");
-	set(anc, &v, "td", "110/70");
-	set(anc, &v, "oleh_dokter", "y");
+	anc_contact(anc, &v, "1", "57");
 	assert_int_equal(form_save(db, anc, &c, &v, &err), -1);
 	assert_non_null(strstr(v.err[field(anc, "kontak")], "sudah tercatat pada kunjungan 01-10-2026"));
 	assert_false(form_filled(db, anc, c.id));
@@ -376,10 +376,7 @@ static void test_warnings(void **s)
 	/* KB with an ANC in the last 40 weeks */
 	struct visit d = new_visit("Dina", 'P', "1995-01-01", "2026-03-01", "K2");
 	memset(&v, 0, sizeof v);
-	set(anc, &v, "kontak", "1");
-	set(anc, &v, "bb", "55");
-	set(anc, &v, "td", "110/70");
-	set(anc, &v, "oleh_dokter", "y");
+	anc_contact(anc, &v, "1", "55");
 	assert_int_equal(form_save(db, anc, &d, &v, &err), 0);
 	struct visit e = new_visit("Dina", 'P', "1995-01-01", "2026-11-01", "K3");
 	memset(&v, 0, sizeof v);
@@ -391,10 +388,7 @@ static void test_warnings(void **s)
 	struct visit g = new_visit("Eka", 'P', "1995-01-01", "2026-01-19", "K2");
 	struct form_values va;
 	memset(&va, 0, sizeof va);
-	set(anc, &va, "kontak", "1");
-	set(anc, &va, "bb", "55");
-	set(anc, &va, "td", "110/70");
-	set(anc, &va, "oleh_dokter", "y");
+	anc_contact(anc, &va, "1", "55");
 	assert_int_equal(form_save(db, anc, &g, &va, &err), 0);
 	struct visit f = new_visit("Eka", 'P', "1995-01-01", "2026-11-02", "K3");
 	sb_reset(&w);
