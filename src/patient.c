@@ -381,11 +381,10 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 	int mother = ntok >= 2 && kind[0] == 0 && strcmp(words[0], "IBU") == 0;
 	if (mother) {
 		for (int i = 1; i < ntok; i++) {
+			char w[sizeof words[0]];
 			kind[i - 1] = kind[i];
-			if (kind[i] == 0)
-				snprintf(words[i - 1], sizeof words[0], "@%.62s", words[i]);
-			else
-				str_copy(words[i - 1], sizeof words[0], words[i]);
+			snprintf(w, sizeof w, "%s%.62s", kind[i] == 0 ? "@" : "", words[i]);
+			str_copy(words[i - 1], sizeof words[0], w);
 		}
 		ntok--;
 	}
