@@ -75,23 +75,32 @@ static int dict_read(sqlite3 *db, const char *table, const char *column, struct 
 	return rc;
 }
 
-int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out)
+const struct column_def *dict_find(sqlite3 *db, const char *table, const char *column)
 {
 	struct memo *m = db_slot(db, DB_SLOT_DICT);
 	for (int i = 0; m && i < m->n; i++)
-		if (strcmp(m->def[i].column, column) == 0 && strcmp(m->def[i].table, table) == 0) {
-			*out = m->def[i];
-			return 0;
-		}
-	if (dict_read(db, table, column, out) != 0)
-		return -1;
+		if (strcmp(m->def[i].column, column) == 0 && strcmp(m->def[i].table, table) == 0)
+			return &m->def[i];
+	struct column_def def;
+	if (dict_read(db, table, column, &def) != 0)
+		return NULL;
 	if (!m) {
 		m = xcalloc(1, sizeof *m);
 		db_slot_set(db, DB_SLOT_DICT, m, free);
 	}
-	m->def[m->next] = *out;
+	struct column_def *slot = &m->def[m->next];
+	*slot = def;
 	m->next = (m->next + 1) % DICT_MEMO;
 	m->n += m->n < DICT_MEMO;
+	return slot;
+}
+
+int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out)
+{
+	const struct column_def *d = dict_find(db, table, column);
+	if (!d)
+		return -1;
+	*out = *d;
 	return 0;
 }
 
@@ -424,9 +433,8 @@ void dict_edit_text(const struct column_def *c, const char *value, char *out, si
 void dict_check_field(sqlite3 *db, const char *table, const char *column, const char *field, const char *in,
 		      char *out, size_t size, struct field_errors *fe)
 {
-	struct column_def def;
-	const char *why = dict_get(db, table, column, &def) != 0 ? "kolom tidak ada di kamus data" :
-			  dict_check(db, &def, in ? in : "", out, size);
+	const struct column_def *def = dict_find(db, table, column);
+	const char *why = !def ? "kolom tidak ada di kamus data" : dict_check(db, def, in ? in : "", out, size);
 	if (why)
 		field_error(fe, field, "%s", why);
 }

@@ -29,9 +29,8 @@ void patient_search_name(const char *nama, char *out, size_t size)
 static void check_col(sqlite3 *db, const char *column, const char *in, char *dst, size_t size,
 		      struct field_errors *fe)
 {
-	struct column_def c;
-	const char *err = dict_get(db, "pasien", column, &c) != 0 ? "kolom tidak ada di kamus data"
-								 : dict_check(db, &c, in ? in : "", dst, size);
+	const struct column_def *c = dict_find(db, "pasien", column);
+	const char *err = !c ? "kolom tidak ada di kamus data" : dict_check(db, c, in ? in : "", dst, size);
 	if (err)
 		field_error(fe, column, "%s", err);
 }
@@ -144,7 +143,8 @@ static int name_words(sqlite3 *db, long id, const char *name, int mother, int ad
 
 int patient_words(sqlite3 *db, const struct patient *p, int add, struct sbuf *err)
 {
-	return name_words(db, p->id, p->nama, 0, add, err) || name_words(db, p->id, p->nama_ibu, 1, add, err) ? -1 : 0;
+	return name_words(db, p->id, p->nama, 0, add, err) ||
+	       (p->nama_ibu[0] && name_words(db, p->id, p->nama_ibu, 1, add, err)) ? -1 : 0;
 }
 
 void patient_bind(sqlite3_stmt *st, const struct patient *p)

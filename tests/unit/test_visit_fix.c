@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 #include "pkm/db.h"
 #include "pkm/open.h"
@@ -102,12 +103,23 @@ static void test_cancel_and_back(void **s)
 	/* a cancelled visit is not corrected again */
 	assert_int_equal(fix(&vb, "K4", "UMUM", budi.no_rm, "", &fe, &err), -1);
 	assert_non_null(strstr(sb_str(&err), "sudah dibatalkan"));
+	/* while cancelled it is no visit: Budi's K4 visit later that month is his first (kunjungan baru) */
+	struct visit later;
+	int created;
+	assert_int_equal(visit_open(db, &budi, (struct date){ 2026, 10, 20 }, "K4", "UMUM", &later, &created, &err), 0);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT baru FROM v_kunjungan WHERE id = %ld", later.id);
+	assert_int_equal(db_query_long(db, sql, -1), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM v_kunjungan WHERE id = %ld", vb.id);
+	assert_int_equal(db_query_long(db, sql, -1), 0);
 	/* registered again: the same visit and number, counted again */
 	struct visit again;
 	open_visit(&budi, "K3", &again);
 	assert_int_equal(again.id, vb.id);
 	assert_int_equal(again.no_antrian, vb.no_antrian);
 	assert_string_equal(again.batal, "");
+	snprintf(sql, sizeof sql, "SELECT baru FROM v_kunjungan WHERE id = %ld", later.id);
+	assert_int_equal(db_query_long(db, sql, -1), 0);
 	sb_free(&err);
 }
 
