@@ -280,6 +280,41 @@ const char *db_busy_text(sqlite3 *db)
 	return sqlite3_errmsg(db);
 }
 
+enum { READ_BEGIN = 1, READ_SAVEPOINT = 2 };
+
+int db_read_begin(sqlite3 *db, struct sbuf *err)
+{
+	int inside = !sqlite3_get_autocommit(db);
+	struct sbuf why = { 0 };
+	if (db_exec(db, inside ? "SAVEPOINT pkm_baca" : "BEGIN", &why) != 0) {
+		if (err)
+			sb_printf(err, "data tidak dapat dibaca: %s", sb_str(&why));
+		sb_free(&why);
+		return -1;
+	}
+	return inside ? READ_SAVEPOINT : READ_BEGIN;
+}
+
+int db_read_end(sqlite3 *db, int token, struct sbuf *err)
+{
+	struct sbuf why = { 0 };
+	int rc = token < 0 ? 0 : db_exec(db, token == READ_SAVEPOINT ? "RELEASE pkm_baca" : "COMMIT", &why);
+	if (rc != 0 && err)
+		sb_printf(err, "pembacaan tidak selesai: %s", sb_str(&why));
+	if (rc != 0 && token == READ_BEGIN)
+		db_rollback(db);
+	sb_free(&why);
+	return rc;
+}
+
+int db_finish(sqlite3 *db, sqlite3_stmt *st, int rc, struct sbuf *err)
+{
+	if (rc != SQLITE_DONE && err)	/* the message before finalize clears it */
+		sb_printf(err, "data tidak terbaca seluruhnya: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 void db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))

@@ -79,12 +79,7 @@ static int count_by_code(sqlite3 *db, const char *from, const char *to, enum lay
 		lb1_count(row, layout, &a, (char)sqlite3_column_text(st, 2)[0],
 			  (char)sqlite3_column_text(st, 3)[0]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sb_printf(err, "kesalahan database: %s", sqlite3_errmsg(db));
-		return -1;
-	}
-	return 0;
+	return db_finish(db, st, rc, err);
 }
 
 static void add_cells(struct lb1_row *dst, const struct lb1_row *src)
@@ -105,25 +100,40 @@ static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 	int rc = -1;
 	struct f11_map *map = NULL;
 	int nmap = 0, mcap = 0;
+	int step;
 	sqlite3_stmt *st = db_prepare(db, "SELECT kode, nama FROM f11_grup ORDER BY kode", err);
-	while (st && sqlite3_step(st) == SQLITE_ROW && r->ngroups < (int)ARRAY_LEN(r->groups) - 1) {
+	if (!st)
+		goto done;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (r->ngroups == (int)ARRAY_LEN(r->groups) - 1) {	/* one kept for "Lain-lain" */
+			sb_printf(err, "Formulir 11 punya lebih dari %d kelompok: laporan tidak disusun",
+				  (int)ARRAY_LEN(r->groups) - 1);
+			sqlite3_finalize(st);
+			goto done;
+		}
 		db_col_text(st, 0, r->groups[r->ngroups].kode, sizeof r->groups[0].kode);
 		db_col_text(st, 1, r->groups[r->ngroups].nama, sizeof r->groups[0].nama);
 		r->ngroups++;
 	}
-	sqlite3_finalize(st);
+	if (db_finish(db, st, step, err) != 0)
+		goto done;
 	st = db_prepare(db, "SELECT b.id, b.grup, b.kode_cetak, b.nama FROM f11_baris b"
 			    " JOIN f11_grup g ON g.kode = b.grup ORDER BY b.grup, b.urut", err);
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
+	if (!st)
+		goto done;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lb1_row *row = add_row(r);
 		db_col_text(st, 0, row->key, sizeof row->key);
 		db_col_text(st, 1, row->grup, sizeof row->grup);
 		db_col_text(st, 2, row->kode, sizeof row->kode);
 		db_col_text(st, 3, row->nama, sizeof row->nama);
 	}
-	sqlite3_finalize(st);
+	if (db_finish(db, st, step, err) != 0)
+		goto done;
 	st = db_prepare(db, "SELECT baris_id, prefiks FROM f11_peta", err);
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
+	if (!st)
+		goto done;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		int row = -1;
 		for (int i = 0; i < r->nrows && row < 0; i++)
@@ -138,9 +148,8 @@ static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 		db_col_text(st, 1, map[nmap].prefix, sizeof map[nmap].prefix);
 		map[nmap++].row = row;
 	}
-	if (!st)
+	if (db_finish(db, st, step, err) != 0)
 		goto done;
-	sqlite3_finalize(st);
 
 	int fixed = r->nrows;
 	for (int i = 0; i < codes.nrows; i++) {
@@ -178,13 +187,15 @@ static int count_totals(sqlite3 *db, const char *from, const char *to, struct lb
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int k = kasus_index((char)sqlite3_column_text(st, 0)[0]);
 		int s = sqlite3_column_text(st, 1)[0] == 'P' ? SEX_P : SEX_L;
 		if (k >= 0)
 			r->totals[k][s] = (long)sqlite3_column_int64(st, 2);
 	}
-	sqlite3_finalize(st);
+	if (db_finish(db, st, rc, err) != 0)
+		return -1;
 	/* diagnosis is UNIQUE (kunjungan_id, icd10): its rows are the pairs, counted
 	 * from the indexes alone */
 	st = db_prepare(db, "SELECT count(*) FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id"
@@ -193,10 +204,11 @@ static int count_totals(sqlite3 *db, const char *from, const char *to, struct lb
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->pairs = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return 0;
+		rc = sqlite3_step(st);
+	}
+	return db_finish(db, st, rc, err);
 }
 
 int lb1_build(sqlite3 *db, const char *month, enum layout layout, struct lb1 *out, struct sbuf *err)
@@ -212,14 +224,15 @@ int lb1_build(sqlite3 *db, const char *month, enum layout layout, struct lb1 *ou
 	char from[11], to[11];
 	date_format(first, from);
 	date_format(next, to);
-	/* one read transaction: rows and totals see the same data */
-	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-	int rc = count_by_code(db, from, to, layout, out, err);
+	/* one read snapshot: rows and totals see the same data */
+	int snap = db_read_begin(db, err);
+	int rc = snap < 0 ? -1 : count_by_code(db, from, to, layout, out, err);
 	if (rc == 0 && layout == LAYOUT_F11)
 		rc = fold_f11(db, out, err);
 	if (rc == 0)
 		rc = count_totals(db, from, to, out, err);
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0)
+		rc = -1;
 	if (rc != 0)
 		lb1_free(out);
 	return rc;

@@ -31,7 +31,7 @@ void lplpo_optimum(const struct farmasi_config *f, long sk, long sisa, long days
 
 long lplpo_request(long optimum, long sisa) { return optimum > sisa ? optimum - sisa : 0; }
 
-static int load_payers(sqlite3 *db, const char *from, const char *to, struct lb2 *r)
+static int load_payers(sqlite3 *db, const char *from, const char *to, struct lb2 *r, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT p.kode, p.nama, (SELECT COUNT(DISTINCT k.id) FROM kunjungan k "
 				      "JOIN resep x ON x.kunjungan_id = k.id WHERE k.penjamin = p.kode AND k.tanggal >= ?1 "
@@ -40,19 +40,24 @@ static int load_payers(sqlite3 *db, const char *from, const char *to, struct lb2
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	while (r->npayers < (int)ARRAY_LEN(r->payers) && sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (r->npayers == (int)ARRAY_LEN(r->payers)) {
+			sb_printf(err, "lebih dari %d penjamin: lembar resep per penjamin tidak muat", (int)ARRAY_LEN(r->payers));
+			sqlite3_finalize(st);
+			return -1;
+		}
 		struct lb2_payer *p = &r->payers[r->npayers++];
 		db_col_text(st, 0, p->kode, sizeof p->kode);
 		db_col_text(st, 1, p->nama, sizeof p->nama);
 		p->lembar = sqlite3_column_int64(st, 2);
 	}
-	sqlite3_finalize(st);
-	return 0;
+	return db_finish(db, st, rc, err);
 }
 
 /* Days of the month (up to today for the current month) that ended with none
  * of the drug left: the SWK of the optimum. */
-static int count_days_out(sqlite3 *db, struct date first, struct date next, struct lb2 *r)
+static int count_days_out(sqlite3 *db, struct date first, struct date next, struct lb2 *r, struct sbuf *err)
 {
 	char from[11], to[11];
 	date_format(first, from);
@@ -72,19 +77,22 @@ static int count_days_out(sqlite3 *db, struct date first, struct date next, stru
 		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
 		long bal = row->before;
-		int have = sqlite3_step(st) == SQLITE_ROW;
+		int rc = sqlite3_step(st);
 		for (long day = date_to_days(first); day <= last; day++) {
 			char ymd[11];
 			date_format(date_from_days(day), ymd);
-			if (have && strcmp((const char *)sqlite3_column_text(st, 0), ymd) == 0) {
+			if (rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), ymd) == 0) {
 				bal += sqlite3_column_int64(st, 1);
-				have = sqlite3_step(st) == SQLITE_ROW;
+				rc = sqlite3_step(st);
 			}
 			row->days_out += bal <= 0;
 		}
+		while (rc == SQLITE_ROW)	/* movements after the last day counted (today) */
+			rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			return db_finish(db, st, rc, err);
 	}
-	sqlite3_finalize(st);
-	return 0;
+	return db_finish(db, st, SQLITE_DONE, err);
 }
 
 int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, struct lb2 *out, struct sbuf *err)
@@ -118,8 +126,12 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	int cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int cap = 0, rc, snap = db_read_begin(db, err);
+	if (snap < 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			out->rows = xrealloc(out->rows, (size_t)cap * sizeof *out->rows);
@@ -137,9 +149,11 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 		r->lain = sqlite3_column_int64(st, 8);
 		r->sisa = r->awal + r->terima - r->pakai - r->lain;
 	}
-	sqlite3_finalize(st);
-	if (count_days_out(db, first, next, out) != 0 || load_payers(db, from, to, out) != 0) {
-		sb_printf(err, "LB2 tidak dapat disusun: %s", sqlite3_errmsg(db));
+	/* one snapshot: the balances, the days out of stock and the payers agree */
+	if (db_finish(db, st, rc, err) != 0 || count_days_out(db, first, next, out, err) != 0 ||
+	    load_payers(db, from, to, out, err) != 0 || db_read_end(db, snap, err) != 0) {
+		db_read_end(db, snap, NULL);
+		sb_printf(err, "; LB2 tidak disusun");
 		lb2_free(out);
 		return -1;
 	}

@@ -143,6 +143,10 @@ static int parse_conds(struct loader *l, const char *key, const char *text, cons
 	struct rd_cond out[RD_MAX_COND];
 	*n = 0;
 	char buf[1024];
+	if (strlen(text) >= sizeof buf) {	/* never cut: a lost alternative counts wrong */
+		problem(l, key, "syarat terlalu panjang (paling banyak %zu karakter): pecah barisnya", sizeof buf - 1);
+		return -1;
+	}
 	str_copy(buf, sizeof buf, text);
 	for (char *p = buf; p;) {
 		char *next = strstr(p, " dan "), *alt = strstr(p, " atau ");
@@ -351,6 +355,10 @@ int rowdef_load(sqlite3 *db, const char *path, struct rowdef *out, struct sbuf *
 				problem(&l, NULL, "label wajib diisi");
 		} else {
 			load_row(&l, r, out->columns);
+			int params = rowdef_row_params(r), most = sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+			if (params > most)
+				problem(&l, NULL, "baris ini memakai %d nilai, lebih dari batas SQLite %d: pecah syaratnya", params,
+					most);
 		}
 	}
 	if (out->n == 0)

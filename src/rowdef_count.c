@@ -6,18 +6,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_BINDS 200
-
+/* A row's SQL and its values, as many as the row's conditions make (no cap:
+ * a value dropped would count the row wrong without a word). */
 struct query {
 	struct sbuf sql;
-	int n;
-	char bind[MAX_BINDS][32];
+	int n, cap;
+	char **bind;
 };
 
 static void add_bind(struct query *q, const char *v)
 {
-	if (q->n < MAX_BINDS)
-		str_copy(q->bind[q->n++], sizeof q->bind[0], v);
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 16;
+		q->bind = xrealloc(q->bind, (size_t)q->cap * sizeof *q->bind);
+	}
+	q->bind[q->n++] = xstrdup(v);
+}
+
+static void query_free(struct query *q)
+{
+	for (int i = 0; i < q->n; i++)
+		free(q->bind[i]);
+	free(q->bind);
+	sb_free(&q->sql);
 }
 
 /* Numbers are bound as numbers: a view's columns have no affinity to convert text. */
@@ -221,14 +232,21 @@ static void build_query(struct query *q, const struct rd_row *r, const char *fro
 static int count_row(sqlite3 *db, const struct rd_row *r, const char *from, const char *to, long yyyymm,
 		     long out[2], int *by_sex, struct sbuf *err)
 {
-	struct query *q = xcalloc(1, sizeof *q);
-	build_query(q, r, from, to, yyyymm);
-	sqlite3_stmt *st = db_prepare(db, sb_str(&q->sql), NULL);
+	struct query q = { 0 };
+	build_query(&q, r, from, to, yyyymm);
+	sqlite3_stmt *st = db_prepare(db, sb_str(&q.sql), NULL);
 	out[0] = out[1] = 0;
 	*by_sex = !r->monthly;
 	int rc = -1;
+	if (st && sqlite3_bind_parameter_count(st) != q.n) {	/* the SQL and its values must agree */
+		sb_printf(err, "baris %s: %d parameter di SQL, %d nilai: tidak dihitung", r->id,
+			  sqlite3_bind_parameter_count(st), q.n);
+		sqlite3_finalize(st);
+		query_free(&q);
+		return -1;
+	}
 	if (st) {
-		bind_all(st, q);
+		bind_all(st, &q);
 		int step;
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *sex = (const char *)sqlite3_column_text(st, 0);
@@ -239,9 +257,17 @@ static int count_row(sqlite3 *db, const struct rd_row *r, const char *from, cons
 	}
 	if (rc != 0)
 		sb_printf(err, "baris %s tidak dapat dihitung: %s", r->id, sqlite3_errmsg(db));
-	sb_free(&q->sql);
-	free(q);
+	query_free(&q);
 	return rc;
+}
+
+int rowdef_row_params(const struct rd_row *r)
+{
+	struct query q = { 0 };
+	build_query(&q, r, "2000-01-01", "2000-02-01", 200001);
+	int n = q.n;
+	query_free(&q);
+	return n;
 }
 
 /* The month's visits with the patient's sex, ages and kunjungan baru, and their
@@ -275,8 +301,8 @@ static int month_visits(sqlite3 *db, const char *from, const char *to, struct sb
 	return rc;
 }
 
-int rowdef_count(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef *d, const char *month,
-		 struct rd_result *out, struct sbuf *err)
+static int count_rows(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef *d, const char *month,
+		      struct rd_result *out, struct sbuf *err)
 {
 	memset(out, 0, sizeof *out);
 	struct date first, next;
@@ -324,6 +350,22 @@ int rowdef_count(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef 
 		}
 	}
 	return 0;
+}
+
+int rowdef_count(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef *d, const char *month,
+		 struct rd_result *out, struct sbuf *err)
+{
+	/* every row of the report from one snapshot: the month seen once */
+	memset(out, 0, sizeof *out);
+	int snap = db_read_begin(db, err);
+	if (snap < 0)
+		return -1;
+	int rc = count_rows(db, cfg, d, month, out, err);
+	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0 && rc == 0) {
+		rd_result_free(out);
+		rc = -1;
+	}
+	return rc;
 }
 
 void rd_result_free(struct rd_result *r)

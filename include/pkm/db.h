@@ -37,6 +37,16 @@ int db_begin(sqlite3 *db);
 int db_commit(sqlite3 *db);
 void db_rollback(sqlite3 *db);
 
+/* A read snapshot, checked: BEGIN outside a transaction, a SAVEPOINT inside one
+ * (so a report read in the middle of a save never commits the caller's work).
+ * Returns the token db_read_end takes, -1 (with err) when it could not start. */
+int db_read_begin(sqlite3 *db, struct sbuf *err);
+/* End the snapshot of db_read_begin; -1 (with err) when that failed. */
+int db_read_end(sqlite3 *db, int token, struct sbuf *err);
+/* After a step loop: finalize st; 0 when the loop ended on SQLITE_DONE, else -1
+ * with the reason in err. The house rule: a read never ends short in silence. */
+int db_finish(sqlite3 *db, sqlite3_stmt *st, int rc, struct sbuf *err);
+
 /* Prepare, or NULL (the message goes to err when err is not NULL). */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct sbuf *err);
 /* A statement kept for the connection's life, reset and cleared: `sql` must be

@@ -87,6 +87,8 @@ struct rd_result {
 	char notes[512];		/* e.g. a sasaran not configured */
 };
 
+/* How many values a row's query binds (check-forms refuses one past SQLite's limit). */
+int rowdef_row_params(const struct rd_row *r);
 int rowdef_count(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef *d, const char *month,
 		 struct rd_result *out, struct sbuf *err);
 void rd_result_free(struct rd_result *r);
