@@ -42,7 +42,12 @@ static int read_columns(sqlite3 *db, const char *table, struct columns *c)
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW && c->n < (int)ARRAY_LEN(c->name)) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->n == (int)ARRAY_LEN(c->name)) {	/* a trail missing columns is refused, not made */
+			sqlite3_reset(st);
+			return -2;
+		}
 		db_col_text(st, 0, c->name[c->n], sizeof c->name[0]);
 		const char *col = c->name[c->n++];
 		if (strcmp(col, "pasien_id") == 0)
@@ -53,6 +58,8 @@ static int read_columns(sqlite3 *db, const char *table, struct columns *c)
 			c->link = LINK_PRESCRIPTION;
 	}
 	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
 	if (strcmp(table, "pasien") == 0)
 		c->link = LINK_SELF;
 	/* a WITHOUT ROWID table has no rowid: its key is in the values */
@@ -201,16 +208,25 @@ static int was_audited(sqlite3 *db, const char *table)
 
 /* The triggers that need (re)making, as SQL; empty when all are current.
  * Those that were removed rather than outdated are named in `names`. */
-static int stale_triggers(sqlite3 *db, struct sbuf *todo, struct sbuf *names)
+static int stale_triggers(sqlite3 *db, struct sbuf *todo, struct sbuf *names, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", NULL);
 	if (!st)
 		return -1;
 	struct columns *c = xmalloc(sizeof *c);
 	struct sbuf sql = { 0 };
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int step, bad = 0;
+	while (!bad && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *table = (const char *)sqlite3_column_text(st, 0);
-		if (!audit_table_audited(table) || !str_is_ident(table) || read_columns(db, table, c) != 0)
+		if (!audit_table_audited(table) || !str_is_ident(table))
+			continue;
+		int cols = read_columns(db, table, c);
+		if (cols == -2) {
+			sb_printf(err, "tabel %s punya lebih dari %zu kolom: jejak auditnya tidak dapat dibuat utuh", table,
+				  ARRAY_LEN(c->name));
+			bad = 1;
+		}
+		if (cols != 0)
 			continue;
 		for (const char *kind = "tuh"; *kind; kind++) {
 			sb_reset(&sql);
@@ -225,10 +241,14 @@ static int stale_triggers(sqlite3 *db, struct sbuf *todo, struct sbuf *names)
 			sb_printf(todo, "DROP TRIGGER IF EXISTS \"%s\";\n%s;\n", name, sb_str(&sql));
 		}
 	}
+	if (!bad && step != SQLITE_DONE) {
+		sb_printf(err, "skema tidak terbaca: %s", sqlite3_errmsg(db));
+		bad = 1;
+	}
 	sqlite3_finalize(st);
 	sb_free(&sql);
 	free(c);
-	return 0;
+	return bad ? -1 : 0;
 }
 
 /* Ids are consecutive from 1: rows taken out of the trail leave a gap. */
@@ -272,7 +292,7 @@ int audit_install(sqlite3 *db, struct sbuf *err)
 {
 	struct sbuf todo = { 0 }, names = { 0 };
 	stale_guards(db, &todo, &names);
-	int rc = stale_triggers(db, &todo, &names);
+	int rc = stale_triggers(db, &todo, &names, err);
 	if (rc == 0 && todo.len) {
 		char *msg = NULL;
 		/* another pkm may be doing the same: the second finds them current */
@@ -281,7 +301,7 @@ int audit_install(sqlite3 *db, struct sbuf *err)
 			sb_reset(&todo);
 			sb_reset(&names);
 			stale_guards(db, &todo, &names);
-			rc = stale_triggers(db, &todo, &names);
+			rc = stale_triggers(db, &todo, &names, err);
 		}
 		if (rc == 0 && (sqlite3_exec(db, sb_str(&todo), NULL, NULL, &msg) != SQLITE_OK ||
 				(names.len && record_tampering(db, sb_str(&names)) != 0) ||

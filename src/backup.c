@@ -1,7 +1,6 @@
 #include "pkm/backup.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -125,36 +124,12 @@ static int is_backup(const char *name)
 	return strncmp(name, "pkm-", 4) == 0 && n > 7 && strcmp(name + n - 3, ".db") == 0;
 }
 
-static int newest_first(const void *a, const void *b) { return strcmp(*(char *const *)b, *(char *const *)a); }
-
-/* The pkm-*.db names of dir, newest first (the names sort by date). */
+/* The pkm-*.db names of dir, newest first (the names sort by date); none when
+ * the folder is not there yet. */
 static int list_backups(const char *dir, char ***names)
 {
-	*names = NULL;
-	DIR *d = opendir(dir);
-	if (!d)
-		return 0;
-	int n = 0, cap = 0;
-	for (struct dirent *e; (e = readdir(d)) != NULL;) {
-		if (!is_backup(e->d_name))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*names = xrealloc(*names, (size_t)cap * sizeof **names);
-		}
-		(*names)[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n)
-		qsort(*names, (size_t)n, sizeof **names, newest_first);
-	return n;
-}
-
-static void free_names(char **names, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	int n = dir_files(dir, is_backup, 1, names);
+	return n < 0 ? 0 : n;
 }
 
 int backup_prune(const char *dir, int keep)

@@ -3,7 +3,6 @@
 #include "pkm/form.h"
 #include "pkm/db.h"
 #include "pkm/ini.h"
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -440,31 +439,16 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 	return l.bad;
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sbuf *err)
 {
 	memset(out, 0, sizeof *out);
-	DIR *d = opendir(dir);
-	if (!d) {
+	char **names;
+	int n = dir_ini_files(dir, &names), bad = 0;
+	if (n < 0) {
 		sb_printf(err, "%s: folder formulir tidak dapat dibuka\n", dir);
 		return 1;
 	}
-	char **names = NULL;
-	int n = 0, bad = 0;
-	for (struct dirent *e; (e = readdir(d)) != NULL;) {
-		size_t len = strlen(e->d_name);
-		if (len > 4 && strcmp(e->d_name + len - 4, ".ini") == 0 && e->d_name[0] != '.') {
-			names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
-			names[n++] = xstrdup(e->d_name);
-		}
-	}
-	closedir(d);
-	if (n)	/* qsort must not get NULL, even for no elements */
-		qsort(names, (size_t)n, sizeof *names, by_name);
 	out->forms = xcalloc((size_t)(n ? n : 1), sizeof *out->forms);
 	for (int i = 0; i < n; i++) {
 		char path[PATH_MAX];
@@ -475,9 +459,8 @@ int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sb
 			out->n++;
 		else
 			form_free(&out->forms[out->n]);
-		free(names[i]);
 	}
-	free(names);
+	free_names(names, n);
 	return bad;
 }
 

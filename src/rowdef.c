@@ -3,7 +3,6 @@
 #include "pkm/db.h"
 #include "pkm/icd.h"
 #include "pkm/ini.h"
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -377,25 +376,16 @@ void rowdef_free(struct rowdef *d)
 	memset(d, 0, sizeof *d);
 }
 
-static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 int rowdefs_check_dir(sqlite3 *db, const char *dir, int *files, struct sbuf *err)
 {
 	*files = 0;
-	DIR *dp = opendir(dir);
-	if (!dp) {
+	char **names;
+	int n = dir_ini_files(dir, &names);
+	if (n < 0) {
 		sb_printf(err, "%s: folder definisi laporan tidak dapat dibuka\n", dir);
 		return 1;
 	}
-	char *names[256];
-	int n = 0;
-	for (struct dirent *e; (e = readdir(dp)) != NULL && n < 256;) {
-		size_t len = strlen(e->d_name);
-		if (len > 4 && strcmp(e->d_name + len - 4, ".ini") == 0)
-			names[n++] = xstrdup(e->d_name);
-	}
-	closedir(dp);
-	qsort(names, (size_t)n, sizeof *names, by_name);
 	int problems = 0;
 	for (int i = 0; i < n; i++) {
 		char path[PATH_MAX];
@@ -403,8 +393,8 @@ int rowdefs_check_dir(sqlite3 *db, const char *dir, int *files, struct sbuf *err
 		struct rowdef d;
 		problems += rowdef_load(db, path, &d, err);
 		rowdef_free(&d);
-		free(names[i]);
 	}
+	free_names(names, n);
 	*files = n;
 	return problems;
 }

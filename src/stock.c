@@ -305,9 +305,9 @@ int stock_card(sqlite3 *db, const char *obat, const char *sumber, struct card_ro
 	sqlite3_bind_text(st, 1, obat, -1, SQLITE_STATIC);
 	if (sumber)
 		sqlite3_bind_text(st, 2, sumber, -1, SQLITE_STATIC);
-	int cap = 0;
+	int cap = 0, rc;
 	long saldo = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*rows = xrealloc(*rows, (size_t)cap * sizeof **rows);
@@ -324,8 +324,12 @@ int stock_card(sqlite3 *db, const char *obat, const char *sumber, struct card_ro
 		saldo += j;
 		r->saldo = saldo;
 	}
-	sqlite3_finalize(st);
-	return 0;
+	if (db_finish(db, st, rc, NULL) == 0)
+		return 0;
+	free(*rows);	/* a card cut short is refused, never shown */
+	*rows = NULL;
+	*n = 0;
+	return -1;
 }
 
 void stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
@@ -337,8 +341,10 @@ void stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
 		  "Keluar", "Sisa", "Keterangan");
 	sb_pad(out, '-', 79);
 	sb_addc(out, '\n');
-	if (stock_card(db, d->kode, NULL, &rows, &n) != 0)
+	if (stock_card(db, d->kode, NULL, &rows, &n) != 0) {
+		sb_add(out, "KARTU STOK TIDAK TERBACA SELURUHNYA: tidak ditampilkan. Coba lagi; bila tetap, periksa database.\n");
 		return;
+	}
 	for (int i = 0; i < n; i++) {
 		const struct card_row *r = &rows[i];
 		char in[16] = "", outq[16] = "";

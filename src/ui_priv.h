@@ -53,11 +53,13 @@ int ui_list_move(int key, int *sel, int n, int page);
 void ui_list_scroll(int sel, int *top, int rows);
 attr_t ui_attr_sel(struct ui *u);
 
-/* The codes and names of the units or the payers. */
+/* The codes and names of the units or the payers (the visit list's unit
+ * filter); past CHOICE_MAX the list says so rather than drop one silently. */
+#define CHOICE_MAX 32
 struct choice {
 	int n;
-	char code[16][24];
-	char label[16][80];
+	char code[CHOICE_MAX][24];
+	char label[CHOICE_MAX][80];
 };
 void choice_load(struct ui *u, struct choice *c, const char *table);
 

@@ -102,6 +102,10 @@ static void load_items(struct ui *u, const struct visit_row *row, struct visit_i
 	it->clinical = user_sees_unit(&u->user, row->v.unit);
 	it->resep = user_sees_resep(&u->user, row->v.unit);
 	it->n_diag = it->clinical ? diag_list(u->db, row->v.id, &it->d) : 0;
+	if (it->n_diag < 0) {
+		ui_message(u, 1, "Diagnosis kunjungan ini tidak terbaca seluruhnya; coba buka lagi");
+		it->n_diag = 0;
+	}
 	if (it->n_diag < 0)
 		it->n_diag = 0;
 	it->n_forms = 0;
@@ -317,6 +321,10 @@ enum pkm_screen ui_visits(struct ui *u)
 	struct date day = u->today;	/* another day: yesterday's forms, a discharge, who came */
 	struct visit_row *rows = NULL;
 	int n = visit_list_day(u->db, day, filter < 0 ? NULL : units.code[filter], &rows);
+	if (n < 0) {
+		ui_message(u, 1, "Daftar kunjungan tidak terbaca seluruhnya; coba lagi (F3)");
+		n = 0;
+	}
 	for (;;) {
 		int page = LINES - 8;
 		ui_list_scroll(sel, &top, page);
@@ -389,6 +397,10 @@ enum pkm_screen ui_visits(struct ui *u)
 		if (reload) {
 			free(rows);
 			n = visit_list_day(u->db, day, filter < 0 ? NULL : units.code[filter], &rows);
+			if (n < 0) {
+				ui_message(u, 1, "Daftar kunjungan tidak terbaca seluruhnya; coba lagi (F3)");
+				n = 0;
+			}
 			if (sel >= n)
 				sel = n > 0 ? n - 1 : 0;
 		}

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 static void *check(void *p)
@@ -230,4 +231,47 @@ void make_parent_dir(const char *path)
 		}
 	}
 	mkdir(dir, 0700);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+static int by_name_reversed(const void *a, const void *b) { return by_name(b, a); }
+
+int dir_files(const char *dir, int (*keep)(const char *name), int reverse, char ***names)
+{
+	*names = NULL;
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	int n = 0, cap = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		if (!keep(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*names = xrealloc(*names, (size_t)cap * sizeof **names);
+		}
+		(*names)[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)	/* qsort must not get NULL, even for no elements */
+		qsort(*names, (size_t)n, sizeof **names, reverse ? by_name_reversed : by_name);
+	return n;
+}
+
+static int is_ini(const char *name)
+{
+	size_t len = strlen(name);
+	return len > 4 && strcmp(name + len - 4, ".ini") == 0 && name[0] != '.';
+}
+
+int dir_ini_files(const char *dir, char ***names) { return dir_files(dir, is_ini, 0, names); }
+
+void free_names(char **names, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }

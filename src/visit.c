@@ -157,8 +157,8 @@ int visit_list_day(sqlite3 *db, struct date day, const char *unit, struct visit_
 		return -1;
 	sqlite3_bind_text(st, 1, tanggal, -1, SQLITE_STATIC);
 	db_bind_text(st, 2, unit, 1);
-	int n = 0, cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 32;
 			*rows = xrealloc(*rows, (size_t)cap * sizeof **rows);
@@ -172,7 +172,11 @@ int visit_list_day(sqlite3 *db, struct date day, const char *unit, struct visit_
 		r->sex = sex[0];
 		r->n_diag = sqlite3_column_int(st, VISIT_NCOLS + 3);
 	}
-	sqlite3_finalize(st);
+	if (db_finish(db, st, rc, NULL) != 0) {	/* a list cut short is no list */
+		free(*rows);
+		*rows = NULL;
+		return -1;
+	}
 	return n;
 }
 
@@ -294,8 +298,8 @@ int diag_list(sqlite3 *db, long visit_id, struct diagnosis **out)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, visit_id);
-	int n = 0, cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
 			*out = xrealloc(*out, (size_t)cap * sizeof **out);
@@ -306,7 +310,11 @@ int diag_list(sqlite3 *db, long visit_id, struct diagnosis **out)
 		db_col_text(st, 2, d->nama, sizeof d->nama);
 		d->kasus = (char)sqlite3_column_text(st, 3)[0];
 	}
-	sqlite3_finalize(st);
+	if (db_finish(db, st, rc, NULL) != 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
 	return n;
 }
 

@@ -11,6 +11,13 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* The names in a folder that `keep` accepts, sorted by name (reversed when
+ * `reverse`), as many as there are: *names to free with free_names. -1 when
+ * the folder cannot be read. */
+int dir_files(const char *dir, int (*keep)(const char *name), int reverse, char ***names);
+/* The *.ini files of a folder (not hidden ones), by name. */
+int dir_ini_files(const char *dir, char ***names);
+void free_names(char **names, int n);
 
 /* Growable, always NUL-terminated string. */
 struct sbuf {
