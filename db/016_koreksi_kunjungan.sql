@@ -16,12 +16,14 @@ CREATE TABLE antrian_lepas (
 -- ids (read once per report) and its look back stays on the patient index alone.
 CREATE INDEX kunjungan_dibatalkan ON kunjungan(batal) WHERE batal IS NOT NULL;
 
+-- kunjungan baru looks back to 1 January only (a range on the patient's index,
+-- not every earlier year of the patient, so a month costs the same at five years)
 DROP VIEW v_kunjungan;
 CREATE VIEW v_kunjungan AS
 SELECT k.id, k.id AS kunjungan_id, k.pasien_id, k.tanggal, k.unit, k.penjamin, p.jenis_kelamin AS jk,
        k.umur_tahun, k.umur_tahun * 12 + k.umur_bulan AS umur_bulan, k.umur_total_hari AS umur_hari,
        NOT EXISTS (SELECT 1 FROM kunjungan e
-                   WHERE e.pasien_id = k.pasien_id AND substr(e.tanggal, 1, 4) = substr(k.tanggal, 1, 4)
+                   WHERE e.pasien_id = k.pasien_id AND e.tanggal >= substr(k.tanggal, 1, 4) || '-01-01'
                      AND (e.tanggal, e.id) < (k.tanggal, k.id)
                      AND e.id NOT IN (SELECT id FROM kunjungan WHERE batal IS NOT NULL)) AS baru
 FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id

@@ -387,12 +387,15 @@ int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct field_e
 	return fe->n ? -1 : 0;
 }
 
-long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sbuf *err)
+/* The trail rows a filter selects: the columns of struct audit_entry in order,
+ * then `tail` (the order, a page's bounds as ?5 and ?6). */
+static sqlite3_stmt *audit_query(sqlite3 *db, const struct audit_filter *f, const char *tail, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	struct sbuf sql = { 0 };
+	sb_add(&sql,
 		"SELECT a.waktu, coalesce(a.pengguna, '(di luar pkm)'), a.aksi, a.tabel, "
 		"coalesce(a.baris || coalesce('-' || a.sampai, ''), ''), "
-		"coalesce(p.no_rm, ''), coalesce(a.lama, ''), coalesce(a.baru, '') "
+		"coalesce(p.no_rm, ''), coalesce(a.lama, ''), coalesce(a.baru, ''), a.id "
 		"FROM audit a LEFT JOIN pasien p ON p.id = a.pasien_id "
 		"WHERE (?1 IS NULL OR a.pasien_id = (SELECT id FROM pasien WHERE no_rm = ?1) "
 		/* a bulk import is one row for many: it is the patient's when its ids
@@ -401,13 +404,61 @@ long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sb
 		"AND ((i.tabel = 'pasien' AND q.id BETWEEN i.baris AND i.sampai) OR (i.tabel = 'kunjungan' AND EXISTS "
 		"(SELECT 1 FROM kunjungan k WHERE k.pasien_id = q.id AND k.id BETWEEN i.baris AND i.sampai))))) "
 		"AND (?2 IS NULL OR a.pengguna = ?2) AND (?3 IS NULL OR a.waktu >= ?3) "
-		"AND (?4 IS NULL OR a.waktu < date(?4, '+1 day')) ORDER BY a.id", err);
+		"AND (?4 IS NULL OR a.waktu < date(?4, '+1 day'))");
+	sb_add(&sql, tail);
+	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
+	sb_free(&sql);
 	if (!st)
-		return -1;
+		return NULL;
 	db_bind_text(st, 1, f->no_rm, 1);
 	db_bind_text(st, 2, f->user, 1);
 	db_bind_text(st, 3, f->from, 1);
 	db_bind_text(st, 4, f->to, 1);
+	return st;
+}
+
+int audit_page(sqlite3 *db, const struct audit_filter *f, long before, int max, struct audit_entry *out,
+	       struct sbuf *err)
+{
+	sqlite3_stmt *st = audit_query(db, f, " AND (?5 = 0 OR a.id < ?5) ORDER BY a.id DESC LIMIT ?6", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 5, before);
+	sqlite3_bind_int(st, 6, max);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct audit_entry *e = &out[n++];
+		db_col_text(st, 0, e->waktu, sizeof e->waktu);
+		db_col_text(st, 1, e->pengguna, sizeof e->pengguna);
+		db_col_text(st, 2, e->aksi, sizeof e->aksi);
+		db_col_text(st, 3, e->tabel, sizeof e->tabel);
+		db_col_text(st, 4, e->baris, sizeof e->baris);
+		db_col_text(st, 5, e->no_rm, sizeof e->no_rm);
+		e->lama = xstrdup((const char *)sqlite3_column_text(st, 6));
+		e->baru = xstrdup((const char *)sqlite3_column_text(st, 7));
+		e->id = (long)sqlite3_column_int64(st, 8);
+	}
+	if (db_finish(db, st, rc, err) != 0) {
+		audit_entries_free(out, n);
+		return -1;
+	}
+	return n;
+}
+
+void audit_entries_free(struct audit_entry *e, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(e[i].lama);
+		free(e[i].baru);
+		e[i].lama = e[i].baru = NULL;
+	}
+}
+
+long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sbuf *err)
+{
+	sqlite3_stmt *st = audit_query(db, f, " ORDER BY a.id", err);
+	if (!st)
+		return -1;
 	long n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -426,8 +477,5 @@ long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sb
 			fprintf(out, "    baru %s\n", v[7]);
 		n++;
 	}
-	if (rc != SQLITE_DONE)
-		sb_printf(err, "jejak audit tidak terbaca: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? n : -1;
+	return db_finish(db, st, rc, err) == 0 ? n : -1;
 }

@@ -161,20 +161,7 @@ static int show_audit(struct ui *u, struct dlg_field *f, void *ctx, struct field
 				   iso[0][0] ? iso[0] : NULL, iso[1][0] ? iso[1] : NULL };
 	if (audit_filter_check(u->db, &af, fe) != 0)
 		return -1;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	long n = out ? audit_write(u->db, &af, out, err) : -1;
-	if (out)
-		fclose(out);
-	if (n >= 0) {
-		char title[64];
-		snprintf(title, sizeof title, "Jejak audit: %ld catatan", n);
-		static const char none[] = "Tidak ada catatan untuk saringan ini.\n";
-		ui_view_text(u, title, n ? text : none, n ? len : sizeof none - 1, "jejak-audit.txt");
-	}
-	free(text);
-	return n >= 0 ? 0 : -1;
+	return ui_audit_list(u, &af, err);
 }
 
 static void audit_screen(struct ui *u)

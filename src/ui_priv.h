@@ -141,6 +141,9 @@ int ui_setup(struct ui *u, struct pkm_config *cfg);
 int ui_login(struct ui *u);
 /* The idle lock: back only with the password of the user logged in. */
 void ui_lock(struct ui *u);
+/* The audit trail a page at a time, newest first (src/ui_audit.c). */
+struct audit_filter;
+int ui_audit_list(struct ui *u, const struct audit_filter *f, struct sbuf *err);
 /* The administrator's screen: users, the audit trail, merging patients. */
 enum pkm_screen ui_admin(struct ui *u);
 /* Global actions of the main screens: returns the next screen, or -1 to stay. */

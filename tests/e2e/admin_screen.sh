@@ -71,9 +71,19 @@ wait_for "Admin: jejak audit"
 type_text "200001"; keys Tab Tab C-u; type_text "31-02-2026"; keys F2
 wait_for "tanggal tidak sah '31-02-2026' (DD-MM-YYYY)"
 keys C-u; keys Tab Enter
-wait_for "Jejak audit:"
+wait_for "Jejak audit (terbaru dulu)"
 wait_for "TAMBAH pasien #1-"	# the import that made the record
 wait_for "GABUNG pasien #1  RM 200001"
+# newest first, the selected row's values under the list
+screen | sed -n 3p | grep -q "GABUNG" || fail "the newest row is not first"
+wait_for "lama:"
+# F7: the whole filtered trail to a file, oldest first
+keys F7
+wait_for "Simpan ke berkas:"
+keys C-u; type_text "$WORK/jejak.txt"; keys Enter
+wait_for "catatan jejak audit disimpan ke"
+head -1 "$WORK/jejak.txt" | grep -q "TAMBAH pasien #1-" || fail "the trail file does not start with the oldest row"
+grep -q "GABUNG pasien #1  RM 200001" "$WORK/jejak.txt" || fail "the trail file lacks the merge"
 keys Escape Escape Escape
 wait_for "Cari:"
 # the new user's first password, her role change, closing the account, the reset: each in the trail
