@@ -263,6 +263,8 @@ static int count_row(sqlite3 *db, const struct rd_row *r, const char *from, cons
 
 int rowdef_row_params(const struct rd_row *r)
 {
+	if (r->head || r->count == CNT_TARGET)	/* no query: a heading, a target from the configuration */
+		return 0;
 	struct query q = { 0 };
 	build_query(&q, r, "2000-01-01", "2000-02-01", 200001);
 	int n = q.n;
