@@ -2,11 +2,14 @@
 #include "pkm/db.h"
 #include "pkm/open.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -145,8 +148,7 @@ int backup_prune(const char *dir, int keep)
 	return removed;
 }
 
-int backup_daily(sqlite3 *db, const char *dir, struct date today, int keep, backup_progress progress, void *ctx,
-		 struct sbuf *err)
+static int has_today(const char *dir, struct date today)
 {
 	char **names, stamp[24];
 	snprintf(stamp, sizeof stamp, "pkm-%04d%02d%02d-", today.y, today.m, today.d);
@@ -154,10 +156,15 @@ int backup_daily(sqlite3 *db, const char *dir, struct date today, int keep, back
 	for (int i = 0; i < n; i++)
 		have |= strncmp(names[i], stamp, strlen(stamp)) == 0;
 	free_names(names, n);
-	if (have)
+	return have;
+}
+
+int backup_daily(sqlite3 *db, const char *dir, struct date today, int keep, char *path, size_t size,
+		 backup_progress progress, void *ctx, struct sbuf *err)
+{
+	if (has_today(dir, today))
 		return 0;
-	char path[PATH_MAX];
-	if (backup_make(db, dir, path, sizeof path, progress, ctx, err) != 0)
+	if (backup_make(db, dir, path, size, progress, ctx, err) != 0)
 		return -1;
 	backup_prune(dir, keep);
 	return 1;
@@ -202,4 +209,93 @@ done:
 	sqlite3_close(cur);
 	close(lock);
 	return rc;
+}
+
+int backup_daily_start(const char *pkm_bin, const char *db_path, const char *dir, int keep, struct date today,
+		       struct backup_job *job, struct sbuf *err)
+{
+	memset(job, 0, sizeof *job);
+	job->fd = -1;
+	if (has_today(dir, today))
+		return 0;
+	int fds[2];
+	if (pipe(fds) != 0) {
+		sb_printf(err, "cadangan harian tidak dapat dimulai: %s", strerror(errno));
+		return -1;
+	}
+	/* a new pkm process, not a fork of this one: SQLite connections must not
+	 * cross a fork, and this one has curses and open statements */
+	char keep_s[16];
+	snprintf(keep_s, sizeof keep_s, "%d", keep);
+	char *argv[] = { (char *)pkm_bin, "--db", (char *)db_path, "cadangan", (char *)dir, "--harian", keep_s,
+			 "--progres", NULL };
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addclose(&fa, fds[0]);
+	pid_t pid;
+	extern char **environ;
+	int rc = posix_spawn(&pid, pkm_bin, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fds[1]);
+	if (rc != 0) {
+		sb_printf(err, "cadangan harian tidak dapat dimulai: %s", strerror(rc));
+		close(fds[0]);
+		return -1;
+	}
+	fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	job->pid = (int)pid;
+	job->fd = fds[0];
+	return 1;
+}
+
+/* One line from the child. */
+static void job_line(struct backup_job *job, const char *line)
+{
+	if (line[0] == 'P')
+		sscanf(line, "P %d %d", &job->done, &job->total);
+	else if (strncmp(line, "OK ", 3) == 0) {
+		job->state = 1;
+		str_copy(job->result, sizeof job->result, line + 3);
+	} else if (strcmp(line, "TIDAK PERLU") == 0) {	/* another desk made today's meanwhile */
+		job->state = 1;
+		str_copy(job->result, sizeof job->result, "sudah ada cadangan hari ini");
+	} else if (strncmp(line, "ERR ", 4) == 0) {
+		job->state = -1;
+		str_copy(job->result, sizeof job->result, line + 4);
+	}
+}
+
+int backup_job_poll(struct backup_job *job)
+{
+	if (!job->pid)
+		return 1;
+	char buf[512];
+	ssize_t n;
+	while ((n = read(job->fd, buf, sizeof buf)) > 0)
+		for (ssize_t i = 0; i < n; i++) {
+			if (buf[i] == '\n' || job->used + 1 >= sizeof job->line) {
+				job->line[job->used] = '\0';
+				job_line(job, job->line);
+				job->used = 0;
+			} else {
+				job->line[job->used++] = buf[i];
+			}
+		}
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return 0;	/* still running */
+	/* end of the pipe: the child is done (or died without a word) */
+	int status = 0;
+	waitpid((pid_t)job->pid, &status, 0);
+	close(job->fd);
+	if (job->state == 0) {
+		job->state = -1;
+		str_copy(job->result, sizeof job->result, "proses cadangan berhenti tanpa hasil");
+	}
+	job->pid = 0;
+	job->fd = -1;
+	return 1;
 }

@@ -31,7 +31,8 @@ static const char usage[] =
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
 	"  pkm [--config BERKAS] periksa-formulir [FOLDER]     periksa formulir\n"
-	"  pkm [--db BERKAS] cadangan [FOLDER]                cadangan sekarang\n"
+	"  pkm [--db BERKAS] cadangan [FOLDER] [--harian N]   cadangan sekarang (harian: bila\n"
+	"                    belum ada hari ini, simpan N terbaru; --progres: baris untuk layar)\n"
 	"  pkm [--db BERKAS] pulihkan BERKAS [--yes]          pulihkan dari cadangan\n"
 	"  pkm [--db BERKAS] audit [--patient NO_RM] [--user NAMA] [--from YYYY-MM-DD]\n"
 	"                    [--to YYYY-MM-DD]                jejak audit\n"
@@ -272,18 +273,65 @@ static void show_progress(void *ctx, int done, int total)
 	fprintf(stderr, "\rcadangan: %3d%%", total ? done * 100 / total : 100);
 }
 
+/* --progres: a line per percent for the screen that started this copy */
+static void progress_lines(void *ctx, int done, int total)
+{
+	int *last = ctx, pct = total ? (int)(100L * done / total) : 100;
+	if (pct != *last) {
+		*last = pct;
+		printf("P %d %d\n", done, total);
+		fflush(stdout);
+	}
+}
+
+/* The daily copy (--harian N): only when none was made today, then the newest
+ * N kept; with --progres its progress and result as lines for the screen. */
+static int daily_copy(sqlite3 *db, const char *dir, long keep, int lines)
+{
+	struct sbuf err = { 0 };
+	int last = -1;
+	char path[PATH_MAX + 64] = "";
+	int rc = backup_daily(db, dir, date_today(), (int)keep, path, sizeof path, lines ? progress_lines : NULL, &last,
+			      &err);
+	if (lines)
+		printf(rc > 0 ? "OK %s\n" : rc == 0 ? "TIDAK PERLU\n" : "ERR %s\n", rc > 0 ? path : sb_str(&err));
+	else if (rc > 0)
+		printf("%s: cadangan harian selesai; integrity_check ok, foreign_key_check ok\n", path);
+	else if (rc == 0)
+		printf("%s: cadangan hari ini sudah ada\n", dir);
+	else
+		print_error(sb_str(&err));
+	sb_free(&err);
+	return rc < 0 ? 1 : 0;
+}
+
 static int cmd_backup(const struct cli *c, int argc, char **argv)
 {
 	sqlite3 *db = c->db;
 	const struct pkm_config *cfg = c->cfg;
 	const char *db_path = c->path;
-	if (argc > 1)
-		return fail_usage("cadangan menerima paling banyak satu folder");
+	const char *folder = NULL;
+	long keep = -1;
+	int lines = 0;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--harian") == 0 && i + 1 < argc && parse_long(argv[i + 1], 1, 3650, &keep) == 0)
+			i++;
+		else if (strcmp(argv[i], "--progres") == 0)
+			lines = 1;
+		else if (argv[i][0] != '-' && !folder)
+			folder = argv[i];
+		else
+			return fail_usage("cadangan [FOLDER] [--harian N [--progres]]");
+	}
+	if (lines && keep < 0)
+		return fail_usage("--progres hanya bersama --harian N");
 	char dir[PATH_MAX], file[PATH_MAX + 64];
-	if (argc == 1)
-		str_copy(dir, sizeof dir, argv[0]);
+	if (folder)
+		str_copy(dir, sizeof dir, folder);
 	else
 		config_backup_dir(cfg, db_path, dir, sizeof dir);
+	if (keep > 0)
+		return daily_copy(db, dir, keep, lines);
 	struct sbuf err = { 0 };
 	int tty = isatty(STDERR_FILENO);
 	int rc = backup_make(db, dir, file, sizeof file, tty ? show_progress : NULL, NULL, &err);

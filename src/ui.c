@@ -146,21 +146,64 @@ static void long_message(struct ui *u)
 	refresh();
 }
 
+/* The right of the title bar: the daily copy's progress while it runs, the
+ * puskesmas and the date. */
+static void title_right(struct ui *u, int left_w)
+{
+	attr_t t = u->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE;
+	char right[224], job[48] = "";
+	if (u->backup.pid)
+		snprintf(job, sizeof job, "cadangan %d%% | ",
+			 u->backup.total ? (int)(100L * u->backup.done / u->backup.total) : 0);
+	snprintf(right, sizeof right, "%s%s  %02d-%02d-%04d ", job, u->cfg->nama, u->today.d, u->today.m, u->today.y);
+	int rw = utf8_width(right);
+	if (rw < COLS - left_w)
+		ui_text(0, COLS - rw, rw, right, t);
+}
+
+/* The daily copy beside the session: its progress in the title bar, its end
+ * told once on the message line (a failure as an error). */
+static void backup_tick(struct ui *u)
+{
+	if (!u->backup.pid)
+		return;
+	int y, x;
+	getyx(stdscr, y, x);
+	if (backup_job_poll(&u->backup)) {
+		if (u->backup.state == 1)
+			ui_message(u, 0, "Cadangan harian dibuat dan diperiksa: %s", u->backup.result);
+		else
+			ui_message(u, 1, "Cadangan harian GAGAL: %s", u->backup.result);
+		ui_text(LINES - 2, 0, COLS, u->msg, msg_attr(u));
+	}
+	title_right(u, 40);
+	move(y, x);
+	refresh();
+}
+
 int ui_key(struct ui *u)
 {
 	long_message(u);
+	backup_tick(u);
+	long start = now_ms();	/* since the last key: the idle lock's clock */
 	for (;;) {
 		wint_t wc;
-		int idle = idle_ms(u);
-		long start = now_ms();
-		int r = read_wch(idle, &wc);
-		if (r == DROPPED)
+		int idle = idle_ms(u), wait = idle < 0 ? -1 : (int)(idle - (now_ms() - start));
+		if (wait < -1 || (idle >= 0 && wait < 0))
+			wait = 0;
+		if (u->backup.pid && (wait < 0 || wait > 250))
+			wait = 250;	/* the copy's progress shown while nobody types */
+		int r = read_wch(wait, &wc);
+		if (r == DROPPED) {
+			start = now_ms();
 			continue;
+		}
 		if (r == ERR) {
 			if (!isatty(STDIN_FILENO)) {	/* the terminal is gone: do not spin */
 				endwin();
 				exit(1);
 			}
+			backup_tick(u);
 			if (idle >= 0 && now_ms() - start >= idle) {	/* nobody at the desk: hide the screen */
 				ui_lock(u);
 				return K_RESIZE;
@@ -288,13 +331,10 @@ void ui_frame(struct ui *u, const char *title, unsigned ctx)
 {
 	erase();
 	attr_t t = u->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE;
-	char left[160], right[192];
+	char left[160];
 	snprintf(left, sizeof left, " pkm | %s", title);
-	snprintf(right, sizeof right, "%s  %02d-%02d-%04d ", u->cfg->nama, u->today.d, u->today.m, u->today.y);
 	ui_text(0, 0, COLS, left, t);
-	int rw = utf8_width(right);
-	if (rw < COLS - utf8_width(left))
-		ui_text(0, COLS - rw, rw, right, t);
+	title_right(u, utf8_width(left) + 12);
 	if (u->msg[0]) {
 		ui_text(LINES - 2, 0, COLS, u->msg, msg_attr(u));
 	}
@@ -525,20 +565,29 @@ static void backup_progress_bar(void *ctx, int done, int total)
 	refresh();
 }
 
-void ui_backup(struct ui *u, int daily)
+void ui_backup(struct ui *u)
 {
 	char dir[PATH_MAX], file[PATH_MAX + 64];
 	config_backup_dir(u->cfg, u->db_path, dir, sizeof dir);
 	struct sbuf err = { 0 };
 	erase();
-	int rc = daily ? backup_daily(u->db, dir, u->today, (int)u->cfg->backup_keep, backup_progress_bar, NULL, &err)
-		       : backup_make(u->db, dir, file, sizeof file, backup_progress_bar, NULL, &err);
-	if (rc < 0)
+	if (backup_make(u->db, dir, file, sizeof file, backup_progress_bar, NULL, &err) != 0)
 		ui_message(u, 1, "Cadangan gagal: %s", sb_str(&err));
-	else if (!daily)
+	else
 		ui_message(u, 0, "Cadangan dibuat dan diperiksa: %s", file);
-	else if (rc == 1 && !u->msg[0])
-		ui_message(u, 0, "Cadangan harian dibuat di %s", dir);
+	sb_free(&err);
+}
+
+/* The first log-in of the day starts the daily copy and goes on at once. */
+static void daily_backup(struct ui *u)
+{
+	if (u->backup.pid)
+		return;	/* one already running (a switch of user) */
+	char dir[PATH_MAX];
+	config_backup_dir(u->cfg, u->db_path, dir, sizeof dir);
+	struct sbuf err = { 0 };
+	if (backup_daily_start("/proc/self/exe", u->db_path, dir, (int)u->cfg->backup_keep, u->today, &u->backup, &err) < 0)
+		ui_message(u, 1, "Cadangan harian GAGAL: %s", sb_str(&err));
 	sb_free(&err);
 }
 
@@ -562,7 +611,7 @@ static void start_work(struct ui *u)
 		ui_message(u, 1, "Sinonim ICD-10 bermasalah, tidak dipakai. Rincian: pkm periksa-formulir");
 	sb_free(&err);
 	if (u->cfg->backup_daily)
-		ui_backup(u, 1);
+		daily_backup(u);
 	/* the administrator hears of a tampered trail before anything else */
 	struct sbuf warn = { 0 };
 	if (strcmp(u->user.peran, "ADMIN") == 0 && audit_warnings(u->db, &warn) > 0)

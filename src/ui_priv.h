@@ -3,6 +3,7 @@
 #define PKM_UI_PRIV_H
 #include <curses.h>
 #include "pkm/action.h"
+#include "pkm/backup.h"
 #include "pkm/config.h"
 #include "pkm/form.h"
 #include "pkm/lineedit.h"
@@ -23,6 +24,7 @@ struct ui {
 	char db_path[PATH_MAX];
 	struct user user;	/* who is logged in (id 0 before the log-in) */
 	int locking;		/* the idle lock screen is up */
+	struct backup_job backup;	/* the daily copy running beside the session (pid 0: none) */
 };
 
 enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };
@@ -67,8 +69,8 @@ enum pkm_screen ui_register(struct ui *u);
 enum pkm_screen ui_visits(struct ui *u);
 enum pkm_screen ui_reports(struct ui *u);
 enum pkm_screen ui_pharmacy(struct ui *u);
-/* A backup now with a progress bar, or the daily one when none was made today. */
-void ui_backup(struct ui *u, int daily);
+/* A backup now, with a progress bar (the daily one runs beside the session). */
+void ui_backup(struct ui *u);
 /* The prescriptions of a visit: add, remove, dispense. */
 void ui_resep(struct ui *u, const struct visit_row *row);
 /* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it. */

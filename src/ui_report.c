@@ -218,7 +218,7 @@ enum pkm_screen ui_reports(struct ui *u)
 		} else if (a == A_MONTHLY) {
 			monthly_entry(u, m.buf);
 		} else if (a == A_BACKUP) {
-			ui_backup(u, 0);
+			ui_backup(u);
 		} else if (k == K_TAB || k == K_DOWN) {
 			focus = (focus + 1) % 4;
 		} else if (k == K_BTAB || k == K_UP) {

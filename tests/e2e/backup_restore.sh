@@ -8,6 +8,8 @@ import_cluster_visits
 count() { ls "$WORK/cadangan" | grep -c '^pkm-.*\.db$' || true; }
 start_app
 wait_for "F10 Keluar"
+# the daily copy runs beside the session: the screen is there first, its end is told
+wait_for "Cadangan harian dibuat dan diperiksa"
 [ "$(count)" = 1 ] || fail "no daily backup at the first start"
 first=$(ls "$WORK"/cadangan/pkm-*.db)
 [ "$(stat -c %a "$first")" = 600 ] || fail "backup readable by others"
@@ -59,5 +61,6 @@ $T kill-server 2>/dev/null || true
 PKM_TODAY=2026-11-24
 start_app
 wait_for "F10 Keluar"
+wait_for "Cadangan harian dibuat dan diperiksa"
 [ "$(count)" = 2 ] || fail "old backups not pruned to 2: $(ls "$WORK/cadangan")"
 ls "$WORK/cadangan" | grep -q "^pkm-20261124-" || fail "no backup of the new day"
