@@ -14,22 +14,29 @@ struct patient_table {
 	enum patient_link link;
 };
 
-/* Every table holding rows of a patient, pasien and kunjungan first. */
-static int patient_tables(sqlite3 *db, struct patient_table *out)
+/* Every table holding rows of a patient, pasien and kunjungan first; -1 (err)
+ * when they cannot all be read: an export or merge that missed one would lie. */
+static int patient_tables(sqlite3 *db, struct patient_table *out, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY "
-					  "name <> 'pasien', name <> 'kunjungan', name", NULL);
-	int n = 0;
-	while (st && sqlite3_step(st) == SQLITE_ROW && n < MAX_TABLES) {
+					  "name <> 'pasien', name <> 'kunjungan', name", err);
+	if (!st)
+		return -1;
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		enum patient_link link = audit_table_audited(t) && str_is_ident(t) ? table_patient_link(db, t) : LINK_NONE;
-		if (link != LINK_NONE) {
-			str_copy(out[n].name, sizeof out[n].name, t);
-			out[n++].link = link;
+		if (link == LINK_NONE)
+			continue;
+		if (n == MAX_TABLES) {
+			sb_printf(err, "lebih dari %d tabel berisi data pasien: tidak dikerjakan", MAX_TABLES);
+			sqlite3_finalize(st);
+			return -1;
 		}
+		str_copy(out[n].name, sizeof out[n].name, t);
+		out[n++].link = link;
 	}
-	sqlite3_finalize(st);
-	return n;
+	return db_finish(db, st, rc, err) == 0 ? n : -1;
 }
 
 /* SELECT * FROM t WHERE <t's patient> = ?1 */
@@ -58,9 +65,9 @@ int patient_export(sqlite3 *db, const char *no_rm, FILE *out, struct sbuf *err)
 		return -1;
 	fprintf(out, "Data pasien No. RM %s (UU 27/2022: hak akses subjek data)\n", p.no_rm);
 	struct patient_table tables[MAX_TABLES];
-	int n = patient_tables(db, tables), rc = 0;
-	/* one read transaction: every table as of the same moment */
-	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	/* one read snapshot: every table as of the same moment */
+	int snap = db_read_begin(db, err);
+	int n = snap < 0 ? -1 : patient_tables(db, tables, err), rc = n < 0 ? -1 : 0;
 	for (int i = 0; i < n && rc == 0; i++) {
 		const char *name = tables[i].name;
 		sqlite3_stmt *st = rows_of(db, &tables[i], p.id, err);
@@ -91,7 +98,8 @@ int patient_export(sqlite3 *db, const char *no_rm, FILE *out, struct sbuf *err)
 		struct audit_filter f = { p.no_rm, NULL, NULL, NULL };
 		rc = audit_write(db, &f, out, err) < 0 ? -1 : 0;
 	}
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0)
+		rc = -1;
 	return rc;
 }
 
@@ -194,8 +202,8 @@ int patient_merge(sqlite3 *db, const char *keep_rm, const char *dup_rm, struct s
 		return -1;
 	}
 	struct patient_table tables[MAX_TABLES];
-	int n = patient_tables(db, tables);
-	int rc = same_day_visits(db, tables, n, keep.id, dup.id, err);
+	int n = patient_tables(db, tables, err);
+	int rc = n < 0 ? -1 : same_day_visits(db, tables, n, keep.id, dup.id, err);
 	/* rows naming the patient move; the rest follow their visit */
 	for (int i = 0; i < n && rc == 0; i++) {
 		if (tables[i].link != LINK_PATIENT)

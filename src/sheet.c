@@ -234,7 +234,10 @@ int begin_check(struct sheet *s, sqlite3 *db)
 
 int begin_write(struct sheet *s, sqlite3 *db, int bulk)
 {
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);	/* the checks' snapshot */
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {	/* the checks' snapshot */
+		problem(s, 0, NULL, "pembacaan tidak selesai: %s", sqlite3_errmsg(db));
+		return -1;
+	}
 	if (db_begin(db) != 0) {
 		problem(s, 0, NULL, "%s", db_busy_text(db));
 		return -1;
