@@ -155,26 +155,30 @@ static void title_right(struct ui *u, int left_w)
 	if (u->backup.pid)
 		snprintf(job, sizeof job, "cadangan %d%% | ",
 			 u->backup.total ? (int)(100L * u->backup.done / u->backup.total) : 0);
+	else if (u->backup.state)	/* how today's copy ended, for the whole session */
+		str_copy(job, sizeof job, u->backup.state > 0 ? "cadangan ok | " : "CADANGAN GAGAL | ");
 	snprintf(right, sizeof right, "%s%s  %02d-%02d-%04d ", job, u->cfg->nama, u->today.d, u->today.m, u->today.y);
 	int rw = utf8_width(right);
 	if (rw < COLS - left_w)
 		ui_text(0, COLS - rw, rw, right, t);
 }
 
-/* The daily copy beside the session: its progress in the title bar, its end
- * told once on the message line (a failure as an error). */
+/* The daily copy beside the session: its progress and its end in the title
+ * bar; a failure also on the message line, once, when that line holds no
+ * error of the user's own (an error waits until it is gone). */
 static void backup_tick(struct ui *u)
 {
-	if (!u->backup.pid)
+	int failed_untold = u->backup.state < 0 && !u->backup_told;
+	if (!u->backup.pid && !failed_untold)
 		return;
 	int y, x;
 	getyx(stdscr, y, x);
-	if (backup_job_poll(&u->backup)) {
-		if (u->backup.state == 1)
-			ui_message(u, 0, "Cadangan harian dibuat dan diperiksa: %s", u->backup.result);
-		else
-			ui_message(u, 1, "Cadangan harian GAGAL: %s", u->backup.result);
+	if (u->backup.pid)
+		backup_job_poll(&u->backup);
+	if (u->backup.state < 0 && !u->backup_told && (!u->msg[0] || !u->msg_err)) {
+		ui_message(u, 1, "Cadangan harian GAGAL: %s", u->backup.result);
 		ui_text(LINES - 2, 0, COLS, u->msg, msg_attr(u));
+		u->backup_told = 1;
 	}
 	title_right(u, 40);
 	move(y, x);

@@ -25,6 +25,7 @@ struct ui {
 	struct user user;	/* who is logged in (id 0 before the log-in) */
 	int locking;		/* the idle lock screen is up */
 	struct backup_job backup;	/* the daily copy running beside the session (pid 0: none) */
+	int backup_told;	/* its failure was put on the message line */
 };
 
 enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };

@@ -8,8 +8,9 @@ import_cluster_visits
 count() { ls "$WORK/cadangan" | grep -c '^pkm-.*\.db$' || true; }
 start_app
 wait_for "F10 Keluar"
-# the daily copy runs beside the session: the screen is there first, its end is told
-wait_for "Cadangan harian dibuat dan diperiksa"
+# the daily copy runs beside the session: the screen is there first, its end
+# is in the title bar (a failure would also take the message line)
+wait_for "cadangan ok |"
 [ "$(count)" = 1 ] || fail "no daily backup at the first start"
 first=$(ls "$WORK"/cadangan/pkm-*.db)
 [ "$(stat -c %a "$first")" = 600 ] || fail "backup readable by others"
@@ -61,6 +62,19 @@ $T kill-server 2>/dev/null || true
 PKM_TODAY=2026-11-24
 start_app
 wait_for "F10 Keluar"
-wait_for "Cadangan harian dibuat dan diperiksa"
+wait_for "cadangan ok |"
 [ "$(count)" = 2 ] || fail "old backups not pruned to 2: $(ls "$WORK/cadangan")"
 ls "$WORK/cadangan" | grep -q "^pkm-20261124-" || fail "no backup of the new day"
+keys F10
+sleep 0.3
+
+# a daily copy that cannot be made: the desk works on, the failure is told
+printf '[cadangan]\nfolder = /proc/tidak-bisa\n' >"$WORK/.config/pkm/pkm.ini"
+$T kill-server 2>/dev/null || true
+PKM_TODAY=2026-11-25
+start_app
+wait_for "F10 Keluar"
+wait_for "CADANGAN GAGAL |"
+wait_for "Cadangan harian GAGAL:"
+type_text "ani"
+wait_for "Ani Lestari"
