@@ -148,8 +148,9 @@ static void long_message(struct ui *u)
 
 /* The right of the title bar: the daily copy's progress while it runs, the
  * puskesmas and the date. */
-static void title_right(struct ui *u, int left_w)
+static void title_right(struct ui *u)
 {
+	int left_w = u->title_w + 1;	/* the title itself is never drawn over */
 	attr_t t = u->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE;
 	char right[224], job[48] = "";
 	if (u->backup.pid)
@@ -158,6 +159,8 @@ static void title_right(struct ui *u, int left_w)
 	else if (u->backup.state)	/* how today's copy ended, for the whole session */
 		str_copy(job, sizeof job, u->backup.state > 0 ? "cadangan ok | " : "CADANGAN GAGAL | ");
 	snprintf(right, sizeof right, "%s%s  %02d-%02d-%04d ", job, u->cfg->nama, u->today.d, u->today.m, u->today.y);
+	if (utf8_width(right) >= COLS - left_w)	/* a long title: the puskesmas' name gives way */
+		snprintf(right, sizeof right, "%s%02d-%02d-%04d ", job, u->today.d, u->today.m, u->today.y);
 	int rw = utf8_width(right);
 	if (rw < COLS - left_w)
 		ui_text(0, COLS - rw, rw, right, t);
@@ -180,7 +183,7 @@ static void backup_tick(struct ui *u)
 		ui_text(LINES - 2, 0, COLS, u->msg, msg_attr(u));
 		u->backup_told = 1;
 	}
-	title_right(u, 40);
+	title_right(u);
 	move(y, x);
 	refresh();
 }
@@ -338,7 +341,8 @@ void ui_frame(struct ui *u, const char *title, unsigned ctx)
 	char left[160];
 	snprintf(left, sizeof left, " pkm | %s", title);
 	ui_text(0, 0, COLS, left, t);
-	title_right(u, utf8_width(left) + 12);
+	u->title_w = utf8_width(left);
+	title_right(u);
 	if (u->msg[0]) {
 		ui_text(LINES - 2, 0, COLS, u->msg, msg_attr(u));
 	}

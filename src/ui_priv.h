@@ -26,6 +26,7 @@ struct ui {
 	int locking;		/* the idle lock screen is up */
 	struct backup_job backup;	/* the daily copy running beside the session (pid 0: none) */
 	int backup_told;	/* its failure was put on the message line */
+	int title_w;		/* the width of the title drawn last (the title bar's right never covers it) */
 };
 
 enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };
