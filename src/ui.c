@@ -422,10 +422,15 @@ int ui_ask(struct ui *u, const char *label, struct lineedit *le)
 void ui_help(struct ui *u)
 {
 	static const char *nav[] = {
-		"Panah atas/bawah, PgUp/PgDn, Home/End: pindah baris; Tab/Shift-Tab: pindah kolom isian",
-		"Saat mengetik: panah kiri/kanan, Home/End (^A/^E), ^U hapus ke awal, ^L hapus ke akhir",
-		"Pilihan (jenis kelamin, penjamin, unit): Spasi atau panah kiri/kanan, atau huruf awal",
-		"^ berarti tombol Ctrl. Setiap tombol F punya pasangan Ctrl bila tombol F tidak jalan.",
+		/* each within 78 columns: nothing here is cut at 80x24 */
+		"Daftar: panah atas/bawah, PgUp/PgDn, Home/End pindah baris",
+		"Isian: Tab/Shift-Tab, Enter, panah: pindah kolom; Enter di kolom akhir: simpan",
+		"Saat mengetik: panah kiri/kanan, Home/End (^A/^E); ^W ke kata sebelumnya",
+		"^U hapus ke awal, ^L hapus ke akhir",
+		"Kolom pilihan (jenis kelamin, penjamin, unit): ketik kodenya (awalnya cukup:",
+		"IG menjadi IGD) atau Spasi untuk daftar pilihan",
+		"^ berarti tombol Ctrl: setiap tombol F punya pasangan Ctrl untuk terminal",
+		"yang tidak meneruskan tombol F",
 	};
 	/* the keys this role may use, then how to move and type; scrolls on small screens */
 	int n = 0, top = 0;

@@ -42,11 +42,11 @@ enum {
 	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan LB1-LB4 dan Jampersal: lihat, simpan, cetak", CTX_MAIN, R_REPORTS) \
 	X(NEW, 5, 'N', 0, "Baru", "Pasien baru, atau pengguna baru", CTX_SEARCH | CTX_USERS, 0) \
 	X(ADD, 5, 'N', 0, "Baru", "Diagnosis baru, atau obat baru di resep", CTX_DIAG | CTX_RESEP, R_CLINICAL) \
-	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat terpilih (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
+	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
 	X(EDIT, 6, 'B', 0, "Ubah", "Ubah data pasien terpilih (umur di kunjungannya dihitung ulang)", CTX_SEARCH, R_REGISTER) \
 	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, 0) \
 	X(DAY, 7, 'T', 0, "Tanggal", "Kunjungan hari lain: ketik tanggalnya", CTX_VISITS, 0) \
-	X(CORRECT, 8, 'X', 0, "Koreksi", "Koreksi kunjungan terpilih: unit, penjamin, pasien, atau batalkan", CTX_VISITS, \
+	X(CORRECT, 8, 'X', 0, "Koreksi", "Koreksi kunjungan: unit, penjamin, pasien, atau batalkan", CTX_VISITS, \
 	  R_REGISTER) \
 	X(PREVDAY, 0, 0, '<', "Kemarin", "Kunjungan sehari sebelumnya", CTX_VISITS, 0) \
 	X(NEXTDAY, 0, 0, '>', "Besok", "Kunjungan sehari sesudahnya", CTX_VISITS, 0) \
