@@ -321,12 +321,16 @@ int audit_install(sqlite3 *db, struct sbuf *err)
 int audit_warnings(sqlite3 *db, struct sbuf *out)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT waktu, pesan FROM peringatan WHERE dibaca = 0 ORDER BY id", NULL);
-	int n = 0;
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
+	if (!st)
+		return -1;
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sb_printf(out, "%s%s (%s)", n ? " | " : "", sqlite3_column_text(st, 1), sqlite3_column_text(st, 0));
 		n++;
 	}
-	sqlite3_finalize(st);
+	/* marked as read only when every one was read: a warning is never lost */
+	if (db_finish(db, st, rc, NULL) != 0)
+		return -1;
 	if (n && sqlite3_exec(db, "UPDATE peringatan SET dibaca = 1 WHERE dibaca = 0", NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	return n;

@@ -149,8 +149,8 @@ static int same_day_visits(sqlite3 *db, const struct patient_table *tables, int 
 		return -1;
 	sqlite3_bind_int64(st, 1, keep);
 	sqlite3_bind_int64(st, 2, dup);
-	int rc = 0;
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+	int rc = 0, step;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		long visit = (long)sqlite3_column_int64(st, 0);
 		int full = visit_has_records(db, tables, n, visit, err);
 		if (full == 1)
@@ -158,8 +158,11 @@ static int same_day_visits(sqlite3 *db, const struct patient_table *tables, int 
 				  sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
 		rc = full != 0 ? -1 : exec_ids(db, "DELETE FROM kunjungan WHERE id = ?1", visit, 0);
 	}
-	sqlite3_finalize(st);
-	return rc;
+	if (rc != 0) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	return db_finish(db, st, step, err);	/* a merge that missed a visit would double it */
 }
 
 /* Identifiers and address only the duplicate has go to the kept record (the
