@@ -272,6 +272,12 @@ int db_commit(sqlite3 *db)
 		return -1;
 	return db_exec(db, "COMMIT", NULL);
 }
+int db_fail(struct sbuf *err, sqlite3 *db, const char *what)
+{
+	sb_printf(err, "%s: %s", what, db_busy_text(db));
+	return -1;
+}
+
 const char *db_busy_text(sqlite3 *db)
 {
 	int code = sqlite3_errcode(db) & 0xff;

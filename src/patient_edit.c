@@ -8,12 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int fail(struct sbuf *err, sqlite3 *db, const char *what)
-{
-	sb_printf(err, "%s: %s", what, sqlite3_errmsg(db));
-	return -1;
-}
-
 /* Does the visit's count move from one age band to another in either layout? */
 static int band_moves(const struct age *a, const struct age *b)
 {
@@ -74,12 +68,12 @@ static int recompute_ages(sqlite3 *db, const struct patient *p, struct patient_c
 		if (sqlite3_step(up) != SQLITE_DONE) {
 			sqlite3_reset(up);
 			sqlite3_reset(st);
-			return fail(err, db, "umur kunjungan tidak tersimpan");
+			return db_fail(err, db, "umur kunjungan tidak tersimpan");
 		}
 	}
 	sqlite3_reset(up);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(err, db, "kunjungan tidak terbaca");
+	return rc == SQLITE_DONE ? 0 : db_fail(err, db, "kunjungan tidak terbaca");
 }
 
 static int write_row(sqlite3 *db, const struct patient *p, struct sbuf *err)
@@ -101,7 +95,7 @@ static int write_row(sqlite3 *db, const struct patient *p, struct sbuf *err)
 								 : "No. RM %s sudah dipakai pasien lain",
 			  strstr(sqlite3_errmsg(db), "nik") ? p->nik : p->no_rm);
 	else
-		fail(err, db, "pasien tidak tersimpan");
+		db_fail(err, db, "pasien tidak tersimpan");
 	return -1;
 }
 
@@ -121,7 +115,7 @@ int patient_update(sqlite3 *db, const struct patient *p, struct patient_change *
 	if (rc == 0 && strcmp(old.tanggal_lahir, p->tanggal_lahir) != 0)
 		rc = recompute_ages(db, p, ch, err);
 	if (rc == 0 && db_commit(db) != 0)
-		rc = fail(err, db, "tidak tersimpan");
+		rc = db_fail(err, db, "tidak tersimpan");
 	if (rc != 0) {
 		db_rollback(db);
 		memset(ch, 0, sizeof *ch);

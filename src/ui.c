@@ -527,16 +527,6 @@ void ui_list_scroll(int sel, int *top, int rows)
 		*top = sel - rows + 1;
 }
 
-void choice_load(struct ui *u, struct choice *c, const char *table)
-{
-	memset(c, 0, sizeof *c);
-	struct column_def def = { .type = strcmp(table, "unit") == 0 ? T_UNIT : T_PAYER };
-	c->n = dict_options(u->db, &def, c->code, c->label, CHOICE_MAX);
-	long all = db_query_long(u->db, def.type == T_UNIT ? "SELECT count(*) FROM unit" : "SELECT count(*) FROM penjamin", 0);
-	if (all > c->n)
-		ui_message(u, 1, "Hanya %d dari %ld %s yang dapat dipilih di sini", c->n, all,
-			   def.type == T_UNIT ? "unit" : "penjamin");
-}
 
 int ui_main_action(struct ui *u, enum action a)
 {

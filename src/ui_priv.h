@@ -57,16 +57,6 @@ int ui_list_move(int key, int *sel, int n, int page);
 void ui_list_scroll(int sel, int *top, int rows);
 attr_t ui_attr_sel(struct ui *u);
 
-/* The codes and names of the units or the payers (the visit list's unit
- * filter); past CHOICE_MAX the list says so rather than drop one silently. */
-#define CHOICE_MAX 32
-struct choice {
-	int n;
-	char code[CHOICE_MAX][24];
-	char label[CHOICE_MAX][80];
-};
-void choice_load(struct ui *u, struct choice *c, const char *table);
-
 enum pkm_screen ui_register(struct ui *u);
 enum pkm_screen ui_visits(struct ui *u);
 enum pkm_screen ui_reports(struct ui *u);

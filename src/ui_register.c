@@ -7,13 +7,9 @@
 
 /* ---- today's visit for a patient ---- */
 
-struct visit_ctx {
-	const struct patient *p;
-};
-
 static int save_visit(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
-	const struct visit_ctx *c = ctx;
+	const struct patient *p = ctx;
 	char unit[24], payer[24];
 	dict_check_field(u->db, "kunjungan", "unit", "unit", f[0].le.buf, unit, sizeof unit, fe);
 	dict_check_field(u->db, "kunjungan", "penjamin", "penjamin", f[1].le.buf, payer, sizeof payer, fe);
@@ -21,10 +17,10 @@ static int save_visit(struct ui *u, struct dlg_field *f, void *ctx, struct field
 		return -1;
 	struct visit v;
 	int created;
-	if (visit_open(u->db, c->p, u->today, unit, payer, &v, &created, err) != 0)
+	if (visit_open(u->db, p, u->today, unit, payer, &v, &created, err) != 0)
 		return -1;
 	ui_message(u, 0, created ? "Kunjungan %s tersimpan: %s, antrian %d" : "%s sudah terdaftar hari ini di %s, antrian %d",
-		   c->p->nama, v.unit, v.no_antrian);
+		   p->nama, v.unit, v.no_antrian);
 	return 0;
 }
 
@@ -51,8 +47,7 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 		 p->nama, p->no_rm, dict_sex_label(p->sex), age.years, age.months, date_show(p->tanggal_lahir, born),
 		 p->lahir_perkiraan ? " (perkiraan)" : "", p->nik[0] ? p->nik : "-", p->no_bpjs[0] ? p->no_bpjs : "-",
 		 p->alamat, p->desa);
-	struct visit_ctx c = { p };
-	return ui_dialog_in(u, CTX_FORM | DLG_ENTER_SAVES, "Kunjungan hari ini", intro, f, 2, save_visit, &c);
+	return ui_dialog_in(u, CTX_FORM | DLG_ENTER_SAVES, "Kunjungan hari ini", intro, f, 2, save_visit, (void *)p);
 }
 
 /* ---- the search screen ---- */

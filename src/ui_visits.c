@@ -1,6 +1,7 @@
 /* Kunjungan hari ini: the day's visits per unit, and the diagnoses of a visit. */
 #include "ui_priv.h"
 #include "pkm/audit.h"
+#include "pkm/db.h"
 #include "pkm/icd_list.h"
 #include "pkm/stock.h"
 #include <stdlib.h>
@@ -304,10 +305,28 @@ static int may_change(struct ui *u, const struct visit_row *row)
 	return rc == 0;
 }
 
+/* The units the visit list filters by; past UNITS_MAX the list says so
+ * rather than drop one silently. */
+#define UNITS_MAX 32
+struct units {
+	int n;
+	char code[UNITS_MAX][24];
+	char label[UNITS_MAX][80];
+};
+
+static void load_units(struct ui *u, struct units *c)
+{
+	struct column_def def = { .type = T_UNIT };
+	c->n = dict_options(u->db, &def, c->code, c->label, UNITS_MAX);
+	long all = db_query_long(u->db, "SELECT count(*) FROM unit", 0);
+	if (all > c->n)
+		ui_message(u, 1, "Hanya %d dari %ld unit yang dapat dipilih di sini", c->n, all);
+}
+
 enum pkm_screen ui_visits(struct ui *u)
 {
-	struct choice units;
-	choice_load(u, &units, "unit");
+	struct units units;
+	load_units(u, &units);
 	/* a health worker's list holds its own units only */
 	int own = strcmp(u->user.peran, "NAKES") == 0, kept = 0;
 	for (int i = 0; own && i < units.n; i++)

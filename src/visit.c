@@ -5,12 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fail(struct sbuf *err, sqlite3 *db, const char *what)
-{
-	sb_printf(err, "%s: %s", what, db_busy_text(db));
-	return -1;
-}
-
 int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
 		 const char *payer, struct visit *out, int *created, struct sbuf *err)
 {
@@ -30,7 +24,7 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	long existing = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	if (existing && visit_get(db, existing, out) != 1)
-		return fail(err, db, "kunjungan tidak terbaca");
+		return db_fail(err, db, "kunjungan tidak terbaca");
 	if (existing && out->batal[0]) {	/* registered again: the cancelled visit comes back, same number */
 		sqlite3_stmt *up = db_stmt(db, "UPDATE kunjungan SET batal = NULL WHERE id = ?", err);
 		if (!up)
@@ -39,7 +33,7 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 		int rc = sqlite3_step(up);
 		sqlite3_reset(up);
 		if (rc != SQLITE_DONE)
-			return fail(err, db, "kunjungan tidak tersimpan");
+			return db_fail(err, db, "kunjungan tidak tersimpan");
 		out->batal[0] = '\0';
 		*created = 1;
 	}
@@ -74,10 +68,10 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return fail(err, db, "kunjungan tidak tersimpan");
+		return db_fail(err, db, "kunjungan tidak tersimpan");
 	*created = 1;
 	return visit_get(db, (long)sqlite3_last_insert_rowid(db), out) == 1 ? 0
-									   : fail(err, db, "kunjungan tidak terbaca");
+									   : db_fail(err, db, "kunjungan tidak terbaca");
 }
 
 void visit_bind_age(sqlite3_stmt *st, int first, const struct age *a)
@@ -92,7 +86,7 @@ int visit_open(sqlite3 *db, const struct patient *p, struct date day, const char
 	       const char *payer, struct visit *out, int *created, struct sbuf *err)
 {
 	if (db_begin(db) != 0)
-		return fail(err, db, "tidak tersimpan");
+		return db_fail(err, db, "tidak tersimpan");
 	if (visit_insert(db, p, day, unit, payer, out, created, err) != 0 || db_commit(db) != 0) {
 		db_rollback(db);
 		return -1;
@@ -238,7 +232,7 @@ int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return fail(err, db, "diagnosis tidak tersimpan");
+		return db_fail(err, db, "diagnosis tidak tersimpan");
 	*added = sqlite3_changes(db) > 0;
 	return 0;
 }
@@ -247,7 +241,7 @@ int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, c
 	     char kasus, int *added, struct sbuf *err)
 {
 	if (db_begin(db) != 0)
-		return fail(err, db, "tidak tersimpan");
+		return db_fail(err, db, "tidak tersimpan");
 	if (diag_insert(db, cfg, v, icd, kasus, added, err) != 0 || db_commit(db) != 0) {
 		db_rollback(db);
 		return -1;
@@ -259,7 +253,7 @@ int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, c
 static int exec_one(sqlite3 *db, const char *sql, long id, const char *text, struct sbuf *err)
 {
 	if (db_begin(db) != 0)
-		return fail(err, db, "tidak tersimpan");
+		return db_fail(err, db, "tidak tersimpan");
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	int rc = SQLITE_ERROR;
 	if (st) {
@@ -271,7 +265,7 @@ static int exec_one(sqlite3 *db, const char *sql, long id, const char *text, str
 		sqlite3_finalize(st);
 	}
 	if (rc != SQLITE_DONE || db_commit(db) != 0) {
-		fail(err, db, "perubahan tidak tersimpan");
+		db_fail(err, db, "perubahan tidak tersimpan");
 		db_rollback(db);
 		return -1;
 	}

@@ -5,12 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int fail(struct sbuf *err, sqlite3 *db, const char *what)
-{
-	sb_printf(err, "%s: %s", what, sqlite3_errmsg(db));
-	return -1;
-}
-
 /* One UPDATE of visit ?1 setting text ?2; -1 with err on failure. */
 static int run(sqlite3 *db, const char *sql, long id, const char *text, struct sbuf *err)
 {
@@ -25,7 +19,7 @@ static int run(sqlite3 *db, const char *sql, long id, const char *text, struct s
 		sb_printf(err, "pasien itu sudah punya kunjungan di unit ini pada hari yang sama");
 		return -1;
 	}
-	return rc == SQLITE_DONE ? 0 : fail(err, db, "kunjungan tidak tersimpan");
+	return rc == SQLITE_DONE ? 0 : db_fail(err, db, "kunjungan tidak tersimpan");
 }
 
 /* Another unit: a new number there, the old one kept taken. */
@@ -39,7 +33,7 @@ static int move_unit(sqlite3 *db, const struct visit *v, const char *unit, struc
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return fail(err, db, "nomor antrian tidak tersimpan");
+		return db_fail(err, db, "nomor antrian tidak tersimpan");
 	if (run(db, "UPDATE kunjungan SET unit = ?2, no_antrian = max("
 		    "(SELECT coalesce(max(no_antrian), 0) FROM kunjungan WHERE tanggal = (SELECT tanggal FROM kunjungan"
 		    " WHERE id = ?1) AND unit = ?2), (SELECT coalesce(max(no_antrian), 0) FROM antrian_lepas WHERE"
@@ -48,7 +42,7 @@ static int move_unit(sqlite3 *db, const struct visit *v, const char *unit, struc
 		return -1;
 	struct visit now;
 	if (visit_get(db, v->id, &now) != 1)
-		return fail(err, db, "kunjungan tidak terbaca");
+		return db_fail(err, db, "kunjungan tidak terbaca");
 	sb_printf(done, "%sunit %s, antrian %d", done->len ? "; " : "", unit, now.no_antrian);
 	return 0;
 }
@@ -78,7 +72,7 @@ static int move_patient(sqlite3 *db, const struct visit *v, const struct patient
 		return -1;
 	}
 	if (rc != SQLITE_DONE)
-		return fail(err, db, "kunjungan tidak tersimpan");
+		return db_fail(err, db, "kunjungan tidak tersimpan");
 	sb_printf(done, "%spasien %s (No. RM %s)", done->len ? "; " : "", p->nama, p->no_rm);
 	return 0;
 }
@@ -163,7 +157,7 @@ int visit_correct(sqlite3 *db, long visit_id, const struct visit_fix *in, struct
 	int rc = visit_get(db, visit_id, &v) == 1 ? apply(db, &v, in, fe, done, err)
 						  : (sb_printf(err, "kunjungan tidak ada lagi"), -1);
 	if (rc == 0 && db_commit(db) != 0)
-		rc = fail(err, db, "tidak tersimpan");
+		rc = db_fail(err, db, "tidak tersimpan");
 	if (rc != 0) {
 		db_rollback(db);
 		sb_reset(done);

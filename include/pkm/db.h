@@ -32,6 +32,8 @@ const char *db_user(sqlite3 *db);
 /* Why the last statement failed, in words for the desk: a busy database is
  * told as such (never SQLite's "database is locked"). */
 const char *db_busy_text(sqlite3 *db);
+/* "what: why" into err (db_busy_text's words); returns -1 for `return db_fail(...)`. */
+int db_fail(struct sbuf *err, sqlite3 *db, const char *what);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 on success. */
 int db_begin(sqlite3 *db);
 int db_commit(sqlite3 *db);
