@@ -5,6 +5,9 @@
 import_cluster_visits
 printf 'no_rm,nik,no_bpjs,nama,jenis_kelamin,tanggal_lahir,alamat,desa,penjamin\n200009,,,Ani Lestari,P,1996-03-10,,Sukamaju,UMUM\n' >"$WORK/dobel.csv"
 $PKM_BIN --db "$DB" import pasien "$WORK/dobel.csv" >/dev/null
+# a "printer" that keeps what it was sent
+mkdir -p "$WORK/.config/pkm"
+printf '[laporan]\nprinter = cat > %s/cetak.txt\n' "$WORK" >"$WORK/.config/pkm/pkm.ini"
 start_app
 wait_for "Selamat bekerja"
 keys F12
@@ -84,6 +87,10 @@ keys C-u; type_text "$WORK/jejak.txt"; keys Enter
 wait_for "catatan jejak audit disimpan ke"
 head -1 "$WORK/jejak.txt" | grep -q "TAMBAH pasien #1-" || fail "the trail file does not start with the oldest row"
 grep -q "GABUNG pasien #1  RM 200001" "$WORK/jejak.txt" || fail "the trail file lacks the merge"
+# F9: the same to the printer
+keys F9
+wait_for "catatan jejak audit dikirim ke printer"
+cmp -s "$WORK/jejak.txt" "$WORK/cetak.txt" || fail "the printed trail differs from the saved one"
 keys Escape Escape Escape
 wait_for "Cari:"
 # the new user's first password, her role change, closing the account, the reset: each in the trail

@@ -10,6 +10,19 @@ $PKM_BIN --db "$DB" impor pasien "$fx/cluster_pasien.csv" >/dev/null
 printf 'no_rm,tanggal,unit,penjamin,icd10,kasus\n200003,2026-10-05,K3,,J06,B\n200003,2026-11-23,K3,,J06,L\n' \
 	>"$WORK/k.csv"
 $PKM_BIN --db "$DB" impor kunjungan "$WORK/k.csv" >/dev/null
+# the identity columns import as they are typed: a bad one refuses the file with its line
+cat >"$WORK/ibu.csv" <<'CSV'
+nama,jenis_kelamin,tanggal_lahir,no_hp,nama_ibu,no_kk,rt_rw
+Bayi Ny. Wati,P,2026-11-01,+62 812-1111-2222,Wati Susanti,3204101201150003,2/7
+Bayi Ny. Tuti,L,2026-11-02,0211234567,Tuti,,
+CSV
+if $PKM_BIN --db "$DB" impor pasien "$WORK/ibu.csv" 2>"$WORK/ibu.err"; then echo "bad No. HP imported" >&2; exit 1; fi
+grep -q ":3: no_hp: No. HP diawali 08" "$WORK/ibu.err" || { cat "$WORK/ibu.err" >&2; exit 1; }
+expect_sql "SELECT count(*) FROM pasien WHERE nama LIKE 'Bayi Ny.%'" 0
+sed -i '3d' "$WORK/ibu.csv"
+$PKM_BIN --db "$DB" impor pasien "$WORK/ibu.csv" >/dev/null
+expect_sql "SELECT no_hp, nama_ibu, no_kk, rt_rw FROM pasien WHERE nama = 'Bayi Ny. Wati'" \
+	"081211112222|Wati Susanti|3204101201150003|002/007"
 lb1() { $PKM_BIN --db "$DB" laporan lb1 --month 2026-10 --format data | grep '^J06'; }
 [ "$(lb1)" = "J06,55-59t.baru.L,1" ] || { lb1; exit 1; }
 

@@ -17,6 +17,12 @@ pkm import kunjungan "$FX/cluster_kunjungan.csv" >/dev/null
 cmp -s "$WORK/a" "$WORK/b" || die "periksa-formulir != check-forms"
 pkm ekspor pasien 200001 | grep -q "Data pasien No. RM 200001" || die "ekspor"
 pkm cadangan "$WORK/c" | grep -q "cadangan selesai" || die "cadangan"
+# the daily copy for cron: made once a day, then the newest N kept
+pkm cadangan "$WORK/h" --harian 2 | grep -q "cadangan harian selesai; integrity_check ok" || die "cadangan --harian"
+pkm cadangan "$WORK/h" --harian 2 | grep -q "cadangan hari ini sudah ada" || die "a second daily copy"
+[ "$(ls "$WORK/h" | wc -l)" = 1 ] || die "daily copies: $(ls "$WORK/h")"
+pkm cadangan "$WORK/h2" --harian 2 --progres | tail -1 | grep -q "^OK $WORK/h2/pkm-" || die "--progres result line"
+if pkm cadangan --progres 2>/dev/null; then die "--progres without --harian accepted"; fi
 if pkm kirim 2>"$WORK/err"; then die "an unknown verb was accepted"; fi
 grep -q "perintah tidak dikenal" "$WORK/err"
 # the man page: every verb of --help, no groff warning, installed by make install
