@@ -30,25 +30,35 @@ int form_check_field(sqlite3 *db, const struct form *f, struct form_values *vals
 	return 0;
 }
 
-/* The patient's last stored value of a column before this visit's date. */
-static void previous_value(sqlite3 *db, const struct form *f, const char *column, const struct visit *v,
-			   char *out, size_t size)
+/* The patient's last stored value of field i (not empty, not 0: a yes/no
+ * answered no gave nothing) before `before` (a visit: its date and id; id 0
+ * means an earlier day only), and that visit's date. A cancelled visit has
+ * none. Numbers come in their normal decimal form. 1 when found. */
+static int last_value(sqlite3 *db, const struct form *f, int i, const struct visit *before, char day[11],
+		      char *value, size_t size)
 {
-	char sql[320];
-	out[0] = '\0';
-	/* identifiers come from a checked form, never from what a user typed */
+	const char *col = f->f[i].name;	/* identifiers from a checked form, never typed */
+	char sql[400];
 	snprintf(sql, sizeof sql,
-		 "SELECT t.\"%s\" FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id "
-		 "WHERE k.pasien_id = ? AND k.tanggal < ? AND k.batal IS NULL AND t.\"%s\" IS NOT NULL ORDER BY k.tanggal DESC LIMIT 1",
-		 column, f->table, column);
+		 "SELECT k.tanggal, t.\"%s\" FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id "
+		 "WHERE k.pasien_id = ? AND (k.tanggal, k.id) < (?, ?) AND k.batal IS NULL AND t.\"%s\" IS NOT NULL "
+		 "AND t.\"%s\" <> 0 ORDER BY k.tanggal DESC, k.id DESC LIMIT 1", col, f->table, col, col);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_int64(st, 1, v->pasien_id);
-	sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		dec_format(dec_from_double(sqlite3_column_double(st, 0)), out, size);
+		return 0;
+	sqlite3_bind_int64(st, 1, before->pasien_id);
+	sqlite3_bind_text(st, 2, before->tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, before->id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		db_col_text(st, 0, day, 11);
+		if (f->f[i].def.type == T_DEC)
+			dec_format(dec_from_double(sqlite3_column_double(st, 1)), value, size);
+		else
+			db_col_text(st, 1, value, size);
+	}
 	sqlite3_finalize(st);
+	return found;
 }
 
 void form_compute(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals)
@@ -76,8 +86,13 @@ void form_compute(sqlite3 *db, const struct form *f, const struct visit *v, stru
 				args[a][0] = '\0';
 		}
 		char prev[32] = "";
-		if (fd->calc.f->needs_previous && fd->calc_field[0] >= 0)
-			previous_value(db, f, f->f[fd->calc_field[0]].name, v, prev, sizeof prev);
+		if (fd->calc.f->needs_previous && fd->calc_field[0] >= 0) {
+			struct visit earlier_day = *v;	/* a weighing of an earlier day */
+			char day[11];
+			earlier_day.id = 0;
+			if (!last_value(db, f, fd->calc_field[0], &earlier_day, day, prev, sizeof prev))
+				prev[0] = '\0';
+		}
 		const char *why = calc_eval(&fd->calc, ptr, prev, visit, vals->v[i], sizeof vals->v[i]);
 		str_copy(vals->err[i], sizeof vals->err[i], why ? why : "");
 	}
@@ -298,30 +313,6 @@ static const struct age_bound *min_age(const struct schedule *s, const char *val
 }
 
 /* The patient's last earlier dose of this field: its date and value; 1 found. */
-static int previous_dose(sqlite3 *db, const struct form *f, int i, const struct visit *v, char day[11],
-			 char value[64])
-{
-	char sql[400];
-	snprintf(sql, sizeof sql,
-		 "SELECT k.tanggal, t.\"%s\" FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id "
-		 "WHERE k.pasien_id = ? AND (k.tanggal, k.id) < (?, ?) AND k.batal IS NULL AND t.\"%s\" IS NOT NULL "
-		 "AND t.\"%s\" <> 0 ORDER BY k.tanggal DESC, k.id DESC LIMIT 1",
-		 f->f[i].name, f->table, f->f[i].name, f->f[i].name);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, v->pasien_id);
-	sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, v->id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	if (found) {
-		db_col_text(st, 0, day, 11);
-		db_col_text(st, 1, value, 64);
-	}
-	sqlite3_finalize(st);
-	return found;
-}
-
 static void warn_schedule(sqlite3 *db, const struct form *f, int i, const struct visit *v, const char *value,
 			  struct sbuf *out, int *n)
 {
@@ -334,7 +325,7 @@ static void warn_schedule(sqlite3 *db, const struct form *f, int i, const struct
 			  age_in_unit(&v->age, b->unit), unit_word(b->unit), b->n, unit_word(b->unit));
 		(*n)++;
 	}
-	if (!fd->sched.min_gap_days || !previous_dose(db, f, i, v, day, prev))
+	if (!fd->sched.min_gap_days || !last_value(db, f, i, v, day, prev, sizeof prev))
 		return;
 	struct date d1, d2;
 	long gap = date_parse(day, &d1) == 0 && date_parse(v->tanggal, &d2) == 0 ? date_to_days(d2) - date_to_days(d1) : 0;
