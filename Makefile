@@ -3,14 +3,14 @@
 CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build/default
-DEB_PKGS := libncurses-dev libsqlite3-dev libiniparser-dev libcmocka-dev libcrypt-dev tmux pkg-config sqlite3 groff-base \
+DEB_PKGS := libncurses-dev libsqlite3-dev libiniparser-dev libcmocka-dev libcrypt-dev libssl-dev tmux pkg-config sqlite3 groff-base \
             clang libclang-rt-14-dev
 
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
             -DNCURSES_WIDECHAR=1 -DPKM_VERSION='"$(VERSION)"' -DPKM_FORMS_DIR='"$(CURDIR)/forms"'
-LDLIBS   += -lsqlite3 -liniparser -lcrypt
+LDLIBS   += -lsqlite3 -liniparser -lcrypt -lcrypto
 UI_LIBS  := -lncursesw -ltinfo
 VERSION  := 0.1.0
 

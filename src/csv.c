@@ -89,7 +89,7 @@ static int next(struct csv_reader *r)
 {
 	if (r->nback)
 		return r->back[--r->nback];
-	int c = r->ihead < r->nhead ? r->head[r->ihead++] : getc(r->f);
+	int c = r->ihead < r->nhead ? r->head[r->ihead++] : getc_unlocked(r->f);
 	if (c == EOF)
 		return r->need ? fail(r, csv_not_utf8) : EOF;
 	if (++r->pos > MAX_FILE)
@@ -125,15 +125,15 @@ static void unread(struct csv_reader *r, int c)
 static int file_start(struct csv_reader *r)
 {
 	r->started = 1;
-	int a = getc(r->f), b = a == EOF ? EOF : getc(r->f);
+	int a = getc_unlocked(r->f), b = a == EOF ? EOF : getc_unlocked(r->f);
 	if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF)) {
 		r->pos = 1;
 		return fail(r, "berkas UTF-16; simpan sebagai \"CSV UTF-8\"");
 	}
-	int c = b == EOF ? EOF : getc(r->f);
+	int c = b == EOF ? EOF : getc_unlocked(r->f);
 	if (a == 0xEF && b == 0xBB && c == 0xBF) {
 		r->pos = 3;
-		int d = getc(r->f), e = d == EOF ? EOF : getc(r->f), f = e == EOF ? EOF : getc(r->f);
+		int d = getc_unlocked(r->f), e = d == EOF ? EOF : getc_unlocked(r->f), f = e == EOF ? EOF : getc_unlocked(r->f);
 		if (d == 0xEF && e == 0xBB && f == 0xBF) {
 			r->pos = 4;
 			return fail(r, "tanda BOM ganda di awal berkas; simpan ulang sebagai \"CSV UTF-8\"");

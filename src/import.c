@@ -9,66 +9,194 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A file's checked rows wait in a temporary table on disk until the write
+ * (begin_check sets temp_store=FILE): memory stays the same whatever the
+ * file's length, and the rows are read back in the order the write needs. */
+static sqlite3_stmt *stage(sqlite3 *db, struct sheet *s, const char *create, const char *insert)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, create, NULL, NULL, &msg) != SQLITE_OK) {
+		problem(s, 0, NULL, "tabel sementara impor tidak dapat dibuat: %s", msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return NULL;
+	}
+	sqlite3_stmt *st = db_prepare(db, insert, NULL);
+	if (!st)
+		problem(s, 0, NULL, "tabel sementara impor: %s", sqlite3_errmsg(db));
+	return st;
+}
+
+static void staged(struct sheet *s, sqlite3 *db, sqlite3_stmt *st)
+{
+	if (sqlite3_step(st) != SQLITE_DONE)
+		problem(s, s->line, NULL, "tidak dapat disimpan sementara: %s", sqlite3_errmsg(db));
+	sqlite3_reset(st);
+}
+
+/* Each staged row whose key an earlier line has: "<label> KEY sudah ada di
+ * baris N", in the order of the key. */
+static void staged_twice(struct sheet *s, sqlite3 *db, const char *table, const char *key, const char *label)
+{
+	struct sbuf sql = { 0 };
+	sb_printf(&sql, "SELECT b.id, b.%2$s, (SELECT min(a.id) FROM %1$s a WHERE a.%2$s = b.%2$s) AS pertama "
+			"FROM %1$s b WHERE b.%2$s <> '' AND pertama < b.id ORDER BY b.%2$s, b.id", table, key);
+	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), NULL);
+	sb_free(&sql);
+	int rc = SQLITE_ERROR;
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		problem(s, (long)sqlite3_column_int64(st, 0), key, "%s %s sudah ada di baris %lld", label,
+			sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2));
+	if (rc != SQLITE_DONE)
+		problem(s, 0, NULL, "pemeriksaan %s gagal: %s", label, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+}
+
+static void check_patient_row(sqlite3 *db, struct sheet *s, const int *c, struct patient *p)
+{
+	const char *pj = row_cell(s, c[8]);
+	struct patient_input in = {
+		.no_rm = row_cell(s, c[0]), .nik = row_cell(s, c[1]), .no_bpjs = row_cell(s, c[2]),
+		.nama = row_cell(s, c[3]), .jenis_kelamin = row_cell(s, c[4]), .tanggal_lahir = row_cell(s, c[5]),
+		.alamat = row_cell(s, c[6]), .desa = row_cell(s, c[7]), .penjamin = *pj ? pj : "UMUM",
+		.no_hp = row_cell(s, c[9]), .nama_ibu = row_cell(s, c[10]), .no_kk = row_cell(s, c[11]),
+		.rt_rw = row_cell(s, c[12]),
+	};
+	struct field_errors fe;
+	memset(p, 0, sizeof *p);
+	strict_date(s, s->line, in.tanggal_lahir, "tanggal_lahir");
+	if (patient_check(db, &in, p, &fe, NULL, 0) != 0)
+		for (int i = 0; i < fe.n; i++)
+			problem(s, s->line, fe.e[i].column, "%s", fe.e[i].msg);
+	/* already in the database (twice in the file: staged_twice) */
+	struct patient old;
+	if (p->no_rm[0] && patient_by_rm(db, p->no_rm, &old) == 1)
+		problem(s, s->line, "no_rm", "No. RM %s sudah terdaftar (%s)", p->no_rm, old.nama);
+	if (p->nik[0] && patient_by_nik(db, p->nik, &old) == 1)
+		problem(s, s->line, "nik", "NIK %s sudah terdaftar (No. RM %s, %s)", p->nik, old.no_rm, old.nama);
+}
+
+/* The bulk insert was refused: a desk registered a No. RM or NIK of the file
+ * while it was being checked. Each such line is named. */
+static void taken_since(struct sheet *s, sqlite3 *db)
+{
+	const char *why = sqlite3_errmsg(db);
+	struct sbuf msg = { 0 };
+	sb_add(&msg, why);
+	sqlite3_stmt *st = db_prepare(db, "SELECT i.id, i.no_rm, coalesce(i.nik, ''), p.no_rm = i.no_rm FROM impor_pasien i "
+				      "JOIN pasien p ON p.no_rm = i.no_rm OR p.nik = i.nik ORDER BY i.id", NULL);
+	int n = 0;
+	while (st && sqlite3_step(st) == SQLITE_ROW && ++n)
+		if (sqlite3_column_int(st, 3))
+			problem(s, (long)sqlite3_column_int64(st, 0), "no_rm", "No. RM %s sudah dipakai",
+				sqlite3_column_text(st, 1));
+		else
+			problem(s, (long)sqlite3_column_int64(st, 0), "nik", "NIK %s sudah terdaftar", sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	if (!n)
+		problem(s, 0, NULL, "pasien tidak tersimpan: %s", sb_str(&msg));
+	sb_free(&msg);
+}
+
+/* The write of the staged patients, in the file's order: numbers for those
+ * without a No. RM, then one INSERT ... SELECT, then each one's search words.
+ * The first and last id made (consecutive: one statement, one transaction). */
+static int write_patients(sqlite3 *db, struct sheet *s, long *first, long *last)
+{
+	sqlite3_stmt *todo = db_prepare(db, "SELECT id FROM impor_pasien WHERE no_rm = '' ORDER BY id", NULL);
+	sqlite3_stmt *set = db_prepare(db, "UPDATE impor_pasien SET no_rm = ?2 WHERE id = ?1", NULL);
+	int rc = todo && set ? SQLITE_ROW : SQLITE_ERROR;
+	while (rc == SQLITE_ROW && (rc = sqlite3_step(todo)) == SQLITE_ROW) {
+		char rm[24];
+		sqlite3_bind_int64(set, 1, sqlite3_column_int64(todo, 0));
+		if (patient_next_rm(db, rm, sizeof rm) < 0)
+			break;
+		sqlite3_bind_text(set, 2, rm, -1, SQLITE_STATIC);
+		if (sqlite3_step(set) != SQLITE_DONE)
+			break;
+		sqlite3_reset(set);
+	}
+	sqlite3_finalize(todo);
+	sqlite3_finalize(set);
+	if (rc != SQLITE_DONE)
+		return problem(s, 0, NULL, "No. RM tidak dapat dibuat: %s", sqlite3_errmsg(db)), -1;
+	*first = db_query_long(db, "SELECT coalesce(max(id), 0) + 1 FROM pasien", 0);
+	if (sqlite3_exec(db, "INSERT INTO pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
+			 " lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw)"
+			 " SELECT no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir, lahir_perkiraan, alamat,"
+			 " desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw FROM impor_pasien ORDER BY id",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return taken_since(s, db), -1;
+	*last = *first + db_query_long(db, "SELECT count(*) FROM impor_pasien", 0) - 1;
+	sqlite3_stmt *st = db_prepare(db, "SELECT " PATIENT_COLS " FROM pasien WHERE id >= ? ORDER BY id", NULL);
+	rc = SQLITE_ERROR;
+	if (st)
+		sqlite3_bind_int64(st, 1, *first);
+	struct patient p;
+	struct sbuf why = { 0 };
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		patient_read(st, &p);
+		if (patient_words(db, &p, 1, &why) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		problem(s, 0, NULL, "kata pencarian tidak tersimpan: %s", why.len ? sb_str(&why) : sqlite3_errmsg(db));
+	sb_free(&why);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void drop_stage(sqlite3 *db, const char *table)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s", table);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
 int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, struct sbuf *done, struct sbuf *err)
 {
 	static const char *const required[] = { "nama", "jenis_kelamin", "tanggal_lahir", NULL };
+	static const char *const names[] = { "no_rm", "nik", "no_bpjs", "nama", "jenis_kelamin", "tanggal_lahir",
+					     "alamat", "desa", "penjamin", "no_hp", "nama_ibu", "no_kk", "rt_rw" };
 	struct sheet s;
-	if (sheet_read(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
+	if (sheet_open(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
 		return finish_errors(&s);
-	int c_rm = col_of(&s, "no_rm"), c_nik = col_of(&s, "nik"), c_bpjs = col_of(&s, "no_bpjs");
-	int c_nama = col_of(&s, "nama"), c_jk = col_of(&s, "jenis_kelamin"), c_tgl = col_of(&s, "tanggal_lahir");
-	int c_alamat = col_of(&s, "alamat"), c_desa = col_of(&s, "desa"), c_pj = col_of(&s, "penjamin");
-	int c_hp = col_of(&s, "no_hp"), c_ibu = col_of(&s, "nama_ibu"), c_kk = col_of(&s, "no_kk");
-	int c_rtrw = col_of(&s, "rt_rw");
-	struct patient *ps = xcalloc((size_t)s.nrows, sizeof *ps);
-	for (int r = 0; r < s.nrows; r++) {
-		const char *pj = cell(&s, r, c_pj);
-		struct patient_input in = {
-			.no_rm = cell(&s, r, c_rm), .nik = cell(&s, r, c_nik), .no_bpjs = cell(&s, r, c_bpjs),
-			.nama = cell(&s, r, c_nama), .jenis_kelamin = cell(&s, r, c_jk),
-			.tanggal_lahir = cell(&s, r, c_tgl), .alamat = cell(&s, r, c_alamat),
-			.desa = cell(&s, r, c_desa), .penjamin = *pj ? pj : "UMUM", .no_hp = cell(&s, r, c_hp),
-			.nama_ibu = cell(&s, r, c_ibu), .no_kk = cell(&s, r, c_kk), .rt_rw = cell(&s, r, c_rtrw),
-		};
-		struct field_errors fe;
-		strict_date(&s, r, in.tanggal_lahir, "tanggal_lahir");
-		if (patient_check(db, &in, &ps[r], &fe, NULL, 0) != 0)
-			for (int i = 0; i < fe.n; i++)
-				problem(&s, s.lines[r], fe.e[i].column, "%s", fe.e[i].msg);
-		/* already in the database (twice in the file: below) */
-		struct patient old;
-		if (ps[r].no_rm[0] && patient_by_rm(db, ps[r].no_rm, &old) == 1)
-			problem(&s, s.lines[r], "no_rm", "No. RM %s sudah terdaftar (%s)", ps[r].no_rm, old.nama);
-		if (ps[r].nik[0] && patient_by_nik(db, ps[r].nik, &old) == 1)
-			problem(&s, s.lines[r], "nik", "NIK %s sudah terdaftar (No. RM %s, %s)", ps[r].nik, old.no_rm, old.nama);
+	int c[13];
+	for (int i = 0; i < 13; i++)
+		c[i] = col_of(&s, names[i]);
+	/* pasien's columns, the line number as id (patient_bind's order, then ?16) */
+	sqlite3_stmt *put = stage(db, &s, "DROP TABLE IF EXISTS temp.impor_pasien; "
+		"CREATE TEMP TABLE impor_pasien (id INTEGER PRIMARY KEY, no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin,"
+		" tanggal_lahir, lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw)",
+		"INSERT INTO impor_pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
+		" lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw, id)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	struct patient *p = xmalloc(sizeof *p);
+	while (put && sheet_next(&s)) {
+		check_patient_row(db, &s, c, p);
+		patient_bind(put, p);
+		sqlite3_bind_int64(put, 16, s.line);
+		staged(&s, db, put);
 	}
-	const char **keys = xcalloc((size_t)s.nrows + 1, sizeof *keys);
-	for (int r = 0; r < s.nrows; r++)
-		keys[r] = ps[r].no_rm;
-	same_twice(&s, keys, "no_rm", "No. RM", 1);
-	for (int r = 0; r < s.nrows; r++)
-		keys[r] = ps[r].nik;
-	same_twice(&s, keys, "nik", "NIK", 1);
-	free(keys);
+	free(p);
+	sqlite3_finalize(put);
+	if (put && sqlite3_exec(db, "CREATE INDEX temp.impor_pasien_rm ON impor_pasien(no_rm);"
+			       "CREATE INDEX temp.impor_pasien_nik ON impor_pasien(nik)", NULL, NULL, NULL) == SQLITE_OK) {
+		staged_twice(&s, db, "impor_pasien", "no_rm", "No. RM");
+		staged_twice(&s, db, "impor_pasien", "nik", "NIK");
+	}
+	long first = 0, last = 0;
 	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
-		free(ps);
+		drop_stage(db, "impor_pasien");
 		return finish_errors(&s);
 	}
-	for (int r = 0; r < s.nrows; r++) {
-		struct sbuf why = { 0 };
-		if (patient_insert(db, &ps[r], &why) != 0)
-			problem(&s, s.lines[r], NULL, "%s", sb_str(&why));
-		sb_free(&why);
-		if (s.nerr)
-			break;
-	}
+	write_patients(db, &s, &first, &last);
 	char made[96] = "";
-	long first = s.nrows ? ps[0].id : 0, last = s.nrows ? ps[s.nrows - 1].id : 0;
-	if (s.nrows)
+	if (last >= first && first)
 		snprintf(made, sizeof made, "pasien id %ld-%ld", first, last);
-	free(ps);
-	if (end_write(&s, db, "pasien", first, last, made) != 0)
+	int rc = end_write(&s, db, "pasien", first, last, made);
+	drop_stage(db, "impor_pasien");
+	if (rc != 0)
 		return finish_errors(&s);
 	sb_printf(done, "%s: %d pasien diimpor\n", path, s.nrows);
 	sheet_free(&s);
@@ -102,32 +230,22 @@ static int who_by_rm(sqlite3 *db, const char *rm, struct who *w)
 }
 
 struct visit_line {
-	int row;
 	struct who p;
 	char tanggal[11], unit[12], penjamin[24], icd[ICD_LEN], kasus;
 };
 
-static int by_date(const void *a, const void *b)
+/* Check the current line; `last` is the line before it (the next diagnosis of
+ * the same visit has the same patient: not looked up again). */
+static void check_visit_line(sqlite3 *db, struct sheet *s, const struct visit_line *last, struct visit_line *v,
+			     const int c[6])
 {
-	const struct visit_line *x = a, *y = b;
-	int c = strcmp(x->tanggal, y->tanggal);
-	return c ? c : x->row - y->row;
-}
-
-static int same_visit(const struct visit_line *a, const struct visit_line *b)
-{
-	return a->p.id == b->p.id && strcmp(a->tanggal, b->tanggal) == 0 && strcmp(a->unit, b->unit) == 0;
-}
-
-static void check_visit_line(sqlite3 *db, struct sheet *s, int r, struct visit_line *v, int c[6])
-{
-	long line = s->lines[r];
-	const char *rm = cell(s, r, c[0]);
-	v->row = r;
+	long line = s->line;
+	const char *rm = row_cell(s, c[0]);
+	memset(v, 0, sizeof *v);
 	if (!*rm)
 		problem(s, line, "no_rm", "No. RM wajib diisi");
-	else if (r > 0 && v[-1].p.id && strcmp(v[-1].p.no_rm, rm) == 0)
-		v->p = v[-1].p;	/* the next diagnosis of the same visit: same patient */
+	else if (last->p.id && strcmp(last->p.no_rm, rm) == 0)
+		v->p = last->p;
 	else if (who_by_rm(db, rm, &v->p) != 1)
 		problem(s, line, "no_rm", "pasien dengan No. RM %s tidak ada", rm);
 	const char *fields[] = { "tanggal", "unit", "penjamin", "icd10", "kasus" };
@@ -136,8 +254,8 @@ static void check_visit_line(sqlite3 *db, struct sheet *s, int r, struct visit_l
 	char kasus[4] = "";
 	for (int i = 0; i < 5; i++) {
 		const char *table = i < 3 ? "kunjungan" : "diagnosis";
-		const char *value = cell(s, r, c[i + 1]);
-		if (i == 0 && strict_date(s, r, value, "tanggal") != 0)
+		const char *value = row_cell(s, c[i + 1]);
+		if (i == 0 && strict_date(s, line, value, "tanggal") != 0)
 			continue;
 		struct column_def def;
 		if (i == 2 && !*value)
@@ -160,63 +278,126 @@ static void check_visit_line(sqlite3 *db, struct sheet *s, int r, struct visit_l
 		problem(s, line, "tanggal", "sebelum tanggal lahir pasien (%s)", v->p.tanggal_lahir);
 }
 
+static void stage_visit(sqlite3_stmt *st, long line, const struct visit_line *v, int names_payer)
+{
+	char kasus[2] = { v->kasus, 0 };
+	sqlite3_bind_int64(st, 1, line);
+	sqlite3_bind_int64(st, 2, v->p.id);
+	const char *text[] = { v->p.tanggal_lahir, v->p.no_bpjs, v->tanggal, v->unit, v->penjamin, v->icd, kasus };
+	for (int i = 0; i < 7; i++)
+		sqlite3_bind_text(st, i + 3, text[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 10, names_payer);
+}
+
+/* A line that names a payer must agree with the nearest earlier line of the
+ * same visit (patient, day, unit). */
+static void payer_conflicts(struct sheet *s, sqlite3 *db)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT a.id, (SELECT max(b.id) FROM impor_kunjungan b WHERE b.pasien_id = a.pasien_id "
+		"AND b.tanggal = a.tanggal AND b.unit = a.unit AND b.id < a.id AND b.penjamin <> a.penjamin) AS lain "
+		"FROM impor_kunjungan a WHERE a.tulis_penjamin AND lain IS NOT NULL ORDER BY a.tanggal, a.id", NULL);
+	int rc = SQLITE_ERROR;
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		problem(s, (long)sqlite3_column_int64(st, 0), "penjamin", "berbeda dengan baris %lld untuk kunjungan yang sama",
+			sqlite3_column_int64(st, 1));
+	if (rc != SQLITE_DONE)
+		problem(s, 0, NULL, "pemeriksaan penjamin gagal: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+}
+
+struct written {
+	int visits, diags;
+};
+
+/* Write the staged lines, earlier visits first, so the case flags pre-filled
+ * from history are right. */
+static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet *s, const struct sheet_opts *o,
+			 struct written *w)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, pasien_id, tanggal_lahir, no_bpjs, tanggal, unit, penjamin, icd, "
+				      "kasus FROM impor_kunjungan ORDER BY tanggal, id", NULL);
+	int rc = SQLITE_ERROR, n = 0;
+	struct visit cur = { 0 };
+	struct patient pt = { 0 };
+	char prev_day[11] = "", prev_unit[12] = "";
+	long prev_id = 0;
+	while (st && !s->nerr && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long line = (long)sqlite3_column_int64(st, 0);
+		long id = (long)sqlite3_column_int64(st, 1);
+		char day_s[11], unit[12], payer[24], icd[ICD_LEN], kasus[4];
+		db_col_text(st, 4, day_s, sizeof day_s);
+		db_col_text(st, 5, unit, sizeof unit);
+		db_col_text(st, 6, payer, sizeof payer);
+		db_col_text(st, 7, icd, sizeof icd);
+		db_col_text(st, 8, kasus, sizeof kasus);
+		int same = id == prev_id && strcmp(day_s, prev_day) == 0 && strcmp(unit, prev_unit) == 0;
+		struct sbuf why = { 0 };
+		struct date day;
+		date_parse(day_s, &day);
+		int created = 0, added = 0;
+		pt.id = id;
+		db_col_text(st, 2, pt.tanggal_lahir, sizeof pt.tanggal_lahir);
+		db_col_text(st, 3, pt.no_bpjs, sizeof pt.no_bpjs);
+		if (!same && visit_insert(db, &pt, day, unit, payer, &cur, &created, &why) != 0)
+			problem(s, line, NULL, "%s", sb_str(&why));
+		else if (icd[0] && diag_insert(db, cfg, &cur, icd, kasus[0], &added, &why) != 0)
+			problem(s, line, "icd10", "%s", sb_str(&why));
+		w->visits += created;
+		w->diags += added;
+		sb_free(&why);
+		prev_id = id;
+		str_copy(prev_day, sizeof prev_day, day_s);
+		str_copy(prev_unit, sizeof prev_unit, unit);
+		if (o && o->progress && ++n % 20000 == 0)
+			fprintf(o->progress, "%s: %d dari %d baris disimpan\n", s->path, n, s->nrows);
+	}
+	if (!s->nerr && rc != SQLITE_DONE)
+		problem(s, 0, NULL, "tabel sementara impor tidak terbaca: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+}
+
 int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path, const struct sheet_opts *o,
 		     struct sbuf *done, struct sbuf *err)
 {
 	static const char *const required[] = { "no_rm", "tanggal", "unit", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
+	if (sheet_open(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
 		return finish_errors(&s);
 	int cols[6] = { col_of(&s, "no_rm"), col_of(&s, "tanggal"), col_of(&s, "unit"),
 			col_of(&s, "penjamin"), col_of(&s, "icd10"), col_of(&s, "kasus") };
-	struct visit_line *v = xcalloc((size_t)s.nrows, sizeof *v);
-	for (int r = 0; r < s.nrows; r++)
-		check_visit_line(db, &s, r, &v[r], cols);
-	/* earlier visits first, so the case flags pre-filled from history are right */
-	qsort(v, (size_t)s.nrows, sizeof *v, by_date);
-	for (int i = 1; i < s.nrows; i++)
-		for (int j = i - 1; j >= 0 && strcmp(v[j].tanggal, v[i].tanggal) == 0; j--)
-			if (same_visit(&v[i], &v[j]) && *cell(&s, v[i].row, cols[3]) &&
-			    strcmp(v[i].penjamin, v[j].penjamin) != 0) {
-				problem(&s, s.lines[v[i].row], "penjamin", "berbeda dengan baris %ld untuk kunjungan yang sama",
-					s.lines[v[j].row]);
-				break;
-			}
+	sqlite3_stmt *put = stage(db, &s, "DROP TABLE IF EXISTS temp.impor_kunjungan; "
+		"CREATE TEMP TABLE impor_kunjungan (id INTEGER PRIMARY KEY, pasien_id, tanggal_lahir, no_bpjs, tanggal, "
+		"unit, penjamin, icd, kasus, tulis_penjamin)",
+		"INSERT INTO impor_kunjungan VALUES (?,?,?,?,?,?,?,?,?,?)");
+	struct visit_line v[2] = { 0 };
+	for (int k = 0; put && sheet_next(&s); k ^= 1) {
+		check_visit_line(db, &s, &v[k ^ 1], &v[k], cols);
+		stage_visit(put, s.line, &v[k], *row_cell(&s, cols[3]) != 0);
+		staged(&s, db, put);
+	}
+	sqlite3_finalize(put);
+	if (put && sqlite3_exec(db, "CREATE INDEX temp.impor_kunjungan_hari ON impor_kunjungan(tanggal, id);"
+			       "CREATE INDEX temp.impor_kunjungan_sama ON impor_kunjungan(pasien_id, tanggal, unit, id)",
+			       NULL, NULL, NULL) == SQLITE_OK)
+		payer_conflicts(&s, db);
 	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
-		free(v);
+		drop_stage(db, "impor_kunjungan");
 		return finish_errors(&s);
 	}
 	long first_visit = db_query_long(db, "SELECT coalesce(max(id), 0) + 1 FROM kunjungan", 0);
 	long first_diag = db_query_long(db, "SELECT coalesce(max(id), 0) + 1 FROM diagnosis", 0);
-	int visits = 0, diags = 0;
-	struct visit cur = { 0 };
-	for (int i = 0; i < s.nrows && !s.nerr; i++) {
-		struct sbuf why = { 0 };
-		struct date day;
-		date_parse(v[i].tanggal, &day);
-		int created = 0, added = 0;
-		struct patient pt = { .id = v[i].p.id };
-		str_copy(pt.tanggal_lahir, sizeof pt.tanggal_lahir, v[i].p.tanggal_lahir);
-		str_copy(pt.no_bpjs, sizeof pt.no_bpjs, v[i].p.no_bpjs);
-		if ((i == 0 || !same_visit(&v[i], &v[i - 1])) &&
-		    visit_insert(db, &pt, day, v[i].unit, v[i].penjamin, &cur, &created, &why) != 0)
-			problem(&s, s.lines[v[i].row], NULL, "%s", sb_str(&why));
-		else if (v[i].icd[0] && diag_insert(db, cfg, &cur, v[i].icd, v[i].kasus, &added, &why) != 0)
-			problem(&s, s.lines[v[i].row], "icd10", "%s", sb_str(&why));
-		visits += created;
-		diags += added;
-		sb_free(&why);
-		if (o && o->progress && (i + 1) % 20000 == 0)
-			fprintf(o->progress, "%s: %d dari %d baris disimpan\n", path, i + 1, s.nrows);
-	}
-	free(v);
+	struct written w = { 0 };
+	write_visits(db, cfg, &s, o, &w);
 	char made[160];
-	snprintf(made, sizeof made, "%d kunjungan (id %ld-%ld), %d diagnosis (id %ld-%ld)", visits, first_visit,
-		 first_visit + visits - 1, diags, first_diag, first_diag + diags - 1);
-	if (end_write(&s, db, "kunjungan", first_visit, first_visit + visits - 1, made) != 0)
+	snprintf(made, sizeof made, "%d kunjungan (id %ld-%ld), %d diagnosis (id %ld-%ld)", w.visits, first_visit,
+		 first_visit + w.visits - 1, w.diags, first_diag, first_diag + w.diags - 1);
+	int rc = end_write(&s, db, "kunjungan", first_visit, first_visit + w.visits - 1, made);
+	drop_stage(db, "impor_kunjungan");
+	if (rc != 0)
 		return finish_errors(&s);
-	sb_printf(done, "%s: %d kunjungan dan %d diagnosis diimpor\n", path, visits, diags);
+	sb_printf(done, "%s: %d kunjungan dan %d diagnosis diimpor\n", path, w.visits, w.diags);
 	sheet_free(&s);
 	return 0;
 }

@@ -100,8 +100,8 @@ int import_stok(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 		struct receipt_input in = { cell(&s, r, c[0]), cell(&s, r, c[1]), cell(&s, r, c[2]), cell(&s, r, c[3]),
 					    cell(&s, r, c[4]), cell(&s, r, c[5]), "stok awal (impor)" };
 		struct field_errors fe;
-		strict_date(&s, r, in.kedaluwarsa, "kedaluwarsa");
-		strict_date(&s, r, in.tanggal, "tanggal");
+		strict_date(&s, s.lines[r], in.kedaluwarsa, "kedaluwarsa");
+		strict_date(&s, s.lines[r], in.tanggal, "tanggal");
 		if (receipt_check(db, &in, &rc[r], &fe) != 0)
 			report_field_errors(&s, r, &fe);
 		else if (batch_has_stock(db, &rc[r]))

@@ -52,34 +52,101 @@ void lb1_free(struct lb1 *r)
  * their partial index, so the month's visits are still read from the indexes. */
 #define LB1_COUNTED " AND k.id NOT IN (SELECT id FROM kunjungan WHERE batal IS NOT NULL)"
 
-/* One row per ICD-10 code occurring in the month, ordered by code. */
+/* The month's rows are read unsorted, in one pass through the service-date
+ * index, and gathered per code here: a sort in SQL would cost the pass again. */
+struct code_index {
+	int *slot;		/* row + 1, 0 when free */
+	unsigned size;		/* a power of two, at least twice the rows */
+};
+
+static unsigned code_hash(const char *s)
+{
+	unsigned h = 2166136261u;	/* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static int *code_slot(const struct code_index *x, const struct lb1 *r, const char *code)
+{
+	unsigned i = code_hash(code) & (x->size - 1);
+	while (x->slot[i] && strcmp(r->rows[x->slot[i] - 1].key, code) != 0)
+		i = (i + 1) & (x->size - 1);
+	return &x->slot[i];
+}
+
+static struct lb1_row *code_row(struct code_index *x, struct lb1 *r, const char *code)
+{
+	if ((unsigned)r->nrows * 2 >= x->size) {	/* grow: every row placed again */
+		free(x->slot);
+		x->size = x->size ? x->size * 2 : 512;
+		x->slot = xcalloc(x->size, sizeof *x->slot);
+		for (int i = 0; i < r->nrows; i++)
+			*code_slot(x, r, r->rows[i].key) = i + 1;
+	}
+	int *slot = code_slot(x, r, code);
+	if (!*slot) {
+		struct lb1_row *row = add_row(r);
+		str_copy(row->key, sizeof row->key, code);
+		str_copy(row->kode, sizeof row->kode, code);
+		*slot = r->nrows;
+	}
+	return &r->rows[*slot - 1];
+}
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct lb1_row *)a)->key, ((const struct lb1_row *)b)->key);
+}
+
+/* Each code's name, looked up once per code. */
+static int code_names(sqlite3 *db, struct lb1 *r, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT nama FROM icd10 WHERE kode = ?", err);
+	if (!st)
+		return -1;
+	int rc = SQLITE_DONE;
+	for (int i = 0; i < r->nrows && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(st, 1, r->rows[i].key, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			db_col_text(st, 0, r->rows[i].nama, sizeof r->rows[i].nama);
+			rc = sqlite3_step(st);
+		}
+		sqlite3_reset(st);
+	}
+	return db_finish(db, st, rc, err);
+}
+
+/* One row per ICD-10 code occurring in the month, ordered by code, and the
+ * totals by case flag and sex counted beside the age bands (the foot check
+ * catches a row that no band took). */
 static int count_by_code(sqlite3 *db, const char *from, const char *to, enum layout layout,
 			 struct lb1 *out, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT d.icd10, coalesce(i.nama, ''), d.kasus, p.jenis_kelamin, k.umur_tahun, k.umur_total_hari"
+		"SELECT d.icd10, d.kasus, p.jenis_kelamin, k.umur_tahun, k.umur_total_hari"
 		" FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id JOIN pasien p ON p.id = k.pasien_id"
-		" LEFT JOIN icd10 i ON i.kode = d.icd10"
-		" WHERE k.tanggal >= ? AND k.tanggal < ?" LB1_COUNTED " ORDER BY d.icd10", err);
+		" WHERE k.tanggal >= ? AND k.tanggal < ?" LB1_COUNTED, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	struct lb1_row *row = NULL;
+	struct code_index x = { 0 };
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(st, 0);
-		if (!row || strcmp(row->key, code) != 0) {
-			row = add_row(out);
-			str_copy(row->key, sizeof row->key, code);
-			str_copy(row->kode, sizeof row->kode, code);
-			db_col_text(st, 1, row->nama, sizeof row->nama);
-		}
-		struct age a = { sqlite3_column_int(st, 4), 0, 0, (long)sqlite3_column_int64(st, 5) };
-		lb1_count(row, layout, &a, (char)sqlite3_column_text(st, 2)[0],
-			  (char)sqlite3_column_text(st, 3)[0]);
+		struct lb1_row *row = code_row(&x, out, (const char *)sqlite3_column_text(st, 0));
+		char kasus = (char)sqlite3_column_text(st, 1)[0], sex = (char)sqlite3_column_text(st, 2)[0];
+		struct age a = { sqlite3_column_int(st, 3), 0, 0, (long)sqlite3_column_int64(st, 4) };
+		lb1_count(row, layout, &a, kasus, sex);
+		int k = kasus_index(kasus);
+		if (k >= 0)
+			out->totals[k][sex == 'P' ? SEX_P : SEX_L]++;
 	}
-	return db_finish(db, st, rc, err);
+	free(x.slot);
+	if (db_finish(db, st, rc, err) != 0)
+		return -1;
+	qsort(out->rows, (size_t)out->nrows, sizeof *out->rows, by_key);
+	return code_names(db, out, err);
 }
 
 static void add_cells(struct lb1_row *dst, const struct lb1_row *src)
@@ -175,35 +242,18 @@ done:
 	return rc;
 }
 
-/* Totals by case flag and sex, and the number of (visit, code) pairs, counted
- * apart from the rows so that the foot checks can catch a lost count. */
-static int count_totals(sqlite3 *db, const char *from, const char *to, struct lb1 *r, struct sbuf *err)
+/* The number of (visit, code) pairs, counted apart from the rows (from the
+ * indexes alone: diagnosis is UNIQUE (kunjungan_id, icd10)), so that the foot
+ * check can catch a lost count. */
+static int count_pairs(sqlite3 *db, const char *from, const char *to, struct lb1 *r, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT d.kasus, p.jenis_kelamin, count(*) FROM kunjungan k"
-		" JOIN diagnosis d ON d.kunjungan_id = k.id JOIN pasien p ON p.id = k.pasien_id"
-		" WHERE k.tanggal >= ? AND k.tanggal < ?" LB1_COUNTED " GROUP BY 1, 2", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id"
+				      " WHERE k.tanggal >= ? AND k.tanggal < ?" LB1_COUNTED, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int k = kasus_index((char)sqlite3_column_text(st, 0)[0]);
-		int s = sqlite3_column_text(st, 1)[0] == 'P' ? SEX_P : SEX_L;
-		if (k >= 0)
-			r->totals[k][s] = (long)sqlite3_column_int64(st, 2);
-	}
-	if (db_finish(db, st, rc, err) != 0)
-		return -1;
-	/* diagnosis is UNIQUE (kunjungan_id, icd10): its rows are the pairs, counted
-	 * from the indexes alone */
-	st = db_prepare(db, "SELECT count(*) FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id"
-			    " WHERE k.tanggal >= ? AND k.tanggal < ?" LB1_COUNTED, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->pairs = (long)sqlite3_column_int64(st, 0);
 		rc = sqlite3_step(st);
@@ -230,7 +280,7 @@ int lb1_build(sqlite3 *db, const char *month, enum layout layout, struct lb1 *ou
 	if (rc == 0 && layout == LAYOUT_F11)
 		rc = fold_f11(db, out, err);
 	if (rc == 0)
-		rc = count_totals(db, from, to, out, err);
+		rc = count_pairs(db, from, to, out, err);
 	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	if (rc != 0)

@@ -90,7 +90,7 @@ int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *o
 	return fe->n ? -1 : 0;
 }
 
-static long next_rm(sqlite3 *db, char *no_rm, size_t size)
+long patient_next_rm(sqlite3 *db, char *no_rm, size_t size)
 {
 	sqlite3_stmt *up = db_stmt(db, "UPDATE rm_seri SET terakhir = terakhir + 1 RETURNING terakhir", NULL);
 	sqlite3_stmt *used = db_stmt(db, "SELECT 1 FROM pasien WHERE no_rm = ?", NULL);
@@ -170,7 +170,7 @@ void patient_bind(sqlite3_stmt *st, const struct patient *p)
 
 int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 {
-	if (!p->no_rm[0] && next_rm(db, p->no_rm, sizeof p->no_rm) < 0) {
+	if (!p->no_rm[0] && patient_next_rm(db, p->no_rm, sizeof p->no_rm) < 0) {
 		sb_printf(err, "No. RM tidak dapat dibuat: %s", sqlite3_errmsg(db));
 		return -1;
 	}
@@ -211,10 +211,7 @@ int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err)
 	return 0;
 }
 
-#define PATIENT_COLS "id, no_rm, coalesce(nik,''), coalesce(no_bpjs,''), nama, jenis_kelamin," \
-		     " tanggal_lahir, lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, coalesce(no_kk,''), rt_rw"
-
-static void read_patient(sqlite3_stmt *st, struct patient *p)
+void patient_read(sqlite3_stmt *st, struct patient *p)
 {
 	p->id = (long)sqlite3_column_int64(st, 0);
 	db_col_text(st, 1, p->no_rm, sizeof p->no_rm);
@@ -240,7 +237,7 @@ static int read_patients(sqlite3_stmt *st, struct patient *out, int max)
 {
 	int n = 0;
 	while (n < max && sqlite3_step(st) == SQLITE_ROW)
-		read_patient(st, &out[n++]);
+		patient_read(st, &out[n++]);
 	sqlite3_finalize(st);
 	return n;
 }
@@ -256,7 +253,7 @@ static int get_one(sqlite3 *db, const char *sql, const char *text, long id, stru
 		sqlite3_bind_int64(st, 1, id);
 	int found = sqlite3_step(st) == SQLITE_ROW;
 	if (found)
-		read_patient(st, p);
+		patient_read(st, p);
 	sqlite3_reset(st);
 	return found;
 }
@@ -311,7 +308,7 @@ static int search_number(sqlite3 *db, const char *digits, struct patient *out, i
 		sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, max);
 		while (n < max && sqlite3_step(st) == SQLITE_ROW) {
-			read_patient(st, &out[n]);
+			patient_read(st, &out[n]);
 			int seen = 0;
 			for (int k = 0; k < n && !seen; k++)
 				seen = out[k].id == out[n].id;

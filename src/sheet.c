@@ -1,3 +1,4 @@
+#define _GNU_SOURCE	/* fopencookie: the bytes are hashed as they are read */
 #include "pkm/sheet.h"
 #include "pkm/csv.h"
 #include "pkm/date.h"
@@ -5,13 +6,82 @@
 #include "pkm/db.h"
 #include "pkm/output.h"
 #include <errno.h>
+#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #define MAX_REPORTED 50		/* problems listed before "... and N more" */
 
+/* The file as the CSV reader sees it, through a stream that hashes every byte
+ * read: the trail names the file by what was imported, not by what is on disk
+ * later. A rewind (the separator's look at the header row) starts the hash again. */
+struct sheet_stream {
+	FILE *raw, *f;
+	EVP_MD_CTX *md;
+	struct csv_reader r;
+	FILE *progress;
+	long long bytes;
+};
+
+static ssize_t hashed_read(void *cookie, char *buf, size_t size)
+{
+	struct sheet_stream *in = cookie;
+	size_t n = fread(buf, 1, size, in->raw);
+	if (n)
+		EVP_DigestUpdate(in->md, buf, n);
+	in->bytes += (long long)n;
+	return n ? (ssize_t)n : ferror(in->raw) ? -1 : 0;
+}
+
+static int hashed_seek(void *cookie, off64_t *pos, int whence)
+{
+	struct sheet_stream *in = cookie;
+	if (whence != SEEK_SET || *pos != 0 || fseek(in->raw, 0, SEEK_SET) != 0)
+		return -1;
+	in->bytes = 0;
+	return EVP_DigestInit_ex(in->md, EVP_sha256(), NULL) == 1 ? 0 : -1;
+}
+
+static void stream_close(struct sheet *s)
+{
+	struct sheet_stream *in = s->in;
+	if (!in)
+		return;
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	if (EVP_DigestFinal_ex(in->md, d, &n) == 1)
+		for (unsigned int i = 0; i < n && i < 32; i++)
+			snprintf(s->sha256 + 2 * i, 3, "%02x", d[i]);
+	s->bytes = in->bytes;
+	csv_close(&in->r);
+	fclose(in->f);
+	fclose(in->raw);
+	EVP_MD_CTX_free(in->md);
+	free(in);
+	s->in = NULL;
+}
+
+static struct sheet_stream *stream_open(const char *path, struct sbuf *err)
+{
+	struct sheet_stream *in = xcalloc(1, sizeof *in);
+	in->raw = fopen(path, "rb");
+	if (!in->raw) {
+		sb_printf(err, "%s: tidak dapat dibuka: %s\n", path, strerror(errno));
+		free(in);
+		return NULL;
+	}
+	in->md = EVP_MD_CTX_new();
+	cookie_io_functions_t io = { .read = hashed_read, .seek = hashed_seek };
+	if (!in->md || EVP_DigestInit_ex(in->md, EVP_sha256(), NULL) != 1 || !(in->f = fopencookie(in, "rb", io))) {
+		sb_printf(err, "%s: tidak dapat dibaca\n", path);
+		EVP_MD_CTX_free(in->md);
+		fclose(in->raw);
+		free(in);
+		return NULL;
+	}
+	return in;
+}
 
 void problem(struct sheet *s, long line, const char *field, const char *fmt, ...)
 {
@@ -37,7 +107,8 @@ const char *cell(const struct sheet *s, int row, int col) { return col < 0 ? "" 
 
 void sheet_free(struct sheet *s)
 {
-	for (int r = 0; r < s->nrows; r++) {
+	stream_close(s);
+	for (int r = 0; s->cells && r < s->nrows; r++) {
 		for (int c = 0; c < s->ncols; c++)
 			free(s->cells[r][c]);
 		free(s->cells[r]);
@@ -45,6 +116,7 @@ void sheet_free(struct sheet *s)
 	for (int c = 0; c < s->ncols; c++)
 		free(s->names[c]);
 	free(s->names);
+	free(s->row);
 	free(s->cells);
 	free(s->lines);
 }
@@ -93,40 +165,34 @@ static char header_sep(FILE *f)
 	return semis > commas ? ';' : ',';
 }
 
-int sheet_read(struct sheet *s, const char *path, const char *const *required, const struct sheet_opts *o,
+int sheet_open(struct sheet *s, const char *path, const char *const *required, const struct sheet_opts *o,
 	       struct sbuf *err)
 {
-	FILE *progress = o ? o->progress : NULL;
 	memset(s, 0, sizeof *s);
 	s->path = path;
 	s->err = err;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		sb_printf(err, "%s: tidak dapat dibuka: %s\n", path, strerror(errno));
+	if (!(s->in = stream_open(path, err)))
 		return -1;
-	}
-	struct csv_reader r;
-	csv_open(&r, f);
-	r.cp1252 = o && o->cp1252;
+	struct csv_reader *r = &s->in->r;
+	s->in->progress = o ? o->progress : NULL;
+	csv_open(r, s->in->f);
+	r->cp1252 = o && o->cp1252;
 	if (o && o->any_sep)
-		r.sep = header_sep(f);
-	int rc = csv_read(&r);
-	if (rc == -2) {
-		read_stopped(s, &r);
-		csv_close(&r);
-		fclose(f);
-		return -1;
-	}
+		r->sep = header_sep(s->in->f);
+	int rc = csv_read(r);
 	if (rc != 1) {
-		sb_printf(err, "%s: berkas kosong atau tanpa baris judul kolom\n", path);
-		csv_close(&r);
-		fclose(f);
+		if (rc == -2)
+			read_stopped(s, r);
+		else
+			sb_printf(err, "%s: berkas kosong atau tanpa baris judul kolom\n", path);
+		stream_close(s);
 		return -1;
 	}
-	s->ncols = r.nfields;
+	s->ncols = r->nfields;
 	s->names = xcalloc((size_t)s->ncols, sizeof *s->names);
+	s->row = xcalloc((size_t)s->ncols, sizeof *s->row);
 	for (int i = 0; i < s->ncols; i++) {
-		s->names[i] = str_trim(xstrdup(r.fields[i]));
+		s->names[i] = str_trim(xstrdup(r->fields[i]));
 		for (char *p = s->names[i]; *p; p++)
 			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
 	}
@@ -134,37 +200,61 @@ int sheet_read(struct sheet *s, const char *path, const char *const *required, c
 	for (const char *const *q = required; *q; q++)
 		if (col_of(s, *q) < 0)
 			problem(s, 1, NULL, "kolom '%s' tidak ada di baris judul", *q);
-	while ((rc = csv_read(&r)) != 0) {
-		if (rc == -2) {
-			read_stopped(s, &r);
-			break;
-		}
-		if (rc < 0) {
-			problem(s, r.line, NULL, "tanda kutip tidak ditutup");
-			break;
-		}
-		if (r.nfields == 1 && !r.fields[0][0])
+	return s->nerr ? -1 : 0;
+}
+
+int sheet_next(struct sheet *s)
+{
+	if (!s->in)
+		return 0;
+	struct csv_reader *r = &s->in->r;
+	int rc;
+	while ((rc = csv_read(r)) == 1) {
+		if (r->nfields == 1 && !r->fields[0][0])
 			continue;	/* blank line */
-		if (r.nfields != s->ncols) {
-			problem(s, r.line, NULL, "ada %d kolom, baris judul punya %d", r.nfields, s->ncols);
+		if (r->nfields != s->ncols) {
+			problem(s, r->line, NULL, "ada %d kolom, baris judul punya %d", r->nfields, s->ncols);
 			continue;
 		}
-		if (s->nrows == s->cap) {
+		/* the reader's fields last until its next record: trimmed in place */
+		for (int i = 0; i < s->ncols; i++)
+			s->row[i] = str_trim(r->fields[i]);
+		s->line = r->line;
+		check_cells(s, s->row, r->line);
+		if (++s->nrows % 20000 == 0 && s->in->progress)
+			fprintf(s->in->progress, "%s: %d baris dibaca\n", s->path, s->nrows);
+		return 1;
+	}
+	if (rc == -2)
+		read_stopped(s, r);
+	else if (rc < 0)
+		problem(s, r->line, NULL, "tanda kutip tidak ditutup");
+	stream_close(s);
+	return 0;
+}
+
+const char *row_cell(const struct sheet *s, int col) { return col < 0 ? "" : s->row[col]; }
+
+int sheet_read(struct sheet *s, const char *path, const char *const *required, const struct sheet_opts *o,
+	       struct sbuf *err)
+{
+	if (sheet_open(s, path, required, o, err) != 0) {
+		stream_close(s);
+		return -1;
+	}
+	while (sheet_next(s)) {
+		int n = s->nrows - 1;
+		if (n == s->cap) {
 			s->cap = s->cap ? s->cap * 2 : 256;
 			s->cells = xrealloc(s->cells, (size_t)s->cap * sizeof *s->cells);
 			s->lines = xrealloc(s->lines, (size_t)s->cap * sizeof *s->lines);
 		}
 		char **row = xcalloc((size_t)s->ncols, sizeof *row);
 		for (int i = 0; i < s->ncols; i++)
-			row[i] = str_trim(xstrdup(r.fields[i]));
-		check_cells(s, row, r.line);
-		s->lines[s->nrows] = r.line;
-		s->cells[s->nrows++] = row;
-		if (progress && s->nrows % 20000 == 0)
-			fprintf(progress, "%s: %d baris dibaca\n", path, s->nrows);
+			row[i] = xstrdup(s->row[i]);
+		s->lines[n] = s->line;
+		s->cells[n] = row;
 	}
-	csv_close(&r);
-	fclose(f);
 	return s->nerr ? -1 : 0;
 }
 
@@ -210,11 +300,11 @@ int finish_errors(struct sheet *s)
 	return -1;
 }
 
-int strict_date(struct sheet *s, int row, const char *value, const char *field)
+int strict_date(struct sheet *s, long line, const char *value, const char *field)
 {
 	struct date d;
 	if (*value && date_parse(value, &d) != 0) {
-		problem(s, s->lines[row], field, "tanggal harus YYYY-MM-DD, bukan '%s'", value);
+		problem(s, line, field, "tanggal harus YYYY-MM-DD, bukan '%s'", value);
 		return -1;
 	}
 	return 0;
@@ -223,8 +313,8 @@ int strict_date(struct sheet *s, int row, const char *value, const char *field)
 int begin_check(struct sheet *s, sqlite3 *db)
 {
 	/* an import reads many index pages: it gets a larger page cache (pkm
-	 * import runs alone in its process) */
-	sqlite3_exec(db, "PRAGMA cache_size=-32768", NULL, NULL, NULL);
+	 * import runs alone in its process); its rows wait on disk */
+	sqlite3_exec(db, "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE; PRAGMA temp.cache_size=-4096", NULL, NULL, NULL);
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
 		problem(s, 0, NULL, "database tidak terbaca: %s", sqlite3_errmsg(db));
 		return -1;
@@ -262,10 +352,9 @@ int begin_write(struct sheet *s, sqlite3 *db, int bulk)
 int end_write(struct sheet *s, sqlite3 *db, const char *table, long first, long last, const char *created)
 {
 	if (!s->nerr && db_user(db)) {
-		struct stat st;
 		struct sbuf what = { 0 };
-		sb_printf(&what, "impor berkas %s (%lld byte, %d baris): %s", s->path,
-			  stat(s->path, &st) == 0 ? (long long)st.st_size : -1LL, s->nrows, created);
+		sb_printf(&what, "impor berkas %s (%lld byte, sha256 %s, %d baris): %s", s->path, s->bytes, s->sha256,
+			  s->nrows, created);
 		if (audit_record_range(db, "TAMBAH", table, first, last >= first ? last : 0, 0, sb_str(&what)) != 0)
 			problem(s, 0, NULL, "jejak audit tidak tersimpan: %s", sqlite3_errmsg(db));
 		sb_free(&what);

@@ -58,16 +58,49 @@ static int digits(long v)
 	return cell_text(v, buf, sizeof buf);
 }
 
-static int col_width(const struct table *t, int c);
+static int same_group(const struct table *t, int a, int b)
+{
+	return a >= 0 && b < t->ncols && strcmp(t->cols[a].group, t->cols[b].group) == 0;
+}
 
-/* Widths of the label columns (No, Kode, Nama) for a page width. */
+/* Each column's width, for its label and its widest number, found once per
+ * layout (not per printed cell); the last column of a group also makes room
+ * for the group's heading. */
+static int *col_widths(const struct table *t)
+{
+	int *base = xcalloc((size_t)t->ncols + 1, sizeof *base), *w = xcalloc((size_t)t->ncols + 1, sizeof *w);
+	for (int c = 0; c < t->ncols; c++)
+		base[c] = utf8_width(t->cols[c].label);
+	for (int i = 0; i < t->nrows; i++)
+		for (int c = 0; t->rows[i].v && c < t->ncols; c++)
+			if (digits(t->rows[i].v[c]) > base[c])
+				base[c] = digits(t->rows[i].v[c]);
+	for (int c = 0; c < t->ncols; c++)
+		base[c] = base[c] < 3 ? 3 : base[c];
+	for (int c = 0; c < t->ncols; c++) {
+		w[c] = base[c];
+		if (same_group(t, c, c + 1))
+			continue;
+		int others = 0;
+		for (int i = c - 1; same_group(t, i, c); i--)
+			others += base[i] + 1;
+		int need = utf8_width(t->cols[c].group) - others;
+		w[c] = need > w[c] ? need : w[c];
+	}
+	free(base);
+	return w;
+}
+
+/* Widths of the label columns (No, Kode, Nama) for a page width, and of
+ * every column (col: free with free_widths). */
 struct label_widths {
 	int no, kode, nama, total;
+	int *col;
 };
 
 static struct label_widths label_widths(const struct table *t, int width)
 {
-	struct label_widths w = { 2, utf8_width(t->head_kode), 12, 0 };
+	struct label_widths w = { 2, utf8_width(t->head_kode), 12, 0, col_widths(t) };
 	int longest = utf8_width(t->head_nama);
 	for (int i = 0; i < t->nrows; i++) {
 		const struct trow *r = &t->rows[i];
@@ -82,7 +115,7 @@ static struct label_widths label_widths(const struct table *t, int width)
 	if (t->wide_names) {
 		int room = width - (w.no + 1 + w.kode + 1);
 		for (int c = 0; c < t->ncols; c++)
-			room -= col_width(t, c) + 1;
+			room -= w.col[c] + 1;
 		cap = room > cap ? room : cap;
 	}
 	w.nama = longest < cap ? (longest > 12 ? longest : 12) : cap;
@@ -90,32 +123,10 @@ static struct label_widths label_widths(const struct table *t, int width)
 	return w;
 }
 
-/* Width of a column for its label and its widest number. */
-static int base_width(const struct table *t, int c)
+static void free_widths(struct label_widths *w)
 {
-	int w = utf8_width(t->cols[c].label);
-	for (int i = 0; i < t->nrows; i++)
-		if (t->rows[i].v && digits(t->rows[i].v[c]) > w)
-			w = digits(t->rows[i].v[c]);
-	return w < 3 ? 3 : w;
-}
-
-static int same_group(const struct table *t, int a, int b)
-{
-	return a >= 0 && b < t->ncols && strcmp(t->cols[a].group, t->cols[b].group) == 0;
-}
-
-/* The last column of a group also makes room for the group's heading. */
-static int col_width(const struct table *t, int c)
-{
-	int w = base_width(t, c);
-	if (same_group(t, c, c + 1))
-		return w;
-	int others = 0;
-	for (int i = c - 1; same_group(t, i, c); i--)
-		others += base_width(t, i) + 1;
-	int need = utf8_width(t->cols[c].group) - others;
-	return need > w ? need : w;
+	free(w->col);
+	w->col = NULL;
 }
 
 /* End of the column group starting at c. */
@@ -127,19 +138,19 @@ static int group_end(const struct table *t, int c)
 	return e;
 }
 
-int table_panels(const struct table *t, int width, int *start, int max)
+static int panels_of(const struct table *t, const struct label_widths *lw, int width, int *start, int max)
 {
-	int avail = width - label_widths(t, width).total;
+	int avail = width - lw->total;
 	int n = 0, used = avail + 1;	/* the first column opens panel 1 */
 	for (int c = 0; c < t->ncols;) {
 		/* keep a column group on one panel; a group wider than a panel is
 		 * placed column by column */
 		int e = group_end(t, c), need = 0;
 		for (int i = c; i < e; i++)
-			need += col_width(t, i) + 1;
+			need += lw->col[i] + 1;
 		int step = need > avail;
 		for (int i = c; i < e; i = step ? i + 1 : e) {
-			int w = step ? col_width(t, i) + 1 : need;
+			int w = step ? lw->col[i] + 1 : need;
 			if (used + w > avail) {
 				if (n == max) {	/* the last panel takes the rest */
 					start[n] = t->ncols;
@@ -153,6 +164,14 @@ int table_panels(const struct table *t, int width, int *start, int max)
 		c = e;
 	}
 	start[n] = t->ncols;
+	return n;
+}
+
+int table_panels(const struct table *t, int width, int *start, int max)
+{
+	struct label_widths lw = label_widths(t, width);
+	int n = panels_of(t, &lw, width, start, max);
+	free_widths(&lw);
 	return n;
 }
 
@@ -218,11 +237,11 @@ static void rule(struct sbuf *b, int w)
 	sb_addc(b, '\n');
 }
 
-static int panel_width(const struct table *t, const struct label_widths *lw, int c0, int c1)
+static int panel_width(const struct label_widths *lw, int c0, int c1)
 {
 	int w = lw->total;
 	for (int c = c0; c < c1; c++)
-		w += col_width(t, c) + 1;
+		w += lw->col[c] + 1;
 	return w;
 }
 
@@ -236,7 +255,7 @@ static void group_line(struct sbuf *b, const struct table *t, const struct label
 			e = c1;
 		int span = 0;
 		for (int i = c; i < e; i++)
-			span += col_width(t, i) + 1;
+			span += lw->col[i] + 1;
 		sb_addc(b, ' ');
 		put_cell(b, t->cols[c].group, span - 1, 0);
 		c = e;
@@ -248,7 +267,7 @@ static void group_line(struct sbuf *b, const struct table *t, const struct label
 
 static void column_header(struct sbuf *b, const struct table *t, const struct label_widths *lw, int c0, int c1)
 {
-	int w = panel_width(t, lw, c0, c1);
+	int w = panel_width(lw, c0, c1);
 	rule(b, w);
 	int grouped = 0;
 	for (int c = c0; c < c1; c++)
@@ -262,13 +281,13 @@ static void column_header(struct sbuf *b, const struct table *t, const struct la
 	put_cell(b, t->head_nama, lw->nama, 0);
 	for (int c = c0; c < c1; c++) {
 		sb_addc(b, ' ');
-		put_cell(b, t->cols[c].label, col_width(t, c), 1);
+		put_cell(b, t->cols[c].label, lw->col[c], 1);
 	}
 	sb_addc(b, '\n');
 	rule(b, w);
 }
 
-static void body_row(struct sbuf *b, const struct table *t, const struct trow *r,
+static void body_row(struct sbuf *b, const struct trow *r,
 		     const struct label_widths *lw, int c0, int c1)
 {
 	if (r->kind == ROW_HEAD) {
@@ -284,7 +303,7 @@ static void body_row(struct sbuf *b, const struct table *t, const struct trow *r
 	for (int c = c0; c < c1; c++) {
 		cell_text(r->v[c], num, sizeof num);
 		sb_addc(b, ' ');
-		put_cell(b, num, col_width(t, c), 1);
+		put_cell(b, num, lw->col[c], 1);
 	}
 	sb_addc(b, '\n');
 }
@@ -327,7 +346,7 @@ void table_text(const struct table *t, const struct page_setup *ps, struct sbuf 
 {
 	struct label_widths lw = label_widths(t, ps->width);
 	int start[64];
-	int panels = table_panels(t, ps->width, start, 63);
+	int panels = panels_of(t, &lw, ps->width, start, 63);
 	int per_page = ps->page_lines - HEADER_LINES - 5;	/* 4 header lines + closing rule */
 	if (per_page < 5)
 		per_page = 5;
@@ -351,8 +370,8 @@ void table_text(const struct table *t, const struct page_setup *ps, struct sbuf 
 			column_header(out, t, &lw, start[p], start[p + 1]);
 			int r1 = (k + 1) * per_page < t->nrows ? (k + 1) * per_page : t->nrows;
 			for (int r = k * per_page; r < r1; r++)
-				body_row(out, t, &t->rows[r], &lw, start[p], start[p + 1]);
-			rule(out, panel_width(t, &lw, start[p], start[p + 1]));
+				body_row(out, &t->rows[r], &lw, start[p], start[p + 1]);
+			rule(out, panel_width(&lw, start[p], start[p + 1]));
 		}
 	}
 	if (extra_page) {
@@ -362,6 +381,7 @@ void table_text(const struct table *t, const struct page_setup *ps, struct sbuf 
 	sb_addc(out, '\n');
 	sb_add(out, sb_str(&foot));
 	sb_free(&foot);
+	free_widths(&lw);
 }
 
 void table_csv(const struct table *t, FILE *f)

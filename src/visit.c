@@ -180,12 +180,14 @@ char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit 
 	char month_start[11];
 	memcpy(month_start, v->tanggal, 8);
 	memcpy(month_start + 8, "01", 3);
-	/* earlier diagnoses of the same 3-character category for this patient */
+	/* the nearest earlier diagnosis of the same 3-character category for this
+	 * patient: walked back from the day, however long the history */
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT count(*), max(k.tanggal), coalesce(max(k.tanggal >= ?4), 0)"
+		"SELECT k.tanggal, k.tanggal >= ?4"
 		" FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id"
 		" WHERE k.pasien_id = ?1 AND substr(d.icd10, 1, 3) = ?2 AND k.batal IS NULL"
-		" AND (k.tanggal < ?3 OR (k.tanggal = ?3 AND k.id < ?5))", NULL);
+		" AND (k.tanggal < ?3 OR (k.tanggal = ?3 AND k.id < ?5))"
+		" ORDER BY k.tanggal DESC, k.id DESC LIMIT 1", NULL);
 	if (!st)
 		return 'B';
 	sqlite3_bind_int64(st, 1, v->pasien_id);
@@ -195,13 +197,13 @@ char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit 
 	sqlite3_bind_int64(st, 5, v->id);
 	int any = 0, this_month = 0;
 	long since = 0;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0) {
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		any = 1;
 		struct date last, day;
-		if (date_parse((const char *)sqlite3_column_text(st, 1), &last) == 0 &&
+		if (date_parse((const char *)sqlite3_column_text(st, 0), &last) == 0 &&
 		    date_parse(v->tanggal, &day) == 0)
 			since = date_to_days(day) - date_to_days(last);
-		this_month = sqlite3_column_int(st, 2);
+		this_month = sqlite3_column_int(st, 1);
 	}
 	sqlite3_reset(st);
 	return kasus_prefill(chronic_has(&cfg->chronic, icd), any, since, this_month, cfg->episode_window);

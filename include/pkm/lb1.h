@@ -31,7 +31,8 @@ struct lb1 {
 	struct lb1_row *rows;
 	int ngroups;
 	struct lb1_group groups[24];
-	/* Counted by separate queries, for the foot checks. */
+	/* For the foot checks: totals counted beside the bands, the pairs by a
+	 * query of their own. */
 	long totals[KASUS_N][SEX_N];
 	long pairs;
 };

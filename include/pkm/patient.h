@@ -30,11 +30,19 @@ struct patient_input {
  * NIK mismatch warning (saving is still allowed). */
 int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *out,
 		  struct field_errors *fe, char *warning, size_t wsize);
+/* The next free No. RM of the series (inside the caller's write transaction):
+ * its serial, -1 on error. */
+long patient_next_rm(sqlite3 *db, char *no_rm, size_t size);
 /* Insert inside the caller's transaction; assigns a No. RM when none is given. */
 int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err);
 /* Bind the 15 written columns as ?1..?15, in the order of patient_insert's
  * column list (no_rm ... rt_rw), for the INSERT and the UPDATE alike. */
 void patient_bind(sqlite3_stmt *st, const struct patient *p);
+/* The columns patient_read reads, in its order, from pasien or a table of
+ * the same column names. */
+#define PATIENT_COLS "id, no_rm, coalesce(nik,''), coalesce(no_bpjs,''), nama, jenis_kelamin," \
+		     " tanggal_lahir, lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, coalesce(no_kk,''), rt_rw"
+void patient_read(sqlite3_stmt *st, struct patient *p);
 /* patient_insert in its own BEGIN IMMEDIATE transaction. */
 int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <time.h>
 #include "pkm/config.h"
@@ -102,13 +103,13 @@ static void saves(sqlite3 *db, const struct pkm_config *cfg)
 	sb_free(&err);
 }
 
-/* The (visit, diagnosis) rows LB1 counts, grouped in SQL alone: the floor. */
+/* The (visit, diagnosis) rows LB1 counts, grouped in SQL alone by code, sex
+ * and case flag: the floor. */
 static double lb1_baseline(sqlite3 *db, const char *from, const char *to)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT d.icd10, p.jenis_kelamin, d.kasus, k.umur_tahun, k.umur_total_hari, "
-				      "COUNT(*) FROM diagnosis d JOIN kunjungan k ON k.id = d.kunjungan_id JOIN pasien p "
-				      "ON p.id = k.pasien_id WHERE k.tanggal >= ? AND k.tanggal < ? GROUP BY 1, 2, 3, 4, 5",
-				      NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT d.icd10, p.jenis_kelamin, d.kasus, COUNT(*) FROM diagnosis d "
+				      "JOIN kunjungan k ON k.id = d.kunjungan_id JOIN pasien p ON p.id = k.pasien_id "
+				      "WHERE k.tanggal >= ? AND k.tanggal < ? GROUP BY 1, 2, 3", NULL);
 	double t0 = now_ms();
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
@@ -155,19 +156,41 @@ static void reports(sqlite3 *db, const struct pkm_config *cfg)
 	fclose(null);
 }
 
-/* Write the demo's patients and one year of visits as CSV, import them into a
- * new database, and count rows per second. */
-static void imports(sqlite3 *db, const char *dir)
+/* A byte copy of the database (its WAL checkpointed into it first), on the
+ * disk before the import is timed: its commit would otherwise flush the copy. */
+static int copy_db(sqlite3 *db, const char *from, const char *to)
 {
-	char pas[512], kun[512], fresh[512];
+	if (sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	static char buf[1 << 16];
+	size_t n;
+	int rc = in && out ? 0 : -1;
+	while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		rc = fwrite(buf, 1, n, out) == n ? 0 : -1;
+	if (in)
+		fclose(in);
+	if (out && (fflush(out) != 0 || fsync(fileno(out)) != 0))
+		rc = -1;
+	if (out && fclose(out) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* Write the demo's patients (under new No. RM, without NIK) and one year of
+ * their visits as CSV, import them into a copy of the demo database (its
+ * years of history and trail in place), and count rows per second. */
+static void imports(sqlite3 *db, const char *path, const char *dir)
+{
+	char pas[512], kun[512], copy[512];
 	snprintf(pas, sizeof pas, "%s/bench-pasien.csv", dir);
 	snprintf(kun, sizeof kun, "%s/bench-kunjungan.csv", dir);
-	snprintf(fresh, sizeof fresh, "%s/bench-import.db", dir);
+	snprintf(copy, sizeof copy, "%s/bench-import.db", dir);
 	const char *q[2] = {
-		"SELECT no_rm, COALESCE(nik, ''), COALESCE(no_bpjs, ''), nama, jenis_kelamin, tanggal_lahir, alamat, desa, "
+		"SELECT 'I' || no_rm, '', COALESCE(no_bpjs, ''), nama, jenis_kelamin, tanggal_lahir, alamat, desa, "
 		"penjamin FROM pasien",
-		"SELECT p.no_rm, k.tanggal, k.unit, k.penjamin, COALESCE(d.icd10, ''), COALESCE(d.kasus, '') FROM kunjungan k "
-		"JOIN pasien p ON p.id = k.pasien_id LEFT JOIN diagnosis d ON d.kunjungan_id = k.id "
+		"SELECT 'I' || p.no_rm, k.tanggal, k.unit, k.penjamin, COALESCE(d.icd10, ''), COALESCE(d.kasus, '') "
+		"FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id LEFT JOIN diagnosis d ON d.kunjungan_id = k.id "
 		"WHERE k.tanggal >= date((SELECT MAX(tanggal) FROM kunjungan), '-1 year') ORDER BY k.tanggal, k.id",
 	};
 	const char *head[2] = { "no_rm,nik,no_bpjs,nama,jenis_kelamin,tanggal_lahir,alamat,desa,penjamin\n",
@@ -186,9 +209,13 @@ static void imports(sqlite3 *db, const char *dir)
 		sqlite3_finalize(st);
 		fclose(out);
 	}
-	remove(fresh);
 	struct sbuf err = { 0 }, done = { 0 };
-	sqlite3 *to = pkm_open(fresh, &err);
+	sqlite3 *to = copy_db(db, path, copy) == 0 ? pkm_open(copy, &err) : NULL;
+	if (!to) {
+		fprintf(stderr, "import: no copy of %s: %s\n", path, sb_str(&err));
+		sb_free(&err);
+		return;
+	}
 	db_set_user(to, "sistem:bench");	/* as pkm impor runs: one trail row per file */
 	struct pkm_config cfg;
 	config_defaults(&cfg);
@@ -204,9 +231,16 @@ static void imports(sqlite3 *db, const char *dir)
 	db_close(to);
 	sb_free(&err);
 	sb_free(&done);
-	remove(fresh);
-	remove(pas);
-	remove(kun);
+	const char *const made[] = { copy, pas, kun };
+	for (int i = 0; i < 3; i++)
+		remove(made[i]);
+	char side[530];
+	snprintf(side, sizeof side, "%s-wal", copy);
+	remove(side);
+	snprintf(side, sizeof side, "%s-shm", copy);
+	remove(side);
+	snprintf(side, sizeof side, "%s-pkm.kunci", copy);
+	remove(side);
 }
 
 /* The audit viewer's first screen: one page of the whole trail, newest first. */
@@ -252,7 +286,7 @@ int main(int argc, char **argv)
 	reports(db, &cfg);
 	audit_first_page(db);
 	saves(db, &cfg);
-	imports(db, argv[3]);
+	imports(db, argv[1], argv[3]);
 	struct stat s;
 	if (stat(argv[1], &s) == 0)
 		figure("database size per year", s.st_size / 1048576.0 / atof(argv[2]), "MB");

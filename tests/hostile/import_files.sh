@@ -34,6 +34,13 @@ bad stok "kode,sumber,no_batch,kedaluwarsa,jumlah,tanggal\nPCT500,APBD2,B1\x1b,2
 bad stok "kode,sumber,no_batch,kedaluwarsa,jumlah,tanggal\nPCT500,APBD2,B1,2028-01-01,10,2026-11-24\n" "setelah hari ini"
 refused pkm import pasien /dev/zero
 said "byte NUL"
+# the same No. RM or NIK twice in one file, each repeat named with its first line
+bad pasien "$H,nik\n900001,Ana,P,1990-01-01,3204010101900001\n900002,Ani,P,1990-01-01,3204010101900001\n900001,Ayu,P,1990-01-01,\n" \
+	"in.csv:4: no_rm: No. RM 900001 sudah ada di baris 2"
+said "in.csv:3: nik: NIK 3204010101900001 sudah ada di baris 2"
+# two lines of one visit naming different payers
+bad kunjungan "no_rm,tanggal,unit,penjamin,icd10\n200001,2026-11-20,K3,UMUM,J06.9\n200001,2026-11-20,K3,JAMPERSAL,A09\n" \
+	"in.csv:3: penjamin: berbeda dengan baris 2 untuk kunjungan yang sama"
 # accented text is kept whole (no cut in the middle of a letter), and a
 # Windows-1252 file is read as such when asked
 /usr/bin/printf "$H,desa\n,Bud\xedi,L,1990-01-01,Cibod\xe9\n" >"$WORK/latin.csv"

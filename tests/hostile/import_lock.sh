@@ -28,6 +28,9 @@ limit=2000; [ -z "${PKM_SANITIZED:-}" ] || limit=10000
 # the file is one trail event naming it and the ids it made
 ev=$(sql "SELECT baru FROM audit WHERE tabel = 'pasien' AND baru LIKE 'impor berkas %p.csv%'")
 echo "$ev" | grep -q "60000 baris" || die "import event: $ev"
+# the file named by its size and the SHA-256 of the bytes imported
+echo "$ev" | grep -qF "($(stat -c %s "$WORK/p.csv") byte, sha256 $(sha256sum <"$WORK/p.csv" | cut -c1-64), " ||
+	die "size or SHA-256 not in: $ev"
 ids=$(sql "SELECT min(id) || '-' || max(id) FROM pasien WHERE nama LIKE 'Pasien Impor %'")
 echo "$ev" | grep -q "pasien id $ids" || die "ids $ids not in: $ev"
 [ "$(sql "SELECT count(*) FROM pasien WHERE nama LIKE 'Pasien Impor %' AND id NOT BETWEEN ${ids%-*} AND ${ids#*-}")" = 0 ]
