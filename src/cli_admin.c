@@ -172,6 +172,10 @@ int cmd_user(sqlite3 *db, int argc, char **argv)
 		return usage_error("pengguna daftar | tambah NAMA PERAN [UNIT...] | sandi NAMA");
 	struct user *list;
 	int n = user_list(db, &list);
+	if (n < 0) {
+		fprintf(stderr, "pkm: daftar pengguna tidak terbaca utuh: %s\n", sqlite3_errmsg(db));
+		return 1;
+	}
 	for (int i = 0; i < n; i++) {
 		printf("%-16s %-12s %s", list[i].nama, list[i].peran, list[i].aktif ? "aktif" : "ditutup");
 		for (int k = 0; k < list[i].n_units; k++)

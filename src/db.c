@@ -321,6 +321,8 @@ int db_finish(sqlite3 *db, sqlite3_stmt *st, int rc, struct sbuf *err)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int db_rows(int rc, int n) { return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : -1; }
+
 void db_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))

@@ -173,7 +173,11 @@ static void load_show_when(struct loader *l, struct form_field *fd, int self, co
 	if (!rule)
 		return;
 	char name[32], values[256];
-	if (sscanf(rule, " %31[a-z0-9_] = %255[^\n]", name, values) != 2) {
+	if (strlen(rule) >= sizeof values) {	/* a rule read in part would show the field wrongly */
+		problem(l, section, "show_when", "aturan lebih dari %zu karakter", sizeof values - 1);
+		return;
+	}
+	if (sscanf(rule, " %31[a-z0-9_] = %255[^\n]", name, values) != 2 || strlen(name) == sizeof name - 1) {
 		problem(l, section, "show_when", "tulis show_when = KOLOM = NILAI atau KOLOM = NILAI|NILAI");
 		return;
 	}
@@ -191,7 +195,10 @@ static void load_show_when(struct loader *l, struct form_field *fd, int self, co
 		const char *why = dict_check(l->db, &def, v, norm, sizeof norm);
 		if (why)
 			problem(l, section, "show_when", "nilai '%s' tidak sah untuk %s: %s", str_trim(v), name, why);
-		else if (fd->n_when < FORM_MAX_WHEN)
+		else if (fd->n_when == FORM_MAX_WHEN) {
+			problem(l, section, "show_when", "paling banyak %d nilai", FORM_MAX_WHEN);
+			return;
+		} else
 			str_copy(fd->when[fd->n_when++], sizeof fd->when[0], norm);
 	}
 }
@@ -364,7 +371,8 @@ static void check_unfilled(struct loader *l)
 		return;
 	sqlite3_bind_text(st, 1, l->fm->table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, l->fm->key, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(st, 0);
 		char base[32];
 		str_copy(base, sizeof base, col);
@@ -378,6 +386,8 @@ static void check_unfilled(struct loader *l)
 			problem(l, "form", "fields", "kolom %s NOT NULL tanpa nilai bawaan, tetapi tidak selalu diisi formulir",
 				col);
 	}
+	if (rc != SQLITE_DONE)
+		problem(l, "form", "table", "kolom tabel %s tidak terbaca: %s", l->fm->table, sqlite3_errmsg(l->db));
 	sqlite3_finalize(st);
 }
 

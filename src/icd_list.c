@@ -123,16 +123,18 @@ static int best_first(const void *a, const void *b)
 	return strcmp(x->kode, y->kode);
 }
 
-/* Codes whose synonym matches every word; the hit shows the term it matched. */
-static void synonyms(sqlite3 *db, char words[6][32], int n, struct found *f)
+/* Codes whose synonym matches every word; the hit shows the term it matched.
+ * -1 when the list stopped on a read error. */
+static int synonyms(sqlite3 *db, char words[6][32], int n, struct found *f)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, "SELECT s.istilah, s.kode, coalesce(i.nama, '') FROM temp.icd10_sinonim s "
 			       "LEFT JOIN icd10 i ON i.kode = s.kode ORDER BY s.rowid", -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
-		return;	/* no synonyms loaded on this connection */
+		return 0;	/* no synonyms loaded on this connection */
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *term = (const char *)sqlite3_column_text(st, 0);
 		struct icd_entry *e = icd_words_match(term, words, n) ? add(f, (const char *)sqlite3_column_text(st, 1), 1)
 								     : NULL;
@@ -142,6 +144,7 @@ static void synonyms(sqlite3 *db, char words[6][32], int n, struct found *f)
 		}
 	}
 	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int icd_search(sqlite3 *db, const char *query, const struct icd_usage *use, struct icd_entry *out, int max)
@@ -159,7 +162,8 @@ int icd_search(sqlite3 *db, const char *query, const struct icd_usage *use, stru
 		return 0;
 	struct found f = { 0 };
 	sqlite3_stmt *st = db_stmt(db, "SELECT kode, nama, coalesce(nama_en, '') FROM icd10 ORDER BY kode", NULL);
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
+	int rc = SQLITE_ERROR;
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *kode = (const char *)sqlite3_column_text(st, 0);
 		const char *nama = (const char *)sqlite3_column_text(st, 1);
 		int hit = prefix[0] ? strncmp(kode, prefix, strlen(prefix)) == 0
@@ -172,8 +176,10 @@ int icd_search(sqlite3 *db, const char *query, const struct icd_usage *use, stru
 	if (st)
 		sqlite3_reset(st);
 	f.by_name = f.n;
-	if (!prefix[0])
-		synonyms(db, words, n, &f);
+	if (rc != SQLITE_DONE || (!prefix[0] && synonyms(db, words, n, &f) != 0)) {
+		free(f.e);
+		return -1;
+	}
 	for (int i = 0; i < f.n; i++)
 		f.e[i].uses = uses_of(use, f.e[i].kode);
 	if (f.n)

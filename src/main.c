@@ -163,6 +163,10 @@ static int cmd_icd10(const struct cli *c, int argc, char **argv)
 		struct icd_entry found[20];
 		rc = load_synonyms(db, cfg, &err);
 		int n = rc == 0 ? icd_search(db, sb_str(&q), NULL, found, 20) : 0;
+		if (n < 0) {
+			sb_printf(&err, "daftar ICD-10 tidak terbaca: %s", sqlite3_errmsg(db));
+			rc = -1;
+		}
 		for (int i = 0; i < n; i++) {	/* KODE<TAB>nama: the name shown, never obeyed */
 			struct sbuf name = { 0 };
 			sb_printf(&name, "%s", found[i].nama[0] ? found[i].nama : "(tidak ada di daftar)");

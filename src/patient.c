@@ -235,11 +235,11 @@ void patient_read(sqlite3_stmt *st, struct patient *p)
 /* Run a prepared query and read up to max patients. */
 static int read_patients(sqlite3_stmt *st, struct patient *out, int max)
 {
-	int n = 0;
-	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+	int n = 0, rc = SQLITE_DONE;
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		patient_read(st, &out[n++]);
 	sqlite3_finalize(st);
-	return n;
+	return db_rows(rc, n);
 }
 
 static int get_one(sqlite3 *db, const char *sql, const char *text, long id, struct patient *p)
@@ -307,7 +307,8 @@ static int search_number(sqlite3 *db, const char *digits, struct patient *out, i
 		sqlite3_bind_text(st, 1, digits, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, max);
-		while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		int rc = SQLITE_DONE;
+		while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 			patient_read(st, &out[n]);
 			int seen = 0;
 			for (int k = 0; k < n && !seen; k++)
@@ -315,6 +316,8 @@ static int search_number(sqlite3 *db, const char *digits, struct patient *out, i
 			n += !seen;
 		}
 		sqlite3_reset(st);
+		if (db_rows(rc, n) < 0)
+			return -1;
 	}
 	return n;
 }
@@ -440,9 +443,9 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 		n = read_patients(st, out, max);
 	}
 	sb_free(&sql);
-	if (many)
+	if (many && n > 0)
 		qsort(out, (size_t)n, sizeof *out, by_name);
-	return n;
+	return st ? n : -1;
 }
 
 int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out, int max)
@@ -453,7 +456,7 @@ int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out
 		"SELECT " PATIENT_COLS " FROM pasien WHERE (nama_cari = ? AND tanggal_lahir = ?)"
 		" OR (no_bpjs IS NOT NULL AND no_bpjs = ?) ORDER BY no_rm LIMIT ?", NULL);
 	if (!st)
-		return 0;
+		return -1;
 	sqlite3_bind_text(st, 1, cari, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, p->tanggal_lahir, -1, SQLITE_TRANSIENT);
 	db_bind_text(st, 3, p->no_bpjs, 1);

@@ -55,14 +55,14 @@ int drug_search(sqlite3 *db, const char *query, struct drug *out, int max)
 	sqlite3_stmt *st = db_prepare(db, DRUG_COLS "WHERE kode LIKE ?1 || '%' OR nama LIKE '%' || ?1 || '%' "
 				      "ORDER BY kode LIKE ?1 || '%' DESC, nama LIMIT ?2", NULL);
 	if (!st)
-		return 0;
+		return -1;
 	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, max);
-	int n = 0;
-	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+	int n = 0, rc = SQLITE_DONE;
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		drug_row(st, &out[n++]);
 	sqlite3_finalize(st);
-	return n;
+	return db_rows(rc, n);
 }
 
 int drug_check(sqlite3 *db, const char *kode, const char *nama, const char *satuan, const char *kategori,
@@ -206,12 +206,12 @@ int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row 
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, sumber, no_batch, kedaluwarsa, saldo FROM batch "
 				      "WHERE obat = ? AND (saldo > 0 OR NOT ?) ORDER BY kedaluwarsa, id LIMIT ?", NULL);
 	if (!st)
-		return 0;
+		return -1;
 	sqlite3_bind_text(st, 1, obat, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, in_stock);
 	sqlite3_bind_int(st, 3, max);
-	int n = 0;
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, rc = SQLITE_DONE;
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out[n].id = sqlite3_column_int64(st, 0);
 		db_col_text(st, 1, out[n].sumber, sizeof out[n].sumber);
 		db_col_text(st, 2, out[n].no_batch, sizeof out[n].no_batch);
@@ -219,7 +219,7 @@ int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row 
 		out[n++].saldo = sqlite3_column_int64(st, 4);
 	}
 	sqlite3_reset(st);
-	return n;
+	return db_rows(rc, n);
 }
 
 long stock_balance(sqlite3 *db, const char *obat)
@@ -426,10 +426,10 @@ int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max)
 	sqlite3_stmt *st = db_stmt(db, "SELECT r.id, r.obat, o.nama, o.satuan, r.signa, r.diserahkan, r.jumlah "
 				      "FROM resep r JOIN obat o ON o.kode = r.obat WHERE r.kunjungan_id = ? ORDER BY r.id", NULL);
 	if (!st)
-		return 0;
+		return -1;
 	sqlite3_bind_int64(st, 1, visit_id);
-	int n = 0;
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, rc = SQLITE_DONE;
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct resep_row *r = &out[n++];
 		r->id = sqlite3_column_int64(st, 0);
 		db_col_text(st, 1, r->obat, sizeof r->obat);
@@ -440,7 +440,7 @@ int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max)
 		r->jumlah = sqlite3_column_int64(st, 6);
 	}
 	sqlite3_reset(st);
-	return n;
+	return db_rows(rc, n);
 }
 
 /* Take `need` of one prescription line from the batches, earliest expiry first. */
@@ -448,6 +448,8 @@ static int dispense_line(sqlite3 *db, const struct resep_row *r, const char *tan
 {
 	struct batch_row b[64];
 	int nb = stock_batches(db, r->obat, 1, b, (int)ARRAY_LEN(b));
+	if (nb < 0)
+		return db_fail(err, db, "batch tidak terbaca");
 	long need = r->jumlah, usable = 0;
 	for (int i = 0; i < nb; i++)
 		usable += strcmp(b[i].kedaluwarsa, tanggal) >= 0 ? b[i].saldo : 0;
@@ -478,6 +480,8 @@ int stock_dispense_in(sqlite3 *db, long visit_id, const char *tanggal, struct sb
 {
 	struct resep_row r[64];
 	int n = resep_list(db, visit_id, r, (int)ARRAY_LEN(r)), done = 0;
+	if (n < 0)
+		return db_fail(err, db, "resep tidak terbaca");
 	for (int i = 0; i < n; i++) {
 		if (r[i].diserahkan[0])
 			continue;

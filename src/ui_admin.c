@@ -83,6 +83,10 @@ static void users_screen(struct ui *u)
 	for (;;) {
 		struct user *list;
 		int n = user_list(u->db, &list);
+		if (n < 0) {
+			ui_message(u, 1, "daftar pengguna tidak terbaca utuh: %s", sqlite3_errmsg(u->db));
+			return;
+		}
 		if (sel >= n)
 			sel = n - 1;
 		int page = LINES - 8;

@@ -2,6 +2,7 @@
  * engine every form uses (src/ui_dialog.c): the fields, labels, checks and
  * help are the pasien rows of the dictionary. */
 #include "ui_priv.h"
+#include "pkm/db.h"
 #include "pkm/patient_edit.h"
 #include <string.h>
 
@@ -89,6 +90,8 @@ static int save_new(struct ui *u, struct patient *p, struct pctx *c, struct fiel
 		return nik_taken(u, p, c->out, fe);
 	struct patient dups[8];
 	int nd = patient_duplicates(u->db, p, dups, 8);
+	if (nd < 0)	/* unchecked is not "no duplicate" */
+		return db_fail(err, u->db, "pemeriksaan pasien ganda tidak selesai");
 	if (nd > 0) {
 		int pick = dup_dialog(u, dups, nd);
 		if (pick >= 0) {

@@ -91,6 +91,10 @@ static long pick_batch(struct ui *u, const struct stock_status *d, struct batch_
 	struct batch_row b[32];
 	static char code[32][24], label[32][80];
 	int n = stock_batches(u->db, d->kode, 1, b, 32);
+	if (n < 0) {
+		ui_message(u, 1, "batch %s tidak terbaca: %s", d->nama, sqlite3_errmsg(u->db));
+		return -1;
+	}
 	if (!n) {
 		ui_message(u, 1, "%s tidak punya stok di batch mana pun", d->nama);
 		return -1;

@@ -145,6 +145,10 @@ enum pkm_screen ui_register(struct ui *u)
 			char t[128];
 			str_copy(t, sizeof t, q.buf);
 			n = str_trim(t)[0] ? patient_search(u->db, t, found, MAX_FOUND) : 0;
+			if (n < 0) {
+				ui_message(u, 1, "daftar pasien tidak terbaca: %s", sqlite3_errmsg(u->db));
+				n = 0;
+			}
 			sel = top = 0;
 		}
 	}

@@ -10,6 +10,10 @@ static int drug_options(struct ui *u, const char *typed, char (*code)[24], char 
 {
 	struct drug d[64];
 	int n = drug_search(u->db, typed, d, max < 64 ? max : 64);
+	if (n < 0) {
+		ui_message(u, 1, "daftar obat tidak terbaca: %s", sqlite3_errmsg(u->db));
+		return 0;
+	}
 	for (int i = 0; i < n; i++) {
 		str_copy(code[i], 24, d[i].kode);
 		snprintf(label[i], 80, "%.50s  (stok %ld %s)", d[i].nama, stock_balance(u->db, d[i].kode), d[i].satuan);
@@ -69,6 +73,10 @@ void ui_resep(struct ui *u, const struct visit_row *row)
 	u->msg[0] = '\0';
 	for (;;) {
 		int n = resep_list(u->db, row->v.id, r, MAX_LINES);
+		if (n < 0) {
+			ui_message(u, 1, "resep tidak terbaca: %s", sqlite3_errmsg(u->db));
+			return;
+		}
 		if (sel >= n)
 			sel = n ? n - 1 : 0;
 		draw(u, row, r, n, sel);

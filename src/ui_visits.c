@@ -37,6 +37,10 @@ static int icd_picker(struct ui *u, const struct visit *v, char code[ICD_LEN])
 	struct icd_usage use;
 	icd_usage_load(u->db, v->unit, u->today, &use);
 	int n_month = diag_month_codes(u->db, v, month, 64);
+	if (n_month < 0) {
+		ui_message(u, 1, "diagnosis bulan ini tidak terbaca: %s", sqlite3_errmsg(u->db));
+		n_month = 0;
+	}
 	struct lineedit q;
 	memset(&q, 0, sizeof q);
 	q.max = 60;
@@ -79,6 +83,10 @@ static int icd_picker(struct ui *u, const struct visit *v, char code[ICD_LEN])
 			break;
 		} else if (!ui_list_move(k, &sel, n, rows) && ui_edit_key(&q, k, &changed) && changed) {
 			n = q.len ? icd_search(u->db, q.buf, &use, found, MAX_ICD) : 0;
+			if (n < 0) {
+				ui_message(u, 1, "daftar ICD-10 tidak terbaca: %s", sqlite3_errmsg(u->db));
+				n = 0;
+			}
 			sel = top = 0;
 		}
 	}
@@ -117,6 +125,10 @@ static void load_items(struct ui *u, const struct visit_row *row, struct visit_i
 		}
 	struct resep_row r[64];
 	it->n_resep = it->resep ? resep_list(u->db, row->v.id, r, 64) : 0;
+	if (it->n_resep < 0) {
+		ui_message(u, 1, "resep tidak terbaca: %s", sqlite3_errmsg(u->db));
+		it->n_resep = 0;
+	}
 	it->n_waiting = 0;
 	for (int i = 0; i < it->n_resep; i++)
 		it->n_waiting += !r[i].diserahkan[0];

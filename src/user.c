@@ -272,7 +272,10 @@ int user_count(sqlite3 *db) { return (int)db_query_long(db, "SELECT count(*) FRO
 
 #define USER_COLUMNS "id, nama, nama_lengkap, peran, aktif, ganti_sandi"
 
-static void read_user(sqlite3 *db, sqlite3_stmt *st, struct user *u)
+/* A user and the units it serves; -1 when these cannot be read whole (more
+ * units than a user may have were put in from outside pkm, a read error): a
+ * user is never shown with fewer units than it has. */
+static int read_user(sqlite3 *db, sqlite3_stmt *st, struct user *u)
 {
 	memset(u, 0, sizeof *u);
 	u->id = (long)sqlite3_column_int64(st, 0);
@@ -283,11 +286,13 @@ static void read_user(sqlite3 *db, sqlite3_stmt *st, struct user *u)
 	u->ganti_sandi = sqlite3_column_int(st, 5);
 	sqlite3_stmt *un = db_stmt(db, "SELECT unit FROM pengguna_unit WHERE pengguna_id = ? ORDER BY unit", NULL);
 	if (!un)
-		return;
+		return -1;
 	sqlite3_bind_int64(un, 1, u->id);
-	while (sqlite3_step(un) == SQLITE_ROW && u->n_units < USER_MAX_UNITS)
+	int rc;
+	while ((rc = sqlite3_step(un)) == SQLITE_ROW && u->n_units < USER_MAX_UNITS)
 		db_col_text(un, 0, u->units[u->n_units++], sizeof u->units[0]);
 	sqlite3_reset(un);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int user_get(sqlite3 *db, const char *nama, struct user *out)
@@ -298,7 +303,7 @@ int user_get(sqlite3 *db, const char *nama, struct user *out)
 	sqlite3_bind_text(st, 1, nama, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
 	if (rc == 0)
-		read_user(db, st, out);
+		rc = read_user(db, st, out);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -309,14 +314,19 @@ int user_list(sqlite3 *db, struct user **out)
 	sqlite3_stmt *st = db_prepare(db, "SELECT " USER_COLUMNS " FROM pengguna ORDER BY nama", NULL);
 	if (!st)
 		return 0;
-	int n = 0, cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap)
 			*out = xrealloc(*out, (size_t)(cap = cap ? cap * 2 : 16) * sizeof **out);
-		read_user(db, st, &(*out)[n++]);
+		if (read_user(db, st, &(*out)[n++]) != 0)
+			break;
 	}
 	sqlite3_finalize(st);
-	return n;
+	if (rc == SQLITE_DONE)
+		return n;
+	free(*out);
+	*out = NULL;
+	return -1;
 }
 
 /* The failure counter and lock after one log-in attempt, in its transaction. */

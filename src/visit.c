@@ -320,15 +320,15 @@ int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], i
 					  "WHERE k.pasien_id = ?1 AND k.tanggal >= date(?2, 'start of month') AND k.tanggal <= ?2 "
 					  "AND k.batal IS NULL",
 				      NULL);
-	int n = 0;
+	int n = 0, rc = SQLITE_ERROR;
 	if (st) {
 		sqlite3_bind_int64(st, 1, v->pasien_id);
 		sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
-		while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
 			db_col_text(st, 0, out[n++], ICD_LEN);
 	}
 	sqlite3_finalize(st);
-	return n;
+	return db_rows(rc, n);
 }
 
 const char *visit_first_unit(struct age age)

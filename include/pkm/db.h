@@ -48,6 +48,9 @@ int db_read_end(sqlite3 *db, int token, struct sbuf *err);
 /* After a step loop: finalize st; 0 when the loop ended on SQLITE_DONE, else -1
  * with the reason in err. The house rule: a read never ends short in silence. */
 int db_finish(sqlite3 *db, sqlite3_stmt *st, int rc, struct sbuf *err);
+/* The end of a read of up to max rows (its query has LIMIT max), rc the last
+ * step: the count n, or -1 when the read stopped on an error, not at its end. */
+int db_rows(int rc, int n);
 
 /* Prepare, or NULL (the message goes to err when err is not NULL). */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, struct sbuf *err);

@@ -38,7 +38,8 @@ int icd_words_match(const char *text, char words[][32], int n);
 /* Load the synonyms file (istilah,kode) into this connection (a temporary
  * table, replaced on each load). Problems as FILE:LINE: why; -1 on any. */
 int icd_synonyms_load(sqlite3 *db, const char *path, struct sbuf *err);
-/* The matches of query (use may be NULL), best first; returns how many. */
+/* The matches of query (use may be NULL), best first; returns how many, -1
+ * when the list could not be read. */
 int icd_search(sqlite3 *db, const char *query, const struct icd_usage *use, struct icd_entry *out, int max);
 /* Indonesian name of a code, "" when not in the list. */
 void icd_name(sqlite3 *db, const char *code, char *out, size_t size);

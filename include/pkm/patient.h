@@ -53,7 +53,9 @@ int patient_by_rm(sqlite3 *db, const char *no_rm, struct patient *p);
 
 /* As-you-type search by No. RM, NIK, No. BPJS, name words and a birth date
  * (DD-MM-YYYY or YYYY-MM-DD); "ibu <words>" searches the mother's name (a baby
- * found by its mother). Returns the number found (at most max). */
+ * found by its mother). Returns the number found (at most max). These lists,
+ * like every list of rows in pkm, return -1 when the rows could not be read
+ * to their end: a short list is never shown as if it were whole. */
 int patient_search(sqlite3 *db, const char *query, struct patient *out, int max);
 /* Same name and birth date, or same No. BPJS. */
 int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out, int max);

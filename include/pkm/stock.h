@@ -42,7 +42,8 @@ struct resep_row {
 };
 
 int drug_get(sqlite3 *db, const char *kode, struct drug *d);
-/* By code prefix or words of the name; returns the count found (at most max). */
+/* By code prefix or words of the name; returns the count found (at most max).
+ * The lists below return -1 when their rows could not be read to the end. */
 int drug_search(sqlite3 *db, const char *query, struct drug *out, int max);
 /* Check a drug master row; 0 when it may be saved. */
 int drug_check(sqlite3 *db, const char *kode, const char *nama, const char *satuan, const char *kategori,

@@ -54,7 +54,8 @@ int user_set_password(sqlite3 *db, long id, const char *password, int must_chang
 int user_set_active(sqlite3 *db, long id, int active, struct sbuf *err);
 int user_count(sqlite3 *db);
 int user_get(sqlite3 *db, const char *nama, struct user *out);
-/* Every user, by name; the count. *out is allocated. */
+/* Every user, by name; the count, -1 when not read whole (a user with more
+ * units than USER_MAX_UNITS put in from outside pkm too). *out is allocated. */
 int user_list(sqlite3 *db, struct user **out);
 
 enum login_result { LOGIN_OK, LOGIN_WRONG, LOGIN_LOCKED, LOGIN_INACTIVE, LOGIN_ERROR };

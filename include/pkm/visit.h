@@ -71,7 +71,7 @@ int visit_history(sqlite3 *db, long pasien_id, struct visit_summary **out);
 /* The unit of a patient's first visit by age at the visit (Juknis ILP). */
 const char *visit_first_unit(struct age age);
 /* The codes the visit's patient was diagnosed with this month up to the
- * visit's day (any unit), at most max; returns how many. */
+ * visit's day (any unit), at most max; returns how many, -1 on a read error. */
 int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], int max);
 
 

@@ -17,14 +17,16 @@
 #include "pkm/lb1.h"
 #include "pkm/lb2.h"
 #include "pkm/open.h"
+#include "pkm/patient.h"
 #include "pkm/rowdef.h"
+#include "pkm/user.h"
 #include "pkm/visit.h"
 
 /* ---- a VFS that forwards to the default one, and fails reads when armed ---- */
 
 static sqlite3_vfs *real_vfs, shim_vfs;
 static int fail_reads;	/* 1: every xRead fails with SQLITE_IOERR_READ */
-static long reads;
+static long reads, fail_from;	/* fail_from > 0: reads past that many fail */
 
 struct shim_file {
 	sqlite3_file base;
@@ -36,7 +38,7 @@ static int s_close(sqlite3_file *f) { return REAL(f)->pMethods->xClose(REAL(f));
 static int s_read(sqlite3_file *f, void *b, int n, sqlite3_int64 o)
 {
 	reads++;
-	return fail_reads ? SQLITE_IOERR_READ : REAL(f)->pMethods->xRead(REAL(f), b, n, o);
+	return fail_reads || (fail_from && reads > fail_from) ? SQLITE_IOERR_READ : REAL(f)->pMethods->xRead(REAL(f), b, n, o);
 }
 static int s_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 o) { return REAL(f)->pMethods->xWrite(REAL(f), b, n, o); }
 static int s_truncate(sqlite3_file *f, sqlite3_int64 n) { return REAL(f)->pMethods->xTruncate(REAL(f), n); }
@@ -197,6 +199,30 @@ static void test_read_error(void **s)
 	sb_free(&err);
 }
 
+/* a list that stops on a read error part-way says so (-1), never a short list */
+static void test_list_read_error(void **s)
+{
+	(void)s;
+	struct sbuf err = { 0 };
+	sqlite3 *db = pkm_open(path, &err);
+	assert_non_null(db);
+	sqlite3_exec(db, "PRAGMA cache_size = 0", NULL, NULL, NULL);
+	static struct patient found[200];
+	assert_int_equal(patient_search(db, "pasien uji", found, 200), 200);
+	reads = 0;
+	fail_from = 20;
+	assert_int_equal(patient_search(db, "pasien uji", found, 200), -1);
+	assert_true(reads > 20);
+	struct user *users = NULL;
+	reads = 0;
+	fail_from = 1;
+	assert_int_equal(user_list(db, &users), -1);
+	assert_null(users);
+	fail_from = 0;
+	db_close(db);
+	sb_free(&err);
+}
+
 /* inside a caller's write transaction a report reads in a savepoint: the
  * caller's work is still its own to commit or roll back */
 static void test_nested_snapshot(void **s)
@@ -245,6 +271,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_many_values),
 		cmocka_unit_test(test_read_error),
+		cmocka_unit_test(test_list_read_error),
 		cmocka_unit_test(test_nested_snapshot),
 		cmocka_unit_test(test_wide_table),
 	};
