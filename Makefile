@@ -10,7 +10,7 @@ CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
             -DNCURSES_WIDECHAR=1 -DPKM_VERSION='"$(VERSION)"' -DPKM_FORMS_DIR='"$(CURDIR)/forms"'
-LDLIBS   += -lsqlite3 -liniparser -lcrypt -lcrypto
+LDLIBS   += -lsqlite3 -liniparser -lcrypt
 UI_LIBS  := -lncursesw -ltinfo
 VERSION  := 0.1.0
 

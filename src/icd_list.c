@@ -207,7 +207,8 @@ int icd_synonyms_load(sqlite3 *db, const char *path, struct sbuf *err)
 {
 	static const char *const required[] = { "istilah", "kode", NULL };
 	struct sheet s;
-	if (sheet_read(&s, path, required, NULL, err) != 0)
+	static const struct sheet_opts session_list = { .unhashed = 1 };
+	if (sheet_read(&s, path, required, &session_list, err) != 0)
 		return finish_errors(&s);
 	int c_term = col_of(&s, "istilah"), c_code = col_of(&s, "kode");
 	if (sqlite3_exec(db, "CREATE TEMP TABLE IF NOT EXISTS icd10_sinonim (istilah TEXT NOT NULL, kode TEXT NOT NULL); "

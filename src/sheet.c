@@ -4,9 +4,9 @@
 #include "pkm/date.h"
 #include "pkm/audit.h"
 #include "pkm/db.h"
+#include "pkm/digest.h"
 #include "pkm/output.h"
 #include <errno.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +18,7 @@
  * later. A rewind (the separator's look at the header row) starts the hash again. */
 struct sheet_stream {
 	FILE *raw, *f;
-	EVP_MD_CTX *md;
+	struct digest *md;
 	struct csv_reader r;
 	FILE *progress;
 	long long bytes;
@@ -29,7 +29,7 @@ static ssize_t hashed_read(void *cookie, char *buf, size_t size)
 	struct sheet_stream *in = cookie;
 	size_t n = fread(buf, 1, size, in->raw);
 	if (n)
-		EVP_DigestUpdate(in->md, buf, n);
+		digest_add(in->md, buf, n);
 	in->bytes += (long long)n;
 	return n ? (ssize_t)n : ferror(in->raw) ? -1 : 0;
 }
@@ -40,7 +40,8 @@ static int hashed_seek(void *cookie, off64_t *pos, int whence)
 	if (whence != SEEK_SET || *pos != 0 || fseek(in->raw, 0, SEEK_SET) != 0)
 		return -1;
 	in->bytes = 0;
-	return EVP_DigestInit_ex(in->md, EVP_sha256(), NULL) == 1 ? 0 : -1;
+	digest_restart(in->md);
+	return 0;
 }
 
 static void stream_close(struct sheet *s)
@@ -48,21 +49,17 @@ static void stream_close(struct sheet *s)
 	struct sheet_stream *in = s->in;
 	if (!in)
 		return;
-	unsigned char d[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-	if (EVP_DigestFinal_ex(in->md, d, &n) == 1)
-		for (unsigned int i = 0; i < n && i < 32; i++)
-			snprintf(s->sha256 + 2 * i, 3, "%02x", d[i]);
+	digest_end(in->md, s->sha256);
 	s->bytes = in->bytes;
 	csv_close(&in->r);
-	fclose(in->f);
+	if (in->f != in->raw)
+		fclose(in->f);
 	fclose(in->raw);
-	EVP_MD_CTX_free(in->md);
 	free(in);
 	s->in = NULL;
 }
 
-static struct sheet_stream *stream_open(const char *path, struct sbuf *err)
+static struct sheet_stream *stream_open(const char *path, int hash, struct sbuf *err)
 {
 	struct sheet_stream *in = xcalloc(1, sizeof *in);
 	in->raw = fopen(path, "rb");
@@ -71,11 +68,16 @@ static struct sheet_stream *stream_open(const char *path, struct sbuf *err)
 		free(in);
 		return NULL;
 	}
-	in->md = EVP_MD_CTX_new();
+	if (!hash) {
+		in->f = in->raw;
+		return in;
+	}
+	const char *why = "tidak dapat dibaca";
 	cookie_io_functions_t io = { .read = hashed_read, .seek = hashed_seek };
-	if (!in->md || EVP_DigestInit_ex(in->md, EVP_sha256(), NULL) != 1 || !(in->f = fopencookie(in, "rb", io))) {
-		sb_printf(err, "%s: tidak dapat dibaca\n", path);
-		EVP_MD_CTX_free(in->md);
+	if (!(in->md = digest_new(&why)) || !(in->f = fopencookie(in, "rb", io))) {
+		sb_printf(err, "%s: %s\n", path, why);
+		char ignored[65];
+		digest_end(in->md, ignored);
 		fclose(in->raw);
 		free(in);
 		return NULL;
@@ -171,7 +173,7 @@ int sheet_open(struct sheet *s, const char *path, const char *const *required, c
 	memset(s, 0, sizeof *s);
 	s->path = path;
 	s->err = err;
-	if (!(s->in = stream_open(path, err)))
+	if (!(s->in = stream_open(path, !(o && o->unhashed), err)))
 		return -1;
 	struct csv_reader *r = &s->in->r;
 	s->in->progress = o ? o->progress : NULL;

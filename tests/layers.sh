@@ -7,7 +7,7 @@ ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 
 layer() {	# layer MODULE -> its layer number; unknown modules fail the check
 	case "$1" in
-	util|date|csv|icd|ident|output|ini|lineedit|config) echo 0 ;;
+	util|date|csv|icd|ident|output|ini|lineedit|config|digest) echo 0 ;;
 	db) echo 1 ;;
 	dict|audit) echo 2 ;;
 	open|migrate) echo 3 ;;

@@ -15,6 +15,7 @@ struct sheet_opts {
 	FILE *progress;
 	int cp1252;
 	int any_sep;	/* ',' or ';', whichever the header row uses (lists from Excel) */
+	int unhashed;	/* a list read for this session only (no trail row): no SHA-256 */
 };
 
 /* A CSV file with its columns by name: the current row (row, line) of a

@@ -1,0 +1,15 @@
+/* SHA-256 of a stream of bytes, by OpenSSL's libcrypto, which is loaded only
+ * when something is hashed (an import): a desk's session never maps it. */
+#ifndef PKM_DIGEST_H
+#define PKM_DIGEST_H
+#include <stddef.h>
+
+struct digest;
+/* NULL when libcrypto cannot be loaded; `why` then says so. */
+struct digest *digest_new(const char **why);
+void digest_add(struct digest *d, const void *bytes, size_t n);
+/* Start again from nothing (the stream was rewound). */
+void digest_restart(struct digest *d);
+/* The digest as 64 hex digits, and the state freed; d may be NULL ("" then). */
+void digest_end(struct digest *d, char hex[65]);
+#endif
