@@ -145,7 +145,8 @@ static int count_by_code(sqlite3 *db, const char *from, const char *to, enum lay
 	free(x.slot);
 	if (db_finish(db, st, rc, err) != 0)
 		return -1;
-	qsort(out->rows, (size_t)out->nrows, sizeof *out->rows, by_key);
+	if (out->nrows)	/* an empty month has no rows array */
+		qsort(out->rows, (size_t)out->nrows, sizeof *out->rows, by_key);
 	return code_names(db, out, err);
 }
 

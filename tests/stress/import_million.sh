@@ -23,18 +23,21 @@ awk -v days="$days" 'BEGIN { print "no_rm,tanggal,unit,icd10,kasus"; split("J06.
 	>"$WORK/k.csv"
 [ "$(wc -l <"$WORK/k.csv")" -eq $((lines + 1)) ] || die "file not made"
 
-# killed once its write has spilled a few MB into the WAL
+# killed a second into its write: the write lock it holds tells when that began
 "$PKM_BIN" --db "$DB" import kunjungan "$WORK/k.csv" >/dev/null 2>&1 &
 pid=$!
 i=0
-while [ "$(stat -c %s "$DB-wal" 2>/dev/null || echo 0)" -lt 4000000 ] && kill -0 $pid 2>/dev/null; do
-	sleep 0.1
+while sqlite3 -cmd ".timeout 0" "$DB" "BEGIN IMMEDIATE; ROLLBACK" 2>/dev/null; do
+	kill -0 $pid 2>/dev/null || die "the import ended before its write was seen"
+	sleep 0.05
 	i=$((i + 1))
-	[ $i -lt 3000 ] || die "the import never wrote"
+	[ $i -lt 6000 ] || die "the import never wrote"
 done
+sleep 1
 kill -9 $pid 2>/dev/null || die "the import ended before it could be killed"
 wait $pid 2>/dev/null || true
-[ "$(q "SELECT count(*) FROM kunjungan") $(q "SELECT count(*) FROM diagnosis")" = "0 0" ] || die "half an import stored"
+n="$(q "SELECT count(*) FROM kunjungan") $(q "SELECT count(*) FROM diagnosis")"
+[ "$n" = "0 0" ] || die "an import killed mid-write left $n"
 [ "$(q "PRAGMA integrity_check")" = ok ] || die "integrity after kill -9"
 
 # whole, with the peak memory of the process
