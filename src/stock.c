@@ -293,71 +293,127 @@ int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tang
 	return in_transaction(db, insert_movement(db, batch_id, day, "OPNAME", n - have, 0, ket, err), err);
 }
 
-int stock_card(sqlite3 *db, const char *obat, const char *sumber, struct card_row **rows, int *n)
+/* The drug's movements (of one funding source, or all when sumber is NULL),
+ * newest first, older than the cursor when it has started: ?3/?4. */
+#define CARD_ROWS "SELECT m.id, m.tanggal, m.jenis, b.sumber, b.no_batch, m.keterangan, m.jumlah " \
+		  "FROM mutasi m JOIN batch b ON b.id = m.batch_id WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2)"
+
+static void card_bind(sqlite3_stmt *st, const char *obat, const char *sumber)
 {
-	*rows = NULL;
-	*n = 0;
-	sqlite3_stmt *st = db_prepare(db, "SELECT m.tanggal, m.jenis, b.sumber, b.no_batch, m.keterangan, m.jumlah "
-				      "FROM mutasi m JOIN batch b ON b.id = m.batch_id "
-				      "WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2) ORDER BY m.tanggal, m.id", NULL);
-	if (!st)
-		return -1;
 	sqlite3_bind_text(st, 1, obat, -1, SQLITE_STATIC);
-	if (sumber)
-		sqlite3_bind_text(st, 2, sumber, -1, SQLITE_STATIC);
-	int cap = 0, rc;
-	long saldo = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*rows = xrealloc(*rows, (size_t)cap * sizeof **rows);
-		}
-		struct card_row *r = &(*rows)[(*n)++];
-		db_col_text(st, 0, r->tanggal, sizeof r->tanggal);
-		db_col_text(st, 1, r->jenis, sizeof r->jenis);
-		db_col_text(st, 2, r->sumber, sizeof r->sumber);
-		db_col_text(st, 3, r->no_batch, sizeof r->no_batch);
-		db_col_text(st, 4, r->keterangan, sizeof r->keterangan);
-		long j = sqlite3_column_int64(st, 5);
-		r->masuk = j > 0 ? j : 0;
-		r->keluar = j < 0 ? -j : 0;
-		saldo += j;
-		r->saldo = saldo;
-	}
-	if (db_finish(db, st, rc, NULL) == 0)
-		return 0;
-	free(*rows);	/* a card cut short is refused, never shown */
-	*rows = NULL;
-	*n = 0;
-	return -1;
+	db_bind_text(st, 2, sumber, 1);
 }
 
-void stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
+static void card_read(sqlite3_stmt *st, struct card_row *r)
 {
-	struct card_row *rows;
-	int n;
+	r->id = (long)sqlite3_column_int64(st, 0);
+	db_col_text(st, 1, r->tanggal, sizeof r->tanggal);
+	db_col_text(st, 2, r->jenis, sizeof r->jenis);
+	db_col_text(st, 3, r->sumber, sizeof r->sumber);
+	db_col_text(st, 4, r->no_batch, sizeof r->no_batch);
+	db_col_text(st, 5, r->keterangan, sizeof r->keterangan);
+	long j = sqlite3_column_int64(st, 6);
+	r->masuk = j > 0 ? j : 0;
+	r->keluar = j < 0 ? -j : 0;
+}
+
+/* The balance after every movement of the card, where its newest page starts:
+ * the batches' balances, which trigger mutasi_saldo keeps from the same
+ * movements (a few rows, not years of movements). */
+static int card_total(sqlite3 *db, const char *obat, const char *sumber, long *total)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(sum(saldo), 0) FROM batch WHERE obat = ?1 "
+				      "AND (?2 IS NULL OR sumber = ?2)", NULL);
+	if (!st)
+		return -1;
+	card_bind(st, obat, sumber);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*total = (long)sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	return db_finish(db, st, rc, NULL);
+}
+
+int stock_card_page(sqlite3 *db, const char *obat, const char *sumber, struct card_cursor *c, struct card_row *out,
+		    int max)
+{
+	int snap = db_read_begin(db, NULL);
+	if (snap < 0)
+		return -1;
+	int n = 0, rc = SQLITE_ERROR;
+	sqlite3_stmt *st = NULL;
+	if (c->started || card_total(db, obat, sumber, &c->saldo) == 0)
+		st = db_prepare(db, CARD_ROWS " AND (?3 IS NULL OR m.tanggal < ?3 OR (m.tanggal = ?3 AND m.id < ?4))"
+				" ORDER BY m.tanggal DESC, m.id DESC LIMIT ?5", NULL);
+	if (st) {
+		card_bind(st, obat, sumber);
+		if (c->started) {
+			sqlite3_bind_text(st, 3, c->tanggal, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 4, c->id);
+		}
+		sqlite3_bind_int(st, 5, max);
+		c->started = 1;
+		/* newest first: each balance is the one after it, the next the one before */
+		while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct card_row *r = &out[n++];
+			card_read(st, r);
+			r->saldo = c->saldo;
+			c->saldo -= r->masuk - r->keluar;
+			str_copy(c->tanggal, sizeof c->tanggal, r->tanggal);
+			c->id = r->id;
+		}
+		sqlite3_finalize(st);
+		rc = db_rows(rc, n) < 0 ? SQLITE_ERROR : SQLITE_DONE;	/* a full page stops on a row */
+	}
+	if (db_read_end(db, snap, NULL) != 0)
+		rc = SQLITE_ERROR;
+	return rc == SQLITE_DONE ? n : -1;
+}
+
+void stock_card_line(struct sbuf *out, const struct card_row *r)
+{
+	char in[16] = "", outq[16] = "";
+	if (r->masuk || !r->keluar)
+		snprintf(in, sizeof in, "%ld", r->masuk);
+	if (r->keluar)
+		snprintf(outq, sizeof outq, "%ld", r->keluar);
+	sb_printf(out, "%-10s %-11s %-7s %-12.12s %8s %8s %8ld  %s\n", r->tanggal, r->jenis, r->sumber, r->no_batch, in,
+		  outq, r->saldo, r->keterangan);
+}
+
+void stock_card_head(struct sbuf *out, const struct drug *d)
+{
 	sb_printf(out, "KARTU STOK: %s - %s (%s)\n\n", d->kode, d->nama, d->satuan);
 	sb_printf(out, "%-10s %-11s %-7s %-12s %8s %8s %8s  %s\n", "Tanggal", "Jenis", "Sumber", "Batch", "Masuk",
 		  "Keluar", "Sisa", "Keterangan");
 	sb_pad(out, '-', 79);
 	sb_addc(out, '\n');
-	if (stock_card(db, d->kode, NULL, &rows, &n) != 0) {
-		sb_add(out, "KARTU STOK TIDAK TERBACA SELURUHNYA: tidak ditampilkan. Coba lagi; bila tetap, periksa database.\n");
-		return;
+}
+
+int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
+{
+	stock_card_head(out, d);
+	/* oldest first, the balance carried row by row: no array of the history */
+	sqlite3_stmt *st = db_prepare(db, CARD_ROWS " ORDER BY m.tanggal, m.id", NULL);
+	if (!st)
+		return -1;
+	card_bind(st, d->kode, NULL);
+	struct card_row r;
+	long saldo = 0, n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		card_read(st, &r);
+		saldo += r.masuk - r.keluar;
+		r.saldo = saldo;
+		stock_card_line(out, &r);
+		n++;
 	}
-	for (int i = 0; i < n; i++) {
-		const struct card_row *r = &rows[i];
-		char in[16] = "", outq[16] = "";
-		if (r->masuk || !r->keluar)
-			snprintf(in, sizeof in, "%ld", r->masuk);
-		if (r->keluar)
-			snprintf(outq, sizeof outq, "%ld", r->keluar);
-		sb_printf(out, "%-10s %-11s %-7s %-12.12s %8s %8s %8ld  %s\n", r->tanggal, r->jenis, r->sumber, r->no_batch,
-			  in, outq, r->saldo, r->keterangan);
-	}
+	if (db_finish(db, st, rc, NULL) != 0)
+		return -1;	/* a card cut short is refused, never printed */
 	if (!n)
 		sb_add(out, "Belum ada mutasi untuk obat ini.\n");
-	free(rows);
+	return 0;
 }
 
 int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,

@@ -1,6 +1,7 @@
 /* Farmasi: every drug's stock with warnings (below optimum, expiring soon), the
  * stock card, and the movements that change stock: receipt, issue, stock-take. */
 #include "ui_priv.h"
+#include "pkm/output.h"
 #include "pkm/lb2.h"
 #include "pkm/stock.h"
 #include <stdlib.h>
@@ -164,18 +165,139 @@ static void stocktake(struct ui *u, const struct stock_status *d)
 		ui_message(u, 0, "Stok opname batch %s dicatat, selisih %+ld", b.no_batch, m.difference);
 }
 
+/* The stock card a page at a time, however long the drug's history: the
+ * newest page first (latest movement at the bottom), Page Up back in time,
+ * Page Down forward, Home to today; F9 prints and F7 saves the whole card. */
+enum { CARD_PAGE_MAX = 200 };
+
+struct card_view {
+	struct card_cursor *start;	/* start[p]: where page p is read from */
+	int pages, cap, p, n;
+	int end;	/* the oldest page is known to be the last one read */
+	int left;	/* columns scrolled off to the left (Left, Right) */
+	struct card_row rows[CARD_PAGE_MAX];
+};
+
+static void card_load(struct ui *u, const struct drug *d, struct card_view *v, int page)
+{
+	if (v->pages == v->cap)
+		v->start = xrealloc(v->start, (size_t)(v->cap = v->cap ? v->cap * 2 : 16) * sizeof *v->start);
+	if (!v->pages) {	/* from today */
+		memset(&v->start[0], 0, sizeof v->start[0]);
+		v->pages = 1;
+		v->p = v->end = 0;
+	}
+	struct card_cursor c = v->start[v->p];
+	v->n = stock_card_page(u->db, d->kode, NULL, &c, v->rows, page);
+	if (v->n < 0) {
+		ui_message(u, 1, "Kartu stok tidak terbaca seluruhnya: tidak ditampilkan (%s)", sqlite3_errmsg(u->db));
+		v->n = 0;
+	} else if (!v->n && v->p) {	/* the last page was full and the first movement */
+		ui_message(u, 0, "Tidak ada mutasi yang lebih lama");
+		v->pages = v->p--;
+		v->end = 1;
+		card_load(u, d, v, page);
+	} else if (v->n == page && v->p + 1 == v->pages && !v->end) {
+		v->start[v->pages++] = c;	/* where the next older page starts */
+	}
+}
+
+static void card_draw(struct ui *u, const struct drug *d, const struct card_view *v, int page)
+{
+	char title[256];
+	snprintf(title, sizeof title, "Kartu stok %s", d->nama);
+	ui_frame(u, title, CTX_VIEWER);
+	struct sbuf head = { 0 }, line = { 0 }, shown = { 0 };
+	stock_card_head(&head, d);
+	text_visible(&shown, head.s, head.len, "\n");
+	char *s = shown.s;
+	for (int y = 2; s && *s; y++) {	/* the heading's lines: title, blank, columns, rule */
+		char *nl = strchr(s, '\n');
+		*nl = '\0';
+		int w = utf8_width(s);
+		ui_text(y, 0, COLS, y == 2 ? s : v->left < w ? s + utf8_prefix(s, v->left) : "", y == 2 ? A_BOLD : 0);
+		s = nl + 1;
+	}
+	if (!v->n && !v->p)
+		ui_text(6, 0, COLS, "Belum ada mutasi untuk obat ini.", 0);
+	for (int i = 0; i < v->n; i++) {	/* newest first: drawn from the bottom up */
+		sb_reset(&line);
+		sb_reset(&shown);
+		stock_card_line(&line, &v->rows[i]);
+		text_visible(&shown, line.s, line.len - 1, "");
+		const char *t = sb_str(&shown);
+		int w = utf8_width(t);
+		ui_text(6 + v->n - 1 - i, 0, COLS, v->left < w ? t + utf8_prefix(t, v->left) : "", 0);
+	}
+	char pos[96];
+	snprintf(pos, sizeof pos, v->p ? "%d halaman ke belakang; PgUp lebih lama, PgDn lebih baru" :
+		 "mutasi terbaru; PgUp lebih lama", v->p);
+	ui_text(6 + page, 0, COLS, pos, A_DIM);
+	curs_set(0);
+	refresh();
+	sb_free(&head);
+	sb_free(&line);
+	sb_free(&shown);
+}
+
+/* Printing or saving takes the whole card, read for that alone. */
+static void card_out(struct ui *u, const struct drug *d, enum action a)
+{
+	struct sbuf text = { 0 }, shown = { 0 };
+	if (stock_card_text(u->db, d, &text) != 0) {
+		ui_message(u, 1, "Kartu stok tidak terbaca seluruhnya: tidak dicetak (%s)", sqlite3_errmsg(u->db));
+	} else {
+		char file[64];
+		snprintf(file, sizeof file, "kartu-stok-%.20s.txt", d->kode);
+		text_visible(&shown, text.s, text.len, "\n\f");
+		ui_text_out(u, a, sb_str(&shown), shown.len, file);
+	}
+	sb_free(&text);
+	sb_free(&shown);
+}
+
 static void card(struct ui *u, const struct stock_status *x)
 {
 	struct drug d;
 	if (drug_get(u->db, x->kode, &d) != 1)
 		return;
-	struct sbuf text = { 0 };
-	stock_card_text(u->db, &d, &text);
-	char title[256], file[64];
-	snprintf(title, sizeof title, "Kartu stok %s", d.nama);
-	snprintf(file, sizeof file, "kartu-stok-%.20s.txt", d.kode);
-	ui_view_text(u, title, sb_str(&text), text.len, file);
-	sb_free(&text);
+	struct card_view *v = xcalloc(1, sizeof *v);
+	int page = 0;
+	for (;;) {
+		int fits = LINES - 9 < 1 ? 1 : LINES - 9 > CARD_PAGE_MAX ? CARD_PAGE_MAX : LINES - 9;
+		if (fits != page) {	/* a new page size: read again from today */
+			page = fits;
+			v->pages = 0;
+			card_load(u, &d, v, page);
+		}
+		card_draw(u, &d, v, page);
+		int k = ui_key(u);
+		enum action a = action_for_key(k, CTX_VIEWER);
+		int was = v->p;
+		if (a == A_HELP)
+			ui_help(u);
+		else if (a == A_BACK)
+			break;
+		else if (a == A_TOFILE || a == A_PRINT)
+			card_out(u, &d, a);
+		else if ((k == K_PGUP || k == K_UP) && v->p + 1 < v->pages)
+			v->p++;
+		else if (k == K_PGUP || k == K_UP)
+			ui_message(u, 0, "Tidak ada mutasi yang lebih lama");
+		else if ((k == K_PGDN || k == K_DOWN) && v->p > 0)
+			v->p--;
+		else if (k == K_HOME)
+			v->p = 0;
+		else if (k == K_LEFT)
+			v->left = v->left > 10 ? v->left - 10 : 0;
+		else if (k == K_RIGHT)
+			v->left += 10;
+		if (v->p != was)
+			card_load(u, &d, v, page);
+	}
+	free(v->start);
+	free(v);
+	u->msg[0] = '\0';
 }
 
 /* Stock and optimum are read when the screen opens and after a movement; the

@@ -67,6 +67,8 @@ void ui_backup(struct ui *u);
 void ui_resep(struct ui *u, const struct visit_row *row);
 /* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it. */
 void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name);
+/* A viewer's A_TOFILE (asks the file name, file_name proposed) or A_PRINT of a text. */
+void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, const char *file_name);
 /* A full-screen list of options; the chosen index or -1. */
 int ui_pick(struct ui *u, const char *title, char (*code)[24], char (*label)[80], int n, int sel);
 

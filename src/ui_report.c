@@ -44,6 +44,30 @@ static int write_file(struct ui *u, const char *path, const char *text, size_t l
 	return out_close(&o, ok, err);
 }
 
+void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, const char *file_name)
+{
+	struct sbuf err = { 0 };
+	if (a == A_TOFILE) {
+		struct lineedit name;
+		memset(&name, 0, sizeof name);
+		le_set(&name, file_name);
+		if (ui_ask(u, "Simpan ke berkas:", &name)) {
+			if (write_file(u, name.buf, text, len, &err) == 0)
+				ui_message(u, 0, "Laporan disimpan ke %s", name.buf);
+			else
+				ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
+		}
+	} else {
+		ui_text(LINES - 2, 0, COLS, "Mengirim ke printer...", A_BOLD);
+		refresh();
+		if (print_text(u->cfg->printer, text, len, &err) == 0)
+			ui_message(u, 0, "Laporan dikirim ke printer (%s)", u->cfg->printer);
+		else
+			ui_message(u, 1, "%s", sb_str(&err));
+	}
+	sb_free(&err);
+}
+
 void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name)
 {
 	/* what is stored is shown, never obeyed (escapes for control characters);
@@ -74,28 +98,12 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 		refresh();
 		int k = ui_key(u);
 		enum action a = action_for_key(k, CTX_VIEWER);
-		struct sbuf err = { 0 };
 		if (a == A_HELP) {
 			ui_help(u);
 		} else if (a == A_BACK) {
 			break;
-		} else if (a == A_TOFILE) {
-			struct lineedit name;
-			memset(&name, 0, sizeof name);
-			le_set(&name, file_name);
-			if (ui_ask(u, "Simpan ke berkas:", &name)) {
-				if (write_file(u, name.buf, text, len, &err) == 0)
-					ui_message(u, 0, "Laporan disimpan ke %s", name.buf);
-				else
-					ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
-			}
-		} else if (a == A_PRINT) {
-			ui_text(LINES - 2, 0, COLS, "Mengirim ke printer...", A_BOLD);
-			refresh();
-			if (print_text(u->cfg->printer, text, len, &err) == 0)
-				ui_message(u, 0, "Laporan dikirim ke printer (%s)", u->cfg->printer);
-			else
-				ui_message(u, 1, "%s", sb_str(&err));
+		} else if (a == A_TOFILE || a == A_PRINT) {
+			ui_text_out(u, a, text, len, file_name);
 		} else if (k == K_LEFT) {
 			v.left = v.left > 10 ? v.left - 10 : 0;
 		} else if (k == K_RIGHT) {
@@ -104,7 +112,6 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 			int last = v.n - page > 0 ? v.n - page : 0;
 			v.top = v.top > last ? last : v.top;
 		}
-		sb_free(&err);
 	}
 	free(v.lines);
 	free(v.text);

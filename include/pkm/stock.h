@@ -31,6 +31,7 @@ struct batch_row {
 
 /* A line of a stock card: one movement and the balance after it. */
 struct card_row {
+	long id;
 	char tanggal[11], jenis[16], sumber[16], no_batch[32], keterangan[208];
 	long masuk, keluar, saldo;
 };
@@ -68,12 +69,25 @@ int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumla
 /* Stock-take of one batch: the difference to the counted amount is recorded. */
 int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tanggal, long *difference,
 	       struct field_errors *fe, struct sbuf *err);
-/* Every movement of a drug (of one funding source, or all when sumber is NULL)
- * with the running balance. Caller frees *rows. */
-int stock_card(sqlite3 *db, const char *obat, const char *sumber, struct card_row **rows, int *n);
-
-/* The stock card as printable text: one line a movement with its balance. */
-void stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
+/* Where a page of a stock card ended: its oldest movement and the balance
+ * before it. Zeroed: the card read from its newest movement. */
+struct card_cursor {
+	int started;
+	char tanggal[11];
+	long id, saldo;
+};
+/* The next older page of a drug's stock card (of one funding source, or all
+ * when sumber is NULL), newest movement first, each with the balance after it,
+ * read in one snapshot; a page at a time, however long the history. The count
+ * (0: nothing older), -1 when it could not be read. */
+int stock_card_page(sqlite3 *db, const char *obat, const char *sumber, struct card_cursor *c, struct card_row *out,
+		    int max);
+/* The card's heading lines, and one movement as a line of it. */
+void stock_card_head(struct sbuf *out, const struct drug *d);
+void stock_card_line(struct sbuf *out, const struct card_row *r);
+/* The whole card as printable text, oldest first with the running balance
+ * (for printing and saving); -1 when it could not be read to its end. */
+int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
 
 /* Prescriptions on a visit. Adding a drug already prescribed (not yet
  * dispensed) changes its quantity and signa. */

@@ -15,6 +15,7 @@
 #include "pkm/import.h"
 #include "pkm/patient.h"
 #include "pkm/reports.h"
+#include "pkm/stock.h"
 #include "pkm/visit.h"
 
 #define RUNS 5
@@ -269,6 +270,23 @@ static void opening(const char *path)
 	figure("  ratio open / bare", b > 0 ? m / b : 0, "x");
 }
 
+/* The first screen of the stock card of the drug with the most movements. */
+static void card_first_page(sqlite3 *db)
+{
+	char obat[32];
+	text_of(db, "SELECT b.obat FROM mutasi m JOIN batch b ON b.id = m.batch_id GROUP BY 1 ORDER BY count(*) DESC "
+		"LIMIT 1", obat, sizeof obat);
+	static struct card_row rows[15];
+	double t[RUNS];
+	for (int r = 0; r < RUNS; r++) {
+		struct card_cursor c = { 0 };
+		double t0 = now_ms();
+		stock_card_page(db, obat, NULL, &c, rows, 15);
+		t[r] = now_ms() - t0;
+	}
+	figure("stock card first page", median(t, RUNS), "ms");
+}
+
 /* The audit trail's share of the file: its table and indexes. */
 static void trail_share(sqlite3 *db)
 {
@@ -325,6 +343,7 @@ int main(int argc, char **argv)
 	audit_first_page(db);
 	saves(db, &cfg);
 	imports(db, argv[1], argv[3]);
+	card_first_page(db);
 	trail_share(db);
 	opening(argv[1]);
 	struct stat s;

@@ -106,3 +106,33 @@ OPNAME:-5"
 screen | grep "AMX500" | grep -q " 90 " || fail "stock not 90 after issue and stock-take"
 keys C-u; type_text "zzz"
 wait_for "Tidak ada obat yang cocok dengan 'zzz'"
+
+# a long history is read a page at a time (15 movements at 80x24): the newest
+# page first with today's balance, Page Up back in time to the opening stock
+sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+	INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, keterangan)
+	SELECT b.id, '2026-11-10', 'OPNAME', 0, 'hitung ' || i FROM n, batch b WHERE b.no_batch = 'IB01'"
+keys C-u Escape
+wait_for "IBU400"
+type_text "ibu"
+keys Enter
+wait_for "KARTU STOK: IBU400"
+wait_for "mutasi terbaru"
+screen | grep "PAKAI" | grep "IB02" | grep -q " 10 *140" || fail "the newest page lacks today's dispensing"
+screen | grep -q "hitung 4" || fail "the newest page lacks the latest count"
+keys Right
+wait_for "hitung 40"	# the note's end, scrolled into view
+screen | grep -q "AWAL" && fail "the whole history on one page"
+keys PPage
+wait_for "1 halaman ke belakang"
+screen | grep -q "hitung 25" || fail "page 2 lacks the counts before"
+screen | grep -q "hitung 40" && fail "page 2 repeats the newest page"
+keys PPage
+wait_for "2 halaman ke belakang"
+screen | grep "AWAL" | grep -q "IB01" || fail "the opening stock not on the oldest page"
+keys PPage
+wait_for "Tidak ada mutasi yang lebih lama"
+keys Home
+wait_for "mutasi terbaru"
+keys Escape
+wait_for "Farmasi: stok obat"

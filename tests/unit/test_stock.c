@@ -162,16 +162,39 @@ static void test_issue_take_and_card(void **s)
 	assert_int_equal(diff, -5);
 	assert_int_equal(stock_take(db, late, "80", "2026-10-31", &diff, &fe, &err), 0);
 	assert_int_equal(diff, 0);	/* a matching count is on the card too */
-	struct card_row *rows;
-	int n;
-	assert_int_equal(stock_card(db, "AMX", "APBD2", &rows, &n), 0);
-	/* TERIMA 100, TERIMA 50 (expired), PAKAI 10, RUSAK 5, OPNAME -5, OPNAME 0 */
-	assert_int_equal(n, 6);
-	assert_string_equal(rows[2].jenis, "PAKAI");
-	assert_int_equal(rows[2].keluar, 10);
-	assert_int_equal(rows[2].saldo, 140);
-	assert_int_equal(rows[5].saldo, 130);
-	free(rows);
+	/* TERIMA 100, TERIMA 50 (expired), PAKAI 10, RUSAK 5, OPNAME -5, OPNAME 0:
+	 * read back a page of 4 at a time, newest first, each with the balance after it */
+	struct card_row rows[4];
+	struct card_cursor c = { 0 };
+	assert_int_equal(stock_card_page(db, "AMX", "APBD2", &c, rows, 4), 4);
+	assert_string_equal(rows[0].jenis, "OPNAME");
+	assert_int_equal(rows[0].saldo, 130);
+	assert_string_equal(rows[3].jenis, "PAKAI");
+	assert_int_equal(rows[3].keluar, 10);
+	assert_int_equal(rows[3].saldo, 140);
+	assert_int_equal(stock_card_page(db, "AMX", "APBD2", &c, rows, 4), 2);
+	assert_string_equal(rows[0].jenis, "TERIMA");
+	assert_int_equal(rows[0].saldo, 150);
+	assert_int_equal(rows[1].saldo, 100);
+	assert_int_equal(stock_card_page(db, "AMX", "APBD2", &c, rows, 4), 0);
+	assert_int_equal(c.saldo, 0);	/* back to before the first movement */
+	/* the whole card for printing: every movement of every source, oldest
+	 * first, the last balance the drug's stock */
+	struct drug d;
+	assert_int_equal(drug_get(db, "AMX", &d), 1);
+	struct sbuf text = { 0 };
+	assert_int_equal(stock_card_text(db, &d, &text), 0);
+	int lines = 0;
+	const char *last = NULL;
+	for (const char *p = sb_str(&text); (p = strchr(p, '\n')); p++, lines++)
+		if (p[1])
+			last = p + 1;
+	assert_int_equal(lines, 4 + db_query_long(db, "SELECT count(*) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
+						 "WHERE b.obat = 'AMX'", -1));
+	char want[32];
+	snprintf(want, sizeof want, " %8ld  ", stock_balance(db, "AMX"));
+	assert_non_null(strstr(last, want));
+	sb_free(&text);
 	sb_free(&err);
 }
 
