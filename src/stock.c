@@ -502,32 +502,50 @@ int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max)
 /* Take `need` of one prescription line from the batches, earliest expiry first. */
 static int dispense_line(sqlite3 *db, const struct resep_row *r, const char *tanggal, struct sbuf *err)
 {
-	struct batch_row b[64];
-	int nb = stock_batches(db, r->obat, 1, b, (int)ARRAY_LEN(b));
-	if (nb < 0)
+	/* batches not expired on the day, however many the drug has */
+	long usable = 0, need = r->jumlah;
+	sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(sum(saldo), 0) FROM batch WHERE obat = ? AND saldo > 0 "
+				   "AND kedaluwarsa >= ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, r->obat, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		usable = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
 		return db_fail(err, db, "batch tidak terbaca");
-	long need = r->jumlah, usable = 0;
-	for (int i = 0; i < nb; i++)
-		usable += strcmp(b[i].kedaluwarsa, tanggal) >= 0 ? b[i].saldo : 0;
 	if (usable < need) {
 		sb_printf(err, "stok %s tidak cukup: ada %ld %s yang belum kedaluwarsa, diminta %ld", r->nama, usable,
 			  r->satuan, need);
 		return -1;
 	}
-	for (int i = 0; i < nb && need > 0; i++) {
-		if (strcmp(b[i].kedaluwarsa, tanggal) < 0)
-			continue;
-		long take = b[i].saldo < need ? b[i].saldo : need;
-		if (insert_movement(db, b[i].id, tanggal, "PAKAI", -take, r->id, "", err) != 0)
+	/* earliest expiry first: each take empties a batch or ends the need */
+	st = db_stmt(db, "SELECT id, saldo FROM batch WHERE obat = ? AND saldo > 0 AND kedaluwarsa >= ? "
+			 "ORDER BY kedaluwarsa, id LIMIT 1", err);
+	while (st && need > 0) {
+		sqlite3_bind_text(st, 1, r->obat, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			return db_fail(err, db, "batch tidak terbaca");
+		}
+		long id = (long)sqlite3_column_int64(st, 0), saldo = (long)sqlite3_column_int64(st, 1);
+		sqlite3_reset(st);
+		long take = saldo < need ? saldo : need;
+		if (insert_movement(db, id, tanggal, "PAKAI", -take, r->id, "", err) != 0)
 			return -1;
 		need -= take;
 	}
-	sqlite3_stmt *st = db_stmt(db, "UPDATE resep SET diserahkan = ? WHERE id = ?", err);
+	if (!st)
+		return -1;
+	st = db_stmt(db, "UPDATE resep SET diserahkan = ? WHERE id = ?", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, tanggal, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, r->id);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	sqlite3_reset(st);
 	return rc;
 }

@@ -137,6 +137,35 @@ static void test_short_stock_dispenses_nothing(void **s)
 	sb_free(&err);
 }
 
+/* a drug in 70 small batches is dispensed from all of them, earliest expiry first */
+static void test_many_batches(void **s)
+{
+	(void)s;
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	struct drug d;
+	assert_int_equal(drug_check(db, "ORS", "Oralit", "sachet", "", "", &d, &fe), 0);
+	assert_int_equal(drug_put(db, &d, &err), 0);
+	for (int i = 0; i < 70; i++) {
+		char no[16], exp[11];
+		snprintf(no, sizeof no, "O%02d", i);
+		snprintf(exp, sizeof exp, "2028-%02d-%02d", 1 + i / 28, 1 + i % 28);
+		receive("ORS", "DAK", no, exp, "2", "2026-10-01");
+	}
+	struct visit v3 = visit;
+	struct patient p;
+	int created;
+	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
+	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 10, 12 }, "K3", "UMUM", &v3, &created, &err), 0);
+	assert_int_equal(resep_add(db, v3.id, "ORS", "139", "", &fe, &err), 0);
+	assert_int_equal(stock_dispense(db, v3.id, "2026-10-12", &err), 1);
+	assert_int_equal(db_query_long(db, "SELECT count(*) FROM mutasi WHERE jenis = 'PAKAI' AND resep_id = "
+				       "(SELECT id FROM resep WHERE obat = 'ORS')", -1), 70);
+	assert_int_equal(stock_balance(db, "ORS"), 1);
+	assert_int_equal(db_query_long(db, "SELECT saldo FROM batch WHERE no_batch = 'O69'", -1), 1);
+	sb_free(&err);
+}
+
 static long batch_id(const char *no)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM batch WHERE no_batch = ?", NULL);
@@ -230,7 +259,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_receipt_checks), cmocka_unit_test(test_dispense_fefo),
-		cmocka_unit_test(test_short_stock_dispenses_nothing), cmocka_unit_test(test_issue_take_and_card),
+		cmocka_unit_test(test_short_stock_dispenses_nothing), cmocka_unit_test(test_many_batches),
+		cmocka_unit_test(test_issue_take_and_card),
 		cmocka_unit_test(test_optimum_examples),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
