@@ -147,7 +147,7 @@ static void test_many_batches(void **s)
 	assert_int_equal(drug_check(db, "ORS", "Oralit", "sachet", "", "", &d, &fe), 0);
 	assert_int_equal(drug_put(db, &d, &err), 0);
 	for (int i = 0; i < 70; i++) {
-		char no[16], exp[11];
+		char no[16], exp[32];
 		snprintf(no, sizeof no, "O%02d", i);
 		snprintf(exp, sizeof exp, "2028-%02d-%02d", 1 + i / 28, 1 + i % 28);
 		receive("ORS", "DAK", no, exp, "2", "2026-10-01");
