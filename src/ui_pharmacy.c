@@ -86,33 +86,42 @@ static void receive(struct ui *u, const struct stock_status *d)
 		ui_message(u, 0, "Penerimaan %s %s %s dicatat", f[3].le.buf, d->satuan, d->nama);
 }
 
-/* Choose one batch of a drug that still has stock; its id or -1. */
+/* Choose one batch of a drug that still has stock, however many it has; its
+ * id or -1. */
 static long pick_batch(struct ui *u, const struct stock_status *d, struct batch_row *chosen)
 {
-	struct batch_row b[32];
-	static char code[32][24], label[32][80];
-	int n = stock_batches(u->db, d->kode, 1, b, 32);
-	if (n < 0) {
+	struct batch_row *b = NULL;
+	int n, max = 16;
+	for (;;) {	/* a full list may have more: read again with room for twice as many */
+		b = xrealloc(b, (size_t)max * sizeof *b);
+		if ((n = stock_batches(u->db, d->kode, 1, b, max)) < max)
+			break;
+		max *= 2;
+	}
+	char (*code)[24] = xcalloc((size_t)max, sizeof *code);
+	char (*label)[80] = xcalloc((size_t)max, sizeof *label);
+	long id = -1;
+	if (n < 0)
 		ui_message(u, 1, "batch %s tidak terbaca: %s", d->nama, sqlite3_errmsg(u->db));
-		return -1;
-	}
-	if (!n) {
+	else if (!n)
 		ui_message(u, 1, "%s tidak punya stok di batch mana pun", d->nama);
-		return -1;
-	}
 	for (int i = 0; i < n; i++) {
 		str_copy(code[i], sizeof code[i], b[i].no_batch);
 		char shown[11];
-		snprintf(label[i], sizeof label[i], "%-8s ED %s  sisa %ld %s", b[i].sumber, date_show(b[i].kedaluwarsa, shown), b[i].saldo,
-			 d->satuan);
+		snprintf(label[i], sizeof label[i], "%-8s ED %s  sisa %ld %s", b[i].sumber, date_show(b[i].kedaluwarsa, shown),
+			 b[i].saldo, d->satuan);
 	}
 	char title[160];
 	snprintf(title, sizeof title, "Pilih batch %s", d->nama);
-	int k = ui_pick(u, title, code, label, n, 0);
-	if (k < 0)
-		return -1;
-	*chosen = b[k];
-	return b[k].id;
+	int k = n > 0 ? ui_pick(u, title, code, label, n, 0) : -1;
+	if (k >= 0) {
+		*chosen = b[k];
+		id = b[k].id;
+	}
+	free(b);
+	free(code);
+	free(label);
+	return id;
 }
 
 static int save_issue(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)

@@ -136,3 +136,17 @@ keys Home
 wait_for "mutasi terbaru"
 keys Escape
 wait_for "Farmasi: stok obat"
+
+# a drug in 40 batches: every one of them can be picked (the list scrolls)
+sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+	INSERT INTO batch (obat, sumber, no_batch, kedaluwarsa) SELECT 'IBU400', 'DAK', 'ZB' || printf('%02d', i),
+	date('2028-01-01', '+' || i || ' days') FROM n;
+	INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah) SELECT id, '2026-11-20', 'TERIMA', 1 FROM batch
+	WHERE no_batch LIKE 'ZB%'"
+keys F6
+wait_for "Pilih batch Ibuprofen 400 mg"
+keys End
+wait_for "ZB40"
+keys Enter
+wait_for "Pengeluaran"
+keys Escape
