@@ -416,6 +416,20 @@ int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
 	return 0;
 }
 
+/* The visit's prescription lines of other drugs (a line of the same drug is
+ * changed, not added). */
+static long other_lines(sqlite3 *db, long visit_id, const char *obat)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM resep WHERE kunjungan_id = ? AND obat <> ?", NULL);
+	if (!st)
+		return RESEP_MAX;
+	sqlite3_bind_int64(st, 1, visit_id);
+	sqlite3_bind_text(st, 2, obat, -1, SQLITE_STATIC);
+	long n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : RESEP_MAX;
+	sqlite3_reset(st);
+	return n;
+}
+
 int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
 		 struct field_errors *fe, struct sbuf *err)
 {
@@ -428,6 +442,9 @@ int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumla
 		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", obat);
 	dict_check_field(db, "resep", "jumlah", "jumlah", jumlah, qty, sizeof qty, fe);
 	dict_check_field(db, "resep", "signa", "signa", signa, sig, sizeof sig, fe);
+	/* a prescription is read and dispensed whole: its lines have a limit, told here */
+	if (!fe->n && other_lines(db, visit_id, d.kode) >= RESEP_MAX)
+		field_error(fe, "obat", "paling banyak %d obat per kunjungan", RESEP_MAX);
 	if (fe->n)
 		return -1;
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO resep (kunjungan_id, obat, jumlah, signa) VALUES (?, ?, ?, ?) "
@@ -552,7 +569,7 @@ static int dispense_line(sqlite3 *db, const struct resep_row *r, const char *tan
 
 int stock_dispense_in(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err)
 {
-	struct resep_row r[64];
+	struct resep_row r[RESEP_MAX];
 	int n = resep_list(db, visit_id, r, (int)ARRAY_LEN(r)), done = 0;
 	if (n < 0)
 		return db_fail(err, db, "resep tidak terbaca");

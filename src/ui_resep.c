@@ -4,7 +4,7 @@
 #include "pkm/stock.h"
 #include <string.h>
 
-#define MAX_LINES 64
+#define MAX_LINES RESEP_MAX
 
 static int drug_options(struct ui *u, const char *typed, char (*code)[24], char (*label)[80], int max)
 {

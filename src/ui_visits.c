@@ -123,8 +123,8 @@ static void load_items(struct ui *u, const struct visit_row *row, struct visit_i
 			it->form[it->n_forms] = i;
 			it->filled[it->n_forms++] = form_filled(u->db, &u->forms.forms[i], row->v.id);
 		}
-	struct resep_row r[64];
-	it->n_resep = it->resep ? resep_list(u->db, row->v.id, r, 64) : 0;
+	struct resep_row r[RESEP_MAX];
+	it->n_resep = it->resep ? resep_list(u->db, row->v.id, r, RESEP_MAX) : 0;
 	if (it->n_resep < 0) {
 		ui_message(u, 1, "resep tidak terbaca: %s", sqlite3_errmsg(u->db));
 		it->n_resep = 0;

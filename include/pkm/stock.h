@@ -89,8 +89,10 @@ void stock_card_line(struct sbuf *out, const struct card_row *r);
  * (for printing and saving); -1 when it could not be read to its end. */
 int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
 
-/* Prescriptions on a visit. Adding a drug already prescribed (not yet
- * dispensed) changes its quantity and signa. */
+/* Prescriptions on a visit, at most RESEP_MAX drugs (resep_add refuses one
+ * more). Adding a drug already prescribed (not yet dispensed) changes its
+ * quantity and signa. */
+#define RESEP_MAX 64
 int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
 	      struct field_errors *fe, struct sbuf *err);
 /* resep_add inside the caller's transaction. */

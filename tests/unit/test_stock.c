@@ -166,6 +166,38 @@ static void test_many_batches(void **s)
 	sb_free(&err);
 }
 
+/* a visit holds RESEP_MAX drugs: one more is refused beside the field, a change
+ * of one already there is not */
+static void test_prescription_limit(void **s)
+{
+	(void)s;
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	struct visit v4 = visit;
+	struct patient p;
+	int created;
+	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
+	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 10, 13 }, "K3", "UMUM", &v4, &created, &err), 0);
+	for (int i = 0; i <= RESEP_MAX; i++) {
+		char kode[16], nama[32];
+		struct drug d;
+		snprintf(kode, sizeof kode, "D%02d", i);
+		snprintf(nama, sizeof nama, "Obat %d", i);
+		assert_int_equal(drug_check(db, kode, nama, "tablet", "", "", &d, &fe), 0);
+		assert_int_equal(drug_put(db, &d, &err), 0);
+		int rc = resep_add(db, v4.id, kode, "1", "", &fe, &err);
+		if (i < RESEP_MAX)
+			assert_int_equal(rc, 0);
+		else {
+			assert_int_not_equal(rc, 0);
+			assert_string_equal(field_error_for(&fe, "obat"), "paling banyak 64 obat per kunjungan");
+		}
+	}
+	assert_int_equal(resep_add(db, v4.id, "D00", "2", "", &fe, &err), 0);
+	assert_int_equal(db_query_long(db, "SELECT count(*) FROM resep WHERE obat LIKE 'D%'", -1), RESEP_MAX);
+	sb_free(&err);
+}
+
 static long batch_id(const char *no)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM batch WHERE no_batch = ?", NULL);
@@ -260,6 +292,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_receipt_checks), cmocka_unit_test(test_dispense_fefo),
 		cmocka_unit_test(test_short_stock_dispenses_nothing), cmocka_unit_test(test_many_batches),
+		cmocka_unit_test(test_prescription_limit),
 		cmocka_unit_test(test_issue_take_and_card),
 		cmocka_unit_test(test_optimum_examples),
 	};
