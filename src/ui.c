@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <malloc.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -188,11 +189,25 @@ static void backup_tick(struct ui *u)
 	refresh();
 }
 
+/* A pause this long (ms) between keys gives the page cache back. */
+#define PAUSE_MS 500
+
+/* Several desks share one host's memory: a desk nobody is typing at holds no
+ * page cache (SQLite's unused pages freed, the heap trimmed), and reads it
+ * again from the system's file cache at the next key. */
+static void give_back_memory(struct ui *u)
+{
+	if (u->db)
+		sqlite3_db_release_memory(u->db);
+	malloc_trim(0);
+}
+
 int ui_key(struct ui *u)
 {
 	long_message(u);
 	backup_tick(u);
 	long start = now_ms();	/* since the last key: the idle lock's clock */
+	int paused = 0;
 	for (;;) {
 		wint_t wc;
 		int idle = idle_ms(u), wait = idle < 0 ? -1 : (int)(idle - (now_ms() - start));
@@ -200,6 +215,8 @@ int ui_key(struct ui *u)
 			wait = 0;
 		if (u->backup.pid && (wait < 0 || wait > 250))
 			wait = 250;	/* the copy's progress shown while nobody types */
+		if (!paused && (wait < 0 || wait > PAUSE_MS))
+			wait = PAUSE_MS;
 		int r = read_wch(wait, &wc);
 		if (r == DROPPED) {
 			start = now_ms();
@@ -211,6 +228,10 @@ int ui_key(struct ui *u)
 				exit(1);
 			}
 			backup_tick(u);
+			if (!paused && now_ms() - start >= PAUSE_MS) {
+				give_back_memory(u);
+				paused = 1;
+			}
 			if (idle >= 0 && now_ms() - start >= idle) {	/* nobody at the desk: hide the screen */
 				ui_lock(u);
 				return K_RESIZE;
