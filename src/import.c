@@ -120,11 +120,8 @@ static int write_patients(sqlite3 *db, struct sheet *s, long *first, long *last)
 	if (rc != SQLITE_DONE)
 		return problem(s, 0, NULL, "No. RM tidak dapat dibuat: %s", sqlite3_errmsg(db)), -1;
 	*first = db_query_long(db, "SELECT coalesce(max(id), 0) + 1 FROM pasien", 0);
-	if (sqlite3_exec(db, "INSERT INTO pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
-			 " lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw)"
-			 " SELECT no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir, lahir_perkiraan, alamat,"
-			 " desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw FROM impor_pasien ORDER BY id",
-			 NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(db, "INSERT INTO pasien (" PATIENT_WRITTEN ") SELECT " PATIENT_WRITTEN
+			 " FROM impor_pasien ORDER BY id", NULL, NULL, NULL) != SQLITE_OK)
 		return taken_since(s, db), -1;
 	*last = *first + db_query_long(db, "SELECT count(*) FROM impor_pasien", 0) - 1;
 	sqlite3_stmt *st = db_prepare(db, "SELECT " PATIENT_COLS " FROM pasien WHERE id >= ? ORDER BY id", NULL);
@@ -165,11 +162,8 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 		c[i] = col_of(&s, names[i]);
 	/* pasien's columns, the line number as id (patient_bind's order, then ?16) */
 	sqlite3_stmt *put = stage(db, &s, "DROP TABLE IF EXISTS temp.impor_pasien; "
-		"CREATE TEMP TABLE impor_pasien (id INTEGER PRIMARY KEY, no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin,"
-		" tanggal_lahir, lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw)",
-		"INSERT INTO impor_pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
-		" lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw, id)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"CREATE TEMP TABLE impor_pasien (id INTEGER PRIMARY KEY, " PATIENT_WRITTEN ")",
+		"INSERT INTO impor_pasien (" PATIENT_WRITTEN ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	struct patient *p = xmalloc(sizeof *p);
 	while (put && sheet_next(&s)) {
 		check_patient_row(db, &s, c, p);

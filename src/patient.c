@@ -175,9 +175,7 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db,
-		"INSERT INTO pasien (no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir,"
-		" lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
+		"INSERT INTO pasien (" PATIENT_WRITTEN ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
 	if (!st)
 		return -1;
 	patient_bind(st, p);

@@ -35,8 +35,11 @@ int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *o
 long patient_next_rm(sqlite3 *db, char *no_rm, size_t size);
 /* Insert inside the caller's transaction; assigns a No. RM when none is given. */
 int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err);
-/* Bind the 15 written columns as ?1..?15, in the order of patient_insert's
- * column list (no_rm ... rt_rw), for the INSERT and the UPDATE alike. */
+/* The 15 columns a patient is written with, in patient_bind's order: for the
+ * INSERT, the UPDATE and the import's staging table alike. */
+#define PATIENT_WRITTEN "no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir, lahir_perkiraan," \
+			" alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw"
+/* Bind the written columns as ?1..?15. */
 void patient_bind(sqlite3_stmt *st, const struct patient *p);
 /* The columns patient_read reads, in its order, from pasien or a table of
  * the same column names. */
