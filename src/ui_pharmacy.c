@@ -182,7 +182,6 @@ enum { CARD_PAGE_MAX = 200 };
 struct card_view {
 	struct card_cursor *start;	/* start[p]: where page p is read from */
 	int pages, cap, p, n;
-	int end;	/* the oldest page is known to be the last one read */
 	int left;	/* columns scrolled off to the left (Left, Right) */
 	struct card_row rows[CARD_PAGE_MAX];
 };
@@ -194,21 +193,20 @@ static void card_load(struct ui *u, const struct drug *d, struct card_view *v, i
 	if (!v->pages) {	/* from today */
 		memset(&v->start[0], 0, sizeof v->start[0]);
 		v->pages = 1;
-		v->p = v->end = 0;
+		v->p = 0;
 	}
 	struct card_cursor c = v->start[v->p];
 	v->n = stock_card_page(u->db, d->kode, NULL, &c, v->rows, page);
 	if (v->n < 0) {
 		ui_message(u, 1, "Kartu stok tidak terbaca seluruhnya: tidak ditampilkan (%s)", sqlite3_errmsg(u->db));
 		v->n = 0;
-	} else if (!v->n && v->p) {	/* the last page was full and the first movement */
-		ui_message(u, 0, "Tidak ada mutasi yang lebih lama");
-		v->pages = v->p--;
-		v->end = 1;
-		card_load(u, d, v, page);
-	} else if (v->n == page && v->p + 1 == v->pages && !v->end) {
-		v->start[v->pages++] = c;	/* where the next older page starts */
+		return;
 	}
+	/* a full page has an older one only when a movement is left before it */
+	struct card_cursor next = c;
+	struct card_row probe;
+	if (v->n == page && v->p + 1 == v->pages && stock_card_page(u->db, d->kode, NULL, &next, &probe, 1) == 1)
+		v->start[v->pages++] = c;
 }
 
 static void card_draw(struct ui *u, const struct drug *d, const struct card_view *v, int page)
