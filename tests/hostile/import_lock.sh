@@ -10,8 +10,10 @@ awk 'BEGIN { print "no_rm,nama,jenis_kelamin,tanggal_lahir,alamat,desa";
 pkm import pasien "$FX/cluster_pasien.csv" >/dev/null
 pkm import pasien "$WORK/p.csv" >"$WORK/import.out" 2>"$WORK/import.err" &
 imp=$!
-# a desk saving patients, visits and diagnoses all through the import
-"$REG" "$DB" Meja 100000 >"$WORK/desk.out" 2>"$WORK/desk.err" &
+# a desk saving patients, visits and diagnoses all through the import, a save
+# every few milliseconds (a desk that never lets go of the lock between saves
+# would starve any other writer's wait for it, the import's as well as a desk's)
+"$REG" "$DB" Meja 100000 5 >"$WORK/desk.out" 2>"$WORK/desk.err" &
 desk=$!
 wait $imp || { cat "$WORK/import.err" >&2; die "the import failed"; }
 sleep 0.3

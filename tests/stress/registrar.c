@@ -1,8 +1,9 @@
 /* A desk in a hurry, for the concurrency and crash tests: registers N patients,
  * each with a visit and a diagnosis, one transaction each, and prints a line
  * after each save that succeeded (flushed, so a kill -9 cannot lose it) with
- * the milliseconds that save took (waiting for the write lock included).
- * Usage: registrar DB NAME N */
+ * the milliseconds that save took (waiting for the write lock included); with
+ * PAUSE_MS, it rests that long after each save, as even the busiest desk does.
+ * Usage: registrar DB NAME N [PAUSE_MS] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,9 @@
 
 int main(int argc, char **argv)
 {
-	if (argc != 4)
+	if (argc != 4 && argc != 5)
 		return 2;
+	long pause = argc == 5 ? atol(argv[4]) : 0;
 	struct sbuf err = { 0 };
 	sqlite3 *db = pkm_open(argv[1], &err);
 	if (!db) {
@@ -48,6 +50,8 @@ int main(int argc, char **argv)
 		long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
 		printf("saved %s %s %d %ld\n", p.no_rm, argv[2], i, ms);
 		fflush(stdout);
+		if (pause > 0)
+			nanosleep(&(struct timespec){ pause / 1000, pause % 1000 * 1000000 }, NULL);
 	}
 	sb_free(&err);
 	db_close(db);
