@@ -10,10 +10,26 @@
  * table a later migration adds) is audited. */
 static const char *const not_audited[] = {
 	"unit", "penjamin", "icd10", "f11_grup", "f11_baris", "f11_peta", "kamus", "rm_seri",
-	"pasien_kata", "pelaku", "audit", "peringatan", "antrian_lepas", NULL,
+	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_kumpul", "audit_hari", "peringatan", "antrian_lepas", NULL,
 };
 /* Columns whose values never enter the trail (only that they changed). */
 static const char *const secret[] = { "sandi", NULL };
+/* Columns kept from other rows: a change to the value those rows give is told
+ * by them (a batch's balance is the sum of its movements, db/008, which the
+ * trail records); any other value is recorded. */
+static const struct {
+	const char *table, *column, *value;
+} derived[] = {
+	{ "batch", "saldo", "(SELECT coalesce(sum(jumlah), 0) FROM mutasi WHERE batch_id = NEW.id)" },
+};
+
+static const char *derived_value(const char *table, const char *col)
+{
+	for (size_t i = 0; i < ARRAY_LEN(derived); i++)
+		if (strcmp(derived[i].table, table) == 0 && strcmp(derived[i].column, col) == 0)
+			return derived[i].value;
+	return NULL;
+}
 
 static int in_list(const char *const *list, const char *s)
 {
@@ -30,6 +46,7 @@ int audit_table_audited(const char *table)
 
 struct columns {
 	int n, has_rowid;
+	const char *table;
 	char name[64][64];
 	enum patient_link link;	/* how a row leads to its patient */
 };
@@ -37,6 +54,7 @@ struct columns {
 static int read_columns(sqlite3 *db, const char *table, struct columns *c)
 {
 	c->n = 0;
+	c->table = table;
 	c->link = LINK_NONE;
 	sqlite3_stmt *st = db_stmt(db, "SELECT name, type FROM pragma_table_info(?)", NULL);
 	if (!st)
@@ -90,99 +108,149 @@ enum patient_link table_patient_link(sqlite3 *db, const char *table)
 	return link;
 }
 
-/* One value of row a as the trail shows it; with b, the pair (a, b) of one
- * column of an update. A secret column shows only that it changed. */
-static void value(struct sbuf *s, const char *a, const char *b, const char *col, int first)
+/* One value of row a as the trail writes it, quoted; with b, the pair
+ * "a>b" of one column of an update. A secret column shows only that it changed. */
+static void value(struct sbuf *s, const char *a, const char *b, const char *col)
 {
 	int hidden = in_list(secret, col);
 	if (hidden && b)
-		sb_printf(s, "iif(%1$s.\"%3$s\" IS %2$s.\"%3$s\", 0, '***')", a, b, col);
+		sb_add(s, "'''***''>''(diganti)'''");
 	else if (hidden)
-		sb_printf(s, "iif(%s.\"%s\" IS NULL, NULL, '***')", a, col);
+		sb_add(s, "'''***'''");
+	else if (b)
+		sb_printf(s, "quote(%1$s.\"%3$s\") || '>' || quote(%2$s.\"%3$s\")", a, b, col);
 	else
-		sb_printf(s, "%s.\"%s\"", a, col);
-	sb_add(s, first ? " AS o" : "");
-	if (!b)
-		return;
-	if (hidden)
-		sb_printf(s, ", iif(%1$s.\"%3$s\" IS %2$s.\"%3$s\", 0, '(diganti)')", a, b, col);
-	else
-		sb_printf(s, ", %s.\"%s\"", b, col);
-	sb_add(s, first ? " AS n" : "");
+		sb_printf(s, "quote(%s.\"%s\")", a, col);
 }
 
-/* SELECT 'col' AS k, OLD.col AS o[, NEW.col AS n] UNION ALL SELECT ... */
-static void pairs(struct sbuf *s, const struct columns *c, const char *a, const char *b)
+/* The columns of row a that changed (with b) or are not NULL (without), as
+ * " N=nilai" each (N the column's place in the code's list, from 0),
+ * concatenated; NULL when none. */
+static void columns_sql(struct sbuf *s, const struct columns *c, const char *a, const char *b)
 {
+	sb_add(s, "(SELECT group_concat(' ' || k || '=' || v, '') FROM (");
 	for (int i = 0; i < c->n; i++) {
-		sb_printf(s, "%s'%s'%s, ", i ? " UNION ALL SELECT " : "SELECT ", c->name[i], i ? "" : " AS k");
-		value(s, a, b, c->name[i], i == 0);
+		const char *col = c->name[i], *from_others = b ? derived_value(c->table, col) : NULL;
+		sb_printf(s, "%s%d%s, ", i ? " UNION ALL SELECT " : "SELECT ", i, i ? "" : " AS k");
+		value(s, a, b, col);
+		sb_add(s, i ? ", " : " AS v, ");
+		if (b)
+			sb_printf(s, "%s.\"%s\" IS NOT %s.\"%s\"", a, col, b, col);
+		else
+			sb_printf(s, "%s.\"%s\" IS NOT NULL", a, col);
+		if (from_others)
+			sb_printf(s, " AND %s.\"%s\" IS NOT %s", b, col, from_others);
+		sb_add(s, i ? "" : " AS w");
 	}
+	sb_add(s, ") WHERE w)");
 }
 
-static void trigger_sql(struct sbuf *s, const char *table, const struct columns *c, char kind)
+/* A table's trigger hands its change to audit_ubah (db/017) as one line:
+ * "K+R", "K~R N=lama>baru ...", "K-R N=lama ...". */
+static void trigger_sql(struct sbuf *s, const char *table, long code, const struct columns *c, char kind)
 {
 	static const struct {
-		char kind;
-		const char *event, *aksi, *row, *column;
+		char kind, op;
+		const char *event, *row;
 	} k[] = {
-		{ 't', "INSERT", "TAMBAH", "NEW", "baru" },
-		{ 'u', "UPDATE", "UBAH", "NEW", "lama, baru" },
-		{ 'h', "DELETE", "HAPUS", "OLD", "lama" },
+		{ 't', '+', "INSERT", "NEW" },
+		{ 'u', '~', "UPDATE", "NEW" },
+		{ 'h', '-', "DELETE", "OLD" },
 	};
 	int i = kind == 't' ? 0 : kind == 'u' ? 1 : 2;
 	/* a bulk import (pelaku.impor) is recorded once, for the file */
 	sb_printf(s, "CREATE TRIGGER \"audit_%c_%s\" AFTER %s ON \"%s\" WHEN (SELECT impor FROM pelaku) IS NULL BEGIN\n"
-		     "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, %s)\n"
-		     "SELECT strftime('%%Y-%%m-%%d %%H:%%M:%%S', 'now', 'localtime'), "
-		     "(SELECT pengguna FROM pelaku), '%s', '%s', ",
-		  kind, table, k[i].event, table, k[i].column, k[i].aksi, table);
-	if (c->has_rowid)
-		sb_printf(s, "%s.rowid, ", k[i].row);
-	else
-		sb_add(s, "NULL, ");
+		     "INSERT INTO audit_ubah (pasien, isi) SELECT ",
+		  kind, table, k[i].event, table);
 	sb_printf(s, patient_link_sql[c->link], k[i].row);
-	if (kind == 'u')
-		sb_add(s, ", group_concat(k || '=' || quote(o), ', '), group_concat(k || '=' || quote(n), ', ')\nFROM (");
-	else
-		sb_add(s, ", group_concat(k || '=' || quote(o), ', ')\nFROM (");
-	pairs(s, c, kind == 'u' ? "OLD" : k[i].row, kind == 'u' ? "NEW" : NULL);
-	/* an update that changed nothing leaves no trace */
-	sb_add(s, kind == 'u' ? ")\nWHERE o IS NOT n HAVING count(*) > 0;\nEND" : ")\nWHERE o IS NOT NULL;\nEND");
+	sb_printf(s, ", '%ld%c'", code, k[i].op);
+	if (c->has_rowid)
+		sb_printf(s, " || %s.rowid", k[i].row);
+	if (kind == 'u') {	/* an update that changed nothing leaves no trace */
+		sb_add(s, " || d FROM (SELECT ");
+		columns_sql(s, c, "OLD", "NEW");
+		sb_add(s, " AS d) WHERE d IS NOT NULL;\nEND");
+	} else if (kind == 'h' || !c->has_rowid) {	/* a row without rowid is named by its values */
+		sb_add(s, " || coalesce(");
+		columns_sql(s, c, k[i].row, NULL);
+		sb_add(s, ", '');\nEND");
+	} else
+		sb_add(s, ";\nEND");
 }
 
 enum state { ABSENT, SAME, CHANGED };
 
-static enum state trigger_state(sqlite3 *db, const char *name, const char *sql)
+static enum state object_state(sqlite3 *db, const char *type, const char *name, const char *sql)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", NULL);
+	sqlite3_stmt *st = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?", NULL);
 	if (!st)
 		return ABSENT;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	enum state s = sqlite3_step(st) != SQLITE_ROW ? ABSENT
 		       : strcmp((const char *)sqlite3_column_text(st, 0), sql) == 0 ? SAME : CHANGED;
 	sqlite3_reset(st);
 	return s;
 }
 
-/* The trail's own guards (db/012 and db/013), made again whenever one is
- * missing or changed: a shell can drop a trigger, pkm puts it back. */
+/* The trail's own guards and its gathering of a save (db/012, db/013, db/017),
+ * made again whenever one is missing or changed: a shell can drop one, pkm
+ * puts it back. */
 static const struct {
-	const char *name, *sql;
+	const char *type, *name, *sql;
 } guards[] = {
-	{ "audit_tetap", "CREATE TRIGGER audit_tetap BEFORE UPDATE ON audit\n"
-			 "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat diubah'); END" },
-	{ "audit_tidak_dihapus", "CREATE TRIGGER audit_tidak_dihapus BEFORE DELETE ON audit\n"
-				 "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat dihapus'); END" },
-	{ "audit_id_baru", "CREATE TRIGGER audit_id_baru BEFORE INSERT ON audit\n"
-			   "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)\n"
-			   "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat ditimpa'); END" },
-	{ "pelaku_hanya_pkm", "CREATE TRIGGER pelaku_hanya_pkm BEFORE INSERT ON pelaku\n"
-			      "WHEN pkm_sesi() IS NOT 1\n"
-			      "BEGIN SELECT RAISE(ABORT, 'pelaku hanya ditulis oleh pkm'); END" },
-	{ "pelaku_tetap", "CREATE TRIGGER pelaku_tetap BEFORE UPDATE ON pelaku\n"
-			  "WHEN pkm_sesi() IS NOT 1\n"
-			  "BEGIN SELECT RAISE(ABORT, 'pelaku hanya ditulis oleh pkm'); END" },
+	{ "trigger", "audit_tetap", "CREATE TRIGGER audit_tetap BEFORE UPDATE ON audit\n"
+				    "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat diubah'); END" },
+	{ "trigger", "audit_tidak_dihapus", "CREATE TRIGGER audit_tidak_dihapus BEFORE DELETE ON audit\n"
+					    "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat dihapus'); END" },
+	{ "trigger", "audit_id_baru", "CREATE TRIGGER audit_id_baru BEFORE INSERT ON audit\n"
+				      "WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)\n"
+				      "BEGIN SELECT RAISE(ABORT, 'jejak audit tidak dapat ditimpa'); END" },
+	{ "trigger", "audit_tabel_tetap", "CREATE TRIGGER audit_tabel_tetap BEFORE UPDATE ON audit_tabel\n"
+					  "BEGIN SELECT RAISE(ABORT, 'kode tabel jejak audit tidak dapat diubah'); END" },
+	{ "trigger", "audit_tabel_tidak_dihapus",
+	  "CREATE TRIGGER audit_tabel_tidak_dihapus BEFORE DELETE ON audit_tabel\n"
+	  "BEGIN SELECT RAISE(ABORT, 'kode tabel jejak audit tidak dapat dihapus'); END" },
+	{ "trigger", "audit_hari_catat",
+	  "CREATE TRIGGER audit_hari_catat AFTER INSERT ON audit\n"
+	  "BEGIN\n"
+	  "INSERT INTO audit_hari (hari, awal, akhir) VALUES (NEW.waktu / 86400, NEW.id, NEW.id)\n"
+	  "ON CONFLICT (hari) DO UPDATE SET awal = min(awal, excluded.awal), akhir = max(akhir, excluded.akhir);\n"
+	  "END" },
+	{ "trigger", "audit_hari_melebar",
+	  "CREATE TRIGGER audit_hari_melebar BEFORE UPDATE ON audit_hari\n"
+	  "WHEN NEW.hari IS NOT OLD.hari OR NEW.awal > OLD.awal OR NEW.akhir < OLD.akhir\n"
+	  "BEGIN SELECT RAISE(ABORT, 'rentang hari jejak audit hanya dapat melebar'); END" },
+	{ "trigger", "audit_hari_tetap", "CREATE TRIGGER audit_hari_tetap BEFORE DELETE ON audit_hari\n"
+					 "BEGIN SELECT RAISE(ABORT, 'rentang hari jejak audit tidak dapat dihapus'); END" },
+	{ "trigger", "pelaku_hanya_pkm", "CREATE TRIGGER pelaku_hanya_pkm BEFORE INSERT ON pelaku\n"
+					 "WHEN pkm_sesi() IS NOT 1\n"
+					 "BEGIN SELECT RAISE(ABORT, 'pelaku hanya ditulis oleh pkm'); END" },
+	{ "trigger", "pelaku_tetap", "CREATE TRIGGER pelaku_tetap BEFORE UPDATE ON pelaku\n"
+				     "WHEN pkm_sesi() IS NOT 1\n"
+				     "BEGIN SELECT RAISE(ABORT, 'pelaku hanya ditulis oleh pkm'); END" },
+	{ "trigger", "audit_kumpul_pkm", "CREATE TRIGGER audit_kumpul_pkm BEFORE INSERT ON audit_kumpul\n"
+					 "WHEN NOT EXISTS (SELECT 1 FROM pelaku)\n"
+					 "BEGIN SELECT RAISE(ABORT, 'jejak audit dikumpulkan oleh pkm saja'); END" },
+	{ "view", "audit_ubah", "CREATE VIEW audit_ubah (pasien, isi) AS SELECT NULL, NULL WHERE 0" },
+	{ "trigger", "audit_ubah_catat",
+	  "CREATE TRIGGER audit_ubah_catat INSTEAD OF INSERT ON audit_ubah\n"
+	  "BEGIN\n"
+	  "INSERT INTO audit (aksi, pasien_id, baru) SELECT 'SIMPAN', NEW.pasien, NEW.isi WHERE NOT EXISTS "
+	  "(SELECT 1 FROM pelaku);\n"
+	  "INSERT INTO audit (pengguna, aksi, pasien_id, baru) SELECT (SELECT pengguna FROM pelaku), 'SIMPAN', pasien, "
+	  "isi\nFROM audit_kumpul WHERE NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien;\n"
+	  "INSERT INTO audit_kumpul (id, pasien, isi) SELECT 1, NEW.pasien, NEW.isi WHERE EXISTS (SELECT 1 FROM pelaku)\n"
+	  "ON CONFLICT (id) DO UPDATE SET isi = iif(NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien, NEW.isi,\n"
+	  "isi || char(10) || NEW.isi), pasien = coalesce(NEW.pasien, pasien);\n"
+	  "END" },
+	{ "trigger", "audit_simpan",
+	  "CREATE TRIGGER audit_simpan BEFORE DELETE ON pelaku\n"
+	  "BEGIN\n"
+	  "INSERT INTO audit (pengguna, aksi, pasien_id, baru) SELECT OLD.pengguna, 'SIMPAN', pasien, isi FROM "
+	  "audit_kumpul;\n"
+	  "DELETE FROM audit_kumpul;\n"
+	  "END" },
 };
 
 static void note_name(struct sbuf *names, const char *name)
@@ -193,22 +261,51 @@ static void note_name(struct sbuf *names, const char *name)
 static void stale_guards(sqlite3 *db, struct sbuf *todo, struct sbuf *names)
 {
 	for (size_t i = 0; i < ARRAY_LEN(guards); i++)
-		if (trigger_state(db, guards[i].name, guards[i].sql) != SAME) {
+		if (object_state(db, guards[i].type, guards[i].name, guards[i].sql) != SAME) {
 			note_name(names, guards[i].name);
-			sb_printf(todo, "DROP TRIGGER IF EXISTS %s;\n%s;\n", guards[i].name, guards[i].sql);
+			sb_printf(todo, "DROP %s IF EXISTS %s;\n%s;\n", guards[i].type, guards[i].name, guards[i].sql);
 		}
 }
 
-/* A table's trigger is missing: for a table the trail already speaks of, it
- * was removed (a table a migration just added has no trail yet). */
+/* A table's code in the trail, for its present columns (a table whose columns
+ * change gets a new code, so older lines keep naming theirs); with `make`, a
+ * table without one is given the next and *made is set. 0 when it has none
+ * (its triggers are then not current either). */
+static long table_code(sqlite3 *db, const struct columns *c, int make, int *made)
+{
+	struct sbuf cols = { 0 };
+	for (int i = 0; i < c->n; i++)
+		sb_printf(&cols, "%s%s", i ? " " : "", c->name[i]);
+	*made = 0;
+	long code = -1;
+	sqlite3_stmt *st = db_stmt(db, "SELECT kode FROM audit_tabel WHERE nama = ? AND kolom = ?", NULL);
+	if (st) {
+		sqlite3_bind_text(st, 1, c->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, sb_str(&cols), -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		code = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(st);
+	}
+	if (code == 0 && make && (st = db_stmt(db, "INSERT INTO audit_tabel (nama, kolom) VALUES (?, ?)", NULL))) {
+		sqlite3_bind_text(st, 1, c->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, sb_str(&cols), -1, SQLITE_STATIC);
+		*made = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+		code = *made ? (long)sqlite3_last_insert_rowid(db) : -1;
+	}
+	sb_free(&cols);
+	return code;
+}
+
+/* A table the trail already has a code for had its triggers. */
 static int was_audited(sqlite3 *db, const char *table)
 {
-	return db_query_text_exists(db, "SELECT 1 FROM audit WHERE tabel = ? LIMIT 1", table) == 1;
+	return db_query_text_exists(db, "SELECT 1 FROM audit_tabel WHERE nama = ?", table) == 1;
 }
 
 /* The triggers that need (re)making, as SQL; empty when all are current.
  * Those that were removed rather than outdated are named in `names`. */
-static int stale_triggers(sqlite3 *db, struct sbuf *todo, struct sbuf *names, struct sbuf *err)
+static int stale_triggers(sqlite3 *db, int make, struct sbuf *todo, struct sbuf *names, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", NULL);
 	if (!st)
@@ -228,15 +325,24 @@ static int stale_triggers(sqlite3 *db, struct sbuf *todo, struct sbuf *names, st
 		}
 		if (cols != 0)
 			continue;
+		int made;
+		long code = table_code(db, c, make, &made);
+		if (code < 0) {
+			sb_printf(err, "kode tabel %s untuk jejak audit tidak terbaca: %s%s", table, sqlite3_errmsg(db),
+				  db_hint(db));
+			bad = 1;
+			continue;
+		}
 		for (const char *kind = "tuh"; *kind; kind++) {
 			sb_reset(&sql);
-			trigger_sql(&sql, table, c, *kind);
+			trigger_sql(&sql, table, code, c, *kind);
 			char name[96];
 			snprintf(name, sizeof name, "audit_%c_%s", *kind, table);
-			enum state state = trigger_state(db, name, sb_str(&sql));
+			enum state state = object_state(db, "trigger", name, sb_str(&sql));
 			if (state == SAME)
 				continue;
-			if (state == ABSENT && was_audited(db, table))
+			/* missing from a table the trail knew: removed */
+			if (state == ABSENT && !made && was_audited(db, table))
 				note_name(names, name);
 			sb_printf(todo, "DROP TRIGGER IF EXISTS \"%s\";\n%s;\n", name, sb_str(&sql));
 		}
@@ -292,7 +398,7 @@ int audit_install(sqlite3 *db, struct sbuf *err)
 {
 	struct sbuf todo = { 0 }, names = { 0 };
 	stale_guards(db, &todo, &names);
-	int rc = stale_triggers(db, &todo, &names, err);
+	int rc = stale_triggers(db, 0, &todo, &names, err);
 	if (rc == 0 && todo.len) {
 		char *msg = NULL;
 		/* another pkm may be doing the same: the second finds them current */
@@ -301,7 +407,7 @@ int audit_install(sqlite3 *db, struct sbuf *err)
 			sb_reset(&todo);
 			sb_reset(&names);
 			stale_guards(db, &todo, &names);
-			rc = stale_triggers(db, &todo, &names, err);
+			rc = stale_triggers(db, 1, &todo, &names, err);
 		}
 		if (rc == 0 && (sqlite3_exec(db, sb_str(&todo), NULL, NULL, &msg) != SQLITE_OK ||
 				(names.len && record_tampering(db, sb_str(&names)) != 0) ||
@@ -339,10 +445,9 @@ int audit_warnings(sqlite3 *db, struct sbuf *out)
 int audit_record_range(sqlite3 *db, const char *aksi, const char *table, long row, long last, long pasien_id,
 		       const char *detail)
 {
-	/* the time is the clock's: never a value anyone could have put in pelaku */
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, sampai, pasien_id, baru) "
-				   "VALUES (strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), "
-				   "(SELECT pengguna FROM pelaku), ?, ?, ?, ?, ?, ?)", NULL);
+	/* the time is the clock's (the column's default): never a value anyone could have put in pelaku */
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (pengguna, aksi, tabel, baris, sampai, pasien_id, baru) "
+				   "VALUES ((SELECT pengguna FROM pelaku), ?, ?, ?, ?, ?, ?)", NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, aksi, -1, SQLITE_STATIC);
@@ -377,109 +482,4 @@ int audit_event(sqlite3 *db, const char *aksi, const char *table, long row, long
 		return -1;
 	}
 	return 0;
-}
-
-int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct field_errors *fe)
-{
-	struct date d;
-	if (f->from && date_parse(f->from, &d) != 0)
-		field_error(fe, "from", "tanggal tidak sah '%.20s' (YYYY-MM-DD)", f->from);
-	if (f->to && date_parse(f->to, &d) != 0)
-		field_error(fe, "to", "tanggal tidak sah '%.20s' (YYYY-MM-DD)", f->to);
-	if (f->no_rm && db_query_text_exists(db, "SELECT 1 FROM pasien WHERE no_rm = ?", f->no_rm) != 1)
-		field_error(fe, "patient", "tidak ada pasien dengan No. RM %.24s", f->no_rm);
-	return fe->n ? -1 : 0;
-}
-
-/* The trail rows a filter selects: the columns of struct audit_entry in order,
- * then `tail` (the order, a page's bounds as ?5 and ?6). */
-static sqlite3_stmt *audit_query(sqlite3 *db, const struct audit_filter *f, const char *tail, struct sbuf *err)
-{
-	struct sbuf sql = { 0 };
-	sb_add(&sql,
-		"SELECT a.waktu, coalesce(a.pengguna, '(di luar pkm)'), a.aksi, a.tabel, "
-		"coalesce(a.baris || coalesce('-' || a.sampai, ''), ''), "
-		"coalesce(p.no_rm, ''), coalesce(a.lama, ''), coalesce(a.baru, ''), a.id "
-		"FROM audit a LEFT JOIN pasien p ON p.id = a.pasien_id "
-		"WHERE (?1 IS NULL OR a.pasien_id = (SELECT id FROM pasien WHERE no_rm = ?1) "
-		/* a bulk import is one row for many: it is the patient's when its ids
-		 * include the patient or one of the patient's visits */
-		"OR a.id IN (SELECT i.id FROM audit i, pasien q WHERE q.no_rm = ?1 AND i.sampai IS NOT NULL "
-		"AND ((i.tabel = 'pasien' AND q.id BETWEEN i.baris AND i.sampai) OR (i.tabel = 'kunjungan' AND EXISTS "
-		"(SELECT 1 FROM kunjungan k WHERE k.pasien_id = q.id AND k.id BETWEEN i.baris AND i.sampai))))) "
-		"AND (?2 IS NULL OR a.pengguna = ?2) AND (?3 IS NULL OR a.waktu >= ?3) "
-		"AND (?4 IS NULL OR a.waktu < date(?4, '+1 day'))");
-	sb_add(&sql, tail);
-	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
-	sb_free(&sql);
-	if (!st)
-		return NULL;
-	db_bind_text(st, 1, f->no_rm, 1);
-	db_bind_text(st, 2, f->user, 1);
-	db_bind_text(st, 3, f->from, 1);
-	db_bind_text(st, 4, f->to, 1);
-	return st;
-}
-
-int audit_page(sqlite3 *db, const struct audit_filter *f, long before, int max, struct audit_entry *out,
-	       struct sbuf *err)
-{
-	sqlite3_stmt *st = audit_query(db, f, " AND (?5 = 0 OR a.id < ?5) ORDER BY a.id DESC LIMIT ?6", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 5, before);
-	sqlite3_bind_int(st, 6, max);
-	int n = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct audit_entry *e = &out[n++];
-		db_col_text(st, 0, e->waktu, sizeof e->waktu);
-		db_col_text(st, 1, e->pengguna, sizeof e->pengguna);
-		db_col_text(st, 2, e->aksi, sizeof e->aksi);
-		db_col_text(st, 3, e->tabel, sizeof e->tabel);
-		db_col_text(st, 4, e->baris, sizeof e->baris);
-		db_col_text(st, 5, e->no_rm, sizeof e->no_rm);
-		e->lama = xstrdup((const char *)sqlite3_column_text(st, 6));
-		e->baru = xstrdup((const char *)sqlite3_column_text(st, 7));
-		e->id = (long)sqlite3_column_int64(st, 8);
-	}
-	if (db_finish(db, st, rc, err) != 0) {
-		audit_entries_free(out, n);
-		return -1;
-	}
-	return n;
-}
-
-void audit_entries_free(struct audit_entry *e, int n)
-{
-	for (int i = 0; i < n; i++) {
-		free(e[i].lama);
-		free(e[i].baru);
-		e[i].lama = e[i].baru = NULL;
-	}
-}
-
-long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sbuf *err)
-{
-	sqlite3_stmt *st = audit_query(db, f, " ORDER BY a.id", err);
-	if (!st)
-		return -1;
-	long n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *v[8];
-		for (int i = 0; i < 8; i++)
-			v[i] = (const char *)sqlite3_column_text(st, i);
-		fprintf(out, "%s  %-12s %-6s %s", v[0], v[1], v[2], v[3]);
-		if (*v[4])
-			fprintf(out, " #%s", v[4]);
-		if (*v[5])
-			fprintf(out, "  RM %s", v[5]);
-		fputc('\n', out);
-		if (*v[6])
-			fprintf(out, "    lama %s\n", v[6]);
-		if (*v[7])
-			fprintf(out, "    baru %s\n", v[7]);
-		n++;
-	}
-	return db_finish(db, st, rc, err) == 0 ? n : -1;
 }

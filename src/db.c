@@ -98,6 +98,15 @@ static void pkm_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 1);
 }
 
+const char *db_hint(sqlite3 *db)
+{
+	int code = sqlite3_errcode(db) & 0xff;
+	return code == SQLITE_NOTADB ? " (bukan berkas database pkm)"
+	       : code == SQLITE_CORRUPT ? " (berkas rusak: pulihkan dari cadangan dengan pkm pulihkan)"
+	       : code == SQLITE_READONLY || code == SQLITE_CANTOPEN
+	       ? " (hanya dapat dibaca: periksa hak akses berkas dan foldernya)" : "";
+}
+
 sqlite3 *db_connect(const char *path, struct sbuf *err)
 {
 	struct stat stbuf;
@@ -127,12 +136,7 @@ sqlite3 *db_connect(const char *path, struct sbuf *err)
 	    db_exec(db, "PRAGMA synchronous=FULL", &why) != 0 ||
 	    db_exec(db, "PRAGMA temp_store=MEMORY", &why) != 0 ||	/* report scratch tables, small */
 	    db_exec(db, "PRAGMA cache_size=-1024", &why) != 0) {	/* 1 MB: a month of records fits */
-		int code = sqlite3_errcode(db) & 0xff;
-		sb_printf(err, "%s: database tidak dapat dipakai: %s%s", path, sb_str(&why),
-			  code == SQLITE_NOTADB ? " (bukan berkas database pkm)"
-			  : code == SQLITE_CORRUPT ? " (berkas rusak: pulihkan dari cadangan dengan pkm pulihkan)"
-			  : code == SQLITE_READONLY || code == SQLITE_CANTOPEN
-			  ? " (hanya dapat dibaca: periksa hak akses berkas dan foldernya)" : "");
+		sb_printf(err, "%s: database tidak dapat dipakai: %s%s", path, sb_str(&why), db_hint(db));
 		goto fail;
 	}
 	if (sqlite3_db_readonly(db, "main") == 1) {
@@ -251,7 +255,10 @@ int db_begin(sqlite3 *db)
 	localtime_r(&now, &tm);
 	snprintf(when, sizeof when, "%s %02d:%02d:%02d", date_format(date_today(), day), tm.tm_hour, tm.tm_min,
 		 tm.tm_sec);
-	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO pelaku (id, pengguna, waktu) VALUES (1, ?, ?)", NULL);
+	/* a row left by a shell (pelaku is pkm's alone) has its save written first */
+	sqlite3_stmt *st = db_exec(db, "DELETE FROM pelaku", NULL) == 0
+				   ? db_stmt(db, "INSERT INTO pelaku (id, pengguna, waktu) VALUES (1, ?, ?)", NULL)
+				   : NULL;
 	int rc = SQLITE_ERROR;
 	if (st) {
 		sqlite3_bind_text(st, 1, user, -1, SQLITE_STATIC);

@@ -456,6 +456,8 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 		return -1;
 	}
 	rng_state = o->seed;
+	/* the records are the demo's: its saves are in the trail under its name */
+	db_set_user(db, "demo");
 	struct demo d = { .db = db, .cfg = cfg, .o = o, .err = err };
 	struct date first = date_from_days(date_to_days(o->end) - 365L * o->years);
 	char day[11];

@@ -13,33 +13,24 @@
 #define PAGE_ROWS 100
 
 struct trail {
-	struct audit_entry *e;
-	int n, cap, more;	/* more: the last page read was full */
+	struct audit_list l;
+	int more;	/* more: the last page read was full */
 };
 
 /* Read the next (older) page; 0 when fine. */
 static int read_page(struct ui *u, const struct audit_filter *f, struct trail *t, struct sbuf *err)
 {
-	if (t->n + PAGE_ROWS > t->cap) {
-		t->cap = t->n + PAGE_ROWS;
-		t->e = xrealloc(t->e, (size_t)t->cap * sizeof *t->e);
-	}
-	int got = audit_page(u->db, f, t->n ? t->e[t->n - 1].id : 0, PAGE_ROWS, t->e + t->n, err);
-	if (got < 0) {
-		t->more = 0;
-		return -1;
-	}
-	t->n += got;
+	int got = audit_page(u->db, f, t->l.n ? t->l.e[t->l.n - 1].id : 0, PAGE_ROWS, &t->l, err);
 	t->more = got == PAGE_ROWS;
-	return 0;
+	return got < 0 ? -1 : 0;
 }
 
 static void draw(struct ui *u, const struct trail *t, int sel, int top, int rows)
 {
 	ui_frame(u, "Jejak audit (terbaru dulu)", CTX_VIEWER);
 	ui_text(1, 2, COLS - 4, "Waktu            Pengguna     Aksi   Tabel, baris, pasien", A_BOLD);
-	for (int i = 0; i < rows && top + i < t->n; i++) {
-		const struct audit_entry *e = &t->e[top + i];
+	for (int i = 0; i < rows && top + i < t->l.n; i++) {
+		const struct audit_entry *e = &t->l.e[top + i];
 		char line[400], day[11];
 		char ymd[11];
 		snprintf(ymd, sizeof ymd, "%.10s", e->waktu);
@@ -51,10 +42,10 @@ static void draw(struct ui *u, const struct trail *t, int sel, int top, int rows
 		ui_text(2 + i, 2, COLS - 4, sb_str(&shown), top + i == sel ? ui_attr_sel(u) : 0);
 		sb_free(&shown);
 	}
-	if (!t->n)
+	if (!t->l.n)
 		ui_text(2, 2, COLS - 4, "Tidak ada catatan untuk saringan ini.", 0);
 	else {
-		const struct audit_entry *e = &t->e[sel];
+		const struct audit_entry *e = &t->l.e[sel];
 		struct sbuf detail = { 0 }, shown = { 0 };
 		sb_printf(&detail, "lama: %s | baru: %s", e->lama[0] ? e->lama : "-", e->baru[0] ? e->baru : "-");
 		text_visible(&shown, detail.s, detail.len, "");
@@ -110,7 +101,7 @@ int ui_audit_list(struct ui *u, const struct audit_filter *f, struct sbuf *err)
 {
 	struct trail t = { 0 };
 	if (read_page(u, f, &t, err) != 0) {
-		free(t.e);
+		audit_list_free(&t.l);
 		return -1;
 	}
 	int sel = 0, top = 0;
@@ -118,7 +109,7 @@ int ui_audit_list(struct ui *u, const struct audit_filter *f, struct sbuf *err)
 	for (;;) {
 		int rows = LINES - 8;
 		/* near the end of what was read: the next older page */
-		if (t.more && sel + rows >= t.n && read_page(u, f, &t, err) != 0)
+		if (t.more && sel + rows >= t.l.n && read_page(u, f, &t, err) != 0)
 			ui_message(u, 1, "Halaman berikutnya tidak terbaca: %s", sb_str(err));
 		ui_list_scroll(sel, &top, rows);
 		draw(u, &t, sel, top, rows);
@@ -133,10 +124,9 @@ int ui_audit_list(struct ui *u, const struct audit_filter *f, struct sbuf *err)
 		else if (a == A_TOFILE || a == A_PRINT)
 			write_all(u, f, a == A_PRINT);
 		else
-			ui_list_move(k, &sel, t.n, rows);
+			ui_list_move(k, &sel, t.l.n, rows);
 	}
-	audit_entries_free(t.e, t.n);
-	free(t.e);
+	audit_list_free(&t.l);
 	u->msg[0] = '\0';
 	return 0;
 }

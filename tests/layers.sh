@@ -9,7 +9,7 @@ layer() {	# layer MODULE -> its layer number; unknown modules fail the check
 	case "$1" in
 	util|date|csv|icd|ident|output|ini|lineedit|config|digest) echo 0 ;;
 	db) echo 1 ;;
-	dict|audit) echo 2 ;;
+	dict|audit|audit_read) echo 2 ;;
 	open|migrate) echo 3 ;;
 	patient|patient_edit|visit|visit_fix|stock|user|form|calc|icd_list|sheet|import|patient_data|backup) echo 4 ;;
 	table|lb1|lb2|rowdef|reports|demo) echo 5 ;;

@@ -43,18 +43,26 @@ struct audit_filter {
 };
 /* Check a filter: messages under "patient", "user", "from", "to". */
 int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct field_errors *fe);
-/* One row of the trail as the viewer lists it. */
+/* One entry of the trail as the viewer lists it: an event, or one row a save
+ * changed (entries of one save share its id, time, user and patient). */
 struct audit_entry {
 	long id;
 	char waktu[24], pengguna[64], aksi[16], tabel[40], baris[48], no_rm[24];
-	char *lama, *baru;	/* allocated: free with audit_entries_free */
+	char *lama, *baru;	/* allocated: freed with the list */
 };
-/* A page of the matching rows, newest first: up to max rows older than id
- * `before` (0 = from the newest). The count, -1 on error. */
-int audit_page(sqlite3 *db, const struct audit_filter *f, long before, int max, struct audit_entry *out,
+struct audit_list {
+	struct audit_entry *e;
+	int n, cap;
+};
+/* Append to `out` the entries of up to `rows` matching trail rows older than
+ * id `before` (0 = from the newest), newest row first. The rows read, -1 on
+ * error (nothing appended). */
+int audit_page(sqlite3 *db, const struct audit_filter *f, long before, int rows, struct audit_list *out,
 	       struct sbuf *err);
-void audit_entries_free(struct audit_entry *e, int n);
-/* Write the matching rows, oldest first, as text lines to `out` (a memory
+/* Drop the entries from index n on; free all. */
+void audit_list_cut(struct audit_list *l, int n);
+void audit_list_free(struct audit_list *l);
+/* Write the matching entries, oldest first, as text lines to `out` (a memory
  * stream or a file); the number written, or -1. */
 long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sbuf *err);
 

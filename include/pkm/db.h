@@ -11,6 +11,9 @@
 
 /* Connect (creating the file and its folder when missing), without migrating.
  * NULL with a message in err: not SQLite, read-only, corrupt, being restored. */
+/* What the user can do about the last error (a damaged file, not a database,
+ * read-only), as " (...)" to append; "" when nothing to say. */
+const char *db_hint(sqlite3 *db);
 sqlite3 *db_connect(const char *path, struct sbuf *err);
 /* Close: the modules' slots are released, the statements finalized. */
 void db_close(sqlite3 *db);

@@ -94,4 +94,4 @@ cmp -s "$WORK/jejak.txt" "$WORK/cetak.txt" || fail "the printed trail differs fr
 keys Escape Escape Escape
 wait_for "Cari:"
 # the new user's first password, her role change, closing the account, the reset: each in the trail
-expect_sql "SELECT count(*) FROM audit WHERE pengguna = 'uji' AND tabel = 'pengguna' AND aksi = 'UBAH'" "4"
+[ "$(trail | grep -c "  uji  *UBAH   pengguna #")" = 4 ] || fail "user changes not in the trail"

@@ -53,6 +53,7 @@ wait_gone() {
 keys() { $T send-keys -t app "$@"; }
 type_text() { $T send-keys -t app -l "$1"; }
 sql() { sqlite3 "$DB" "$1"; }
+. "$(dirname "$0")/../e2e/trail.sh"
 expect_sql() {	# expect_sql SQL EXPECTED
 	got=$(sql "$1")
 	[ "$got" = "$2" ] || { echo "query: $1" >&2; echo "expected: $2" >&2; echo "got: $got" >&2; return 1; }

@@ -37,7 +37,7 @@ ids=$(sql "SELECT min(id) || '-' || max(id) FROM pasien WHERE nama LIKE 'Pasien 
 echo "$ev" | grep -q "pasien id $ids" || die "ids $ids not in: $ev"
 [ "$(sql "SELECT count(*) FROM pasien WHERE nama LIKE 'Pasien Impor %' AND id NOT BETWEEN ${ids%-*} AND ${ids#*-}")" = 0 ]
 # the desk's own saves keep a row each in the trail
-[ "$(sql "SELECT count(*) FROM audit WHERE tabel = 'pasien' AND aksi = 'TAMBAH' AND baru LIKE '%Meja %'")" = \
+[ "$(trail | grep " TAMBAH pasien #" | grep -c "nama='Meja ")" = \
 	"$(sql "SELECT count(*) FROM pasien WHERE nama LIKE 'Meja %'")" ] || die "desk saves without their trail"
 [ "$(sql 'PRAGMA integrity_check')" = ok ]
 echo ok

@@ -7,6 +7,7 @@ DB="$WORK/pkm.db"
 FX=$(cd "$(dirname "$0")/../fixtures" && pwd)
 pkm() { "$PKM_BIN" --db "$DB" "$@"; }
 sql() { sqlite3 "$DB" "$1"; }
+. "$(dirname "$0")/../e2e/trail.sh"
 die() { echo "FAIL: $*" >&2; exit 1; }
 # refused CMD...: must exit non-zero; its stderr is kept in $WORK/err
 refused() { if "$@" >"$WORK/out" 2>"$WORK/err"; then die "accepted: $*"; fi; }
