@@ -108,41 +108,41 @@ enum patient_link table_patient_link(sqlite3 *db, const char *table)
 	return link;
 }
 
-/* One value of row a as the trail writes it, quoted; with b, the pair
- * "a>b" of one column of an update. A secret column shows only that it changed. */
-static void value(struct sbuf *s, const char *a, const char *b, const char *col)
+/* Column col of row a (OLD or NEW) as the trail keeps it; with b, the new
+ * value of an update. A secret column keeps only that it changed; a derived
+ * one that agrees with the rows it comes from keeps its old value (no line). */
+static void value(struct sbuf *s, const char *table, const char *a, const char *b, const char *col)
 {
-	int hidden = in_list(secret, col);
-	if (hidden && b)
-		sb_add(s, "'''***''>''(diganti)'''");
-	else if (hidden)
-		sb_add(s, "'''***'''");
-	else if (b)
-		sb_printf(s, "quote(%1$s.\"%3$s\") || '>' || quote(%2$s.\"%3$s\")", a, b, col);
+	const char *from_others = b == a ? derived_value(table, col) : NULL;
+	if (in_list(secret, col) && b)
+		sb_printf(s, "iif(OLD.\"%s\" IS NEW.\"%s\", NULL, '%s')", col, col, b == a ? "(diganti)" : "***");
+	else if (in_list(secret, col))
+		sb_printf(s, "iif(%s.\"%s\" IS NULL, NULL, '***')", a, col);
+	else if (from_others)
+		sb_printf(s, "iif(NEW.\"%1$s\" = %2$s, OLD.\"%1$s\", NEW.\"%1$s\")", col, from_others);
 	else
-		sb_printf(s, "quote(%s.\"%s\")", a, col);
+		sb_printf(s, "%s.\"%s\"", a, col);
 }
 
 /* The columns of row a that changed (with b) or are not NULL (without), as
- * " N=nilai" each (N the column's place in the code's list, from 0),
- * concatenated; NULL when none. */
+ * " N=nilai" each (N the column's place in the code's list, from 0, values
+ * as quote() writes them, "lama>baru" for a change), concatenated; NULL when
+ * none. */
 static void columns_sql(struct sbuf *s, const struct columns *c, const char *a, const char *b)
 {
-	sb_add(s, "(SELECT group_concat(' ' || k || '=' || v, '') FROM (");
+	sb_add(s, b ? "(SELECT group_concat(' ' || k || '=' || quote(o) || '>' || quote(n), '') FROM ("
+		    : "(SELECT group_concat(' ' || k || '=' || quote(o), '') FROM (");
 	for (int i = 0; i < c->n; i++) {
-		const char *col = c->name[i], *from_others = b ? derived_value(c->table, col) : NULL;
 		sb_printf(s, "%s%d%s, ", i ? " UNION ALL SELECT " : "SELECT ", i, i ? "" : " AS k");
-		value(s, a, b, col);
-		sb_add(s, i ? ", " : " AS v, ");
-		if (b)
-			sb_printf(s, "%s.\"%s\" IS NOT %s.\"%s\"", a, col, b, col);
-		else
-			sb_printf(s, "%s.\"%s\" IS NOT NULL", a, col);
-		if (from_others)
-			sb_printf(s, " AND %s.\"%s\" IS NOT %s", b, col, from_others);
-		sb_add(s, i ? "" : " AS w");
+		value(s, c->table, a, b, c->name[i]);
+		sb_add(s, i ? "" : " AS o");
+		if (b) {
+			sb_add(s, ", ");
+			value(s, c->table, b, b, c->name[i]);
+			sb_add(s, i ? "" : " AS n");
+		}
 	}
-	sb_add(s, ") WHERE w)");
+	sb_add(s, b ? ") WHERE o IS NOT n)" : ") WHERE o IS NOT NULL)");
 }
 
 /* A table's trigger hands its change to audit_ubah (db/017) as one line:
