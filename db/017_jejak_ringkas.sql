@@ -116,3 +116,21 @@ BEGIN
 INSERT INTO audit (pengguna, aksi, pasien_id, baru) SELECT OLD.pengguna, 'SIMPAN', pasien, isi FROM audit_kumpul;
 DELETE FROM audit_kumpul;
 END;
+
+-- The schema version pkm last found the trail's triggers current at: an open
+-- with the same version skips making every table's triggers again to compare
+-- (most of an open's time); the guards are compared at every open. Only pkm
+-- writes it.
+CREATE TABLE audit_skema (
+  id     INTEGER PRIMARY KEY CHECK (id = 1),
+  versi  INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER audit_skema_pkm BEFORE INSERT ON audit_skema
+WHEN pkm_sesi() IS NOT 1
+BEGIN SELECT RAISE(ABORT, 'versi skema jejak audit hanya ditulis oleh pkm'); END;
+CREATE TRIGGER audit_skema_tetap BEFORE UPDATE ON audit_skema
+WHEN pkm_sesi() IS NOT 1
+BEGIN SELECT RAISE(ABORT, 'versi skema jejak audit hanya ditulis oleh pkm'); END;
+-- The statistics table exists from here on: PRAGMA optimize making it later
+-- would change the schema version once more and the next open would write.
+ANALYZE audit_skema;

@@ -10,7 +10,7 @@
  * table a later migration adds) is audited. */
 static const char *const not_audited[] = {
 	"unit", "penjamin", "icd10", "f11_grup", "f11_baris", "f11_peta", "kamus", "rm_seri",
-	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_kumpul", "audit_hari", "peringatan", "antrian_lepas", NULL,
+	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_kumpul", "audit_hari", "audit_skema", "peringatan", "antrian_lepas", NULL,
 };
 /* Columns whose values never enter the trail (only that they changed). */
 static const char *const secret[] = { "sandi", NULL };
@@ -51,43 +51,48 @@ struct columns {
 	enum patient_link link;	/* how a row leads to its patient */
 };
 
-static int read_columns(sqlite3 *db, const char *table, struct columns *c)
+static void columns_start(struct columns *c, const char *table, int has_rowid)
 {
 	c->n = 0;
 	c->table = table;
-	c->link = LINK_NONE;
-	sqlite3_stmt *st = db_stmt(db, "SELECT name, type FROM pragma_table_info(?)", NULL);
+	c->has_rowid = has_rowid;
+	c->link = strcmp(table, "pasien") == 0 ? LINK_SELF : LINK_NONE;
+}
+
+/* Add a column; -2 past the most a trail is made for (a trail missing columns
+ * is refused, not made). */
+static int columns_add(struct columns *c, const char *col)
+{
+	if (c->n == (int)ARRAY_LEN(c->name))
+		return -2;
+	str_copy(c->name[c->n++], sizeof c->name[0], col);
+	if (c->link == LINK_SELF)
+		return 0;
+	if (strcmp(col, "pasien_id") == 0)
+		c->link = LINK_PATIENT;
+	else if (strcmp(col, "kunjungan_id") == 0 && !c->link)
+		c->link = LINK_VISIT;
+	else if (strcmp(col, "resep_id") == 0 && !c->link)
+		c->link = LINK_PRESCRIPTION;
+	return 0;
+}
+
+/* A table's columns as the schema has them now. */
+static int read_columns(sqlite3 *db, const char *table, struct columns *c)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT c.name, t.wr FROM pragma_table_list(?1) t, pragma_table_info(?1) c "
+				   "WHERE t.schema = 'main'", NULL);
 	if (!st)
 		return -1;
+	columns_start(c, table, 1);
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	int rc;
+	int rc, over = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (c->n == (int)ARRAY_LEN(c->name)) {	/* a trail missing columns is refused, not made */
-			sqlite3_reset(st);
-			return -2;
-		}
-		db_col_text(st, 0, c->name[c->n], sizeof c->name[0]);
-		const char *col = c->name[c->n++];
-		if (strcmp(col, "pasien_id") == 0)
-			c->link = LINK_PATIENT;
-		else if (strcmp(col, "kunjungan_id") == 0 && !c->link)
-			c->link = LINK_VISIT;
-		else if (strcmp(col, "resep_id") == 0 && !c->link)
-			c->link = LINK_PRESCRIPTION;
+		c->has_rowid = !sqlite3_column_int(st, 1);
+		over |= columns_add(c, (const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return -1;
-	if (strcmp(table, "pasien") == 0)
-		c->link = LINK_SELF;
-	/* a WITHOUT ROWID table has no rowid: its key is in the values */
-	struct sbuf q = { 0 };
-	sb_printf(&q, "SELECT rowid FROM \"%s\"", table);
-	sqlite3_stmt *probe = NULL;
-	c->has_rowid = sqlite3_prepare_v2(db, sb_str(&q), -1, &probe, NULL) == SQLITE_OK;
-	sqlite3_finalize(probe);
-	sb_free(&q);
-	return c->n ? 0 : -1;
+	return over ? -2 : rc != SQLITE_DONE || !c->n ? -1 : 0;
 }
 
 /* The patient of a row, as SQL with %1$s for the row (NEW, OLD, an alias). */
@@ -120,8 +125,12 @@ static void value(struct sbuf *s, const char *table, const char *a, const char *
 		sb_printf(s, "iif(%s.\"%s\" IS NULL, NULL, '***')", a, col);
 	else if (from_others)
 		sb_printf(s, "iif(NEW.\"%1$s\" = %2$s, OLD.\"%1$s\", NEW.\"%1$s\")", col, from_others);
-	else
-		sb_printf(s, "%s.\"%s\"", a, col);
+	else {	/* most columns: no format to read */
+		sb_add(s, a);
+		sb_add(s, ".\"");
+		sb_add(s, col);
+		sb_addc(s, '"');
+	}
 }
 
 /* The columns of row a that changed (with b) or are not NULL (without), as
@@ -133,7 +142,11 @@ static void columns_sql(struct sbuf *s, const struct columns *c, const char *a, 
 	sb_add(s, b ? "(SELECT group_concat(' ' || k || '=' || quote(o) || '>' || quote(n), '') FROM ("
 		    : "(SELECT group_concat(' ' || k || '=' || quote(o), '') FROM (");
 	for (int i = 0; i < c->n; i++) {
-		sb_printf(s, "%s%d%s, ", i ? " UNION ALL SELECT " : "SELECT ", i, i ? "" : " AS k");
+		char k[24];
+		snprintf(k, sizeof k, "%d", i);
+		sb_add(s, i ? " UNION ALL SELECT " : "SELECT ");
+		sb_add(s, k);
+		sb_add(s, i ? ", " : " AS k, ");
 		value(s, c->table, a, b, c->name[i]);
 		sb_add(s, i ? "" : " AS o");
 		if (b) {
@@ -180,17 +193,55 @@ static void trigger_sql(struct sbuf *s, const char *table, long code, const stru
 
 enum state { ABSENT, SAME, CHANGED };
 
-static enum state object_state(sqlite3 *db, const char *type, const char *name, const char *sql)
+/* The schema's triggers and views, read once per check: looking each up with
+ * a query was most of the time a database takes to open. */
+struct objects {
+	struct object {
+		char *name, *sql;
+	} *o;
+	int n;
+};
+
+static int by_name(const void *a, const void *b)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?", NULL);
+	return strcmp(((const struct object *)a)->name, ((const struct object *)b)->name);
+}
+
+static int objects_read(sqlite3 *db, struct objects *s)
+{
+	memset(s, 0, sizeof *s);
+	sqlite3_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_schema WHERE type IN ('trigger', 'view') "
+				      "AND sql IS NOT NULL", NULL);
 	if (!st)
-		return ABSENT;
-	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	enum state s = sqlite3_step(st) != SQLITE_ROW ? ABSENT
-		       : strcmp((const char *)sqlite3_column_text(st, 0), sql) == 0 ? SAME : CHANGED;
-	sqlite3_reset(st);
-	return s;
+		return -1;
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (s->n == cap) {
+			cap = cap ? 2 * cap : 256;
+			s->o = xrealloc(s->o, (size_t)cap * sizeof *s->o);
+		}
+		s->o[s->n].name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		s->o[s->n++].sql = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	if (s->n)
+		qsort(s->o, (size_t)s->n, sizeof *s->o, by_name);
+	return db_finish(db, st, rc, NULL);
+}
+
+static void objects_free(struct objects *s)
+{
+	for (int i = 0; i < s->n; i++) {
+		free(s->o[i].name);
+		free(s->o[i].sql);
+	}
+	free(s->o);
+}
+
+static enum state object_state(const struct objects *s, const char *name, const char *sql)
+{
+	struct object key = { (char *)name, NULL };
+	const struct object *o = s->n ? bsearch(&key, s->o, (size_t)s->n, sizeof *s->o, by_name) : NULL;
+	return !o ? ABSENT : strcmp(o->sql, sql) == 0 ? SAME : CHANGED;
 }
 
 /* The trail's own guards and its gathering of a save (db/012, db/013, db/017),
@@ -223,6 +274,12 @@ static const struct {
 	  "BEGIN SELECT RAISE(ABORT, 'rentang hari jejak audit hanya dapat melebar'); END" },
 	{ "trigger", "audit_hari_tetap", "CREATE TRIGGER audit_hari_tetap BEFORE DELETE ON audit_hari\n"
 					 "BEGIN SELECT RAISE(ABORT, 'rentang hari jejak audit tidak dapat dihapus'); END" },
+	{ "trigger", "audit_skema_pkm", "CREATE TRIGGER audit_skema_pkm BEFORE INSERT ON audit_skema\n"
+					"WHEN pkm_sesi() IS NOT 1\n"
+					"BEGIN SELECT RAISE(ABORT, 'versi skema jejak audit hanya ditulis oleh pkm'); END" },
+	{ "trigger", "audit_skema_tetap", "CREATE TRIGGER audit_skema_tetap BEFORE UPDATE ON audit_skema\n"
+					  "WHEN pkm_sesi() IS NOT 1\n"
+					  "BEGIN SELECT RAISE(ABORT, 'versi skema jejak audit hanya ditulis oleh pkm'); END" },
 	{ "trigger", "pelaku_hanya_pkm", "CREATE TRIGGER pelaku_hanya_pkm BEFORE INSERT ON pelaku\n"
 					 "WHEN pkm_sesi() IS NOT 1\n"
 					 "BEGIN SELECT RAISE(ABORT, 'pelaku hanya ditulis oleh pkm'); END" },
@@ -258,10 +315,10 @@ static void note_name(struct sbuf *names, const char *name)
 	sb_printf(names, "%s%s", names->len ? ", " : "", name);
 }
 
-static void stale_guards(sqlite3 *db, struct sbuf *todo, struct sbuf *names)
+static void stale_guards(const struct objects *objs, struct sbuf *todo, struct sbuf *names)
 {
 	for (size_t i = 0; i < ARRAY_LEN(guards); i++)
-		if (object_state(db, guards[i].type, guards[i].name, guards[i].sql) != SAME) {
+		if (object_state(objs, guards[i].name, guards[i].sql) != SAME) {
 			note_name(names, guards[i].name);
 			sb_printf(todo, "DROP %s IF EXISTS %s;\n%s;\n", guards[i].type, guards[i].name, guards[i].sql);
 		}
@@ -303,56 +360,75 @@ static int was_audited(sqlite3 *db, const char *table)
 	return db_query_text_exists(db, "SELECT 1 FROM audit_tabel WHERE nama = ?", table) == 1;
 }
 
-/* The triggers that need (re)making, as SQL; empty when all are current.
- * Those that were removed rather than outdated are named in `names`. */
-static int stale_triggers(sqlite3 *db, int make, struct sbuf *todo, struct sbuf *names, struct sbuf *err)
+/* The triggers of one table that need (re)making, added to todo; -1 with a
+ * message in err when its trail cannot be made. */
+static int stale_table(sqlite3 *db, const struct objects *objs, int make, const struct columns *c, int over,
+		       struct sbuf *todo, struct sbuf *names, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", NULL);
+	if (!audit_table_audited(c->table) || !str_is_ident(c->table))
+		return 0;
+	if (over) {
+		sb_printf(err, "tabel %s punya lebih dari %zu kolom: jejak auditnya tidak dapat dibuat utuh", c->table,
+			  ARRAY_LEN(c->name));
+		return -1;
+	}
+	int made;
+	long code = table_code(db, c, make, &made);
+	if (code < 0) {
+		sb_printf(err, "kode tabel %s untuk jejak audit tidak terbaca: %s%s", c->table, sqlite3_errmsg(db),
+			  db_hint(db));
+		return -1;
+	}
+	struct sbuf sql = { 0 };
+	for (const char *kind = "tuh"; *kind; kind++) {
+		sb_reset(&sql);
+		trigger_sql(&sql, c->table, code, c, *kind);
+		char name[96];
+		snprintf(name, sizeof name, "audit_%c_%s", *kind, c->table);
+		enum state state = object_state(objs, name, sb_str(&sql));
+		if (state == SAME)
+			continue;
+		/* missing from a table the trail knew: removed */
+		if (state == ABSENT && !made && was_audited(db, c->table))
+			note_name(names, name);
+		sb_printf(todo, "DROP TRIGGER IF EXISTS \"%s\";\n%s;\n", name, sb_str(&sql));
+	}
+	sb_free(&sql);
+	return 0;
+}
+
+/* The triggers that need (re)making, as SQL; empty when all are current.
+ * Those that were removed rather than outdated are named in `names`. Every
+ * table's columns come from one query. */
+static int stale_triggers(sqlite3 *db, const struct objects *objs, int make, struct sbuf *todo, struct sbuf *names,
+			  struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT t.name, t.wr, c.name FROM pragma_table_list t, pragma_table_info(t.name) c "
+				      "WHERE t.schema = 'main' AND t.type = 'table' ORDER BY t.name, c.cid", NULL);
 	if (!st)
 		return -1;
 	struct columns *c = xmalloc(sizeof *c);
-	struct sbuf sql = { 0 };
-	int step, bad = 0;
+	char *table = NULL;
+	int step, bad = 0, over = 0;
 	while (!bad && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *table = (const char *)sqlite3_column_text(st, 0);
-		if (!audit_table_audited(table) || !str_is_ident(table))
-			continue;
-		int cols = read_columns(db, table, c);
-		if (cols == -2) {
-			sb_printf(err, "tabel %s punya lebih dari %zu kolom: jejak auditnya tidak dapat dibuat utuh", table,
-				  ARRAY_LEN(c->name));
-			bad = 1;
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		if (!table || strcmp(t, table) != 0) {
+			bad = table && stale_table(db, objs, make, c, over, todo, names, err) != 0;
+			free(table);
+			table = xstrdup(t);
+			columns_start(c, table, !sqlite3_column_int(st, 1));
+			over = 0;
 		}
-		if (cols != 0)
-			continue;
-		int made;
-		long code = table_code(db, c, make, &made);
-		if (code < 0) {
-			sb_printf(err, "kode tabel %s untuk jejak audit tidak terbaca: %s%s", table, sqlite3_errmsg(db),
-				  db_hint(db));
-			bad = 1;
-			continue;
-		}
-		for (const char *kind = "tuh"; *kind; kind++) {
-			sb_reset(&sql);
-			trigger_sql(&sql, table, code, c, *kind);
-			char name[96];
-			snprintf(name, sizeof name, "audit_%c_%s", *kind, table);
-			enum state state = object_state(db, "trigger", name, sb_str(&sql));
-			if (state == SAME)
-				continue;
-			/* missing from a table the trail knew: removed */
-			if (state == ABSENT && !made && was_audited(db, table))
-				note_name(names, name);
-			sb_printf(todo, "DROP TRIGGER IF EXISTS \"%s\";\n%s;\n", name, sb_str(&sql));
-		}
+		over |= columns_add(c, (const char *)sqlite3_column_text(st, 2));
 	}
 	if (!bad && step != SQLITE_DONE) {
-		sb_printf(err, "skema tidak terbaca: %s", sqlite3_errmsg(db));
+		sb_printf(err, "skema tidak terbaca: %s%s", sqlite3_errmsg(db), db_hint(db));
 		bad = 1;
 	}
+	if (!bad && table)
+		bad = stale_table(db, objs, make, c, over, todo, names, err) != 0;
 	sqlite3_finalize(st);
-	sb_free(&sql);
+	free(table);
 	free(c);
 	return bad ? -1 : 0;
 }
@@ -394,23 +470,48 @@ static int record_tampering(sqlite3 *db, const char *names)
 	return rc;
 }
 
+/* The guards and triggers to (re)make, and the names of those removed. The
+ * tables' triggers are compared only when the schema changed since they were
+ * last found current (or `all`). */
+static int stale(sqlite3 *db, int all, int make, struct sbuf *todo, struct sbuf *names, struct sbuf *err)
+{
+	struct objects objs;
+	int rc = objects_read(db, &objs);
+	if (rc != 0)
+		sb_printf(err, "skema tidak terbaca: %s%s", sqlite3_errmsg(db), db_hint(db));
+	else {
+		stale_guards(&objs, todo, names);
+		if (all || todo->len || db_query_long(db, "SELECT versi FROM audit_skema", -1) !=
+						 db_query_long(db, "PRAGMA schema_version", -2))
+			rc = stale_triggers(db, &objs, make, todo, names, err);
+	}
+	objects_free(&objs);
+	return rc;
+}
+
+/* The schema as it is now is the one whose triggers are current. */
+static int note_version(sqlite3 *db)
+{
+	return db_exec(db, "INSERT OR REPLACE INTO audit_skema (id, versi) SELECT 1, schema_version FROM "
+			   "pragma_schema_version", NULL);
+}
+
 int audit_install(sqlite3 *db, struct sbuf *err)
 {
 	struct sbuf todo = { 0 }, names = { 0 };
-	stale_guards(db, &todo, &names);
-	int rc = stale_triggers(db, 0, &todo, &names, err);
-	if (rc == 0 && todo.len) {
+	int rc = stale(db, 0, 0, &todo, &names, err);
+	long known = db_query_long(db, "SELECT versi FROM audit_skema", -1);
+	if (rc == 0 && (todo.len || known != db_query_long(db, "PRAGMA schema_version", -2))) {
 		char *msg = NULL;
 		/* another pkm may be doing the same: the second finds them current */
 		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) == SQLITE_OK ? 0 : -1;
 		if (rc == 0) {
 			sb_reset(&todo);
 			sb_reset(&names);
-			stale_guards(db, &todo, &names);
-			rc = stale_triggers(db, 1, &todo, &names, err);
+			rc = stale(db, 1, 1, &todo, &names, err);
 		}
 		if (rc == 0 && (sqlite3_exec(db, sb_str(&todo), NULL, NULL, &msg) != SQLITE_OK ||
-				(names.len && record_tampering(db, sb_str(&names)) != 0) ||
+				(names.len && record_tampering(db, sb_str(&names)) != 0) || note_version(db) != 0 ||
 				sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK))
 			rc = -1;
 		if (rc != 0) {

@@ -51,14 +51,20 @@ void sb_pad(struct sbuf *b, char c, int n)
 
 void sb_vprintf(struct sbuf *b, const char *fmt, va_list ap)
 {
+	/* one pass when it fits in the room there is, a second after growing */
+	sb_grow(b, 0);
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap2);
 	va_end(ap2);
-	if (n < 0)
+	if (n < 0) {
+		b->s[b->len] = '\0';
 		return;
-	sb_grow(b, (size_t)n);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		sb_grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -18,6 +18,9 @@ fi
 sqlite3 "$DB" "DROP TRIGGER pelaku_hanya_pkm; INSERT INTO pelaku (id, pengguna, waktu) VALUES (1, 'admin', '2020-01-01 00:00:00');
 	UPDATE pasien SET alamat = 'x' WHERE no_rm = '200001'; DELETE FROM pelaku;"
 [ "$(sql "SELECT count(*) FROM audit WHERE waktu LIKE '2020%'")" = 0 ] || die "back-dated trail row"
+# the schema version the trail was last checked at is pkm's to write: a shell
+# that could set it would have a dropped trigger go unchecked
+if sql "UPDATE audit_skema SET versi = versi + 1" 2>/dev/null; then die "the checked version was written from a shell"; fi
 # deleting rows after dropping the guard
 sqlite3 "$DB" "DROP TRIGGER audit_tidak_dihapus; DELETE FROM audit WHERE id IN (2, 3); DROP TRIGGER audit_t_pasien"
 $PKM_BIN --db "$DB" report lb1 --month 2026-11 >/dev/null
