@@ -55,7 +55,6 @@ CREATE TABLE audit (
 INSERT INTO audit (id, waktu, pengguna, aksi, tabel, baris, sampai, pasien_id, lama, baru)
 SELECT id, unixepoch(waktu), pengguna, aksi, tabel, baris, sampai, pasien_id, lama, baru FROM audit_lama ORDER BY id;
 DROP TABLE audit_lama;
-CREATE INDEX audit_pasien ON audit(pasien_id) WHERE pasien_id IS NOT NULL;
 CREATE INDEX audit_impor ON audit(baris) WHERE sampai IS NOT NULL;
 
 CREATE TRIGGER audit_tetap BEFORE UPDATE ON audit
@@ -74,11 +73,29 @@ CREATE TABLE audit_hari (
   akhir  INTEGER NOT NULL
 ) STRICT;
 INSERT INTO audit_hari (hari, awal, akhir) SELECT waktu / 86400, min(id), max(id) FROM audit GROUP BY 1;
+-- The days each patient has rows on: a patient's trail is read day by day
+-- within those days' ranges (an index on pasien_id, an entry per save, was a
+-- fifth of the trail).
+CREATE TABLE audit_pasien_hari (
+  pasien_id  INTEGER NOT NULL,
+  hari       INTEGER NOT NULL,
+  PRIMARY KEY (pasien_id, hari)
+) STRICT, WITHOUT ROWID;
+INSERT OR IGNORE INTO audit_pasien_hari (pasien_id, hari)
+SELECT pasien_id, waktu / 86400 FROM audit WHERE pasien_id IS NOT NULL;
 CREATE TRIGGER audit_hari_catat AFTER INSERT ON audit
 BEGIN
-INSERT INTO audit_hari (hari, awal, akhir) VALUES (NEW.waktu / 86400, NEW.id, NEW.id)
-ON CONFLICT (hari) DO UPDATE SET awal = min(awal, excluded.awal), akhir = max(akhir, excluded.akhir);
+UPDATE audit_hari SET awal = min(awal, NEW.id), akhir = max(akhir, NEW.id) WHERE hari = NEW.waktu / 86400;
+INSERT INTO audit_hari (hari, awal, akhir) SELECT NEW.waktu / 86400, NEW.id, NEW.id
+WHERE NOT EXISTS (SELECT 1 FROM audit_hari WHERE hari = NEW.waktu / 86400);
+INSERT INTO audit_pasien_hari (pasien_id, hari) SELECT NEW.pasien_id, NEW.waktu / 86400
+WHERE NEW.pasien_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit_pasien_hari
+WHERE pasien_id = NEW.pasien_id AND hari = NEW.waktu / 86400);
 END;
+CREATE TRIGGER audit_pasien_hari_tetap BEFORE UPDATE ON audit_pasien_hari
+BEGIN SELECT RAISE(ABORT, 'hari pasien jejak audit tidak dapat diubah'); END;
+CREATE TRIGGER audit_pasien_hari_tidak_dihapus BEFORE DELETE ON audit_pasien_hari
+BEGIN SELECT RAISE(ABORT, 'hari pasien jejak audit tidak dapat dihapus'); END;
 CREATE TRIGGER audit_hari_melebar BEFORE UPDATE ON audit_hari
 WHEN NEW.hari IS NOT OLD.hari OR NEW.awal > OLD.awal OR NEW.akhir < OLD.akhir
 BEGIN SELECT RAISE(ABORT, 'rentang hari jejak audit hanya dapat melebar'); END;
@@ -91,7 +108,8 @@ CREATE TRIGGER audit_tabel_tidak_dihapus BEFORE DELETE ON audit_tabel
 BEGIN SELECT RAISE(ABORT, 'kode tabel jejak audit tidak dapat dihapus'); END;
 
 -- The save being gathered: rows only inside a pkm transaction (pelaku is
--- there), removed when the save is written.
+-- there), removed when the save is written. (No OR IGNORE or upsert in these
+-- triggers: the conflict clause of the statement that fires them would win.)
 CREATE TABLE audit_kumpul (
   id      INTEGER PRIMARY KEY CHECK (id = 1),
   pasien  INTEGER,
@@ -107,9 +125,10 @@ BEGIN
 INSERT INTO audit (aksi, pasien_id, baru) SELECT 'SIMPAN', NEW.pasien, NEW.isi WHERE NOT EXISTS (SELECT 1 FROM pelaku);
 INSERT INTO audit (pengguna, aksi, pasien_id, baru) SELECT (SELECT pengguna FROM pelaku), 'SIMPAN', pasien, isi
 FROM audit_kumpul WHERE NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien;
-INSERT INTO audit_kumpul (id, pasien, isi) SELECT 1, NEW.pasien, NEW.isi WHERE EXISTS (SELECT 1 FROM pelaku)
-ON CONFLICT (id) DO UPDATE SET isi = iif(NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien, NEW.isi,
+UPDATE audit_kumpul SET isi = iif(NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien, NEW.isi,
 isi || char(10) || NEW.isi), pasien = coalesce(NEW.pasien, pasien);
+INSERT INTO audit_kumpul (id, pasien, isi) SELECT 1, NEW.pasien, NEW.isi
+WHERE EXISTS (SELECT 1 FROM pelaku) AND NOT EXISTS (SELECT 1 FROM audit_kumpul);
 END;
 CREATE TRIGGER audit_simpan BEFORE DELETE ON pelaku
 BEGIN

@@ -10,7 +10,7 @@
  * table a later migration adds) is audited. */
 static const char *const not_audited[] = {
 	"unit", "penjamin", "icd10", "f11_grup", "f11_baris", "f11_peta", "kamus", "rm_seri",
-	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_kumpul", "audit_hari", "audit_skema", "peringatan", "antrian_lepas", NULL,
+	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_kumpul", "audit_hari", "audit_pasien_hari", "audit_skema", "peringatan", "antrian_lepas", NULL,
 };
 /* Columns whose values never enter the trail (only that they changed). */
 static const char *const secret[] = { "sandi", NULL };
@@ -265,9 +265,19 @@ static const struct {
 	{ "trigger", "audit_hari_catat",
 	  "CREATE TRIGGER audit_hari_catat AFTER INSERT ON audit\n"
 	  "BEGIN\n"
-	  "INSERT INTO audit_hari (hari, awal, akhir) VALUES (NEW.waktu / 86400, NEW.id, NEW.id)\n"
-	  "ON CONFLICT (hari) DO UPDATE SET awal = min(awal, excluded.awal), akhir = max(akhir, excluded.akhir);\n"
+	  "UPDATE audit_hari SET awal = min(awal, NEW.id), akhir = max(akhir, NEW.id) WHERE hari = NEW.waktu / 86400;\n"
+	  "INSERT INTO audit_hari (hari, awal, akhir) SELECT NEW.waktu / 86400, NEW.id, NEW.id\n"
+	  "WHERE NOT EXISTS (SELECT 1 FROM audit_hari WHERE hari = NEW.waktu / 86400);\n"
+	  "INSERT INTO audit_pasien_hari (pasien_id, hari) SELECT NEW.pasien_id, NEW.waktu / 86400\n"
+	  "WHERE NEW.pasien_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit_pasien_hari\n"
+	  "WHERE pasien_id = NEW.pasien_id AND hari = NEW.waktu / 86400);\n"
 	  "END" },
+	{ "trigger", "audit_pasien_hari_tetap",
+	  "CREATE TRIGGER audit_pasien_hari_tetap BEFORE UPDATE ON audit_pasien_hari\n"
+	  "BEGIN SELECT RAISE(ABORT, 'hari pasien jejak audit tidak dapat diubah'); END" },
+	{ "trigger", "audit_pasien_hari_tidak_dihapus",
+	  "CREATE TRIGGER audit_pasien_hari_tidak_dihapus BEFORE DELETE ON audit_pasien_hari\n"
+	  "BEGIN SELECT RAISE(ABORT, 'hari pasien jejak audit tidak dapat dihapus'); END" },
 	{ "trigger", "audit_hari_melebar",
 	  "CREATE TRIGGER audit_hari_melebar BEFORE UPDATE ON audit_hari\n"
 	  "WHEN NEW.hari IS NOT OLD.hari OR NEW.awal > OLD.awal OR NEW.akhir < OLD.akhir\n"
@@ -297,9 +307,10 @@ static const struct {
 	  "(SELECT 1 FROM pelaku);\n"
 	  "INSERT INTO audit (pengguna, aksi, pasien_id, baru) SELECT (SELECT pengguna FROM pelaku), 'SIMPAN', pasien, "
 	  "isi\nFROM audit_kumpul WHERE NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien;\n"
-	  "INSERT INTO audit_kumpul (id, pasien, isi) SELECT 1, NEW.pasien, NEW.isi WHERE EXISTS (SELECT 1 FROM pelaku)\n"
-	  "ON CONFLICT (id) DO UPDATE SET isi = iif(NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien, NEW.isi,\n"
+	  "UPDATE audit_kumpul SET isi = iif(NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien, NEW.isi,\n"
 	  "isi || char(10) || NEW.isi), pasien = coalesce(NEW.pasien, pasien);\n"
+	  "INSERT INTO audit_kumpul (id, pasien, isi) SELECT 1, NEW.pasien, NEW.isi\n"
+	  "WHERE EXISTS (SELECT 1 FROM pelaku) AND NOT EXISTS (SELECT 1 FROM audit_kumpul);\n"
 	  "END" },
 	{ "trigger", "audit_simpan",
 	  "CREATE TRIGGER audit_simpan BEFORE DELETE ON pelaku\n"

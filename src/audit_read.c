@@ -33,7 +33,10 @@ static sqlite3_stmt *audit_query(sqlite3 *db, const struct audit_filter *f, cons
 		"coalesce(a.tabel, ''), coalesce(a.baris || coalesce('-' || a.sampai, ''), ''), "
 		"coalesce(p.no_rm, ''), coalesce(a.lama, ''), coalesce(a.baru, ''), a.id "
 		"FROM audit a LEFT JOIN pasien p ON p.id = a.pasien_id "
-		"WHERE (?1 IS NULL OR a.pasien_id = (SELECT id FROM pasien WHERE no_rm = ?1) "
+		/* a patient's rows: read on the days the patient has rows, within each day's ids */
+		"WHERE (?1 IS NULL OR a.id IN (SELECT x.id FROM pasien q JOIN audit_pasien_hari d ON d.pasien_id = q.id "
+		"JOIN audit_hari h ON h.hari = d.hari JOIN audit x ON x.id BETWEEN h.awal AND h.akhir "
+		"WHERE q.no_rm = ?1 AND x.pasien_id = q.id) "
 		/* a bulk import is one row for many: it is the patient's when its ids
 		 * include the patient or one of the patient's visits */
 		"OR a.id IN (SELECT i.id FROM audit i, pasien q WHERE q.no_rm = ?1 AND i.sampai IS NOT NULL "

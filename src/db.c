@@ -241,13 +241,10 @@ const char *db_user(sqlite3 *db)
 	return c && c->has_user ? c->user : NULL;
 }
 
-int db_begin(sqlite3 *db)
+/* Name the writer in pelaku for the trail; a row left by a shell (pelaku is
+ * pkm's alone) has its save written first. */
+static int name_writer(sqlite3 *db, const char *user)
 {
-	if (db_exec(db, "BEGIN IMMEDIATE", NULL) != 0)
-		return -1;
-	const char *user = db_user(db);
-	if (!user)
-		return 0;
 	/* pelaku.waktu is informational: the trail takes its time from the clock */
 	char when[32], day[11];
 	time_t now = time(NULL);
@@ -255,7 +252,6 @@ int db_begin(sqlite3 *db)
 	localtime_r(&now, &tm);
 	snprintf(when, sizeof when, "%s %02d:%02d:%02d", date_format(date_today(), day), tm.tm_hour, tm.tm_min,
 		 tm.tm_sec);
-	/* a row left by a shell (pelaku is pkm's alone) has its save written first */
 	sqlite3_stmt *st = db_exec(db, "DELETE FROM pelaku", NULL) == 0
 				   ? db_stmt(db, "INSERT INTO pelaku (id, pengguna, waktu) VALUES (1, ?, ?)", NULL)
 				   : NULL;
@@ -266,11 +262,25 @@ int db_begin(sqlite3 *db)
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 	}
-	if (rc != SQLITE_DONE) {
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int db_begin(sqlite3 *db)
+{
+	if (db_exec(db, "BEGIN IMMEDIATE", NULL) != 0)
+		return -1;
+	const char *user = db_user(db);
+	if (user && name_writer(db, user) != 0) {
 		db_exec(db, "ROLLBACK", NULL);
 		return -1;
 	}
 	return 0;
+}
+
+int db_save_next(sqlite3 *db)
+{
+	const char *user = db_user(db);
+	return user ? name_writer(db, user) : 0;
 }
 
 int db_commit(sqlite3 *db)

@@ -325,6 +325,8 @@ static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 		return 0;
 	/* a short drug leaves the prescription undispensed, as at a real counter */
 	struct sbuf why = { 0 };
+	if (db_save_next(d->db) != 0)	/* the pharmacy's save */
+		return -1;
 	sqlite3_exec(d->db, "SAVEPOINT serah", NULL, NULL, NULL);
 	if (stock_dispense_in(d->db, v->id, v->tanggal, &why) < 0) {
 		sqlite3_exec(d->db, "ROLLBACK TO serah", NULL, NULL, NULL);
@@ -378,6 +380,10 @@ static int one_visit(struct demo *d, struct date day)
 	if (!created)
 		return 0;
 	d->visits++;
+	/* the desk saves as a puskesmas does: registration, then the room's
+	 * diagnoses and form, the prescription, the pharmacy's dispensing */
+	if (db_save_next(d->db) != 0)
+		return -1;
 	if (!x) {	/* a laboratory visit: results, no diagnosis */
 		sqlite3_stmt *st = d->form[F_LAB];
 		sqlite3_reset(st);
@@ -399,7 +405,7 @@ static int one_visit(struct demo *d, struct date day)
 		sb_printf(d->err, "formulir demo tidak tersimpan: %s", sqlite3_errmsg(d->db));
 		return -1;
 	}
-	return prescribe(d, &v, x);
+	return db_save_next(d->db) == 0 ? prescribe(d, &v, x) : -1;
 }
 
 static int monthly_activities(struct demo *d, struct date day)

@@ -39,6 +39,9 @@ const char *db_busy_text(sqlite3 *db);
 int db_fail(struct sbuf *err, sqlite3 *db, const char *what);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 on success. */
 int db_begin(sqlite3 *db);
+/* Inside a write transaction: close the save the trail is gathering and start
+ * the next (the demo writes a day in one transaction and a desk's saves in it). */
+int db_save_next(sqlite3 *db);
 int db_commit(sqlite3 *db);
 void db_rollback(sqlite3 *db);
 

@@ -43,4 +43,7 @@ sql "UPDATE pasien SET desa = 'C' WHERE id = 1"
 [ "$(sql "SELECT count(*) FROM audit WHERE aksi = 'SIMPAN'")" = 1 ] || die "not a save"
 trail | grep -q "(di luar pkm) UBAH   pasien #1  RM 000001 | desa='' | desa='C'" || die "new change: $(trail)"
 [ "$(sql "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%audit_lama%'")" = 0 ] || die "a trigger still names audit_lama"
+# the patient's trail: the old rows and the new save, found by the days the patient has rows on
+[ "$("$PKM_BIN" --db "$DB" audit --patient 000001 | grep -c "  RM 000001")" = 3 ] ||
+	die "the patient's trail: $("$PKM_BIN" --db "$DB" audit --patient 000001)"
 echo ok
