@@ -39,6 +39,11 @@ static int in_list(const char *const *list, const char *s)
 	return 0;
 }
 
+int audit_column_secret(const char *column)
+{
+	return in_list(secret, column);
+}
+
 int audit_table_audited(const char *table)
 {
 	return strncmp(table, "sqlite_", 7) != 0 && !in_list(not_audited, table);
@@ -119,9 +124,9 @@ enum patient_link table_patient_link(sqlite3 *db, const char *table)
 static void value(struct sbuf *s, const char *table, const char *a, const char *b, const char *col)
 {
 	const char *from_others = b == a ? derived_value(table, col) : NULL;
-	if (in_list(secret, col) && b)
+	if (audit_column_secret(col) && b)
 		sb_printf(s, "iif(OLD.\"%s\" IS NEW.\"%s\", NULL, '%s')", col, col, b == a ? "(diganti)" : "***");
-	else if (in_list(secret, col))
+	else if (audit_column_secret(col))
 		sb_printf(s, "iif(%s.\"%s\" IS NULL, NULL, '***')", a, col);
 	else if (from_others)
 		sb_printf(s, "iif(NEW.\"%1$s\" = %2$s, OLD.\"%1$s\", NEW.\"%1$s\")", col, from_others);
@@ -482,9 +487,8 @@ static int record_tampering(sqlite3 *db, const char *names)
 }
 
 /* The guards and triggers to (re)make, and the names of those removed. The
- * tables' triggers are compared only when the schema changed since they were
- * last found current (or `all`). */
-static int stale(sqlite3 *db, int all, int make, struct sbuf *todo, struct sbuf *names, struct sbuf *err)
+ * tables' triggers are compared only with `tables` or when a guard is stale. */
+static int stale(sqlite3 *db, int tables, int make, struct sbuf *todo, struct sbuf *names, struct sbuf *err)
 {
 	struct objects objs;
 	int rc = objects_read(db, &objs);
@@ -492,8 +496,7 @@ static int stale(sqlite3 *db, int all, int make, struct sbuf *todo, struct sbuf 
 		sb_printf(err, "skema tidak terbaca: %s%s", sqlite3_errmsg(db), db_hint(db));
 	else {
 		stale_guards(&objs, todo, names);
-		if (all || todo->len || db_query_long(db, "SELECT versi FROM audit_skema", -1) !=
-						 db_query_long(db, "PRAGMA schema_version", -2))
+		if (tables || todo->len)
 			rc = stale_triggers(db, &objs, make, todo, names, err);
 	}
 	objects_free(&objs);
@@ -510,9 +513,11 @@ static int note_version(sqlite3 *db)
 int audit_install(sqlite3 *db, struct sbuf *err)
 {
 	struct sbuf todo = { 0 }, names = { 0 };
-	int rc = stale(db, 0, 0, &todo, &names, err);
-	long known = db_query_long(db, "SELECT versi FROM audit_skema", -1);
-	if (rc == 0 && (todo.len || known != db_query_long(db, "PRAGMA schema_version", -2))) {
+	/* the tables' triggers were found current at this very schema */
+	int checked = db_query_long(db, "SELECT versi = (SELECT schema_version FROM pragma_schema_version) "
+				    "FROM audit_skema", 0) == 1;
+	int rc = stale(db, !checked, 0, &todo, &names, err);
+	if (rc == 0 && (todo.len || !checked)) {
 		char *msg = NULL;
 		/* another pkm may be doing the same: the second finds them current */
 		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) == SQLITE_OK ? 0 : -1;

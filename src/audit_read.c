@@ -65,7 +65,7 @@ struct reader {
 	sqlite3 *db;
 	struct table_ref {
 		long code;
-		char name[64];
+		char *name;
 		char *columns;	/* audit_tabel.kolom: the names lines number from 0 */
 		sqlite3_stmt *row;
 	} *t;
@@ -87,7 +87,7 @@ static int reader_open(struct reader *r, sqlite3 *db, struct sbuf *err)
 		}
 		struct table_ref *t = &r->t[r->n++];
 		t->code = (long)sqlite3_column_int64(st, 0);
-		db_col_text(st, 1, t->name, sizeof t->name);
+		t->name = xstrdup((const char *)sqlite3_column_text(st, 1));
 		t->columns = xstrdup((const char *)sqlite3_column_text(st, 2));
 		t->row = NULL;
 	}
@@ -98,6 +98,7 @@ static void reader_close(struct reader *r)
 {
 	for (int i = 0; i < r->n; i++) {
 		sqlite3_finalize(r->t[i].row);
+		free(r->t[i].name);
 		free(r->t[i].columns);
 	}
 	free(r->t);
@@ -121,9 +122,12 @@ static void quoted(struct sbuf *s, sqlite3_stmt *st, int i)
 	case SQLITE_INTEGER:
 		sb_printf(s, "%lld", (long long)sqlite3_column_int64(st, i));
 		break;
-	case SQLITE_FLOAT:
-		sb_printf(s, "%.15g", sqlite3_column_double(st, i));
+	case SQLITE_FLOAT: {	/* a whole number keeps its ".0", as quote() writes it */
+		char num[40];
+		snprintf(num, sizeof num, "%.15g", sqlite3_column_double(st, i));
+		sb_printf(s, "%s%s", num, strpbrk(num, ".eni") ? "" : ".0");
 		break;
+	}
 	case SQLITE_BLOB:
 		sb_printf(s, "X'(%d byte)'", sqlite3_column_bytes(st, i));
 		break;
@@ -157,7 +161,7 @@ static void values_now(struct reader *r, struct table_ref *t, long row, struct s
 				continue;
 			const char *col = sqlite3_column_name(t->row, i);
 			sb_printf(out, "%s %s=", first ? "" : ",", col);
-			if (strcmp(col, "sandi") == 0)	/* as the trail keeps it: hidden */
+			if (audit_column_secret(col))	/* as the trail keeps it: hidden */
 				sb_add(out, "'***'");
 			else
 				quoted(out, t->row, i);
@@ -308,7 +312,14 @@ int audit_page(sqlite3 *db, const struct audit_filter *f, long before, int rows,
 	sqlite3_bind_int(st, 6, rows);
 	int n = 0, first = out->n, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int from = out->n;
 		read_row(&r, st, out);
+		/* newest first within a save too, as the list is */
+		for (int i = from, j = out->n - 1; i < j; i++, j--) {
+			struct audit_entry e = out->e[i];
+			out->e[i] = out->e[j];
+			out->e[j] = e;
+		}
 		n++;
 	}
 	reader_close(&r);

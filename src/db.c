@@ -241,6 +241,17 @@ const char *db_user(sqlite3 *db)
 	return c && c->has_user ? c->user : NULL;
 }
 
+/* End the writer's row; its trigger writes the save gathered (db/017). A
+ * statement kept per connection: every save runs it twice. */
+static int clear_writer(sqlite3 *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM pelaku", NULL);
+	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	if (st)
+		sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Name the writer in pelaku for the trail; a row left by a shell (pelaku is
  * pkm's alone) has its save written first. */
 static int name_writer(sqlite3 *db, const char *user)
@@ -252,7 +263,7 @@ static int name_writer(sqlite3 *db, const char *user)
 	localtime_r(&now, &tm);
 	snprintf(when, sizeof when, "%s %02d:%02d:%02d", date_format(date_today(), day), tm.tm_hour, tm.tm_min,
 		 tm.tm_sec);
-	sqlite3_stmt *st = db_exec(db, "DELETE FROM pelaku", NULL) == 0
+	sqlite3_stmt *st = clear_writer(db) == 0
 				   ? db_stmt(db, "INSERT INTO pelaku (id, pengguna, waktu) VALUES (1, ?, ?)", NULL)
 				   : NULL;
 	int rc = SQLITE_ERROR;
@@ -285,7 +296,7 @@ int db_save_next(sqlite3 *db)
 
 int db_commit(sqlite3 *db)
 {
-	if (db_user(db) && db_exec(db, "DELETE FROM pelaku", NULL) != 0)
+	if (db_user(db) && clear_writer(db) != 0)
 		return -1;
 	return db_exec(db, "COMMIT", NULL);
 }

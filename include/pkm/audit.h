@@ -17,6 +17,8 @@ int audit_install(sqlite3 *db, struct sbuf *err);
 int audit_warnings(sqlite3 *db, struct sbuf *out);
 /* Leave a warning for the administrator's next log-in; 0 on success. */
 int audit_warn(sqlite3 *db, const char *message);
+/* 1 for a column whose values never enter the trail (only that it changed). */
+int audit_column_secret(const char *column);
 /* 1 when changes to `table` are recorded. */
 int audit_table_audited(const char *table);
 

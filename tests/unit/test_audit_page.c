@@ -107,6 +107,19 @@ static void test_saves(void **s)
 	assert_int_equal(trail_count(db, "UBAH", "pasien", "rina", "desa='', no_hp=''",
 				     "desa='Sukamaju', no_hp='081234567890'"), 1);
 	assert_int_equal(trail_count(db, "UBAH", "pasien", "rina", NULL, "desa='Cibiru'"), 1);
+	/* the viewer lists a save's rows newest first, as it lists the saves */
+	struct audit_list all_rows = { 0 };
+	struct audit_filter none = { 0 };
+	assert_int_equal(audit_page(db, &none, 0, 100, &all_rows, &err), (int)rows + 2);
+	int later = -1, earlier = -1;
+	for (int i = 0; i < all_rows.n; i++) {
+		if (strcmp(all_rows.e[i].aksi, "UBAH") == 0 && strstr(all_rows.e[i].baru, "desa='Sukamaju'"))
+			later = i;
+		if (strcmp(all_rows.e[i].aksi, "UBAH") == 0 && strstr(all_rows.e[i].baru, "alamat='Jl. O"))
+			earlier = i;
+	}
+	assert_true(later >= 0 && earlier > later);
+	audit_list_free(&all_rows);
 	assert_int_equal(trail_count(db, "HAPUS", "pasien", "rina", "nama='Beni Saputra'", NULL), 1);
 	/* an inserted row shows what it holds now; a removed one says so */
 	assert_int_equal(trail_count(db, "TAMBAH", "pasien", "rina", NULL, "kini: id="), 1);
