@@ -3,7 +3,8 @@
 CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build/default
-DEB_PKGS := libncurses-dev libsqlite3-dev libiniparser-dev libcmocka-dev libcrypt-dev libssl-dev tmux pkg-config sqlite3 groff-base \
+DEB_PKGS := libncurses-dev libsqlite3-dev libiniparser-dev libcmocka-dev libcrypt-dev libssl-dev libcurl4-openssl-dev \
+            libjansson-dev python3 tmux pkg-config sqlite3 groff-base \
             clang libclang-rt-14-dev
 
 CFLAGS   ?= -O2 -g
@@ -25,7 +26,11 @@ LDFLAGS  += -fsanitize=address,undefined
 endif
 
 UI_SRC   := $(wildcard src/ui*.c)
-CORE_SRC := $(filter-out src/main.c $(UI_SRC),$(wildcard src/*.c))
+# The senders' network code: linked into pkm-kirim (and its tests) only.
+NET_SRC  := src/http.c src/fhir.c src/fhir_load.c src/satusehat.c
+NET_OBJ  := $(NET_SRC:src/%.c=$(BUILD)/%.o)
+NET_LIBS := -lcurl -ljansson
+CORE_SRC := $(filter-out src/main.c src/kirim_main.c $(UI_SRC) $(NET_SRC),$(wildcard src/*.c))
 CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
 UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -35,7 +40,7 @@ FUZZ_TARGETS := csv form config ident
 FUZZ_BIN := $(FUZZ_TARGETS:%=build/fuzz/tests/fuzz_%)
 
 .PHONY: all deps run test asan demo bench fuzz fuzz-bins install clean
-all: $(BUILD)/pkm
+all: $(BUILD)/pkm $(BUILD)/pkm-kirim
 
 # Install the Debian packages we build and test with, when any is missing.
 deps:
@@ -54,6 +59,9 @@ deps:
 $(BUILD)/pkm: $(BUILD)/main.o $(UI_OBJ) $(CORE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(UI_LIBS)
 
+$(BUILD)/pkm-kirim: $(BUILD)/kirim_main.o $(NET_OBJ) $(CORE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(NET_LIBS)
+
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
@@ -69,6 +77,10 @@ $(BUILD)/migrations.o: $(BUILD)/migrations.c
 $(BUILD)/tests/registrar: tests/stress/registrar.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS)
+
+$(BUILD)/tests/test_fhir: tests/unit/test_fhir.c $(NET_OBJ) $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(NET_OBJ) $(CORE_OBJ) $(LDLIBS) $(NET_LIBS) -lcmocka
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/trail.h $(CORE_OBJ)
 	@mkdir -p $(@D)
@@ -115,6 +127,7 @@ asan:
 
 install: all
 	install -D -m 755 $(BUILD)/pkm $(DESTDIR)$(PREFIX)/bin/pkm
+	install -D -m 755 $(BUILD)/pkm-kirim $(DESTDIR)$(PREFIX)/bin/pkm-kirim
 	install -D -m 644 src/pkm.1 $(DESTDIR)$(PREFIX)/share/man/man1/pkm.1
 
 clean:

@@ -260,11 +260,14 @@ int ini_error(const struct ini *ini, struct sbuf *err, const char *section, cons
 	return -1;
 }
 
+/* A list entry ending in '*' takes every name it begins (lokasi_*). */
 static int listed(const char *name, const char *const *list)
 {
-	for (; *list; list++)
-		if (strcmp(name, *list) == 0)
+	for (; *list; list++) {
+		size_t n = strlen(*list);
+		if (strcmp(name, *list) == 0 || (n > 1 && (*list)[n - 1] == '*' && strncmp(name, *list, n - 1) == 0))
 			return 1;
+	}
 	return 0;
 }
 
@@ -309,6 +312,21 @@ int ini_check_keys(const struct ini *ini, const char *section, const char *const
 	}
 	free(all);
 	return bad;
+}
+
+int ini_key_names(const struct ini *ini, const char *section, char ***names)
+{
+	int n = iniparser_getsecnkeys(ini->dict, section);
+	*names = NULL;
+	if (n <= 0)
+		return 0;
+	const char **all = xcalloc((size_t)n, sizeof *all);
+	iniparser_getseckeys(ini->dict, section, all);
+	*names = xcalloc((size_t)n, sizeof **names);
+	for (int i = 0; i < n; i++)
+		(*names)[i] = xstrdup(all[i] + strlen(section) + 1);
+	free(all);
+	return n;
 }
 
 int ini_get_long(const struct ini *ini, const char *section, const char *key, long min, long max,

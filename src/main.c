@@ -2,6 +2,7 @@
  * the same core functions as the terminal application. */
 #include "pkm/backup.h"
 #include "pkm/cli_admin.h"
+#include "pkm/cli_kirim.h"
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
@@ -9,6 +10,7 @@
 #include "pkm/form.h"
 #include "pkm/icd_list.h"
 #include "pkm/import.h"
+#include "pkm/outbox.h"
 #include "pkm/output.h"
 #include "pkm/reports.h"
 #include "pkm/rowdef.h"
@@ -40,6 +42,8 @@ static const char usage[] =
 	"  pkm [--db BERKAS] pengguna daftar | tambah NAMA PERAN [UNIT...] | sandi NAMA\n"
 	"                    (kata sandi dibaca dari terminal atau satu baris stdin)\n"
 	"  pkm [--db BERKAS] gabung NO_RM_TETAP NO_RM_DOBEL   gabungkan pasien dobel\n"
+	"  pkm [--db BERKAS] kirim status | ulang ID|semua    antrean kirim SATUSEHAT\n"
+	"  pkm [--db BERKAS] kirim satusehat [--sekali]       kirim (terus, atau sekali jalan)\n"
 	"  pkm demo --db BERKAS [--years N] [--seed S] [--patients N] [--per-day N]\n"
 	"                                                      database contoh\n"
 	"  pkm --help | --version\n"
@@ -421,6 +425,8 @@ static int cmd_audit_(const struct cli *c, int argc, char **argv) { return cmd_a
 static int cmd_user_(const struct cli *c, int argc, char **argv) { return cmd_user(c->db, argc, argv); }
 static int cmd_merge_(const struct cli *c, int argc, char **argv) { return cmd_merge(c->db, argc, argv); }
 
+static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
+
 static int cmd_export_(const struct cli *c, int argc, char **argv)
 {
 	char backups[PATH_MAX];
@@ -445,6 +451,7 @@ static const struct command {
 	{ "pengguna", NULL, 1, cmd_user_ },
 	{ "gabung", NULL, 1, cmd_merge_ },
 	{ "icd10", NULL, 1, cmd_icd10 },
+	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
 	{ "demo", NULL, 0, cmd_demo },
 };
 
@@ -516,6 +523,13 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	c.db = db;
+	/* every desk and import queues visits by what the configuration says */
+	if (outbox_configure(db, &cfg, &err) != 0) {
+		print_error(sb_str(&err));
+		sb_free(&err);
+		db_close(db);
+		return 1;
+	}
 	int rc;
 	if (!cmd)
 		rc = ui_run(db, &cfg, path);

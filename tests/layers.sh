@@ -7,13 +7,13 @@ ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 
 layer() {	# layer MODULE -> its layer number; unknown modules fail the check
 	case "$1" in
-	util|date|csv|icd|ident|output|ini|lineedit|config|digest) echo 0 ;;
+	util|date|csv|icd|ident|output|ini|lineedit|config|digest|http) echo 0 ;;
 	db) echo 1 ;;
 	dict|audit|audit_read) echo 2 ;;
 	open|migrate) echo 3 ;;
-	patient|patient_edit|visit|visit_fix|stock|user|form|calc|icd_list|sheet|import|patient_data|backup) echo 4 ;;
-	table|lb1|lb2|rowdef|reports|demo) echo 5 ;;
-	main|cli_admin|action|formnav|ui) echo 6 ;;
+	patient|patient_edit|visit|visit_fix|stock|user|form|calc|icd_list|sheet|import|patient_data|backup|outbox|fhir) echo 4 ;;
+	table|lb1|lb2|rowdef|reports|demo|satusehat) echo 5 ;;
+	main|cli_admin|cli_kirim|action|formnav|ui) echo 6 ;;
 	*) echo "?" ;;
 	esac
 }
@@ -24,6 +24,9 @@ module() {	# module FILE -> the module a source or header belongs to
 	ui|ui_*) echo ui ;;
 	form_load|form_data) echo form ;;
 	rowdef_count) echo rowdef ;;
+	fhir_load) echo fhir ;;
+	config_kirim) echo config ;;
+	kirim_main) echo main ;;
 	import_stock|import_icd) echo import ;;
 	*) echo "$b" ;;
 	esac

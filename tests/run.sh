@@ -38,7 +38,7 @@ rc=$?
 count tests/fuzz/run.sh $rc
 sed 's/^/    /' "$log" | tail -20
 
-for kind in golden hostile stress e2e; do
+for kind in golden hostile stress kirim e2e; do
 	echo "== $kind tests"
 	for t in tests/$kind/*.sh; do
 		case "$t" in */lib.sh | */trail.sh) continue ;; esac

@@ -28,6 +28,21 @@ enum { SASARAN_BAYI, SASARAN_BALITA, SASARAN_BUMIL, SASARAN_BULIN, SASARAN_PUS, 
 extern const char *const sasaran_names[SASARAN_N + 1];	/* NULL-terminated */
 int sasaran_index(const char *name);
 
+/* [satusehat]: the national FHIR platform (src/satusehat.c). */
+#define SATUSEHAT_LOKASI_MAX 32
+struct satusehat_config {
+	int aktif;
+	char mulai[11];			/* service date from which visits are sent */
+	char url_auth[256], url_fhir[256];
+	char organisasi[32], client_id[128];
+	char rahasia[PATH_MAX];		/* the owner-only file holding client_secret */
+	char dokter[17];		/* NIK of the practitioner when no NAKES user recorded the visit */
+	long batas_waktu;		/* seconds a request may take */
+	long jeda;			/* seconds before the first retry; each next one doubles */
+	int n_lokasi;			/* lokasi_K1 = <Location id> ... */
+	struct { char unit[16], id[64]; } lokasi[SATUSEHAT_LOKASI_MAX];
+};
+
 struct pkm_config {
 	char file[PATH_MAX];		/* the file read, "" when none */
 	char nama[128], kode[32], alamat[192], kecamatan[64], kabupaten[64];
@@ -49,6 +64,8 @@ struct pkm_config {
 	long lock_minutes;		/* how long it stays locked */
 	long idle_minutes;		/* idle time before the screen locks, 0 = never */
 	long edit_days;			/* [kunjungan] ubah_hari: a visit older than this needs a reason */
+	int zone_minutes;		/* [puskesmas] zona: the local clock's offset from UTC */
+	struct satusehat_config satusehat;
 };
 
 void config_defaults(struct pkm_config *c);
@@ -57,6 +74,11 @@ int config_read(struct pkm_config *c, const char *path, struct sbuf *err);
 /* --config FILE when given, else ~/.config/pkm/pkm.ini, else /etc/pkm/pkm.ini. */
 int config_load(struct pkm_config *c, const char *explicit_path, struct sbuf *err);
 int layout_parse(const char *s, enum layout *out);
+/* Indonesia's zones by name (Asia/Jakarta, WIB ...): minutes east of UTC, -1 if unknown. */
+int zone_parse(const char *s);
+/* [satusehat] and [puskesmas] zona (src/config_kirim.c); errors added to err. */
+struct ini;
+void config_read_satusehat(const struct ini *ini, struct pkm_config *c, struct sbuf *err);
 /* Where backups go: [cadangan] folder, else "cadangan" beside the database. */
 void config_backup_dir(const struct pkm_config *c, const char *db_path, char *out, size_t size);
 const char *layout_name(enum layout l);

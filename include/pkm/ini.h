@@ -27,9 +27,12 @@ int ini_section_count(const struct ini *ini);
 const char *ini_section_name(const struct ini *ini, int i);
 /* Refuse sections not in `sections` (NULL-terminated); returns the error count. */
 int ini_check_sections(const struct ini *ini, const char *const *sections, struct sbuf *err);
-/* Refuse keys of `section` not in `keys` (NULL-terminated); returns the error count. */
+/* Refuse keys of `section` not in `keys` (NULL-terminated; "name_*" takes a
+ * family of keys); returns the error count. */
 int ini_check_keys(const struct ini *ini, const char *section, const char *const *keys,
 		   struct sbuf *err);
+/* The keys of a section (without "section:"); free with free_names. */
+int ini_key_names(const struct ini *ini, const char *section, char ***names);
 /* Integer in [min, max]; `*out` keeps its value when the key is absent. 0 on success. */
 int ini_get_long(const struct ini *ini, const char *section, const char *key, long min, long max,
 		 long *out, struct sbuf *err);

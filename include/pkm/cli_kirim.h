@@ -1,0 +1,11 @@
+/* pkm kirim (src/cli_kirim.c): the outbox from the shell. status and ulang
+ * read and write the database; sending is pkm-kirim's (it alone links the
+ * network libraries), started in pkm's place. Exit codes 0, 1, 2 (wrong use),
+ * 3 (--sekali left items waiting). */
+#ifndef PKM_CLI_KIRIM_H
+#define PKM_CLI_KIRIM_H
+#include "pkm/config.h"
+
+int cmd_kirim(const struct pkm_config *cfg, const char *db_path, int argc, char **argv);
+
+#endif

@@ -1,0 +1,58 @@
+/* A visit as SATUSEHAT's FHIR R4 transaction Bundle: one Encounter, a
+ * Condition per diagnosis, an Observation per vital sign a form recorded.
+ * fhir_load reads the visit from the database; fhir_bundle builds the JSON
+ * (jansson) from that alone, so a unit test can check it against a file. */
+#ifndef PKM_FHIR_H
+#define PKM_FHIR_H
+#include <jansson.h>
+#include <sqlite3.h>
+#include "pkm/util.h"
+
+struct fhir_condition {
+	char code[16], display[200];
+	char id[64];		/* the platform's, "" until sent */
+	int removed;		/* sent before, no longer a diagnosis of the visit */
+};
+struct fhir_observation {
+	char loinc[16], name[48], ucum[16];
+	double value;
+	char id[64];
+};
+#define FHIR_VITALS 7
+struct fhir_visit {
+	long id, kirim_id;
+	char organisasi[32], tanggal[11], unit[16], unit_name[64];
+	int cancelled;
+	char patient_nik[17], patient_name[128], practitioner_nik[17], practitioner_name[128];
+	char patient_ihs[64], practitioner_ihs[64], location_id[64];
+	long arrived, started, finished;	/* Unix times (UTC) */
+	char encounter_id[64];
+	struct fhir_condition *cond;
+	int n_cond;
+	struct fhir_observation obs[FHIR_VITALS];
+	int n_obs;
+};
+
+/* Read visit `kunjungan_id` of outbox item `kirim_id` with the ids the platform
+ * already gave (kirim_sumber). zone: minutes east of UTC of the local clock;
+ * dokter: the NIK used when no NAKES user recorded the visit. 0 on success. */
+int fhir_load(sqlite3 *db, long kirim_id, const char *organisasi, int zone, const char *dokter,
+	      struct fhir_visit *v, struct sbuf *err);
+void fhir_visit_free(struct fhir_visit *v);
+
+/* The transaction Bundle (new reference). Its entries: the Encounter, then
+ * each Condition, then each Observation, in the arrays' order. */
+json_t *fhir_bundle(const struct fhir_visit *v);
+/* urn:uuid:... naming a resource of a visit inside its bundles: the same on
+ * every attempt, different for every visit, kind and key. */
+void fhir_urn(const struct fhir_visit *v, const char *kind, const char *key, char out[46]);
+/* "2026-12-01T01:02:03+00:00" */
+void fhir_time(long t, char out[26]);
+/* The resource id of a transaction-response entry (its location
+ * "Type/id/_history/n", or resourceID); "" when it has none. */
+void fhir_entry_id(json_t *entry, char *out, size_t size);
+/* The words of an OperationOutcome (its issues' diagnostics or details),
+ * or "" when the body is not one. */
+void fhir_outcome_text(const char *body, char *out, size_t size);
+
+#endif

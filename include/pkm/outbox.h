@@ -1,0 +1,57 @@
+/* The outbox: visits queued for a national platform by triggers in the same
+ * transaction as the visit (db/018_kirim.sql), and what a sender, the screens
+ * and `pkm kirim` do with them. Plain SQLite: the network lives in pkm-kirim. */
+#ifndef PKM_OUTBOX_H
+#define PKM_OUTBOX_H
+#include <sqlite3.h>
+#include "pkm/config.h"
+#include "pkm/util.h"
+
+#define OUTBOX_MAX_ATTEMPTS 5	/* then an item waits for a person */
+
+/* Make kirim_atur say what the configuration says ([satusehat] aktif, mulai);
+ * writes only when they differ. 0 on success. */
+int outbox_configure(sqlite3 *db, const struct pkm_config *c, struct sbuf *err);
+
+struct outbox_counts { long menunggu, gagal, terkirim; };
+int outbox_count(sqlite3 *db, const char *tujuan, struct outbox_counts *n, struct sbuf *err);
+
+struct outbox_item {
+	long id, kunjungan_id, percobaan, coba_lagi;
+	int tunggu;
+	char status[12], tanggal[11], unit[16], no_rm[16], nama[64], galat[256];
+};
+/* Items not yet sent (menunggu, gagal), oldest first, from after_id on, at most
+ * max: the count read, -1 with err on failure. */
+long outbox_pending(sqlite3 *db, const char *tujuan, long after_id, struct outbox_item *items, long max,
+		    struct sbuf *err);
+/* `pkm kirim ulang`: an item (id > 0) or every item (0) that failed or waits is
+ * due again, its attempts forgotten. The number of items, -1 on failure. */
+long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err);
+
+/* For the sender. The next item due at `now` with id > after_id: its id, 0 when
+ * none, -1 on failure. */
+long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, struct sbuf *err);
+/* Record an attempt before it goes out (committed, so a kill -9 leaves a trace):
+ * the attempts made before this one, the version being sent. 0 on success. */
+int outbox_attempt(sqlite3 *db, long id, long now, long jeda, long *before, long *versi, struct sbuf *err);
+/* The platform has version `versi`: terkirim, unless the visit changed since. */
+int outbox_sent(sqlite3 *db, long id, long versi, struct sbuf *err);
+/* The attempt failed: retried after the backoff unless `permanent` or attempts
+ * ran out (then gagal); waits_for_data: waits for the data to change instead. */
+enum outbox_failure { OUTBOX_RETRY, OUTBOX_PERMANENT, OUTBOX_WAIT_DATA };
+int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why, struct sbuf *err);
+/* The platform's id of a resource of an item (jenis Encounter/Condition/
+ * Observation, kunci '' / ICD-10 / LOINC); "" when none. */
+int outbox_source_get(sqlite3 *db, long id, const char *jenis, const char *kunci, char *out, size_t size,
+		      struct sbuf *err);
+int outbox_source_set(sqlite3 *db, long id, const char *jenis, const char *kunci, const char *sumber_id,
+		      struct sbuf *err);
+int outbox_source_drop(sqlite3 *db, long id, const char *jenis, const char *kunci, struct sbuf *err);
+/* Cached platform ids: a Patient or Practitioner by NIK, a unit's Location. */
+int outbox_ihs_get(sqlite3 *db, const char *jenis, const char *nik, char *out, size_t size, struct sbuf *err);
+int outbox_ihs_set(sqlite3 *db, const char *jenis, const char *nik, const char *ihs, struct sbuf *err);
+int outbox_location_get(sqlite3 *db, const char *unit, char *out, size_t size, struct sbuf *err);
+int outbox_location_set(sqlite3 *db, const char *unit, const char *id, struct sbuf *err);
+
+#endif

@@ -1,0 +1,34 @@
+/* The SATUSEHAT sender: takes due items from the outbox, looks up the ids the
+ * platform knows people and places by, and sends each visit as one transaction
+ * Bundle. Crash-safe: an attempt is recorded before it leaves, and an attempt
+ * after an unfinished one first asks the platform what it already has, so a
+ * visit is never created twice. */
+#ifndef PKM_SATUSEHAT_H
+#define PKM_SATUSEHAT_H
+#include <signal.h>
+#include <sqlite3.h>
+#include "pkm/config.h"
+#include "pkm/util.h"
+
+struct http;
+struct satusehat {
+	sqlite3 *db;
+	const struct pkm_config *cfg;
+	struct http *http;
+	char secret[512];		/* client_secret: memory only, never written anywhere */
+	char token[4096];
+	long token_until;		/* Unix time after which a new token is fetched */
+};
+
+/* Reads the secret file (refused when others can read it). 0 on success. */
+int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c, struct sbuf *err);
+void satusehat_close(struct satusehat *s);
+
+struct satusehat_pass { long sent, failed; };
+/* One pass over what is due now: each item tried once. -1 only when the
+ * database fails (a platform's failure is the item's, recorded on it). */
+int satusehat_pass(struct satusehat *s, struct satusehat_pass *r, struct sbuf *err);
+/* Passes until *stop is set (a signal), resting while nothing is due. */
+int satusehat_run(struct satusehat *s, volatile sig_atomic_t *stop, struct sbuf *err);
+
+#endif

@@ -1,0 +1,133 @@
+/* pkm kirim status | ulang ID|semua | satusehat [--sekali]. */
+#include "pkm/cli_kirim.h"
+#include "pkm/db.h"
+#include "pkm/open.h"
+#include "pkm/output.h"
+#include "pkm/outbox.h"
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int usage_error(void)
+{
+	fputs("pkm: kirim status | kirim ulang ID|semua | kirim satusehat [--sekali] (lihat pkm --help)\n", stderr);
+	return 2;
+}
+
+static int fail(struct sbuf *err)
+{
+	fputs("pkm: ", stderr);
+	out_puts(stderr, sb_str(err));
+	fputc('\n', stderr);
+	sb_free(err);
+	return 1;
+}
+
+/* Why an item waits, as the list shows it. */
+static const char *state_words(const struct outbox_item *it, char *buf, size_t size)
+{
+	if (strcmp(it->status, "gagal") == 0)
+		return "gagal: perlu diperiksa";
+	if (it->tunggu)
+		return "menunggu data";
+	if (!it->percobaan)
+		return "menunggu";
+	time_t t = (time_t)it->coba_lagi;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char when[24];
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	snprintf(buf, size, "dicoba lagi %s", when);
+	return buf;
+}
+
+static int status(sqlite3 *db)
+{
+	struct sbuf err = { 0 };
+	struct outbox_counts n;
+	if (outbox_count(db, "satusehat", &n, &err) != 0)
+		return fail(&err);
+	printf("SATUSEHAT: %ld terkirim, %ld gagal, %ld menunggu\n", n.terkirim, n.gagal, n.menunggu);
+	struct outbox_item items[100];
+	long last = 0, got;
+	int header = 0;
+	while ((got = outbox_pending(db, "satusehat", last, items, 100, &err)) > 0) {
+		if (!header++)
+			printf("%-6s %-10s %-8s %-20s %-6s %-9s %s\n", "ID", "TANGGAL", "NO_RM", "NAMA", "UNIT", "PERCOBAAN",
+			       "KEADAAN / KETERANGAN");
+		for (long i = 0; i < got; i++) {
+			const struct outbox_item *it = &items[i];
+			char buf[48], line[512];
+			snprintf(line, sizeof line, "%-6ld %-10s %-8s %-20.20s %-6s %-9ld %s%s%s\n", it->id, it->tanggal,
+				 it->no_rm, it->nama, it->unit, it->percobaan, state_words(it, buf, sizeof buf),
+				 *it->galat ? ": " : "", it->galat);
+			out_puts(stdout, line);
+		}
+		last = items[got - 1].id;
+	}
+	return got < 0 ? fail(&err) : 0;
+}
+
+static int retry(sqlite3 *db, const char *which)
+{
+	long id = 0;
+	if (strcmp(which, "semua") != 0 && parse_long(which, 1, LONG_MAX, &id) != 0)
+		return usage_error();
+	struct sbuf err = { 0 };
+	long n = outbox_retry(db, "satusehat", id, &err);
+	if (n < 0)
+		return fail(&err);
+	if (n == 0 && id) {
+		fprintf(stderr, "pkm: antrean %ld tidak ada atau sudah terkirim\n", id);
+		return 1;
+	}
+	printf("%ld antrean dikirim lagi pada kesempatan berikut\n", n);
+	return 0;
+}
+
+/* pkm-kirim lives beside pkm (the build folder, or the installed bin). */
+static int start_sender(const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
+{
+	char self[PATH_MAX], exe[PATH_MAX + 16];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0)
+		return fputs("pkm: letak program tidak diketahui (/proc/self/exe)\n", stderr), 1;
+	self[n] = 0;
+	char *slash = strrchr(self, '/');
+	*slash = 0;
+	snprintf(exe, sizeof exe, "%s/pkm-kirim", self);
+	char *args[8] = { exe, "--db", (char *)db_path };
+	int k = 3;
+	if (*cfg->file) {
+		args[k++] = "--config";
+		args[k++] = (char *)cfg->file;
+	}
+	for (int i = 0; i < argc && k < 7; i++)
+		args[k++] = argv[i];
+	args[k] = NULL;
+	execv(exe, args);
+	fprintf(stderr, "pkm: %s tidak dapat dijalankan: %s\n", exe, strerror(errno));
+	return 1;
+}
+
+int cmd_kirim(const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
+{
+	if (argc >= 1 && strcmp(argv[0], "satusehat") == 0) {
+		if (argc > 2 || (argc == 2 && strcmp(argv[1], "--sekali") != 0))
+			return usage_error();
+		return start_sender(cfg, db_path, argc, argv);
+	}
+	int is_status = argc == 1 && strcmp(argv[0], "status") == 0;
+	if (!is_status && !(argc == 2 && strcmp(argv[0], "ulang") == 0))
+		return usage_error();
+	struct sbuf err = { 0 };
+	sqlite3 *db = pkm_open(db_path, &err);
+	if (!db)
+		return fail(&err);
+	int rc = is_status ? status(db) : retry(db, argv[1]);
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,222 @@
+/* The Bundle of a visit, built with jansson (never JSON by hand). Codings and
+ * systems are SATUSEHAT's (FHIR R4 with the Kemenkes identifier systems). */
+#include "pkm/fhir.h"
+#include "pkm/digest.h"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define SYS_ENCOUNTER "http://sys-ids.kemkes.go.id/encounter/"
+#define SYS_ACTCODE "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+
+void fhir_time(long t, char out[26])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(out, 26, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+}
+
+void fhir_urn(const struct fhir_visit *v, const char *kind, const char *key, char out[46])
+{
+	char text[256], hex[65];
+	snprintf(text, sizeof text, "pkm|%s|%ld|%s|%s", v->organisasi, v->id, kind, key);
+	struct digest *d = digest_new(NULL);
+	digest_add(d, text, strlen(text));
+	digest_end(d, hex);
+	/* shaped as a version-5 (name-based) UUID */
+	hex[12] = '5';
+	hex[16] = "89ab"[hex[16] % 4];
+	snprintf(out, 46, "urn:uuid:%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+}
+
+static json_t *coding(const char *system, const char *code, const char *display)
+{
+	return json_pack("{s:[{s:s, s:s, s:s}]}", "coding", "system", system, "code", code, "display", display);
+}
+
+static json_t *ref(const char *type, const char *id, const char *display)
+{
+	char r[128];
+	snprintf(r, sizeof r, "%s/%s", type, id);
+	json_t *o = json_pack("{s:s}", "reference", r);
+	if (display && *display)
+		json_object_set_new(o, "display", json_string(display));
+	return o;
+}
+
+/* A reference to a resource of this bundle: its id once the platform has one. */
+static json_t *local_ref(const char *type, const char *id, const char *urn)
+{
+	return *id ? ref(type, id, NULL) : json_pack("{s:s}", "reference", urn);
+}
+
+static json_t *period(long start, long end)
+{
+	char a[26], b[26];
+	fhir_time(start, a);
+	fhir_time(end, b);
+	return json_pack("{s:s, s:s}", "start", a, "end", b);
+}
+
+static const char *class_code(const char *unit, const char **display)
+{
+	if (strcmp(unit, "IGD") == 0)
+		return *display = "emergency", "EMER";
+	if (strcmp(unit, "RANAP") == 0)
+		return *display = "inpatient encounter", "IMP";
+	return *display = "ambulatory", "AMB";
+}
+
+/* One entry: POST of a new resource, PUT (with its id) of one the platform has. */
+static void add_entry(json_t *entries, const char *type, const char *id, const char *urn, json_t *res)
+{
+	char url[128];
+	snprintf(url, sizeof url, "%s%s%s", type, *id ? "/" : "", id);
+	if (*id)
+		json_object_set_new(res, "id", json_string(id));
+	json_array_append_new(entries, json_pack("{s:s, s:o, s:{s:s, s:s}}", "fullUrl", urn, "resource", res, "request",
+						 "method", *id ? "PUT" : "POST", "url", url));
+}
+
+static json_t *encounter(const struct fhir_visit *v)
+{
+	char ident[80], visit[24];
+	snprintf(ident, sizeof ident, SYS_ENCOUNTER "%s", v->organisasi);
+	snprintf(visit, sizeof visit, "%ld", v->id);
+	const char *cdisplay, *ccode = class_code(v->unit, &cdisplay);
+	json_t *e = json_pack("{s:s, s:[{s:s, s:s}], s:s, s:{s:s, s:s, s:s}}", "resourceType", "Encounter",
+			      "identifier", "system", ident, "value", visit,
+			      "status", v->cancelled ? "entered-in-error" : "finished",
+			      "class", "system", SYS_ACTCODE, "code", ccode, "display", cdisplay);
+	json_object_set_new(e, "subject", ref("Patient", v->patient_ihs, v->patient_name));
+	json_t *who = coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "ATND", "attender");
+	json_object_set_new(e, "participant", json_pack("[{s:[o], s:o}]", "type", who, "individual",
+							 ref("Practitioner", v->practitioner_ihs, v->practitioner_name)));
+	json_object_set_new(e, "period", period(v->arrived, v->finished));
+	json_object_set_new(e, "location", json_pack("[{s:o}]", "location",
+						      ref("Location", v->location_id, v->unit_name)));
+	json_t *dx = json_array();
+	int rank = 0;
+	for (int i = 0; i < v->n_cond; i++) {
+		const struct fhir_condition *c = &v->cond[i];
+		if (c->removed)
+			continue;
+		char urn[46];
+		fhir_urn(v, "Condition", c->code, urn);
+		json_t *r = local_ref("Condition", c->id, urn);
+		json_object_set_new(r, "display", json_string(c->display));
+		json_t *use = coding("http://terminology.hl7.org/CodeSystem/diagnosis-role", "DD", "Discharge diagnosis");
+		json_array_append_new(dx, json_pack("{s:o, s:o, s:i}", "condition", r, "use", use, "rank", ++rank));
+	}
+	if (rank)
+		json_object_set_new(e, "diagnosis", dx);
+	else
+		json_decref(dx);
+	json_object_set_new(e, "statusHistory",
+			    json_pack("[{s:s, s:o}, {s:s, s:o}, {s:s, s:o}]",
+				      "status", "arrived", "period", period(v->arrived, v->started),
+				      "status", "in-progress", "period", period(v->started, v->finished),
+				      "status", "finished", "period", period(v->finished, v->finished)));
+	json_object_set_new(e, "serviceProvider", ref("Organization", v->organisasi, NULL));
+	return e;
+}
+
+static json_t *condition(const struct fhir_visit *v, const struct fhir_condition *c, const char *urn_enc)
+{
+	char when[26];
+	fhir_time(v->started, when);
+	json_t *r = json_pack("{s:s}", "resourceType", "Condition");
+	if (c->removed)	/* a diagnosis taken back: FHIR allows no clinicalStatus then */
+		json_object_set_new(r, "verificationStatus",
+				    coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "entered-in-error",
+					   "Entered in Error"));
+	else
+		json_object_set_new(r, "clinicalStatus",
+				    coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"));
+	json_object_set_new(r, "category",
+			    json_pack("[o]", coding("http://terminology.hl7.org/CodeSystem/condition-category",
+						    "encounter-diagnosis", "Encounter Diagnosis")));
+	json_object_set_new(r, "code", coding("http://hl7.org/fhir/sid/icd-10", c->code, c->display));
+	json_object_set_new(r, "subject", ref("Patient", v->patient_ihs, v->patient_name));
+	json_object_set_new(r, "encounter", local_ref("Encounter", v->encounter_id, urn_enc));
+	json_object_set_new(r, "recordedDate", json_string(when));
+	return r;
+}
+
+static json_t *observation(const struct fhir_visit *v, const struct fhir_observation *o, const char *urn_enc)
+{
+	char when[26];
+	fhir_time(v->started, when);
+	json_t *r = json_pack("{s:s, s:s}", "resourceType", "Observation", "status", "final");
+	json_object_set_new(r, "category", json_pack("[o]", coding("http://terminology.hl7.org/CodeSystem/observation-category",
+								  "vital-signs", "Vital Signs")));
+	json_object_set_new(r, "code", coding("http://loinc.org", o->loinc, o->name));
+	json_object_set_new(r, "subject", ref("Patient", v->patient_ihs, v->patient_name));
+	json_object_set_new(r, "performer", json_pack("[o]", ref("Practitioner", v->practitioner_ihs, NULL)));
+	json_object_set_new(r, "encounter", local_ref("Encounter", v->encounter_id, urn_enc));
+	json_object_set_new(r, "effectiveDateTime", json_string(when));
+	json_object_set_new(r, "issued", json_string(when));
+	json_object_set_new(r, "valueQuantity", json_pack("{s:f, s:s, s:s, s:s}", "value", o->value, "unit", o->ucum,
+							   "system", "http://unitsofmeasure.org", "code", o->ucum));
+	return r;
+}
+
+json_t *fhir_bundle(const struct fhir_visit *v)
+{
+	char urn_enc[46], urn[46];
+	fhir_urn(v, "Encounter", "", urn_enc);
+	json_t *entries = json_array();
+	add_entry(entries, "Encounter", v->encounter_id, urn_enc, encounter(v));
+	for (int i = 0; i < v->n_cond; i++) {
+		fhir_urn(v, "Condition", v->cond[i].code, urn);
+		add_entry(entries, "Condition", v->cond[i].id, urn, condition(v, &v->cond[i], urn_enc));
+	}
+	for (int i = 0; i < v->n_obs; i++) {
+		fhir_urn(v, "Observation", v->obs[i].loinc, urn);
+		add_entry(entries, "Observation", v->obs[i].id, urn, observation(v, &v->obs[i], urn_enc));
+	}
+	return json_pack("{s:s, s:s, s:o}", "resourceType", "Bundle", "type", "transaction", "entry", entries);
+}
+
+void fhir_entry_id(json_t *entry, char *out, size_t size)
+{
+	*out = 0;
+	json_t *resp = json_object_get(entry, "response");
+	const char *loc = json_string_value(json_object_get(resp, "location"));
+	const char *rid = json_string_value(json_object_get(resp, "resourceID"));
+	if (loc) {	/* "Encounter/<id>/_history/1", or a full URL ending so */
+		const char *hist = strstr(loc, "/_history");
+		size_t end = hist ? (size_t)(hist - loc) : strlen(loc);
+		size_t start = end;
+		while (start > 0 && loc[start - 1] != '/')
+			start--;
+		if (end > start && end - start < size)
+			snprintf(out, size, "%.*s", (int)(end - start), loc + start);
+	} else if (rid && strlen(rid) < size)
+		snprintf(out, size, "%s", rid);
+}
+
+void fhir_outcome_text(const char *body, char *out, size_t size)
+{
+	*out = 0;
+	json_t *j = json_loads(body, 0, NULL);
+	const char *type = json_string_value(json_object_get(j, "resourceType"));
+	if (!type || strcmp(type, "OperationOutcome") != 0) {
+		json_decref(j);
+		return;
+	}
+	struct sbuf b = { 0 };
+	size_t i;
+	json_t *issue;
+	json_array_foreach(json_object_get(j, "issue"), i, issue) {
+		const char *d = json_string_value(json_object_get(issue, "diagnostics"));
+		if (!d)
+			d = json_string_value(json_object_get(json_object_get(issue, "details"), "text"));
+		if (d)
+			sb_printf(&b, "%s%s", b.len ? "; " : "", d);
+	}
+	str_copy(out, size, sb_str(&b));
+	sb_free(&b);
+	json_decref(j);
+}

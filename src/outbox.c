@@ -1,0 +1,243 @@
+/* The outbox's queue operations. Every write is its own short BEGIN IMMEDIATE,
+ * so a sender killed at any moment leaves each item in a state it can resume
+ * from: the attempt is on disk before the request leaves. */
+#include "pkm/outbox.h"
+#include "pkm/db.h"
+#include <string.h>
+
+/* One statement in its own write transaction; binds: text, or long when
+ * the text is NULL. Returns the changes made, -1 with err on failure. */
+struct arg { const char *s; long n; };
+static long write1(sqlite3 *db, const char *sql, const struct arg *a, int n, const char *what, struct sbuf *err)
+{
+	if (db_begin(db) != 0)
+		return db_fail(err, db, what);
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st) {
+		db_rollback(db);
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		if (a[i].s)
+			sqlite3_bind_text(st, i + 1, a[i].s, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, i + 1, a[i].n);
+	}
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	long changes = sqlite3_changes(db);
+	if (rc != SQLITE_DONE || db_commit(db) != 0) {
+		db_fail(err, db, what);
+		db_rollback(db);
+		return -1;
+	}
+	return changes;
+}
+
+int outbox_configure(sqlite3 *db, const struct pkm_config *c, struct sbuf *err)
+{
+	const struct satusehat_config *s = &c->satusehat;
+	sqlite3_stmt *st = db_prepare(db, "SELECT mulai FROM kirim_atur WHERE tujuan = 'satusehat'", err);
+	if (!st)
+		return -1;
+	char now[16] = "";
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_col_text(st, 0, now, sizeof now);
+	if (db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err) != 0)
+		return -1;
+	if (s->aktif ? strcmp(now, s->mulai) == 0 : !*now)
+		return 0;
+	struct arg a = { s->mulai, 0 };
+	if (!s->aktif)
+		return write1(db, "DELETE FROM kirim_atur WHERE tujuan = 'satusehat'", NULL, 0, "kirim_atur", err) < 0 ? -1 : 0;
+	return write1(db, "INSERT OR REPLACE INTO kirim_atur (tujuan, mulai) VALUES ('satusehat', ?)", &a, 1,
+		      "kirim_atur", err) < 0 ? -1 : 0;
+}
+
+int outbox_count(sqlite3 *db, const char *tujuan, struct outbox_counts *n, struct sbuf *err)
+{
+	memset(n, 0, sizeof *n);
+	sqlite3_stmt *st = db_prepare(db, "SELECT status, count(*) FROM kirim WHERE tujuan = ? GROUP BY status", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, tujuan, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		long c = sqlite3_column_int64(st, 1);
+		if (strcmp(s, "menunggu") == 0)
+			n->menunggu = c;
+		else if (strcmp(s, "gagal") == 0)
+			n->gagal = c;
+		else
+			n->terkirim = c;
+	}
+	return db_finish(db, st, rc, err);
+}
+
+long outbox_pending(sqlite3 *db, const char *tujuan, long after_id, struct outbox_item *items, long max,
+		    struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT o.id, o.kunjungan_id, o.status, o.percobaan, o.coba_lagi, o.tunggu, coalesce(o.galat, ''), "
+		"k.tanggal, k.unit, p.no_rm, p.nama FROM kirim o JOIN kunjungan k ON k.id = o.kunjungan_id "
+		"JOIN pasien p ON p.id = k.pasien_id WHERE o.tujuan = ? AND o.status <> 'terkirim' AND o.id > ? "
+		"ORDER BY o.id LIMIT ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, tujuan, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, after_id);
+	sqlite3_bind_int64(st, 3, max);
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct outbox_item *it = &items[n++];
+		it->id = sqlite3_column_int64(st, 0);
+		it->kunjungan_id = sqlite3_column_int64(st, 1);
+		db_col_text(st, 2, it->status, sizeof it->status);
+		it->percobaan = sqlite3_column_int64(st, 3);
+		it->coba_lagi = sqlite3_column_int64(st, 4);
+		it->tunggu = sqlite3_column_int(st, 5);
+		db_col_text(st, 6, it->galat, sizeof it->galat);
+		db_col_text(st, 7, it->tanggal, sizeof it->tanggal);
+		db_col_text(st, 8, it->unit, sizeof it->unit);
+		db_col_text(st, 9, it->no_rm, sizeof it->no_rm);
+		db_col_text(st, 10, it->nama, sizeof it->nama);
+	}
+	return db_finish(db, st, rc, err) == 0 ? n : -1;
+}
+
+long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err)
+{
+	struct arg a[2] = { { tujuan, 0 }, { NULL, id } };
+	return write1(db, "UPDATE kirim SET status = 'menunggu', percobaan = 0, tunggu = 0, coba_lagi = 0, galat = NULL "
+			  "WHERE tujuan = ? AND status <> 'terkirim' AND (?2 = 0 OR id = ?2)", a, 2, "kirim ulang", err);
+}
+
+long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kirim WHERE tujuan = ? AND status = 'menunggu' AND tunggu = 0 "
+					  "AND coba_lagi <= ? AND id > ? ORDER BY id LIMIT 1", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, tujuan, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int64(st, 3, after_id);
+	int rc = sqlite3_step(st);
+	long id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err) == 0 ? id : -1;
+}
+
+int outbox_attempt(sqlite3 *db, long id, long now, long jeda, long *before, long *versi, struct sbuf *err)
+{
+	if (db_begin(db) != 0)
+		return db_fail(err, db, "kirim");
+	sqlite3_stmt *st = db_prepare(db, "UPDATE kirim SET percobaan = percobaan + 1, "
+					  "coba_lagi = ?2 + ?3 * (1 << min(percobaan, 10)) WHERE id = ?1 "
+					  "RETURNING percobaan - 1, versi", err);
+	int rc = SQLITE_ERROR;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, now);
+		sqlite3_bind_int64(st, 3, jeda);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*before = sqlite3_column_int64(st, 0);
+			*versi = sqlite3_column_int64(st, 1);
+			rc = sqlite3_step(st);
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE || db_commit(db) != 0) {
+		db_fail(err, db, "kirim");
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+int outbox_sent(sqlite3 *db, long id, long versi, struct sbuf *err)
+{
+	struct arg a[2] = { { NULL, id }, { NULL, versi } };
+	return write1(db, "UPDATE kirim SET versi_kirim = ?2, percobaan = 0, galat = NULL, coba_lagi = 0, "
+			  "status = CASE WHEN versi = ?2 THEN 'terkirim' ELSE 'menunggu' END WHERE id = ?1",
+		      a, 2, "kirim", err) < 0 ? -1 : 0;
+}
+
+int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why, struct sbuf *err)
+{
+	struct arg a[4] = { { NULL, id }, { why, 0 }, { NULL, how }, { NULL, OUTBOX_MAX_ATTEMPTS } };
+	return write1(db, "UPDATE kirim SET galat = ?2, tunggu = (?3 = 2), "
+			  "status = CASE WHEN ?3 = 1 OR (?3 = 0 AND percobaan >= ?4) THEN 'gagal' ELSE 'menunggu' END "
+			  "WHERE id = ?1", a, 4, "kirim", err) < 0 ? -1 : 0;
+}
+
+/* One text column of a row found by text keys; "" when there is none. */
+static int get_text(sqlite3 *db, const char *sql, const struct arg *a, int n, char *out, size_t size,
+		    struct sbuf *err)
+{
+	*out = 0;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		if (a[i].s)
+			sqlite3_bind_text(st, i + 1, a[i].s, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_int64(st, i + 1, a[i].n);
+	}
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_col_text(st, 0, out, size);
+	return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
+}
+
+int outbox_source_get(sqlite3 *db, long id, const char *jenis, const char *kunci, char *out, size_t size,
+		      struct sbuf *err)
+{
+	struct arg a[3] = { { NULL, id }, { jenis, 0 }, { kunci, 0 } };
+	return get_text(db, "SELECT sumber_id FROM kirim_sumber WHERE kirim_id = ? AND jenis = ? AND kunci = ?", a, 3,
+			out, size, err);
+}
+
+int outbox_source_set(sqlite3 *db, long id, const char *jenis, const char *kunci, const char *sumber_id,
+		      struct sbuf *err)
+{
+	struct arg a[4] = { { NULL, id }, { jenis, 0 }, { kunci, 0 }, { sumber_id, 0 } };
+	return write1(db, "INSERT OR REPLACE INTO kirim_sumber (kirim_id, jenis, kunci, sumber_id) VALUES (?, ?, ?, ?)",
+		      a, 4, "kirim_sumber", err) < 0 ? -1 : 0;
+}
+
+int outbox_source_drop(sqlite3 *db, long id, const char *jenis, const char *kunci, struct sbuf *err)
+{
+	struct arg a[3] = { { NULL, id }, { jenis, 0 }, { kunci, 0 } };
+	return write1(db, "DELETE FROM kirim_sumber WHERE kirim_id = ? AND jenis = ? AND kunci = ?", a, 3,
+		      "kirim_sumber", err) < 0 ? -1 : 0;
+}
+
+int outbox_ihs_get(sqlite3 *db, const char *jenis, const char *nik, char *out, size_t size, struct sbuf *err)
+{
+	struct arg a[2] = { { jenis, 0 }, { nik, 0 } };
+	return get_text(db, "SELECT ihs FROM kirim_ihs WHERE jenis = ? AND nik = ?", a, 2, out, size, err);
+}
+
+int outbox_ihs_set(sqlite3 *db, const char *jenis, const char *nik, const char *ihs, struct sbuf *err)
+{
+	struct arg a[3] = { { jenis, 0 }, { nik, 0 }, { ihs, 0 } };
+	return write1(db, "INSERT OR REPLACE INTO kirim_ihs (jenis, nik, ihs) VALUES (?, ?, ?)", a, 3, "kirim_ihs",
+		      err) < 0 ? -1 : 0;
+}
+
+int outbox_location_get(sqlite3 *db, const char *unit, char *out, size_t size, struct sbuf *err)
+{
+	struct arg a = { unit, 0 };
+	return get_text(db, "SELECT lokasi FROM kirim_lokasi WHERE unit = ?", &a, 1, out, size, err);
+}
+
+int outbox_location_set(sqlite3 *db, const char *unit, const char *id, struct sbuf *err)
+{
+	struct arg a[2] = { { unit, 0 }, { id, 0 } };
+	return write1(db, "INSERT OR REPLACE INTO kirim_lokasi (unit, lokasi) VALUES (?, ?)", a, 2, "kirim_lokasi",
+		      err) < 0 ? -1 : 0;
+}

@@ -1,0 +1,435 @@
+/* SATUSEHAT over HTTP: the token, the lookups, the Bundle of each due item.
+ * What went wrong is written on the item in words; the secret and the token
+ * never reach a message, a log line or the database. */
+#include "pkm/satusehat.h"
+#include "pkm/fhir.h"
+#include "pkm/http.h"
+#include "pkm/outbox.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SYS_NIK "https://fhir.kemkes.go.id/id/nik"
+
+static int read_secret(const char *path, char *out, size_t size, struct sbuf *err)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		sb_printf(err, "berkas rahasia %s tidak dapat dibaca: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if ((st.st_mode & 077) || st.st_uid != geteuid()) {
+		sb_printf(err, "berkas rahasia %s dapat dibaca pengguna lain atau bukan milik pengguna ini (mode %03o); "
+			  "pkm menolaknya: jalankan chmod 600 %s", path, (unsigned)(st.st_mode & 0777), path);
+		close(fd);
+		return -1;
+	}
+	ssize_t n = read(fd, out, size - 1);
+	close(fd);
+	if (n <= 0) {
+		sb_printf(err, "berkas rahasia %s kosong", path);
+		return -1;
+	}
+	out[n] = 0;
+	out[strcspn(out, "\r\n")] = 0;
+	if (!*out || (size_t)n == size - 1) {
+		sb_printf(err, "berkas rahasia %s harus berisi client_secret pada baris pertama", path);
+		return -1;
+	}
+	return 0;
+}
+
+int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c, struct sbuf *err)
+{
+	memset(s, 0, sizeof *s);
+	s->db = db;
+	s->cfg = c;
+	if (!c->satusehat.aktif) {
+		sb_add(err, "SATUSEHAT tidak aktif: tulis [satusehat] aktif = ya di konfigurasi");
+		return -1;
+	}
+	if (read_secret(c->satusehat.rahasia, s->secret, sizeof s->secret, err) != 0)
+		return -1;
+	s->http = http_new(c->satusehat.batas_waktu);
+	if (!s->http) {
+		sb_add(err, "libcurl tidak dapat dimulai");
+		return -1;
+	}
+	return 0;
+}
+
+void satusehat_close(struct satusehat *s)
+{
+	http_free(s->http);
+	memset(s->secret, 0, sizeof s->secret);
+	memset(s->token, 0, sizeof s->token);
+}
+
+static int fetch_token(struct satusehat *s, char *why, size_t size)
+{
+	const struct satusehat_config *c = &s->cfg->satusehat;
+	struct sbuf url = { 0 }, body = { 0 };
+	sb_printf(&url, "%s/accesstoken?grant_type=client_credentials", c->url_auth);
+	sb_add(&body, "client_id=");
+	http_escape(s->http, &body, c->client_id);
+	sb_add(&body, "&client_secret=");
+	http_escape(s->http, &body, s->secret);
+	const char *headers[] = { "Content-Type: application/x-www-form-urlencoded", NULL };
+	struct http_response r = { 0 };
+	int rc = http_request(s->http, "POST", sb_str(&url), headers, sb_str(&body), &r);
+	if (body.s)
+		memset(body.s, 0, body.len);
+	sb_free(&body);
+	sb_free(&url);
+	if (rc != 0) {
+		snprintf(why, size, "token: %s", r.error);
+		sb_free(&r.body);
+		return -1;
+	}
+	json_t *j = r.status == 200 ? json_loads(sb_str(&r.body), 0, NULL) : NULL;
+	const char *tok = json_string_value(json_object_get(j, "access_token"));
+	json_t *exp = json_object_get(j, "expires_in");	/* SATUSEHAT sends it as a string */
+	long secs = json_is_integer(exp) ? (long)json_integer_value(exp) : json_is_string(exp) ? atol(json_string_value(exp)) : 0;
+	if (!tok || strlen(tok) >= sizeof s->token || secs <= 0) {
+		snprintf(why, size, r.status == 200 ? "token: jawaban server tidak dikenal"
+						    : "token ditolak (HTTP %ld): periksa client_id dan berkas rahasia", r.status);
+		json_decref(j);
+		sb_free(&r.body);
+		return -1;
+	}
+	str_copy(s->token, sizeof s->token, tok);
+	s->token_until = (long)time(NULL) + secs - (secs > 120 ? 60 : secs / 2);	/* renewed shortly before */
+	json_decref(j);
+	sb_free(&r.body);
+	return 0;
+}
+
+/* A call with the token: a 401 fetches a new token and tries once more.
+ * 0 with r->status when a response came, -1 with why when none did. */
+static int api(struct satusehat *s, const char *method, const char *url, const char *body, struct http_response *r,
+	       char *why, size_t size)
+{
+	for (int round = 0; round < 2; round++) {
+		if ((!*s->token || time(NULL) >= s->token_until) && fetch_token(s, why, size) != 0)
+			return -1;
+		char auth[sizeof s->token + 32];
+		snprintf(auth, sizeof auth, "Authorization: Bearer %s", s->token);
+		const char *headers[] = { auth, "Content-Type: application/json", "Accept: application/json", NULL };
+		int rc = http_request(s->http, method, url, headers, body, r);
+		memset(auth, 0, sizeof auth);
+		if (rc != 0) {
+			snprintf(why, size, "%s", r->error);
+			return -1;
+		}
+		if (r->status != 401)
+			return 0;
+		s->token[0] = 0;
+	}
+	return 0;
+}
+
+/* What a response that is not 2xx means for the item. */
+static enum outbox_failure judge(const struct http_response *r, char *why, size_t size)
+{
+	char text[200];
+	fhir_outcome_text(sb_str(&r->body), text, sizeof text);
+	if (r->status == 401) {
+		snprintf(why, size, "token ditolak (HTTP 401) walau baru diambil");
+		return OUTBOX_RETRY;
+	}
+	if (r->status >= 500 || r->status == 429 || r->status == 408) {
+		snprintf(why, size, "server SATUSEHAT galat (HTTP %ld)%s%s", r->status, *text ? ": " : "", text);
+		return OUTBOX_RETRY;
+	}
+	snprintf(why, size, "ditolak SATUSEHAT (HTTP %ld): %s", r->status, *text ? text : "tanpa keterangan");
+	return OUTBOX_PERMANENT;
+}
+
+/* GET a search; the first entry's resource (borrowed from *bundle), NULL when
+ * none. -1 when the search itself failed (why, how). */
+static int search(struct satusehat *s, const char *type, const char *param, const char *value, json_t **bundle,
+		  json_t **first, char *why, size_t size, enum outbox_failure *how)
+{
+	struct sbuf url = { 0 };
+	sb_printf(&url, "%s/%s?%s=", s->cfg->satusehat.url_fhir, type, param);
+	http_escape(s->http, &url, value);
+	struct http_response r = { 0 };
+	int rc = api(s, "GET", sb_str(&url), NULL, &r, why, size);
+	sb_free(&url);
+	*bundle = *first = NULL;
+	if (rc != 0)
+		*how = OUTBOX_RETRY;
+	else if (r.status != 200)
+		*how = judge(&r, why, size), rc = -1;
+	else {
+		*bundle = json_loads(sb_str(&r.body), 0, NULL);
+		if (!*bundle) {
+			snprintf(why, size, "jawaban pencarian %s tidak dapat dibaca", type);
+			*how = OUTBOX_RETRY;
+			rc = -1;
+		} else
+			*first = json_object_get(json_array_get(json_object_get(*bundle, "entry"), 0), "resource");
+	}
+	sb_free(&r.body);
+	return rc;
+}
+
+/* A person's IHS number by NIK, from the cache or the platform; 0 found,
+ * 1 the platform does not know the NIK, -1 failure. */
+static int person(struct satusehat *s, const char *type, const char *nik, char *ihs, size_t isize, char *why,
+		  size_t size, enum outbox_failure *how, struct sbuf *err)
+{
+	if (outbox_ihs_get(s->db, type, nik, ihs, isize, err) != 0)
+		return -1;
+	if (*ihs)
+		return 0;
+	char value[64];
+	snprintf(value, sizeof value, SYS_NIK "|%s", nik);
+	json_t *bundle, *res;
+	if (search(s, type, "identifier", value, &bundle, &res, why, size, how) != 0)
+		return -1;
+	const char *id = json_string_value(json_object_get(res, "id"));
+	int rc = 1;
+	if (id && strlen(id) < isize) {
+		str_copy(ihs, isize, id);
+		rc = outbox_ihs_set(s->db, type, nik, id, err) == 0 ? 0 : -1;
+		if (rc)
+			*how = OUTBOX_RETRY, snprintf(why, size, "%s", sb_str(err));
+	}
+	json_decref(bundle);
+	return rc;
+}
+
+/* The unit's Location: the configuration's, the one created before, or a new one. */
+static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t size, enum outbox_failure *how,
+		    struct sbuf *err)
+{
+	const struct satusehat_config *c = &s->cfg->satusehat;
+	for (int i = 0; i < c->n_lokasi; i++)
+		if (strcmp(c->lokasi[i].unit, v->unit) == 0)
+			return str_copy(v->location_id, sizeof v->location_id, c->lokasi[i].id), 0;
+	if (outbox_location_get(s->db, v->unit, v->location_id, sizeof v->location_id, err) != 0)
+		return *how = OUTBOX_RETRY, snprintf(why, size, "%s", sb_str(err)), -1;
+	if (*v->location_id)
+		return 0;
+	char sys[96], org[48];
+	snprintf(sys, sizeof sys, "http://sys-ids.kemkes.go.id/location/%s", c->organisasi);
+	snprintf(org, sizeof org, "Organization/%s", c->organisasi);
+	json_t *loc = json_pack("{s:s, s:[{s:s, s:s}], s:s, s:s, s:s, s:{s:[{s:s, s:s, s:s}]}, s:{s:s}}",
+				"resourceType", "Location", "identifier", "system", sys, "value", v->unit,
+				"status", "active", "name", v->unit_name, "mode", "instance",
+				"physicalType", "coding", "system", "http://terminology.hl7.org/CodeSystem/location-physical-type",
+				"code", "ro", "display", "Room", "managingOrganization", "reference", org);
+	char *body = json_dumps(loc, JSON_COMPACT);
+	json_decref(loc);
+	struct sbuf url = { 0 };
+	sb_printf(&url, "%s/Location", c->url_fhir);
+	struct http_response r = { 0 };
+	int rc = api(s, "POST", sb_str(&url), body, &r, why, size);
+	free(body);
+	sb_free(&url);
+	if (rc != 0)
+		*how = OUTBOX_RETRY;
+	else if (r.status != 200 && r.status != 201)
+		*how = judge(&r, why, size), rc = -1;
+	else {
+		json_t *j = json_loads(sb_str(&r.body), 0, NULL);
+		const char *id = json_string_value(json_object_get(j, "id"));
+		if (id && strlen(id) < sizeof v->location_id && outbox_location_set(s->db, v->unit, id, err) == 0)
+			str_copy(v->location_id, sizeof v->location_id, id);
+		else
+			*how = OUTBOX_RETRY, rc = -1, snprintf(why, size, "Location %s tidak dapat dibuat", v->unit);
+		json_decref(j);
+	}
+	sb_free(&r.body);
+	return rc;
+}
+
+/* After an attempt that may have reached the platform (killed, timed out):
+ * take the ids of what it already has of this visit, so nothing is created twice. */
+static int recover(struct satusehat *s, struct fhir_visit *v, char *why, size_t size, enum outbox_failure *how,
+		   struct sbuf *err)
+{
+	json_t *bundle, *res;
+	if (!*v->encounter_id) {
+		char value[128];
+		snprintf(value, sizeof value, "http://sys-ids.kemkes.go.id/encounter/%s|%ld", v->organisasi, v->id);
+		if (search(s, "Encounter", "identifier", value, &bundle, &res, why, size, how) != 0)
+			return -1;
+		const char *id = json_string_value(json_object_get(res, "id"));
+		int rc = id ? outbox_source_set(s->db, v->kirim_id, "Encounter", "", id, err) : 0;
+		json_decref(bundle);
+		if (rc != 0 || !id)
+			return rc != 0 ? (*how = OUTBOX_RETRY, snprintf(why, size, "%s", sb_str(err)), -1) : 0;
+		str_copy(v->encounter_id, sizeof v->encounter_id, id);
+	}
+	static const char *const kinds[] = { "Condition", "Observation" };
+	char enc[96];
+	snprintf(enc, sizeof enc, "Encounter/%s", v->encounter_id);
+	for (size_t k = 0; k < ARRAY_LEN(kinds); k++) {
+		if (search(s, kinds[k], "encounter", enc, &bundle, &res, why, size, how) != 0)
+			return -1;
+		size_t i;
+		json_t *e;
+		int rc = 0;
+		json_array_foreach(json_object_get(bundle, "entry"), i, e) {
+			json_t *r = json_object_get(e, "resource");
+			const char *id = json_string_value(json_object_get(r, "id"));
+			const char *code = json_string_value(json_object_get(
+				json_array_get(json_object_get(json_object_get(r, "code"), "coding"), 0), "code"));
+			char have[64];
+			if (!id || !code || rc != 0)
+				continue;
+			rc = outbox_source_get(s->db, v->kirim_id, kinds[k], code, have, sizeof have, err);
+			if (rc == 0 && !*have)
+				rc = outbox_source_set(s->db, v->kirim_id, kinds[k], code, id, err);
+		}
+		json_decref(bundle);
+		if (rc != 0)
+			return *how = OUTBOX_RETRY, snprintf(why, size, "%s", sb_str(err)), -1;
+	}
+	return 0;
+}
+
+/* The ids of a transaction-response, entry by entry as the Bundle was built. */
+static int store_ids(struct satusehat *s, const struct fhir_visit *v, const char *body, struct sbuf *err)
+{
+	json_t *j = json_loads(body, 0, NULL);
+	json_t *entries = json_object_get(j, "entry");
+	size_t want = 1 + (size_t)v->n_cond + (size_t)v->n_obs;
+	if (json_array_size(entries) != want) {
+		sb_printf(err, "jawaban Bundle berisi %zu entri, dikirim %zu", json_array_size(entries), want);
+		json_decref(j);
+		return -1;
+	}
+	char id[64];
+	int rc = 0;
+	fhir_entry_id(json_array_get(entries, 0), id, sizeof id);
+	rc |= *id ? outbox_source_set(s->db, v->kirim_id, "Encounter", "", id, err) : -1;
+	for (int i = 0; i < v->n_cond && rc == 0; i++) {
+		fhir_entry_id(json_array_get(entries, 1 + (size_t)i), id, sizeof id);
+		if (v->cond[i].removed)
+			rc = outbox_source_drop(s->db, v->kirim_id, "Condition", v->cond[i].code, err);
+		else
+			rc = *id ? outbox_source_set(s->db, v->kirim_id, "Condition", v->cond[i].code, id, err) : -1;
+	}
+	for (int i = 0; i < v->n_obs && rc == 0; i++) {
+		fhir_entry_id(json_array_get(entries, 1 + (size_t)v->n_cond + (size_t)i), id, sizeof id);
+		rc = *id ? outbox_source_set(s->db, v->kirim_id, "Observation", v->obs[i].loinc, id, err) : -1;
+	}
+	if (rc != 0 && !err->len)
+		sb_add(err, "jawaban Bundle tanpa id sumber");
+	json_decref(j);
+	return rc;
+}
+
+/* The people and place of the visit; 1 when it must wait for its data. */
+static int resolve(struct satusehat *s, struct fhir_visit *v, char *why, size_t size, enum outbox_failure *how,
+		   struct sbuf *err)
+{
+	if (!*v->patient_nik)
+		return snprintf(why, size, "pasien belum punya NIK: isi NIK pasien, lalu kunjungan ini dikirim"), 1;
+	if (!*v->practitioner_nik)
+		return snprintf(why, size, "nakes yang mencatat belum punya NIK dan [satusehat] dokter kosong"), 1;
+	int rc = person(s, "Patient", v->patient_nik, v->patient_ihs, sizeof v->patient_ihs, why, size, how, err);
+	if (rc == 1)
+		snprintf(why, size, "NIK pasien %s tidak dikenal SATUSEHAT: periksa NIK", v->patient_nik);
+	if (rc != 0)
+		return rc;
+	rc = person(s, "Practitioner", v->practitioner_nik, v->practitioner_ihs, sizeof v->practitioner_ihs, why, size,
+		    how, err);
+	if (rc == 1)
+		snprintf(why, size, "NIK nakes %s tidak dikenal SATUSEHAT", v->practitioner_nik);
+	if (rc != 0)
+		return rc;
+	return location(s, v, why, size, how, err);
+}
+
+/* One item. 1 sent, 0 failed (recorded on the item), -1 the database failed. */
+static int send_item(struct satusehat *s, long id, struct sbuf *err)
+{
+	const struct satusehat_config *c = &s->cfg->satusehat;
+	long before, versi;
+	if (outbox_attempt(s->db, id, (long)time(NULL), c->jeda, &before, &versi, err) != 0)
+		return -1;
+	struct fhir_visit v;
+	if (fhir_load(s->db, id, c->organisasi, s->cfg->zone_minutes, c->dokter, &v, err) != 0)
+		return -1;
+	char why[512] = "";
+	enum outbox_failure how = OUTBOX_RETRY;
+	int rc = resolve(s, &v, why, sizeof why, &how, err);
+	if (rc == 1)
+		how = OUTBOX_WAIT_DATA;
+	if (rc == 0 && before > 0 && (rc = recover(s, &v, why, sizeof why, &how, err)) == 0) {
+		fhir_visit_free(&v);	/* again, with the ids the platform has */
+		if (fhir_load(s->db, id, c->organisasi, s->cfg->zone_minutes, c->dokter, &v, err) != 0 ||
+		    resolve(s, &v, why, sizeof why, &how, err) != 0)
+			rc = -1;
+	}
+	if (rc == 0 && v.cancelled && !*v.encounter_id) {	/* cancelled before it ever left */
+		fhir_visit_free(&v);
+		return outbox_sent(s->db, id, versi, err) == 0 ? 1 : -1;
+	}
+	struct http_response r = { 0 };
+	if (rc == 0) {
+		json_t *b = fhir_bundle(&v);
+		char *body = json_dumps(b, JSON_COMPACT);
+		json_decref(b);
+		rc = api(s, "POST", c->url_fhir, body, &r, why, sizeof why);
+		free(body);
+		if (rc == 0 && r.status != 200)
+			how = judge(&r, why, sizeof why), rc = -1;
+	}
+	int result = 0;
+	if (rc == 0) {
+		struct sbuf e = { 0 };
+		if (store_ids(s, &v, sb_str(&r.body), &e) == 0 && outbox_sent(s->db, id, versi, err) == 0)
+			result = 1;
+		else
+			snprintf(why, sizeof why, "%s", sb_str(&e)), rc = -1;
+		sb_free(&e);
+	}
+	if (rc != 0 && outbox_failed(s->db, id, how, why, err) != 0)
+		result = -1;
+	sb_free(&r.body);
+	fhir_visit_free(&v);
+	return result;
+}
+
+int satusehat_pass(struct satusehat *s, struct satusehat_pass *r, struct sbuf *err)
+{
+	memset(r, 0, sizeof *r);
+	long now = (long)time(NULL), last = 0, id;
+	while ((id = outbox_next_due(s->db, "satusehat", now, last, err)) > 0) {
+		int rc = send_item(s, id, err);
+		if (rc < 0)
+			return -1;
+		rc ? r->sent++ : r->failed++;
+		last = id;
+	}
+	return id < 0 ? -1 : 0;
+}
+
+int satusehat_run(struct satusehat *s, volatile sig_atomic_t *stop, struct sbuf *err)
+{
+	while (!*stop) {
+		struct satusehat_pass p;
+		if (satusehat_pass(s, &p, err) != 0)
+			return -1;
+		if (p.sent || p.failed) {
+			fprintf(stderr, "pkm kirim: %ld terkirim, %ld gagal\n", p.sent, p.failed);
+			continue;
+		}
+		for (int i = 0; i < 20 && !*stop; i++)	/* 2 s, woken early by a signal */
+			usleep(100000);
+	}
+	return 0;
+}

@@ -1,0 +1,341 @@
+#!/usr/bin/env python3
+"""Plays SATUSEHAT for pkm's tests, on 127.0.0.1 only: the token, Patient and
+Practitioner lookup by NIK, Location, transaction Bundles and the searches a
+sender uses to find what it already sent. It checks every rule pkm must keep
+on what it receives and keeps what it accepted, so a test can ask.
+
+  server.py DIR ORG CLIENT_ID SECRET   (writes DIR/port once listening)
+
+A NIK beginning 9999 is unknown. Faults, set by POST /_fault {"mode", "count"}:
+  500     the next bundles get HTTP 500
+  hang    the next bundles are answered after 3 s (processed, too late)
+  refuse  the next requests lose their connection with no answer
+  expire  every token issued so far expires now
+  reject  the next bundles get 400 with an OperationOutcome
+  slow    bundles take 0-0.3 s (for kill -9 at random moments)
+GET /_state gives what was accepted and every rule broken."""
+import json, os, random, re, sys, threading, time, uuid, urllib.parse
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+
+DIR, ORG, CLIENT_ID, SECRET = sys.argv[1:5]
+ENC_SYS = "http://sys-ids.kemkes.go.id/encounter/" + ORG
+NIK_SYS = "https://fhir.kemkes.go.id/id/nik"
+TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$")
+URN = re.compile(r"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+VITALS = {"8480-6": ["mm[Hg]"], "8462-4": ["mm[Hg]"], "8867-4": ["/min"], "8310-5": ["Cel"],
+          "9279-1": ["/min"], "29463-7": ["kg", "g"], "8302-2": ["cm"]}
+TIME_KEYS = {"start", "end", "recordedDate", "effectiveDateTime", "issued"}
+
+lock = threading.Lock()
+state = {"tokens": {}, "store": {"Encounter": {}, "Condition": {}, "Observation": {}, "Location": {}},
+         "violations": [], "bundles": 0, "posted": {"Encounter": 0, "Condition": 0, "Observation": 0},
+         "puts": 0, "faults": [], "slow": False, "token_requests": 0}
+
+
+def ihs(kind, nik):
+    return None if nik.startswith("9999") else ("P" if kind == "Patient" else "N") + nik
+
+
+def take_fault(modes):
+    with lock:
+        for f in state["faults"]:
+            if f["mode"] in modes and f["count"] > 0:
+                f["count"] -= 1
+                return f["mode"]
+    return None
+
+
+def walk(node, fn, path=""):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            fn(k, v, path + "." + k)
+            walk(v, fn, path + "." + k)
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            walk(v, fn, "%s[%d]" % (path, i))
+
+
+def code_of(cc):
+    try:
+        return cc["coding"][0]
+    except (KeyError, IndexError, TypeError):
+        return {}
+
+
+def check_bundle(b):
+    """Every rule broken by a transaction Bundle, as words."""
+    bad = []
+    if b.get("resourceType") != "Bundle" or b.get("type") != "transaction":
+        return ["not a transaction Bundle"]
+    entries = b.get("entry") or []
+    urls = {}
+    for i, e in enumerate(entries):
+        fu, req, res = e.get("fullUrl", ""), e.get("request", {}), e.get("resource", {})
+        t = res.get("resourceType")
+        if not URN.match(fu):
+            bad.append("entry %d: fullUrl %r is not urn:uuid" % (i, fu))
+        if fu in urls:
+            bad.append("entry %d: fullUrl repeated" % i)
+        urls[fu] = t
+        if req.get("method") == "POST":
+            if req.get("url") != t:
+                bad.append("entry %d: POST url %r" % (i, req.get("url")))
+        elif req.get("method") == "PUT":
+            rid = res.get("id")
+            if req.get("url") != "%s/%s" % (t, rid) or rid not in state["store"].get(t, {}):
+                bad.append("entry %d: PUT of unknown %s/%s" % (i, t, rid))
+        else:
+            bad.append("entry %d: method %r" % (i, req.get("method")))
+
+    def ref_ok(kind, ref, where):
+        r = (ref or {}).get("reference", "")
+        if r.startswith("urn:uuid:"):
+            if urls.get(r) != kind:
+                bad.append("%s: %s does not resolve to a %s in the bundle" % (where, r, kind))
+            return
+        t, _, rid = r.partition("/")
+        if t != kind:
+            bad.append("%s: reference %r is not a %s" % (where, r, kind))
+        elif t == "Patient" and not (rid.startswith("P") and ihs("Patient", rid[1:]) == rid):
+            bad.append("%s: unknown patient %s" % (where, r))
+        elif t == "Practitioner" and not (rid.startswith("N") and ihs("Practitioner", rid[1:]) == rid):
+            bad.append("%s: unknown practitioner %s" % (where, r))
+        elif t == "Organization" and rid != ORG:
+            bad.append("%s: organization %s is not %s" % (where, rid, ORG))
+        elif t in state["store"] and rid not in state["store"][t]:
+            bad.append("%s: %s does not exist" % (where, r))
+
+    def times(k, v, path):
+        if k in TIME_KEYS and isinstance(v, str) and not TIME.match(v):
+            bad.append("%s: time %r is not UTC with +00:00" % (path, v))
+    walk(b, times)
+
+    for i, e in enumerate(entries):
+        res, w = e.get("resource", {}), "entry %d" % i
+        t = res.get("resourceType")
+        if t == "Encounter":
+            idn = (res.get("identifier") or [{}])[0]
+            if idn.get("system") != ENC_SYS or not idn.get("value"):
+                bad.append(w + ": identifier system must be " + ENC_SYS)
+            if res.get("status") not in ("finished", "entered-in-error"):
+                bad.append(w + ": status " + str(res.get("status")))
+            c = res.get("class", {})
+            if c.get("system") != "http://terminology.hl7.org/CodeSystem/v3-ActCode" or c.get("code") not in ("AMB", "EMER", "IMP"):
+                bad.append(w + ": class")
+            ref_ok("Patient", res.get("subject"), w + ".subject")
+            part = (res.get("participant") or [{}])[0]
+            if code_of((part.get("type") or [{}])[0]).get("code") != "ATND":
+                bad.append(w + ": participant is not ATND")
+            ref_ok("Practitioner", part.get("individual"), w + ".participant")
+            p = res.get("period", {})
+            if not (p.get("start", "") < p.get("end", "")):
+                bad.append(w + ": period end is not after start")
+            hist = [h.get("status") for h in res.get("statusHistory", [])]
+            if hist != ["arrived", "in-progress", "finished"]:
+                bad.append(w + ": statusHistory " + str(hist))
+            for h in res.get("statusHistory", []):
+                if h.get("period", {}).get("start", "") > h.get("period", {}).get("end", ""):
+                    bad.append(w + ": statusHistory period backwards")
+            ref_ok("Location", (res.get("location") or [{}])[0].get("location"), w + ".location")
+            for j, d in enumerate(res.get("diagnosis", [])):
+                ref_ok("Condition", d.get("condition"), "%s.diagnosis[%d]" % (w, j))
+                if code_of(d.get("use")).get("code") != "DD" or d.get("rank") != j + 1:
+                    bad.append("%s.diagnosis[%d]: use DD and rank %d" % (w, j, j + 1))
+            ref_ok("Organization", res.get("serviceProvider"), w + ".serviceProvider")
+        elif t == "Condition":
+            erroneous = code_of(res.get("verificationStatus")).get("code") == "entered-in-error"
+            if not erroneous and code_of(res.get("clinicalStatus")).get("code") != "active":
+                bad.append(w + ": clinicalStatus")
+            if code_of((res.get("category") or [{}])[0]).get("code") != "encounter-diagnosis":
+                bad.append(w + ": category")
+            c = code_of(res.get("code"))
+            if c.get("system") != "http://hl7.org/fhir/sid/icd-10" or not re.match(r"^[A-Z]\d\d", c.get("code", "")) or not c.get("display"):
+                bad.append(w + ": ICD-10 coding")
+            ref_ok("Patient", res.get("subject"), w + ".subject")
+            ref_ok("Encounter", res.get("encounter"), w + ".encounter")
+            if "recordedDate" not in res:
+                bad.append(w + ": recordedDate")
+        elif t == "Observation":
+            if res.get("status") != "final":
+                bad.append(w + ": status")
+            if code_of((res.get("category") or [{}])[0]).get("code") != "vital-signs":
+                bad.append(w + ": category")
+            c, q = code_of(res.get("code")), res.get("valueQuantity", {})
+            if c.get("system") != "http://loinc.org" or c.get("code") not in VITALS:
+                bad.append(w + ": LOINC code %r" % c.get("code"))
+            elif q.get("system") != "http://unitsofmeasure.org" or q.get("code") not in VITALS[c["code"]] or q.get("unit") != q.get("code"):
+                bad.append(w + ": UCUM unit %r for %s" % (q.get("code"), c["code"]))
+            if not isinstance(q.get("value"), (int, float)):
+                bad.append(w + ": value")
+            ref_ok("Patient", res.get("subject"), w + ".subject")
+            ref_ok("Encounter", res.get("encounter"), w + ".encounter")
+            ref_ok("Practitioner", (res.get("performer") or [{}])[0], w + ".performer")
+        else:
+            bad.append(w + ": resource " + str(t))
+    return bad
+
+
+def apply_bundle(b):
+    """Store a checked Bundle; the transaction-response."""
+    ids, out = {}, []
+    for e in b["entry"]:
+        res = e["resource"]
+        if e["request"]["method"] == "POST":
+            ids[e["fullUrl"]] = "%s/%s" % (res["resourceType"], uuid.uuid4())
+        else:
+            ids[e["fullUrl"]] = "%s/%s" % (res["resourceType"], res["id"])
+
+    def resolve(node):
+        if isinstance(node, dict):
+            return {k: (ids.get(v, v) if k == "reference" else resolve(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+    for e in b["entry"]:
+        t, rid = ids[e["fullUrl"]].split("/")
+        res = resolve(e["resource"])
+        res["id"] = rid
+        store = state["store"][t]
+        if e["request"]["method"] == "POST":
+            state["posted"][t] += 1
+            if t == "Encounter":
+                v = res["identifier"][0]["value"]
+                if any(x["identifier"][0]["value"] == v for x in store.values()):
+                    state["violations"].append("Encounter %s created twice" % v)
+            else:
+                code = res["code"]["coding"][0]["code"]
+                enc = res["encounter"]["reference"]
+                if any(x["encounter"]["reference"] == enc and x["code"]["coding"][0]["code"] == code for x in store.values()):
+                    state["violations"].append("%s %s of %s created twice" % (t, code, enc))
+        else:
+            state["puts"] += 1
+        store[rid] = res
+        out.append({"response": {"status": "201 Created" if e["request"]["method"] == "POST" else "200 OK",
+                                 "location": "%s/%s/_history/1" % (t, rid), "resourceID": rid, "resourceType": t}})
+    return {"resourceType": "Bundle", "type": "transaction-response", "entry": out}
+
+
+def outcome(words):
+    return {"resourceType": "OperationOutcome",
+            "issue": [{"severity": "error", "code": "invalid", "diagnostics": w} for w in words]}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *a):
+        pass
+
+    def answer(self, status, obj):
+        body = json.dumps(obj).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except OSError:
+            pass
+
+    def body(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(n).decode() if n else ""
+
+    def authorized(self):
+        tok = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+        with lock:
+            ok = state["tokens"].get(tok, 0) > time.time()
+        if not ok:
+            self.answer(401, outcome(["token expired or unknown"]))
+        return ok
+
+    def refused(self):
+        if take_fault({"refuse"}):
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return True
+        return False
+
+    def do_GET(self):
+        if self.path == "/_state":
+            with lock:
+                return self.answer(200, state)
+        if self.refused() or not self.authorized():
+            return
+        u = urllib.parse.urlparse(self.path)
+        q = urllib.parse.parse_qs(u.query)
+        kind = u.path.rsplit("/", 1)[-1]
+        found = []
+        with lock:
+            if kind in ("Patient", "Practitioner"):
+                sys_, _, nik = q.get("identifier", [""])[0].partition("|")
+                if sys_ == NIK_SYS and ihs(kind, nik):
+                    found = [{"resourceType": kind, "id": ihs(kind, nik)}]
+            elif kind == "Encounter":
+                sys_, _, v = q.get("identifier", [""])[0].partition("|")
+                found = [r for r in state["store"]["Encounter"].values()
+                         if r["identifier"][0]["system"] == sys_ and r["identifier"][0]["value"] == v]
+            elif kind in ("Condition", "Observation"):
+                enc = q.get("encounter", [""])[0]
+                found = [r for r in state["store"][kind].values() if r["encounter"]["reference"] == enc]
+        self.answer(200, {"resourceType": "Bundle", "type": "searchset", "total": len(found),
+                          "entry": [{"resource": r} for r in found]})
+
+    def do_POST(self):
+        text = self.body()
+        if self.path == "/_fault":
+            f = json.loads(text)
+            with lock:
+                if f["mode"] == "expire":
+                    state["tokens"] = {}
+                elif f["mode"] == "slow":
+                    state["slow"] = True
+                else:
+                    state["faults"].append({"mode": f["mode"], "count": f.get("count", 1)})
+            return self.answer(200, {})
+        if self.refused():
+            return
+        if self.path.endswith("/accesstoken?grant_type=client_credentials"):
+            form = urllib.parse.parse_qs(text)
+            state["token_requests"] += 1
+            if form.get("client_id") != [CLIENT_ID] or form.get("client_secret") != [SECRET]:
+                return self.answer(401, {"error": "invalid_client"})
+            tok = uuid.uuid4().hex
+            with lock:
+                state["tokens"][tok] = time.time() + 3599
+            return self.answer(200, {"access_token": tok, "expires_in": "3599", "token_type": "BearerToken"})
+        if not self.authorized():
+            return
+        if self.path.endswith("/Location"):
+            res = json.loads(text)
+            res["id"] = "L-" + uuid.uuid4().hex[:8]
+            with lock:
+                state["store"]["Location"][res["id"]] = res
+            return self.answer(201, res)
+        mode = take_fault({"500", "hang", "reject"})
+        if mode == "500":
+            return self.answer(500, outcome(["internal error"]))
+        if mode == "reject":
+            return self.answer(400, outcome(["Encounter.period.start: tanggal di luar rentang yang diizinkan"]))
+        if mode == "hang":
+            time.sleep(3)
+        if state["slow"]:
+            time.sleep(random.random() * 0.3)
+        b = json.loads(text)
+        with lock:
+            bad = check_bundle(b)
+            if bad:
+                state["violations"].extend(bad)
+                return self.answer(400, outcome(bad))
+            state["bundles"] += 1
+            resp = apply_bundle(b)
+        self.answer(200, resp)
+
+
+srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+for loc in ("LOK-K3",):	# a Location set in the configuration
+    state["store"]["Location"][loc] = {"resourceType": "Location", "id": loc}
+with open(os.path.join(DIR, "port.tmp"), "w") as f:
+    f.write(str(srv.server_address[1]))
+os.rename(os.path.join(DIR, "port.tmp"), os.path.join(DIR, "port"))
+srv.serve_forever()
