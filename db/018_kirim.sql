@@ -18,6 +18,8 @@ CREATE TABLE kirim_atur (
 --   status       menunggu (due or backing off), terkirim, gagal (needs a person)
 --   tunggu       1: waits for a change of the data (a NIK), not for the clock
 --   coba_lagi    Unix time of the next attempt
+--   ragu         1 from the moment an attempt goes out until one succeeds: the
+--                platform may hold what it sent, so the next attempt asks first
 --   nakes        the NAKES user who recorded the first diagnosis or form
 --   layan_mulai, layan_akhir  Unix times (UTC) of the first and last of those
 CREATE TABLE kirim (
@@ -31,6 +33,7 @@ CREATE TABLE kirim (
   galat         TEXT,
   tunggu        INTEGER NOT NULL DEFAULT 0 CHECK (tunggu IN (0, 1)),
   coba_lagi     INTEGER NOT NULL DEFAULT 0,
+  ragu          INTEGER NOT NULL DEFAULT 0 CHECK (ragu IN (0, 1)),
   nakes         INTEGER REFERENCES pengguna(id),
   layan_mulai   INTEGER,
   layan_akhir   INTEGER,

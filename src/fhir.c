@@ -6,7 +6,6 @@
 #include <string.h>
 #include <time.h>
 
-#define SYS_ENCOUNTER "http://sys-ids.kemkes.go.id/encounter/"
 #define SYS_ACTCODE "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 
 void fhir_time(long t, char out[26])
@@ -68,25 +67,49 @@ static const char *class_code(const char *unit, const char **display)
 	return *display = "ambulatory", "AMB";
 }
 
-/* One entry: POST of a new resource, PUT (with its id) of one the platform has. */
-static void add_entry(json_t *entries, const char *type, const char *id, const char *urn, json_t *res)
+/* Each resource's own identifier in the puskesmas' namespace: the visit id,
+ * and for a Condition or Observation its code too. */
+static void identifier(const struct fhir_visit *v, const char *kind, const char *key, char *sys, size_t ssize,
+		       char *value, size_t vsize)
 {
-	char url[128];
-	snprintf(url, sizeof url, "%s%s%s", type, *id ? "/" : "", id);
-	if (*id)
+	char lower[16];
+	size_t i = 0;
+	for (; kind[i] && i < sizeof lower - 1; i++)
+		lower[i] = (char)(kind[i] | 0x20);
+	lower[i] = 0;
+	snprintf(sys, ssize, "http://sys-ids.kemkes.go.id/%s/%s", lower, v->organisasi);
+	if (*key)
+		snprintf(value, vsize, "%ld-%s", v->id, key);
+	else
+		snprintf(value, vsize, "%ld", v->id);
+}
+
+/* One entry: a PUT (with its id) of a resource the platform has, else a
+ * conditional POST: a second POST of the same identifier (a retry after a
+ * lost answer) creates nothing. */
+static void add_entry(json_t *entries, const struct fhir_visit *v, const char *type, const char *key,
+		      const char *id, json_t *res)
+{
+	char sys[96], value[48], url[192], urn[46];
+	identifier(v, type, key, sys, sizeof sys, value, sizeof value);
+	fhir_urn(v, type, key, urn);
+	json_object_set_new(res, "identifier", json_pack("[{s:s, s:s}]", "system", sys, "value", value));
+	json_t *req;
+	if (*id) {
+		snprintf(url, sizeof url, "%s/%s", type, id);
 		json_object_set_new(res, "id", json_string(id));
-	json_array_append_new(entries, json_pack("{s:s, s:o, s:{s:s, s:s}}", "fullUrl", urn, "resource", res, "request",
-						 "method", *id ? "PUT" : "POST", "url", url));
+		req = json_pack("{s:s, s:s}", "method", "PUT", "url", url);
+	} else {
+		snprintf(url, sizeof url, "identifier=%s|%s", sys, value);
+		req = json_pack("{s:s, s:s, s:s}", "method", "POST", "url", type, "ifNoneExist", url);
+	}
+	json_array_append_new(entries, json_pack("{s:s, s:o, s:o}", "fullUrl", urn, "resource", res, "request", req));
 }
 
 static json_t *encounter(const struct fhir_visit *v)
 {
-	char ident[80], visit[24];
-	snprintf(ident, sizeof ident, SYS_ENCOUNTER "%s", v->organisasi);
-	snprintf(visit, sizeof visit, "%ld", v->id);
 	const char *cdisplay, *ccode = class_code(v->unit, &cdisplay);
-	json_t *e = json_pack("{s:s, s:[{s:s, s:s}], s:s, s:{s:s, s:s, s:s}}", "resourceType", "Encounter",
-			      "identifier", "system", ident, "value", visit,
+	json_t *e = json_pack("{s:s, s:s, s:{s:s, s:s, s:s}}", "resourceType", "Encounter",
 			      "status", v->cancelled ? "entered-in-error" : "finished",
 			      "class", "system", SYS_ACTCODE, "code", ccode, "display", cdisplay);
 	json_object_set_new(e, "subject", ref("Patient", v->patient_ihs, v->patient_name));
@@ -164,24 +187,22 @@ static json_t *observation(const struct fhir_visit *v, const struct fhir_observa
 
 json_t *fhir_bundle(const struct fhir_visit *v)
 {
-	char urn_enc[46], urn[46];
+	char urn_enc[46];
 	fhir_urn(v, "Encounter", "", urn_enc);
 	json_t *entries = json_array();
-	add_entry(entries, "Encounter", v->encounter_id, urn_enc, encounter(v));
-	for (int i = 0; i < v->n_cond; i++) {
-		fhir_urn(v, "Condition", v->cond[i].code, urn);
-		add_entry(entries, "Condition", v->cond[i].id, urn, condition(v, &v->cond[i], urn_enc));
-	}
-	for (int i = 0; i < v->n_obs; i++) {
-		fhir_urn(v, "Observation", v->obs[i].loinc, urn);
-		add_entry(entries, "Observation", v->obs[i].id, urn, observation(v, &v->obs[i], urn_enc));
-	}
+	add_entry(entries, v, "Encounter", "", v->encounter_id, encounter(v));
+	for (int i = 0; i < v->n_cond; i++)
+		add_entry(entries, v, "Condition", v->cond[i].code, v->cond[i].id, condition(v, &v->cond[i], urn_enc));
+	for (int i = 0; i < v->n_obs; i++)
+		add_entry(entries, v, "Observation", v->obs[i].loinc, v->obs[i].id, observation(v, &v->obs[i], urn_enc));
 	return json_pack("{s:s, s:s, s:o}", "resourceType", "Bundle", "type", "transaction", "entry", entries);
 }
 
-void fhir_entry_id(json_t *entry, char *out, size_t size)
+int fhir_entry_id(json_t *entry, char *out, size_t size)
 {
 	*out = 0;
+	const char *status = json_string_value(json_object_get(json_object_get(entry, "response"), "status"));
+	int existed = status && strncmp(status, "200", 3) == 0;
 	json_t *resp = json_object_get(entry, "response");
 	const char *loc = json_string_value(json_object_get(resp, "location"));
 	const char *rid = json_string_value(json_object_get(resp, "resourceID"));
@@ -195,6 +216,7 @@ void fhir_entry_id(json_t *entry, char *out, size_t size)
 			snprintf(out, size, "%.*s", (int)(end - start), loc + start);
 	} else if (rid && strlen(rid) < size)
 		snprintf(out, size, "%s", rid);
+	return existed;
 }
 
 void fhir_outcome_text(const char *body, char *out, size_t size)

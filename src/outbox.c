@@ -129,26 +129,33 @@ long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, s
 	return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err) == 0 ? id : -1;
 }
 
-int outbox_attempt(sqlite3 *db, long id, long now, long jeda, long *before, long *versi, struct sbuf *err)
+int outbox_attempt(sqlite3 *db, long id, long now, long jeda, int *uncertain, long *versi, struct sbuf *err)
 {
 	if (db_begin(db) != 0)
 		return db_fail(err, db, "kirim");
-	sqlite3_stmt *st = db_prepare(db, "UPDATE kirim SET percobaan = percobaan + 1, "
-					  "coba_lagi = ?2 + ?3 * (1 << min(percobaan, 10)) WHERE id = ?1 "
-					  "RETURNING percobaan - 1, versi", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT ragu, versi FROM kirim WHERE id = ?", err);
 	int rc = SQLITE_ERROR;
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, now);
-		sqlite3_bind_int64(st, 3, jeda);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
-			*before = sqlite3_column_int64(st, 0);
+			*uncertain = sqlite3_column_int(st, 0);
 			*versi = sqlite3_column_int64(st, 1);
 			rc = sqlite3_step(st);
 		}
 		sqlite3_finalize(st);
 	}
+	st = rc == SQLITE_DONE ? db_prepare(db, "UPDATE kirim SET percobaan = percobaan + 1, ragu = 1, "
+						"coba_lagi = ?2 + ?3 * (1 << min(percobaan, 10)) WHERE id = ?1", err)
+			       : NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, now);
+		sqlite3_bind_int64(st, 3, jeda);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	} else
+		rc = SQLITE_ERROR;
 	if (rc != SQLITE_DONE || db_commit(db) != 0) {
 		db_fail(err, db, "kirim");
 		db_rollback(db);
@@ -157,12 +164,13 @@ int outbox_attempt(sqlite3 *db, long id, long now, long jeda, long *before, long
 	return 0;
 }
 
-int outbox_sent(sqlite3 *db, long id, long versi, struct sbuf *err)
+int outbox_sent(sqlite3 *db, long id, long versi, int stale, struct sbuf *err)
 {
-	struct arg a[2] = { { NULL, id }, { NULL, versi } };
-	return write1(db, "UPDATE kirim SET versi_kirim = ?2, percobaan = 0, galat = NULL, coba_lagi = 0, "
-			  "status = CASE WHEN versi = ?2 THEN 'terkirim' ELSE 'menunggu' END WHERE id = ?1",
-		      a, 2, "kirim", err) < 0 ? -1 : 0;
+	struct arg a[3] = { { NULL, id }, { NULL, versi }, { NULL, stale } };
+	return write1(db, "UPDATE kirim SET versi_kirim = CASE WHEN ?3 THEN versi_kirim ELSE ?2 END, percobaan = 0, "
+			  "ragu = 0, galat = NULL, coba_lagi = 0, "
+			  "status = CASE WHEN versi = ?2 AND NOT ?3 THEN 'terkirim' ELSE 'menunggu' END WHERE id = ?1",
+		      a, 3, "kirim", err) < 0 ? -1 : 0;
 }
 
 int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why, struct sbuf *err)

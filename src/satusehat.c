@@ -299,31 +299,35 @@ static int recover(struct satusehat *s, struct fhir_visit *v, char *why, size_t 
 	return 0;
 }
 
-/* The ids of a transaction-response, entry by entry as the Bundle was built. */
-static int store_ids(struct satusehat *s, const struct fhir_visit *v, const char *body, struct sbuf *err)
+/* The ids of a transaction-response, entry by entry as the Bundle was built.
+ * *stale: some resource was there already and kept its old content. */
+static int store_ids(struct satusehat *s, const struct fhir_visit *v, const char *body, int *stale, struct sbuf *err)
 {
 	json_t *j = json_loads(body, 0, NULL);
 	json_t *entries = json_object_get(j, "entry");
 	size_t want = 1 + (size_t)v->n_cond + (size_t)v->n_obs;
+	*stale = 0;
 	if (json_array_size(entries) != want) {
 		sb_printf(err, "jawaban Bundle berisi %zu entri, dikirim %zu", json_array_size(entries), want);
 		json_decref(j);
 		return -1;
 	}
-	char id[64];
 	int rc = 0;
-	fhir_entry_id(json_array_get(entries, 0), id, sizeof id);
-	rc |= *id ? outbox_source_set(s->db, v->kirim_id, "Encounter", "", id, err) : -1;
-	for (int i = 0; i < v->n_cond && rc == 0; i++) {
-		fhir_entry_id(json_array_get(entries, 1 + (size_t)i), id, sizeof id);
-		if (v->cond[i].removed)
-			rc = outbox_source_drop(s->db, v->kirim_id, "Condition", v->cond[i].code, err);
-		else
-			rc = *id ? outbox_source_set(s->db, v->kirim_id, "Condition", v->cond[i].code, id, err) : -1;
-	}
-	for (int i = 0; i < v->n_obs && rc == 0; i++) {
-		fhir_entry_id(json_array_get(entries, 1 + (size_t)v->n_cond + (size_t)i), id, sizeof id);
-		rc = *id ? outbox_source_set(s->db, v->kirim_id, "Observation", v->obs[i].loinc, id, err) : -1;
+	for (size_t i = 0; i < want && rc == 0; i++) {
+		char id[64];
+		const char *kind = i == 0 ? "Encounter" : i <= (size_t)v->n_cond ? "Condition" : "Observation";
+		const char *key = i == 0 ? "" : i <= (size_t)v->n_cond ? v->cond[i - 1].code : v->obs[i - 1 - v->n_cond].loinc;
+		const char *had = i == 0 ? v->encounter_id : i <= (size_t)v->n_cond ? v->cond[i - 1].id
+										   : v->obs[i - 1 - v->n_cond].id;
+		int existed = fhir_entry_id(json_array_get(entries, i), id, sizeof id);
+		if (!*had && existed)
+			*stale = 1;
+		if (i > 0 && i <= (size_t)v->n_cond && v->cond[i - 1].removed)
+			rc = outbox_source_drop(s->db, v->kirim_id, kind, key, err);
+		else if (!*id)
+			rc = -1;
+		else if (strcmp(had, id) != 0)
+			rc = outbox_source_set(s->db, v->kirim_id, kind, key, id, err);
 	}
 	if (rc != 0 && !err->len)
 		sb_add(err, "jawaban Bundle tanpa id sumber");
@@ -357,8 +361,9 @@ static int resolve(struct satusehat *s, struct fhir_visit *v, char *why, size_t 
 static int send_item(struct satusehat *s, long id, struct sbuf *err)
 {
 	const struct satusehat_config *c = &s->cfg->satusehat;
-	long before, versi;
-	if (outbox_attempt(s->db, id, (long)time(NULL), c->jeda, &before, &versi, err) != 0)
+	long versi;
+	int uncertain;
+	if (outbox_attempt(s->db, id, (long)time(NULL), c->jeda, &uncertain, &versi, err) != 0)
 		return -1;
 	struct fhir_visit v;
 	if (fhir_load(s->db, id, c->organisasi, s->cfg->zone_minutes, c->dokter, &v, err) != 0)
@@ -368,7 +373,7 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 	int rc = resolve(s, &v, why, sizeof why, &how, err);
 	if (rc == 1)
 		how = OUTBOX_WAIT_DATA;
-	if (rc == 0 && before > 0 && (rc = recover(s, &v, why, sizeof why, &how, err)) == 0) {
+	if (rc == 0 && uncertain && (rc = recover(s, &v, why, sizeof why, &how, err)) == 0) {
 		fhir_visit_free(&v);	/* again, with the ids the platform has */
 		if (fhir_load(s->db, id, c->organisasi, s->cfg->zone_minutes, c->dokter, &v, err) != 0 ||
 		    resolve(s, &v, why, sizeof why, &how, err) != 0)
@@ -376,7 +381,7 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 	}
 	if (rc == 0 && v.cancelled && !*v.encounter_id) {	/* cancelled before it ever left */
 		fhir_visit_free(&v);
-		return outbox_sent(s->db, id, versi, err) == 0 ? 1 : -1;
+		return outbox_sent(s->db, id, versi, 0, err) == 0 ? 1 : -1;
 	}
 	struct http_response r = { 0 };
 	if (rc == 0) {
@@ -391,7 +396,8 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 	int result = 0;
 	if (rc == 0) {
 		struct sbuf e = { 0 };
-		if (store_ids(s, &v, sb_str(&r.body), &e) == 0 && outbox_sent(s->db, id, versi, err) == 0)
+		int stale;
+		if (store_ids(s, &v, sb_str(&r.body), &stale, &e) == 0 && outbox_sent(s->db, id, versi, stale, err) == 0)
 			result = 1;
 		else
 			snprintf(why, sizeof why, "%s", sb_str(&e)), rc = -1;

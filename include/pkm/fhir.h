@@ -41,7 +41,10 @@ int fhir_load(sqlite3 *db, long kirim_id, const char *organisasi, int zone, cons
 void fhir_visit_free(struct fhir_visit *v);
 
 /* The transaction Bundle (new reference). Its entries: the Encounter, then
- * each Condition, then each Observation, in the arrays' order. */
+ * each Condition, then each Observation, in the arrays' order; each with its
+ * identifier (sys-ids.kemkes.go.id/<type>/<organisasi>: the visit id, with
+ * the code for a Condition or Observation), a PUT when the platform has it,
+ * else a POST that is conditional on that identifier. */
 json_t *fhir_bundle(const struct fhir_visit *v);
 /* urn:uuid:... naming a resource of a visit inside its bundles: the same on
  * every attempt, different for every visit, kind and key. */
@@ -49,8 +52,10 @@ void fhir_urn(const struct fhir_visit *v, const char *kind, const char *key, cha
 /* "2026-12-01T01:02:03+00:00" */
 void fhir_time(long t, char out[26]);
 /* The resource id of a transaction-response entry (its location
- * "Type/id/_history/n", or resourceID); "" when it has none. */
-void fhir_entry_id(json_t *entry, char *out, size_t size);
+ * "Type/id/_history/n", or resourceID); "" when it has none. Returns 1 when
+ * the entry found the resource already there (200, not 201): a conditional
+ * POST that changed nothing, so what was sent must go again as an update. */
+int fhir_entry_id(json_t *entry, char *out, size_t size);
 /* The words of an OperationOutcome (its issues' diagnostics or details),
  * or "" when the body is not one. */
 void fhir_outcome_text(const char *body, char *out, size_t size);

@@ -33,10 +33,13 @@ long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err);
  * none, -1 on failure. */
 long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, struct sbuf *err);
 /* Record an attempt before it goes out (committed, so a kill -9 leaves a trace):
- * the attempts made before this one, the version being sent. 0 on success. */
-int outbox_attempt(sqlite3 *db, long id, long now, long jeda, long *before, long *versi, struct sbuf *err);
-/* The platform has version `versi`: terkirim, unless the visit changed since. */
-int outbox_sent(sqlite3 *db, long id, long versi, struct sbuf *err);
+ * whether an earlier attempt may have reached the platform (ask it first), the
+ * version being sent. 0 on success. */
+int outbox_attempt(sqlite3 *db, long id, long now, long jeda, int *uncertain, long *versi, struct sbuf *err);
+/* The platform has version `versi`: terkirim, unless the visit changed since,
+ * or `stale` (it kept an older copy it had; the ids are known now, so the
+ * next attempt updates it). */
+int outbox_sent(sqlite3 *db, long id, long versi, int stale, struct sbuf *err);
 /* The attempt failed: retried after the backoff unless `permanent` or attempts
  * ran out (then gagal); waits_for_data: waits for the data to change instead. */
 enum outbox_failure { OUTBOX_RETRY, OUTBOX_PERMANENT, OUTBOX_WAIT_DATA };

@@ -10,7 +10,7 @@ A NIK beginning 9999 is unknown. Faults, set by POST /_fault {"mode", "count"}:
   500     the next bundles get HTTP 500
   hang    the next bundles are answered after 3 s (processed, too late)
   refuse  the next requests lose their connection with no answer
-  expire  every token issued so far expires now
+  expire  the next calls find their token expired (401)
   reject  the next bundles get 400 with an OperationOutcome
   slow    bundles take 0-0.3 s (for kill -9 at random moments)
 GET /_state gives what was accepted and every rule broken."""
@@ -18,7 +18,6 @@ import json, os, random, re, sys, threading, time, uuid, urllib.parse
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
 DIR, ORG, CLIENT_ID, SECRET = sys.argv[1:5]
-ENC_SYS = "http://sys-ids.kemkes.go.id/encounter/" + ORG
 NIK_SYS = "https://fhir.kemkes.go.id/id/nik"
 TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$")
 URN = re.compile(r"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -29,7 +28,7 @@ TIME_KEYS = {"start", "end", "recordedDate", "effectiveDateTime", "issued"}
 lock = threading.Lock()
 state = {"tokens": {}, "store": {"Encounter": {}, "Condition": {}, "Observation": {}, "Location": {}},
          "violations": [], "bundles": 0, "posted": {"Encounter": 0, "Condition": 0, "Observation": 0},
-         "puts": 0, "faults": [], "slow": False, "token_requests": 0}
+         "puts": 0, "kept": 0, "faults": [], "slow": False, "token_requests": 0}
 
 
 def ihs(kind, nik):
@@ -77,9 +76,15 @@ def check_bundle(b):
         if fu in urls:
             bad.append("entry %d: fullUrl repeated" % i)
         urls[fu] = t
+        idn = (res.get("identifier") or [{}])[0]
+        want_sys = "http://sys-ids.kemkes.go.id/%s/%s" % (str(t).lower(), ORG)
+        if idn.get("system") != want_sys or not idn.get("value"):
+            bad.append("entry %d: identifier system must be %s" % (i, want_sys))
         if req.get("method") == "POST":
             if req.get("url") != t:
                 bad.append("entry %d: POST url %r" % (i, req.get("url")))
+            if req.get("ifNoneExist") != "identifier=%s|%s" % (idn.get("system"), idn.get("value")):
+                bad.append("entry %d: POST not conditional on its identifier" % i)
         elif req.get("method") == "PUT":
             rid = res.get("id")
             if req.get("url") != "%s/%s" % (t, rid) or rid not in state["store"].get(t, {}):
@@ -114,9 +119,6 @@ def check_bundle(b):
         res, w = e.get("resource", {}), "entry %d" % i
         t = res.get("resourceType")
         if t == "Encounter":
-            idn = (res.get("identifier") or [{}])[0]
-            if idn.get("system") != ENC_SYS or not idn.get("value"):
-                bad.append(w + ": identifier system must be " + ENC_SYS)
             if res.get("status") not in ("finished", "entered-in-error"):
                 bad.append(w + ": status " + str(res.get("status")))
             c = res.get("class", {})
@@ -175,13 +177,26 @@ def check_bundle(b):
     return bad
 
 
+def find(t, ident):
+    """The id of a stored resource with this identifier (system|value)."""
+    for rid, r in state["store"][t].items():
+        i = (r.get("identifier") or [{}])[0]
+        if "%s|%s" % (i.get("system"), i.get("value")) == ident:
+            return rid
+    return None
+
+
 def apply_bundle(b):
-    """Store a checked Bundle; the transaction-response."""
-    ids, out = {}, []
+    """Store a checked Bundle; the transaction-response. A conditional POST
+    whose identifier exists creates nothing (FHIR ifNoneExist)."""
+    ids, out, kept = {}, [], set()
     for e in b["entry"]:
-        res = e["resource"]
-        if e["request"]["method"] == "POST":
-            ids[e["fullUrl"]] = "%s/%s" % (res["resourceType"], uuid.uuid4())
+        res, req = e["resource"], e["request"]
+        if req["method"] == "POST":
+            have = find(res["resourceType"], req["ifNoneExist"].removeprefix("identifier="))
+            if have:
+                kept.add(e["fullUrl"])
+            ids[e["fullUrl"]] = "%s/%s" % (res["resourceType"], have or uuid.uuid4())
         else:
             ids[e["fullUrl"]] = "%s/%s" % (res["resourceType"], res["id"])
 
@@ -193,6 +208,11 @@ def apply_bundle(b):
         return node
     for e in b["entry"]:
         t, rid = ids[e["fullUrl"]].split("/")
+        if e["fullUrl"] in kept:
+            state["kept"] += 1
+            out.append({"response": {"status": "200 OK", "location": "%s/%s/_history/1" % (t, rid),
+                                     "resourceID": rid, "resourceType": t}})
+            continue
         res = resolve(e["resource"])
         res["id"] = rid
         store = state["store"][t]
@@ -243,6 +263,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def authorized(self):
         tok = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+        if take_fault({"expire"}):
+            with lock:
+                state["tokens"] = {}
         with lock:
             ok = state["tokens"].get(tok, 0) > time.time()
         if not ok:
@@ -286,9 +309,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/_fault":
             f = json.loads(text)
             with lock:
-                if f["mode"] == "expire":
-                    state["tokens"] = {}
-                elif f["mode"] == "slow":
+                if f["mode"] == "slow":
                     state["slow"] = True
                 else:
                     state["faults"].append({"mode": f["mode"], "count": f.get("count", 1)})
