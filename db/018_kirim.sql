@@ -5,6 +5,9 @@
 -- A health worker's NIK: SATUSEHAT names practitioners by it.
 ALTER TABLE pengguna ADD COLUMN nik TEXT CHECK (nik IS NULL OR (length(nik) = 16 AND nik NOT GLOB '*[^0-9]*'));
 
+INSERT INTO kamus (tabel, kolom, jenis, wajib, label, bantuan) VALUES
+ ('pengguna', 'nik', 'nik', 0, 'NIK', 'NIK tenaga kesehatan, 16 angka: SATUSEHAT mengenal nakes dari NIK-nya');
+
 -- Which platforms are on, and from which service date (history before it is
 -- never sent). pkm writes it from [satusehat] aktif and mulai.
 CREATE TABLE kirim_atur (

@@ -114,16 +114,21 @@ static void print_field_errors(const struct field_errors *fe)
 static int user_add(sqlite3 *db, int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("pengguna tambah NAMA PERAN [UNIT...]");
+		return usage_error("pengguna tambah NAMA PERAN [UNIT...] [--nik NIK]");
 	char units[128] = "", pass[160], again[160];
-	for (int i = 2; i < argc; i++)
-		snprintf(units + strlen(units), sizeof units - strlen(units), "%s ", argv[i]);
+	const char *nik = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--nik") == 0 && i + 1 < argc)
+			nik = argv[++i];
+		else
+			snprintf(units + strlen(units), sizeof units - strlen(units), "%s ", argv[i]);
+	}
 	if (read_password("Kata sandi: ", pass, sizeof pass) != 0)
 		return usage_error("kata sandi tidak terbaca");
 	int tty = isatty(STDIN_FILENO);
 	if (tty && read_password("Ulangi kata sandi: ", again, sizeof again) != 0)
 		return usage_error("kata sandi tidak terbaca");
-	struct user_input in = { argv[0], "", argv[1], units, pass, tty ? again : pass };
+	struct user_input in = { argv[0], "", argv[1], units, pass, tty ? again : pass, nik };
 	struct user u;
 	struct field_errors fe = { 0 };
 	if (user_check(db, &in, 0, &u, &fe) != 0) {
@@ -169,7 +174,7 @@ int cmd_user(sqlite3 *db, int argc, char **argv)
 	if (argc >= 1 && strcmp(argv[0], "sandi") == 0)
 		return user_password(db, argc - 1, argv + 1);
 	if (argc != 1 || strcmp(argv[0], "daftar") != 0)
-		return usage_error("pengguna daftar | tambah NAMA PERAN [UNIT...] | sandi NAMA");
+		return usage_error("pengguna daftar | tambah NAMA PERAN [UNIT...] [--nik NIK] | sandi NAMA");
 	struct user *list;
 	int n = user_list(db, &list);
 	if (n < 0) {

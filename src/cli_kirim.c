@@ -48,7 +48,7 @@ static int status(sqlite3 *db)
 {
 	struct sbuf err = { 0 };
 	struct outbox_counts n;
-	if (outbox_count(db, "satusehat", &n, &err) != 0)
+	if (outbox_count(db, "satusehat", 1, &n, &err) != 0)
 		return fail(&err);
 	printf("SATUSEHAT: %ld terkirim, %ld gagal, %ld menunggu\n", n.terkirim, n.gagal, n.menunggu);
 	struct outbox_item items[100];

@@ -81,6 +81,7 @@ void config_read_satusehat(const struct ini *ini, struct pkm_config *c, struct s
 	if (aktif && strcmp(aktif, "ya") != 0 && strcmp(aktif, "tidak") != 0)
 		ini_error(ini, err, "satusehat", "aktif", "aktif harus 'ya' atau 'tidak', bukan '%s'", aktif);
 	s->aktif = aktif && strcmp(aktif, "ya") == 0;
+	s->stated = aktif != NULL;
 	for (size_t i = 0; i < ARRAY_LEN(text_keys); i++) {
 		const char *v = ini_get(ini, "satusehat", text_keys[i].key);
 		if (v && strlen(v) >= text_keys[i].size)

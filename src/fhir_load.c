@@ -71,13 +71,14 @@ static int load_visit(sqlite3 *db, long kirim_id, int zone, const char *dokter, 
 static int load_conditions(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT d.icd10, coalesce(i.nama_en, i.nama, d.icd10), coalesce(s.sumber_id, ''), 0 "
+		"SELECT d.icd10, coalesce(i.nama_en, i.nama, d.icd10), coalesce(s.sumber_id, ''), 0, d.id "
 		"FROM diagnosis d LEFT JOIN icd10 i ON i.kode = d.icd10 "
 		"LEFT JOIN kirim_sumber s ON s.kirim_id = ?2 AND s.jenis = 'Condition' AND s.kunci = d.icd10 "
 		"WHERE d.kunjungan_id = ?1 "
-		"UNION ALL SELECT s.kunci, coalesce(i.nama_en, i.nama, s.kunci), s.sumber_id, 1 FROM kirim_sumber s "
+		"UNION ALL SELECT s.kunci, coalesce(i.nama_en, i.nama, s.kunci), s.sumber_id, 1, 0 FROM kirim_sumber s "
 		"LEFT JOIN icd10 i ON i.kode = s.kunci WHERE s.kirim_id = ?2 AND s.jenis = 'Condition' "
-		"AND s.kunci NOT IN (SELECT icd10 FROM diagnosis WHERE kunjungan_id = ?1)", err);
+		"AND s.kunci NOT IN (SELECT icd10 FROM diagnosis WHERE kunjungan_id = ?1) "
+		"ORDER BY 4, 5, 1", err);	/* in the order they were recorded: the first is the main one */
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, v->id);

@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 	if (rc == 0 && once) {
 		struct satusehat_pass p;
 		struct outbox_counts n;
-		rc = satusehat_pass(&s, &p, &err) == 0 && outbox_count(db, "satusehat", &n, &err) == 0 ? 0 : -1;
+		rc = satusehat_pass(&s, &p, &err) == 0 && outbox_count(db, "satusehat", 0, &n, &err) == 0 ? 0 : -1;
 		if (rc == 0) {
 			printf("%ld terkirim, %ld gagal, %ld menunggu\n", p.sent, n.gagal, n.menunggu);
 			rc = n.menunggu ? 3 : 0;

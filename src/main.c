@@ -39,7 +39,7 @@ static const char usage[] =
 	"  pkm [--db BERKAS] audit [--patient NO_RM] [--user NAMA] [--from YYYY-MM-DD]\n"
 	"                    [--to YYYY-MM-DD]                jejak audit\n"
 	"  pkm [--db BERKAS] ekspor pasien NO_RM [--out BERKAS]  semua data satu pasien\n"
-	"  pkm [--db BERKAS] pengguna daftar | tambah NAMA PERAN [UNIT...] | sandi NAMA\n"
+	"  pkm [--db BERKAS] pengguna daftar | tambah NAMA PERAN [UNIT...] [--nik NIK] | sandi NAMA\n"
 	"                    (kata sandi dibaca dari terminal atau satu baris stdin)\n"
 	"  pkm [--db BERKAS] gabung NO_RM_TETAP NO_RM_DOBEL   gabungkan pasien dobel\n"
 	"  pkm [--db BERKAS] kirim status | ulang ID|semua    antrean kirim SATUSEHAT\n"

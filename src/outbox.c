@@ -37,6 +37,8 @@ static long write1(sqlite3 *db, const char *sql, const struct arg *a, int n, con
 int outbox_configure(sqlite3 *db, const struct pkm_config *c, struct sbuf *err)
 {
 	const struct satusehat_config *s = &c->satusehat;
+	if (!s->stated)	/* e.g. root's shell without the desks' file: not a "no" */
+		return 0;
 	sqlite3_stmt *st = db_prepare(db, "SELECT mulai FROM kirim_atur WHERE tujuan = 'satusehat'", err);
 	if (!st)
 		return -1;
@@ -55,13 +57,15 @@ int outbox_configure(sqlite3 *db, const struct pkm_config *c, struct sbuf *err)
 		      "kirim_atur", err) < 0 ? -1 : 0;
 }
 
-int outbox_count(sqlite3 *db, const char *tujuan, struct outbox_counts *n, struct sbuf *err)
+int outbox_count(sqlite3 *db, const char *tujuan, int sent, struct outbox_counts *n, struct sbuf *err)
 {
 	memset(n, 0, sizeof *n);
-	sqlite3_stmt *st = db_prepare(db, "SELECT status, count(*) FROM kirim WHERE tujuan = ? GROUP BY status", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT status, count(*) FROM kirim WHERE tujuan = ? "
+					  "AND status IN ('menunggu', 'gagal', iif(?, 'terkirim', '')) GROUP BY status", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, tujuan, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, sent);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *s = (const char *)sqlite3_column_text(st, 0);

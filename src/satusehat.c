@@ -386,7 +386,7 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 	struct http_response r = { 0 };
 	if (rc == 0) {
 		json_t *b = fhir_bundle(&v);
-		char *body = json_dumps(b, JSON_COMPACT);
+		char *body = json_dumps(b, JSON_COMPACT | JSON_REAL_PRECISION(10));
 		json_decref(b);
 		rc = api(s, "POST", c->url_fhir, body, &r, why, sizeof why);
 		free(body);

@@ -3,6 +3,7 @@
 #include "pkm/rowdef.h"
 #include "pkm/audit.h"
 #include "pkm/backup.h"
+#include "pkm/outbox.h"
 #include "pkm/icd_list.h"
 #include "pkm/ui.h"
 #include "pkm/db.h"
@@ -153,12 +154,20 @@ static void title_right(struct ui *u)
 {
 	int left_w = u->title_w + 1;	/* the title itself is never drawn over */
 	attr_t t = u->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE;
-	char right[224], job[48] = "";
+	char right[224], job[80] = "";
 	if (u->backup.pid)
 		snprintf(job, sizeof job, "cadangan %d%% | ",
 			 u->backup.total ? (int)(100L * u->backup.done / u->backup.total) : 0);
 	else if (u->backup.state)	/* how today's copy ended, for the whole session */
 		str_copy(job, sizeof job, u->backup.state > 0 ? "cadangan ok | " : "CADANGAN GAGAL | ");
+	struct outbox_counts n;
+	struct sbuf err = { 0 };
+	/* the data officer and the admin see what has not reached SATUSEHAT yet */
+	if (u->cfg->satusehat.aktif && (role_rights(u->user.peran) & R_REPORTS) &&
+	    outbox_count(u->db, "satusehat", 0, &n, &err) == 0 && (n.menunggu || n.gagal))
+		snprintf(job + strlen(job), sizeof job - strlen(job), "kirim %ld%s | ", n.menunggu + n.gagal,
+			 n.gagal ? " GAGAL" : "");
+	sb_free(&err);
 	snprintf(right, sizeof right, "%s%s  %02d-%02d-%04d ", job, u->cfg->nama, u->today.d, u->today.m, u->today.y);
 	if (utf8_width(right) >= COLS - left_w)	/* a long title: the puskesmas' name gives way */
 		snprintf(right, sizeof right, "%s%02d-%02d-%04d ", job, u->today.d, u->today.m, u->today.y);

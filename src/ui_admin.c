@@ -25,8 +25,8 @@ struct edit_ctx {
 static int save_user(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	const struct edit_ctx *e = ctx;
-	struct user_input in = { f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, e->id ? NULL : f[4].le.buf,
-				 e->id ? NULL : f[5].le.buf };
+	struct user_input in = { f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, e->id ? NULL : f[5].le.buf,
+				 e->id ? NULL : f[6].le.buf, f[4].le.buf };
 	struct user nu;
 	if (user_check(u->db, &in, e->id, &nu, fe) != 0)
 		return -1;
@@ -34,22 +34,23 @@ static int save_user(struct ui *u, struct dlg_field *f, void *ctx, struct field_
 		field_error(fe, "peran", "administrator tidak dapat mencabut perannya sendiri");
 		return -1;
 	}
-	if (user_save(u->db, &nu, e->id ? NULL : f[4].le.buf, err) != 0)
+	if (user_save(u->db, &nu, e->id ? NULL : f[5].le.buf, err) != 0)
 		return -1;
 	/* one chosen by the administrator: the user picks their own at log-in */
-	return e->id ? 0 : user_set_password(u->db, nu.id, f[4].le.buf, 1, err);
+	return e->id ? 0 : user_set_password(u->db, nu.id, f[5].le.buf, 1, err);
 }
 
 static void edit_user(struct ui *u, const struct user *old)
 {
-	struct dlg_field f[6] = {
+	struct dlg_field f[7] = {
 		{ .name = "nama", .table = "pengguna", .column = "nama" },
 		{ .name = "nama_lengkap", .table = "pengguna", .column = "nama_lengkap" },
 		{ .name = "peran", .table = "pengguna", .column = "peran" },
 		{ .name = "unit", .table = "pengguna_unit", .column = "unit" },
+		{ .name = "nik", .table = "pengguna", .column = "nik" },
 	};
-	secret_field(&f[4], "sandi", "Kata sandi awal");
-	secret_field(&f[5], "sandi2", "Ulangi kata sandi");
+	secret_field(&f[5], "sandi", "Kata sandi awal");
+	secret_field(&f[6], "sandi2", "Ulangi kata sandi");
 	if (old) {
 		le_set(&f[0].le, old->nama);
 		le_set(&f[1].le, old->nama_lengkap);
@@ -58,10 +59,11 @@ static void edit_user(struct ui *u, const struct user *old)
 		for (int i = 0; i < old->n_units; i++)
 			snprintf(units + strlen(units), sizeof units - strlen(units), "%s%s", i ? " " : "", old->units[i]);
 		le_set(&f[3].le, units);
+		le_set(&f[4].le, old->nik);
 	}
 	struct edit_ctx e = { old ? old->id : 0 };
 	if (ui_dialog(u, old ? "Ubah pengguna" : "Pengguna baru",
-		      "Peran menentukan menu. Tenaga kesehatan hanya melihat data klinis unitnya.", f, old ? 4 : 6,
+		      "Peran menentukan menu. Tenaga kesehatan hanya melihat data klinis unitnya.", f, old ? 5 : 7,
 		      save_user, &e))
 		ui_message(u, 0, "Pengguna %s tersimpan", f[0].le.buf);
 }

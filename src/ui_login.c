@@ -44,7 +44,7 @@ static int save_identity(struct ui *u, struct dlg_field *f, void *ctx, struct fi
 static int save_admin(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	(void)ctx;
-	struct user_input in = { f[0].le.buf, f[1].le.buf, "ADMIN", "", f[2].le.buf, f[3].le.buf };
+	struct user_input in = { f[0].le.buf, f[1].le.buf, "ADMIN", "", f[2].le.buf, f[3].le.buf, NULL };
 	struct user nu;
 	if (user_check(u->db, &in, 0, &nu, fe) != 0 || user_save(u->db, &nu, f[2].le.buf, err) != 0)
 		return -1;

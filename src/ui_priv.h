@@ -60,6 +60,8 @@ attr_t ui_attr_sel(struct ui *u);
 enum pkm_screen ui_register(struct ui *u);
 enum pkm_screen ui_visits(struct ui *u);
 enum pkm_screen ui_reports(struct ui *u);
+/* Laporan > Kirim: the SATUSEHAT outbox (src/ui_kirim.c). */
+void ui_outbox(struct ui *u);
 enum pkm_screen ui_pharmacy(struct ui *u);
 /* A backup now, with a progress bar (the daily one runs beside the session). */
 void ui_backup(struct ui *u);

@@ -209,6 +209,7 @@ enum pkm_screen ui_reports(struct ui *u)
 		ui_text(12, 2, COLS - 4, "Enter: tampilkan laporan. Bulan ditulis YYYY-MM. Spasi: ganti pilihan.", A_DIM);
 		ui_text(13, 2, COLS - 4, "F6 atau ^B: isian bulanan LB4 (penyuluhan, posyandu, kesling, UKS).", A_DIM);
 		ui_text(14, 2, COLS - 4, "F8 atau ^W: cadangan database sekarang.", A_DIM);
+		ui_text(15, 2, COLS - 4, "F5 atau ^K: antrean kirim SATUSEHAT (yang menunggu dan yang gagal).", A_DIM);
 		curs_set(focus == 1);
 		ui_edit(5, 18, 10, &m, focus == 1);
 		refresh();
@@ -226,6 +227,8 @@ enum pkm_screen ui_reports(struct ui *u)
 			monthly_entry(u, m.buf);
 		} else if (a == A_BACKUP) {
 			ui_backup(u);
+		} else if (a == A_OUTBOX) {
+			ui_outbox(u);
 		} else if (k == K_TAB || k == K_DOWN) {
 			focus = (focus + 1) % 4;
 		} else if (k == K_BTAB || k == K_UP) {

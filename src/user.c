@@ -106,6 +106,8 @@ int user_check(sqlite3 *db, const struct user_input *in, long editing_id, struct
 		if (bad)
 			field_error(fe, "nama", "%s", bad);
 	}
+	if (in->nik && *in->nik)
+		dict_check_field(db, "pengguna", "nik", "nik", in->nik, out->nik, sizeof out->nik, fe);
 	check_units(db, in->units, out, fe);
 	if (in->password) {
 		const char *why = password_problem(in->password, out->nama);
@@ -199,13 +201,14 @@ int user_save(sqlite3 *db, struct user *u, const char *password, struct sbuf *er
 		return -1;
 	}
 	sqlite3_stmt *st = u->id
-		? db_stmt(db, "UPDATE pengguna SET nama = ?1, nama_lengkap = ?2, peran = ?3 WHERE id = ?4", NULL)
-		: db_stmt(db, "INSERT INTO pengguna (nama, nama_lengkap, peran, sandi) VALUES (?1, ?2, ?3, ?5)", NULL);
+		? db_stmt(db, "UPDATE pengguna SET nama = ?1, nama_lengkap = ?2, peran = ?3, nik = ?6 WHERE id = ?4", NULL)
+		: db_stmt(db, "INSERT INTO pengguna (nama, nama_lengkap, peran, sandi, nik) VALUES (?1, ?2, ?3, ?5, ?6)", NULL);
 	int rc = -1;
 	if (st) {
 		sqlite3_bind_text(st, 1, u->nama, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, u->nama_lengkap, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, u->peran, -1, SQLITE_STATIC);
+		db_bind_text(st, 6, u->nik, 1);
 		if (u->id)
 			sqlite3_bind_int64(st, 4, u->id);
 		else
@@ -270,7 +273,7 @@ int user_set_active(sqlite3 *db, long id, int active, struct sbuf *err)
 
 int user_count(sqlite3 *db) { return (int)db_query_long(db, "SELECT count(*) FROM pengguna", 0); }
 
-#define USER_COLUMNS "id, nama, nama_lengkap, peran, aktif, ganti_sandi"
+#define USER_COLUMNS "id, nama, nama_lengkap, peran, aktif, ganti_sandi, coalesce(nik, '')"
 
 /* A user and the units it serves; -1 when these cannot be read whole (more
  * units than a user may have were put in from outside pkm, a read error): a
@@ -284,6 +287,7 @@ static int read_user(sqlite3 *db, sqlite3_stmt *st, struct user *u)
 	db_col_text(st, 3, u->peran, sizeof u->peran);
 	u->aktif = sqlite3_column_int(st, 4);
 	u->ganti_sandi = sqlite3_column_int(st, 5);
+	db_col_text(st, 6, u->nik, sizeof u->nik);
 	sqlite3_stmt *un = db_stmt(db, "SELECT unit FROM pengguna_unit WHERE pengguna_id = ? ORDER BY unit", NULL);
 	if (!un)
 		return -1;

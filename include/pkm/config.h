@@ -32,6 +32,7 @@ int sasaran_index(const char *name);
 #define SATUSEHAT_LOKASI_MAX 32
 struct satusehat_config {
 	int aktif;
+	int stated;			/* aktif is in the file: a file without it changes nothing */
 	char mulai[11];			/* service date from which visits are sent */
 	char url_auth[256], url_fhir[256];
 	char organisasi[32], client_id[128];

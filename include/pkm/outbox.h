@@ -10,11 +10,14 @@
 #define OUTBOX_MAX_ATTEMPTS 5	/* then an item waits for a person */
 
 /* Make kirim_atur say what the configuration says ([satusehat] aktif, mulai);
- * writes only when they differ. 0 on success. */
+ * writes only when they differ, and nothing when the file does not say aktif
+ * (a command run with another file must not stop the queue). 0 on success. */
 int outbox_configure(sqlite3 *db, const struct pkm_config *c, struct sbuf *err);
 
 struct outbox_counts { long menunggu, gagal, terkirim; };
-int outbox_count(sqlite3 *db, const char *tujuan, struct outbox_counts *n, struct sbuf *err);
+/* The items by status; terkirim only when `sent` (it reads every sent item:
+ * the screens ask for the waiting and failed ones alone, from the index). */
+int outbox_count(sqlite3 *db, const char *tujuan, int sent, struct outbox_counts *n, struct sbuf *err);
 
 struct outbox_item {
 	long id, kunjungan_id, percobaan, coba_lagi;

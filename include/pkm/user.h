@@ -23,7 +23,7 @@ enum {
 
 struct user {
 	long id;
-	char nama[33], nama_lengkap[61], peran[16];
+	char nama[33], nama_lengkap[61], peran[16], nik[20];	/* nik: "" when none */
 	int aktif, ganti_sandi, n_units;
 	char units[USER_MAX_UNITS][8];
 };
@@ -38,6 +38,7 @@ int user_sees_resep(const struct user *u, const char *unit);
 struct user_input {
 	const char *nama, *nama_lengkap, *peran, *units;	/* units: "K2 K3" */
 	const char *password, *password2;	/* password2 NULL: not asked twice */
+	const char *nik;			/* NULL or "": none (SATUSEHAT names a nakes by it) */
 };
 /* Check a new user (password NULL when editing one): messages under the fields
  * nama, nama_lengkap, peran, unit, sandi, sandi2. Fills out on success. */

@@ -2,17 +2,23 @@
 # configuration that sends to it, and a database. Source it; the server stops
 # when the test ends.
 set -eu
-HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=$(mktemp -d)
-DB="$WORK/pkm.db"
+HERE=$(cd "$(dirname "$0")/../kirim" && pwd)
+if [ -z "${WORK:-}" ]; then	# a screen test has made them (tests/e2e/lib.sh)
+	WORK=$(mktemp -d)
+	DB="$WORK/pkm.db"
+fi
 SECRET="rahasia-uji-$$-7f3c9a"
 ORG=10000004
 printf '%s\n' "$SECRET" >"$WORK/satusehat.rahasia"
 chmod 600 "$WORK/satusehat.rahasia"
 python3 "$HERE/server.py" "$WORK" "$ORG" pkm-uji "$SECRET" &
 SERVER=$!
-cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
+stop_all() {
+	kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true
+	if [ -n "${T:-}" ]; then $T kill-server 2>/dev/null || true; fi
+	rm -rf "$WORK"
+}
+trap stop_all EXIT
 i=0
 while [ ! -s "$WORK/port" ]; do
 	i=$((i + 1)); [ $i -lt 100 ] || { echo "test server did not start" >&2; exit 1; }
