@@ -5,9 +5,20 @@
 #include "pkm/db.h"
 #include <string.h>
 
-/* One statement in its own write transaction; binds: text, or long when
- * the text is NULL. Returns the changes made, -1 with err on failure. */
+/* A statement's parameters: text, or the number when the text is NULL. */
 struct arg { const char *s; long n; };
+static void bind_args(sqlite3_stmt *st, const struct arg *a, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (a[i].s)
+			sqlite3_bind_text(st, i + 1, a[i].s, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, i + 1, a[i].n);
+	}
+}
+
+/* One statement in its own write transaction: the changes it made, -1 with
+ * err on failure. */
 static long write1(sqlite3 *db, const char *sql, const struct arg *a, int n, const char *what, struct sbuf *err)
 {
 	if (db_begin(db) != 0)
@@ -17,12 +28,7 @@ static long write1(sqlite3 *db, const char *sql, const struct arg *a, int n, con
 		db_rollback(db);
 		return -1;
 	}
-	for (int i = 0; i < n; i++) {
-		if (a[i].s)
-			sqlite3_bind_text(st, i + 1, a[i].s, -1, SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_int64(st, i + 1, a[i].n);
-	}
+	bind_args(st, a, n);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	long changes = sqlite3_changes(db);
@@ -193,12 +199,7 @@ static int get_text(sqlite3 *db, const char *sql, const struct arg *a, int n, ch
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return -1;
-	for (int i = 0; i < n; i++) {
-		if (a[i].s)
-			sqlite3_bind_text(st, i + 1, a[i].s, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_int64(st, i + 1, a[i].n);
-	}
+	bind_args(st, a, n);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		db_col_text(st, 0, out, size);

@@ -10,25 +10,7 @@ wait_for "[ ] Skrining penyakit tidak menular (PTM)"
 keys Down Down Down Down
 keys Enter
 wait_for "Untuk: 15 tahun ke atas, unit K3. Belum diisi."
-type_text "150/95"; keys Tab
-type_text "210"; keys Tab
-type_text "70.5"; keys Tab
-type_text "155"; keys Tab
-wait_for "29.3 kg/m2"
-type_text "96"; keys Tab
-keys Tab
-type_text "y"; keys Tab
-type_text "y"; keys Tab
-type_text "t"; keys Tab
-type_text "t"; keys Tab
-type_text "y"; keys Tab
-keys Space
-wait_for "Pilih: Kesimpulan"
-keys Down Down
-keys Enter
-wait_for "Hipertensi"
-keys Tab
-type_text "y"
+fill_ptm 155 29.3 y
 keys F2
 wait_for "Skrining penyakit tidak menular (PTM) tersimpan"
 wait_for "[x] Skrining penyakit tidak menular (PTM)"

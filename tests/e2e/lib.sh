@@ -65,6 +65,24 @@ import_cluster_visits() {
 	$PKM_BIN --db "$DB" import pasien "$fx/cluster_pasien.csv" >/dev/null
 	$PKM_BIN --db "$DB" import kunjungan "$fx/cluster_kunjungan.csv" >/dev/null
 }
+# fill_ptm TB IMT DIRUJUK: in an open PTM form, what a nurse types: 150/95,
+# GDS 210, 70.5 kg, the height TB (IMT shows), the risk answers, Hipertensi.
+fill_ptm() {
+	type_text "150/95"; keys Tab
+	type_text "210"; keys Tab
+	type_text "70.5"; keys Tab
+	type_text "$1"; keys Tab
+	wait_for "$2 kg/m2"
+	type_text "96"; keys Tab
+	keys Tab
+	for answer in y y t t y; do type_text $answer; keys Tab; done
+	keys Space
+	wait_for "Pilih: Kesimpulan"
+	keys Down Down Enter
+	wait_for "Hipertensi"
+	keys Tab
+	type_text "$3"
+}
 # open_visit N: from the start screen, open the N-th visit (1-based) of today's list
 open_visit() {
 	keys F3

@@ -17,24 +17,7 @@ wait_for "Formulir untuk pasien dan unit ini"
 wait_for "[ ] Skrining penyakit tidak menular (PTM)"
 keys Down Down Down Down Down Enter
 wait_for "Untuk: 15 tahun ke atas, unit K3. Belum diisi."
-type_text "150/95"; keys Tab
-type_text "210"; keys Tab
-type_text "70.5"; keys Tab
-type_text "172"; keys Tab
-wait_for "23.8 kg/m2"
-type_text "96"; keys Tab
-keys Tab
-type_text "y"; keys Tab
-type_text "y"; keys Tab
-type_text "t"; keys Tab
-type_text "t"; keys Tab
-type_text "y"; keys Tab
-keys Space
-wait_for "Pilih: Kesimpulan"
-keys Down Down Enter
-wait_for "Hipertensi"
-keys Tab
-type_text "t"
+fill_ptm 172 23.8 t
 keys F2
 wait_for "Skrining penyakit tidak menular (PTM) tersimpan"
 visit=$(sql "SELECT k.id FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id WHERE p.no_rm = '300002'")
