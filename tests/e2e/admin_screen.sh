@@ -18,13 +18,15 @@ keys F5
 wait_for "Pengguna baru"
 type_text "dewi.k3"; keys Tab; type_text "Dewi Anggraini"; keys Tab; type_text "NAKES"; keys Tab
 wait_for "contoh: K2 K3"	# the unit help whole at 80 columns (wrapped)
-type_text "K9"; keys Tab; type_text "$PASSWORD"; keys Tab; type_text "$PASSWORD"; keys Enter
+type_text "K9"; keys Tab; type_text "3204"; keys Tab; type_text "$PASSWORD"; keys Tab; type_text "$PASSWORD"
+keys Enter
 wait_for "unit K9 tidak dikenal"
-keys C-u; type_text "K3"; keys F2
+wait_for "NIK harus 16 digit"	# her NIK, for SATUSEHAT: checked as a patient's is
+keys C-u; type_text "K3"; keys Tab C-u; type_text "3204010505800007"; keys F2
 wait_for "Pengguna dewi.k3 tersimpan"
 wait_for "dewi.k3          NAKES        aktif    K3 Dewi Anggraini"
-expect_sql "SELECT p.peran, u.unit, p.ganti_sandi FROM pengguna p JOIN pengguna_unit u ON u.pengguna_id = p.id
-	WHERE p.nama = 'dewi.k3'" "NAKES|K3|1"
+expect_sql "SELECT p.peran, u.unit, p.ganti_sandi, p.nik FROM pengguna p JOIN pengguna_unit u ON u.pengguna_id = p.id
+	WHERE p.nama = 'dewi.k3'" "NAKES|K3|1|3204010505800007"
 # change her role: units belong to health workers only
 keys Enter
 wait_for "Ubah pengguna"

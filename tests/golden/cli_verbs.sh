@@ -23,7 +23,7 @@ pkm cadangan "$WORK/h" --harian 2 | grep -q "cadangan hari ini sudah ada" || die
 [ "$(ls "$WORK/h" | wc -l)" = 1 ] || die "daily copies: $(ls "$WORK/h")"
 pkm cadangan "$WORK/h2" --harian 2 --progres | tail -1 | grep -q "^OK $WORK/h2/pkm-" || die "--progres result line"
 if pkm cadangan --progres 2>/dev/null; then die "--progres without --harian accepted"; fi
-if pkm kirim 2>"$WORK/err"; then die "an unknown verb was accepted"; fi
+if pkm sinkron 2>"$WORK/err"; then die "an unknown verb was accepted"; fi
 grep -q "perintah tidak dikenal" "$WORK/err"
 # the man page: every verb of --help, no groff warning, installed by make install
 "$PKM_BIN" --help | sed -n 's/^  pkm \(\[[^]]*\] \)*\([a-z][a-z0-9-]*\).*/\2/p' | sort -u >"$WORK/verbs"
