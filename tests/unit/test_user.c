@@ -22,7 +22,7 @@ static const time_t T0 = 1795000000;	/* 2026-11-18 */
 
 static long add_user(const char *nama, const char *peran, const char *units, const char *password)
 {
-	struct user_input in = { nama, "Petugas Uji", peran, units, password, password };
+	struct user_input in = { nama, "Petugas Uji", peran, units, password, password, NULL };
 	struct user u;
 	struct field_errors fe = { 0 };
 	struct sbuf err = { 0 };
@@ -62,7 +62,7 @@ static const char *first_error(const struct user_input *in)
 static void test_user_checks(void **s)
 {
 	(void)s;
-	struct user_input in = { "siti.k2", "Siti", "NAKES", "k2 K3", "rahasia123", "rahasia123" };
+	struct user_input in = { "siti.k2", "Siti", "NAKES", "k2 K3", "rahasia123", "rahasia123", NULL };
 	assert_null(first_error(&in));
 	in.nama = "Siti";
 	assert_string_equal(first_error(&in), "nama: hanya huruf kecil, angka, titik, garis bawah atau tanda minus");
