@@ -17,6 +17,7 @@
 
 /* 2026-12-01 08:00, 08:20 and 08:35 WIB */
 #define T0 1796086800L
+#define DAY (T0 - 11 * 86400L)	/* 2026-11-20 08:00 WIB, a visit before the tests' today */
 
 static void worked_example(struct fhir_visit *v, struct fhir_condition cond[2])
 {
@@ -187,7 +188,7 @@ static long visit_in(sqlite3 *db, struct patient *p, const char *unit)
 	struct visit v;
 	int created;
 	struct sbuf err = { 0 };
-	if (visit_open(db, p, (struct date){ 2026, 11, 30 }, unit, "UMUM", &v, &created, &err) != 0)
+	if (visit_open(db, p, (struct date){ 2026, 11, 20 }, unit, "UMUM", &v, &created, &err) != 0)
 		fail_msg("%s", sb_str(&err));
 	return v.id;
 }
@@ -209,11 +210,11 @@ static void test_load(void **s)
 	long k3 = visit_in(db, &p, "K3"), k2 = visit_in(db, &p, "K2");
 	char sql[512];
 	/* registered 08:10 WIB (01:10 UTC), seen 08:30 to 08:50 */
-	snprintf(sql, sizeof sql, "UPDATE kunjungan SET dibuat = '2026-11-30 01:10:00' WHERE id = %ld;"
+	snprintf(sql, sizeof sql, "UPDATE kunjungan SET dibuat = '2026-11-20 01:10:00' WHERE id = %ld;"
 		 "INSERT INTO diagnosis (kunjungan_id, icd10, kasus) VALUES (%ld, 'I10', 'B'), (%ld, 'E11.9', 'B');"
 		 "INSERT INTO f_ptm (kunjungan_id, td_sistol, td_diastol, bb, tb) VALUES (%ld, 150, 95, 70.5, 155);"
-		 "UPDATE kirim SET layan_mulai = unixepoch('2026-11-30 01:30:00'), "
-		 "layan_akhir = unixepoch('2026-11-30 01:50:00') WHERE kunjungan_id = %ld", k3, k3, k3, k3, k3);
+		 "UPDATE kirim SET layan_mulai = unixepoch('2026-11-20 01:30:00'), "
+		 "layan_akhir = unixepoch('2026-11-20 01:50:00') WHERE kunjungan_id = %ld", k3, k3, k3, k3, k3);
 	exec_ok(db, sql);
 	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kirim WHERE kunjungan_id = ?", NULL);
 	sqlite3_bind_int64(st, 1, k3);
@@ -227,9 +228,9 @@ static void test_load(void **s)
 	assert_int_equal(v.id, k3);
 	assert_string_equal(v.patient_nik, "3204014101900001");
 	assert_string_equal(v.practitioner_nik, "3204010101800001");	/* no NAKES recorded it */
-	assert_int_equal(v.arrived, T0 - 86400 + 10 * 60);
-	assert_int_equal(v.started, T0 - 86400 + 30 * 60);
-	assert_int_equal(v.finished, T0 - 86400 + 50 * 60);
+	assert_int_equal(v.arrived, DAY + 10 * 60);
+	assert_int_equal(v.started, DAY + 30 * 60);
+	assert_int_equal(v.finished, DAY + 50 * 60);
 	assert_int_equal(v.n_cond, 2);
 	assert_string_equal(v.cond[0].code, "I10");
 	assert_int_equal(v.n_obs, 4);
@@ -254,7 +255,7 @@ static void test_load(void **s)
 		fail_msg("%s", sb_str(&err));
 	assert_int_equal(v.n_obs, 1);
 	assert_string_equal(v.obs[0].ucum, "g");
-	assert_int_equal(v.arrived, T0 - 86400);
+	assert_int_equal(v.arrived, DAY);
 	assert_true(v.finished > v.arrived);
 	fhir_visit_free(&v);
 	db_close(db);
