@@ -27,9 +27,10 @@ endif
 
 UI_SRC   := $(wildcard src/ui*.c)
 # The senders' network code: linked into pkm-kirim (and its tests) only.
-NET_SRC  := src/http.c src/fhir.c src/fhir_load.c src/satusehat.c
+NET_SRC  := src/http.c src/fhir.c src/fhir_load.c src/satusehat.c src/lzstring.c src/pcare_crypto.c \
+            src/pcare_load.c src/pcare_json.c src/pcare.c src/secret.c
 NET_OBJ  := $(NET_SRC:src/%.c=$(BUILD)/%.o)
-NET_LIBS := -lcurl -ljansson
+NET_LIBS := -lcurl -ljansson -lcrypto -lm
 CORE_SRC := $(filter-out src/main.c src/kirim_main.c $(UI_SRC) $(NET_SRC),$(wildcard src/*.c))
 CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
 UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
@@ -78,7 +79,8 @@ $(BUILD)/tests/registrar: tests/stress/registrar.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS)
 
-$(BUILD)/tests/test_fhir: tests/unit/test_fhir.c $(NET_OBJ) $(CORE_OBJ)
+NET_TESTS := $(BUILD)/tests/test_fhir $(BUILD)/tests/test_pcare
+$(NET_TESTS): $(BUILD)/tests/%: tests/unit/%.c $(NET_OBJ) $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(NET_OBJ) $(CORE_OBJ) $(LDLIBS) $(NET_LIBS) -lcmocka
 

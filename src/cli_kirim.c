@@ -1,9 +1,11 @@
-/* pkm kirim status | ulang ID|semua | satusehat [--sekali]. */
+/* pkm kirim status | ulang ID|semua | satusehat|pcare [--sekali], and
+ * pkm pcare peserta NOKARTU|NIK. */
 #include "pkm/cli_kirim.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
 #include "pkm/output.h"
 #include "pkm/outbox.h"
+#include "pkm/kirim_exec.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -13,7 +15,8 @@
 
 static int usage_error(void)
 {
-	fputs("pkm: kirim status | kirim ulang ID|semua | kirim satusehat [--sekali] (lihat pkm --help)\n", stderr);
+	fputs("pkm: kirim status | kirim ulang ID|semua | kirim satusehat|pcare [--sekali] | pcare peserta NOKARTU|NIK "
+	      "(lihat pkm --help)\n", stderr);
 	return 2;
 }
 
@@ -44,17 +47,24 @@ static const char *state_words(const struct outbox_item *it, char *buf, size_t s
 	return buf;
 }
 
-static int status(sqlite3 *db)
+static const struct { const char *tujuan, *name; } platforms[] = { { "satusehat", "SATUSEHAT" }, { "pcare", "P-Care" } };
+
+/* One platform's counts and waiting items; nothing when it is off and empty. */
+static int status1(sqlite3 *db, const struct pkm_config *cfg, int k)
 {
 	struct sbuf err = { 0 };
 	struct outbox_counts n;
-	if (outbox_count(db, "satusehat", 1, &n, &err) != 0)
+	const char *tujuan = platforms[k].tujuan;
+	if (outbox_count(db, tujuan, 1, &n, &err) != 0)
 		return fail(&err);
-	printf("SATUSEHAT: %ld terkirim, %ld gagal, %ld menunggu\n", n.terkirim, n.gagal, n.menunggu);
+	int on = k == 0 ? cfg->satusehat.aktif : cfg->pcare.aktif;
+	if (k > 0 && !on && !n.terkirim && !n.gagal && !n.menunggu)
+		return 0;
+	printf("%s: %ld terkirim, %ld gagal, %ld menunggu\n", platforms[k].name, n.terkirim, n.gagal, n.menunggu);
 	struct outbox_item items[100];
 	long last = 0, got;
 	int header = 0;
-	while ((got = outbox_pending(db, "satusehat", last, items, 100, &err)) > 0) {
+	while ((got = outbox_pending(db, tujuan, last, items, 100, &err)) > 0) {
 		if (!header++)
 			printf("%-6s %-10s %-8s %-20s %-6s %-9s %s\n", "ID", "TANGGAL", "NO_RM", "NAMA", "UNIT", "PERCOBAAN",
 			       "KEADAAN / KETERANGAN");
@@ -71,13 +81,21 @@ static int status(sqlite3 *db)
 	return got < 0 ? fail(&err) : 0;
 }
 
+static int status(sqlite3 *db, const struct pkm_config *cfg)
+{
+	int rc = 0;
+	for (size_t k = 0; k < ARRAY_LEN(platforms) && rc == 0; k++)
+		rc = status1(db, cfg, (int)k);
+	return rc;
+}
+
 static int retry(sqlite3 *db, const char *which)
 {
 	long id = 0;
 	if (strcmp(which, "semua") != 0 && parse_long(which, 1, LONG_MAX, &id) != 0)
 		return usage_error();
 	struct sbuf err = { 0 };
-	long n = outbox_retry(db, "satusehat", id, &err);
+	long n = outbox_retry(db, NULL, id, &err);
 	if (n < 0)
 		return fail(&err);
 	if (n == 0 && id) {
@@ -88,24 +106,19 @@ static int retry(sqlite3 *db, const char *which)
 	return 0;
 }
 
-/* pkm-kirim lives beside pkm (the build folder, or the installed bin). */
+/* pkm-kirim in pkm's place, with the same database and file. */
 static int start_sender(const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
 {
-	char self[PATH_MAX], exe[PATH_MAX + 16];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n <= 0)
+	char exe[PATH_MAX + 16];
+	if (kirim_exe(exe, sizeof exe) != 0)
 		return fputs("pkm: letak program tidak diketahui (/proc/self/exe)\n", stderr), 1;
-	self[n] = 0;
-	char *slash = strrchr(self, '/');
-	*slash = 0;
-	snprintf(exe, sizeof exe, "%s/pkm-kirim", self);
-	char *args[8] = { exe, "--db", (char *)db_path };
+	char *args[10] = { exe, "--db", (char *)db_path };
 	int k = 3;
 	if (*cfg->file) {
 		args[k++] = "--config";
 		args[k++] = (char *)cfg->file;
 	}
-	for (int i = 0; i < argc && k < 7; i++)
+	for (int i = 0; i < argc && k < 9; i++)
 		args[k++] = argv[i];
 	args[k] = NULL;
 	execv(exe, args);
@@ -113,9 +126,16 @@ static int start_sender(const struct pkm_config *cfg, const char *db_path, int a
 	return 1;
 }
 
+int cmd_pcare(const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
+{
+	if (argc != 2 || strcmp(argv[0], "peserta") != 0)
+		return usage_error();
+	return start_sender(cfg, db_path, argc, argv);
+}
+
 int cmd_kirim(const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
 {
-	if (argc >= 1 && strcmp(argv[0], "satusehat") == 0) {
+	if (argc >= 1 && (strcmp(argv[0], "satusehat") == 0 || strcmp(argv[0], "pcare") == 0)) {
 		if (argc > 2 || (argc == 2 && strcmp(argv[1], "--sekali") != 0))
 			return usage_error();
 		return start_sender(cfg, db_path, argc, argv);
@@ -127,7 +147,7 @@ int cmd_kirim(const struct pkm_config *cfg, const char *db_path, int argc, char 
 	sqlite3 *db = pkm_open(db_path, &err);
 	if (!db)
 		return fail(&err);
-	int rc = is_status ? status(db) : retry(db, argv[1]);
+	int rc = is_status ? status(db, cfg) : retry(db, argv[1]);
 	db_close(db);
 	return rc;
 }

@@ -26,6 +26,10 @@ void config_defaults(struct pkm_config *c)
 	c->zone_minutes = 7 * 60;
 	c->satusehat.batas_waktu = 30;
 	c->satusehat.jeda = 60;
+	c->pcare.batas_waktu = 30;
+	c->pcare.cek_waktu = 3;
+	c->pcare.jeda = 60;
+	str_copy(c->pcare.kd_aplikasi, sizeof c->pcare.kd_aplikasi, "095");
 	for (int i = 0; i < SASARAN_N; i++)
 		c->sasaran[i] = -1;
 	const char *bad;
@@ -85,7 +89,7 @@ static const struct text_key text_keys[] = {
 };
 
 static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", "farmasi", "sasaran",
-					 "cadangan", "keamanan", "kunjungan", "satusehat", NULL };
+					 "cadangan", "keamanan", "kunjungan", "satusehat", "pcare", NULL };
 static const char *const puskesmas_keys[] = { "nama", "kode", "alamat", "kecamatan", "kabupaten",
 					      "kepala", "nip_kepala", "petugas", "nip_petugas", "zona", NULL };
 static const char *const laporan_keys[] = { "lb1_layout", "lebar", "baris_per_halaman", "printer", NULL };
@@ -145,7 +149,7 @@ int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 		c->backup_daily = strcmp(auto_backup, "ya") == 0;
 	ini_check_keys(&ini, "sasaran", sasaran_names, err);
 	read_farmasi(&ini, &c->farmasi, err);
-	config_read_satusehat(&ini, c, err);
+	config_read_kirim(&ini, c, err);
 	for (int i = 0; i < SASARAN_N; i++)
 		ini_get_long(&ini, "sasaran", sasaran_names[i], 0, 10000000, &c->sasaran[i], err);
 

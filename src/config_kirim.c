@@ -1,4 +1,4 @@
-/* The configuration of sending: [satusehat] and the puskesmas' time zone.
+/* The configuration of sending: [satusehat], [pcare] and the puskesmas' time zone.
  * Checked whole when the file is read, so a sender never starts half set up. */
 #include "pkm/config.h"
 #include "pkm/date.h"
@@ -21,52 +21,163 @@ int zone_parse(const char *s)
 	return -1;
 }
 
-static const char *const satusehat_keys[] = { "aktif", "mulai", "url_auth", "url_fhir", "organisasi", "client_id",
-					       "rahasia", "dokter", "batas_waktu", "jeda", "lokasi_*", NULL };
-
-#define SK(k, field) { k, offsetof(struct satusehat_config, field), sizeof(((struct satusehat_config *)0)->field) }
-static const struct { const char *key; size_t off, size; } text_keys[] = {
-	SK("mulai", mulai), SK("url_auth", url_auth), SK("url_fhir", url_fhir), SK("organisasi", organisasi),
-	SK("client_id", client_id), SK("rahasia", rahasia), SK("dokter", dokter),
-};
-
-/* Patient data leaves only over TLS; plain HTTP is for a test server on this machine. */
-static int url_ok(const char *u)
+const char *kirim_map_get(const struct kirim_map *m, const char *key)
 {
-	return strncmp(u, "https://", 8) == 0 || strncmp(u, "http://127.0.0.1:", 17) == 0 ||
-	       strncmp(u, "http://localhost:", 17) == 0;
+	for (int i = 0; i < m->n; i++)
+		if (strcmp(m->e[i].key, key) == 0)
+			return m->e[i].value;
+	return NULL;
 }
 
-static void read_lokasi(const struct ini *ini, struct satusehat_config *s, struct sbuf *err)
+/* A section's text keys, each into its field of `base`. */
+struct text_key { const char *key; size_t off, size; };
+#define TEXT_KEY(type, k, field) { k, offsetof(type, field), sizeof(((type *)0)->field) }
+
+static void read_text(const struct ini *ini, const char *section, const struct text_key *keys, size_t n, void *base,
+		      struct sbuf *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *v = ini_get(ini, section, keys[i].key);
+		if (v && strlen(v) >= keys[i].size)
+			ini_error(ini, err, section, keys[i].key, "%s terlalu panjang (maksimal %zu karakter)", keys[i].key,
+				  keys[i].size - 1);
+		else if (v)
+			str_copy((char *)base + keys[i].off, keys[i].size, v);
+	}
+}
+
+/* aktif = ya|tidak; *stated when the file says either. */
+static int read_aktif(const struct ini *ini, const char *section, int *stated, struct sbuf *err)
+{
+	const char *aktif = ini_get(ini, section, "aktif");
+	if (aktif && strcmp(aktif, "ya") != 0 && strcmp(aktif, "tidak") != 0)
+		ini_error(ini, err, section, "aktif", "aktif harus 'ya' atau 'tidak', bukan '%s'", aktif);
+	*stated = aktif != NULL;
+	return aktif && strcmp(aktif, "ya") == 0;
+}
+
+/* Patient data leaves only over TLS; plain HTTP is for a test server on this machine. */
+static void check_url(const struct ini *ini, const char *section, const char *key, struct sbuf *err)
+{
+	const char *u = ini_get(ini, section, key);
+	if (u && strncmp(u, "https://", 8) != 0 && strncmp(u, "http://127.0.0.1:", 17) != 0 &&
+	    strncmp(u, "http://localhost:", 17) != 0)
+		ini_error(ini, err, section, key, "%s harus alamat https:// (data pasien hanya lewat TLS)", key);
+}
+
+/* The keys `prefix`SOMETHING of a section; `upper`: SOMETHING names a unit,
+ * which the file writes as it likes (iniparser lower-cases keys). */
+static void read_map(const struct ini *ini, const char *section, const char *prefix, int upper, struct kirim_map *m,
+		     struct sbuf *err)
 {
 	char **keys;
-	int n = ini_key_names(ini, "satusehat", &keys);
+	int n = ini_key_names(ini, section, &keys);
+	size_t plen = strlen(prefix);
 	for (int i = 0; i < n; i++) {
-		if (strncmp(keys[i], "lokasi_", 7) != 0)
+		if (strncmp(keys[i], prefix, plen) != 0)
 			continue;
-		const char *v = ini_get(ini, "satusehat", keys[i]);
-		if (s->n_lokasi >= SATUSEHAT_LOKASI_MAX)
-			ini_error(ini, err, "satusehat", keys[i], "paling banyak %d kunci lokasi_", SATUSEHAT_LOKASI_MAX);
-		else if (strlen(keys[i] + 7) >= sizeof s->lokasi[0].unit || !keys[i][7] ||
-			 !v || !*v || strlen(v) >= sizeof s->lokasi[0].id)
-			ini_error(ini, err, "satusehat", keys[i], "%s harus lokasi_UNIT = id Location (maks. %zu karakter)",
-				  keys[i], sizeof s->lokasi[0].id - 1);
+		const char *v = ini_get(ini, section, keys[i]), *k = keys[i] + plen;
+		if (m->n >= KIRIM_MAP_MAX)
+			ini_error(ini, err, section, keys[i], "paling banyak %d kunci %s", KIRIM_MAP_MAX, prefix);
+		else if (!*k || strlen(k) >= sizeof m->e[0].key || !v || !*v || strlen(v) >= sizeof m->e[0].value)
+			ini_error(ini, err, section, keys[i], "%s harus %sNAMA = nilai (maks. %zu karakter)", keys[i], prefix,
+				  sizeof m->e[0].value - 1);
 		else {
-			str_copy(s->lokasi[s->n_lokasi].unit, sizeof s->lokasi[0].unit, keys[i] + 7);
-			str_upper(s->lokasi[s->n_lokasi].unit);	/* iniparser lower-cases keys */
-			str_copy(s->lokasi[s->n_lokasi++].id, sizeof s->lokasi[0].id, v);
+			str_copy(m->e[m->n].key, sizeof m->e[0].key, k);
+			if (upper)
+				str_upper(m->e[m->n].key);
+			str_copy(m->e[m->n++].value, sizeof m->e[0].value, v);
 		}
 	}
 	free_names(keys, n);
 }
 
-static void require(const struct ini *ini, const char *value, const char *key, struct sbuf *err)
+static void require(const struct ini *ini, const char *section, const char *value, const char *key, struct sbuf *err)
 {
 	if (!*value)
-		ini_error(ini, err, "satusehat", NULL, "[satusehat] aktif = ya memerlukan %s", key);
+		ini_error(ini, err, section, NULL, "[%s] aktif = ya memerlukan %s", section, key);
 }
 
-void config_read_satusehat(const struct ini *ini, struct pkm_config *c, struct sbuf *err)
+static void check_date(const struct ini *ini, const char *section, const char *value, struct sbuf *err)
+{
+	struct date d;
+	if (*value && date_parse(value, &d) != 0)
+		ini_error(ini, err, section, "mulai", "mulai harus tanggal YYYY-MM-DD, bukan '%s'", value);
+}
+
+static const char *const satusehat_keys[] = { "aktif", "mulai", "url_auth", "url_fhir", "organisasi", "client_id",
+					       "rahasia", "dokter", "batas_waktu", "jeda", "lokasi_*", NULL };
+static const struct text_key satusehat_text[] = {
+	TEXT_KEY(struct satusehat_config, "mulai", mulai), TEXT_KEY(struct satusehat_config, "url_auth", url_auth),
+	TEXT_KEY(struct satusehat_config, "url_fhir", url_fhir),
+	TEXT_KEY(struct satusehat_config, "organisasi", organisasi),
+	TEXT_KEY(struct satusehat_config, "client_id", client_id), TEXT_KEY(struct satusehat_config, "rahasia", rahasia),
+	TEXT_KEY(struct satusehat_config, "dokter", dokter),
+};
+
+static void read_satusehat(const struct ini *ini, struct satusehat_config *s, struct sbuf *err)
+{
+	const char *sec = "satusehat";
+	ini_check_keys(ini, sec, satusehat_keys, err);
+	s->aktif = read_aktif(ini, sec, &s->stated, err);
+	read_text(ini, sec, satusehat_text, ARRAY_LEN(satusehat_text), s, err);
+	ini_get_long(ini, sec, "batas_waktu", 1, 300, &s->batas_waktu, err);
+	ini_get_long(ini, sec, "jeda", 0, 86400, &s->jeda, err);
+	read_map(ini, sec, "lokasi_", 1, &s->lokasi, err);
+	check_date(ini, sec, s->mulai, err);
+	if (*s->dokter && (strlen(s->dokter) != 16 || !str_is_digits(s->dokter)))
+		ini_error(ini, err, sec, "dokter", "dokter harus NIK 16 angka");
+	check_url(ini, sec, "url_auth", err);
+	check_url(ini, sec, "url_fhir", err);
+	if (!s->aktif)
+		return;
+	require(ini, sec, s->mulai, "mulai", err);
+	require(ini, sec, s->url_auth, "url_auth", err);
+	require(ini, sec, s->url_fhir, "url_fhir", err);
+	require(ini, sec, s->organisasi, "organisasi", err);
+	require(ini, sec, s->client_id, "client_id", err);
+	require(ini, sec, s->rahasia, "rahasia (berkas berisi client_secret)", err);
+}
+
+static const char *const pcare_keys[] = { "aktif", "mulai", "url", "cons_id", "rahasia", "pengguna", "kd_aplikasi",
+					   "kd_provider", "dokter", "batas_waktu", "cek_waktu", "jeda", "poli_*",
+					   "dokter_*", "tindakan_*", NULL };
+static const struct text_key pcare_text[] = {
+	TEXT_KEY(struct pcare_config, "mulai", mulai), TEXT_KEY(struct pcare_config, "url", url),
+	TEXT_KEY(struct pcare_config, "cons_id", cons_id), TEXT_KEY(struct pcare_config, "rahasia", rahasia),
+	TEXT_KEY(struct pcare_config, "pengguna", pengguna), TEXT_KEY(struct pcare_config, "kd_aplikasi", kd_aplikasi),
+	TEXT_KEY(struct pcare_config, "kd_provider", kd_provider), TEXT_KEY(struct pcare_config, "dokter", dokter),
+};
+
+static void read_pcare(const struct ini *ini, struct pcare_config *p, struct sbuf *err)
+{
+	const char *sec = "pcare";
+	ini_check_keys(ini, sec, pcare_keys, err);
+	p->aktif = read_aktif(ini, sec, &p->stated, err);
+	read_text(ini, sec, pcare_text, ARRAY_LEN(pcare_text), p, err);
+	ini_get_long(ini, sec, "batas_waktu", 1, 300, &p->batas_waktu, err);
+	ini_get_long(ini, sec, "cek_waktu", 1, 30, &p->cek_waktu, err);
+	ini_get_long(ini, sec, "jeda", 0, 86400, &p->jeda, err);
+	read_map(ini, sec, "poli_", 1, &p->poli, err);
+	read_map(ini, sec, "dokter_", 0, &p->dokter_map, err);
+	read_map(ini, sec, "tindakan_", 0, &p->tindakan, err);
+	check_date(ini, sec, p->mulai, err);
+	check_url(ini, sec, "url", err);
+	for (int i = 0; i < p->tindakan.n; i++)
+		if (!strchr(p->tindakan.e[i].key, '.'))
+			ini_error(ini, err, sec, NULL, "tindakan_%s harus tindakan_TABEL.KOLOM = kode tindakan P-Care",
+				  p->tindakan.e[i].key);
+	if (!p->aktif)
+		return;
+	require(ini, sec, p->mulai, "mulai", err);
+	require(ini, sec, p->url, "url", err);
+	require(ini, sec, p->cons_id, "cons_id", err);
+	require(ini, sec, p->rahasia, "rahasia (berkas berisi rahasia, sandi dan user_key)", err);
+	require(ini, sec, p->pengguna, "pengguna", err);
+	require(ini, sec, p->kd_provider, "kd_provider (kode FKTP puskesmas)", err);
+}
+
+void config_read_kirim(const struct ini *ini, struct pkm_config *c, struct sbuf *err)
 {
 	const char *zone = ini_get(ini, "puskesmas", "zona");
 	if (zone && zone_parse(zone) < 0)
@@ -74,43 +185,6 @@ void config_read_satusehat(const struct ini *ini, struct pkm_config *c, struct s
 			  "Asia/Jayapura (WIT), bukan '%s'", zone);
 	else if (zone)
 		c->zone_minutes = zone_parse(zone);
-
-	struct satusehat_config *s = &c->satusehat;
-	ini_check_keys(ini, "satusehat", satusehat_keys, err);
-	const char *aktif = ini_get(ini, "satusehat", "aktif");
-	if (aktif && strcmp(aktif, "ya") != 0 && strcmp(aktif, "tidak") != 0)
-		ini_error(ini, err, "satusehat", "aktif", "aktif harus 'ya' atau 'tidak', bukan '%s'", aktif);
-	s->aktif = aktif && strcmp(aktif, "ya") == 0;
-	s->stated = aktif != NULL;
-	for (size_t i = 0; i < ARRAY_LEN(text_keys); i++) {
-		const char *v = ini_get(ini, "satusehat", text_keys[i].key);
-		if (v && strlen(v) >= text_keys[i].size)
-			ini_error(ini, err, "satusehat", text_keys[i].key, "%s terlalu panjang (maksimal %zu karakter)",
-				  text_keys[i].key, text_keys[i].size - 1);
-		else if (v)
-			str_copy((char *)s + text_keys[i].off, text_keys[i].size, v);
-	}
-	ini_get_long(ini, "satusehat", "batas_waktu", 1, 300, &s->batas_waktu, err);
-	ini_get_long(ini, "satusehat", "jeda", 0, 86400, &s->jeda, err);
-	read_lokasi(ini, s, err);
-	struct date d;
-	if (*s->mulai && date_parse(s->mulai, &d) != 0)
-		ini_error(ini, err, "satusehat", "mulai", "mulai harus tanggal YYYY-MM-DD, bukan '%s'", s->mulai);
-	if (*s->dokter && (strlen(s->dokter) != 16 || !str_is_digits(s->dokter)))
-		ini_error(ini, err, "satusehat", "dokter", "dokter harus NIK 16 angka");
-	const char *urls[] = { "url_auth", "url_fhir" };
-	for (size_t i = 0; i < ARRAY_LEN(urls); i++) {
-		const char *v = ini_get(ini, "satusehat", urls[i]);
-		if (v && !url_ok(v))
-			ini_error(ini, err, "satusehat", urls[i], "%s harus alamat https:// (data pasien hanya lewat TLS)",
-				  urls[i]);
-	}
-	if (!s->aktif)
-		return;
-	require(ini, s->mulai, "mulai", err);
-	require(ini, s->url_auth, "url_auth", err);
-	require(ini, s->url_fhir, "url_fhir", err);
-	require(ini, s->organisasi, "organisasi", err);
-	require(ini, s->client_id, "client_id", err);
-	require(ini, s->rahasia, "rahasia (berkas berisi client_secret)", err);
+	read_satusehat(ini, &c->satusehat, err);
+	read_pcare(ini, &c->pcare, err);
 }

@@ -3,6 +3,7 @@
  * ids the platform gave before (kirim_sumber). */
 #include "pkm/fhir.h"
 #include "pkm/db.h"
+#include "pkm/outbox.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,23 +99,6 @@ static int load_conditions(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 	return db_finish(db, st, rc, err);
 }
 
-/* One value of one column of one form of the visit: 1 found, 0 none, -1 error. */
-static int form_value(sqlite3 *db, const char *table, const char *column, long visit, double *out, struct sbuf *err)
-{
-	struct sbuf sql = { 0 };
-	/* names from sqlite_schema, quoted as identifiers; the visit is bound */
-	sb_printf(&sql, "SELECT \"%s\" FROM \"%s\" WHERE kunjungan_id = ? AND \"%s\" IS NOT NULL", column, table, column);
-	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
-	sb_free(&sql);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, visit);
-	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
-	if (found)
-		*out = sqlite3_column_double(st, 0);
-	return db_finish(db, st, found ? SQLITE_DONE : rc, err) == 0 ? found : -1;
-}
-
 static int load_vitals(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
@@ -134,7 +118,7 @@ static int load_vitals(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 		if (!unit || (v->n_obs && strcmp(v->obs[v->n_obs - 1].loinc, loinc) == 0))
 			continue;	/* one Observation a code: the first form that has it */
 		double value;
-		int found = form_value(db, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		int found = outbox_form_value(db, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
 				       v->id, &value, err);
 		if (found < 0) {
 			sqlite3_finalize(st);

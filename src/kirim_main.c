@@ -1,10 +1,13 @@
-/* pkm-kirim: the sender, started by `pkm kirim satusehat`. A program of its
- * own so that libcurl and jansson are mapped only where the network is used. */
+/* pkm-kirim: the senders, started by `pkm kirim satusehat|pcare`, and the
+ * card check of `pkm pcare peserta` and the desk. A program of its own so
+ * that libcurl, jansson and libcrypto are mapped only where the network is
+ * used. */
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
 #include "pkm/outbox.h"
 #include "pkm/output.h"
+#include "pkm/pcare.h"
 #include "pkm/satusehat.h"
 #include <fcntl.h>
 #include <limits.h>
@@ -29,10 +32,12 @@ static int fail(struct sbuf *err)
 }
 
 /* One sender a database: a second would send what the first is sending. */
-static int lock_sender(const char *db_path, struct sbuf *err)
+static int lock_sender(const char *db_path, const char *tujuan, struct sbuf *err)
 {
-	char name[PATH_MAX + 16];
-	snprintf(name, sizeof name, "%s-pkm.kirim", db_path);
+	char name[PATH_MAX + 32];
+	/* SATUSEHAT keeps the name it had before P-Care came */
+	snprintf(name, sizeof name, "%s-pkm.kirim%s%s", db_path, strcmp(tujuan, "satusehat") ? "-" : "",
+		 strcmp(tujuan, "satusehat") ? tujuan : "");
 	int fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		sb_printf(err, "pengirim lain sedang berjalan untuk %s", db_path);
@@ -43,12 +48,90 @@ static int lock_sender(const char *db_path, struct sbuf *err)
 	return fd;
 }
 
+/* A platform's sender: its pass over due items, on its own state. */
+struct sender {
+	const char *tujuan;
+	int (*pass)(void *ctx, struct outbox_pass *r, struct sbuf *err);
+	void *ctx;
+};
+
+static int satusehat_pass_of(void *ctx, struct outbox_pass *r, struct sbuf *err) { return satusehat_pass(ctx, r, err); }
+static int pcare_pass_of(void *ctx, struct outbox_pass *r, struct sbuf *err) { return pcare_pass(ctx, r, err); }
+
+/* --sekali: one pass, then the counts; 3 while something still waits. */
+static int run_once(sqlite3 *db, const struct sender *s, struct sbuf *err)
+{
+	struct outbox_pass p;
+	struct outbox_counts n;
+	if (s->pass(s->ctx, &p, err) != 0 || outbox_count(db, s->tujuan, 0, &n, err) != 0)
+		return -1;
+	printf("%ld terkirim, %ld gagal, %ld menunggu\n", p.sent, n.gagal, n.menunggu);
+	return n.menunggu ? 3 : 0;
+}
+
+/* Passes until a signal, resting while nothing is due. */
+static int run(const struct sender *s, struct sbuf *err)
+{
+	signal(SIGTERM, on_signal);
+	signal(SIGINT, on_signal);
+	while (!stop) {
+		struct outbox_pass p;
+		if (s->pass(s->ctx, &p, err) != 0)
+			return -1;
+		if (p.sent || p.failed) {
+			fprintf(stderr, "pkm kirim %s: %ld terkirim, %ld gagal\n", s->tujuan, p.sent, p.failed);
+			continue;
+		}
+		for (int i = 0; i < 20 && !stop; i++)	/* 2 s, woken early by a signal */
+			usleep(100000);
+	}
+	return 0;
+}
+
+/* pkm pcare peserta: the card's state, printed and kept. Exit 0 active, 4
+ * not active, 5 unknown to P-Care, 1 no answer. */
+static int check_card(sqlite3 *db, const struct pkm_config *cfg, const char *number, int quiet, struct sbuf *err)
+{
+	struct pcare p;
+	if (pcare_open(&p, db, cfg, cfg->pcare.cek_waktu, err) != 0)
+		return -1;
+	int is_nik = strlen(number) == 16;
+	struct pcare_member m;
+	char why[512];
+	int rc = pcare_check(&p, is_nik ? NULL : number, is_nik ? number : NULL, &m, why, sizeof why);
+	pcare_close(&p);
+	if (rc < 0) {
+		sb_add(err, why);
+		return -1;
+	}
+	if (rc == 1) {
+		if (!quiet)
+			printf("%s\n", why);
+		return 5;
+	}
+	if (!quiet) {
+		char words[256];
+		pcare_member_words(&m, cfg->pcare.kd_provider, words, sizeof words);
+		printf("No. BPJS   %s\nNama       %s\nStatus     %s%s%s\nFKTP       %s %s\nKelas      %s\nJenis      %s\n"
+		       "Di desk    %s\n", m.no_kartu, m.nama, m.aktif ? "AKTIF" : "TIDAK AKTIF", *m.keterangan ? " - " : "",
+		       m.keterangan, m.kd_provider, m.nm_provider, m.kelas, m.jenis, words);
+	}
+	return m.aktif ? 0 : 4;
+}
+
+static int usage(void)
+{
+	fputs("Pemakaian: pkm kirim satusehat|pcare [--sekali], pkm pcare peserta NOKARTU|NIK "
+	      "(pkm-kirim dijalankan oleh pkm)\n", stderr);
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
 	umask(077);
 	const char *db_path = NULL, *cfg_path = NULL;
-	int once = 0, i = 1;
+	int i = 1;
 	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
 		if (strcmp(argv[i], "--db") == 0)
 			db_path = argv[i + 1];
@@ -57,40 +140,42 @@ int main(int argc, char **argv)
 		else
 			break;
 	}
-	if (i < argc && strcmp(argv[i], "satusehat") == 0)
-		once = i + 1 < argc && strcmp(argv[i + 1], "--sekali") == 0;
-	else
-		db_path = NULL;
-	if (!db_path) {
-		fputs("Pemakaian: pkm kirim satusehat [--sekali] (pkm-kirim dijalankan oleh pkm)\n", stderr);
-		return 2;
-	}
+	if (!db_path || i >= argc)
+		return usage();
+	const char *what = argv[i], *arg = i + 1 < argc ? argv[i + 1] : NULL;
+	int peserta = strcmp(what, "peserta") == 0;
+	if (!peserta && strcmp(what, "satusehat") != 0 && strcmp(what, "pcare") != 0)
+		return usage();
+	if (peserta && (!arg || !str_is_digits(arg) || (strlen(arg) != 13 && strlen(arg) != 16)))
+		return usage();
 	struct pkm_config cfg;
 	struct sbuf err = { 0 };
 	if (config_load(&cfg, cfg_path, &err) != 0)
 		return fail(&err);
-	if (lock_sender(db_path, &err) < 0)
+	/* the card check runs beside a sender: it takes no sender's lock */
+	if (!peserta && lock_sender(db_path, what, &err) < 0)
 		return fail(&err);
 	sqlite3 *db = pkm_open(db_path, &err);
 	if (!db)
 		return fail(&err);
 	db_set_user(db, "sistem:kirim");
-	struct satusehat s = { 0 };
-	int rc = outbox_configure(db, &cfg, &err) == 0 && satusehat_open(&s, db, &cfg, &err) == 0 ? 0 : -1;
-	if (rc == 0 && once) {
-		struct satusehat_pass p;
-		struct outbox_counts n;
-		rc = satusehat_pass(&s, &p, &err) == 0 && outbox_count(db, "satusehat", 0, &n, &err) == 0 ? 0 : -1;
-		if (rc == 0) {
-			printf("%ld terkirim, %ld gagal, %ld menunggu\n", p.sent, n.gagal, n.menunggu);
-			rc = n.menunggu ? 3 : 0;
-		}
-	} else if (rc == 0) {
-		signal(SIGTERM, on_signal);
-		signal(SIGINT, on_signal);
-		rc = satusehat_run(&s, &stop, &err);
+	int rc = outbox_configure(db, &cfg, &err);
+	if (rc == 0 && peserta)
+		rc = check_card(db, &cfg, arg, i + 2 < argc && strcmp(argv[i + 2], "--diam") == 0, &err);
+	else if (rc == 0) {
+		int once = arg && strcmp(arg, "--sekali") == 0;
+		struct satusehat s = { 0 };
+		struct pcare p = { 0 };
+		int ss = strcmp(what, "satusehat") == 0;
+		struct sender snd = { what, ss ? satusehat_pass_of : pcare_pass_of, ss ? (void *)&s : (void *)&p };
+		rc = ss ? satusehat_open(&s, db, &cfg, &err) : pcare_open(&p, db, &cfg, cfg.pcare.batas_waktu, &err);
+		if (rc == 0)
+			rc = once ? run_once(db, &snd, &err) : run(&snd, &err);
+		if (ss)
+			satusehat_close(&s);
+		else
+			pcare_close(&p);
 	}
-	satusehat_close(&s);
 	db_close(db);
 	return rc < 0 ? fail(&err) : rc;
 }

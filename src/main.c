@@ -42,8 +42,9 @@ static const char usage[] =
 	"  pkm [--db BERKAS] pengguna daftar | tambah NAMA PERAN [UNIT...] [--nik NIK] | sandi NAMA\n"
 	"                    (kata sandi dibaca dari terminal atau satu baris stdin)\n"
 	"  pkm [--db BERKAS] gabung NO_RM_TETAP NO_RM_DOBEL   gabungkan pasien dobel\n"
-	"  pkm [--db BERKAS] kirim status | ulang ID|semua    antrean kirim SATUSEHAT\n"
-	"  pkm [--db BERKAS] kirim satusehat [--sekali]       kirim (terus, atau sekali jalan)\n"
+	"  pkm [--db BERKAS] kirim status | ulang ID|semua    antrean kirim SATUSEHAT dan P-Care\n"
+	"  pkm [--db BERKAS] kirim satusehat|pcare [--sekali] kirim (terus, atau sekali jalan)\n"
+	"  pkm [--db BERKAS] pcare peserta NOKARTU|NIK        periksa kartu BPJS di P-Care\n"
 	"  pkm demo --db BERKAS [--years N] [--seed S] [--patients N] [--per-day N]\n"
 	"                                                      database contoh\n"
 	"  pkm --help | --version\n"
@@ -426,6 +427,7 @@ static int cmd_user_(const struct cli *c, int argc, char **argv) { return cmd_us
 static int cmd_merge_(const struct cli *c, int argc, char **argv) { return cmd_merge(c->db, argc, argv); }
 
 static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
+static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_pcare(c->cfg, c->path, argc, argv); }
 
 static int cmd_export_(const struct cli *c, int argc, char **argv)
 {
@@ -452,6 +454,7 @@ static const struct command {
 	{ "gabung", NULL, 1, cmd_merge_ },
 	{ "icd10", NULL, 1, cmd_icd10 },
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
+	{ "pcare", NULL, 0, cmd_pcare_ },	/* starts pkm-kirim */
 	{ "demo", NULL, 0, cmd_demo },
 };
 

@@ -4,6 +4,7 @@
 #include "pkm/outbox.h"
 #include "pkm/db.h"
 #include <string.h>
+#include <time.h>
 
 /* A statement's parameters: text, or the number when the text is NULL. */
 struct arg { const char *s; long n; };
@@ -40,27 +41,33 @@ static long write1(sqlite3 *db, const char *sql, const struct arg *a, int n, con
 	return changes;
 }
 
+static int get_text(sqlite3 *db, const char *sql, const struct arg *a, int n, char *out, size_t size,
+		    struct sbuf *err);
+
+/* One platform's row of kirim_atur. */
+static int configure1(sqlite3 *db, const char *tujuan, int stated, int aktif, const char *mulai, struct sbuf *err)
+{
+	if (!stated)	/* e.g. root's shell without the desks' file: not a "no" */
+		return 0;
+	char now[16];
+	struct arg a[2] = { { tujuan, 0 }, { mulai, 0 } };
+	if (get_text(db, "SELECT mulai FROM kirim_atur WHERE tujuan = ?", a, 1, now, sizeof now, err) != 0)
+		return -1;
+	if (aktif ? strcmp(now, mulai) == 0 : !*now)
+		return 0;
+	if (!aktif)
+		return write1(db, "DELETE FROM kirim_atur WHERE tujuan = ?", a, 1, "kirim_atur", err) < 0 ? -1 : 0;
+	return write1(db, "INSERT OR REPLACE INTO kirim_atur (tujuan, mulai) VALUES (?, ?)", a, 2, "kirim_atur",
+		      err) < 0 ? -1 : 0;
+}
+
 int outbox_configure(sqlite3 *db, const struct pkm_config *c, struct sbuf *err)
 {
 	const struct satusehat_config *s = &c->satusehat;
-	if (!s->stated)	/* e.g. root's shell without the desks' file: not a "no" */
-		return 0;
-	sqlite3_stmt *st = db_prepare(db, "SELECT mulai FROM kirim_atur WHERE tujuan = 'satusehat'", err);
-	if (!st)
+	const struct pcare_config *p = &c->pcare;
+	if (configure1(db, "satusehat", s->stated, s->aktif, s->mulai, err) != 0)
 		return -1;
-	char now[16] = "";
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, now, sizeof now);
-	if (db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err) != 0)
-		return -1;
-	if (s->aktif ? strcmp(now, s->mulai) == 0 : !*now)
-		return 0;
-	struct arg a = { s->mulai, 0 };
-	if (!s->aktif)
-		return write1(db, "DELETE FROM kirim_atur WHERE tujuan = 'satusehat'", NULL, 0, "kirim_atur", err) < 0 ? -1 : 0;
-	return write1(db, "INSERT OR REPLACE INTO kirim_atur (tujuan, mulai) VALUES ('satusehat', ?)", &a, 1,
-		      "kirim_atur", err) < 0 ? -1 : 0;
+	return configure1(db, "pcare", p->stated, p->aktif, p->mulai, err);
 }
 
 int outbox_count(sqlite3 *db, const char *tujuan, int sent, struct outbox_counts *n, struct sbuf *err)
@@ -120,9 +127,10 @@ long outbox_pending(sqlite3 *db, const char *tujuan, long after_id, struct outbo
 
 long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err)
 {
-	struct arg a[2] = { { tujuan, 0 }, { NULL, id } };
+	struct arg a[2] = { { tujuan ? tujuan : "", 0 }, { NULL, id } };
 	return write1(db, "UPDATE kirim SET status = 'menunggu', percobaan = 0, tunggu = 0, coba_lagi = 0, galat = NULL "
-			  "WHERE tujuan = ? AND status <> 'terkirim' AND (?2 = 0 OR id = ?2)", a, 2, "kirim ulang", err);
+			  "WHERE (?1 = '' OR tujuan = ?1) AND status <> 'terkirim' AND (?2 = 0 OR id = ?2)", a, 2, "kirim ulang",
+		      err);
 }
 
 long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, struct sbuf *err)
@@ -137,6 +145,24 @@ long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, s
 	int rc = sqlite3_step(st);
 	long id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err) == 0 ? id : -1;
+}
+
+int outbox_pass(sqlite3 *db, const char *tujuan, int (*send)(void *ctx, long id, struct sbuf *err), void *ctx,
+		struct outbox_pass *r, struct sbuf *err)
+{
+	memset(r, 0, sizeof *r);
+	long now = (long)time(NULL), last = 0, id;
+	while ((id = outbox_next_due(db, tujuan, now, last, err)) > 0) {
+		int rc = send(ctx, id, err);
+		if (rc < 0)
+			return -1;
+		if (rc)
+			r->sent++;
+		else
+			r->failed++;
+		last = id;
+	}
+	return id < 0 ? -1 : 0;
 }
 
 int outbox_attempt(sqlite3 *db, long id, long now, long jeda, int *uncertain, long *versi, struct sbuf *err)
@@ -189,6 +215,36 @@ int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why
 	return write1(db, "UPDATE kirim SET galat = ?2, tunggu = (?3 = 2), "
 			  "status = CASE WHEN ?3 = 1 OR (?3 = 0 AND percobaan >= ?4) THEN 'gagal' ELSE 'menunggu' END "
 			  "WHERE id = ?1", a, 4, "kirim", err) < 0 ? -1 : 0;
+}
+
+int outbox_form_value(sqlite3 *db, const char *table, const char *column, long visit, double *out, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
+					  "WHERE m.type = 'table' AND m.name = ?1 AND m.name GLOB 'f_*' AND c.name = ?2", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st), known = rc == SQLITE_ROW;
+	if (db_finish(db, st, known ? SQLITE_DONE : rc, err) != 0)
+		return -1;
+	if (!known) {
+		sb_printf(err, "formulir %s tidak punya kolom %s", table, column);
+		return -1;
+	}
+	struct sbuf sql = { 0 };
+	/* names checked above against the schema, quoted as identifiers; the visit is bound */
+	sb_printf(&sql, "SELECT \"%s\" FROM \"%s\" WHERE kunjungan_id = ? AND \"%s\" IS NOT NULL", column, table, column);
+	st = db_prepare(db, sb_str(&sql), err);
+	sb_free(&sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, visit);
+	rc = sqlite3_step(st);
+	int found = rc == SQLITE_ROW;
+	if (found)
+		*out = sqlite3_column_double(st, 0);
+	return db_finish(db, st, found ? SQLITE_DONE : rc, err) == 0 ? found : -1;
 }
 
 /* One text column of a row found by text keys; "" when there is none. */

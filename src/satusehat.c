@@ -5,6 +5,7 @@
 #include "pkm/fhir.h"
 #include "pkm/http.h"
 #include "pkm/outbox.h"
+#include "pkm/secret.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -16,37 +17,6 @@
 
 #define SYS_NIK "https://fhir.kemkes.go.id/id/nik"
 
-static int read_secret(const char *path, char *out, size_t size, struct sbuf *err)
-{
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		sb_printf(err, "berkas rahasia %s tidak dapat dibaca: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	if ((st.st_mode & 077) || st.st_uid != geteuid()) {
-		sb_printf(err, "berkas rahasia %s dapat dibaca pengguna lain atau bukan milik pengguna ini (mode %03o); "
-			  "pkm menolaknya: jalankan chmod 600 %s", path, (unsigned)(st.st_mode & 0777), path);
-		close(fd);
-		return -1;
-	}
-	ssize_t n = read(fd, out, size - 1);
-	close(fd);
-	if (n <= 0) {
-		sb_printf(err, "berkas rahasia %s kosong", path);
-		return -1;
-	}
-	out[n] = 0;
-	out[strcspn(out, "\r\n")] = 0;
-	if (!*out || (size_t)n == size - 1) {
-		sb_printf(err, "berkas rahasia %s harus berisi client_secret pada baris pertama", path);
-		return -1;
-	}
-	return 0;
-}
-
 int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c, struct sbuf *err)
 {
 	memset(s, 0, sizeof *s);
@@ -56,8 +26,13 @@ int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c,
 		sb_add(err, "SATUSEHAT tidak aktif: tulis [satusehat] aktif = ya di konfigurasi");
 		return -1;
 	}
-	if (read_secret(c->satusehat.rahasia, s->secret, sizeof s->secret, err) != 0)
+	if (secret_read(c->satusehat.rahasia, s->secret, sizeof s->secret, err) != 0)
 		return -1;
+	s->secret[strcspn(s->secret, "\r\n")] = 0;	/* client_secret: the first line */
+	if (!*s->secret) {
+		sb_printf(err, "berkas rahasia %s harus berisi client_secret pada baris pertama", c->satusehat.rahasia);
+		return -1;
+	}
 	s->http = http_new(c->satusehat.batas_waktu);
 	if (!s->http) {
 		sb_add(err, "libcurl tidak dapat dimulai");
@@ -153,6 +128,14 @@ static enum outbox_failure judge(const struct http_response *r, char *why, size_
 	return OUTBOX_PERMANENT;
 }
 
+/* The database failed under an item: it is tried again later. -1. */
+static int db_trouble(char *why, size_t size, enum outbox_failure *how, const struct sbuf *err)
+{
+	*how = OUTBOX_RETRY;
+	snprintf(why, size, "%s", sb_str(err));
+	return -1;
+}
+
 /* GET a search; the first entry's resource (borrowed from *bundle), NULL when
  * none. -1 when the search itself failed (why, how). */
 static int search(struct satusehat *s, const char *type, const char *param, const char *value, json_t **bundle,
@@ -200,9 +183,7 @@ static int person(struct satusehat *s, const char *type, const char *nik, char *
 	int rc = 1;
 	if (id && strlen(id) < isize) {
 		str_copy(ihs, isize, id);
-		rc = outbox_ihs_set(s->db, type, nik, id, err) == 0 ? 0 : -1;
-		if (rc)
-			*how = OUTBOX_RETRY, snprintf(why, size, "%s", sb_str(err));
+		rc = outbox_ihs_set(s->db, type, nik, id, err) == 0 ? 0 : db_trouble(why, size, how, err);
 	}
 	json_decref(bundle);
 	return rc;
@@ -213,11 +194,13 @@ static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t
 		    struct sbuf *err)
 {
 	const struct satusehat_config *c = &s->cfg->satusehat;
-	for (int i = 0; i < c->n_lokasi; i++)
-		if (strcmp(c->lokasi[i].unit, v->unit) == 0)
-			return str_copy(v->location_id, sizeof v->location_id, c->lokasi[i].id), 0;
+	const char *configured = kirim_map_get(&c->lokasi, v->unit);
+	if (configured) {
+		str_copy(v->location_id, sizeof v->location_id, configured);
+		return 0;
+	}
 	if (outbox_location_get(s->db, v->unit, v->location_id, sizeof v->location_id, err) != 0)
-		return *how = OUTBOX_RETRY, snprintf(why, size, "%s", sb_str(err)), -1;
+		return db_trouble(why, size, how, err);
 	if (*v->location_id)
 		return 0;
 	char sys[96], org[48];
@@ -238,15 +221,19 @@ static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t
 	sb_free(&url);
 	if (rc != 0)
 		*how = OUTBOX_RETRY;
-	else if (r.status != 200 && r.status != 201)
-		*how = judge(&r, why, size), rc = -1;
-	else {
+	else if (r.status != 200 && r.status != 201) {
+		*how = judge(&r, why, size);
+		rc = -1;
+	} else {
 		json_t *j = json_loads(sb_str(&r.body), 0, NULL);
 		const char *id = json_string_value(json_object_get(j, "id"));
 		if (id && strlen(id) < sizeof v->location_id && outbox_location_set(s->db, v->unit, id, err) == 0)
 			str_copy(v->location_id, sizeof v->location_id, id);
-		else
-			*how = OUTBOX_RETRY, rc = -1, snprintf(why, size, "Location %s tidak dapat dibuat", v->unit);
+		else {
+			*how = OUTBOX_RETRY;
+			rc = -1;
+			snprintf(why, size, "Location %s tidak dapat dibuat", v->unit);
+		}
 		json_decref(j);
 	}
 	sb_free(&r.body);
@@ -266,10 +253,13 @@ static int recover(struct satusehat *s, struct fhir_visit *v, char *why, size_t 
 			return -1;
 		const char *id = json_string_value(json_object_get(res, "id"));
 		int rc = id ? outbox_source_set(s->db, v->kirim_id, "Encounter", "", id, err) : 0;
+		if (rc == 0 && id)
+			str_copy(v->encounter_id, sizeof v->encounter_id, id);
 		json_decref(bundle);
-		if (rc != 0 || !id)
-			return rc != 0 ? (*how = OUTBOX_RETRY, snprintf(why, size, "%s", sb_str(err)), -1) : 0;
-		str_copy(v->encounter_id, sizeof v->encounter_id, id);
+		if (rc != 0)
+			return db_trouble(why, size, how, err);
+		if (!*v->encounter_id)	/* it never arrived: nothing else of it can be there */
+			return 0;
 	}
 	static const char *const kinds[] = { "Condition", "Observation" };
 	char enc[96];
@@ -294,7 +284,7 @@ static int recover(struct satusehat *s, struct fhir_visit *v, char *why, size_t 
 		}
 		json_decref(bundle);
 		if (rc != 0)
-			return *how = OUTBOX_RETRY, snprintf(why, size, "%s", sb_str(err)), -1;
+			return db_trouble(why, size, how, err);
 	}
 	return 0;
 }
@@ -410,32 +400,9 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 	return result;
 }
 
-int satusehat_pass(struct satusehat *s, struct satusehat_pass *r, struct sbuf *err)
-{
-	memset(r, 0, sizeof *r);
-	long now = (long)time(NULL), last = 0, id;
-	while ((id = outbox_next_due(s->db, "satusehat", now, last, err)) > 0) {
-		int rc = send_item(s, id, err);
-		if (rc < 0)
-			return -1;
-		rc ? r->sent++ : r->failed++;
-		last = id;
-	}
-	return id < 0 ? -1 : 0;
-}
+static int send_one(void *ctx, long id, struct sbuf *err) { return send_item(ctx, id, err); }
 
-int satusehat_run(struct satusehat *s, volatile sig_atomic_t *stop, struct sbuf *err)
+int satusehat_pass(struct satusehat *s, struct outbox_pass *r, struct sbuf *err)
 {
-	while (!*stop) {
-		struct satusehat_pass p;
-		if (satusehat_pass(s, &p, err) != 0)
-			return -1;
-		if (p.sent || p.failed) {
-			fprintf(stderr, "pkm kirim: %ld terkirim, %ld gagal\n", p.sent, p.failed);
-			continue;
-		}
-		for (int i = 0; i < 20 && !*stop; i++)	/* 2 s, woken early by a signal */
-			usleep(100000);
-	}
-	return 0;
+	return outbox_pass(s->db, "satusehat", send_one, s, r, err);
 }

@@ -7,5 +7,7 @@
 #include "pkm/config.h"
 
 int cmd_kirim(const struct pkm_config *cfg, const char *db_path, int argc, char **argv);
+/* pkm pcare peserta NOKARTU|NIK: P-Care's answer on a card (pkm-kirim). */
+int cmd_pcare(const struct pkm_config *cfg, const char *db_path, int argc, char **argv);
 
 #endif

@@ -28,8 +28,17 @@ enum { SASARAN_BAYI, SASARAN_BALITA, SASARAN_BUMIL, SASARAN_BULIN, SASARAN_PUS, 
 extern const char *const sasaran_names[SASARAN_N + 1];	/* NULL-terminated */
 int sasaran_index(const char *name);
 
+/* A family of keys (lokasi_K1 = ..., poli_K3 = ...): the part after the
+ * prefix and the value. */
+#define KIRIM_MAP_MAX 32
+struct kirim_map {
+	int n;
+	struct { char key[64], value[64]; } e[KIRIM_MAP_MAX];
+};
+/* The value of `key` in a family, NULL when it has none. */
+const char *kirim_map_get(const struct kirim_map *m, const char *key);
+
 /* [satusehat]: the national FHIR platform (src/satusehat.c). */
-#define SATUSEHAT_LOKASI_MAX 32
 struct satusehat_config {
 	int aktif;
 	int stated;			/* aktif is in the file: a file without it changes nothing */
@@ -40,8 +49,27 @@ struct satusehat_config {
 	char dokter[17];		/* NIK of the practitioner when no NAKES user recorded the visit */
 	long batas_waktu;		/* seconds a request may take */
 	long jeda;			/* seconds before the first retry; each next one doubles */
-	int n_lokasi;			/* lokasi_K1 = <Location id> ... */
-	struct { char unit[16], id[64]; } lokasi[SATUSEHAT_LOKASI_MAX];
+	struct kirim_map lokasi;	/* lokasi_K1 = <Location id> ... (units upper-case) */
+};
+
+/* [pcare]: BPJS Kesehatan's primary-care system (src/pcare.c). */
+struct pcare_config {
+	int aktif;
+	int stated;			/* as in satusehat_config */
+	char mulai[11];
+	char url[256];			/* .../pcare-rest or the -dev URL */
+	char cons_id[32];
+	char rahasia[PATH_MAX];		/* owner-only file: the consumer secret, sandi, user_key */
+	char pengguna[64];		/* the P-Care user */
+	char kd_aplikasi[8];		/* 095 */
+	char kd_provider[16];		/* the puskesmas' own FKTP code */
+	char dokter[16];		/* kdDokter when the worker has none of their own */
+	long batas_waktu;		/* seconds a request may take */
+	long cek_waktu;			/* seconds the desk waits for a card check */
+	long jeda;
+	struct kirim_map poli;		/* poli_K3 = 001: each unit's kdPoli */
+	struct kirim_map dokter_map;	/* dokter_<user> = kdDokter */
+	struct kirim_map tindakan;	/* tindakan_<table>.<column> = kdTindakan */
 };
 
 struct pkm_config {
@@ -67,6 +95,7 @@ struct pkm_config {
 	long edit_days;			/* [kunjungan] ubah_hari: a visit older than this needs a reason */
 	int zone_minutes;		/* [puskesmas] zona: the local clock's offset from UTC */
 	struct satusehat_config satusehat;
+	struct pcare_config pcare;
 };
 
 void config_defaults(struct pkm_config *c);
@@ -77,9 +106,9 @@ int config_load(struct pkm_config *c, const char *explicit_path, struct sbuf *er
 int layout_parse(const char *s, enum layout *out);
 /* Indonesia's zones by name (Asia/Jakarta, WIB ...): minutes east of UTC, -1 if unknown. */
 int zone_parse(const char *s);
-/* [satusehat] and [puskesmas] zona (src/config_kirim.c); errors added to err. */
+/* [satusehat], [pcare] and [puskesmas] zona (src/config_kirim.c); errors added to err. */
 struct ini;
-void config_read_satusehat(const struct ini *ini, struct pkm_config *c, struct sbuf *err);
+void config_read_kirim(const struct ini *ini, struct pkm_config *c, struct sbuf *err);
 /* Where backups go: [cadangan] folder, else "cadangan" beside the database. */
 void config_backup_dir(const struct pkm_config *c, const char *db_path, char *out, size_t size);
 const char *layout_name(enum layout l);

@@ -9,7 +9,8 @@
 
 #define OUTBOX_MAX_ATTEMPTS 5	/* then an item waits for a person */
 
-/* Make kirim_atur say what the configuration says ([satusehat] aktif, mulai);
+/* Make kirim_atur say what the configuration says ([satusehat] and [pcare]
+ * aktif, mulai);
  * writes only when they differ, and nothing when the file does not say aktif
  * (a command run with another file must not stop the queue). 0 on success. */
 int outbox_configure(sqlite3 *db, const struct pkm_config *c, struct sbuf *err);
@@ -28,13 +29,18 @@ struct outbox_item {
  * max: the count read, -1 with err on failure. */
 long outbox_pending(sqlite3 *db, const char *tujuan, long after_id, struct outbox_item *items, long max,
 		    struct sbuf *err);
-/* `pkm kirim ulang`: an item (id > 0) or every item (0) that failed or waits is
- * due again, its attempts forgotten. The number of items, -1 on failure. */
+/* `pkm kirim ulang`: an item (id > 0) or every item (0) of a platform (NULL:
+ * any) that failed or waits is due again, its attempts forgotten. The number of items, -1 on failure. */
 long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err);
 
 /* For the sender. The next item due at `now` with id > after_id: its id, 0 when
  * none, -1 on failure. */
 long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, struct sbuf *err);
+/* One pass of a sender over what is due now: send(ctx, id) for each due item,
+ * once (1 sent, 0 failed and recorded on the item, -1 the database failed). */
+struct outbox_pass { long sent, failed; };
+int outbox_pass(sqlite3 *db, const char *tujuan, int (*send)(void *ctx, long id, struct sbuf *err), void *ctx,
+		struct outbox_pass *r, struct sbuf *err);
 /* Record an attempt before it goes out (committed, so a kill -9 leaves a trace):
  * whether an earlier attempt may have reached the platform (ask it first), the
  * version being sent. 0 on success. */
@@ -54,6 +60,10 @@ int outbox_source_get(sqlite3 *db, long id, const char *jenis, const char *kunci
 int outbox_source_set(sqlite3 *db, long id, const char *jenis, const char *kunci, const char *sumber_id,
 		      struct sbuf *err);
 int outbox_source_drop(sqlite3 *db, long id, const char *jenis, const char *kunci, struct sbuf *err);
+/* The value of a form column of a visit: 1 found (*out), 0 none, -1 failure
+ * or no such form column (the names may come from the configuration, so they
+ * are checked against the schema before they reach SQL). */
+int outbox_form_value(sqlite3 *db, const char *table, const char *column, long visit, double *out, struct sbuf *err);
 /* Cached platform ids: a Patient or Practitioner by NIK, a unit's Location. */
 int outbox_ihs_get(sqlite3 *db, const char *jenis, const char *nik, char *out, size_t size, struct sbuf *err);
 int outbox_ihs_set(sqlite3 *db, const char *jenis, const char *nik, const char *ihs, struct sbuf *err);

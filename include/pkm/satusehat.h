@@ -5,7 +5,6 @@
  * visit is never created twice. */
 #ifndef PKM_SATUSEHAT_H
 #define PKM_SATUSEHAT_H
-#include <signal.h>
 #include <sqlite3.h>
 #include "pkm/config.h"
 #include "pkm/util.h"
@@ -24,11 +23,9 @@ struct satusehat {
 int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c, struct sbuf *err);
 void satusehat_close(struct satusehat *s);
 
-struct satusehat_pass { long sent, failed; };
 /* One pass over what is due now: each item tried once. -1 only when the
  * database fails (a platform's failure is the item's, recorded on it). */
-int satusehat_pass(struct satusehat *s, struct satusehat_pass *r, struct sbuf *err);
-/* Passes until *stop is set (a signal), resting while nothing is due. */
-int satusehat_run(struct satusehat *s, volatile sig_atomic_t *stop, struct sbuf *err);
+struct outbox_pass;
+int satusehat_pass(struct satusehat *s, struct outbox_pass *r, struct sbuf *err);
 
 #endif
