@@ -8,15 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+void pcare_hmac(const char *key, const char *message, char out[64])
+{
+	unsigned char mac[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	HMAC(EVP_sha256(), key, (int)strlen(key), (const unsigned char *)message, strlen(message), mac, &n);
+	EVP_EncodeBlock((unsigned char *)out, mac, (int)n);	/* 32 bytes: 44 characters */
+	OPENSSL_cleanse(mac, sizeof mac);
+}
+
 void pcare_signature(const char *cons_id, const char *secret, const char *timestamp, char out[64])
 {
 	struct sbuf msg = { 0 };
 	sb_printf(&msg, "%s&%s", cons_id, timestamp);
-	unsigned char mac[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-	HMAC(EVP_sha256(), secret, (int)strlen(secret), (const unsigned char *)sb_str(&msg), msg.len, mac, &n);
-	EVP_EncodeBlock((unsigned char *)out, mac, (int)n);	/* 32 bytes: 44 characters */
-	OPENSSL_cleanse(mac, sizeof mac);
+	pcare_hmac(secret, sb_str(&msg), out);
 	sb_free(&msg);
 }
 

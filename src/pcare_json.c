@@ -69,12 +69,23 @@ json_t *pcare_kunjungan_json(const struct pcare_visit *v)
 	return o;
 }
 
+/* signa1 x signa2 from the prescription's "3x1" (1 x 1 when it says otherwise). */
+static void signa(const char *s, long *times, long *amount)
+{
+	char x;
+	*times = *amount = 1;
+	if (sscanf(s, "%ld %c %ld", times, &x, amount) != 3 || (x != 'x' && x != 'X') || *times < 1 || *amount < 1)
+		*times = *amount = 1;
+}
+
 json_t *pcare_obat_json(const struct pcare_visit *v, const struct pcare_drug *d)
 {
-	return json_pack("{s:i, s:s, s:b, s:n, s:b, s:s, s:i, s:i, s:I, s:I, s:n}", "kdObatSK", 0, "noKunjungan",
-			 v->no_kunjungan, "racikan", 0, "kdRacikan", "obatDPHO", 1, "kdObat", d->kd_obat, "signa1", 1,
-			 "signa2", 1, "jmlObat", (json_int_t)d->jumlah, "jmlPermintaan", (json_int_t)d->jumlah,
-			 "nmObatNonDPHO");
+	long s1, s2;
+	signa(d->signa, &s1, &s2);
+	return json_pack("{s:i, s:s, s:b, s:n, s:b, s:s, s:I, s:I, s:I, s:I, s:n}", "kdObatSK", 0, "noKunjungan",
+			 v->no_kunjungan, "racikan", 0, "kdRacikan", "obatDPHO", 1, "kdObat", d->kd_obat, "signa1",
+			 (json_int_t)s1, "signa2", (json_int_t)s2, "jmlObat", (json_int_t)d->jumlah, "jmlPermintaan",
+			 (json_int_t)d->jumlah, "nmObatNonDPHO");
 }
 
 json_t *pcare_tindakan_json(const struct pcare_visit *v, const struct pcare_procedure *p)

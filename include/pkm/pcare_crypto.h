@@ -5,6 +5,8 @@
 #define PKM_PCARE_CRYPTO_H
 #include "pkm/util.h"
 
+/* base64(HMAC-SHA256(key, message)). */
+void pcare_hmac(const char *key, const char *message, char out[64]);
 /* X-signature: base64(HMAC-SHA256(key = secret, message = "cons_id&timestamp")). */
 void pcare_signature(const char *cons_id, const char *secret, const char *timestamp, char out[64]);
 /* base64 of `in` (the X-authorization's "user:password:kdAplikasi"). */
