@@ -2,6 +2,7 @@
  * like the patient and visit imports. */
 #include "pkm/import.h"
 #include "pkm/db.h"
+#include "pkm/dict.h"
 #include "pkm/sheet.h"
 #include "pkm/stock.h"
 #include <stdlib.h>
@@ -40,8 +41,8 @@ int import_obat(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 	struct sheet s;
 	if (sheet_read(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
 		return finish_errors(&s);
-	int c[5] = { col_of(&s, "kode"), col_of(&s, "nama"), col_of(&s, "satuan"), col_of(&s, "kategori"),
-		     col_of(&s, "stok_optimum") };
+	int c[6] = { col_of(&s, "kode"), col_of(&s, "nama"), col_of(&s, "satuan"), col_of(&s, "kategori"),
+		     col_of(&s, "stok_optimum"), col_of(&s, "kode_pcare") };
 	struct drug *d = xcalloc((size_t)s.nrows, sizeof *d);
 	int added = 0;
 	for (int r = 0; r < s.nrows; r++) {
@@ -49,6 +50,10 @@ int import_obat(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 		if (drug_check(db, cell(&s, r, c[0]), cell(&s, r, c[1]), cell(&s, r, c[2]), cell(&s, r, c[3]),
 			       cell(&s, r, c[4]), &d[r], &fe) != 0)
 			report_field_errors(&s, r, &fe);
+		fe.n = 0;
+		dict_check_field(db, "obat", "kode_pcare", "kode_pcare", cell(&s, r, c[5]), d[r].kode_pcare,
+				 sizeof d[r].kode_pcare, &fe);
+		report_field_errors(&s, r, &fe);
 		struct drug old;
 		added += drug_get(db, d[r].kode, &old) == 0;
 	}

@@ -87,10 +87,11 @@ int drug_check(sqlite3 *db, const char *kode, const char *nama, const char *satu
 
 int drug_put(sqlite3 *db, const struct drug *d, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO obat (kode, nama, satuan, kategori, stok_optimum) "
-				      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama, "
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO obat (kode, nama, satuan, kategori, stok_optimum, kode_pcare) "
+				      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama, "
 				      "satuan = excluded.satuan, kategori = excluded.kategori, "
-				      "stok_optimum = excluded.stok_optimum", err);
+				      "stok_optimum = excluded.stok_optimum, kode_pcare = coalesce(excluded.kode_pcare, kode_pcare)",
+				      err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, d->kode, -1, SQLITE_STATIC);
@@ -99,6 +100,8 @@ int drug_put(sqlite3 *db, const struct drug *d, struct sbuf *err)
 	sqlite3_bind_text(st, 4, d->kategori, -1, SQLITE_STATIC);
 	if (d->optimum >= 0)
 		sqlite3_bind_int64(st, 5, d->optimum);
+	if (*d->kode_pcare)
+		sqlite3_bind_text(st, 6, d->kode_pcare, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		sb_printf(err, "obat %s tidak tersimpan: %s", d->kode, sqlite3_errmsg(db));

@@ -1,11 +1,55 @@
 /* Pendaftaran: find a patient as you type, register a new one, open today's visit. */
 #include "ui_priv.h"
 #include "pkm/dict.h"
+#include "pkm/kirim_exec.h"
+#include "pkm/pcare_member.h"
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_FOUND 200
 
 /* ---- today's visit for a patient ---- */
+
+/* A patient whose card P-Care can be asked about, by its number or NIK. */
+static const char *card_of(const struct ui *u, const struct patient *p, const char *payer)
+{
+	if (!u->cfg->pcare.aktif || !dict_payer_needs_bpjs(u->db, payer))
+		return NULL;
+	return p->no_bpjs[0] ? p->no_bpjs : p->nik[0] ? p->nik : NULL;
+}
+
+/* What P-Care said of the card last (kept in pcare_peserta), in words; 0 when
+ * it was never asked. *bad: the card cannot be used here. */
+static int card_known(struct ui *u, const struct patient *p, char *out, size_t size, int *bad)
+{
+	struct pcare_member m;
+	struct sbuf err = { 0 };
+	int found = pcare_member_get(u->db, p->no_bpjs, p->nik, &m, &err);
+	sb_free(&err);
+	if (found != 1)
+		return 0;
+	pcare_member_words(&m, u->cfg->pcare.kd_provider, out, size);
+	*bad = !m.aktif || (*u->cfg->pcare.kd_provider && strcmp(m.kd_provider, u->cfg->pcare.kd_provider) != 0);
+	return 1;
+}
+
+/* Ask P-Care about the card now, waiting at most [pcare] cek_waktu seconds:
+ * no answer in time leaves the check to the sender, which asks again. */
+static void card_check(struct ui *u, const struct patient *p, const char *number, char *out, size_t size, int *bad)
+{
+	ui_text(LINES - 2, 0, COLS, "Memeriksa kartu BPJS di P-Care...", A_BOLD);
+	refresh();
+	enum card_check r = kirim_card_check(u->db_path, u->cfg->file, number, u->cfg->pcare.cek_waktu);
+	*bad = r == CARD_UNKNOWN;
+	if (r == CARD_NO_ANSWER)
+		snprintf(out, size, "Kartu BPJS belum diperiksa: P-Care tidak menjawab dalam %ld detik (diperiksa lagi "
+			 "saat kunjungan dikirim)", u->cfg->pcare.cek_waktu);
+	else if (r == CARD_UNKNOWN)
+		snprintf(out, size, "%s %s TIDAK DIKENAL P-Care: periksa nomornya", p->no_bpjs[0] ? "No. BPJS" : "NIK", number);
+	else if (!card_known(u, p, out, size, bad))
+		snprintf(out, size, "Kartu BPJS belum diperiksa");
+}
 
 static int save_visit(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
@@ -19,8 +63,13 @@ static int save_visit(struct ui *u, struct dlg_field *f, void *ctx, struct field
 	int created;
 	if (visit_open(u->db, p, u->today, unit, payer, &v, &created, err) != 0)
 		return -1;
-	ui_message(u, 0, created ? "Kunjungan %s tersimpan: %s, antrian %d" : "%s sudah terdaftar hari ini di %s, antrian %d",
-		   p->nama, v.unit, v.no_antrian);
+	char said[200] = "";
+	int bad = 0;
+	const char *card = card_of(u, p, payer);
+	if (card)
+		card_check(u, p, card, said, sizeof said, &bad);
+	ui_message(u, bad, created ? "Kunjungan %s tersimpan: %s, antrian %d%s%s" : "%s sudah terdaftar hari ini di %s, "
+		   "antrian %d%s%s", p->nama, v.unit, v.no_antrian, *said ? ". " : "", said);
 	return 0;
 }
 
@@ -42,11 +91,14 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 		le_set(&f[0].le, visit_first_unit(age));
 		le_set(&f[1].le, p->penjamin);
 	}
-	char intro[1400], born[11];
-	snprintf(intro, sizeof intro, "%s  (No. RM %s)\n%s, %d th %d bl, lahir %s%s\nNIK %s   No. BPJS %s   %s %s",
+	char intro[1700], born[11], known[200], said[216] = "";
+	int bad;
+	if (card_of(u, p, f[1].le.buf) && card_known(u, p, known, sizeof known, &bad))
+		snprintf(said, sizeof said, "P-Care: %s", known);
+	snprintf(intro, sizeof intro, "%s  (No. RM %s)\n%s, %d th %d bl, lahir %s%s\nNIK %s   No. BPJS %s   %s %s%s%s",
 		 p->nama, p->no_rm, dict_sex_label(p->sex), age.years, age.months, date_show(p->tanggal_lahir, born),
 		 p->lahir_perkiraan ? " (perkiraan)" : "", p->nik[0] ? p->nik : "-", p->no_bpjs[0] ? p->no_bpjs : "-",
-		 p->alamat, p->desa);
+		 p->alamat, p->desa, *said ? "\n" : "", said);
 	return ui_dialog_in(u, CTX_FORM | DLG_ENTER_SAVES, "Kunjungan hari ini", intro, f, 2, save_visit, (void *)p);
 }
 

@@ -10,6 +10,7 @@
 struct drug {
 	char kode[24], nama[208], satuan[48], kategori[16];
 	long optimum;			/* fixed stok optimum, -1 when computed */
+	char kode_pcare[24];		/* P-Care's kdObat; "" keeps the one stored */
 };
 
 /* What was typed (or read from a CSV row) for a receipt or an opening stock. */
