@@ -112,9 +112,10 @@ static int check_card(sqlite3 *db, const struct pkm_config *cfg, const char *num
 	if (!quiet) {
 		char words[256];
 		pcare_member_words(&m, cfg->pcare.kd_provider, words, sizeof words);
+		int same = strcmp(m.keterangan, m.aktif ? "AKTIF" : "TIDAK AKTIF") == 0 || !*m.keterangan;
 		printf("No. BPJS   %s\nNama       %s\nStatus     %s%s%s\nFKTP       %s %s\nKelas      %s\nJenis      %s\n"
-		       "Di desk    %s\n", m.no_kartu, m.nama, m.aktif ? "AKTIF" : "TIDAK AKTIF", *m.keterangan ? " - " : "",
-		       m.keterangan, m.kd_provider, m.nm_provider, m.kelas, m.jenis, words);
+		       "Di desk    %s\n", m.no_kartu, m.nama, m.aktif ? "AKTIF" : "TIDAK AKTIF", same ? "" : " - ",
+		       same ? "" : m.keterangan, m.kd_provider, m.nm_provider, m.kelas, m.jenis, words);
 	}
 	return m.aktif ? 0 : 4;
 }

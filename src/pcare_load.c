@@ -134,9 +134,23 @@ static int load_drugs(sqlite3 *db, struct pcare_visit *v, struct sbuf *err)
 		db_col_text(st, 4, d->signa, sizeof d->signa);
 		db_col_text(st, 5, d->id, sizeof d->id);
 		d->removed = sqlite3_column_int(st, 6);
-		if (!d->removed)
-			sb_printf(&v->terapi, "%s%s %ld%s%s", v->terapi.len ? ", " : "", d->nama, d->jumlah, *d->signa ? " " : "",
-				  d->signa);
+	}
+	return db_finish(db, st, rc, err);
+}
+
+/* terapiObat: every dispensed drug in words, with a P-Care code or not. */
+static int load_terapi(sqlite3 *db, struct pcare_visit *v, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT o.nama, r.jumlah, r.signa FROM resep r JOIN obat o ON o.kode = r.obat "
+					  "WHERE r.kunjungan_id = ? AND r.diserahkan IS NOT NULL ORDER BY r.id", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, v->id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *signa = (const char *)sqlite3_column_text(st, 2);
+		sb_printf(&v->terapi, "%s%s %lld%s%s", v->terapi.len ? ", " : "", (const char *)sqlite3_column_text(st, 0),
+			  (long long)sqlite3_column_int64(st, 1), *signa ? " " : "", signa);
 	}
 	return db_finish(db, st, rc, err);
 }
@@ -210,6 +224,8 @@ int pcare_load(sqlite3 *db, long kirim_id, const struct pcare_config *c, struct 
 		rc = load_vitals(db, v, err);
 	if (rc == 0)
 		rc = load_drugs(db, v, err);
+	if (rc == 0)
+		rc = load_terapi(db, v, err);
 	if (rc == 0)
 		rc = load_procedures(db, c, v, err);
 	if (rc == 0)

@@ -65,8 +65,8 @@ void pcare_member_words(const struct pcare_member *m, const char *kd_provider, c
 	if (!m->aktif)
 		snprintf(out, size, "BPJS TIDAK AKTIF%s%s", *m->keterangan ? ": " : "", m->keterangan);
 	else if (*kd_provider && strcmp(m->kd_provider, kd_provider) != 0)
-		snprintf(out, size, "BPJS aktif, kelas %s; FKTP LAIN: %s %s", *m->kelas ? m->kelas : "-", m->kd_provider,
+		snprintf(out, size, "BPJS aktif, %s; TERDAFTAR DI FKTP LAIN: %s %s", *m->kelas ? m->kelas : "kelas -", m->kd_provider,
 			 m->nm_provider);
 	else
-		snprintf(out, size, "BPJS aktif, kelas %s, %s", *m->kelas ? m->kelas : "-", *m->jenis ? m->jenis : "peserta");
+		snprintf(out, size, "BPJS aktif, %s, %s", *m->kelas ? m->kelas : "kelas -", *m->jenis ? m->jenis : "peserta");
 }

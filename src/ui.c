@@ -160,14 +160,20 @@ static void title_right(struct ui *u)
 			 u->backup.total ? (int)(100L * u->backup.done / u->backup.total) : 0);
 	else if (u->backup.state)	/* how today's copy ended, for the whole session */
 		str_copy(job, sizeof job, u->backup.state > 0 ? "cadangan ok | " : "CADANGAN GAGAL | ");
-	struct outbox_counts n;
-	struct sbuf err = { 0 };
-	/* the data officer and the admin see what has not reached SATUSEHAT yet */
-	if (u->cfg->satusehat.aktif && (role_rights(u->user.peran) & R_REPORTS) &&
-	    outbox_count(u->db, "satusehat", 0, &n, &err) == 0 && (n.menunggu || n.gagal))
-		snprintf(job + strlen(job), sizeof job - strlen(job), "kirim %ld%s | ", n.menunggu + n.gagal,
-			 n.gagal ? " GAGAL" : "");
-	sb_free(&err);
+	/* the data officer and the admin see what has not reached SATUSEHAT or P-Care yet */
+	long waiting = 0, failed = 0;
+	const int on[2] = { u->cfg->satusehat.aktif, u->cfg->pcare.aktif };
+	for (int i = 0; i < 2 && (role_rights(u->user.peran) & R_REPORTS); i++) {
+		struct outbox_counts n;
+		struct sbuf err = { 0 };
+		if (on[i] && outbox_count(u->db, i ? "pcare" : "satusehat", 0, &n, &err) == 0) {
+			waiting += n.menunggu + n.gagal;
+			failed += n.gagal;
+		}
+		sb_free(&err);
+	}
+	if (waiting)
+		snprintf(job + strlen(job), sizeof job - strlen(job), "kirim %ld%s | ", waiting, failed ? " GAGAL" : "");
 	snprintf(right, sizeof right, "%s%s  %02d-%02d-%04d ", job, u->cfg->nama, u->today.d, u->today.m, u->today.y);
 	if (utf8_width(right) >= COLS - left_w)	/* a long title: the puskesmas' name gives way */
 		snprintf(right, sizeof right, "%s%02d-%02d-%04d ", job, u->today.d, u->today.m, u->today.y);

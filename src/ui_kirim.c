@@ -1,5 +1,6 @@
-/* Laporan > Kirim: what has not reached SATUSEHAT, a page at a time, each
- * item with its state and the last error in words; F6 sends one again. */
+/* Laporan > Kirim: what has not reached SATUSEHAT or P-Care, a page at a
+ * time, each item with its state and the last error in words; F6 sends one
+ * again, F7 shows the other platform's queue. */
 #include "ui_priv.h"
 #include "pkm/outbox.h"
 #include <stdio.h>
@@ -26,11 +27,13 @@ void ui_outbox(struct ui *u)
 	static struct outbox_item items[PAGE_MAX];
 	int sel = 0, top = 0;
 	long first = 0;	/* the page starts after this id */
+	int pcare = !u->cfg->satusehat.aktif && u->cfg->pcare.aktif;	/* the queue shown */
 	for (;;) {
 		struct sbuf err = { 0 };
 		struct outbox_counts c;
-		long n = outbox_pending(u->db, "satusehat", first, items, PAGE_MAX, &err);
-		if (n < 0 || outbox_count(u->db, "satusehat", 0, &c, &err) != 0) {
+		const char *tujuan = pcare ? "pcare" : "satusehat", *name = pcare ? "P-Care" : "SATUSEHAT";
+		long n = outbox_pending(u->db, tujuan, first, items, PAGE_MAX, &err);
+		if (n < 0 || outbox_count(u->db, tujuan, 0, &c, &err) != 0) {
 			ui_message(u, 1, "Antrean kirim tidak terbaca: %s", sb_str(&err));
 			sb_free(&err);
 			return;
@@ -39,11 +42,16 @@ void ui_outbox(struct ui *u)
 			sel = n > 0 ? (int)n - 1 : 0;
 		int page = (LINES - 7) / 3;	/* an item: its line and its error in two */
 		ui_list_scroll(sel, &top, page);
-		ui_frame(u, "Laporan: kirim SATUSEHAT", CTX_OUTBOX);
-		char head[160];
-		snprintf(head, sizeof head, "%ld menunggu, %ld gagal.%s", c.menunggu, c.gagal,
-			 u->cfg->satusehat.aktif ? " Pengirim: pkm kirim satusehat (layanan di server)."
-						 : " SATUSEHAT tidak aktif di konfigurasi.");
+		char title[48], head[160];
+		snprintf(title, sizeof title, "Laporan: kirim %s", name);
+		ui_frame(u, title, CTX_OUTBOX);
+		int on = pcare ? u->cfg->pcare.aktif : u->cfg->satusehat.aktif;
+		if (on)
+			snprintf(head, sizeof head, "%ld menunggu, %ld gagal. Pengirim: pkm kirim %s (layanan di server).",
+				 c.menunggu, c.gagal, tujuan);
+		else
+			snprintf(head, sizeof head, "%ld menunggu, %ld gagal. %s tidak aktif di konfigurasi.", c.menunggu,
+				 c.gagal, name);
 		ui_text(2, 2, COLS - 4, head, A_BOLD);
 		if (!n)
 			ui_text(4, 2, COLS - 4, "Tidak ada yang menunggu: semua kunjungan sudah terkirim.", 0);
@@ -66,10 +74,14 @@ void ui_outbox(struct ui *u)
 		if (a == A_HELP)
 			ui_help(u);
 		else if (a == A_RESEND && cur) {
-			if (outbox_retry(u->db, "satusehat", cur->id, &err) < 0)
+			if (outbox_retry(u->db, tujuan, cur->id, &err) < 0)
 				ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
 			else
 				ui_message(u, 0, "Kunjungan %s %s dikirim lagi pada kesempatan berikut", cur->no_rm, cur->tanggal);
+		} else if (a == A_PLATFORM) {
+			pcare = !pcare;
+			first = 0;
+			sel = top = 0;
 		} else if (k == K_PGDN && n == PAGE_MAX && sel == n - 1) {
 			first = items[n - 1].id;	/* the next page of the queue */
 			sel = top = 0;

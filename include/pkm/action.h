@@ -28,7 +28,7 @@ enum {
 	CTX_REPSEL = 512,	/* Laporan: choosing a report */
 	CTX_USERS = 1024,	/* Admin: the users */
 	CTX_LOGIN = 2048,	/* the log-in and the locked screen */
-	CTX_OUTBOX = 4096,	/* Laporan: what waits to go to SATUSEHAT */
+	CTX_OUTBOX = 4096,	/* Laporan: what waits to go to SATUSEHAT or P-Care */
 	CTX_ALL = 8191,
 };
 
@@ -57,9 +57,11 @@ enum {
 	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
 	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \
-	X(OUTBOX, 5, 'K', 0, "Kirim", "Antrean kirim SATUSEHAT: yang menunggu dan yang gagal", CTX_REPSEL, \
+	X(OUTBOX, 5, 'K', 0, "Kirim", "Antrean kirim SATUSEHAT dan P-Care: yang menunggu dan yang gagal", CTX_REPSEL, \
 	  R_REPORTS) \
 	X(RESEND, 6, 'E', 0, "Kirim ulang", "Kirim ulang antrean terpilih (gagal atau menunggu data)", CTX_OUTBOX, \
+	  R_REPORTS) \
+	X(PLATFORM, 7, 'T', 0, "SATUSEHAT/P-Care", "Ganti antrean yang dilihat: SATUSEHAT atau P-Care", CTX_OUTBOX, \
 	  R_REPORTS) \
 	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
 	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis atau obat resep terpilih (dengan konfirmasi)", CTX_DIAG | CTX_RESEP, R_CLINICAL) \

@@ -14,7 +14,7 @@ chmod 600 "$WORK/satusehat.rahasia"
 python3 "$HERE/server.py" "$WORK" "$ORG" pkm-uji "$SECRET" &
 SERVER=$!
 stop_all() {
-	kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true
+	kill "$SERVER" ${PSERVER:-} 2>/dev/null || true; wait "$SERVER" ${PSERVER:-} 2>/dev/null || true
 	if [ -n "${T:-}" ]; then $T kill-server 2>/dev/null || true; fi
 	rm -rf "$WORK"
 }
@@ -31,7 +31,7 @@ write_config() {	# write_config [extra [satusehat] lines]
 nama = Puskesmas Uji
 zona = Asia/Jakarta
 [satusehat]
-aktif = ya
+aktif = ${SS_AKTIF:-ya}
 mulai = 2026-11-01
 url_auth = http://127.0.0.1:$PORT/oauth2/v1
 url_fhir = http://127.0.0.1:$PORT/fhir-r4/v1
@@ -43,6 +43,7 @@ batas_waktu = 1
 jeda = 0
 lokasi_K3 = LOK-K3
 $*
+${PCARE_INI:-}
 INI
 }
 write_config

@@ -232,7 +232,7 @@ static void test_load(void **s)
 	assert_string_equal(v.drug[1].key, "520:20");
 	assert_int_equal(v.drug[1].removed, 1);
 	assert_string_equal(v.drug[1].id, "777");
-	assert_string_equal(sb_str(&v.terapi), "Amlodipin 5 mg 30 3x1");
+	assert_string_equal(sb_str(&v.terapi), "Amlodipin 5 mg 30 3x1, Vitamin C 10 1x1");
 	assert_int_equal(v.n_proc, 1);	/* scaling yes; no filling */
 	assert_string_equal(v.proc[0].kd, "01001");
 	pcare_visit_free(&v);

@@ -1,0 +1,90 @@
+# BPJS visits to P-Care: each visit's pendaftaran and kunjungan go once; a
+# visit without diagnoses is registered and goes on when they come; a changed
+# diagnosis goes as PUT; dispensed drugs and a coded procedure follow, a
+# changed amount replacing the drug; a cancelled visit is deleted; a visit
+# paid otherwise, or before [pcare] mulai, sends nothing; an inactive card
+# waits for a person. `pkm pcare peserta` prints a card's state. No secret
+# reaches the database.
+. "$(dirname "$0")/pcare_lib.sh"
+add_bpjs_visits
+expect "items: BPJS visits from mulai on" "$(sql "SELECT count(*) FROM kirim WHERE tujuan = 'pcare'")" 4
+expect "the patient paying themselves" "$(sql "SELECT count(*) FROM kirim WHERE kunjungan_id = $(visit_of 400005)")" 0
+# a BPJS visit registered with no diagnosis yet (IGD), a drug with its P-Care code
+cat >"$WORK/kunjungan2.csv" <<CSV
+no_rm,tanggal,unit,penjamin,icd10,kasus
+400001,2026-11-23,IGD,,,
+CSV
+pkm import kunjungan "$WORK/kunjungan2.csv" >/dev/null
+printf 'kode,nama,satuan,kode_pcare\nAML5,Amlodipin 5 mg,tablet,520\nVITC,Vitamin C,tablet,\n' >"$WORK/obat.csv"
+pkm import obat "$WORK/obat.csv" >/dev/null
+expect "drug codes" "$(sql "SELECT group_concat(kode || '=' || coalesce(kode_pcare, '-')) FROM obat ORDER BY kode")" "AML5=520,VITC=-"
+
+set +e; out=$(pkm kirim pcare --sekali); rc=$?; set -e
+expect "first pass" "$out" "4 terkirim, 1 gagal, 0 menunggu"
+expect "exit status" "$rc" 0
+p_no_violations
+expect "registrations" "$(pask 'sorted(r["noKartu"] for r in s["pendaftaran"].values())')" \
+	"['0001000000002', '0001234567890', '0001234567890', '0008000000004']"
+expect "visits (the IGD one has no diagnosis yet)" "$(pask 'len(s["kunjungan"])')" 3
+expect "IGD registered at its poli" "$(pask '[r["noKartu"] for r in s["pendaftaran"].values() if r["kdPoli"] == "020"]')" "['0001234567890']"
+pkm kirim status | grep -q "gagal: perlu diperiksa: kartu BPJS 0009000000003 tidak aktif - KARTU TIDAK AKTIF: PREMI BELUM DIBAYAR" ||
+	{ pkm kirim status; exit 1; }
+no1=$(sql "SELECT sumber_id FROM kirim_sumber WHERE kirim_id = $(item_of 400001) AND jenis = 'kunjungan'")
+expect "the visit's number kept" "$(pask "s['kunjungan']['$no1']['kdDiag1']")" I10
+
+# the doctor adds a diagnosis (goes as PUT), the IGD visit gets its own, the
+# pharmacy dispenses, the dental form records a scaling
+v1=$(visit_of 400001)
+igd=$(sql "SELECT id FROM kunjungan WHERE unit = 'IGD'")
+sql "INSERT INTO diagnosis (kunjungan_id, icd10, kasus) VALUES ($v1, 'E11.9', 'B'), ($igd, 'T14.0', 'B');
+     INSERT INTO resep (kunjungan_id, obat, jumlah, signa, diserahkan) VALUES ($v1, 'AML5', 30, '1x1', '2026-11-23'),
+       ($v1, 'VITC', 10, '1x1', '2026-11-23');
+     INSERT INTO f_gigi (kunjungan_id, scaling) VALUES ($v1, 1)"
+expect "second pass" "$(pkm kirim pcare --sekali)" "2 terkirim, 1 gagal, 0 menunggu"
+p_no_violations
+expect "one update" "$(pask 's["puts"]')" 1
+expect "updated diagnoses" "$(pask "[s['kunjungan']['$no1'][k] for k in ('kdDiag1', 'kdDiag2', 'terapiObat')]")" \
+	"['I10', 'E11.9', 'Amlodipin 5 mg 30 1x1, Vitamin C 10 1x1']"
+expect "visits" "$(pask 'len(s["kunjungan"])')" 4
+expect "the drug with a P-Care code" "$(pask 'sorted((v["kdObat"], v["jmlObat"]) for v in s["obat"].values())')" "[('520', 30)]"
+expect "the procedure" "$(pask '[v["kdTindakan"] for v in s["tindakan"].values()]')" "['01001']"
+
+# the amount changes: the old entry is deleted, the new one sent
+sql "UPDATE resep SET jumlah = 60 WHERE kunjungan_id = $v1 AND obat = 'AML5'"
+expect "third pass" "$(pkm kirim pcare --sekali)" "1 terkirim, 1 gagal, 0 menunggu"
+expect "drug replaced" "$(pask 'sorted((v["kdObat"], v["jmlObat"]) for v in s["obat"].values())')" "[('520', 60)]"
+pask 's["deleted"]' | grep -q "'obat " || { pask 's["deleted"]'; exit 1; }
+
+# a cancelled visit (the correction screen writes batal) is deleted at P-Care
+v2=$(visit_of 400002)
+no2=$(sql "SELECT sumber_id FROM kirim_sumber WHERE kirim_id = $(item_of 400002) AND jenis = 'kunjungan'")
+urut2=$(sql "SELECT sumber_id FROM kirim_sumber WHERE kirim_id = $(item_of 400002) AND jenis = 'pendaftaran'")
+sql "UPDATE kunjungan SET batal = 'salah daftar pasien' WHERE id = $v2"
+expect "fourth pass" "$(pkm kirim pcare --sekali)" "1 terkirim, 1 gagal, 0 menunggu"
+expect "deleted" "$(pask "[d for d in s['deleted'] if not d.startswith('obat')]")" "['kunjungan $no2', 'pendaftaran $urut2']"
+expect "its numbers forgotten" "$(sql "SELECT count(*) FROM kirim_sumber WHERE kirim_id = $(item_of 400002)")" 0
+p_no_violations
+# nothing of the patient paying themselves ever went
+expect "no request for the UMUM patient" "$(pask 'sum(1 for r in s["pendaftaran"].values() if r["noKartu"] == "")')" 0
+
+# the card check, by number and by NIK
+out=$(pkm pcare peserta 0001234567890)
+echo "$out" | grep -q "^Status     AKTIF$" || { echo "$out"; exit 1; }
+echo "$out" | grep -q "^Di desk    BPJS aktif, KELAS III, PBI (APBN)$" || { echo "$out"; exit 1; }
+set +e; out=$(pkm pcare peserta 0008000000004); rc=$?; set -e
+echo "$out" | grep -q "TERDAFTAR DI FKTP LAIN: 0999B001 Klinik Lain" || { echo "$out"; exit 1; }
+set +e; out=$(pkm pcare peserta 0009000000003); rc=$?; set -e
+expect "inactive exit" "$rc" 4
+echo "$out" | grep -q "^Status     TIDAK AKTIF - KARTU TIDAK AKTIF: PREMI BELUM DIBAYAR$" || { echo "$out"; exit 1; }
+set +e; out=$(pkm pcare peserta 3204010101900009); rc=$?; set -e
+expect "by NIK" "$rc" 0
+echo "$out" | grep -q "^No. BPJS   0001101900009$" || { echo "$out"; exit 1; }
+set +e; out=$(pkm pcare peserta 9999000000001); rc=$?; set -e
+expect "unknown card" "$rc:$out" "5:No. BPJS 9999000000001 tidak dikenal P-Care"
+
+# the secrets are in no file pkm wrote, nor in the trail
+for f in "$DB" "$DB-wal"; do
+	[ -f "$f" ] || continue
+	if grep -a -q -e "$PSECRET" -e "Sandi-PCare-$$" -e "kunci-$$" "$f"; then echo "a secret in $f" >&2; exit 1; fi
+done
+exit 0
