@@ -91,7 +91,10 @@ INSERT INTO kirim_atur_baru SELECT tujuan, mulai FROM kirim_atur;
 DROP TABLE kirim_atur;
 ALTER TABLE kirim_atur_baru RENAME TO kirim_atur;
 
--- (columns as in 018_kirim.sql)
+-- (columns as in 018_kirim.sql, and
+--   dicoba  Unix time of the last attempt: P-Care creates without conditions,
+--           so an item whose attempt may still be in flight there is not
+--           asked about until that request must have ended)
 CREATE TABLE kirim_baru (
   id            INTEGER PRIMARY KEY,
   kunjungan_id  INTEGER NOT NULL REFERENCES kunjungan(id) ON DELETE CASCADE,
@@ -107,9 +110,13 @@ CREATE TABLE kirim_baru (
   nakes         INTEGER REFERENCES pengguna(id),
   layan_mulai   INTEGER,
   layan_akhir   INTEGER,
+  dicoba        INTEGER NOT NULL DEFAULT 0,
   UNIQUE (kunjungan_id, tujuan)
 ) STRICT;
-INSERT INTO kirim_baru SELECT * FROM kirim;
+INSERT INTO kirim_baru (id, kunjungan_id, tujuan, status, versi, versi_kirim, percobaan, galat, tunggu, coba_lagi, ragu,
+                        nakes, layan_mulai, layan_akhir)
+SELECT id, kunjungan_id, tujuan, status, versi, versi_kirim, percobaan, galat, tunggu, coba_lagi, ragu,
+       nakes, layan_mulai, layan_akhir FROM kirim;
 
 -- P-Care's numbers of an item: the registration's noUrut (pendaftaran), the
 -- visit's noKunjungan (kunjungan), each drug's kdObatSK (obat, kunci: the

@@ -61,6 +61,7 @@ int http_request(struct http *h, const char *method, const char *url, const char
 	CURL *c = h->curl;
 	r->status = 0;
 	r->error[0] = 0;
+	r->maybe_sent = 0;
 	sb_reset(&r->body);
 	curl_easy_reset(c);
 	struct curl_slist *list = NULL;
@@ -85,6 +86,8 @@ int http_request(struct http *h, const char *method, const char *url, const char
 	curl_slist_free_all(list);
 	if (rc != CURLE_OK) {
 		snprintf(r->error, sizeof r->error, "%s", failure_words(rc));
+		r->maybe_sent = rc != CURLE_COULDNT_CONNECT && rc != CURLE_COULDNT_RESOLVE_HOST &&
+				rc != CURLE_COULDNT_RESOLVE_PROXY;
 		return -1;
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);

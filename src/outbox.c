@@ -133,26 +133,28 @@ long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err)
 		      err);
 }
 
-long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, struct sbuf *err)
+long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, long settle, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kirim WHERE tujuan = ? AND status = 'menunggu' AND tunggu = 0 "
-					  "AND coba_lagi <= ? AND id > ? ORDER BY id LIMIT 1", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kirim WHERE tujuan = ?1 AND status = 'menunggu' AND tunggu = 0 "
+					  "AND coba_lagi <= ?2 AND id > ?3 AND (ragu = 0 OR dicoba <= ?2 - ?4) "
+					  "ORDER BY id LIMIT 1", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, tujuan, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int64(st, 3, after_id);
+	sqlite3_bind_int64(st, 4, settle);
 	int rc = sqlite3_step(st);
 	long id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err) == 0 ? id : -1;
 }
 
-int outbox_pass(sqlite3 *db, const char *tujuan, int (*send)(void *ctx, long id, struct sbuf *err), void *ctx,
-		struct outbox_pass *r, struct sbuf *err)
+int outbox_pass(sqlite3 *db, const char *tujuan, long settle, int (*send)(void *ctx, long id, struct sbuf *err),
+		void *ctx, struct outbox_pass *r, struct sbuf *err)
 {
 	memset(r, 0, sizeof *r);
 	long now = (long)time(NULL), last = 0, id;
-	while ((id = outbox_next_due(db, tujuan, now, last, err)) > 0) {
+	while ((id = outbox_next_due(db, tujuan, now, last, settle, err)) > 0) {
 		int rc = send(ctx, id, err);
 		if (rc < 0)
 			return -1;
@@ -181,7 +183,7 @@ int outbox_attempt(sqlite3 *db, long id, long now, long jeda, int *uncertain, lo
 		}
 		sqlite3_finalize(st);
 	}
-	st = rc == SQLITE_DONE ? db_prepare(db, "UPDATE kirim SET percobaan = percobaan + 1, ragu = 1, "
+	st = rc == SQLITE_DONE ? db_prepare(db, "UPDATE kirim SET percobaan = percobaan + 1, ragu = 1, dicoba = ?2, "
 						"coba_lagi = ?2 + ?3 * (1 << min(percobaan, 10)) WHERE id = ?1", err)
 			       : NULL;
 	if (st) {
@@ -209,12 +211,12 @@ int outbox_sent(sqlite3 *db, long id, long versi, int stale, struct sbuf *err)
 		      a, 3, "kirim", err) < 0 ? -1 : 0;
 }
 
-int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why, struct sbuf *err)
+int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why, int doubt, struct sbuf *err)
 {
-	struct arg a[4] = { { NULL, id }, { why, 0 }, { NULL, how }, { NULL, OUTBOX_MAX_ATTEMPTS } };
-	return write1(db, "UPDATE kirim SET galat = ?2, tunggu = (?3 = 2), "
+	struct arg a[5] = { { NULL, id }, { why, 0 }, { NULL, how }, { NULL, OUTBOX_MAX_ATTEMPTS }, { NULL, doubt } };
+	return write1(db, "UPDATE kirim SET galat = ?2, tunggu = (?3 = 2), ragu = ?5, "
 			  "status = CASE WHEN ?3 = 1 OR (?3 = 0 AND percobaan >= ?4) THEN 'gagal' ELSE 'menunggu' END "
-			  "WHERE id = ?1", a, 4, "kirim", err) < 0 ? -1 : 0;
+			  "WHERE id = ?1", a, 5, "kirim", err) < 0 ? -1 : 0;
 }
 
 int outbox_form_value(sqlite3 *db, const char *table, const char *column, long visit, double *out, struct sbuf *err)

@@ -90,10 +90,13 @@ static enum reply call(struct pcare *p, const char *method, const char *path, js
 	free(text);
 	sb_free(&url);
 	if (rc != 0) {
+		p->no_answer |= r.maybe_sent;
 		snprintf(why, size, "P-Care: %s", r.error);
 		sb_free(&r.body);
 		return REPLY_FAILED;
 	}
+	if (r.status >= 500)	/* it may have done part of it */
+		p->no_answer = 1;
 	json_t *j = json_loads(sb_str(&r.body), 0, NULL);
 	json_t *meta = json_object_get(j, "metaData");
 	if (!meta)
@@ -494,10 +497,13 @@ static int send_item(struct pcare *p, long id, struct sbuf *err)
 		return -1;
 	struct pcare_visit v;
 	struct why w = { "", OUTBOX_RETRY };
+	p->no_answer = 0;
 	int rc = prepare(p, id, &v, &w, err);
 	if (rc == -2)
 		return -1;
+	int doubt = uncertain;	/* until P-Care has been asked */
 	if (rc == 0 && uncertain && (rc = recover(p, &v, &w)) == 0) {
+		doubt = 0;
 		char card[sizeof v.no_kartu];
 		str_copy(card, sizeof card, v.no_kartu);
 		pcare_visit_free(&v);	/* again, with the numbers P-Care has */
@@ -512,12 +518,15 @@ static int send_item(struct pcare *p, long id, struct sbuf *err)
 		return outbox_sent(p->db, id, versi, 0, err) == 0 ? 1 : -1;
 	if (rc == 1)
 		w.how = OUTBOX_WAIT_DATA;
-	return outbox_failed(p->db, id, w.how, w.text, err) == 0 ? 0 : -1;
+	return outbox_failed(p->db, id, w.how, w.text, doubt || p->no_answer, err) == 0 ? 0 : -1;
 }
 
 static int send_one(void *ctx, long id, struct sbuf *err) { return send_item(ctx, id, err); }
 
 int pcare_pass(struct pcare *p, struct outbox_pass *r, struct sbuf *err)
 {
-	return outbox_pass(p->db, "pcare", send_one, p, r, err);
+	/* P-Care has no conditional create: an unfinished attempt's requests must
+	 * have ended (each at most batas_waktu; two for the server to finish
+	 * what it took) before P-Care is asked what it has */
+	return outbox_pass(p->db, "pcare", 2 * p->cfg->pcare.batas_waktu, send_one, p, r, err);
 }

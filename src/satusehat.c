@@ -393,7 +393,7 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 			snprintf(why, sizeof why, "%s", sb_str(&e)), rc = -1;
 		sb_free(&e);
 	}
-	if (rc != 0 && outbox_failed(s->db, id, how, why, err) != 0)
+	if (rc != 0 && outbox_failed(s->db, id, how, why, 1, err) != 0)
 		result = -1;
 	sb_free(&r.body);
 	fhir_visit_free(&v);
@@ -404,5 +404,6 @@ static int send_one(void *ctx, long id, struct sbuf *err) { return send_item(ctx
 
 int satusehat_pass(struct satusehat *s, struct outbox_pass *r, struct sbuf *err)
 {
-	return outbox_pass(s->db, "satusehat", send_one, s, r, err);
+	/* no settling: every POST is conditional on the resource's identifier */
+	return outbox_pass(s->db, "satusehat", 0, send_one, s, r, err);
 }

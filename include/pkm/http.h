@@ -14,6 +14,7 @@ struct http_response {
 	long status;		/* 0 when no response came */
 	struct sbuf body;
 	char error[256];	/* why no response came, in words */
+	int maybe_sent;		/* no response, but the request may have reached the server */
 };
 /* method GET/POST/PUT; headers NULL-terminated ("Name: value"); body NULL for
  * none. 0 when a response came (any status), -1 on a network failure or a

@@ -34,13 +34,15 @@ long outbox_pending(sqlite3 *db, const char *tujuan, long after_id, struct outbo
 long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err);
 
 /* For the sender. The next item due at `now` with id > after_id: its id, 0 when
- * none, -1 on failure. */
-long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, struct sbuf *err);
+ * none, -1 on failure. An item whose last attempt may have reached the
+ * platform is due only `settle` seconds after that attempt (its requests
+ * have ended by then, so asking the platform finds what they made). */
+long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, long settle, struct sbuf *err);
 /* One pass of a sender over what is due now: send(ctx, id) for each due item,
  * once (1 sent, 0 failed and recorded on the item, -1 the database failed). */
 struct outbox_pass { long sent, failed; };
-int outbox_pass(sqlite3 *db, const char *tujuan, int (*send)(void *ctx, long id, struct sbuf *err), void *ctx,
-		struct outbox_pass *r, struct sbuf *err);
+int outbox_pass(sqlite3 *db, const char *tujuan, long settle, int (*send)(void *ctx, long id, struct sbuf *err),
+		void *ctx, struct outbox_pass *r, struct sbuf *err);
 /* Record an attempt before it goes out (committed, so a kill -9 leaves a trace):
  * whether an earlier attempt may have reached the platform (ask it first), the
  * version being sent. 0 on success. */
@@ -50,9 +52,11 @@ int outbox_attempt(sqlite3 *db, long id, long now, long jeda, int *uncertain, lo
  * next attempt updates it). */
 int outbox_sent(sqlite3 *db, long id, long versi, int stale, struct sbuf *err);
 /* The attempt failed: retried after the backoff unless `permanent` or attempts
- * ran out (then gagal); waits_for_data: waits for the data to change instead. */
+ * ran out (then gagal); waits_for_data: waits for the data to change instead.
+ * doubt: the platform may hold what this attempt sent (a request went
+ * unanswered), so the next attempt asks it first. */
 enum outbox_failure { OUTBOX_RETRY, OUTBOX_PERMANENT, OUTBOX_WAIT_DATA };
-int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why, struct sbuf *err);
+int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why, int doubt, struct sbuf *err);
 /* The platform's id of a resource of an item (jenis Encounter/Condition/
  * Observation, kunci '' / ICD-10 / LOINC); "" when none. */
 int outbox_source_get(sqlite3 *db, long id, const char *jenis, const char *kunci, char *out, size_t size,

@@ -12,7 +12,8 @@ visit, drug or procedure among them) recorded, so a test can ask.
 
 Cards: 13 digits; 0009... is not active, 0008... is registered at another
 FKTP, 9999... is unknown; a NIK's card is 0001 and the NIK's last 9 digits.
-Faults, by POST /_fault {"mode", "count"}: 500 (HTTP 500), hang (processed,
+Faults, by POST /_fault {"mode", "count", "path"} (path: only requests
+starting so, e.g. "POST pendaftaran"): 500 (HTTP 500), hang (processed,
 answered after 3 s), refuse (connection dropped), 412 (metaData code 412),
 slow (0-0.3 s a request, for kill -9 at random moments).
 GET /_state gives what was accepted and every rule broken."""
@@ -43,10 +44,10 @@ def member(card):
             "jnsKelas": {"nama": "KELAS III", "kode": "3"}, "jnsPeserta": {"nama": "PBI (APBN)", "kode": "21"}}
 
 
-def take_fault(modes):
+def take_fault(modes, where):
     with lock:
         for f in state["faults"]:
-            if f["mode"] in modes and f["count"] > 0:
+            if f["mode"] in modes and f["count"] > 0 and where.startswith(f.get("path") or ""):
                 f["count"] -= 1
                 return f["mode"]
     return None
@@ -108,8 +109,8 @@ class Handler(BaseHTTPRequestHandler):
             return None
         return stamp
 
-    def refused(self):
-        if take_fault({"refuse"}):
+    def refused(self, where):
+        if take_fault({"refuse"}, where):
             self.close_connection = True
             self.connection.shutdown(2)
             return True
@@ -127,9 +128,10 @@ class Handler(BaseHTTPRequestHandler):
                 if f["mode"] == "slow":
                     state["slow"] = True
                 else:
-                    state["faults"].append({"mode": f["mode"], "count": f.get("count", 1)})
+                    state["faults"].append({"mode": f["mode"], "count": f.get("count", 1), "path": f.get("path")})
             return self.plain({})
-        if self.refused():
+        where = "%s %s" % (self.command, self.path.split("/pcare-rest/", 1)[-1])
+        if self.refused(where):
             return
         stamp = self.checked()
         if stamp is None:
@@ -140,7 +142,7 @@ class Handler(BaseHTTPRequestHandler):
         if state["slow"]:
             time.sleep(random.random() * 0.3)
         writes = self.command != "GET"
-        mode = take_fault({"500", "hang", "412"}) if writes or path[0] == "peserta" else None
+        mode = take_fault({"500", "hang", "412"}, where) if writes or path[0] == "peserta" else None
         if mode == "500":
             return self.send(500, 500, "Internal Server Error")
         if mode == "412":
