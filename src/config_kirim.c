@@ -66,9 +66,10 @@ static void check_url(const struct ini *ini, const char *section, const char *ke
 }
 
 /* The keys `prefix`SOMETHING of a section; `upper`: SOMETHING names a unit,
- * which the file writes as it likes (iniparser lower-cases keys). */
-static void read_map(const struct ini *ini, const char *section, const char *prefix, int upper, struct kirim_map *m,
-		     struct sbuf *err)
+ * which the file writes as it likes (iniparser lower-cases keys). `form`
+ * says how such a line is written, for the message. */
+static void read_map(const struct ini *ini, const char *section, const char *prefix, int upper, const char *form,
+		     struct kirim_map *m, struct sbuf *err)
 {
 	char **keys;
 	int n = ini_key_names(ini, section, &keys);
@@ -80,7 +81,7 @@ static void read_map(const struct ini *ini, const char *section, const char *pre
 		if (m->n >= KIRIM_MAP_MAX)
 			ini_error(ini, err, section, keys[i], "paling banyak %d kunci %s", KIRIM_MAP_MAX, prefix);
 		else if (!*k || strlen(k) >= sizeof m->e[0].key || !v || !*v || strlen(v) >= sizeof m->e[0].value)
-			ini_error(ini, err, section, keys[i], "%s harus %sNAMA = nilai (maks. %zu karakter)", keys[i], prefix,
+			ini_error(ini, err, section, keys[i], "%s harus %s (maks. %zu karakter)", keys[i], form,
 				  sizeof m->e[0].value - 1);
 		else {
 			str_copy(m->e[m->n].key, sizeof m->e[0].key, k);
@@ -123,7 +124,7 @@ static void read_satusehat(const struct ini *ini, struct satusehat_config *s, st
 	read_text(ini, sec, satusehat_text, ARRAY_LEN(satusehat_text), s, err);
 	ini_get_long(ini, sec, "batas_waktu", 1, 300, &s->batas_waktu, err);
 	ini_get_long(ini, sec, "jeda", 0, 86400, &s->jeda, err);
-	read_map(ini, sec, "lokasi_", 1, &s->lokasi, err);
+	read_map(ini, sec, "lokasi_", 1, "lokasi_UNIT = id Location", &s->lokasi, err);
 	check_date(ini, sec, s->mulai, err);
 	if (*s->dokter && (strlen(s->dokter) != 16 || !str_is_digits(s->dokter)))
 		ini_error(ini, err, sec, "dokter", "dokter harus NIK 16 angka");
@@ -158,9 +159,9 @@ static void read_pcare(const struct ini *ini, struct pcare_config *p, struct sbu
 	ini_get_long(ini, sec, "batas_waktu", 1, 300, &p->batas_waktu, err);
 	ini_get_long(ini, sec, "cek_waktu", 1, 30, &p->cek_waktu, err);
 	ini_get_long(ini, sec, "jeda", 0, 86400, &p->jeda, err);
-	read_map(ini, sec, "poli_", 1, &p->poli, err);
-	read_map(ini, sec, "dokter_", 0, &p->dokter_map, err);
-	read_map(ini, sec, "tindakan_", 0, &p->tindakan, err);
+	read_map(ini, sec, "poli_", 1, "poli_UNIT = kode poli P-Care", &p->poli, err);
+	read_map(ini, sec, "dokter_", 0, "dokter_PENGGUNA = kode dokter P-Care", &p->dokter_map, err);
+	read_map(ini, sec, "tindakan_", 0, "tindakan_TABEL.KOLOM = kode tindakan P-Care", &p->tindakan, err);
 	check_date(ini, sec, p->mulai, err);
 	check_url(ini, sec, "url", err);
 	for (int i = 0; i < p->tindakan.n; i++)

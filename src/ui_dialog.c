@@ -27,7 +27,7 @@ static void draw(struct ui *u, unsigned ctx, const char *title, const char *intr
 {
 	ui_frame(u, title, ctx);
 	d->intro_lines = 0;
-	for (const char *s = intro; d->intro_lines < 3;) {
+	for (const char *s = intro; d->intro_lines < 4;) {	/* a 4th: what P-Care said of a card */
 		size_t len = strcspn(s, "\n");
 		char line[400];
 		str_copy(line, sizeof line < len + 1 ? sizeof line : len + 1, s);
