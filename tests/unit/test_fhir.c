@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pkm/db.h"
+#include "slurp.h"
 #include "pkm/fhir.h"
 #include "pkm/open.h"
 #include "pkm/patient.h"
@@ -41,19 +42,6 @@ static void worked_example(struct fhir_visit *v, struct fhir_condition cond[2])
 	v->obs[0] = (struct fhir_observation){ "8480-6", "Systolic blood pressure", "mm[Hg]", 150, "" };
 	v->obs[1] = (struct fhir_observation){ "29463-7", "Body weight", "kg", 70.5, "" };
 	v->n_obs = 2;
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	assert_non_null(f);
-	static char buf[65536];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = 0;
-	while (n && buf[n - 1] == '\n')
-		buf[--n] = 0;
-	return buf;
 }
 
 static void test_golden(void **s)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pkm/db.h"
+#include "slurp.h"
 #include "pkm/lzstring.h"
 #include "pkm/open.h"
 #include "pkm/patient.h"
@@ -108,19 +109,6 @@ static void worked_example(struct pcare_visit *v, struct pcare_drug *d, struct p
 	sb_add(&v->terapi, "Amlodipin 5 mg 30 3x1");
 	*d = (struct pcare_drug){ .key = "520:30", .kd_obat = "520", .nama = "Amlodipin 5 mg", .signa = "3x1", .jumlah = 30 };
 	*t = (struct pcare_procedure){ .kd = "01001", .label = "f_gigi.scaling", .value = 1 };
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	assert_non_null(f);
-	static char buf[65536];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = 0;
-	while (n && buf[n - 1] == '\n')
-		buf[--n] = 0;
-	return buf;
 }
 
 static void test_golden(void **s)
