@@ -7,12 +7,12 @@ ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 
 layer() {	# layer MODULE -> its layer number; unknown modules fail the check
 	case "$1" in
-	util|date|csv|icd|ident|output|ini|lineedit|config|digest|http) echo 0 ;;
+	util|date|csv|icd|ident|output|ini|lineedit|config|digest|http|lzstring|pcare_crypto|secret|kirim_exec) echo 0 ;;
 	db) echo 1 ;;
 	dict|audit|audit_read) echo 2 ;;
 	open|migrate) echo 3 ;;
-	patient|patient_edit|visit|visit_fix|stock|user|form|calc|icd_list|sheet|import|patient_data|backup|outbox|fhir) echo 4 ;;
-	table|lb1|lb2|rowdef|reports|demo|satusehat) echo 5 ;;
+	patient|patient_edit|visit|visit_fix|stock|user|form|calc|icd_list|sheet|import|patient_data|backup|outbox|fhir|pcare_member) echo 4 ;;
+	table|lb1|lb2|rowdef|reports|demo|satusehat|pcare) echo 5 ;;
 	main|cli_admin|cli_kirim|action|formnav|ui) echo 6 ;;
 	*) echo "?" ;;
 	esac
@@ -25,6 +25,7 @@ module() {	# module FILE -> the module a source or header belongs to
 	form_load|form_data) echo form ;;
 	rowdef_count) echo rowdef ;;
 	fhir_load) echo fhir ;;
+	pcare_load|pcare_json) echo pcare ;;
 	config_kirim) echo config ;;
 	kirim_main) echo main ;;
 	import_stock|import_icd) echo import ;;
