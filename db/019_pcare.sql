@@ -83,19 +83,27 @@ DROP TRIGGER kirim_f_tb_update;
 DROP TRIGGER kirim_f_tb_delete;
 DROP VIEW kirim_sentuh;
 
-CREATE TABLE kirim_atur_baru (
+-- Each table's rows wait in a plain copy while it is made again (no RENAME:
+-- that checks every trigger of the schema, and a database upgraded from
+-- before 017 still has trail triggers pkm remakes only after the migrations).
+CREATE TABLE kirim_atur_simpan AS SELECT * FROM kirim_atur;
+CREATE TABLE kirim_simpan AS SELECT * FROM kirim;
+CREATE TABLE kirim_sumber_simpan AS SELECT * FROM kirim_sumber;
+DROP TABLE kirim_sumber;
+DROP TABLE kirim;
+DROP TABLE kirim_atur;
+
+CREATE TABLE kirim_atur (
   tujuan  TEXT PRIMARY KEY CHECK (tujuan IN ('satusehat', 'pcare')),
   mulai   TEXT NOT NULL CHECK (date(mulai) IS mulai)
 ) STRICT;
-INSERT INTO kirim_atur_baru SELECT tujuan, mulai FROM kirim_atur;
-DROP TABLE kirim_atur;
-ALTER TABLE kirim_atur_baru RENAME TO kirim_atur;
+INSERT INTO kirim_atur SELECT tujuan, mulai FROM kirim_atur_simpan;
 
 -- (columns as in 018_kirim.sql, and
---   dicoba  Unix time of the last attempt: P-Care creates without conditions,
---           so an item whose attempt may still be in flight there is not
---           asked about until that request must have ended)
-CREATE TABLE kirim_baru (
+--   dicoba  Unix time of the last attempt: an item whose attempt may still be
+--           in flight is not sent again, nor the platform asked about it,
+--           until that request must have ended)
+CREATE TABLE kirim (
   id            INTEGER PRIMARY KEY,
   kunjungan_id  INTEGER NOT NULL REFERENCES kunjungan(id) ON DELETE CASCADE,
   tujuan        TEXT NOT NULL CHECK (tujuan IN ('satusehat', 'pcare')),
@@ -113,29 +121,28 @@ CREATE TABLE kirim_baru (
   dicoba        INTEGER NOT NULL DEFAULT 0,
   UNIQUE (kunjungan_id, tujuan)
 ) STRICT;
-INSERT INTO kirim_baru (id, kunjungan_id, tujuan, status, versi, versi_kirim, percobaan, galat, tunggu, coba_lagi, ragu,
-                        nakes, layan_mulai, layan_akhir)
+INSERT INTO kirim (id, kunjungan_id, tujuan, status, versi, versi_kirim, percobaan, galat, tunggu, coba_lagi, ragu,
+                   nakes, layan_mulai, layan_akhir)
 SELECT id, kunjungan_id, tujuan, status, versi, versi_kirim, percobaan, galat, tunggu, coba_lagi, ragu,
-       nakes, layan_mulai, layan_akhir FROM kirim;
+       nakes, layan_mulai, layan_akhir FROM kirim_simpan;
+CREATE INDEX kirim_antre ON kirim(tujuan, status, coba_lagi);
 
 -- P-Care's numbers of an item: the registration's noUrut (pendaftaran), the
 -- visit's noKunjungan (kunjungan), each drug's kdObatSK (obat, kunci: the
--- drug, amount and signa sent) and procedure's kdTindakanSK (tindakan, kunci:
--- its code).
-CREATE TABLE kirim_sumber_baru (
-  kirim_id   INTEGER NOT NULL REFERENCES kirim_baru(id) ON DELETE CASCADE,
+-- drug and amount sent) and procedure's kdTindakanSK (tindakan, kunci: its
+-- code).
+CREATE TABLE kirim_sumber (
+  kirim_id   INTEGER NOT NULL REFERENCES kirim(id) ON DELETE CASCADE,
   jenis      TEXT NOT NULL CHECK (jenis IN ('Encounter', 'Condition', 'Observation',
                                             'pendaftaran', 'kunjungan', 'obat', 'tindakan')),
   kunci      TEXT NOT NULL,
   sumber_id  TEXT NOT NULL CHECK (length(sumber_id) BETWEEN 1 AND 64),
   PRIMARY KEY (kirim_id, jenis, kunci)
 ) STRICT, WITHOUT ROWID;
-INSERT INTO kirim_sumber_baru SELECT * FROM kirim_sumber;
-DROP TABLE kirim_sumber;
-DROP TABLE kirim;
-ALTER TABLE kirim_baru RENAME TO kirim;
-ALTER TABLE kirim_sumber_baru RENAME TO kirim_sumber;
-CREATE INDEX kirim_antre ON kirim(tujuan, status, coba_lagi);
+INSERT INTO kirim_sumber SELECT kirim_id, jenis, kunci, sumber_id FROM kirim_sumber_simpan;
+DROP TABLE kirim_atur_simpan;
+DROP TABLE kirim_simpan;
+DROP TABLE kirim_sumber_simpan;
 
 -- The code P-Care knows a drug by (kdObat); a drug without one is not sent.
 ALTER TABLE obat ADD COLUMN kode_pcare TEXT CHECK (kode_pcare IS NULL OR length(kode_pcare) BETWEEN 1 AND 20);

@@ -100,6 +100,8 @@ static int api(struct satusehat *s, const char *method, const char *url, const c
 		const char *headers[] = { auth, "Content-Type: application/json", "Accept: application/json", NULL };
 		int rc = http_request(s->http, method, url, headers, body, r);
 		memset(auth, 0, sizeof auth);
+		if ((rc != 0 && r->maybe_sent) || r->status >= 500)	/* it may have done part of it */
+			s->no_answer = 1;
 		if (rc != 0) {
 			snprintf(why, size, "%s", r->error);
 			return -1;
@@ -360,10 +362,13 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 		return -1;
 	char why[512] = "";
 	enum outbox_failure how = OUTBOX_RETRY;
+	s->no_answer = 0;
 	int rc = resolve(s, &v, why, sizeof why, &how, err);
 	if (rc == 1)
 		how = OUTBOX_WAIT_DATA;
+	int doubt = uncertain;	/* until the platform has been asked */
 	if (rc == 0 && uncertain && (rc = recover(s, &v, why, sizeof why, &how, err)) == 0) {
+		doubt = 0;
 		fhir_visit_free(&v);	/* again, with the ids the platform has */
 		if (fhir_load(s->db, id, c->organisasi, s->cfg->zone_minutes, c->dokter, &v, err) != 0 ||
 		    resolve(s, &v, why, sizeof why, &how, err) != 0)
@@ -393,7 +398,7 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 			snprintf(why, sizeof why, "%s", sb_str(&e)), rc = -1;
 		sb_free(&e);
 	}
-	if (rc != 0 && outbox_failed(s->db, id, how, why, 1, err) != 0)
+	if (rc != 0 && outbox_failed(s->db, id, how, why, doubt || s->no_answer, err) != 0)
 		result = -1;
 	sb_free(&r.body);
 	fhir_visit_free(&v);
@@ -404,6 +409,8 @@ static int send_one(void *ctx, long id, struct sbuf *err) { return send_item(ctx
 
 int satusehat_pass(struct satusehat *s, struct outbox_pass *r, struct sbuf *err)
 {
-	/* no settling: every POST is conditional on the resource's identifier */
-	return outbox_pass(s->db, "satusehat", 0, send_one, s, r, err);
+	/* conditional POSTs keep a late request from creating twice, but one still
+	 * in flight could overwrite a newer version: an unfinished attempt settles
+	 * (its requests have ended) before the item goes again */
+	return outbox_pass(s->db, "satusehat", 2 * s->cfg->satusehat.batas_waktu, send_one, s, r, err);
 }

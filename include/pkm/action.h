@@ -57,7 +57,7 @@ enum {
 	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
 	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \
-	X(OUTBOX, 5, 'K', 0, "Kirim", "Antrean kirim SATUSEHAT dan P-Care: yang menunggu dan yang gagal", CTX_REPSEL, \
+	X(OUTBOX, 5, 'K', 0, "Kirim", "Antrean kirim SATUSEHAT, P-Care: yang menunggu dan yang gagal", CTX_REPSEL, \
 	  R_REPORTS) \
 	X(RESEND, 6, 'E', 0, "Kirim ulang", "Kirim ulang antrean terpilih (gagal atau menunggu data)", CTX_OUTBOX, \
 	  R_REPORTS) \

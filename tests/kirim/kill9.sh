@@ -28,8 +28,9 @@ while [ $round -le 15 ]; do
 	round=$((round + 1))
 done
 tries=0
-until pkm kirim satusehat --sekali >"$WORK/out"; do
-	tries=$((tries + 1)); [ $tries -lt 5 ] || { cat "$WORK/out"; pkm kirim status; exit 1; }
+until pkm kirim satusehat --sekali >"$WORK/out"; do	# items cut off settle 2 s first
+	tries=$((tries + 1)); [ $tries -lt 8 ] || { cat "$WORK/out"; pkm kirim status; exit 1; }
+	sleep 0.5
 done
 no_violations
 expect "encounters" "$(ask 'len(s["store"]["Encounter"])')" $n
