@@ -20,13 +20,10 @@ static int usage_error(const char *what)
 
 static int report(int rc, struct sbuf *err)
 {
-	if (rc != 0) {
-		fputs("pkm: ", stderr);
-		out_puts(stderr, sb_str(err));
-		fputc('\n', stderr);
-	}
+	if (rc != 0)
+		return out_fail("pkm", err);
 	sb_free(err);
-	return rc == 0 ? 0 : 1;
+	return 0;
 }
 
 int cmd_audit(sqlite3 *db, int argc, char **argv)

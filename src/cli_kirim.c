@@ -20,14 +20,7 @@ static int usage_error(void)
 	return 2;
 }
 
-static int fail(struct sbuf *err)
-{
-	fputs("pkm: ", stderr);
-	out_puts(stderr, sb_str(err));
-	fputc('\n', stderr);
-	sb_free(err);
-	return 1;
-}
+static int fail(struct sbuf *err) { return out_fail("pkm", err); }
 
 /* Why an item waits, as the list shows it. */
 static const char *state_words(const struct outbox_item *it, char *buf, size_t size)

@@ -22,14 +22,7 @@
 static volatile sig_atomic_t stop;
 static void on_signal(int sig) { (void)sig; stop = 1; }
 
-static int fail(struct sbuf *err)
-{
-	fputs("pkm kirim: ", stderr);
-	out_puts(stderr, sb_str(err));
-	fputc('\n', stderr);
-	sb_free(err);
-	return 1;
-}
+static int fail(struct sbuf *err) { return out_fail("pkm kirim", err); }
 
 /* One sender a database: a second would send what the first is sending. */
 static int lock_sender(const char *db_path, const char *tujuan, struct sbuf *err)

@@ -110,6 +110,15 @@ int out_puts(FILE *f, const char *s)
 	return rc;
 }
 
+int out_fail(const char *prefix, struct sbuf *err)
+{
+	fprintf(stderr, "%s: ", prefix);
+	out_puts(stderr, sb_str(err));
+	fputc('\n', stderr);
+	sb_free(err);
+	return 1;
+}
+
 /* The stream callers write to: text is escaped and passed on to dst. */
 struct cookie {
 	FILE *dst;

@@ -473,11 +473,14 @@ static int deliver(struct pcare *p, struct pcare_visit *v, struct why *w)
 }
 
 /* Load, and what the visit needs before anything can go: the card number and
- * the unit's kdPoli. 0 ready, 1 waits for data, -1 failed (w). */
-static int prepare(struct pcare *p, long id, struct pcare_visit *v, struct why *w, struct sbuf *err)
+ * the unit's kdPoli. 0 ready, 1 waits for data, 2 nothing to do (cancelled
+ * before anything of it reached P-Care), -1 failed (w), -2 the database. */
+static int prepare(struct pcare *p, long id, int uncertain, struct pcare_visit *v, struct why *w, struct sbuf *err)
 {
 	if (pcare_load(p->db, id, &p->cfg->pcare, v, err) != 0)
 		return -2;
+	if (v->cancelled && !uncertain && !*v->no_urut && !*v->no_kunjungan)
+		return 2;
 	int rc = card_number(p, v, w);
 	if (rc == 0 && !*v->kd_poli) {
 		w->how = OUTBOX_PERMANENT;
@@ -498,9 +501,13 @@ static int send_item(struct pcare *p, long id, struct sbuf *err)
 	struct pcare_visit v;
 	struct why w = { "", OUTBOX_RETRY };
 	p->no_answer = 0;
-	int rc = prepare(p, id, &v, &w, err);
+	int rc = prepare(p, id, uncertain, &v, &w, err);
 	if (rc == -2)
 		return -1;
+	if (rc == 2) {
+		pcare_visit_free(&v);
+		return outbox_sent(p->db, id, versi, 0, err) == 0 ? 1 : -1;
+	}
 	int doubt = uncertain;	/* until P-Care has been asked */
 	if (rc == 0 && uncertain && (rc = recover(p, &v, &w)) == 0) {
 		doubt = 0;

@@ -363,21 +363,19 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 	char why[512] = "";
 	enum outbox_failure how = OUTBOX_RETRY;
 	s->no_answer = 0;
-	int rc = resolve(s, &v, why, sizeof why, &how, err);
-	if (rc == 1)
-		how = OUTBOX_WAIT_DATA;
-	int doubt = uncertain;	/* until the platform has been asked */
-	if (rc == 0 && uncertain && (rc = recover(s, &v, why, sizeof why, &how, err)) == 0) {
+	int rc = 0, doubt = uncertain;	/* doubt: until the platform has been asked */
+	if (uncertain && (rc = recover(s, &v, why, sizeof why, &how, err)) == 0) {
 		doubt = 0;
 		fhir_visit_free(&v);	/* again, with the ids the platform has */
-		if (fhir_load(s->db, id, c->organisasi, s->cfg->zone_minutes, c->dokter, &v, err) != 0 ||
-		    resolve(s, &v, why, sizeof why, &how, err) != 0)
-			rc = -1;
+		if (fhir_load(s->db, id, c->organisasi, s->cfg->zone_minutes, c->dokter, &v, err) != 0)
+			return -1;
 	}
-	if (rc == 0 && v.cancelled && !*v.encounter_id) {	/* cancelled before it ever left */
+	if (rc == 0 && v.cancelled && !*v.encounter_id) {	/* cancelled before it ever left: nothing to say */
 		fhir_visit_free(&v);
 		return outbox_sent(s->db, id, versi, 0, err) == 0 ? 1 : -1;
 	}
+	if (rc == 0 && (rc = resolve(s, &v, why, sizeof why, &how, err)) == 1)
+		how = OUTBOX_WAIT_DATA;
 	struct http_response r = { 0 };
 	if (rc == 0) {
 		json_t *b = fhir_bundle(&v);

@@ -64,6 +64,12 @@ expect "fourth pass" "$(pkm kirim pcare --sekali)" "1 terkirim, 1 gagal, 0 menun
 expect "deleted" "$(pask "[d for d in s['deleted'] if not d.startswith('obat')]")" "['kunjungan $no2', 'pendaftaran $urut2']"
 expect "its numbers forgotten" "$(sql "SELECT count(*) FROM kirim_sumber WHERE kirim_id = $(item_of 400002)")" 0
 p_no_violations
+# the inactive card's visit, never registered, cancelled: closed without a request
+requests=$(pask 's["requests"]')
+sql "UPDATE kunjungan SET batal = 'kartu tidak aktif, pasien umum' WHERE id = $(visit_of 400003)"
+pkm kirim ulang "$(item_of 400003)" >/dev/null
+expect "closed" "$(pkm kirim pcare --sekali)" "1 terkirim, 0 gagal, 0 menunggu"
+expect "no request for it" "$(pask 's["requests"]')" "$requests"
 # nothing of the patient paying themselves ever went
 expect "no request for the UMUM patient" "$(pask 'sum(1 for r in s["pendaftaran"].values() if r["noKartu"] == "")')" 0
 
