@@ -1,5 +1,6 @@
 /* pkm-kirim started from pkm. */
 #include "pkm/kirim_exec.h"
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +58,7 @@ enum card_check kirim_card_check(const char *db_path, const char *config_file, c
 		if (got == pid)
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (got < 0 || now.tv_sec - start.tv_sec + (now.tv_nsec - start.tv_nsec) / 1e9 >= (double)seconds) {
+		if ((got < 0 && errno != EINTR) || now.tv_sec - start.tv_sec + (now.tv_nsec - start.tv_nsec) / 1e9 >= (double)seconds) {
 			kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
 			return CARD_NO_ANSWER;
