@@ -127,7 +127,8 @@ SELECT id, kunjungan_id, tujuan, status, versi, versi_kirim, percobaan, galat, t
        nakes, layan_mulai, layan_akhir FROM kirim_simpan;
 CREATE INDEX kirim_antre ON kirim(tujuan, status, coba_lagi);
 
--- P-Care's numbers of an item: the registration's noUrut (pendaftaran), the
+-- P-Care's numbers of an item: the registration's noUrut (pendaftaran, kunci:
+-- the kdPoli it was made at), the
 -- visit's noKunjungan (kunjungan), each drug's kdObatSK (obat, kunci: the
 -- drug and amount sent) and procedure's kdTindakanSK (tindakan, kunci: its
 -- code).

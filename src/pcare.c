@@ -318,8 +318,9 @@ static int recover(struct pcare *p, struct pcare_visit *v, struct why *w)
 		json_decref(holder);
 		if (!*v->no_urut)
 			return 0;	/* it never arrived: nothing after it can have */
-		if (keep(p, v, "pendaftaran", "", v->no_urut, w) != 0)
+		if (keep(p, v, "pendaftaran", v->kd_poli, v->no_urut, w) != 0)
 			return -1;
+		str_copy(v->urut_poli, sizeof v->urut_poli, v->kd_poli);
 	}
 	if (!*v->no_kunjungan) {
 		snprintf(path, sizeof path, "kunjungan/peserta/%s", v->no_kartu);
@@ -371,7 +372,8 @@ static int recover(struct pcare *p, struct pcare_visit *v, struct why *w)
 	return 0;
 }
 
-/* A cancelled visit (or one no longer paid by BPJS): what P-Care has of it goes. */
+/* A cancelled visit (or one no longer paid by BPJS, or moved to another
+ * poli): what P-Care has of it goes, and the visit holds no number after. */
 static int withdraw(struct pcare *p, struct pcare_visit *v, struct why *w)
 {
 	char path[200];
@@ -388,10 +390,15 @@ static int withdraw(struct pcare *p, struct pcare_visit *v, struct why *w)
 	}
 	if (*v->no_urut) {
 		snprintf(path, sizeof path, "pendaftaran/peserta/%s/tglDaftar/%s/noUrut/%s/kdPoli/%s", v->no_kartu,
-			 v->tanggal, v->no_urut, v->kd_poli);
-		if (delete_at(p, path, w) != 0 || forget(p, v, "pendaftaran", "", w) != 0)
+			 v->tanggal, v->no_urut, v->urut_poli);
+		if (delete_at(p, path, w) != 0 || forget(p, v, "pendaftaran", v->urut_poli, w) != 0)
 			return -1;
 	}
+	v->no_urut[0] = v->no_kunjungan[0] = v->urut_poli[0] = 0;
+	for (int i = 0; i < v->n_drug; i++)
+		v->drug[i].id[0] = 0;
+	for (int i = 0; i < v->n_proc; i++)
+		v->proc[i].id[0] = 0;
 	return 0;
 }
 
@@ -411,7 +418,8 @@ static int register_visit(struct pcare *p, struct pcare_visit *v, struct why *w)
 	str_copy(v->kd_provider_peserta, sizeof v->kd_provider_peserta, m.kd_provider);
 	if (create(p, "pendaftaran", pcare_pendaftaran_json(v), "noUrut", v->no_urut, sizeof v->no_urut, w) != 0)
 		return -1;
-	return keep(p, v, "pendaftaran", "", v->no_urut, w);
+	str_copy(v->urut_poli, sizeof v->urut_poli, v->kd_poli);
+	return keep(p, v, "pendaftaran", v->kd_poli, v->no_urut, w);
 }
 
 /* The drugs and procedures: those gone are deleted, those new are sent. */
@@ -420,6 +428,8 @@ static int details(struct pcare *p, struct pcare_visit *v, struct why *w)
 	char path[200];
 	for (int i = 0; i < v->n_drug; i++) {
 		struct pcare_drug *d = &v->drug[i];
+		if (d->removed && !*d->id)
+			continue;	/* it went with the visit */
 		if (d->removed) {
 			snprintf(path, sizeof path, "obat/%s/kunjungan/%s", d->id, v->no_kunjungan);
 			if (delete_at(p, path, w) != 0 || forget(p, v, "obat", d->key, w) != 0)
@@ -430,6 +440,8 @@ static int details(struct pcare *p, struct pcare_visit *v, struct why *w)
 	}
 	for (int i = 0; i < v->n_proc; i++) {
 		struct pcare_procedure *t = &v->proc[i];
+		if (t->removed && !*t->id)
+			continue;
 		if (t->removed) {
 			snprintf(path, sizeof path, "tindakan/%s/kunjungan/%s", t->id, v->no_kunjungan);
 			if (delete_at(p, path, w) != 0 || forget(p, v, "tindakan", t->kd, w) != 0)
@@ -444,7 +456,11 @@ static int details(struct pcare *p, struct pcare_visit *v, struct why *w)
 /* Registration, then (once it has diagnoses) the visit as POST or PUT, then its details. */
 static int deliver(struct pcare *p, struct pcare_visit *v, struct why *w)
 {
-	int had_visit = *v->no_kunjungan != 0, rc;
+	int rc;
+	/* moved to another unit: P-Care cannot change a registration's poli */
+	if (*v->no_urut && strcmp(v->urut_poli, v->kd_poli) != 0 && (rc = withdraw(p, v, w)) != 0)
+		return rc;
+	int had_visit = *v->no_kunjungan != 0;
 	if (!*v->no_urut && (rc = register_visit(p, v, w)) != 0)
 		return rc;
 	if (!v->n_diag)

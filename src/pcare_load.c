@@ -210,6 +210,23 @@ static int load_procedures(sqlite3 *db, const struct pcare_config *c, struct pca
 	return db_finish(db, st, rc, err);
 }
 
+/* The registration's noUrut, kept under the kdPoli it was made at. */
+static int load_registration(sqlite3 *db, struct pcare_visit *v, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT kunci, sumber_id FROM kirim_sumber WHERE kirim_id = ? "
+					  "AND jenis = 'pendaftaran'", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, v->kirim_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_col_text(st, 0, v->urut_poli, sizeof v->urut_poli);
+		db_col_text(st, 1, v->no_urut, sizeof v->no_urut);
+		rc = sqlite3_step(st);	/* one a visit: the key is (item, kind, kdPoli) */
+	}
+	return db_finish(db, st, rc, err);
+}
+
 int pcare_load(sqlite3 *db, long kirim_id, const struct pcare_config *c, struct pcare_visit *v, struct sbuf *err)
 {
 	memset(v, 0, sizeof *v);
@@ -229,7 +246,7 @@ int pcare_load(sqlite3 *db, long kirim_id, const struct pcare_config *c, struct 
 	if (rc == 0)
 		rc = load_procedures(db, c, v, err);
 	if (rc == 0)
-		rc = outbox_source_get(db, kirim_id, "pendaftaran", "", v->no_urut, sizeof v->no_urut, err);
+		rc = load_registration(db, v, err);
 	if (rc == 0)
 		rc = outbox_source_get(db, kirim_id, "kunjungan", "", v->no_kunjungan, sizeof v->no_kunjungan, err);
 	if (db_read_end(db, token, err) != 0)

@@ -42,6 +42,7 @@ struct pcare_visit {
 	struct pcare_procedure *proc;
 	int n_proc;
 	char no_urut[64], no_kunjungan[64];	/* P-Care's numbers, "" until given */
+	char urut_poli[64];			/* the kdPoli the registration was made at */
 	char kd_provider_peserta[16];		/* from the card look-up */
 };
 

@@ -64,6 +64,19 @@ expect "fourth pass" "$(pkm kirim pcare --sekali)" "1 terkirim, 1 gagal, 0 menun
 expect "deleted" "$(pask "[d for d in s['deleted'] if not d.startswith('obat')]")" "['kunjungan $no2', 'pendaftaran $urut2']"
 expect "its numbers forgotten" "$(sql "SELECT count(*) FROM kirim_sumber WHERE kirim_id = $(item_of 400002)")" 0
 p_no_violations
+# a visit moved to another unit: P-Care cannot change a registration's poli, so
+# the old registration and visit go and the new ones are made
+v4=$(visit_of 400004)
+old4=$(sql "SELECT sumber_id FROM kirim_sumber WHERE kirim_id = $(item_of 400004) AND jenis = 'kunjungan'")
+sql "UPDATE kunjungan SET unit = 'IGD' WHERE id = $v4"
+expect "moved" "$(pkm kirim pcare --sekali)" "1 terkirim, 1 gagal, 0 menunggu"
+p_no_violations
+pask 's["deleted"]' | grep -q "'kunjungan $old4'" || { pask 's["deleted"]'; exit 1; }
+expect "registered again at IGD's poli" "$(pask '[r["kdPoli"] for r in s["pendaftaran"].values() if r["noKartu"] == "0008000000004"]')" \
+	"['020']"
+expect "its visit made again" "$(pask '[k["kdPoli"] for k in s["kunjungan"].values() if k["noKartu"] == "0008000000004"]')" "['020']"
+expect "kept under the new poli" "$(sql "SELECT kunci FROM kirim_sumber WHERE kirim_id = $(sql "SELECT id FROM kirim WHERE kunjungan_id = $v4 AND tujuan = 'pcare'") AND jenis = 'pendaftaran'")" 020
+
 # the inactive card's visit, never registered, cancelled: closed without a request
 requests=$(pask 's["requests"]')
 sql "UPDATE kunjungan SET batal = 'kartu tidak aktif, pasien umum' WHERE id = $(visit_of 400003)"

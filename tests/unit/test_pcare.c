@@ -190,7 +190,7 @@ static void test_load(void **s)
 		 " ('VITC', 'Vitamin C', 'tablet', NULL);"
 		 "INSERT INTO resep (kunjungan_id, obat, jumlah, signa, diserahkan) VALUES (%ld, 'AML5', 30, '3x1', '2026-11-20'),"
 		 " (%ld, 'VITC', 10, '1x1', '2026-11-20');"
-		 "INSERT INTO kirim_sumber VALUES (%ld, 'obat', '520:20', '777'), (%ld, 'pendaftaran', '', 'A3')",
+		 "INSERT INTO kirim_sumber VALUES (%ld, 'obat', '520:20', '777'), (%ld, 'pendaftaran', '003', 'A3')",
 		 bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, id, id);
 	exec_ok(db, sql);
 	struct pkm_config cfg;
@@ -213,6 +213,7 @@ static void test_load(void **s)
 	assert_string_equal(v.diag[2], "Z00.0");
 	assert_true(v.sistole == 150 && v.bb == 70.5 && v.lingkar == 92 && v.heart < 0);
 	assert_string_equal(v.no_urut, "A3");
+	assert_string_equal(v.urut_poli, "003");	/* registered at the poli it has now */
 	/* the drug with a P-Care code; the one sent with another amount is to go */
 	assert_int_equal(v.n_drug, 2);
 	assert_string_equal(v.drug[0].key, "520:30");
