@@ -128,9 +128,13 @@ static int save_edit(struct ui *u, struct patient *p, struct pctx *c, struct fie
 	struct patient_change ch;
 	if (patient_update(u->db, p, &ch, err) != 0)
 		return -1;
-	char more[400];
+	char more[400], said[200] = "";
 	patient_change_text(&ch, more, sizeof more);
-	ui_message(u, 0, "Data pasien %s tersimpan%s%s", p->nama, more[0] ? "; " : "", more);
+	int bad = 0;
+	/* a BPJS payer or card number typed in: asked about at once */
+	if (strcmp(p->penjamin, c->old->penjamin) != 0 || strcmp(p->no_bpjs, c->old->no_bpjs) != 0)
+		ui_card_check(u, p, p->penjamin, said, sizeof said, &bad);
+	ui_message(u, bad, "Data pasien %s tersimpan%s%s%s%s", p->nama, more[0] ? "; " : "", more, *said ? ". " : "", said);
 	*c->out = *p;
 	return 0;
 }

@@ -31,6 +31,10 @@ struct ui {
 
 enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };
 
+/* A BPJS patient's card checked at P-Care now (at most [pcare] cek_waktu
+ * seconds), the answer in words into out; 0 when there is nothing to check
+ * (P-Care off, another payer, no number). *bad: the card cannot be used here. */
+int ui_card_check(struct ui *u, const struct patient *p, const char *payer, char *out, size_t size, int *bad);
 /* Read one key as a pkm key code; handles resizing and the too-small screen
  * (returns K_RESIZE so the caller redraws). */
 int ui_key(struct ui *u);

@@ -51,6 +51,16 @@ static void card_check(struct ui *u, const struct patient *p, const char *number
 		snprintf(out, size, "Kartu BPJS belum diperiksa");
 }
 
+int ui_card_check(struct ui *u, const struct patient *p, const char *payer, char *out, size_t size, int *bad)
+{
+	const char *card = card_of(u, p, payer);
+	*bad = 0;
+	if (!card)
+		return 0;
+	card_check(u, p, card, out, size, bad);
+	return 1;
+}
+
 static int save_visit(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	const struct patient *p = ctx;
@@ -65,9 +75,7 @@ static int save_visit(struct ui *u, struct dlg_field *f, void *ctx, struct field
 		return -1;
 	char said[200] = "";
 	int bad = 0;
-	const char *card = card_of(u, p, payer);
-	if (card)
-		card_check(u, p, card, said, sizeof said, &bad);
+	ui_card_check(u, p, payer, said, sizeof said, &bad);
 	ui_message(u, bad, created ? "Kunjungan %s tersimpan: %s, antrian %d%s%s" : "%s sudah terdaftar hari ini di %s, "
 		   "antrian %d%s%s", p->nama, v.unit, v.no_antrian, *said ? ". " : "", said);
 	return 0;

@@ -1,6 +1,7 @@
-# On screen, at the registration desk: opening a BPJS patient's visit checks
-# the card at P-Care and shows the answer on the message line (active, not
-# active); when P-Care does not answer within [pcare] cek_waktu the visit is
+# On screen, at the registration desk: opening a BPJS patient's visit, or
+# typing a BPJS card into a patient's data, checks the card at P-Care and
+# shows the answer on the message line (active, not active, another FKTP);
+# when P-Care does not answer within [pcare] cek_waktu the visit is
 # saved all the same and says so; the last answer shows beside the payer the
 # next time. The data officer sees the P-Care queue with F7.
 LOGIN_AS=rina:PENDAFTARAN
@@ -49,6 +50,20 @@ expect "saved" "$(sql "SELECT count(*) FROM kunjungan WHERE id = $(visit_of 4000
 expect "queued for P-Care" "$(sql "SELECT status FROM kirim WHERE tujuan = 'pcare' AND kunjungan_id = $(visit_of 400002)")" \
 	menunggu
 keys Escape
+# a patient who paid themselves brings a BPJS card: the correction asks P-Care at once
+type_text "400005"
+wait_for "400005 "
+keys F6
+wait_for "Ubah data pasien"
+keys Tab Tab Tab Tab Tab; type_text "0001000000005"
+keys Tab C-u; type_text "BPJS_PBI"
+keys F2
+wait_for "Simpan juga?"	# the fixture's NIK says male; the clerk keeps it
+type_text y
+wait_said "Data pasien Eka Putri tersimpan"
+wait_said "BPJS aktif, KELAS III, PBI (APBN)"
+expect "the card kept" "$(sql "SELECT aktif FROM pcare_peserta WHERE no_kartu = '0001000000005'")" 1
+keys C-u
 # the answer kept shows beside the payer when the visit is opened again
 type_text "400003"
 wait_for "400003 "
