@@ -1,4 +1,4 @@
-/* libcurl behind four calls. The error buffer never holds a request body, so
+/* libcurl behind a few calls. The error buffer never holds a request body, so
  * a secret sent in one cannot reach a message. */
 #include "pkm/http.h"
 #include <curl/curl.h>
@@ -8,6 +8,7 @@
 struct http {
 	CURL *curl;
 	long timeout;
+	int doubt;	/* since http_doubt_clear: a request may have done something unseen */
 };
 
 struct http *http_new(long timeout)
@@ -61,7 +62,6 @@ int http_request(struct http *h, const char *method, const char *url, const char
 	CURL *c = h->curl;
 	r->status = 0;
 	r->error[0] = 0;
-	r->maybe_sent = 0;
 	sb_reset(&r->body);
 	curl_easy_reset(c);
 	struct curl_slist *list = NULL;
@@ -86,13 +86,18 @@ int http_request(struct http *h, const char *method, const char *url, const char
 	curl_slist_free_all(list);
 	if (rc != CURLE_OK) {
 		snprintf(r->error, sizeof r->error, "%s", failure_words(rc));
-		r->maybe_sent = rc != CURLE_COULDNT_CONNECT && rc != CURLE_COULDNT_RESOLVE_HOST &&
-				rc != CURLE_COULDNT_RESOLVE_PROXY;
+		/* only a connection never made is sure to have done nothing */
+		h->doubt |= rc != CURLE_COULDNT_CONNECT && rc != CURLE_COULDNT_RESOLVE_HOST &&
+			    rc != CURLE_COULDNT_RESOLVE_PROXY;
 		return -1;
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	h->doubt |= r->status >= 500;	/* it may have done part of it */
 	return 0;
 }
+
+void http_doubt_clear(struct http *h) { h->doubt = 0; }
+int http_in_doubt(const struct http *h) { return h->doubt; }
 
 void http_escape(struct http *h, struct sbuf *b, const char *s)
 {

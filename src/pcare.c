@@ -90,13 +90,10 @@ static enum reply call(struct pcare *p, const char *method, const char *path, js
 	free(text);
 	sb_free(&url);
 	if (rc != 0) {
-		p->no_answer |= r.maybe_sent;
 		snprintf(why, size, "P-Care: %s", r.error);
 		sb_free(&r.body);
 		return REPLY_FAILED;
 	}
-	if (r.status >= 500)	/* it may have done part of it */
-		p->no_answer = 1;
 	json_t *j = json_loads(sb_str(&r.body), 0, NULL);
 	json_t *meta = json_object_get(j, "metaData");
 	if (!meta)
@@ -516,7 +513,7 @@ static int send_item(struct pcare *p, long id, struct sbuf *err)
 		return -1;
 	struct pcare_visit v;
 	struct why w = { "", OUTBOX_RETRY };
-	p->no_answer = 0;
+	http_doubt_clear(p->http);
 	int rc = prepare(p, id, uncertain, &v, &w, err);
 	if (rc == -2)
 		return -1;
@@ -541,7 +538,7 @@ static int send_item(struct pcare *p, long id, struct sbuf *err)
 		return outbox_sent(p->db, id, versi, 0, err) == 0 ? 1 : -1;
 	if (rc == 1)
 		w.how = OUTBOX_WAIT_DATA;
-	return outbox_failed(p->db, id, w.how, w.text, doubt || p->no_answer, err) == 0 ? 0 : -1;
+	return outbox_failed(p->db, id, w.how, w.text, doubt || http_in_doubt(p->http), err) == 0 ? 0 : -1;
 }
 
 static int send_one(void *ctx, long id, struct sbuf *err) { return send_item(ctx, id, err); }

@@ -100,8 +100,6 @@ static int api(struct satusehat *s, const char *method, const char *url, const c
 		const char *headers[] = { auth, "Content-Type: application/json", "Accept: application/json", NULL };
 		int rc = http_request(s->http, method, url, headers, body, r);
 		memset(auth, 0, sizeof auth);
-		if ((rc != 0 && r->maybe_sent) || r->status >= 500)	/* it may have done part of it */
-			s->no_answer = 1;
 		if (rc != 0) {
 			snprintf(why, size, "%s", r->error);
 			return -1;
@@ -362,7 +360,7 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 		return -1;
 	char why[512] = "";
 	enum outbox_failure how = OUTBOX_RETRY;
-	s->no_answer = 0;
+	http_doubt_clear(s->http);
 	int rc = 0, doubt = uncertain;	/* doubt: until the platform has been asked */
 	if (uncertain && (rc = recover(s, &v, why, sizeof why, &how, err)) == 0) {
 		doubt = 0;
@@ -396,7 +394,7 @@ static int send_item(struct satusehat *s, long id, struct sbuf *err)
 			snprintf(why, sizeof why, "%s", sb_str(&e)), rc = -1;
 		sb_free(&e);
 	}
-	if (rc != 0 && outbox_failed(s->db, id, how, why, doubt || s->no_answer, err) != 0)
+	if (rc != 0 && outbox_failed(s->db, id, how, why, doubt || http_in_doubt(s->http), err) != 0)
 		result = -1;
 	sb_free(&r.body);
 	fhir_visit_free(&v);

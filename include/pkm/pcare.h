@@ -67,7 +67,6 @@ struct pcare {
 	/* from the secret file: memory only, never written anywhere */
 	char secret[256], sandi[256], user_key[256];
 	char auth[1024];	/* the X-authorization header */
-	int no_answer;		/* a request of this attempt went unanswered (or got a 5xx) */
 };
 /* timeout: seconds a request may take (the desk's check waits less). */
 int pcare_open(struct pcare *p, sqlite3 *db, const struct pkm_config *c, long timeout, struct sbuf *err);

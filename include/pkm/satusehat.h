@@ -17,7 +17,6 @@ struct satusehat {
 	char secret[512];		/* client_secret: memory only, never written anywhere */
 	char token[4096];
 	long token_until;		/* Unix time after which a new token is fetched */
-	int no_answer;			/* a request of this attempt went unanswered (or got a 5xx) */
 };
 
 /* Reads the secret file (refused when others can read it). 0 on success. */
