@@ -419,32 +419,39 @@ static int register_visit(struct pcare *p, struct pcare_visit *v, struct why *w)
 	return keep(p, v, "pendaftaran", v->kd_poli, v->no_urut, w);
 }
 
+/* One drug or procedure (jenis obat, tindakan): gone, it is deleted (unless it
+ * went with the visit); new, `body` is POSTed to `post` and the number P-Care
+ * gives as `sk` kept. body: NULL unless it is new. */
+static int detail(struct pcare *p, struct pcare_visit *v, const char *jenis, const char *post, const char *sk,
+		  const char *key, char *id, size_t isize, int removed, json_t *body, struct why *w)
+{
+	if (removed) {
+		if (!*id)
+			return 0;
+		char path[200];
+		snprintf(path, sizeof path, "%s/%s/kunjungan/%s", jenis, id, v->no_kunjungan);
+		return delete_at(p, path, w) != 0 || forget(p, v, jenis, key, w) != 0 ? -1 : 0;
+	}
+	if (*id)
+		return 0;	/* P-Care has it */
+	if (create(p, post, body, sk, id, isize, w) != 0)
+		return -1;
+	return keep(p, v, jenis, key, id, w);
+}
+
 /* The drugs and procedures: those gone are deleted, those new are sent. */
 static int details(struct pcare *p, struct pcare_visit *v, struct why *w)
 {
-	char path[200];
 	for (int i = 0; i < v->n_drug; i++) {
 		struct pcare_drug *d = &v->drug[i];
-		if (d->removed && !*d->id)
-			continue;	/* it went with the visit */
-		if (d->removed) {
-			snprintf(path, sizeof path, "obat/%s/kunjungan/%s", d->id, v->no_kunjungan);
-			if (delete_at(p, path, w) != 0 || forget(p, v, "obat", d->key, w) != 0)
-				return -1;
-		} else if (!*d->id && (create(p, "obat/kunjungan", pcare_obat_json(v, d), "kdObatSK", d->id, sizeof d->id, w) != 0 ||
-				       keep(p, v, "obat", d->key, d->id, w) != 0))
+		json_t *body = d->removed || *d->id ? NULL : pcare_obat_json(v, d);
+		if (detail(p, v, "obat", "obat/kunjungan", "kdObatSK", d->key, d->id, sizeof d->id, d->removed, body, w) != 0)
 			return -1;
 	}
 	for (int i = 0; i < v->n_proc; i++) {
 		struct pcare_procedure *t = &v->proc[i];
-		if (t->removed && !*t->id)
-			continue;
-		if (t->removed) {
-			snprintf(path, sizeof path, "tindakan/%s/kunjungan/%s", t->id, v->no_kunjungan);
-			if (delete_at(p, path, w) != 0 || forget(p, v, "tindakan", t->kd, w) != 0)
-				return -1;
-		} else if (!*t->id && (create(p, "tindakan", pcare_tindakan_json(v, t), "kdTindakanSK", t->id, sizeof t->id, w) != 0 ||
-				       keep(p, v, "tindakan", t->kd, t->id, w) != 0))
+		json_t *body = t->removed || *t->id ? NULL : pcare_tindakan_json(v, t);
+		if (detail(p, v, "tindakan", "tindakan", "kdTindakanSK", t->kd, t->id, sizeof t->id, t->removed, body, w) != 0)
 			return -1;
 	}
 	return 0;
