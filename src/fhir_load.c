@@ -3,6 +3,7 @@
  * ids the platform gave before (kirim_sumber). */
 #include "pkm/fhir.h"
 #include "pkm/db.h"
+#include "pkm/dict.h"
 #include "pkm/outbox.h"
 #include <stdlib.h>
 #include <string.h>
@@ -99,32 +100,30 @@ static int load_conditions(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 	return db_finish(db, st, rc, err);
 }
 
+/* An Observation per kirim_vital code the visit's forms recorded (the first
+ * form that has it), its unit from that form's dictionary row. */
 static int load_vitals(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT m.name, x.kolom, x.loinc, x.nama, coalesce(k.satuan, ''), coalesce(s.sumber_id, '') "
-		"FROM kirim_vital x JOIN sqlite_schema m ON m.type = 'table' AND m.name GLOB 'f_*' "
-		"JOIN pragma_table_info(m.name) c ON c.name = x.kolom "
-		"LEFT JOIN kamus k ON k.tabel = m.name AND k.kolom = x.kolom "
+		"SELECT x.kolom, x.loinc, x.nama, coalesce(s.sumber_id, '') FROM kirim_vital x "
 		"LEFT JOIN kirim_sumber s ON s.kirim_id = ? AND s.jenis = 'Observation' AND s.kunci = x.loinc "
-		"ORDER BY x.rowid, m.name", err);
+		"ORDER BY x.rowid", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, v->kirim_id);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *loinc = (const char *)sqlite3_column_text(st, 2);
-		const char *unit = ucum((const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 1));
-		if (!unit || (v->n_obs && strcmp(v->obs[v->n_obs - 1].loinc, loinc) == 0))
-			continue;	/* one Observation a code: the first form that has it */
+		const char *kolom = (const char *)sqlite3_column_text(st, 0);
+		char table[64];
 		double value;
-		int found = outbox_form_value(db, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-				       v->id, &value, err);
+		int found = outbox_visit_value(db, v->id, kolom, &value, table, sizeof table, err);
 		if (found < 0) {
 			sqlite3_finalize(st);
 			return -1;
 		}
-		if (!found)
+		const struct column_def *c = found ? dict_find(db, table, kolom) : NULL;
+		const char *unit = found ? ucum(c ? c->unit : "", kolom) : NULL;
+		if (!unit)
 			continue;
 		if (v->n_obs == FHIR_VITALS) {
 			sqlite3_finalize(st);
@@ -132,10 +131,10 @@ static int load_vitals(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 			return -1;
 		}
 		struct fhir_observation *o = &v->obs[v->n_obs++];
-		str_copy(o->loinc, sizeof o->loinc, loinc);
-		db_col_text(st, 3, o->name, sizeof o->name);
+		db_col_text(st, 1, o->loinc, sizeof o->loinc);
+		db_col_text(st, 2, o->name, sizeof o->name);
 		str_copy(o->ucum, sizeof o->ucum, unit);
-		db_col_text(st, 5, o->id, sizeof o->id);
+		db_col_text(st, 3, o->id, sizeof o->id);
 		o->value = value;
 	}
 	return db_finish(db, st, rc, err);

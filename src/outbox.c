@@ -219,6 +219,23 @@ int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why
 			  "WHERE id = ?1", a, 5, "kirim", err) < 0 ? -1 : 0;
 }
 
+/* A form column's value on a visit; the names come from the schema. */
+static int column_value(sqlite3 *db, const char *table, const char *column, long visit, double *out, struct sbuf *err)
+{
+	struct sbuf sql = { 0 };
+	/* names as the schema has them, quoted as identifiers; the visit is bound */
+	sb_printf(&sql, "SELECT \"%s\" FROM \"%s\" WHERE kunjungan_id = ? AND \"%s\" IS NOT NULL", column, table, column);
+	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
+	sb_free(&sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, visit);
+	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
+	if (found)
+		*out = sqlite3_column_double(st, 0);
+	return db_finish(db, st, found ? SQLITE_DONE : rc, err) == 0 ? found : -1;
+}
+
 int outbox_form_value(sqlite3 *db, const char *table, const char *column, long visit, double *out, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
@@ -234,18 +251,28 @@ int outbox_form_value(sqlite3 *db, const char *table, const char *column, long v
 		sb_printf(err, "formulir %s tidak punya kolom %s", table, column);
 		return -1;
 	}
-	struct sbuf sql = { 0 };
-	/* names checked above against the schema, quoted as identifiers; the visit is bound */
-	sb_printf(&sql, "SELECT \"%s\" FROM \"%s\" WHERE kunjungan_id = ? AND \"%s\" IS NOT NULL", column, table, column);
-	st = db_prepare(db, sb_str(&sql), err);
-	sb_free(&sql);
+	return column_value(db, table, column, visit, out, err);
+}
+
+int outbox_visit_value(sqlite3 *db, long visit, const char *column, double *out, char *table, size_t tsize,
+		       struct sbuf *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT m.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
+					  "WHERE m.type = 'table' AND m.name GLOB 'f_*' AND c.name = ? ORDER BY m.name", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, visit);
-	rc = sqlite3_step(st);
-	int found = rc == SQLITE_ROW;
-	if (found)
-		*out = sqlite3_column_double(st, 0);
+	sqlite3_bind_text(st, 1, column, -1, SQLITE_STATIC);
+	int rc, found = 0;
+	while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		found = column_value(db, name, column, visit, out, err);
+		if (found < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		if (found && table)
+			str_copy(table, tsize, name);
+	}
 	return db_finish(db, st, found ? SQLITE_DONE : rc, err) == 0 ? found : -1;
 }
 

@@ -6,7 +6,6 @@
 #include "pkm/pcare.h"
 #include "pkm/db.h"
 #include "pkm/outbox.h"
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,40 +65,21 @@ static int load_diagnoses(sqlite3 *db, struct pcare_visit *v, struct sbuf *err)
 	return db_finish(db, st, rc, err);
 }
 
-/* The first form of the visit that recorded each vital sign. */
+/* The first form of the visit that recorded each vital sign (-1: none). */
 static int load_vitals(sqlite3 *db, struct pcare_visit *v, struct sbuf *err)
 {
-	static const struct { const char *column; size_t off; } map[] = {
-		{ "td_sistol", offsetof(struct pcare_visit, sistole) }, { "td_diastol", offsetof(struct pcare_visit, diastole) },
-		{ "bb", offsetof(struct pcare_visit, bb) }, { "tb", offsetof(struct pcare_visit, tb) },
-		{ "napas", offsetof(struct pcare_visit, resp) }, { "nadi", offsetof(struct pcare_visit, heart) },
-		{ "lingkar_perut", offsetof(struct pcare_visit, lingkar) }, { "suhu", offsetof(struct pcare_visit, suhu) },
+	const struct { const char *column; double *slot; } map[] = {
+		{ "td_sistol", &v->sistole }, { "td_diastol", &v->diastole }, { "bb", &v->bb }, { "tb", &v->tb },
+		{ "napas", &v->resp }, { "nadi", &v->heart }, { "lingkar_perut", &v->lingkar }, { "suhu", &v->suhu },
 	};
-	for (size_t i = 0; i < ARRAY_LEN(map); i++)
-		*(double *)((char *)v + map[i].off) = -1;
-	sqlite3_stmt *st = db_prepare(db, "SELECT m.name, c.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
-					  "WHERE m.type = 'table' AND m.name GLOB 'f_*' AND c.name IN ('td_sistol', "
-					  "'td_diastol', 'bb', 'tb', 'napas', 'nadi', 'lingkar_perut', 'suhu') ORDER BY m.name", err);
-	if (!st)
-		return -1;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *table = (const char *)sqlite3_column_text(st, 0), *col = (const char *)sqlite3_column_text(st, 1);
-		size_t i = 0;
-		while (strcmp(map[i].column, col) != 0)
-			i++;
-		double *slot = (double *)((char *)v + map[i].off), value;
-		if (*slot >= 0)
-			continue;
-		int found = outbox_form_value(db, table, col, v->id, &value, err);
-		if (found < 0) {
-			sqlite3_finalize(st);
+	for (size_t i = 0; i < ARRAY_LEN(map); i++) {
+		int found = outbox_visit_value(db, v->id, map[i].column, map[i].slot, NULL, 0, err);
+		if (found < 0)
 			return -1;
-		}
-		if (found)
-			*slot = value;
+		if (!found)
+			*map[i].slot = -1;
 	}
-	return db_finish(db, st, rc, err);
+	return 0;
 }
 
 /* Dispensed drugs with a P-Care code, and those sent before that are no

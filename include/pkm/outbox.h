@@ -68,6 +68,11 @@ int outbox_source_drop(sqlite3 *db, long id, const char *jenis, const char *kunc
  * or no such form column (the names may come from the configuration, so they
  * are checked against the schema before they reach SQL). */
 int outbox_form_value(sqlite3 *db, const char *table, const char *column, long visit, double *out, struct sbuf *err);
+/* What a visit's forms recorded for `column` (a vital sign): the value of the
+ * first form, by table name, that has one; 1 found (*out, and the form's
+ * table when `table` is not NULL), 0 none, -1 failure. */
+int outbox_visit_value(sqlite3 *db, long visit, const char *column, double *out, char *table, size_t tsize,
+		       struct sbuf *err);
 /* Cached platform ids: a Patient or Practitioner by NIK, a unit's Location. */
 int outbox_ihs_get(sqlite3 *db, const char *jenis, const char *nik, char *out, size_t size, struct sbuf *err);
 int outbox_ihs_set(sqlite3 *db, const char *jenis, const char *nik, const char *ihs, struct sbuf *err);
