@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pkm/db.h"
-#include "slurp.h"
+#include "net_test.h"
 #include "pkm/fhir.h"
 #include "pkm/open.h"
 #include "pkm/patient.h"
@@ -162,13 +162,6 @@ static void test_answers(void **s)
 	char t[26];
 	fhir_time(T0, t);
 	assert_string_equal(t, "2026-12-01T01:00:00+00:00");
-}
-
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	struct sbuf err = { 0 };
-	if (db_exec(db, sql, &err) != 0)
-		fail_msg("%s: %s", sql, sb_str(&err));
 }
 
 static long visit_in(sqlite3 *db, struct patient *p, const char *unit)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pkm/db.h"
-#include "slurp.h"
+#include "net_test.h"
 #include "pkm/lzstring.h"
 #include "pkm/open.h"
 #include "pkm/patient.h"
@@ -138,13 +138,6 @@ static void test_golden(void **s)
 	free(got);
 	json_decref(all);
 	sb_free(&v.terapi);
-}
-
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	struct sbuf err = { 0 };
-	if (db_exec(db, sql, &err) != 0)
-		fail_msg("%s: %s", sql, sb_str(&err));
 }
 
 static long kirim_of(sqlite3 *db, long visit)
