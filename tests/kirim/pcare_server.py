@@ -17,9 +17,9 @@ starting so, e.g. "POST pendaftaran"): 500 (HTTP 500), hang (processed,
 answered after 3 s), refuse (connection dropped), 412 (metaData code 412),
 slow (0-0.3 s a request, for kill -9 at random moments).
 GET /_state gives what was accepted and every rule broken."""
-import base64, json, os, random, re, sys, threading, time, urllib.parse
-from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+import base64, json, os, random, re, sys, time, urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fake import Handler as FakeHandler, lock, serve, set_fault, take_fault as take
 from pcare_wire import encrypt_response, signature
 
 DIR, CONS, SECRET, USER, PASSWORD, USER_KEY, PROVIDER = sys.argv[1:8]
@@ -27,7 +27,6 @@ AUTH = "Basic " + base64.b64encode(("%s:%s:095" % (USER, PASSWORD)).encode()).de
 DATE = re.compile(r"^\d\d-\d\d-\d{4}$")
 ICD = re.compile(r"^[A-Z]\d\d(\.\d{1,2})?$")
 
-lock = threading.Lock()
 state = {"pendaftaran": {}, "kunjungan": {}, "obat": {}, "tindakan": {}, "deleted": [], "violations": [],
          "puts": 0, "lookups": 0, "requests": 0, "faults": [], "slow": False, "seq": 0}
 
@@ -45,12 +44,7 @@ def member(card):
 
 
 def take_fault(modes, where):
-    with lock:
-        for f in state["faults"]:
-            if f["mode"] in modes and f["count"] > 0 and where.startswith(f.get("path") or ""):
-                f["count"] -= 1
-                return f["mode"]
-    return None
+    return take(state, modes, where)
 
 
 def next_no():
@@ -58,32 +52,12 @@ def next_no():
     return state["seq"]
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *a):
-        pass
-
+class Handler(FakeHandler):
     def send(self, status, code, message, response=None, stamp=None):
         obj = {"metaData": {"message": message, "code": code}, "response": None}
         if response is not None:
             obj["response"] = encrypt_response(json.dumps(response), CONS, SECRET, stamp)
-        body = json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except OSError:
-            pass
-
-    def plain(self, obj):
-        body = json.dumps(obj).encode()
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.answer(status, obj)
 
     def checked(self):
         """The request's timestamp when its headers are right; else answered 401."""
@@ -109,29 +83,16 @@ class Handler(BaseHTTPRequestHandler):
             return None
         return stamp
 
-    def refused(self, where):
-        if take_fault({"refuse"}, where):
-            self.close_connection = True
-            self.connection.shutdown(2)
-            return True
-        return False
-
     def handle_any(self):
         if self.path == "/_state":
             with lock:
-                return self.plain(state)
-        n = int(self.headers.get("Content-Length") or 0)
-        text = self.rfile.read(n).decode() if n else ""
+                return self.answer(200, state)
+        text = self.body()
         if self.path == "/_fault":
-            f = json.loads(text)
-            with lock:
-                if f["mode"] == "slow":
-                    state["slow"] = True
-                else:
-                    state["faults"].append({"mode": f["mode"], "count": f.get("count", 1), "path": f.get("path")})
-            return self.plain({})
+            set_fault(state, text)
+            return self.answer(200, {})
         where = "%s %s" % (self.command, self.path.split("/pcare-rest/", 1)[-1])
-        if self.refused(where):
+        if self.refused(state, where):
             return
         stamp = self.checked()
         if stamp is None:
@@ -275,8 +236,4 @@ class Handler(BaseHTTPRequestHandler):
         return self.violation("%s %s: no such service" % (m, "/".join(p)))
 
 
-srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-with open(os.path.join(DIR, "pcare_port.tmp"), "w") as f:
-    f.write(str(srv.server_address[1]))
-os.rename(os.path.join(DIR, "pcare_port.tmp"), os.path.join(DIR, "pcare_port"))
-srv.serve_forever()
+serve(Handler, DIR, "pcare_port")

@@ -14,8 +14,9 @@ A NIK beginning 9999 is unknown. Faults, set by POST /_fault {"mode", "count"}:
   reject  the next bundles get 400 with an OperationOutcome
   slow    bundles take 0-0.3 s (for kill -9 at random moments)
 GET /_state gives what was accepted and every rule broken."""
-import json, os, random, re, sys, threading, time, uuid, urllib.parse
-from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+import json, os, random, re, sys, time, uuid, urllib.parse
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fake import Handler as FakeHandler, lock, serve, set_fault, take_fault as take
 
 DIR, ORG, CLIENT_ID, SECRET = sys.argv[1:5]
 NIK_SYS = "https://fhir.kemkes.go.id/id/nik"
@@ -25,7 +26,6 @@ VITALS = {"8480-6": ["mm[Hg]"], "8462-4": ["mm[Hg]"], "8867-4": ["/min"], "8310-
           "9279-1": ["/min"], "29463-7": ["kg", "g"], "8302-2": ["cm"]}
 TIME_KEYS = {"start", "end", "recordedDate", "effectiveDateTime", "issued"}
 
-lock = threading.Lock()
 state = {"tokens": {}, "store": {"Encounter": {}, "Condition": {}, "Observation": {}, "Location": {}},
          "violations": [], "bundles": 0, "posted": {"Encounter": 0, "Condition": 0, "Observation": 0},
          "puts": 0, "kept": 0, "faults": [], "slow": False, "token_requests": 0}
@@ -36,12 +36,7 @@ def ihs(kind, nik):
 
 
 def take_fault(modes):
-    with lock:
-        for f in state["faults"]:
-            if f["mode"] in modes and f["count"] > 0:
-                f["count"] -= 1
-                return f["mode"]
-    return None
+    return take(state, modes)
 
 
 def walk(node, fn, path=""):
@@ -240,27 +235,7 @@ def outcome(words):
             "issue": [{"severity": "error", "code": "invalid", "diagnostics": w} for w in words]}
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *a):
-        pass
-
-    def answer(self, status, obj):
-        body = json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except OSError:
-            pass
-
-    def body(self):
-        n = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(n).decode() if n else ""
-
+class Handler(FakeHandler):
     def authorized(self):
         tok = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
         if take_fault({"expire"}):
@@ -272,18 +247,11 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(401, outcome(["token expired or unknown"]))
         return ok
 
-    def refused(self):
-        if take_fault({"refuse"}):
-            self.close_connection = True
-            self.connection.shutdown(2)
-            return True
-        return False
-
     def do_GET(self):
         if self.path == "/_state":
             with lock:
                 return self.answer(200, state)
-        if self.refused() or not self.authorized():
+        if self.refused(state) or not self.authorized():
             return
         u = urllib.parse.urlparse(self.path)
         q = urllib.parse.parse_qs(u.query)
@@ -307,14 +275,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         text = self.body()
         if self.path == "/_fault":
-            f = json.loads(text)
-            with lock:
-                if f["mode"] == "slow":
-                    state["slow"] = True
-                else:
-                    state["faults"].append({"mode": f["mode"], "count": f.get("count", 1)})
+            set_fault(state, text)
             return self.answer(200, {})
-        if self.refused():
+        if self.refused(state):
             return
         if self.path.endswith("/accesstoken?grant_type=client_credentials"):
             form = urllib.parse.parse_qs(text)
@@ -353,10 +316,6 @@ class Handler(BaseHTTPRequestHandler):
         self.answer(200, resp)
 
 
-srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 for loc in ("LOK-K3",):	# a Location set in the configuration
     state["store"]["Location"][loc] = {"resourceType": "Location", "id": loc}
-with open(os.path.join(DIR, "port.tmp"), "w") as f:
-    f.write(str(srv.server_address[1]))
-os.rename(os.path.join(DIR, "port.tmp"), os.path.join(DIR, "port"))
-srv.serve_forever()
+serve(Handler, DIR, "port")
