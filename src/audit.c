@@ -10,7 +10,7 @@
  * table a later migration adds) is audited. */
 static const char *const not_audited[] = {
 	"unit", "penjamin", "icd10", "f11_grup", "f11_baris", "f11_peta", "kamus", "rm_seri",
-	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_kumpul", "audit_hari", "audit_pasien_hari", "audit_skema", "peringatan", "antrian_lepas",
+	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_nama", "audit_kumpul", "audit_hari", "audit_pasien_hari", "audit_skema", "peringatan", "antrian_lepas",
 	/* the outbox is the senders' working state, not a record */
 	"kirim", "kirim_atur", "kirim_sumber", "kirim_ihs", "kirim_lokasi", "kirim_vital", "pcare_peserta", NULL,
 };
@@ -251,7 +251,7 @@ static enum state object_state(const struct objects *s, const char *name, const 
 	return !o ? ABSENT : strcmp(o->sql, sql) == 0 ? SAME : CHANGED;
 }
 
-/* The trail's own guards and its gathering of a save (db/012, db/013, db/017),
+/* The trail's own guards and its gathering of a save (db/012, db/013, db/017, db/020),
  * made again whenever one is missing or changed: a shell can drop one, pkm
  * puts it back. */
 static const struct {
@@ -303,6 +303,14 @@ static const struct {
 	{ "trigger", "pelaku_tetap", "CREATE TRIGGER pelaku_tetap BEFORE UPDATE ON pelaku\n"
 				     "WHEN pkm_sesi() IS NOT 1\n"
 				     "BEGIN SELECT RAISE(ABORT, 'pelaku hanya ditulis oleh pkm'); END" },
+	{ "trigger", "audit_nama_catat", "CREATE TRIGGER audit_nama_catat AFTER INSERT ON pelaku\n"
+					 "BEGIN INSERT INTO audit_nama (nama) SELECT NEW.pengguna\n"
+					 "WHERE NOT EXISTS (SELECT 1 FROM audit_nama WHERE nama = NEW.pengguna); END" },
+	{ "trigger", "audit_nama_tetap", "CREATE TRIGGER audit_nama_tetap BEFORE UPDATE ON audit_nama\n"
+					 "BEGIN SELECT RAISE(ABORT, 'nama pelaku jejak audit tidak dapat diubah'); END" },
+	{ "trigger", "audit_nama_tidak_dihapus",
+	  "CREATE TRIGGER audit_nama_tidak_dihapus BEFORE DELETE ON audit_nama\n"
+	  "BEGIN SELECT RAISE(ABORT, 'nama pelaku jejak audit tidak dapat dihapus'); END" },
 	{ "trigger", "audit_kumpul_pkm", "CREATE TRIGGER audit_kumpul_pkm BEFORE INSERT ON audit_kumpul\n"
 					 "WHEN NOT EXISTS (SELECT 1 FROM pelaku)\n"
 					 "BEGIN SELECT RAISE(ABORT, 'jejak audit dikumpulkan oleh pkm saja'); END" },
@@ -310,20 +318,18 @@ static const struct {
 	{ "trigger", "audit_ubah_catat",
 	  "CREATE TRIGGER audit_ubah_catat INSTEAD OF INSERT ON audit_ubah\n"
 	  "BEGIN\n"
-	  "INSERT INTO audit (aksi, pasien_id, baru) SELECT 'SIMPAN', NEW.pasien, NEW.isi WHERE NOT EXISTS "
-	  "(SELECT 1 FROM pelaku);\n"
-	  "INSERT INTO audit (pengguna, aksi, pasien_id, baru) SELECT (SELECT pengguna FROM pelaku), 'SIMPAN', pasien, "
-	  "isi\nFROM audit_kumpul WHERE NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien;\n"
-	  "UPDATE audit_kumpul SET isi = iif(NEW.pasien IS NOT NULL AND pasien IS NOT NEW.pasien, NEW.isi,\n"
-	  "isi || char(10) || NEW.isi), pasien = coalesce(NEW.pasien, pasien);\n"
-	  "INSERT INTO audit_kumpul (id, pasien, isi) SELECT 1, NEW.pasien, NEW.isi\n"
-	  "WHERE EXISTS (SELECT 1 FROM pelaku) AND NOT EXISTS (SELECT 1 FROM audit_kumpul);\n"
+	  "INSERT INTO audit (pasien_id, baru) SELECT NEW.pasien, NEW.isi WHERE NOT EXISTS (SELECT 1 FROM pelaku);\n"
+	  "UPDATE audit_kumpul SET isi = isi || char(10) || NEW.isi\n"
+	  "WHERE id = (SELECT max(id) FROM audit_kumpul) AND (NEW.pasien IS NULL OR pasien IS NEW.pasien);\n"
+	  "INSERT INTO audit_kumpul (pasien, isi) SELECT NEW.pasien, NEW.isi WHERE EXISTS (SELECT 1 FROM pelaku)\n"
+	  "AND NOT EXISTS (SELECT 1 FROM audit_kumpul WHERE id = (SELECT max(id) FROM audit_kumpul)\n"
+	  "AND (NEW.pasien IS NULL OR pasien IS NEW.pasien));\n"
 	  "END" },
 	{ "trigger", "audit_simpan",
 	  "CREATE TRIGGER audit_simpan BEFORE DELETE ON pelaku\n"
 	  "BEGIN\n"
-	  "INSERT INTO audit (pengguna, aksi, pasien_id, baru) SELECT OLD.pengguna, 'SIMPAN', pasien, isi FROM "
-	  "audit_kumpul;\n"
+	  "INSERT INTO audit (pengguna, pasien_id, baru) SELECT (SELECT kode FROM audit_nama WHERE nama = OLD.pengguna),\n"
+	  "pasien, pkm_ringkas(isi) FROM audit_kumpul ORDER BY id;\n"
 	  "DELETE FROM audit_kumpul;\n"
 	  "END" },
 };
@@ -478,6 +484,10 @@ int audit_warn(sqlite3 *db, const char *message)
 /* What was found is told in the trail and to the administrator. */
 static int record_tampering(sqlite3 *db, const char *names)
 {
+	/* a writer a shell named ends here: the save it gathered is written
+	 * (only pkm can, db/020) before what was found is told, under no name */
+	if (db_exec(db, "DELETE FROM pelaku", NULL) != 0)
+		return -1;
 	struct sbuf note = { 0 };
 	sb_printf(&note, "jejak audit dibongkar di luar pkm: %s hilang atau diubah, dipasang ulang", names);
 	note_gaps(db, &note);
@@ -566,7 +576,8 @@ int audit_record_range(sqlite3 *db, const char *aksi, const char *table, long ro
 {
 	/* the time is the clock's (the column's default): never a value anyone could have put in pelaku */
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (pengguna, aksi, tabel, baris, sampai, pasien_id, baru) "
-				   "VALUES ((SELECT pengguna FROM pelaku), ?, ?, ?, ?, ?, ?)", NULL);
+				   "VALUES ((SELECT kode FROM audit_nama WHERE nama = (SELECT pengguna FROM pelaku)), "
+				   "?, ?, ?, ?, ?, ?)", NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, aksi, -1, SQLITE_STATIC);

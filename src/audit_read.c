@@ -29,9 +29,10 @@ static sqlite3_stmt *audit_query(sqlite3 *db, const struct audit_filter *f, cons
 {
 	struct sbuf sql = { 0 };
 	sb_add(&sql,
-		"SELECT datetime(a.waktu, 'unixepoch'), coalesce(a.pengguna, '(di luar pkm)'), a.aksi, "
+		"SELECT datetime(a.waktu, 'unixepoch'), coalesce((SELECT nama FROM audit_nama WHERE kode = a.pengguna), "
+		"'(di luar pkm)'), coalesce(a.aksi, 'SIMPAN'), "
 		"coalesce(a.tabel, ''), coalesce(a.baris || coalesce('-' || a.sampai, ''), ''), "
-		"coalesce(p.no_rm, ''), coalesce(a.lama, ''), coalesce(a.baru, ''), a.id "
+		"coalesce(p.no_rm, ''), coalesce(a.lama, ''), coalesce(pkm_jejak(a.baru), ''), a.id "
 		"FROM audit a LEFT JOIN pasien p ON p.id = a.pasien_id "
 		/* a patient's rows: read on the days the patient has rows, within each day's ids */
 		"WHERE (?1 IS NULL OR a.id IN (SELECT x.id FROM pasien q JOIN audit_pasien_hari d ON d.pasien_id = q.id "
@@ -42,7 +43,7 @@ static sqlite3_stmt *audit_query(sqlite3 *db, const struct audit_filter *f, cons
 		"OR a.id IN (SELECT i.id FROM audit i, pasien q WHERE q.no_rm = ?1 AND i.sampai IS NOT NULL "
 		"AND ((i.tabel = 'pasien' AND q.id BETWEEN i.baris AND i.sampai) OR (i.tabel = 'kunjungan' AND EXISTS "
 		"(SELECT 1 FROM kunjungan k WHERE k.pasien_id = q.id AND k.id BETWEEN i.baris AND i.sampai))))) "
-		"AND (?2 IS NULL OR a.pengguna = ?2) "
+		"AND (?2 IS NULL OR a.pengguna = (SELECT kode FROM audit_nama WHERE nama = ?2)) "
 		/* the days' id ranges bound the rows read; the time itself decides */
 		"AND (?3 IS NULL OR (a.id >= (SELECT min(awal) FROM audit_hari WHERE hari >= unixepoch(?3) / 86400) "
 		"AND a.waktu >= unixepoch(?3))) "

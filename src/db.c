@@ -1,4 +1,5 @@
 #include "pkm/db.h"
+#include "pkm/audit_pack.h"
 #include "pkm/date.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -126,6 +127,7 @@ sqlite3 *db_connect(const char *path, struct sbuf *err)
 	sqlite3_extended_result_codes(db, 1);
 	/* pkm's own connections may name the writer in pelaku (db/013) */
 	sqlite3_create_function(db, "pkm_sesi", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, pkm_session, NULL, NULL);
+	audit_pack_register(db);	/* a save's lines are packed (db/020) */
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);

@@ -292,7 +292,7 @@ static void trail_share(sqlite3 *db)
 {
 	double share = 0;
 	sqlite3_stmt *st = db_prepare(db, "SELECT sum(pgsize) FILTER (WHERE name IN (SELECT name FROM sqlite_schema "
-				      "WHERE tbl_name IN ('audit', 'audit_tabel', 'audit_hari', 'audit_pasien_hari'))) * 100.0 / sum(pgsize) FROM dbstat", NULL);
+				      "WHERE tbl_name IN ('audit', 'audit_tabel', 'audit_nama', 'audit_hari', 'audit_pasien_hari'))) * 100.0 / sum(pgsize) FROM dbstat", NULL);
 	if (st && sqlite3_step(st) == SQLITE_ROW)
 		share = sqlite3_column_double(st, 0);
 	sqlite3_finalize(st);

@@ -106,5 +106,5 @@ wait_for "Nama pengguna"
 type_text "rina"; keys Tab; type_text "$PASSWORD"; keys Enter
 wait_for "Selamat bekerja, rina (PENDAFTARAN)"
 screen | tail -1 | grep -q "F4 Laporan" && fail "the next user got the previous user's keys"
-expect_sql "SELECT count(*) FROM audit WHERE aksi = 'MASUK' AND pengguna = 'rina'" 1
+expect_sql "SELECT count(*) FROM audit WHERE aksi = 'MASUK' AND pengguna = (SELECT kode FROM audit_nama WHERE nama = 'rina')" 1
 echo ok

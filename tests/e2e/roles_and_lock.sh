@@ -78,5 +78,5 @@ type_text "salah-salah"; keys Enter
 wait_for "nama pengguna atau kata sandi salah"
 type_text "$PASSWORD"; keys Enter
 wait_for "LB1"
-expect_sql "SELECT group_concat(aksi, ' ') FROM audit WHERE pengguna = 'laras' AND tabel = 'pengguna' AND aksi IN ('MASUK', 'GAGAL')" \
+expect_sql "SELECT group_concat(aksi, ' ') FROM audit WHERE pengguna = (SELECT kode FROM audit_nama WHERE nama = 'laras') AND tabel = 'pengguna' AND aksi IN ('MASUK', 'GAGAL')" \
 	"MASUK GAGAL MASUK"

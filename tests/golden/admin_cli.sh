@@ -77,7 +77,7 @@ pkm audit --to 2026-01-01 | tail -1 >>"$out"
 
 # append-only, for sqlite3 too
 if sql "DELETE FROM audit" 2>/dev/null; then echo "audit deleted" >&2; exit 1; fi
-if sql "UPDATE audit SET pengguna = 'x'" 2>/dev/null; then echo "audit changed" >&2; exit 1; fi
+if sql "UPDATE audit SET pengguna = 99" 2>/dev/null; then echo "audit changed" >&2; exit 1; fi
 # the password hash never enters the trail
 expect "SELECT count(*) FROM audit WHERE coalesce(lama, '') || coalesce(baru, '') LIKE '%\$y\$%'" 0
 

@@ -14,16 +14,23 @@ fi
 if sql "INSERT INTO pelaku (id, pengguna, waktu) VALUES (1, 'admin', '2020-01-01 00:00:00')" 2>/dev/null; then
 	die "a writer was named from the shell"
 fi
-# even a row that got there does not set the trail's time
+# even a row that got there does not set the trail's time, and the save it
+# gathers is written by pkm alone (pkm_ringkas is pkm's): at pkm's next write
 sqlite3 "$DB" "DROP TRIGGER pelaku_hanya_pkm; INSERT INTO pelaku (id, pengguna, waktu) VALUES (1, 'admin', '2020-01-01 00:00:00');
-	UPDATE pasien SET alamat = 'x' WHERE no_rm = '200001'; DELETE FROM pelaku;"
-[ "$(sql "SELECT count(*) FROM audit WHERE waktu LIKE '2020%'")" = 0 ] || die "back-dated trail row"
+	UPDATE pasien SET alamat = 'x' WHERE no_rm = '200001';"
+if sql "DELETE FROM pelaku" 2>/dev/null; then die "a save was written from the shell"; fi
+[ "$(sql "SELECT count(*) FROM audit_kumpul")" = 1 ] || die "the change was not kept for pkm"
+[ "$(sql "SELECT count(*) FROM audit WHERE waktu < unixepoch('2021-01-01')")" = 0 ] || die "back-dated trail row"
 # the schema version the trail was last checked at is pkm's to write: a shell
 # that could set it would have a dropped trigger go unchecked
 if sql "UPDATE audit_skema SET versi = versi + 1" 2>/dev/null; then die "the checked version was written from a shell"; fi
 # deleting rows after dropping the guard
 sqlite3 "$DB" "DROP TRIGGER audit_tidak_dihapus; DELETE FROM audit WHERE id IN (2, 3); DROP TRIGGER audit_t_pasien"
 $PKM_BIN --db "$DB" report lb1 --month 2026-11 >/dev/null
+# the change the shell's writer gathered is written now, at the clock's time
+[ "$(sql "SELECT count(*) FROM audit_kumpul") $(sql "SELECT count(*) FROM pelaku")" = "0 0" ] || die "the gathered save was not written"
+[ "$(sql "SELECT count(*) FROM audit WHERE aksi IS NULL AND waktu > unixepoch('2021-01-01') AND pengguna = (SELECT kode FROM audit_nama WHERE nama = 'admin')")" = 1 ] ||
+	die "the gathered save"
 for t in audit_tidak_dihapus pelaku_hanya_pkm audit_t_pasien; do
 	[ "$(sql "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = '$t'")" = 1 ] || die "$t not restored"
 done

@@ -58,6 +58,6 @@ expect "one diagnosis left on the encounter" "$(ask "len(s['store']['Encounter']
 expect "nothing left" "$(pkm kirim satusehat --sekali)" "0 terkirim, 0 gagal, 0 menunggu"
 
 # the sender writes nothing into the trail, and the secret is in no file pkm wrote
-expect "trail of the sender" "$(sql "SELECT count(*) FROM audit WHERE pengguna = 'sistem:kirim'")" 0
+expect "trail of the sender" "$(sql "SELECT count(*) FROM audit WHERE pengguna = (SELECT kode FROM audit_nama WHERE nama = 'sistem:kirim')")" 0
 if grep -rlaF "$SECRET" "$WORK" --exclude=satusehat.rahasia --exclude=pkm.ini; then echo "secret leaked" >&2; exit 1; fi
 exit 0

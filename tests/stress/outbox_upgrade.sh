@@ -1,21 +1,9 @@
 # A database with SATUSEHAT's outbox (version 18) opens with its queue whole:
 # migration 019 makes the outbox tables again for P-Care and keeps every
 # item, id, state and platform id.
-set -eu
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-DB="$WORK/v18.db"
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-die() { echo "FAIL: $*" >&2; exit 1; }
-sql() { sqlite3 "$DB" "$1"; }
-for f in "$ROOT"/db/0*.sql; do
-	case "$f" in *_pcare.sql) break ;; esac
-	cat "$f"
-done >"$WORK/v18.sql"
-sqlite3 "$DB" <"$WORK/v18.sql"
-chmod 600 "$DB"
-sql "PRAGMA user_version = 18; PRAGMA application_id = 1347112241;
-INSERT INTO pasien (id, no_rm, nama, nama_cari, jenis_kelamin, tanggal_lahir, penjamin)
+. "$(dirname "$0")/lib.sh"
+old_db 18 _pcare.sql
+sql "INSERT INTO pasien (id, no_rm, nama, nama_cari, jenis_kelamin, tanggal_lahir, penjamin)
 VALUES (1, '000001', 'Siti', 'SITI', 'P', '1980-02-02', 'UMUM');
 INSERT INTO kunjungan (id, pasien_id, tanggal, unit, penjamin, no_antrian, umur_tahun, umur_bulan, umur_hari, umur_total_hari)
 VALUES (7, 1, '2026-11-20', 'K3', 'UMUM', 1, 46, 9, 18, 17000);
