@@ -10,7 +10,8 @@
  * table a later migration adds) is audited. */
 static const char *const not_audited[] = {
 	"unit", "penjamin", "icd10", "f11_grup", "f11_baris", "f11_peta", "kamus", "rm_seri",
-	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_nama", "audit_kumpul", "audit_hari", "audit_pasien_hari", "audit_skema", "peringatan", "antrian_lepas",
+	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_nama", "audit_kumpul", "audit_hari", "audit_pasien_hari",
+	"audit_skema", "peringatan", "antrian_lepas",
 	/* the outbox is the senders' working state, not a record */
 	"kirim", "kirim_atur", "kirim_sumber", "kirim_ihs", "kirim_lokasi", "kirim_vital", "pcare_peserta", NULL,
 };
