@@ -165,15 +165,17 @@ static void build_query(struct query *q, const struct rd_row *r, const char *fro
 		str_copy(table, sizeof table, "temp.kunjungan_bulan");
 	else
 		snprintf(table, sizeof table, "\"%s\"", rowdef_sql_table(r->from));
-	/* CROSS JOIN keeps the month's visits as the outer loop: a table's rows are
-	 * then found through its kunjungan_id, never by reading all its years; the
-	 * month's diagnoses, read by many rows, are gathered once (month_visits) */
+	/* the month's diagnoses and each table's rows of the month's visits are
+	 * gathered once per report (month_visits, month_rows): the many rows that
+	 * read them never walk a table of all its years again */
 	if (this_month && strcmp(r->from, "diagnosis") == 0)
 		snprintf(join, sizeof join, " FROM temp.diagnosis_bulan t CROSS JOIN temp.kunjungan_bulan v "
 					    "ON v.id = t.kunjungan_id WHERE 1");
+	else if (this_month && strcmp(r->from, "kunjungan") == 0)
+		snprintf(join, sizeof join, " FROM temp.kunjungan_bulan v CROSS JOIN %s t ON t.id = v.id WHERE 1", table);
 	else if (this_month)
-		snprintf(join, sizeof join, " FROM temp.kunjungan_bulan v CROSS JOIN %s t ON t.%s = v.id WHERE 1", table,
-			 strcmp(r->from, "kunjungan") == 0 ? "id" : "kunjungan_id");
+		snprintf(join, sizeof join, " FROM temp.\"bulan_%s\" t CROSS JOIN temp.kunjungan_bulan v "
+					    "ON v.id = t.kunjungan_id WHERE 1", r->from);
 	else
 		snprintf(join, sizeof join, " FROM %s t JOIN v_kunjungan v ON v.id = t.kunjungan_id WHERE 1", table);
 	if (r->max_per) {
@@ -303,6 +305,41 @@ static int month_visits(sqlite3 *db, const char *from, const char *to, struct sb
 	return rc;
 }
 
+/* Whether row r reads its table's rows of the month's visits (build_query). */
+static int reads_month_rows(const struct rd_row *r)
+{
+	return !r->head && !r->monthly && !r->date_col[0] && !r->max_per && r->count != CNT_TARGET &&
+	       strcmp(r->from, "kunjungan") != 0 && strcmp(r->from, "diagnosis") != 0;
+}
+
+/* Each table the rows of d read that way, gathered once as temp."bulan_<table>"
+ * (drop = 1: dropped again when the report is done, a month of forms being
+ * memory). */
+static int month_rows(sqlite3 *db, const struct rowdef *d, int drop, struct sbuf *err)
+{
+	int rc = 0;
+	struct sbuf sql = { 0 };
+	for (int i = 0; rc == 0 && i < d->n; i++) {
+		const struct rd_row *r = &d->rows[i];
+		int first = reads_month_rows(r);
+		for (int j = 0; first && j < i; j++)
+			first = !reads_month_rows(&d->rows[j]) || strcmp(d->rows[j].from, r->from) != 0;
+		if (!first)
+			continue;
+		sb_reset(&sql);
+		sb_printf(&sql, "DROP TABLE IF EXISTS temp.\"bulan_%s\"", r->from);
+		if (!drop)
+			sb_printf(&sql, "; CREATE TEMP TABLE \"bulan_%1$s\" AS SELECT t.* FROM temp.kunjungan_bulan v "
+					"CROSS JOIN main.\"%1$s\" t ON t.kunjungan_id = v.id", r->from);
+		if (sqlite3_exec(db, sb_str(&sql), NULL, NULL, NULL) != SQLITE_OK && !drop) {
+			sb_printf(err, "laporan tidak dapat disusun: %s", sqlite3_errmsg(db));
+			rc = -1;
+		}
+	}
+	sb_free(&sql);
+	return rc;
+}
+
 static int count_rows(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef *d, const char *month,
 		      struct rd_result *out, struct sbuf *err)
 {
@@ -315,7 +352,7 @@ static int count_rows(sqlite3 *db, const struct pkm_config *cfg, const struct ro
 	char from[11], to[11];
 	date_format(first, from);
 	date_format(next, to);
-	if (month_visits(db, from, to, err) != 0)
+	if (month_visits(db, from, to, err) != 0 || month_rows(db, d, 0, err) != 0)
 		return -1;
 	out->def = d;
 	str_copy(out->month, sizeof out->month, month);
@@ -363,6 +400,7 @@ int rowdef_count(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef 
 	if (snap < 0)
 		return -1;
 	int rc = count_rows(db, cfg, d, month, out, err);
+	month_rows(db, d, 1, NULL);
 	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0 && rc == 0) {
 		rd_result_free(out);
 		rc = -1;
