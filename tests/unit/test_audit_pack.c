@@ -17,6 +17,7 @@ static long round_trip(const char *text)
 	struct sbuf packed = { 0 }, back = { 0 };
 	if (audit_pack(text, strlen(text), &packed) != 0) {
 		assert_int_equal(packed.len, 0);
+		sb_free(&packed);
 		return -1;
 	}
 	assert_int_equal(audit_unpack(packed.s, packed.len, &back), 0);
