@@ -176,12 +176,12 @@ static int unpack_value(struct reader *r, struct sbuf *out)
 int audit_unpack(const void *blob, size_t n, struct sbuf *out)
 {
 	struct reader r = { blob, (const unsigned char *)blob + n };
-	while (r.p < r.end) {
+	for (int line = 0; r.p < r.end; line++) {
 		uint64_t h, v;
 		if (get_varint(&r, &h) != 0)
 			return -1;
 		char op = ops[h % 6 / 2];
-		sb_printf(out, "%s%" PRIu64 "%c", out->len ? "\n" : "", h / 6, op);
+		sb_printf(out, "%s%" PRIu64 "%c", line ? "\n" : "", h / 6, op);
 		if (h & 1) {
 			if (get_varint(&r, &v) != 0)
 				return -1;

@@ -23,6 +23,12 @@ static long round_trip(const char *text)
 	assert_int_equal(audit_unpack(packed.s, packed.len, &back), 0);
 	assert_int_equal(back.len, strlen(text));
 	assert_memory_equal(back.s, text, back.len);
+	/* appended after what the buffer holds, as sbufs are */
+	sb_reset(&back);
+	sb_add(&back, "x");
+	assert_int_equal(audit_unpack(packed.s, packed.len, &back), 0);
+	assert_int_equal(back.len, strlen(text) + 1);
+	assert_memory_equal(back.s + 1, text, strlen(text));
 	long n = (long)packed.len;
 	sb_free(&packed);
 	sb_free(&back);
