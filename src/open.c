@@ -30,6 +30,10 @@ static int migrate(sqlite3 *db, const char *path, struct sbuf *err)
 			  "pasang pkm yang lebih baru", path, version, pkm_migration_count);
 		return -1;
 	}
+	/* a migration that copies or drops a large table needs a statement
+	 * journal as large: on disk, not in memory (db.c keeps temp in memory) */
+	if (version < pkm_migration_count)
+		db_exec(db, "PRAGMA temp_store=FILE", NULL);
 	for (long v = version; v < pkm_migration_count; v++) {
 		struct sbuf why = { 0 };
 		char tail[128];
@@ -45,6 +49,7 @@ static int migrate(sqlite3 *db, const char *path, struct sbuf *err)
 		}
 		sb_free(&why);
 	}
+	db_exec(db, "PRAGMA temp_store=MEMORY", NULL);
 	return 0;
 }
 
