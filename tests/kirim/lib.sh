@@ -19,12 +19,15 @@ stop_all() {
 	rm -rf "$WORK"
 }
 trap stop_all EXIT
-i=0
-while [ ! -s "$WORK/port" ]; do
-	i=$((i + 1)); [ $i -lt 100 ] || { echo "test server did not start" >&2; exit 1; }
-	sleep 0.05
-done
-PORT=$(cat "$WORK/port")
+server_port() {	# server_port FILE NAME: the port a test server wrote, once it has
+	i=0
+	while [ ! -s "$1" ]; do
+		i=$((i + 1)); [ $i -lt 100 ] || { echo "$2 did not start" >&2; exit 1; }
+		sleep 0.05
+	done
+	cat "$1"
+}
+PORT=$(server_port "$WORK/port" "test server")
 write_config() {	# write_config [extra [satusehat] lines]
 	cat >"$WORK/pkm.ini" <<INI
 [puskesmas]
@@ -74,4 +77,27 @@ no_rm,tanggal,unit,penjamin,icd10,kasus
 CSV
 	pkm import pasien "$WORK/pasien.csv" >/dev/null
 	pkm import kunjungan "$WORK/kunjungan.csv" >/dev/null
+}
+# kill_senders PLATFORM MAX ROUND: the sender started and killed -9 after
+# 0.10-0.MAX s, 15 times, with `ROUND n` (the desks' work) after each kill
+kill_senders() {
+	round=1
+	while [ $round -le 15 ]; do
+		"$PKM_BIN" --db "$DB" --config "$WORK/pkm.ini" kirim "$1" 2>/dev/null &
+		pid=$!
+		sleep "0.$(shuf -i 10-"$2" -n 1)"
+		kill -9 $pid 2>/dev/null || true
+		wait $pid 2>/dev/null || true
+		"$3" $round
+		round=$((round + 1))
+	done
+}
+# send_settled PLATFORM: passes until one ends clean (items a kill cut off
+# wait 2 x batas_waktu to settle first)
+send_settled() {
+	tries=0
+	until pkm kirim "$1" --sekali >"$WORK/out"; do
+		tries=$((tries + 1)); [ $tries -lt 8 ] || { cat "$WORK/out"; pkm kirim status; exit 1; }
+		sleep 0.5
+	done
 }

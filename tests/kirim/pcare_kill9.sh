@@ -20,25 +20,14 @@ pkm import kunjungan "$WORK/kunjungan.csv" >/dev/null
 pkm import obat "$WORK/obat.csv" >/dev/null
 pfault slow
 
-round=1
-while [ $round -le 15 ]; do
-	"$PKM_BIN" --db "$DB" --config "$WORK/pkm.ini" kirim pcare 2>/dev/null &
-	pid=$!
-	sleep "0.$(shuf -i 10-70 -n 1)"
-	kill -9 $pid 2>/dev/null || true
-	wait $pid 2>/dev/null || true
-	# the desks keep working: a second diagnosis and a dispensed drug on some visits
+desk() {	# the desks keep working: a second diagnosis and a dispensed drug on some visits
 	sql "INSERT INTO diagnosis (kunjungan_id, icd10, kasus) SELECT id, 'R50.9', 'B' FROM kunjungan
-		WHERE id % 15 = $round AND id NOT IN (SELECT kunjungan_id FROM diagnosis WHERE icd10 = 'R50.9');
+		WHERE id % 15 = $1 AND id NOT IN (SELECT kunjungan_id FROM diagnosis WHERE icd10 = 'R50.9');
 	     INSERT INTO resep (kunjungan_id, obat, jumlah, signa, diserahkan) SELECT id, 'PCT', 10, '3x1', '2026-11-23'
-		FROM kunjungan WHERE id % 7 = $round % 7 AND id NOT IN (SELECT kunjungan_id FROM resep)"
-	round=$((round + 1))
-done
-tries=0
-until pkm kirim pcare --sekali >"$WORK/out"; do	# items cut off wait 2 s to settle
-	tries=$((tries + 1)); [ $tries -lt 8 ] || { cat "$WORK/out"; pkm kirim status; exit 1; }
-	sleep 0.5
-done
+		FROM kunjungan WHERE id % 7 = $1 % 7 AND id NOT IN (SELECT kunjungan_id FROM resep)"
+}
+kill_senders pcare 70 desk
+send_settled pcare
 p_no_violations
 expect "registrations" "$(pask 'len(s["pendaftaran"])')" $n
 expect "visits" "$(pask 'len(s["kunjungan"])')" $n

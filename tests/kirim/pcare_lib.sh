@@ -9,12 +9,7 @@ printf 'rahasia = %s\nsandi = Sandi-PCare-%s\nuser_key = kunci-%s\n' "$PSECRET" 
 chmod 600 "$WORK/pcare.rahasia"
 python3 "$HERE/pcare_server.py" "$WORK" "$CONS" "$PSECRET" pkmuji "Sandi-PCare-$$" "kunci-$$" 0114A026 &
 PSERVER=$!
-i=0
-while [ ! -s "$WORK/pcare_port" ]; do
-	i=$((i + 1)); [ $i -lt 100 ] || { echo "P-Care test server did not start" >&2; exit 1; }
-	sleep 0.05
-done
-PPORT=$(cat "$WORK/pcare_port")
+PPORT=$(server_port "$WORK/pcare_port" "P-Care test server")
 write_pcare_config() {	# write_pcare_config [extra [pcare] lines]
 	PCARE_INI="[pcare]
 aktif = ya
