@@ -314,28 +314,20 @@ static int reads_month_rows(const struct rd_row *r)
 
 /* Each table the rows of d read that way, gathered once as temp."bulan_<table>"
  * (drop = 1: dropped again when the report is done, a month of forms being
- * memory). */
+ * memory; rowdef_count drops them whatever the count gave). A table read by
+ * several rows is gathered by the first. */
 static int month_rows(sqlite3 *db, const struct rowdef *d, int drop, struct sbuf *err)
 {
-	int rc = 0;
 	struct sbuf sql = { 0 };
-	for (int i = 0; rc == 0 && i < d->n; i++) {
-		const struct rd_row *r = &d->rows[i];
-		int first = reads_month_rows(r);
-		for (int j = 0; first && j < i; j++)
-			first = !reads_month_rows(&d->rows[j]) || strcmp(d->rows[j].from, r->from) != 0;
-		if (!first)
-			continue;
-		sb_reset(&sql);
-		sb_printf(&sql, "DROP TABLE IF EXISTS temp.\"bulan_%s\"", r->from);
-		if (!drop)
-			sb_printf(&sql, "; CREATE TEMP TABLE \"bulan_%1$s\" AS SELECT t.* FROM temp.kunjungan_bulan v "
-					"CROSS JOIN main.\"%1$s\" t ON t.kunjungan_id = v.id", r->from);
-		if (sqlite3_exec(db, sb_str(&sql), NULL, NULL, NULL) != SQLITE_OK && !drop) {
-			sb_printf(err, "laporan tidak dapat disusun: %s", sqlite3_errmsg(db));
-			rc = -1;
-		}
-	}
+	for (int i = 0; i < d->n; i++)
+		if (reads_month_rows(&d->rows[i]))
+			sb_printf(&sql, drop ? "DROP TABLE IF EXISTS temp.\"bulan_%1$s\";\n"
+					     : "CREATE TEMP TABLE IF NOT EXISTS \"bulan_%1$s\" AS SELECT t.* FROM "
+					       "temp.kunjungan_bulan v CROSS JOIN main.\"%1$s\" t ON t.kunjungan_id = v.id;\n",
+				  d->rows[i].from);
+	int rc = !sql.len || sqlite3_exec(db, sb_str(&sql), NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	if (rc != 0 && !drop)
+		sb_printf(err, "laporan tidak dapat disusun: %s", sqlite3_errmsg(db));
 	sb_free(&sql);
 	return rc;
 }
