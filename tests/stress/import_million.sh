@@ -3,15 +3,11 @@
 # checked rows wait in a temporary table on disk), and a kill -9 in the middle
 # of its write leaves nothing of it. Sanitized builds take 100,000 lines and
 # skip the memory figure (the sanitizers' shadow memory is not pkm's).
-set -eu
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+. "$(dirname "$0")/lib.sh"
 DB="$WORK/pkm.db"
 days=1000
 [ -z "${PKM_SANITIZED:-}" ] || days=100
 lines=$((days * 1000))
-q() { sqlite3 "$DB" "$1"; }
-die() { echo "FAIL: $*" >&2; exit 1; }
 awk 'BEGIN { print "no_rm,nama,jenis_kelamin,tanggal_lahir"
 	for (i = 0; i < 50000; i++) printf "%06d,Pasien %d,%s,1950-01-01\n", 500000 + i, i, i % 2 ? "L" : "P" }' \
 	>"$WORK/p.csv"
@@ -36,18 +32,14 @@ done
 sleep 1
 kill -9 $pid 2>/dev/null || die "the import ended before it could be killed"
 wait $pid 2>/dev/null || true
-n="$(q "SELECT count(*) FROM kunjungan") $(q "SELECT count(*) FROM diagnosis")"
+n="$(sql "SELECT count(*) FROM kunjungan") $(sql "SELECT count(*) FROM diagnosis")"
 [ "$n" = "0 0" ] || die "an import killed mid-write left $n"
-[ "$(q "PRAGMA integrity_check")" = ok ] || die "integrity after kill -9"
+[ "$(sql "PRAGMA integrity_check")" = ok ] || die "integrity after kill -9"
 
 # whole, with the peak memory of the process
-rss=$(python3 -c '
-import resource, subprocess, sys
-r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
-if r.returncode: sys.exit("import failed")
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$PKM_BIN" --db "$DB" import kunjungan "$WORK/k.csv")
-[ "$(q "SELECT count(*) FROM kunjungan") $(q "SELECT count(*) FROM diagnosis")" = "$lines $lines" ] ||
+rss=$(peak_rss "$PKM_BIN" --db "$DB" import kunjungan "$WORK/k.csv")
+[ "$(sql "SELECT count(*) FROM kunjungan") $(sql "SELECT count(*) FROM diagnosis")" = "$lines $lines" ] ||
 	die "not every line stored"
-[ "$(q "SELECT count(*) FROM diagnosis WHERE kasus = 'B'")" -ge 50000 ] || die "case flags not filled from history"
+[ "$(sql "SELECT count(*) FROM diagnosis WHERE kasus = 'B'")" -ge 50000 ] || die "case flags not filled from history"
 echo "peak RSS ${rss} KB for $lines lines"
 [ -n "${PKM_SANITIZED:-}" ] || [ "$rss" -lt 49152 ] || die "peak RSS $rss KB (limit 48 MB)"

@@ -1,5 +1,6 @@
-# Shared by the upgrade tests: a database as pkm's own migrations made it up
-# to a given version, in a scratch directory removed at exit.
+# Shared by the stress tests: a scratch directory removed at exit, a database
+# as pkm's own migrations made it up to a given version, a command's peak
+# memory.
 set -eu
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -17,4 +18,13 @@ old_db() {
 	sqlite3 "$DB" <"$WORK/v$1.sql"
 	chmod 600 "$DB"
 	sql "PRAGMA user_version = $1; PRAGMA application_id = 1347112241;"
+}
+# peak_rss CMD...: run CMD (its output dropped) and print its peak RSS in KB;
+# fails when CMD does
+peak_rss() {
+	python3 -c '
+import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+if r.returncode: sys.exit("%s failed" % sys.argv[1])
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
 }

@@ -9,11 +9,7 @@ sql "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < $n
 INSERT INTO audit (waktu, pengguna, aksi, pasien_id, baru)
 SELECT unixepoch('2026-01-01') + i, 'petugas' || (i % 7), 'SIMPAN', i % 5000,
        '27+' || i || char(10) || '34~' || i || ' 5=NULL>''2026-11-21''' FROM c"
-rss=$(python3 -c '
-import resource, subprocess, sys
-r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
-if r.returncode: sys.exit("open failed")
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$PKM_BIN" --db "$DB" report lb1 --month 2026-11)
+rss=$(peak_rss "$PKM_BIN" --db "$DB" report lb1 --month 2026-11)
 [ "$(sql "PRAGMA user_version")" -ge 20 ] || die "not migrated"
 [ "$(sql "SELECT count(*) FROM audit WHERE aksi IS NULL AND typeof(baru) = 'blob'")" = $n ] || die "not every save packed"
 [ "$(sql "SELECT count(*) FROM audit_nama")" = 7 ] || die "names"
