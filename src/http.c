@@ -7,11 +7,13 @@
 
 struct http {
 	CURL *curl;
-	long timeout;
-	int doubt;	/* since http_doubt_clear: a request may have done something unseen */
+	long timeout, max_body;
 };
 
-struct http *http_new(long timeout)
+/* An answer being read, refused past its cap. */
+struct answer { struct sbuf *body; long max; int over; };
+
+struct http *http_new(long timeout, long max_body)
 {
 	static int started;
 	if (!started && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
@@ -23,6 +25,7 @@ struct http *http_new(long timeout)
 	struct http *h = xcalloc(1, sizeof *h);
 	h->curl = c;
 	h->timeout = timeout;
+	h->max_body = max_body;
 	return h;
 }
 
@@ -36,8 +39,35 @@ void http_free(struct http *h)
 
 static size_t take(char *data, size_t size, size_t n, void *user)
 {
-	sb_addn(user, data, size * n);
+	struct answer *a = user;
+	if (a->body->len + size * n > (size_t)a->max) {
+		a->over = 1;
+		return 0;	/* libcurl stops the transfer */
+	}
+	sb_addn(a->body, data, size * n);
 	return size * n;
+}
+
+/* https, or http to this machine only (the tests' servers); never a user
+ * name or password in the URL, which could hide the real host. */
+static int url_allowed(const char *url)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *user = NULL, *pass = NULL;
+	int ok = u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+		 curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+		 curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+		 curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_NO_USER &&
+		 curl_url_get(u, CURLUPART_PASSWORD, &pass, 0) == CURLUE_NO_PASSWORD &&
+		 (strcmp(scheme, "https") == 0 ||
+		  (strcmp(scheme, "http") == 0 && (strcmp(host, "127.0.0.1") == 0 || strcmp(host, "localhost") == 0 ||
+						  strcmp(host, "[::1]") == 0)));
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(user);
+	curl_free(pass);
+	curl_url_cleanup(u);
+	return ok;
 }
 
 /* What a person can do about a failure, in Indonesian. */
@@ -52,6 +82,8 @@ static const char *failure_words(CURLcode rc)
 	case CURLE_GOT_NOTHING: return "server memutus sambungan tanpa jawaban";
 	case CURLE_SEND_ERROR:
 	case CURLE_RECV_ERROR: return "sambungan terputus";
+	case CURLE_WRITE_ERROR:
+	case CURLE_FILESIZE_EXCEEDED: return "jawaban server terlalu besar";
 	default: return "jaringan gagal";
 	}
 }
@@ -62,8 +94,15 @@ int http_request(struct http *h, const char *method, const char *url, const char
 	CURL *c = h->curl;
 	r->status = 0;
 	r->error[0] = 0;
+	r->unsent = 0;
 	sb_reset(&r->body);
+	if (!url_allowed(url)) {
+		snprintf(r->error, sizeof r->error, "alamat server ditolak (harus https, tanpa nama pengguna)");
+		r->unsent = 1;
+		return -1;
+	}
 	curl_easy_reset(c);
+	struct answer a = { &r->body, h->max_body, 0 };
 	struct curl_slist *list = NULL;
 	for (; headers && *headers; headers++)
 		list = curl_slist_append(list, *headers);
@@ -76,7 +115,11 @@ int http_request(struct http *h, const char *method, const char *url, const char
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, take);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &a);
+	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->max_body);
+	/* a request that may change something never rides a kept connection:
+	 * libcurl would resend it by itself if that connection had died */
+	curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, (long)(strcmp(method, "GET") != 0));
 	if (body) {
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
@@ -85,19 +128,17 @@ int http_request(struct http *h, const char *method, const char *url, const char
 	CURLcode rc = curl_easy_perform(c);
 	curl_slist_free_all(list);
 	if (rc != CURLE_OK) {
-		snprintf(r->error, sizeof r->error, "%s", failure_words(rc));
+		snprintf(r->error, sizeof r->error, "%s", failure_words(a.over ? CURLE_FILESIZE_EXCEEDED : rc));
 		/* only a connection never made is sure to have done nothing */
-		h->doubt |= rc != CURLE_COULDNT_CONNECT && rc != CURLE_COULDNT_RESOLVE_HOST &&
-			    rc != CURLE_COULDNT_RESOLVE_PROXY;
+		r->unsent = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+			    rc == CURLE_COULDNT_RESOLVE_PROXY || rc == CURLE_URL_MALFORMAT ||
+			    rc == CURLE_UNSUPPORTED_PROTOCOL;
+		sb_reset(&r->body);
 		return -1;
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
-	h->doubt |= r->status >= 500;	/* it may have done part of it */
 	return 0;
 }
-
-void http_doubt_clear(struct http *h) { h->doubt = 0; }
-int http_in_doubt(const struct http *h) { return h->doubt; }
 
 void http_escape(struct http *h, struct sbuf *b, const char *s)
 {

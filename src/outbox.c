@@ -3,6 +3,8 @@
  * from: the attempt is on disk before the request leaves. */
 #include "pkm/outbox.h"
 #include "pkm/db.h"
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -133,7 +135,8 @@ long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err)
 		      err);
 }
 
-long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, long settle, struct sbuf *err)
+/* The next item due at `now` after after_id: its id, 0 when none, -1 on failure. */
+static long next_due(sqlite3 *db, const char *tujuan, long now, long after_id, long settle, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kirim WHERE tujuan = ?1 AND status = 'menunggu' AND tunggu = 0 "
 					  "AND coba_lagi <= ?2 AND id > ?3 AND (ragu = 0 OR dicoba <= ?2 - ?4) "
@@ -149,74 +152,222 @@ long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, l
 	return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err) == 0 ? id : -1;
 }
 
-int outbox_pass(sqlite3 *db, const char *tujuan, long settle, int (*send)(void *ctx, long id, struct sbuf *err),
-		void *ctx, struct outbox_pass *r, struct sbuf *err)
+/* Claim an item if it is still due (another sender, or the item's own
+ * change, may have moved it since it was read): counted as an attempt and in
+ * doubt, committed before any request leaves, so a kill -9 leaves a trace.
+ * 1 claimed, 0 no longer due, -1 on failure. */
+static int claim(sqlite3 *db, const char *tujuan, long id, long now, long settle, long jeda, struct outbox_claim *c,
+		 struct sbuf *err)
 {
-	memset(r, 0, sizeof *r);
-	long now = (long)time(NULL), last = 0, id;
-	while ((id = outbox_next_due(db, tujuan, now, last, settle, err)) > 0) {
-		int rc = send(ctx, id, err);
-		if (rc < 0)
-			return -1;
-		if (rc)
-			r->sent++;
-		else
-			r->failed++;
-		last = id;
-	}
-	return id < 0 ? -1 : 0;
-}
-
-int outbox_attempt(sqlite3 *db, long id, long now, long jeda, int *uncertain, long *versi, struct sbuf *err)
-{
+	memset(c, 0, sizeof *c);
+	c->db = db;
+	c->id = id;
 	if (db_begin(db) != 0)
 		return db_fail(err, db, "kirim");
-	sqlite3_stmt *st = db_prepare(db, "SELECT ragu, versi FROM kirim WHERE id = ?", err);
-	int rc = SQLITE_ERROR;
+	sqlite3_stmt *st = db_prepare(db, "SELECT ragu, versi FROM kirim WHERE id = ?1 AND tujuan = ?2 AND status = 'menunggu' "
+					  "AND tunggu = 0 AND coba_lagi <= ?3 AND (ragu = 0 OR dicoba <= ?3 - ?4)", err);
+	int rc = SQLITE_ERROR, due = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, tujuan, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, now);
+		sqlite3_bind_int64(st, 4, settle);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
-			*uncertain = sqlite3_column_int(st, 0);
-			*versi = sqlite3_column_int64(st, 1);
+			due = 1;
+			c->ask = sqlite3_column_int(st, 0);
+			c->versi = sqlite3_column_int64(st, 1);
 			rc = sqlite3_step(st);
 		}
 		sqlite3_finalize(st);
 	}
-	st = rc == SQLITE_DONE ? db_prepare(db, "UPDATE kirim SET percobaan = percobaan + 1, ragu = 1, dicoba = ?2, "
-						"coba_lagi = ?2 + ?3 * (1 << min(percobaan, 10)) WHERE id = ?1", err)
-			       : NULL;
+	st = rc == SQLITE_DONE && due ? db_prepare(db, "UPDATE kirim SET percobaan = percobaan + 1, ragu = 1, dicoba = ?2, "
+						       "coba_lagi = ?2 + ?3 * (1 << min(percobaan, 10)) WHERE id = ?1", err)
+				      : NULL;
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, now);
 		sqlite3_bind_int64(st, 3, jeda);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
-	} else
+	} else if (due)
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_DONE || db_commit(db) != 0) {
 		db_fail(err, db, "kirim");
 		db_rollback(db);
 		return -1;
 	}
+	return due;
+}
+
+void outbox_write_leaves(struct outbox_claim *c) { c->open++; }
+void outbox_write_known(struct outbox_claim *c) { c->open--; }
+void outbox_asked(struct outbox_claim *c) { c->ask = 0; }
+
+static int p_care_kind(const char *jenis)
+{
+	return strcmp(jenis, "pendaftaran") == 0 || strcmp(jenis, "kunjungan") == 0 || strcmp(jenis, "obat") == 0 ||
+	       strcmp(jenis, "tindakan") == 0;
+}
+
+int outbox_id_ok(const char *jenis, const char *id)
+{
+	size_t n = strlen(id), max = p_care_kind(jenis) ? 32 : 64;
+	if (n == 0 || n > max || strstr(id, ".."))
+		return 0;
+	const char *allowed = p_care_kind(jenis) ? "" : "-.";
+	for (const char *s = id; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || strchr(allowed, *s)))
+			return 0;
+	return 1;
+}
+
+/* An id from a platform without its form is never stored. */
+static int refuse_id(const char *jenis, const char *id, struct sbuf *err)
+{
+	if (outbox_id_ok(jenis, id))
+		return 0;
+	sb_printf(err, "id %s dari server tidak sah (huruf atau panjangnya salah)", jenis);
+	return -1;
+}
+
+/* Sources stored or forgotten, inside the caller's transaction. */
+static int put_sources(sqlite3 *db, long id, const struct outbox_source *s, int n, struct sbuf *err)
+{
+	for (int i = 0; i < n; i++) {
+		if (s[i].id && refuse_id(s[i].jenis, s[i].id, err) != 0)
+			return -1;
+		sqlite3_stmt *st = db_prepare(db, s[i].id ? "INSERT OR REPLACE INTO kirim_sumber (kirim_id, jenis, kunci, "
+							    "sumber_id) VALUES (?, ?, ?, ?)"
+							  : "DELETE FROM kirim_sumber WHERE kirim_id = ? AND jenis = ? AND kunci = ?",
+					      err);
+		if (!st)
+			return -1;
+		struct arg a[4] = { { NULL, id }, { s[i].jenis, 0 }, { s[i].kunci, 0 }, { s[i].id, 0 } };
+		bind_args(st, a, s[i].id ? 4 : 3);
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(err, db, "kirim_sumber");
+	}
 	return 0;
 }
 
-int outbox_sent(sqlite3 *db, long id, long versi, int stale, struct sbuf *err)
+/* Sources, then (settle) the item's state, in one transaction. */
+static int store(struct outbox_claim *c, const struct outbox_source *s, int n, const char *settle,
+		 const struct arg *a, int na, struct sbuf *err)
 {
-	struct arg a[3] = { { NULL, id }, { NULL, versi }, { NULL, stale } };
-	return write1(db, "UPDATE kirim SET versi_kirim = CASE WHEN ?3 THEN versi_kirim ELSE ?2 END, percobaan = 0, "
-			  "ragu = 0, galat = NULL, coba_lagi = 0, "
-			  "status = CASE WHEN versi = ?2 AND NOT ?3 THEN 'terkirim' ELSE 'menunggu' END WHERE id = ?1",
-		      a, 3, "kirim", err) < 0 ? -1 : 0;
+	if (db_begin(c->db) != 0)
+		return db_fail(err, c->db, "kirim");
+	int rc = put_sources(c->db, c->id, s, n, err);
+	sqlite3_stmt *st = rc == 0 && settle ? db_prepare(c->db, settle, err) : NULL;
+	if (st) {
+		bind_args(st, a, na);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(err, c->db, "kirim");
+		sqlite3_finalize(st);
+	} else if (settle)
+		rc = -1;
+	if (rc == 0 && db_commit(c->db) != 0)
+		rc = db_fail(err, c->db, "kirim");
+	if (rc != 0)
+		db_rollback(c->db);
+	return rc;
 }
 
-int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why, int doubt, struct sbuf *err)
+int outbox_write_stored(struct outbox_claim *c, const struct outbox_source *s, int n, struct sbuf *err)
 {
-	struct arg a[5] = { { NULL, id }, { why, 0 }, { NULL, how }, { NULL, OUTBOX_MAX_ATTEMPTS }, { NULL, doubt } };
-	return write1(db, "UPDATE kirim SET galat = ?2, tunggu = (?3 = 2), ragu = ?5, "
-			  "status = CASE WHEN ?3 = 1 OR (?3 = 0 AND percobaan >= ?4) THEN 'gagal' ELSE 'menunggu' END "
-			  "WHERE id = ?1", a, 5, "kirim", err) < 0 ? -1 : 0;
+	if (store(c, s, n, NULL, NULL, 0, err) != 0)
+		return -1;
+	c->open--;
+	return 0;
+}
+
+int outbox_adopt(struct outbox_claim *c, const struct outbox_source *s, int n, struct sbuf *err)
+{
+	return store(c, s, n, NULL, NULL, 0, err);
+}
+
+/* The platform has the claimed version: terkirim, unless the visit changed
+ * since or the platform kept an older copy (stale: the ids are known now, so
+ * the next attempt updates it). */
+static int settle_sent(struct outbox_claim *c, const struct outbox_outcome *o, struct sbuf *err)
+{
+	struct arg a[3] = { { NULL, c->id }, { NULL, c->versi }, { NULL, o->stale } };
+	return store(c, o->ids, o->n_ids,
+		     "UPDATE kirim SET versi_kirim = CASE WHEN ?3 THEN versi_kirim ELSE ?2 END, percobaan = 0, "
+		     "ragu = 0, galat = NULL, coba_lagi = 0, "
+		     "status = CASE WHEN versi = ?2 AND NOT ?3 THEN 'terkirim' ELSE 'menunggu' END WHERE id = ?1",
+		     a, 3, err);
+}
+
+/* The attempt failed: in doubt while the platform may hold what it sent
+ * (asked first next time, after the item settles). */
+static int settle_failed(struct outbox_claim *c, const struct outbox_outcome *o, struct sbuf *err)
+{
+	struct arg a[5] = { { NULL, c->id }, { o->why, 0 }, { NULL, o->how }, { NULL, OUTBOX_MAX_ATTEMPTS },
+			    { NULL, c->ask || c->open > 0 } };
+	return store(c, NULL, 0,
+		     "UPDATE kirim SET galat = ?2, tunggu = (?3 = 2), ragu = ?5, "
+		     "status = CASE WHEN ?3 = 1 OR (?3 = 0 AND percobaan >= ?4) THEN 'gagal' ELSE 'menunggu' END "
+		     "WHERE id = ?1", a, 5, err);
+}
+
+void outbox_outcome_id(struct outbox_outcome *o, const char *jenis, const char *kunci, const char *id)
+{
+	o->ids = xrealloc(o->ids, (size_t)(o->n_ids + 1) * sizeof *o->ids);
+	o->ids[o->n_ids++] = (struct outbox_source){ xstrdup(jenis), xstrdup(kunci), id ? xstrdup(id) : NULL };
+}
+
+static void outcome_free(struct outbox_outcome *o)
+{
+	for (int i = 0; i < o->n_ids; i++) {
+		free((char *)o->ids[i].jenis);
+		free((char *)o->ids[i].kunci);
+		free((char *)o->ids[i].id);
+	}
+	free(o->ids);
+}
+
+/* Settle a claimed item from what its attempt reports: 1 sent, 0 failed, -1 the database. */
+static int settle_item(struct outbox_claim *c, struct outbox_outcome *o, struct sbuf *err)
+{
+	if (o->done && settle_sent(c, o, err) == 0)
+		return 1;
+	if (o->done) {	/* what the platform made was not stored: it is asked next time */
+		o->how = OUTBOX_RETRY;
+		snprintf(o->why, sizeof o->why, "%s", sb_str(err));
+		sb_reset(err);
+		c->open++;
+	}
+	return settle_failed(c, o, err) == 0 ? 0 : -1;
+}
+
+int outbox_pass(sqlite3 *db, const char *tujuan, long settle, long jeda, outbox_send_fn send, void *ctx,
+		struct outbox_pass *r, struct sbuf *err)
+{
+	memset(r, 0, sizeof *r);
+	long now = (long)time(NULL), last = 0, id;
+	while ((id = next_due(db, tujuan, now, last, settle, err)) > 0) {
+		last = id;
+		struct outbox_claim c;
+		int rc = claim(db, tujuan, id, now, settle, jeda, &c, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		struct outbox_outcome o;
+		memset(&o, 0, sizeof o);
+		rc = send(ctx, &c, &o, err) == 0 ? settle_item(&c, &o, err) : -1;	/* -1: the item stays in doubt */
+		outcome_free(&o);
+		if (rc < 0)
+			return -1;
+		if (rc)
+			r->sent++;
+		else
+			r->failed++;
+	}
+	return id < 0 ? -1 : 0;
 }
 
 /* A form column's value on a visit; the names come from the schema. */
@@ -299,21 +450,6 @@ int outbox_source_get(sqlite3 *db, long id, const char *jenis, const char *kunci
 			out, size, err);
 }
 
-int outbox_source_set(sqlite3 *db, long id, const char *jenis, const char *kunci, const char *sumber_id,
-		      struct sbuf *err)
-{
-	struct arg a[4] = { { NULL, id }, { jenis, 0 }, { kunci, 0 }, { sumber_id, 0 } };
-	return write1(db, "INSERT OR REPLACE INTO kirim_sumber (kirim_id, jenis, kunci, sumber_id) VALUES (?, ?, ?, ?)",
-		      a, 4, "kirim_sumber", err) < 0 ? -1 : 0;
-}
-
-int outbox_source_drop(sqlite3 *db, long id, const char *jenis, const char *kunci, struct sbuf *err)
-{
-	struct arg a[3] = { { NULL, id }, { jenis, 0 }, { kunci, 0 } };
-	return write1(db, "DELETE FROM kirim_sumber WHERE kirim_id = ? AND jenis = ? AND kunci = ?", a, 3,
-		      "kirim_sumber", err) < 0 ? -1 : 0;
-}
-
 int outbox_ihs_get(sqlite3 *db, const char *jenis, const char *nik, char *out, size_t size, struct sbuf *err)
 {
 	struct arg a[2] = { { jenis, 0 }, { nik, 0 } };
@@ -322,6 +458,8 @@ int outbox_ihs_get(sqlite3 *db, const char *jenis, const char *nik, char *out, s
 
 int outbox_ihs_set(sqlite3 *db, const char *jenis, const char *nik, const char *ihs, struct sbuf *err)
 {
+	if (refuse_id(jenis, ihs, err) != 0)
+		return -1;
 	struct arg a[3] = { { jenis, 0 }, { nik, 0 }, { ihs, 0 } };
 	return write1(db, "INSERT OR REPLACE INTO kirim_ihs (jenis, nik, ihs) VALUES (?, ?, ?)", a, 3, "kirim_ihs",
 		      err) < 0 ? -1 : 0;
@@ -335,6 +473,8 @@ int outbox_location_get(sqlite3 *db, const char *unit, char *out, size_t size, s
 
 int outbox_location_set(sqlite3 *db, const char *unit, const char *id, struct sbuf *err)
 {
+	if (refuse_id("Location", id, err) != 0)
+		return -1;
 	struct arg a[2] = { { unit, 0 }, { id, 0 } };
 	return write1(db, "INSERT OR REPLACE INTO kirim_lokasi (unit, lokasi) VALUES (?, ?)", a, 2, "kirim_lokasi",
 		      err) < 0 ? -1 : 0;

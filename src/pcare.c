@@ -2,8 +2,10 @@
  * timestamp) and its response's `response` decrypted with a key made of the
  * same timestamp. A visit goes as steps whose numbers are stored as each
  * arrives (pendaftaran's noUrut, kunjungan's noKunjungan, each drug's
- * kdObatSK, each procedure's kdTindakanSK); the attempt after an unfinished
- * one first asks P-Care what it already has, so nothing is created twice.
+ * kdObatSK, each procedure's kdTindakanSK). P-Care has no conditional create,
+ * so every request that may change it is reported to the item's claim
+ * (src/outbox.c): one whose answer was not read to the end and stored leaves
+ * the item in doubt, and the next attempt asks P-Care what it has first.
  * The secrets never reach a message, a log line or the database. */
 #include "pkm/pcare.h"
 #include "pkm/http.h"
@@ -43,7 +45,7 @@ int pcare_open(struct pcare *p, sqlite3 *db, const struct pkm_config *c, long ti
 	memset(login, 0, sizeof login);
 	memset(b.s, 0, b.len);
 	sb_free(&b);
-	p->http = http_new(timeout);
+	p->http = http_new(timeout, 4L << 20);
 	if (!p->http) {
 		sb_add(err, "libcurl tidak dapat dimulai");
 		return -1;
@@ -60,17 +62,22 @@ void pcare_close(struct pcare *p)
 	memset(p->auth, 0, sizeof p->auth);
 }
 
-/* What a call came back with. */
-enum reply { REPLY_OK, REPLY_NOT_FOUND, REPLY_FAILED };
+/* What a call came back with: a usable answer, "not there", a refusal read
+ * to the end (nothing made), or no usable answer. */
+enum reply { REPLY_OK, REPLY_NOT_FOUND, REPLY_REFUSED, REPLY_FAILED };
 
 /* One request: signed headers, then metaData judged and `response`
- * decrypted. *out: the response (new reference, may be JSON null) on OK. */
+ * decrypted. *out: the response (new reference, may be JSON null) on OK. A
+ * request that may change P-Care is reported to the item's claim: settled
+ * here when its answer says nothing was made, else left open for the caller
+ * to store what it made. */
 static enum reply call(struct pcare *p, const char *method, const char *path, json_t *body, json_t **out, char *why,
 		       size_t size, enum outbox_failure *how)
 {
 	const struct pcare_config *c = &p->cfg->pcare;
 	*out = NULL;
 	*how = OUTBOX_RETRY;
+	struct outbox_claim *claim = strcmp(method, "GET") != 0 ? p->claim : NULL;
 	char stamp[24], sig[64], cons[64], ts[48], key[300];
 	snprintf(stamp, sizeof stamp, "%ld", (long)time(NULL));
 	pcare_signature(c->cons_id, p->secret, stamp, sig);
@@ -85,11 +92,15 @@ static enum reply call(struct pcare *p, const char *method, const char *path, js
 	struct sbuf url = { 0 };
 	sb_printf(&url, "%s/%s", c->url, path);
 	struct http_response r = { 0 };
+	if (claim)
+		outbox_write_leaves(claim);
 	int rc = http_request(p->http, method, sb_str(&url), headers, text, &r);
 	memset(key, 0, sizeof key);
 	free(text);
 	sb_free(&url);
 	if (rc != 0) {
+		if (claim && r.unsent)
+			outbox_write_known(claim);
 		snprintf(why, size, "P-Care: %s", r.error);
 		sb_free(&r.body);
 		return REPLY_FAILED;
@@ -122,13 +133,18 @@ static enum reply call(struct pcare *p, const char *method, const char *path, js
 		result = *out ? REPLY_OK : REPLY_FAILED;
 	} else if (code == 204 || code == 404)
 		result = REPLY_NOT_FOUND;
+	else if (code >= 500 || code == 408 || code == 429)
+		snprintf(why, size, "galat P-Care (kode %ld): %s", code, message && *message ? message : "tanpa keterangan");
 	else {
-		*how = code >= 500 || code == 408 || code == 429 ? OUTBOX_RETRY : OUTBOX_PERMANENT;
-		snprintf(why, size, "%s P-Care (kode %ld): %s", *how == OUTBOX_RETRY ? "galat" : "ditolak", code,
-			 message && *message ? message : "tanpa keterangan");
+		*how = OUTBOX_PERMANENT;
+		result = REPLY_REFUSED;
 		if (code == 401)
 			snprintf(why, size, "P-Care menolak login (kode 401): periksa pengguna, sandi, cons_id dan rahasia");
+		else
+			snprintf(why, size, "ditolak P-Care (kode %ld): %s", code, message && *message ? message : "tanpa keterangan");
 	}
+	if (claim && (result == REPLY_NOT_FOUND || result == REPLY_REFUSED))
+		outbox_write_known(claim);
 	json_decref(j);
 	sb_free(&r.body);
 	return result;
@@ -206,17 +222,20 @@ static int fail_db(struct why *w, struct sbuf *e)
 	return -1;
 }
 
-static int keep(struct pcare *p, const struct pcare_visit *v, const char *jenis, const char *kunci, const char *id,
-		struct why *w)
+/* What a write made (id) or removed (NULL), stored: only then is it settled. */
+static int stored(struct pcare *p, const char *jenis, const char *kunci, const char *id, struct why *w)
 {
+	struct outbox_source src = { jenis, kunci, id };
 	struct sbuf e = { 0 };
-	return outbox_source_set(p->db, v->kirim_id, jenis, kunci, id, &e) == 0 ? 0 : fail_db(w, &e);
+	return outbox_write_stored(p->claim, &src, 1, &e) == 0 ? 0 : fail_db(w, &e);
 }
 
-static int forget(struct pcare *p, const struct pcare_visit *v, const char *jenis, const char *kunci, struct why *w)
+/* What P-Care already had, found by asking it. */
+static int adopt(struct pcare *p, const char *jenis, const char *kunci, const char *id, struct why *w)
 {
+	struct outbox_source src = { jenis, kunci, id };
 	struct sbuf e = { 0 };
-	return outbox_source_drop(p->db, v->kirim_id, jenis, kunci, &e) == 0 ? 0 : fail_db(w, &e);
+	return outbox_adopt(p->claim, &src, 1, &e) == 0 ? 0 : fail_db(w, &e);
 }
 
 /* A number P-Care writes as a string or an integer. */
@@ -228,9 +247,38 @@ static void number_text(json_t *j, char *out, size_t size)
 		str_copy(out, size, json_is_string(j) ? json_string_value(j) : "");
 }
 
-/* POST what creates one thing; its number (response field `field`) into id. */
-static int create(struct pcare *p, const char *path, json_t *body, const char *field, char *id, size_t isize,
-		  struct why *w)
+/* A number from P-Care that is to be kept or put in a path: refused unless it
+ * has its form (a 200-digit noUrut, "../kunjungan/..."). */
+static int number_of(json_t *j, const char *jenis, const char *field, char *out, size_t size, struct why *w)
+{
+	char got[80];
+	number_text(j, got, sizeof got);
+	if (outbox_id_ok(jenis, got) && strlen(got) < size) {
+		str_copy(out, size, got);
+		return 0;
+	}
+	w->how = OUTBOX_RETRY;
+	snprintf(w->text, sizeof w->text, *got ? "P-Care memberi %s yang tidak sah" : "P-Care tidak memberi %s", field);
+	return -1;
+}
+
+/* A path of fixed words and P-Care's numbers, each number escaped. */
+static void path_of(struct pcare *p, struct sbuf *b, const char *const *parts)
+{
+	for (int i = 0; parts[i]; i++) {
+		if (i)
+			sb_add(b, "/");
+		if (i % 2)
+			http_escape(p->http, b, parts[i]);
+		else
+			sb_add(b, parts[i]);
+	}
+}
+
+/* POST what creates one thing; its number (response field `field`) checked,
+ * then stored under (jenis, kunci) before anything else happens. */
+static int create(struct pcare *p, const char *path, json_t *body, const char *field, const char *jenis,
+		  const char *kunci, char *id, size_t isize, struct why *w)
 {
 	json_t *r;
 	enum reply got = call(p, "POST", path, body, &r, w->text, sizeof w->text, &w->how);
@@ -240,33 +288,39 @@ static int create(struct pcare *p, const char *path, json_t *body, const char *f
 		snprintf(w->text, sizeof w->text, "P-Care menjawab 'tidak ditemukan' pada %s", path);
 	}
 	if (got != REPLY_OK)
-		return -1;
-	char got_id[64];
-	number_text(field_value(r, field), got_id, sizeof got_id);
+		return got == REPLY_REFUSED ? 1 : -1;
+	int rc = number_of(field_value(r, field), jenis, field, id, isize, w);
 	json_decref(r);
-	if (!*got_id || strlen(got_id) >= isize) {
-		w->how = OUTBOX_RETRY;	/* it may exist: the next attempt asks first */
-		snprintf(w->text, sizeof w->text, "P-Care tidak memberi %s", field);
-		return -1;
-	}
-	str_copy(id, isize, got_id);
-	return 0;
+	if (rc != 0)
+		return -1;	/* P-Care may have made it: the item stays in doubt */
+	return stored(p, jenis, kunci, id, w);
 }
 
-/* A DELETE; one P-Care no longer has is done too. */
-static int delete_at(struct pcare *p, const char *path, struct why *w)
+/* A DELETE, and the numbers it makes void (`gone`) forgotten with it; one
+ * P-Care no longer has is done too. */
+static int delete_at(struct pcare *p, const char *const *parts, const struct outbox_source *gone, int n, struct why *w)
 {
+	struct sbuf path = { 0 };
+	path_of(p, &path, parts);
 	json_t *r;
-	enum reply got = call(p, "DELETE", path, NULL, &r, w->text, sizeof w->text, &w->how);
+	enum reply got = call(p, "DELETE", sb_str(&path), NULL, &r, w->text, sizeof w->text, &w->how);
+	sb_free(&path);
 	json_decref(r);
-	return got == REPLY_FAILED ? -1 : 0;
+	if (got == REPLY_FAILED || got == REPLY_REFUSED)
+		return -1;
+	struct sbuf e = { 0 };
+	int rc = got == REPLY_OK ? outbox_write_stored(p->claim, gone, n, &e) : outbox_adopt(p->claim, gone, n, &e);
+	return rc == 0 ? 0 : fail_db(w, &e);
 }
 
 /* A list P-Care answers a GET with ({count, list}); NULL when none. */
-static int get_list(struct pcare *p, const char *path, json_t **holder, json_t **list, struct why *w)
+static int get_list(struct pcare *p, const char *const *parts, json_t **holder, json_t **list, struct why *w)
 {
-	enum reply got = call(p, "GET", path, NULL, holder, w->text, sizeof w->text, &w->how);
-	if (got == REPLY_FAILED)
+	struct sbuf path = { 0 };
+	path_of(p, &path, parts);
+	enum reply got = call(p, "GET", sb_str(&path), NULL, holder, w->text, sizeof w->text, &w->how);
+	sb_free(&path);
+	if (got == REPLY_FAILED || got == REPLY_REFUSED)
 		return -1;
 	*list = json_object_get(*holder, "list");
 	return 0;
@@ -295,72 +349,83 @@ static int card_number(struct pcare *p, struct pcare_visit *v, struct why *w)
 	return 0;
 }
 
-/* After an attempt that may have reached P-Care: take the numbers of what it
- * already has of this visit. */
-static int recover(struct pcare *p, struct pcare_visit *v, struct why *w)
+/* The visit's registration at P-Care (the day's list, by card and poli),
+ * adopted. 1 found, 0 none, -1 failed. */
+static int find_registration(struct pcare *p, struct pcare_visit *v, struct why *w)
 {
-	char path[160];
 	json_t *holder, *list, *e;
 	size_t i;
-	if (!*v->no_urut) {
-		snprintf(path, sizeof path, "pendaftaran/tglDaftar/%s/0/300", v->tanggal);
-		if (get_list(p, path, &holder, &list, w) != 0)
-			return -1;
-		json_array_foreach(list, i, e) {
-			const char *card = json_string_value(json_object_get(json_object_get(e, "peserta"), "noKartu"));
-			const char *poli = json_string_value(json_object_get(json_object_get(e, "poli"), "kdPoli"));
-			if (card && poli && strcmp(card, v->no_kartu) == 0 && strcmp(poli, v->kd_poli) == 0)
-				number_text(json_object_get(e, "noUrut"), v->no_urut, sizeof v->no_urut);
-		}
-		json_decref(holder);
-		if (!*v->no_urut)
-			return 0;	/* it never arrived: nothing after it can have */
-		if (keep(p, v, "pendaftaran", v->kd_poli, v->no_urut, w) != 0)
-			return -1;
+	const char *parts[] = { "pendaftaran/tglDaftar", v->tanggal, "0/300", NULL };
+	if (get_list(p, parts, &holder, &list, w) != 0)
+		return -1;
+	int rc = 0;
+	json_array_foreach(list, i, e) {
+		const char *card = json_string_value(json_object_get(json_object_get(e, "peserta"), "noKartu"));
+		const char *poli = json_string_value(json_object_get(json_object_get(e, "poli"), "kdPoli"));
+		if (rc == 0 && card && poli && strcmp(card, v->no_kartu) == 0 && strcmp(poli, v->kd_poli) == 0)
+			rc = number_of(json_object_get(e, "noUrut"), "pendaftaran", "noUrut", v->no_urut, sizeof v->no_urut,
+				       w) == 0 ? 1 : -1;
+	}
+	json_decref(holder);
+	if (rc == 1 && adopt(p, "pendaftaran", v->kd_poli, v->no_urut, w) != 0)
+		return -1;
+	if (rc == 1)
 		str_copy(v->urut_poli, sizeof v->urut_poli, v->kd_poli);
+	return rc;
+}
+
+/* The visit's kunjungan at P-Care (the card's, by day and poli), adopted.
+ * 1 found, 0 none, -1 failed. */
+static int find_visit(struct pcare *p, struct pcare_visit *v, struct why *w)
+{
+	json_t *holder, *list, *e;
+	size_t i;
+	const char *parts[] = { "kunjungan/peserta", v->no_kartu, NULL };
+	if (get_list(p, parts, &holder, &list, w) != 0)
+		return -1;
+	int rc = 0;
+	json_array_foreach(list, i, e) {
+		const char *day = json_string_value(json_object_get(e, "tglKunjungan"));
+		const char *poli = json_string_value(json_object_get(json_object_get(e, "poli"), "kdPoli"));
+		if (rc == 0 && day && poli && strcmp(day, v->tanggal) == 0 && strcmp(poli, v->kd_poli) == 0)
+			rc = number_of(json_object_get(e, "noKunjungan"), "kunjungan", "noKunjungan", v->no_kunjungan,
+				       sizeof v->no_kunjungan, w) == 0 ? 1 : -1;
 	}
-	if (!*v->no_kunjungan) {
-		snprintf(path, sizeof path, "kunjungan/peserta/%s", v->no_kartu);
-		if (get_list(p, path, &holder, &list, w) != 0)
-			return -1;
-		json_array_foreach(list, i, e) {
-			const char *day = json_string_value(json_object_get(e, "tglKunjungan"));
-			const char *poli = json_string_value(json_object_get(json_object_get(e, "poli"), "kdPoli"));
-			if (day && poli && strcmp(day, v->tanggal) == 0 && strcmp(poli, v->kd_poli) == 0)
-				number_text(json_object_get(e, "noKunjungan"), v->no_kunjungan, sizeof v->no_kunjungan);
-		}
-		json_decref(holder);
-		if (!*v->no_kunjungan)
-			return 0;
-		if (keep(p, v, "kunjungan", "", v->no_kunjungan, w) != 0)
-			return -1;
-	}
-	/* drugs and procedures: stored under the keys this visit would give them */
+	json_decref(holder);
+	return rc == 1 && adopt(p, "kunjungan", "", v->no_kunjungan, w) != 0 ? -1 : rc;
+}
+
+/* The visit's drugs and procedures at P-Care, adopted under the keys this
+ * visit would give them. */
+static int find_details(struct pcare *p, struct pcare_visit *v, struct why *w)
+{
 	static const struct { const char *path, *jenis, *sk; } kinds[] = {
-		{ "obat/kunjungan/%s", "obat", "kdObatSK" }, { "tindakan/kunjungan/%s", "tindakan", "kdTindakanSK" },
+		{ "obat/kunjungan", "obat", "kdObatSK" }, { "tindakan/kunjungan", "tindakan", "kdTindakanSK" },
 	};
 	for (size_t k = 0; k < ARRAY_LEN(kinds); k++) {
-		snprintf(path, sizeof path, kinds[k].path, v->no_kunjungan);
-		if (get_list(p, path, &holder, &list, w) != 0)
+		json_t *holder, *list, *e;
+		size_t i;
+		const char *parts[] = { kinds[k].path, v->no_kunjungan, NULL };
+		if (get_list(p, parts, &holder, &list, w) != 0)
 			return -1;
 		int rc = 0;
 		json_array_foreach(list, i, e) {
-			char sk[64], key[64], have[64], code[32];
-			number_text(json_object_get(e, kinds[k].sk), sk, sizeof sk);
+			char sk[40], key[64], have[64], code[32];
+			if (rc != 0 || number_of(json_object_get(e, kinds[k].sk), kinds[k].jenis, kinds[k].sk, sk, sizeof sk, w) != 0) {
+				rc = -1;
+				continue;
+			}
 			if (k == 0) {
 				number_text(json_object_get(json_object_get(e, "obat"), "kdObat"), code, sizeof code);
 				snprintf(key, sizeof key, "%s:%lld", code, (long long)json_integer_value(json_object_get(e, "jmlObat")));
 			} else
 				number_text(json_object_get(e, "kdTindakan"), key, sizeof key);
 			struct sbuf err = { 0 };
-			if (rc != 0 || !*sk)
-				continue;
 			rc = outbox_source_get(p->db, v->kirim_id, kinds[k].jenis, key, have, sizeof have, &err);
-			if (rc == 0 && !*have)
-				rc = outbox_source_set(p->db, v->kirim_id, kinds[k].jenis, key, sk, &err);
 			if (rc != 0)
 				fail_db(w, &err);
-			sb_free(&err);
+			else if (!*have)
+				rc = adopt(p, kinds[k].jenis, key, sk, w);
 		}
 		json_decref(holder);
 		if (rc != 0)
@@ -369,26 +434,44 @@ static int recover(struct pcare *p, struct pcare_visit *v, struct why *w)
 	return 0;
 }
 
+/* After an attempt that may have reached P-Care: take the numbers of what it
+ * already has of this visit. */
+static int recover(struct pcare *p, struct pcare_visit *v, struct why *w)
+{
+	int rc;
+	if (!*v->no_urut && (rc = find_registration(p, v, w)) <= 0)
+		return rc;	/* it never arrived: nothing after it can have */
+	if (!*v->no_kunjungan && (rc = find_visit(p, v, w)) <= 0)
+		return rc;
+	return find_details(p, v, w);
+}
+
 /* A cancelled visit (or one no longer paid by BPJS, or moved to another
  * poli): what P-Care has of it goes, and the visit holds no number after. */
 static int withdraw(struct pcare *p, struct pcare_visit *v, struct why *w)
 {
-	char path[200];
 	if (*v->no_kunjungan) {
-		snprintf(path, sizeof path, "kunjungan/%s", v->no_kunjungan);
-		if (delete_at(p, path, w) != 0 || forget(p, v, "kunjungan", "", w) != 0)
-			return -1;
+		/* its drugs and procedures go with it at P-Care */
+		struct outbox_source *gone = xcalloc((size_t)(1 + v->n_drug + v->n_proc), sizeof *gone);
+		int n = 0;
+		gone[n++] = (struct outbox_source){ "kunjungan", "", NULL };
 		for (int i = 0; i < v->n_drug; i++)
-			if (*v->drug[i].id && forget(p, v, "obat", v->drug[i].key, w) != 0)
-				return -1;
+			if (*v->drug[i].id)
+				gone[n++] = (struct outbox_source){ "obat", v->drug[i].key, NULL };
 		for (int i = 0; i < v->n_proc; i++)
-			if (*v->proc[i].id && forget(p, v, "tindakan", v->proc[i].kd, w) != 0)
-				return -1;
+			if (*v->proc[i].id)
+				gone[n++] = (struct outbox_source){ "tindakan", v->proc[i].kd, NULL };
+		const char *parts[] = { "kunjungan", v->no_kunjungan, NULL };
+		int rc = delete_at(p, parts, gone, n, w);
+		free(gone);
+		if (rc != 0)
+			return -1;
 	}
 	if (*v->no_urut) {
-		snprintf(path, sizeof path, "pendaftaran/peserta/%s/tglDaftar/%s/noUrut/%s/kdPoli/%s", v->no_kartu,
-			 v->tanggal, v->no_urut, v->urut_poli);
-		if (delete_at(p, path, w) != 0 || forget(p, v, "pendaftaran", v->urut_poli, w) != 0)
+		const char *parts[] = { "pendaftaran/peserta", v->no_kartu, "tglDaftar", v->tanggal, "noUrut", v->no_urut,
+					"kdPoli", v->urut_poli, NULL };
+		struct outbox_source gone = { "pendaftaran", v->urut_poli, NULL };
+		if (delete_at(p, parts, &gone, 1, w) != 0)
 			return -1;
 	}
 	v->no_urut[0] = v->no_kunjungan[0] = v->urut_poli[0] = 0;
@@ -399,7 +482,9 @@ static int withdraw(struct pcare *p, struct pcare_visit *v, struct why *w)
 	return 0;
 }
 
-/* The registration, with the card checked first (its FKTP goes in it). */
+/* The registration, with the card checked first (its FKTP goes in it). A
+ * refusal may mean P-Care has it already (an answer lost on the way): the
+ * day's list is asked before the refusal is believed. */
 static int register_visit(struct pcare *p, struct pcare_visit *v, struct why *w)
 {
 	struct pcare_member m;
@@ -413,10 +498,18 @@ static int register_visit(struct pcare *p, struct pcare_visit *v, struct why *w)
 		return -1;
 	}
 	str_copy(v->kd_provider_peserta, sizeof v->kd_provider_peserta, m.kd_provider);
-	if (create(p, "pendaftaran", pcare_pendaftaran_json(v), "noUrut", v->no_urut, sizeof v->no_urut, w) != 0)
-		return -1;
-	str_copy(v->urut_poli, sizeof v->urut_poli, v->kd_poli);
-	return keep(p, v, "pendaftaran", v->kd_poli, v->no_urut, w);
+	rc = create(p, "pendaftaran", pcare_pendaftaran_json(v), "noUrut", "pendaftaran", v->kd_poli, v->no_urut,
+		    sizeof v->no_urut, w);
+	if (rc == 1) {
+		struct why refused = *w;
+		rc = find_registration(p, v, w);
+		if (rc == 0)
+			*w = refused;
+		rc = rc == 1 ? 0 : -1;
+	}
+	if (rc == 0)
+		str_copy(v->urut_poli, sizeof v->urut_poli, v->kd_poli);
+	return rc;
 }
 
 /* One drug or procedure (jenis obat, tindakan): gone, it is deleted (unless it
@@ -428,15 +521,13 @@ static int detail(struct pcare *p, struct pcare_visit *v, const char *jenis, con
 	if (removed) {
 		if (!*id)
 			return 0;
-		char path[200];
-		snprintf(path, sizeof path, "%s/%s/kunjungan/%s", jenis, id, v->no_kunjungan);
-		return delete_at(p, path, w) != 0 || forget(p, v, jenis, key, w) != 0 ? -1 : 0;
+		const char *parts[] = { jenis, id, "kunjungan", v->no_kunjungan, NULL };
+		struct outbox_source gone = { jenis, key, NULL };
+		return delete_at(p, parts, &gone, 1, w);
 	}
 	if (*id)
 		return 0;	/* P-Care has it */
-	if (create(p, post, body, sk, id, isize, w) != 0)
-		return -1;
-	return keep(p, v, jenis, key, id, w);
+	return create(p, post, body, sk, jenis, key, id, isize, w) == 0 ? 0 : -1;
 }
 
 /* The drugs and procedures: those gone are deleted, those new are sent. */
@@ -457,6 +548,26 @@ static int details(struct pcare *p, struct pcare_visit *v, struct why *w)
 	return 0;
 }
 
+/* The visit itself: a PUT of what P-Care has, or the POST that makes it. */
+static int report_visit(struct pcare *p, struct pcare_visit *v, struct why *w)
+{
+	if (!*v->no_kunjungan)
+		return create(p, "kunjungan/v1", pcare_kunjungan_json(v), "noKunjungan", "kunjungan", "", v->no_kunjungan,
+			      sizeof v->no_kunjungan, w) == 0 ? 0 : -1;
+	json_t *r, *body = pcare_kunjungan_json(v);
+	enum reply got = call(p, "PUT", "kunjungan/v1", body, &r, w->text, sizeof w->text, &w->how);
+	json_decref(body);
+	json_decref(r);
+	if (got == REPLY_NOT_FOUND) {
+		w->how = OUTBOX_PERMANENT;
+		snprintf(w->text, sizeof w->text, "P-Care tidak lagi punya kunjungan %s", v->no_kunjungan);
+	}
+	if (got != REPLY_OK)
+		return -1;
+	outbox_write_known(p->claim);	/* updated in place: no number to keep */
+	return 0;
+}
+
 /* Registration, then (once it has diagnoses) the visit as POST or PUT, then its details. */
 static int deliver(struct pcare *p, struct pcare_visit *v, struct why *w)
 {
@@ -464,7 +575,6 @@ static int deliver(struct pcare *p, struct pcare_visit *v, struct why *w)
 	/* moved to another unit: P-Care cannot change a registration's poli */
 	if (*v->no_urut && strcmp(v->urut_poli, v->kd_poli) != 0 && (rc = withdraw(p, v, w)) != 0)
 		return rc;
-	int had_visit = *v->no_kunjungan != 0;
 	if (!*v->no_urut && (rc = register_visit(p, v, w)) != 0)
 		return rc;
 	if (!v->n_diag)
@@ -475,19 +585,12 @@ static int deliver(struct pcare *p, struct pcare_visit *v, struct why *w)
 			 "(atau dokter = KODE), lalu kirim ulang", *v->nakes ? v->nakes : "-", *v->nakes ? v->nakes : "NAMA");
 		return -1;
 	}
-	if (had_visit) {
-		json_t *r, *body = pcare_kunjungan_json(v);
-		enum reply got = call(p, "PUT", "kunjungan/v1", body, &r, w->text, sizeof w->text, &w->how);
-		json_decref(body);
-		json_decref(r);
-		if (got == REPLY_NOT_FOUND) {
-			w->how = OUTBOX_PERMANENT;
-			snprintf(w->text, sizeof w->text, "P-Care tidak lagi punya kunjungan %s", v->no_kunjungan);
-		}
-		if (got != REPLY_OK)
-			return -1;
-	} else if (create(p, "kunjungan/v1", pcare_kunjungan_json(v), "noKunjungan", v->no_kunjungan,
-			  sizeof v->no_kunjungan, w) != 0 || keep(p, v, "kunjungan", "", v->no_kunjungan, w) != 0)
+	if (!pcare_status_pulang(v)) {
+		snprintf(w->text, sizeof w->text, "pasien rawat inap belum pulang: isi keadaan keluar dan tanggal keluar di "
+			 "formulir Rawat inap, lalu kunjungan ini dikirim");
+		return 1;
+	}
+	if (report_visit(p, v, w) != 0)
 		return -1;
 	return details(p, v, w);
 }
@@ -495,11 +598,11 @@ static int deliver(struct pcare *p, struct pcare_visit *v, struct why *w)
 /* Load, and what the visit needs before anything can go: the card number and
  * the unit's kdPoli. 0 ready, 1 waits for data, 2 nothing to do (cancelled
  * before anything of it reached P-Care), -1 failed (w), -2 the database. */
-static int prepare(struct pcare *p, long id, int uncertain, struct pcare_visit *v, struct why *w, struct sbuf *err)
+static int prepare(struct pcare *p, const struct outbox_claim *c, struct pcare_visit *v, struct why *w, struct sbuf *err)
 {
-	if (pcare_load(p->db, id, &p->cfg->pcare, v, err) != 0)
+	if (pcare_load(p->db, c->id, &p->cfg->pcare, v, err) != 0)
 		return -2;
-	if (v->cancelled && !uncertain && !*v->no_urut && !*v->no_kunjungan)
+	if (v->cancelled && !c->ask && !*v->no_urut && !*v->no_kunjungan)
 		return 2;
 	int rc = card_number(p, v, w);
 	if (rc == 0 && !*v->kd_poli) {
@@ -511,49 +614,45 @@ static int prepare(struct pcare *p, long id, int uncertain, struct pcare_visit *
 	return rc;
 }
 
-/* One item. 1 sent, 0 failed (recorded on the item), -1 the database failed. */
-static int send_item(struct pcare *p, long id, struct sbuf *err)
+/* One claimed item, its outcome reported to the outbox. */
+static int send_item(struct pcare *p, struct outbox_claim *c, struct outbox_outcome *o, struct sbuf *err)
 {
-	long versi;
-	int uncertain;
-	if (outbox_attempt(p->db, id, (long)time(NULL), p->cfg->pcare.jeda, &uncertain, &versi, err) != 0)
-		return -1;
 	struct pcare_visit v;
 	struct why w = { "", OUTBOX_RETRY };
-	http_doubt_clear(p->http);
-	int rc = prepare(p, id, uncertain, &v, &w, err);
+	int rc = prepare(p, c, &v, &w, err);
 	if (rc == -2)
 		return -1;
-	if (rc == 2) {
-		pcare_visit_free(&v);
-		return outbox_sent(p->db, id, versi, 0, err) == 0 ? 1 : -1;
-	}
-	int doubt = uncertain;	/* until P-Care has been asked */
-	if (rc == 0 && uncertain && (rc = recover(p, &v, &w)) == 0) {
-		doubt = 0;
+	if (rc == 0 && c->ask && (rc = recover(p, &v, &w)) == 0) {
+		outbox_asked(c);
 		char card[sizeof v.no_kartu];
 		str_copy(card, sizeof card, v.no_kartu);
 		pcare_visit_free(&v);	/* again, with the numbers P-Care has */
-		if (pcare_load(p->db, id, &p->cfg->pcare, &v, err) != 0)
+		if (pcare_load(p->db, c->id, &p->cfg->pcare, &v, err) != 0)
 			return -1;
 		str_copy(v.no_kartu, sizeof v.no_kartu, card);
 	}
 	if (rc == 0)
 		rc = v.cancelled ? withdraw(p, &v, &w) : deliver(p, &v, &w);
 	pcare_visit_free(&v);
-	if (rc == 0)
-		return outbox_sent(p->db, id, versi, 0, err) == 0 ? 1 : -1;
-	if (rc == 1)
-		w.how = OUTBOX_WAIT_DATA;
-	return outbox_failed(p->db, id, w.how, w.text, doubt || http_in_doubt(p->http), err) == 0 ? 0 : -1;
+	o->done = rc == 0 || rc == 2;
+	o->how = rc == 1 ? OUTBOX_WAIT_DATA : w.how;
+	snprintf(o->why, sizeof o->why, "%s", w.text);
+	return 0;
 }
 
-static int send_one(void *ctx, long id, struct sbuf *err) { return send_item(ctx, id, err); }
+static int send_one(void *ctx, struct outbox_claim *c, struct outbox_outcome *o, struct sbuf *err)
+{
+	struct pcare *p = ctx;
+	p->claim = c;
+	int rc = send_item(p, c, o, err);
+	p->claim = NULL;
+	return rc;
+}
 
 int pcare_pass(struct pcare *p, struct outbox_pass *r, struct sbuf *err)
 {
 	/* P-Care has no conditional create: an unfinished attempt's requests must
 	 * have ended (each at most batas_waktu; two for the server to finish
 	 * what it took) before P-Care is asked what it has */
-	return outbox_pass(p->db, "pcare", 2 * p->cfg->pcare.batas_waktu, send_one, p, r, err);
+	return outbox_pass(p->db, "pcare", 2 * p->cfg->pcare.batas_waktu, p->cfg->pcare.jeda, send_one, p, r, err);
 }

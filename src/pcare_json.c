@@ -4,6 +4,7 @@
 #include "pkm/pcare.h"
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* A measured value as P-Care's integer field (0: not measured). */
 static json_t *whole(double v) { return json_integer(v < 0 ? 0 : (json_int_t)lround(v)); }
@@ -36,6 +37,21 @@ json_t *pcare_pendaftaran_json(const struct pcare_visit *v)
 	return o;
 }
 
+const char *pcare_status_pulang(const struct pcare_visit *v)
+{
+	if (!v->inpatient)
+		return v->referred ? "4" : "3";
+	static const struct { const char *keadaan, *code; } map[] = {
+		{ "SEMBUH", "0" }, { "MENINGGAL", "1" }, { "APS", "2" }, { "MEMBAIK", "9" },
+	};
+	if (strcmp(v->keadaan_keluar, "RUJUK") == 0)
+		return v->referred ? "4" : "6";	/* vertikal needs the referral to an FKRTL */
+	for (size_t i = 0; i < ARRAY_LEN(map); i++)
+		if (strcmp(v->keadaan_keluar, map[i].keadaan) == 0)
+			return map[i].code;
+	return NULL;
+}
+
 json_t *pcare_kunjungan_json(const struct pcare_visit *v)
 {
 	json_t *o = json_object();
@@ -47,9 +63,8 @@ json_t *pcare_kunjungan_json(const struct pcare_visit *v)
 	json_object_set_new(o, "kdSadar", json_string("01"));	/* compos mentis: pkm records no other */
 	vitals(o, v);
 	json_object_set_new(o, "suhu", v->suhu < 0 ? json_null() : json_real(v->suhu));
-	/* 3 berobat jalan, 4 rujuk vertikal (P-Care's status pulang codes) */
-	json_object_set_new(o, "kdStatusPulang", json_string(v->referred ? "4" : "3"));
-	json_object_set_new(o, "tglPulang", json_string(v->tanggal));
+	json_object_set_new(o, "kdStatusPulang", text_or_null(pcare_status_pulang(v)));
+	json_object_set_new(o, "tglPulang", json_string(*v->tgl_pulang ? v->tgl_pulang : v->tanggal));
 	json_object_set_new(o, "kdDokter", json_string(v->kd_dokter));
 	for (int i = 0; i < PCARE_DIAG_MAX; i++) {
 		char key[8] = "kdDiag1";
@@ -57,7 +72,7 @@ json_t *pcare_kunjungan_json(const struct pcare_visit *v)
 		json_object_set_new(o, key, i < v->n_diag ? json_string(v->diag[i]) : json_null());
 	}
 	json_object_set_new(o, "kdPoliRujukInternal", json_null());
-	json_object_set_new(o, "rujukLanjut", v->referred ? json_pack("{s:s, s:n, s:n, s:n, s:o}", "tglEstRujuk", v->tanggal,
+	json_object_set_new(o, "rujukLanjut", strcmp(pcare_status_pulang(v) ? pcare_status_pulang(v) : "", "4") == 0 ? json_pack("{s:s, s:n, s:n, s:n, s:o}", "tglEstRujuk", v->tanggal,
 								     "kdppk", "subSpesialis", "khusus", "catatan",
 								     text_or_null(v->rujuk_faskes))
 						   : json_null());

@@ -15,7 +15,9 @@ static int load_visit(sqlite3 *db, const struct pcare_config *c, struct pcare_vi
 		"SELECT o.kunjungan_id, strftime('%d-%m-%Y', k.tanggal), coalesce(p.no_bpjs, ''), coalesce(p.nik, ''), k.unit, "
 		"k.batal IS NOT NULL OR NOT j.perlu_bpjs, coalesce(g.nama, ''), "
 		"(SELECT count(*) FROM f_rujukan r WHERE r.kunjungan_id = k.id AND r.jenis = 'KELUAR' AND r.tujuan = 'FKRTL'), "
-		"(SELECT coalesce(r.faskes, '') FROM f_rujukan r WHERE r.kunjungan_id = k.id) "
+		"(SELECT coalesce(r.faskes, '') FROM f_rujukan r WHERE r.kunjungan_id = k.id), "
+		"(SELECT coalesce(i.keadaan_keluar, '') FROM f_ranap i WHERE i.kunjungan_id = k.id), "
+		"(SELECT coalesce(strftime('%d-%m-%Y', i.tanggal_keluar), '') FROM f_ranap i WHERE i.kunjungan_id = k.id) "
 		"FROM kirim o JOIN kunjungan k ON k.id = o.kunjungan_id JOIN pasien p ON p.id = k.pasien_id "
 		"JOIN penjamin j ON j.kode = k.penjamin LEFT JOIN pengguna g ON g.id = o.nakes WHERE o.id = ?", err);
 	if (!st)
@@ -33,6 +35,10 @@ static int load_visit(sqlite3 *db, const struct pcare_config *c, struct pcare_vi
 		v->referred = sqlite3_column_int(st, 7) > 0;
 		db_col_text(st, 8, v->rujuk_faskes, sizeof v->rujuk_faskes);
 		v->inpatient = strcmp(v->unit, "RANAP") == 0;
+		if (v->inpatient) {
+			db_col_text(st, 9, v->keadaan_keluar, sizeof v->keadaan_keluar);
+			db_col_text(st, 10, v->tgl_pulang, sizeof v->tgl_pulang);
+		}
 		const char *poli = kirim_map_get(&c->poli, v->unit);
 		const char *dokter = *v->nakes ? kirim_map_get(&c->dokter_map, v->nakes) : NULL;
 		str_copy(v->kd_poli, sizeof v->kd_poli, poli ? poli : "");

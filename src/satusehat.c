@@ -33,7 +33,7 @@ int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c,
 		sb_printf(err, "berkas rahasia %s harus berisi client_secret pada baris pertama", c->satusehat.rahasia);
 		return -1;
 	}
-	s->http = http_new(c->satusehat.batas_waktu);
+	s->http = http_new(c->satusehat.batas_waktu, 4L << 20);
 	if (!s->http) {
 		sb_add(err, "libcurl tidak dapat dimulai");
 		return -1;
@@ -87,19 +87,35 @@ static int fetch_token(struct satusehat *s, char *why, size_t size)
 	return 0;
 }
 
+/* Whether an answer says the request was refused whole (a 4xx other than a
+ * time-out or a throttle): a transaction Bundle or a conditional create that
+ * is refused made nothing. */
+static int refused_whole(long status)
+{
+	return status >= 400 && status < 500 && status != 408 && status != 429;
+}
+
 /* A call with the token: a 401 fetches a new token and tries once more.
- * 0 with r->status when a response came, -1 with why when none did. */
-static int api(struct satusehat *s, const char *method, const char *url, const char *body, struct http_response *r,
-	       char *why, size_t size)
+ * 0 with r->status when a response came, -1 with why when none did. A
+ * request that may change the platform is reported to the item's claim:
+ * settled here when it surely made nothing, else left open for the caller
+ * to store what it made. extra: one more header, or NULL. */
+static int api(struct satusehat *s, const char *method, const char *url, const char *extra, const char *body,
+	       struct http_response *r, char *why, size_t size)
 {
 	for (int round = 0; round < 2; round++) {
 		if ((!*s->token || time(NULL) >= s->token_until) && fetch_token(s, why, size) != 0)
 			return -1;
 		char auth[sizeof s->token + 32];
 		snprintf(auth, sizeof auth, "Authorization: Bearer %s", s->token);
-		const char *headers[] = { auth, "Content-Type: application/json", "Accept: application/json", NULL };
+		const char *headers[] = { auth, "Content-Type: application/json", "Accept: application/json", extra, NULL };
+		struct outbox_claim *claim = strcmp(method, "GET") != 0 ? s->claim : NULL;
+		if (claim)
+			outbox_write_leaves(claim);
 		int rc = http_request(s->http, method, url, headers, body, r);
 		memset(auth, 0, sizeof auth);
+		if (claim && (rc != 0 ? r->unsent : refused_whole(r->status)))
+			outbox_write_known(claim);
 		if (rc != 0) {
 			snprintf(why, size, "%s", r->error);
 			return -1;
@@ -137,7 +153,8 @@ static int db_trouble(char *why, size_t size, enum outbox_failure *how, const st
 }
 
 /* GET a search; the first entry's resource (borrowed from *bundle), NULL when
- * none. -1 when the search itself failed (why, how). */
+ * none. -1 when the search itself failed or its answer is no searchset
+ * Bundle whose entries hold resources (why, how). */
 static int search(struct satusehat *s, const char *type, const char *param, const char *value, json_t **bundle,
 		  json_t **first, char *why, size_t size, enum outbox_failure *how)
 {
@@ -145,7 +162,7 @@ static int search(struct satusehat *s, const char *type, const char *param, cons
 	sb_printf(&url, "%s/%s?%s=", s->cfg->satusehat.url_fhir, type, param);
 	http_escape(s->http, &url, value);
 	struct http_response r = { 0 };
-	int rc = api(s, "GET", sb_str(&url), NULL, &r, why, size);
+	int rc = api(s, "GET", sb_str(&url), NULL, NULL, &r, why, size);
 	sb_free(&url);
 	*bundle = *first = NULL;
 	if (rc != 0)
@@ -154,12 +171,17 @@ static int search(struct satusehat *s, const char *type, const char *param, cons
 		*how = judge(&r, why, size), rc = -1;
 	else {
 		*bundle = json_loads(sb_str(&r.body), 0, NULL);
-		if (!*bundle) {
-			snprintf(why, size, "jawaban pencarian %s tidak dapat dibaca", type);
+		json_t *entry = json_object_get(*bundle, "entry");
+		*first = json_object_get(json_array_get(entry, 0), "resource");
+		const char *kind = json_string_value(json_object_get(*bundle, "resourceType"));
+		if (!kind || strcmp(kind, "Bundle") != 0 || (entry && !json_is_array(entry)) ||
+		    (json_array_size(entry) && !json_is_object(*first))) {
+			snprintf(why, size, "jawaban pencarian %s dari SATUSEHAT tidak sah (bukan Bundle berisi sumber)", type);
 			*how = OUTBOX_RETRY;
+			json_decref(*bundle);
+			*bundle = *first = NULL;
 			rc = -1;
-		} else
-			*first = json_object_get(json_array_get(json_object_get(*bundle, "entry"), 0), "resource");
+		}
 	}
 	sb_free(&r.body);
 	return rc;
@@ -180,8 +202,12 @@ static int person(struct satusehat *s, const char *type, const char *nik, char *
 	if (search(s, type, "identifier", value, &bundle, &res, why, size, how) != 0)
 		return -1;
 	const char *id = json_string_value(json_object_get(res, "id"));
-	int rc = 1;
-	if (id && strlen(id) < isize) {
+	int rc = res ? 0 : 1;
+	if (res && (!id || !outbox_id_ok(type, id) || strlen(id) >= isize)) {
+		snprintf(why, size, "jawaban pencarian %s dari SATUSEHAT tidak sah (id kosong atau salah bentuk)", type);
+		*how = OUTBOX_RETRY;
+		rc = -1;
+	} else if (res) {
 		str_copy(ihs, isize, id);
 		rc = outbox_ihs_set(s->db, type, nik, id, err) == 0 ? 0 : db_trouble(why, size, how, err);
 	}
@@ -213,12 +239,15 @@ static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t
 				"code", "ro", "display", "Room", "managingOrganization", "reference", org);
 	char *body = json_dumps(loc, JSON_COMPACT);
 	json_decref(loc);
-	struct sbuf url = { 0 };
+	struct sbuf url = { 0 }, cond = { 0 };
 	sb_printf(&url, "%s/Location", c->url_fhir);
+	sb_printf(&cond, "If-None-Exist: identifier=%s|", sys);	/* made once, whatever answers are lost */
+	http_escape(s->http, &cond, v->unit);
 	struct http_response r = { 0 };
-	int rc = api(s, "POST", sb_str(&url), body, &r, why, size);
+	int rc = api(s, "POST", sb_str(&url), sb_str(&cond), body, &r, why, size);
 	free(body);
 	sb_free(&url);
+	sb_free(&cond);
 	if (rc != 0)
 		*how = OUTBOX_RETRY;
 	else if (r.status != 200 && r.status != 201) {
@@ -227,12 +256,14 @@ static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t
 	} else {
 		json_t *j = json_loads(sb_str(&r.body), 0, NULL);
 		const char *id = json_string_value(json_object_get(j, "id"));
-		if (id && strlen(id) < sizeof v->location_id && outbox_location_set(s->db, v->unit, id, err) == 0)
+		if (id && strlen(id) < sizeof v->location_id && outbox_location_set(s->db, v->unit, id, err) == 0) {
 			str_copy(v->location_id, sizeof v->location_id, id);
-		else {
+			outbox_write_known(s->claim);
+		} else {
 			*how = OUTBOX_RETRY;
 			rc = -1;
-			snprintf(why, size, "Location %s tidak dapat dibuat", v->unit);
+			snprintf(why, size, "Location %s tidak dapat dibuat%s%s", v->unit, err->len ? ": " : "", sb_str(err));
+			sb_reset(err);
 		}
 		json_decref(j);
 	}
@@ -240,8 +271,29 @@ static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t
 	return rc;
 }
 
-/* After an attempt that may have reached the platform (killed, timed out):
- * take the ids of what it already has of this visit, so nothing is created twice. */
+/* The id a search found first, adopted for (jenis, kunci): 1 adopted, 0 none,
+ * -1 failed (why, how). */
+static int adopt_found(struct satusehat *s, json_t *res, const char *jenis, const char *kunci,
+		       char *out, size_t osize, char *why, size_t size, enum outbox_failure *how, struct sbuf *err)
+{
+	const char *id = json_string_value(json_object_get(res, "id"));
+	if (!res)
+		return 0;
+	if (!id || !outbox_id_ok(jenis, id) || strlen(id) >= osize) {
+		snprintf(why, size, "SATUSEHAT memberi id %s yang tidak sah", jenis);
+		*how = OUTBOX_RETRY;
+		return -1;
+	}
+	struct outbox_source src = { jenis, kunci, id };
+	if (outbox_adopt(s->claim, &src, 1, err) != 0)
+		return db_trouble(why, size, how, err);
+	str_copy(out, osize, id);
+	return 1;
+}
+
+/* After an attempt that may have reached the platform (killed, timed out,
+ * its answer unusable): take the ids of what it already has of this visit,
+ * so nothing is created twice. */
 static int recover(struct satusehat *s, struct fhir_visit *v, char *why, size_t size, enum outbox_failure *how,
 		   struct sbuf *err)
 {
@@ -251,15 +303,10 @@ static int recover(struct satusehat *s, struct fhir_visit *v, char *why, size_t 
 		snprintf(value, sizeof value, "http://sys-ids.kemkes.go.id/encounter/%s|%ld", v->organisasi, v->id);
 		if (search(s, "Encounter", "identifier", value, &bundle, &res, why, size, how) != 0)
 			return -1;
-		const char *id = json_string_value(json_object_get(res, "id"));
-		int rc = id ? outbox_source_set(s->db, v->kirim_id, "Encounter", "", id, err) : 0;
-		if (rc == 0 && id)
-			str_copy(v->encounter_id, sizeof v->encounter_id, id);
+		int rc = adopt_found(s, res, "Encounter", "", v->encounter_id, sizeof v->encounter_id, why, size, how, err);
 		json_decref(bundle);
-		if (rc != 0)
-			return db_trouble(why, size, how, err);
-		if (!*v->encounter_id)	/* it never arrived: nothing else of it can be there */
-			return 0;
+		if (rc <= 0)	/* it never arrived: nothing else of it can be there */
+			return rc;
 	}
 	static const char *const kinds[] = { "Condition", "Observation" };
 	char enc[96];
@@ -272,31 +319,33 @@ static int recover(struct satusehat *s, struct fhir_visit *v, char *why, size_t 
 		int rc = 0;
 		json_array_foreach(json_object_get(bundle, "entry"), i, e) {
 			json_t *r = json_object_get(e, "resource");
-			const char *id = json_string_value(json_object_get(r, "id"));
 			const char *code = json_string_value(json_object_get(
 				json_array_get(json_object_get(json_object_get(r, "code"), "coding"), 0), "code"));
 			char have[64];
-			if (!id || !code || rc != 0)
+			if (!code || rc < 0)
 				continue;
 			rc = outbox_source_get(s->db, v->kirim_id, kinds[k], code, have, sizeof have, err);
-			if (rc == 0 && !*have)
-				rc = outbox_source_set(s->db, v->kirim_id, kinds[k], code, id, err);
+			if (rc != 0)
+				rc = db_trouble(why, size, how, err);
+			else if (!*have)
+				rc = adopt_found(s, r, kinds[k], code, have, sizeof have, why, size, how, err);
 		}
 		json_decref(bundle);
-		if (rc != 0)
-			return db_trouble(why, size, how, err);
+		if (rc < 0)
+			return -1;
 	}
 	return 0;
 }
 
-/* The ids of a transaction-response, entry by entry as the Bundle was built.
- * *stale: some resource was there already and kept its old content. */
-static int store_ids(struct satusehat *s, const struct fhir_visit *v, const char *body, int *stale, struct sbuf *err)
+/* The ids of a transaction-response, entry by entry as the Bundle was built,
+ * each checked and handed to the settling (stored with it, in one
+ * transaction). *stale: some resource was there already and kept its old
+ * content. */
+static int take_ids(const struct fhir_visit *v, const char *body, struct outbox_outcome *o, struct sbuf *err)
 {
 	json_t *j = json_loads(body, 0, NULL);
 	json_t *entries = json_object_get(j, "entry");
 	size_t want = 1 + (size_t)v->n_cond + (size_t)v->n_obs;
-	*stale = 0;
 	if (json_array_size(entries) != want) {
 		sb_printf(err, "jawaban Bundle berisi %zu entri, dikirim %zu", json_array_size(entries), want);
 		json_decref(j);
@@ -311,16 +360,15 @@ static int store_ids(struct satusehat *s, const struct fhir_visit *v, const char
 										   : v->obs[i - 1 - v->n_cond].id;
 		int existed = fhir_entry_id(json_array_get(entries, i), id, sizeof id);
 		if (!*had && existed)
-			*stale = 1;
+			o->stale = 1;
 		if (i > 0 && i <= (size_t)v->n_cond && v->cond[i - 1].removed)
-			rc = outbox_source_drop(s->db, v->kirim_id, kind, key, err);
-		else if (!*id)
+			outbox_outcome_id(o, kind, key, NULL);
+		else if (!outbox_id_ok(kind, id)) {
+			sb_printf(err, "jawaban Bundle tanpa id %s yang sah", kind);
 			rc = -1;
-		else if (strcmp(had, id) != 0)
-			rc = outbox_source_set(s->db, v->kirim_id, kind, key, id, err);
+		} else if (strcmp(had, id) != 0)
+			outbox_outcome_id(o, kind, key, id);
 	}
-	if (rc != 0 && !err->len)
-		sb_add(err, "jawaban Bundle tanpa id sumber");
 	json_decref(j);
 	return rc;
 }
@@ -347,66 +395,65 @@ static int resolve(struct satusehat *s, struct fhir_visit *v, char *why, size_t 
 	return location(s, v, why, size, how, err);
 }
 
-/* One item. 1 sent, 0 failed (recorded on the item), -1 the database failed. */
-static int send_item(struct satusehat *s, long id, struct sbuf *err)
+/* One claimed item, its outcome reported to the outbox. */
+static int send_item(struct satusehat *s, struct outbox_claim *c, struct outbox_outcome *o, struct sbuf *err)
 {
-	const struct satusehat_config *c = &s->cfg->satusehat;
-	long versi;
-	int uncertain;
-	if (outbox_attempt(s->db, id, (long)time(NULL), c->jeda, &uncertain, &versi, err) != 0)
-		return -1;
+	const struct satusehat_config *cf = &s->cfg->satusehat;
 	struct fhir_visit v;
-	if (fhir_load(s->db, id, c->organisasi, s->cfg->zone_minutes, c->dokter, &v, err) != 0)
+	if (fhir_load(s->db, c->id, cf->organisasi, s->cfg->zone_minutes, cf->dokter, &v, err) != 0)
 		return -1;
-	char why[512] = "";
-	enum outbox_failure how = OUTBOX_RETRY;
-	http_doubt_clear(s->http);
-	int rc = 0, doubt = uncertain;	/* doubt: until the platform has been asked */
-	if (uncertain && (rc = recover(s, &v, why, sizeof why, &how, err)) == 0) {
-		doubt = 0;
+	o->how = OUTBOX_RETRY;
+	int rc = 0;
+	if (c->ask && (rc = recover(s, &v, o->why, sizeof o->why, &o->how, err)) == 0) {
+		outbox_asked(c);
 		fhir_visit_free(&v);	/* again, with the ids the platform has */
-		if (fhir_load(s->db, id, c->organisasi, s->cfg->zone_minutes, c->dokter, &v, err) != 0)
+		if (fhir_load(s->db, c->id, cf->organisasi, s->cfg->zone_minutes, cf->dokter, &v, err) != 0)
 			return -1;
 	}
 	if (rc == 0 && v.cancelled && !*v.encounter_id) {	/* cancelled before it ever left: nothing to say */
 		fhir_visit_free(&v);
-		return outbox_sent(s->db, id, versi, 0, err) == 0 ? 1 : -1;
+		o->done = 1;
+		return 0;
 	}
-	if (rc == 0 && (rc = resolve(s, &v, why, sizeof why, &how, err)) == 1)
-		how = OUTBOX_WAIT_DATA;
+	if (rc == 0 && (rc = resolve(s, &v, o->why, sizeof o->why, &o->how, err)) == 1)
+		o->how = OUTBOX_WAIT_DATA;
 	struct http_response r = { 0 };
 	if (rc == 0) {
 		json_t *b = fhir_bundle(&v);
 		char *body = json_dumps(b, JSON_COMPACT | JSON_REAL_PRECISION(10));
 		json_decref(b);
-		rc = api(s, "POST", c->url_fhir, body, &r, why, sizeof why);
+		rc = api(s, "POST", cf->url_fhir, NULL, body, &r, o->why, sizeof o->why);
 		free(body);
 		if (rc == 0 && r.status != 200)
-			how = judge(&r, why, sizeof why), rc = -1;
+			o->how = judge(&r, o->why, sizeof o->why), rc = -1;
 	}
-	int result = 0;
 	if (rc == 0) {
 		struct sbuf e = { 0 };
-		int stale;
-		if (store_ids(s, &v, sb_str(&r.body), &stale, &e) == 0 && outbox_sent(s->db, id, versi, stale, err) == 0)
-			result = 1;
+		if (take_ids(&v, sb_str(&r.body), o, &e) == 0)
+			o->done = 1;	/* the Bundle's write settles with the ids, in one transaction */
 		else
-			snprintf(why, sizeof why, "%s", sb_str(&e)), rc = -1;
+			snprintf(o->why, sizeof o->why, "%s", sb_str(&e));
 		sb_free(&e);
 	}
-	if (rc != 0 && outbox_failed(s->db, id, how, why, doubt || http_in_doubt(s->http), err) != 0)
-		result = -1;
 	sb_free(&r.body);
 	fhir_visit_free(&v);
-	return result;
+	return 0;
 }
 
-static int send_one(void *ctx, long id, struct sbuf *err) { return send_item(ctx, id, err); }
+static int send_one(void *ctx, struct outbox_claim *c, struct outbox_outcome *o, struct sbuf *err)
+{
+	struct satusehat *s = ctx;
+	s->claim = c;
+	int rc = send_item(s, c, o, err);
+	s->claim = NULL;
+	return rc;
+}
 
 int satusehat_pass(struct satusehat *s, struct outbox_pass *r, struct sbuf *err)
 {
 	/* conditional POSTs keep a late request from creating twice, but one still
 	 * in flight could overwrite a newer version: an unfinished attempt settles
 	 * (its requests have ended) before the item goes again */
-	return outbox_pass(s->db, "satusehat", 2 * s->cfg->satusehat.batas_waktu, send_one, s, r, err);
+	return outbox_pass(s->db, "satusehat", 2 * s->cfg->satusehat.batas_waktu, s->cfg->satusehat.jeda, send_one, s, r,
+			   err);
 }

@@ -33,37 +33,69 @@ long outbox_pending(sqlite3 *db, const char *tujuan, long after_id, struct outbo
  * any) that failed or waits is due again, its attempts forgotten. The number of items, -1 on failure. */
 long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err);
 
-/* For the sender. The next item due at `now` with id > after_id: its id, 0 when
- * none, -1 on failure. An item whose last attempt may have reached the
- * platform is due only `settle` seconds after that attempt (its requests
- * have ended by then, so asking the platform finds what they made). */
-long outbox_next_due(sqlite3 *db, const char *tujuan, long now, long after_id, long settle, struct sbuf *err);
-/* One pass of a sender over what is due now: send(ctx, id) for each due item,
- * once (1 sent, 0 failed and recorded on the item, -1 the database failed). */
-struct outbox_pass { long sent, failed; };
-int outbox_pass(sqlite3 *db, const char *tujuan, long settle, int (*send)(void *ctx, long id, struct sbuf *err),
-		void *ctx, struct outbox_pass *r, struct sbuf *err);
-/* Record an attempt before it goes out (committed, so a kill -9 leaves a trace):
- * whether an earlier attempt may have reached the platform (ask it first), the
- * version being sent. 0 on success. */
-int outbox_attempt(sqlite3 *db, long id, long now, long jeda, int *uncertain, long *versi, struct sbuf *err);
-/* The platform has version `versi`: terkirim, unless the visit changed since,
- * or `stale` (it kept an older copy it had; the ids are known now, so the
- * next attempt updates it). */
-int outbox_sent(sqlite3 *db, long id, long versi, int stale, struct sbuf *err);
-/* The attempt failed: retried after the backoff unless `permanent` or attempts
- * ran out (then gagal); waits_for_data: waits for the data to change instead.
- * doubt: the platform may hold what this attempt sent (a request went
- * unanswered), so the next attempt asks it first. */
+/* What a failed attempt means: tried again after the backoff, or (or once
+ * attempts ran out) gagal until a person sends it again, or waiting for the
+ * data to change. */
 enum outbox_failure { OUTBOX_RETRY, OUTBOX_PERMANENT, OUTBOX_WAIT_DATA };
-int outbox_failed(sqlite3 *db, long id, enum outbox_failure how, const char *why, int doubt, struct sbuf *err);
+
+/* For the senders: an item's attempt is one state machine owned here.
+ * outbox_pass claims each due item (still due, counted, marked in doubt and
+ * committed before any request leaves), hands it to the platform's send, and
+ * settles it from the outcome send reports: sent, with the ids the platform
+ * made stored in the same transaction, or failed, in doubt when the platform
+ * was not asked after an earlier doubtful attempt or when any request of
+ * this one may have changed the platform without its outcome stored. A
+ * platform module builds requests and reads answers; it reports what its
+ * requests did and decides nothing about the item. */
+struct outbox_claim {
+	sqlite3 *db;
+	long id, versi;
+	int ask;	/* an earlier attempt may have reached the platform: ask it before creating anything */
+	int open;	/* this attempt's writes whose outcome is not stored yet */
+};
+/* An id the platform gave, to store (id) or forget (id NULL) under (jenis, kunci). */
+struct outbox_source { const char *jenis, *kunci, *id; };
+struct outbox_outcome {
+	int done;			/* the platform has the claimed version */
+	int stale;			/* done, but it kept an older copy: the next attempt updates it */
+	enum outbox_failure how;	/* when not done */
+	char why[512];
+	struct outbox_source *ids;	/* stored with the settling, when done (outbox_outcome_id) */
+	int n_ids;
+};
+/* An id for the settling to store (id) or forget (NULL); the texts are copied. */
+void outbox_outcome_id(struct outbox_outcome *o, const char *jenis, const char *kunci, const char *id);
+/* send: 0 with the outcome filled, -1 when the database failed. */
+typedef int (*outbox_send_fn)(void *ctx, struct outbox_claim *c, struct outbox_outcome *o, struct sbuf *err);
+struct outbox_pass { long sent, failed; };
+/* One pass over what is due now, each item once. settle: seconds an attempt
+ * that may have reached the platform rests before its item is due again (its
+ * requests have ended by then, so asking the platform finds what they made);
+ * jeda: the backoff's unit. -1 when the database failed. */
+int outbox_pass(sqlite3 *db, const char *tujuan, long settle, long jeda, outbox_send_fn send, void *ctx,
+		struct outbox_pass *r, struct sbuf *err);
+/* Whether an id a platform gave has its form (P-Care's numbers: letters and
+ * digits; FHIR ids: letters, digits, '-', '.', no ".."), before it is stored
+ * or put in a path. */
+int outbox_id_ok(const char *jenis, const char *id);
+/* A request that may change the platform leaves; open until its outcome is
+ * stored (outbox_write_stored) or read to the end and known to leave nothing
+ * to store (outbox_write_known: refused, deleted, updated in place). */
+void outbox_write_leaves(struct outbox_claim *c);
+void outbox_write_known(struct outbox_claim *c);
+/* What a write made (or removed), stored in one transaction; the write is
+ * settled only when it is. 0, -1 (an id without its form, or the database:
+ * the write stays open, so the item stays in doubt). */
+int outbox_write_stored(struct outbox_claim *c, const struct outbox_source *s, int n, struct sbuf *err);
+/* What the platform already had, found by asking it: stored the same way,
+ * settling no write. The platform has been asked once outbox_asked. */
+int outbox_adopt(struct outbox_claim *c, const struct outbox_source *s, int n, struct sbuf *err);
+void outbox_asked(struct outbox_claim *c);
 /* The platform's id of a resource of an item (jenis Encounter/Condition/
- * Observation, kunci '' / ICD-10 / LOINC); "" when none. */
+ * Observation, pendaftaran/kunjungan/obat/tindakan; kunci '' / ICD-10 /
+ * LOINC / kdPoli / code); "" when none. */
 int outbox_source_get(sqlite3 *db, long id, const char *jenis, const char *kunci, char *out, size_t size,
 		      struct sbuf *err);
-int outbox_source_set(sqlite3 *db, long id, const char *jenis, const char *kunci, const char *sumber_id,
-		      struct sbuf *err);
-int outbox_source_drop(sqlite3 *db, long id, const char *jenis, const char *kunci, struct sbuf *err);
 /* The value of a form column of a visit: 1 found (*out), 0 none, -1 failure
  * or no such form column (the names may come from the configuration, so they
  * are checked against the schema before they reach SQL). */

@@ -31,6 +31,8 @@ struct pcare_visit {
 	char no_kartu[14], nik[17], unit[16], kd_poli[64], kd_dokter[64], nakes[64];
 	int cancelled;		/* cancelled, or no longer paid by BPJS */
 	int inpatient, sick, referred;
+	char keadaan_keluar[16];	/* an inpatient's discharge (f_ranap), "" while still admitted */
+	char tgl_pulang[11];		/* dd-mm-yyyy: the discharge date of an inpatient, else the visit's */
 	char rujuk_faskes[84];
 	char diag[PCARE_DIAG_MAX][16];
 	int n_diag;
@@ -52,6 +54,11 @@ int pcare_load(sqlite3 *db, long kirim_id, const struct pcare_config *c, struct 
 void pcare_visit_free(struct pcare_visit *v);
 
 json_t *pcare_pendaftaran_json(const struct pcare_visit *v);
+/* kdStatusPulang: 3 (berobat jalan) or 4 (rujuk vertikal) for an outpatient;
+ * an inpatient's from the discharge: 0 sembuh, 1 meninggal, 2 pulang paksa,
+ * 4 rujuk vertikal, 6 rujuk horizontal, 9 lain-lain. NULL while an
+ * inpatient has not been discharged. */
+const char *pcare_status_pulang(const struct pcare_visit *v);
 /* POST kunjungan/v1, or the PUT when v->no_kunjungan is set. */
 json_t *pcare_kunjungan_json(const struct pcare_visit *v);
 json_t *pcare_obat_json(const struct pcare_visit *v, const struct pcare_drug *d);
@@ -60,10 +67,12 @@ json_t *pcare_tindakan_json(const struct pcare_visit *v, const struct pcare_proc
 /* The sender. */
 struct http;
 struct outbox_pass;
+struct outbox_claim;
 struct pcare {
 	sqlite3 *db;
 	const struct pkm_config *cfg;
 	struct http *http;
+	struct outbox_claim *claim;	/* the item being sent, during a pass */
 	/* from the secret file: memory only, never written anywhere */
 	char secret[256], sandi[256], user_key[256];
 	char auth[1024];	/* the X-authorization header */

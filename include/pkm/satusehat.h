@@ -1,8 +1,9 @@
 /* The SATUSEHAT sender: takes due items from the outbox, looks up the ids the
  * platform knows people and places by, and sends each visit as one transaction
- * Bundle. Crash-safe: an attempt is recorded before it leaves, and an attempt
- * after an unfinished one first asks the platform what it already has, so a
- * visit is never created twice. */
+ * Bundle. Crash-safe: the outbox claims each item before a request leaves,
+ * and an attempt after one whose answer was not read to the end and stored
+ * first asks the platform what it already has, so a visit is never created
+ * twice. */
 #ifndef PKM_SATUSEHAT_H
 #define PKM_SATUSEHAT_H
 #include <sqlite3.h>
@@ -10,10 +11,12 @@
 #include "pkm/util.h"
 
 struct http;
+struct outbox_claim;
 struct satusehat {
 	sqlite3 *db;
 	const struct pkm_config *cfg;
 	struct http *http;
+	struct outbox_claim *claim;	/* the item being sent, during a pass */
 	char secret[512];		/* client_secret: memory only, never written anywhere */
 	char token[4096];
 	long token_until;		/* Unix time after which a new token is fetched */
