@@ -14,8 +14,14 @@ Cards: 13 digits; 0009... is not active, 0008... is registered at another
 FKTP, 9999... is unknown; a NIK's card is 0001 and the NIK's last 9 digits.
 Faults, by POST /_fault {"mode", "count", "path"} (path: only requests
 starting so, e.g. "POST pendaftaran"): 500 (HTTP 500), hang (processed,
-answered after 3 s), refuse (connection dropped), 412 (metaData code 412),
-slow (0-0.3 s a request, for kill -9 at random moments).
+answered after 3 s), late (processed, answered after 0.8 s), refuse
+(connection dropped), 412 (metaData code 412), slow (0-0.3 s a request, for
+kill -9 at random moments). Hostile answers to a request that was processed
+(P-Care did the work): b64 (`response` not base64), padding (fails AES
+padding), html (an HTML page with HTTP 200), nofield (no noUrut/noKunjungan),
+huge (a 100 MB body), lost (the connection closed before any answer),
+badid (noUrut of 200 digits, noKunjungan "../kunjungan/<another>"), done412
+(made, then answered 412 "Peserta sudah terdaftar", as a resent request is).
 GET /_state gives what was accepted and every rule broken."""
 import base64, json, os, random, re, sys, time, urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -41,6 +47,9 @@ def member(card):
             "kdProviderPst": {"kdProvider": "0999B001" if other else PROVIDER,
                               "nmProvider": "Klinik Lain" if other else "Puskesmas Uji"},
             "jnsKelas": {"nama": "KELAS III", "kode": "3"}, "jnsPeserta": {"nama": "PBI (APBN)", "kode": "21"}}
+
+
+HOSTILE = {"b64", "padding", "html", "nofield", "huge", "lost", "badid"}
 
 
 def take_fault(modes, where):
@@ -103,7 +112,7 @@ class Handler(FakeHandler):
         if state["slow"]:
             time.sleep(random.random() * 0.3)
         writes = self.command != "GET"
-        mode = take_fault({"500", "hang", "412"}, where) if writes or path[0] == "peserta" else None
+        mode = take_fault({"500", "hang", "late", "412", "done412"} | HOSTILE, where) if writes or path[0] == "peserta" else None
         if mode == "500":
             return self.send(500, 500, "Internal Server Error")
         if mode == "412":
@@ -113,7 +122,53 @@ class Handler(FakeHandler):
             status, code, message, resp = self.route(path, body)
         if mode == "hang":
             time.sleep(3)
+        if mode == "late":
+            time.sleep(0.8)
+        if mode == "done412":	# the registration made, answered as a resent request would be
+            return self.send(200, 412, "Peserta sudah terdaftar di poli yang sama pada tanggal tersebut")
+        if mode in HOSTILE:
+            return self.hostile(mode, code, resp, stamp)
         self.send(200 if status < 500 else status, code, message, resp, stamp)
+
+    def hostile(self, mode, code, resp, stamp):
+        """The work is done; the answer is of no use to the sender."""
+        if mode == "lost":
+            self.close_connection = True
+            return self.connection.shutdown(2)
+        if mode == "html":
+            body = b"<html><body><h1>Service Unavailable</h1></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return self.wfile.write(body)
+        if mode == "huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(100 << 20))
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b" " * (1 << 20))
+            except OSError:
+                pass
+            self.close_connection = True
+            return None
+        if mode == "b64":
+            return self.answer(200, {"metaData": {"message": "CREATED", "code": code}, "response": "%%%bukan base64%%%"})
+        if mode == "padding":
+            junk = base64.b64encode(bytes(range(48))).decode()
+            return self.answer(200, {"metaData": {"message": "CREATED", "code": code}, "response": junk})
+        if mode == "nofield":
+            return self.send(200, code, "CREATED", {"field": "lain", "message": "x"}, stamp)
+        # badid: the number P-Care made, spoilt
+        other = [k for k in state["kunjungan"] if resp and k not in json.dumps(resp)]
+        spoilt = "../kunjungan/" + (other[0] if other else "X") if "noKunjungan" in json.dumps(resp) else "9" * 200
+        items = resp if isinstance(resp, list) else [resp]
+        for r in items:
+            if r.get("field") in ("noUrut", "noKunjungan", "kdObatSK", "kdTindakanSK"):
+                r["message"] = spoilt
+        return self.send(200, code, "CREATED", resp, stamp)
 
     do_GET = do_POST = do_PUT = do_DELETE = handle_any
 
@@ -182,9 +237,14 @@ class Handler(FakeHandler):
             return self.violation("kunjungan: kdDiag1/kdDokter/tglPulang wrong: %s" % json.dumps(b))
         if b.get("kdStatusPulang") == "4" and not b.get("rujukLanjut"):
             return self.violation("kunjungan: rujuk vertikal without rujukLanjut")
-        if not any((r["noKartu"], r["tglDaftar"], r["kdPoli"]) == (b["noKartu"], b["tglDaftar"], b["kdPoli"])
-                   for r in s["pendaftaran"].values()):
+        reg = [r for r in s["pendaftaran"].values()
+               if (r["noKartu"], r["tglDaftar"], r["kdPoli"]) == (b["noKartu"], b["tglDaftar"], b["kdPoli"])]
+        if not reg:
             return self.violation("kunjungan without its pendaftaran: %s" % b.get("noKartu"))
+        # statuspulang/rawatInap/true and /false: an inpatient is never "berobat jalan"
+        allowed = ("0", "1", "2", "4", "6", "9") if reg[0]["kdTkp"] == "20" else ("3", "4", "6")
+        if b.get("kdStatusPulang") not in allowed:
+            return 200, 412, "kdStatusPulang %s tidak sesuai kdTkp %s" % (b.get("kdStatusPulang"), reg[0]["kdTkp"]), None
         if self.command == "PUT":
             if b.get("noKunjungan") not in s["kunjungan"]:
                 return 200, 404, "Data kunjungan tidak ditemukan", None

@@ -86,6 +86,23 @@ expect "no request for it" "$(pask 's["requests"]')" "$requests"
 # nothing of the patient paying themselves ever went
 expect "no request for the UMUM patient" "$(pask 'sum(1 for r in s["pendaftaran"].values() if r["noKartu"] == "")')" 0
 
+# an inpatient: registered at once (kdTkp 20), its visit sent once discharged,
+# with the discharge's kdStatusPulang (never 3, berobat jalan) and date
+write_pcare_config "poli_RANAP = 012"
+printf 'no_rm,tanggal,unit,penjamin,icd10,kasus\n400001,2026-11-23,RANAP,,A09,B\n' >"$WORK/ranap.csv"
+pkm import kunjungan "$WORK/ranap.csv" >/dev/null
+ranap=$(visit_of 400001 RANAP)
+sql "INSERT INTO f_ranap (kunjungan_id, tanggal_masuk) VALUES ($ranap, '2026-11-23')"
+expect "admitted" "$(pkm kirim pcare --sekali)" "0 terkirim, 0 gagal, 1 menunggu"
+expect "registered as rawat inap" "$(pask '[r["kdTkp"] for r in s["pendaftaran"].values() if r["kdPoli"] == "012"]')" "['20']"
+pkm kirim status | grep -q "pasien rawat inap belum pulang" || { pkm kirim status; exit 1; }
+sql "UPDATE f_ranap SET tanggal_keluar = '2026-11-25', keadaan_keluar = 'SEMBUH' WHERE kunjungan_id = $ranap"
+expect "discharged" "$(pkm kirim pcare --sekali)" "1 terkirim, 0 gagal, 0 menunggu"
+expect "status and date of the discharge" \
+	"$(pask '[(k["kdStatusPulang"], k["tglPulang"]) for k in s["kunjungan"].values() if k["kdPoli"] == "012"]')" \
+	"[('0', '25-11-2026')]"
+p_no_violations
+
 # the card check, by number and by NIK
 out=$(pkm pcare peserta 0001234567890)
 echo "$out" | grep -q "^Status     AKTIF$" || { echo "$out"; exit 1; }

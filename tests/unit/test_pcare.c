@@ -149,6 +149,37 @@ static long kirim_of(sqlite3 *db, long visit)
 	return id;
 }
 
+/* statuspulang/rawatInap/true and /false: an inpatient is never "3". */
+static void test_status_pulang(void **s)
+{
+	(void)s;
+	struct pcare_visit v = { 0 };
+	assert_string_equal(pcare_status_pulang(&v), "3");
+	v.referred = 1;
+	assert_string_equal(pcare_status_pulang(&v), "4");
+	v.inpatient = 1;
+	assert_null(pcare_status_pulang(&v));	/* still admitted */
+	static const char *const cases[][3] = {
+		{ "SEMBUH", "0", "0" }, { "MENINGGAL", "1", "1" }, { "APS", "2", "2" }, { "RUJUK", "6", "4" },
+		{ "MEMBAIK", "9", "9" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		strcpy(v.keadaan_keluar, cases[i][0]);
+		v.referred = 0;
+		assert_string_equal(pcare_status_pulang(&v), cases[i][1]);
+		v.referred = 1;
+		assert_string_equal(pcare_status_pulang(&v), cases[i][2]);
+	}
+	strcpy(v.keadaan_keluar, "SEMBUH");
+	strcpy(v.tgl_pulang, "25-11-2026");
+	strcpy(v.tanggal, "20-11-2026");
+	json_t *k = pcare_kunjungan_json(&v);
+	assert_string_equal(json_string_value(json_object_get(k, "kdStatusPulang")), "0");
+	assert_string_equal(json_string_value(json_object_get(k, "tglPulang")), "25-11-2026");
+	assert_true(json_is_null(json_object_get(k, "rujukLanjut")));	/* referred, but discharged sembuh */
+	json_decref(k);
+}
+
 static void test_load(void **s)
 {
 	(void)s;
@@ -240,7 +271,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_signature), cmocka_unit_test(test_lzstring), cmocka_unit_test(test_decrypt),
-		cmocka_unit_test(test_golden), cmocka_unit_test(test_load),
+		cmocka_unit_test(test_golden), cmocka_unit_test(test_load), cmocka_unit_test(test_status_pulang),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
