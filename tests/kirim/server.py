@@ -13,6 +13,9 @@ A NIK beginning 9999 is unknown. Faults, set by POST /_fault {"mode", "count"}:
   expire  the next calls find their token expired (401)
   reject  the next bundles get 400 with an OperationOutcome
   slow    bundles take 0-0.3 s (for kill -9 at random moments)
+  lost    the next bundles are processed, then the connection closes unanswered
+  garbled the next bundles are processed, then answered 200 with a page that is no JSON
+  badsearch the next Patient searches answer an entry without an id
 GET /_state gives what was accepted and every rule broken."""
 import json, os, random, re, sys, time, uuid, urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -27,7 +30,7 @@ VITALS = {"8480-6": ["mm[Hg]"], "8462-4": ["mm[Hg]"], "8867-4": ["/min"], "8310-
 TIME_KEYS = {"start", "end", "recordedDate", "effectiveDateTime", "issued"}
 
 state = {"tokens": {}, "store": {"Encounter": {}, "Condition": {}, "Observation": {}, "Location": {}},
-         "violations": [], "bundles": 0, "posted": {"Encounter": 0, "Condition": 0, "Observation": 0},
+         "violations": [], "bundles": 0, "bundle_posts": 0, "posted": {"Encounter": 0, "Condition": 0, "Observation": 0},
          "puts": 0, "kept": 0, "faults": [], "slow": False, "token_requests": 0}
 
 
@@ -257,11 +260,14 @@ class Handler(FakeHandler):
         q = urllib.parse.parse_qs(u.query)
         kind = u.path.rsplit("/", 1)[-1]
         found = []
+        bad_search = kind == "Patient" and take_fault({"badsearch"})
         with lock:
             if kind in ("Patient", "Practitioner"):
                 sys_, _, nik = q.get("identifier", [""])[0].partition("|")
                 if sys_ == NIK_SYS and ihs(kind, nik):
                     found = [{"resourceType": kind, "id": ihs(kind, nik)}]
+                if bad_search:
+                    found = [{"resourceType": kind, "name": [{"text": "tanpa id"}]}]
             elif kind == "Encounter":
                 sys_, _, v = q.get("identifier", [""])[0].partition("|")
                 found = [r for r in state["store"]["Encounter"].values()
@@ -296,7 +302,9 @@ class Handler(FakeHandler):
             with lock:
                 state["store"]["Location"][res["id"]] = res
             return self.answer(201, res)
-        mode = take_fault({"500", "hang", "reject"})
+        with lock:
+            state["bundle_posts"] += 1
+        mode = take_fault({"500", "hang", "reject", "lost", "garbled"})
         if mode == "500":
             return self.answer(500, outcome(["internal error"]))
         if mode == "reject":
@@ -313,6 +321,11 @@ class Handler(FakeHandler):
                 return self.answer(400, outcome(bad))
             state["bundles"] += 1
             resp = apply_bundle(b)
+        if mode == "lost":
+            self.close_connection = True
+            return self.connection.shutdown(2)
+        if mode == "garbled":
+            return self.answer(200, "<html>Gateway</html>")
         self.answer(200, resp)
 
 
