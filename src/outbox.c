@@ -332,14 +332,16 @@ static void outcome_free(struct outbox_outcome *o)
 /* Settle a claimed item from what its attempt reports: 1 sent, 0 failed, -1 the database. */
 static int settle_item(struct outbox_claim *c, struct outbox_outcome *o, struct sbuf *err)
 {
-	if (o->done && settle_sent(c, o, err) == 0)
-		return 1;
-	if (o->done) {	/* what the platform made was not stored: it is asked next time */
+	struct sbuf why = { 0 };
+	int sent = o->done && settle_sent(c, o, &why) == 0;
+	if (o->done && !sent) {	/* what the platform made was not stored: it is asked next time */
 		o->how = OUTBOX_RETRY;
-		snprintf(o->why, sizeof o->why, "%s", sb_str(err));
-		sb_reset(err);
+		snprintf(o->why, sizeof o->why, "%s", sb_str(&why));
 		c->open++;
 	}
+	sb_free(&why);
+	if (sent)
+		return 1;
 	return settle_failed(c, o, err) == 0 ? 0 : -1;
 }
 
