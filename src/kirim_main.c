@@ -16,6 +16,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -126,6 +128,15 @@ static int check_card(sqlite3 *db, const struct pkm_config *cfg, const char *num
 	return m.aktif ? 0 : 4;
 }
 
+/* The client secret, the P-Care password and user_key live in this process:
+ * no core file of it, and no other process of the user may read its memory
+ * (ptrace, /proc/PID/mem), which a non-dumpable process refuses. */
+static int no_core(void)
+{
+	struct rlimit none = { 0, 0 };
+	return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0 && setrlimit(RLIMIT_CORE, &none) == 0 ? 0 : -1;
+}
+
 static int usage(void)
 {
 	fputs("Pemakaian: pkm kirim satusehat|pcare [--sekali], pkm pcare peserta NOKARTU|NIK "
@@ -137,6 +148,11 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
 	umask(077);
+	if (no_core() != 0) {
+		fputs("pkm kirim: core dump tidak dapat dimatikan; pengirim tidak dijalankan agar rahasia tidak bocor\n",
+		      stderr);
+		return 1;
+	}
 	const char *db_path = NULL, *cfg_path = NULL;
 	int i = 1;
 	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
