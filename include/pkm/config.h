@@ -107,6 +107,10 @@ int layout_parse(const char *s, enum layout *out);
 /* Indonesia's zones by name (Asia/Jakarta, WIB ...): minutes east of UTC, -1 if unknown. */
 int zone_parse(const char *s);
 /* [satusehat], [pcare] and [puskesmas] zona (src/config_kirim.c); errors added to err. */
+/* Why u cannot be an address patient data is sent to, or NULL: https (http
+ * only to 127.0.0.1, [::1] or localhost), a host name or IP literal, an
+ * optional port 1-65535; no user name, fragment, space or control character. */
+const char *url_refused(const char *u);
 struct ini;
 void config_read_kirim(const struct ini *ini, struct pkm_config *c, struct sbuf *err);
 /* Where backups go: [cadangan] folder, else "cadangan" beside the database. */
