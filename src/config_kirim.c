@@ -152,6 +152,14 @@ static void read_map(const struct ini *ini, const char *section, const char *pre
 	free_names(keys, n);
 }
 
+/* maks_jawaban: the largest answer body read, in MB; kept in bytes. */
+static void read_answer_limit(const struct ini *ini, const char *section, long *bytes, struct sbuf *err)
+{
+	long mb = *bytes >> 20;
+	ini_get_long(ini, section, "maks_jawaban", 1, 64, &mb, err);
+	*bytes = mb << 20;
+}
+
 static void require(const struct ini *ini, const char *section, const char *value, const char *key, struct sbuf *err)
 {
 	if (!*value)
@@ -166,7 +174,8 @@ static void check_date(const struct ini *ini, const char *section, const char *v
 }
 
 static const char *const satusehat_keys[] = { "aktif", "mulai", "url_auth", "url_fhir", "organisasi", "client_id",
-					       "rahasia", "dokter", "batas_waktu", "jeda", "lokasi_*", NULL };
+					       "rahasia", "dokter", "batas_waktu", "jeda", "maks_jawaban", "lokasi_*",
+					       NULL };
 static const struct text_key satusehat_text[] = {
 	TEXT_KEY(struct satusehat_config, "mulai", mulai), TEXT_KEY(struct satusehat_config, "url_auth", url_auth),
 	TEXT_KEY(struct satusehat_config, "url_fhir", url_fhir),
@@ -183,6 +192,7 @@ static void read_satusehat(const struct ini *ini, struct satusehat_config *s, st
 	read_text(ini, sec, satusehat_text, ARRAY_LEN(satusehat_text), s, err);
 	ini_get_long(ini, sec, "batas_waktu", 1, 300, &s->batas_waktu, err);
 	ini_get_long(ini, sec, "jeda", 0, 86400, &s->jeda, err);
+	read_answer_limit(ini, sec, &s->maks_jawaban, err);
 	read_map(ini, sec, "lokasi_", 1, "lokasi_UNIT = id Location", &s->lokasi, err);
 	check_date(ini, sec, s->mulai, err);
 	if (*s->dokter && (strlen(s->dokter) != 16 || !str_is_digits(s->dokter)))
@@ -200,7 +210,8 @@ static void read_satusehat(const struct ini *ini, struct satusehat_config *s, st
 }
 
 static const char *const pcare_keys[] = { "aktif", "mulai", "url", "cons_id", "rahasia", "pengguna", "kd_aplikasi",
-					   "kd_provider", "dokter", "batas_waktu", "cek_waktu", "jeda", "poli_*",
+					   "kd_provider", "dokter", "batas_waktu", "cek_waktu", "jeda", "maks_jawaban",
+					   "poli_*",
 					   "dokter_*", "tindakan_*", NULL };
 static const struct text_key pcare_text[] = {
 	TEXT_KEY(struct pcare_config, "mulai", mulai), TEXT_KEY(struct pcare_config, "url", url),
@@ -218,6 +229,7 @@ static void read_pcare(const struct ini *ini, struct pcare_config *p, struct sbu
 	ini_get_long(ini, sec, "batas_waktu", 1, 300, &p->batas_waktu, err);
 	ini_get_long(ini, sec, "cek_waktu", 1, 30, &p->cek_waktu, err);
 	ini_get_long(ini, sec, "jeda", 0, 86400, &p->jeda, err);
+	read_answer_limit(ini, sec, &p->maks_jawaban, err);
 	read_map(ini, sec, "poli_", 1, "poli_UNIT = kode poli P-Care", &p->poli, err);
 	read_map(ini, sec, "dokter_", 0, "dokter_PENGGUNA = kode dokter P-Care", &p->dokter_map, err);
 	read_map(ini, sec, "tindakan_", 0, "tindakan_TABEL.KOLOM = kode tindakan P-Care", &p->tindakan, err);

@@ -160,11 +160,42 @@ static void test_urls(void **s)
 	sb_free(&err);
 }
 
+/* maks_jawaban: MB in the file, bytes in the configuration; 4 MB by default. */
+static void test_answer_limit(void **s)
+{
+	(void)s;
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	write_ini("[pcare]\nmaks_jawaban = 16\n");
+	assert_int_equal(config_read(&c, path, &err), 0);
+	assert_int_equal(c.satusehat.maks_jawaban, 4L * 1024 * 1024);
+	assert_int_equal(c.pcare.maks_jawaban, 16L * 1024 * 1024);
+	unlink(path);
+
+	write_ini("[satusehat]\nmaks_jawaban = 64\n[pcare]\nmaks_jawaban = 1\n");
+	assert_int_equal(config_read(&c, path, &err), 0);
+	assert_int_equal(c.satusehat.maks_jawaban, 64L * 1024 * 1024);
+	assert_int_equal(c.pcare.maks_jawaban, 1L * 1024 * 1024);
+	unlink(path);
+
+	write_ini("[satusehat]\nmaks_jawaban = 65\n[pcare]\nmaks_jawaban = 0\n");
+	assert_int_equal(config_read(&c, path, &err), -1);
+	char want[128];
+	snprintf(want, sizeof want, "%s:2: maks_jawaban harus bilangan bulat 1-64, bukan '65'", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:4: maks_jawaban harus bilangan bulat 1-64, bukan '0'", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good), cmocka_unit_test(test_bad), cmocka_unit_test(test_syntax),
 		cmocka_unit_test(test_pharmacy_and_targets), cmocka_unit_test(test_urls),
+		cmocka_unit_test(test_answer_limit),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
