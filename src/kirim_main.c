@@ -112,20 +112,21 @@ static int check_card(sqlite3 *db, const struct pkm_config *cfg, const char *num
 		sb_add(err, why);
 		return -1;
 	}
-	if (rc == 1) {
-		if (!quiet)
-			printf("%s\n", why);
-		return 5;
-	}
-	if (!quiet) {
+	struct sbuf text = { 0 };
+	if (rc == 1)
+		sb_printf(&text, "%s\n", why);
+	else {
 		char words[256];
 		pcare_member_words(&m, cfg->pcare.kd_provider, words, sizeof words);
 		int same = strcmp(m.keterangan, m.aktif ? "AKTIF" : "TIDAK AKTIF") == 0 || !*m.keterangan;
-		printf("No. BPJS   %s\nNama       %s\nStatus     %s%s%s\nFKTP       %s %s\nKelas      %s\nJenis      %s\n"
-		       "Di desk    %s\n", m.no_kartu, m.nama, m.aktif ? "AKTIF" : "TIDAK AKTIF", same ? "" : " - ",
-		       same ? "" : m.keterangan, m.kd_provider, m.nm_provider, m.kelas, m.jenis, words);
+		sb_printf(&text, "No. BPJS   %s\nNama       %s\nStatus     %s%s%s\nFKTP       %s %s\nKelas      %s\n"
+			  "Jenis      %s\nDi desk    %s\n", m.no_kartu, m.nama, m.aktif ? "AKTIF" : "TIDAK AKTIF",
+			  same ? "" : " - ", same ? "" : m.keterangan, m.kd_provider, m.nm_provider, m.kelas, m.jenis, words);
 	}
-	return m.aktif ? 0 : 4;
+	if (!quiet)
+		out_puts(stdout, sb_str(&text));	/* P-Care's words shown, never obeyed */
+	sb_free(&text);
+	return rc == 1 ? 5 : m.aktif ? 0 : 4;
 }
 
 /* The client secret, the P-Care password and user_key live in this process:
