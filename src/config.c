@@ -29,6 +29,7 @@ void config_defaults(struct pkm_config *c)
 	c->pcare.batas_waktu = 30;
 	c->pcare.cek_waktu = 3;
 	c->pcare.jeda = 60;
+	c->satusehat.maks_jawaban = c->pcare.maks_jawaban = 4L << 20;	/* 4 MB */
 	str_copy(c->pcare.kd_aplikasi, sizeof c->pcare.kd_aplikasi, "095");
 	for (int i = 0; i < SASARAN_N; i++)
 		c->sasaran[i] = -1;

@@ -5,7 +5,9 @@
 #include "pkm/ini.h"
 #include <ctype.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Indonesia keeps no daylight saving: each zone is one fixed offset. */
 static const struct { const char *name; int minutes; } zones[] = {
@@ -56,13 +58,70 @@ static int read_aktif(const struct ini *ini, const char *section, int *stated, s
 	return aktif && strcmp(aktif, "ya") == 0;
 }
 
+/* A host name: dot-separated labels of letters, digits and inner hyphens. */
+static int host_name_ok(const char *h, size_t n)
+{
+	size_t label = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || h[i] == '.') {
+			if (label == 0 || label > 63 || h[i - 1] == '-' || h[i - label] == '-')
+				return 0;
+			label = 0;
+		} else if (isalnum((unsigned char)h[i]) || h[i] == '-')
+			label++;
+		else
+			return 0;
+	}
+	return n <= 253;
+}
+
+const char *url_refused(const char *u)
+{
+	for (const char *c = u; *c; c++)
+		if ((unsigned char)*c <= ' ' || (unsigned char)*c >= 0x7F)
+			return "berisi spasi, karakter kendali atau huruf di luar ASCII";
+	if (strchr(u, '#'))
+		return "tidak boleh memuat '#'";
+	int tls = strncasecmp(u, "https://", 8) == 0;
+	if (!tls && strncasecmp(u, "http://", 7) != 0)
+		return "harus alamat https:// (data pasien hanya lewat TLS)";
+	const char *a = u + (tls ? 8 : 7);
+	size_t len = strcspn(a, "/?");	/* the authority: host and port */
+	if (memchr(a, '@', len))
+		return "tidak boleh memuat nama pengguna (@)";
+	size_t host_len;
+	if (*a == '[') {	/* an IPv6 literal */
+		const char *end = memchr(a, ']', len);
+		host_len = end ? (size_t)(end - a) + 1 : 0;
+		if (!end || host_len < 4 || strspn(a + 1, "0123456789abcdefABCDEF:.") != host_len - 2 ||
+		    !memchr(a, ':', host_len))
+			return "nama host tidak sah";
+	} else {
+		host_len = strcspn(a, ":/?");
+		if (!host_name_ok(a, host_len))
+			return "nama host tidak sah";
+	}
+	if (host_len < len) {	/* ":port" and nothing else */
+		const char *port = a + host_len;
+		char *end = NULL;
+		long p = *port == ':' && isdigit((unsigned char)port[1]) ? strtol(port + 1, &end, 10) : 0;
+		if (p < 1 || p > 65535 || end != a + len)
+			return "port harus bilangan 1-65535";
+	}
+	static const char *const local[] = { "127.0.0.1", "[::1]", "localhost" };
+	for (size_t i = 0; !tls && i < ARRAY_LEN(local); i++)
+		if (host_len == strlen(local[i]) && strncasecmp(a, local[i], host_len) == 0)
+			return NULL;
+	return tls ? NULL : "harus alamat https:// (data pasien hanya lewat TLS)";
+}
+
 /* Patient data leaves only over TLS; plain HTTP is for a test server on this machine. */
 static void check_url(const struct ini *ini, const char *section, const char *key, struct sbuf *err)
 {
 	const char *u = ini_get(ini, section, key);
-	if (u && strncmp(u, "https://", 8) != 0 && strncmp(u, "http://127.0.0.1:", 17) != 0 &&
-	    strncmp(u, "http://localhost:", 17) != 0)
-		ini_error(ini, err, section, key, "%s harus alamat https:// (data pasien hanya lewat TLS)", key);
+	const char *why = u && *u ? url_refused(u) : NULL;
+	if (why)
+		ini_error(ini, err, section, key, "%s %s", key, why);
 }
 
 /* The keys `prefix`SOMETHING of a section; `upper`: SOMETHING names a unit,
@@ -93,6 +152,14 @@ static void read_map(const struct ini *ini, const char *section, const char *pre
 	free_names(keys, n);
 }
 
+/* maks_jawaban: the largest answer body read, in MB; kept in bytes. */
+static void read_answer_limit(const struct ini *ini, const char *section, long *bytes, struct sbuf *err)
+{
+	long mb = *bytes >> 20;
+	ini_get_long(ini, section, "maks_jawaban", 1, 64, &mb, err);
+	*bytes = mb << 20;
+}
+
 static void require(const struct ini *ini, const char *section, const char *value, const char *key, struct sbuf *err)
 {
 	if (!*value)
@@ -107,7 +174,8 @@ static void check_date(const struct ini *ini, const char *section, const char *v
 }
 
 static const char *const satusehat_keys[] = { "aktif", "mulai", "url_auth", "url_fhir", "organisasi", "client_id",
-					       "rahasia", "dokter", "batas_waktu", "jeda", "lokasi_*", NULL };
+					       "rahasia", "dokter", "batas_waktu", "jeda", "maks_jawaban", "lokasi_*",
+					       NULL };
 static const struct text_key satusehat_text[] = {
 	TEXT_KEY(struct satusehat_config, "mulai", mulai), TEXT_KEY(struct satusehat_config, "url_auth", url_auth),
 	TEXT_KEY(struct satusehat_config, "url_fhir", url_fhir),
@@ -124,6 +192,7 @@ static void read_satusehat(const struct ini *ini, struct satusehat_config *s, st
 	read_text(ini, sec, satusehat_text, ARRAY_LEN(satusehat_text), s, err);
 	ini_get_long(ini, sec, "batas_waktu", 1, 300, &s->batas_waktu, err);
 	ini_get_long(ini, sec, "jeda", 0, 86400, &s->jeda, err);
+	read_answer_limit(ini, sec, &s->maks_jawaban, err);
 	read_map(ini, sec, "lokasi_", 1, "lokasi_UNIT = id Location", &s->lokasi, err);
 	check_date(ini, sec, s->mulai, err);
 	if (*s->dokter && (strlen(s->dokter) != 16 || !str_is_digits(s->dokter)))
@@ -141,7 +210,8 @@ static void read_satusehat(const struct ini *ini, struct satusehat_config *s, st
 }
 
 static const char *const pcare_keys[] = { "aktif", "mulai", "url", "cons_id", "rahasia", "pengguna", "kd_aplikasi",
-					   "kd_provider", "dokter", "batas_waktu", "cek_waktu", "jeda", "poli_*",
+					   "kd_provider", "dokter", "batas_waktu", "cek_waktu", "jeda", "maks_jawaban",
+					   "poli_*",
 					   "dokter_*", "tindakan_*", NULL };
 static const struct text_key pcare_text[] = {
 	TEXT_KEY(struct pcare_config, "mulai", mulai), TEXT_KEY(struct pcare_config, "url", url),
@@ -159,6 +229,7 @@ static void read_pcare(const struct ini *ini, struct pcare_config *p, struct sbu
 	ini_get_long(ini, sec, "batas_waktu", 1, 300, &p->batas_waktu, err);
 	ini_get_long(ini, sec, "cek_waktu", 1, 30, &p->cek_waktu, err);
 	ini_get_long(ini, sec, "jeda", 0, 86400, &p->jeda, err);
+	read_answer_limit(ini, sec, &p->maks_jawaban, err);
 	read_map(ini, sec, "poli_", 1, "poli_UNIT = kode poli P-Care", &p->poli, err);
 	read_map(ini, sec, "dokter_", 0, "dokter_PENGGUNA = kode dokter P-Care", &p->dokter_map, err);
 	read_map(ini, sec, "tindakan_", 0, "tindakan_TABEL.KOLOM = kode tindakan P-Care", &p->tindakan, err);

@@ -2,6 +2,7 @@
  * card check of `pkm pcare peserta` and the desk. A program of its own so
  * that libcurl, jansson and libcrypto are mapped only where the network is
  * used. */
+#define _GNU_SOURCE	/* F_OFD_SETLK */
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
@@ -9,13 +10,14 @@
 #include "pkm/output.h"
 #include "pkm/pcare.h"
 #include "pkm/satusehat.h"
+#include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,18 +26,31 @@ static void on_signal(int sig) { (void)sig; stop = 1; }
 
 static int fail(struct sbuf *err) { return out_fail("pkm kirim", err); }
 
-/* One sender a database: a second would send what the first is sending. */
+/* One sender a database and platform: a second would send what the first is
+ * sending. The lock is a byte of the database file itself, so every name of
+ * the file (symlink, hard link, bind mount) meets it: an open file description
+ * lock, which SQLite closing its own descriptors cannot release, on one byte a
+ * platform at 1 TiB, far beyond SQLite's lock bytes at 1 GiB. Taken before
+ * SQLite opens the file (a hard link would give it a WAL of its own); held
+ * until exit. */
 static int lock_sender(const char *db_path, const char *tujuan, struct sbuf *err)
 {
-	char name[PATH_MAX + 32];
-	/* SATUSEHAT keeps the name it had before P-Care came */
-	snprintf(name, sizeof name, "%s-pkm.kirim%s%s", db_path, strcmp(tujuan, "satusehat") ? "-" : "",
-		 strcmp(tujuan, "satusehat") ? tujuan : "");
-	int fd = open(name, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		sb_printf(err, "pengirim lain sedang berjalan untuk %s", db_path);
-		if (fd >= 0)
-			close(fd);
+	static const char *const platforms[] = { "satusehat", "pcare" };	/* then DHIS2's byte */
+	off_t slot = 0;
+	while (strcmp(platforms[slot], tujuan) != 0)
+		slot++;
+	struct flock l = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = ((off_t)1 << 40) + slot, .l_len = 1 };
+	int fd = open(db_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);	/* SQLite takes an empty file as a new database */
+	if (fd < 0) {
+		sb_printf(err, "%s: %s", db_path, strerror(errno));
+		return -1;
+	}
+	if (fcntl(fd, F_OFD_SETLK, &l) != 0) {
+		if (errno == EAGAIN || errno == EACCES)
+			sb_printf(err, "pengirim lain sedang berjalan untuk %s", db_path);
+		else
+			sb_printf(err, "%s: kunci pengirim: %s", db_path, strerror(errno));
+		close(fd);
 		return -1;
 	}
 	return fd;
@@ -97,20 +112,30 @@ static int check_card(sqlite3 *db, const struct pkm_config *cfg, const char *num
 		sb_add(err, why);
 		return -1;
 	}
-	if (rc == 1) {
-		if (!quiet)
-			printf("%s\n", why);
-		return 5;
-	}
-	if (!quiet) {
+	struct sbuf text = { 0 };
+	if (rc == 1)
+		sb_printf(&text, "%s\n", why);
+	else {
 		char words[256];
 		pcare_member_words(&m, cfg->pcare.kd_provider, words, sizeof words);
 		int same = strcmp(m.keterangan, m.aktif ? "AKTIF" : "TIDAK AKTIF") == 0 || !*m.keterangan;
-		printf("No. BPJS   %s\nNama       %s\nStatus     %s%s%s\nFKTP       %s %s\nKelas      %s\nJenis      %s\n"
-		       "Di desk    %s\n", m.no_kartu, m.nama, m.aktif ? "AKTIF" : "TIDAK AKTIF", same ? "" : " - ",
-		       same ? "" : m.keterangan, m.kd_provider, m.nm_provider, m.kelas, m.jenis, words);
+		sb_printf(&text, "No. BPJS   %s\nNama       %s\nStatus     %s%s%s\nFKTP       %s %s\nKelas      %s\n"
+			  "Jenis      %s\nDi desk    %s\n", m.no_kartu, m.nama, m.aktif ? "AKTIF" : "TIDAK AKTIF",
+			  same ? "" : " - ", same ? "" : m.keterangan, m.kd_provider, m.nm_provider, m.kelas, m.jenis, words);
 	}
-	return m.aktif ? 0 : 4;
+	if (!quiet)
+		out_puts(stdout, sb_str(&text));	/* P-Care's words shown, never obeyed */
+	sb_free(&text);
+	return rc == 1 ? 5 : m.aktif ? 0 : 4;
+}
+
+/* The client secret, the P-Care password and user_key live in this process:
+ * no core file of it, and no other process of the user may read its memory
+ * (ptrace, /proc/PID/mem), which a non-dumpable process refuses. */
+static int no_core(void)
+{
+	struct rlimit none = { 0, 0 };
+	return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0 && setrlimit(RLIMIT_CORE, &none) == 0 ? 0 : -1;
 }
 
 static int usage(void)
@@ -124,6 +149,11 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
 	umask(077);
+	if (no_core() != 0) {
+		fputs("pkm kirim: core dump tidak dapat dimatikan; pengirim tidak dijalankan agar rahasia tidak bocor\n",
+		      stderr);
+		return 1;
+	}
 	const char *db_path = NULL, *cfg_path = NULL;
 	int i = 1;
 	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {

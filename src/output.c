@@ -96,6 +96,26 @@ static size_t visible(struct sbuf *b, const unsigned char *s, size_t n, const ch
 	return 0;
 }
 
+void text_clean(char *s)
+{
+	unsigned char *in = (unsigned char *)s, *out = in;
+	size_t n = strlen(s);
+	while (n) {
+		unsigned c;
+		int len = utf8_char(in, n, &c);
+		if (len <= 0 || classify(c) != FINE) {
+			*out++ = '?';
+			len = len <= 0 ? 1 : len;
+		} else {
+			memmove(out, in, (size_t)len);
+			out += len;
+		}
+		in += len;
+		n -= (size_t)len;
+	}
+	*out = 0;
+}
+
 void text_visible(struct sbuf *b, const char *s, size_t n, const char *keep)
 {
 	visible(b, (const unsigned char *)s, n, keep, 0);

@@ -45,7 +45,7 @@ int pcare_open(struct pcare *p, sqlite3 *db, const struct pkm_config *c, long ti
 	memset(login, 0, sizeof login);
 	memset(b.s, 0, b.len);
 	sb_free(&b);
-	p->http = http_new(timeout, 4L << 20);
+	p->http = http_new(timeout, pc->maks_jawaban);
 	if (!p->http) {
 		sb_add(err, "libcurl tidak dapat dimulai");
 		return -1;

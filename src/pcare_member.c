@@ -1,6 +1,7 @@
 /* The card look-ups kept from P-Care. */
 #include "pkm/pcare_member.h"
 #include "pkm/db.h"
+#include "pkm/output.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -31,8 +32,11 @@ int pcare_member_get(sqlite3 *db, const char *no_kartu, const char *nik, struct 
 	return db_finish(db, st, found ? SQLITE_DONE : rc, err) == 0 ? found : -1;
 }
 
-int pcare_member_put(sqlite3 *db, const char *nik, const struct pcare_member *m, struct sbuf *err)
+int pcare_member_put(sqlite3 *db, const char *nik, struct pcare_member *m, struct sbuf *err)
 {
+	char *text[] = { m->no_kartu, m->nama, m->keterangan, m->kd_provider, m->nm_provider, m->kelas, m->jenis };
+	for (size_t i = 0; i < ARRAY_LEN(text); i++)
+		text_clean(text[i]);
 	if (db_begin(db) != 0)
 		return db_fail(err, db, "pcare_peserta");
 	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO pcare_peserta (no_kartu, nik, nama, aktif, keterangan, "
@@ -40,10 +44,10 @@ int pcare_member_put(sqlite3 *db, const char *nik, const struct pcare_member *m,
 				      err);
 	int rc = SQLITE_ERROR;
 	if (st) {
-		const char *text[] = { m->no_kartu, nik && *nik ? nik : NULL, m->nama };
+		const char *key[] = { m->no_kartu, nik && *nik ? nik : NULL, m->nama };
 		for (int i = 0; i < 3; i++)
-			if (text[i])
-				sqlite3_bind_text(st, i + 1, text[i], -1, SQLITE_STATIC);
+			if (key[i])
+				sqlite3_bind_text(st, i + 1, key[i], -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 4, m->aktif);
 		const char *more[] = { m->keterangan, m->kd_provider, m->nm_provider, m->kelas, m->jenis };
 		for (int i = 0; i < 5; i++)
@@ -62,11 +66,18 @@ int pcare_member_put(sqlite3 *db, const char *nik, const struct pcare_member *m,
 
 void pcare_member_words(const struct pcare_member *m, const char *kd_provider, char *out, size_t size)
 {
+	char words[512];
 	if (!m->aktif)
-		snprintf(out, size, "BPJS TIDAK AKTIF%s%s", *m->keterangan ? ": " : "", m->keterangan);
+		snprintf(words, sizeof words, "BPJS TIDAK AKTIF%s%s", *m->keterangan ? ": " : "", m->keterangan);
 	else if (*kd_provider && strcmp(m->kd_provider, kd_provider) != 0)
-		snprintf(out, size, "BPJS aktif, %s; TERDAFTAR DI FKTP LAIN: %s %s", *m->kelas ? m->kelas : "kelas -", m->kd_provider,
-			 m->nm_provider);
+		snprintf(words, sizeof words, "BPJS aktif, %s; TERDAFTAR DI FKTP LAIN: %s %s", *m->kelas ? m->kelas : "kelas -",
+			 m->kd_provider, m->nm_provider);
 	else
-		snprintf(out, size, "BPJS aktif, %s, %s", *m->kelas ? m->kelas : "kelas -", *m->jenis ? m->jenis : "peserta");
+		snprintf(words, sizeof words, "BPJS aktif, %s, %s", *m->kelas ? m->kelas : "kelas -",
+			 *m->jenis ? m->jenis : "peserta");
+	/* a row kept before members were cleaned may hold anything */
+	struct sbuf shown = { 0 };
+	text_visible(&shown, words, strlen(words), "");
+	str_copy(out, size, sb_str(&shown));
+	sb_free(&shown);
 }

@@ -33,7 +33,7 @@ int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c,
 		sb_printf(err, "berkas rahasia %s harus berisi client_secret pada baris pertama", c->satusehat.rahasia);
 		return -1;
 	}
-	s->http = http_new(c->satusehat.batas_waktu, 4L << 20);
+	s->http = http_new(c->satusehat.batas_waktu, c->satusehat.maks_jawaban);
 	if (!s->http) {
 		sb_add(err, "libcurl tidak dapat dimulai");
 		return -1;
@@ -71,9 +71,18 @@ static int fetch_token(struct satusehat *s, char *why, size_t size)
 	}
 	json_t *j = r.status == 200 ? json_loads(sb_str(&r.body), 0, NULL) : NULL;
 	const char *tok = json_string_value(json_object_get(j, "access_token"));
+	/* the token goes into a header: RFC 6750's b64token characters only */
+	size_t len = tok ? strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/") : 0;
+	len += tok ? strspn(tok + len, "=") : 0;
 	json_t *exp = json_object_get(j, "expires_in");	/* SATUSEHAT sends it as a string */
-	long secs = json_is_integer(exp) ? (long)json_integer_value(exp) : json_is_string(exp) ? atol(json_string_value(exp)) : 0;
-	if (!tok || strlen(tok) >= sizeof s->token || secs <= 0) {
+	const char *digits = json_string_value(exp);
+	char *end = NULL;
+	errno = 0;
+	long long secs = json_is_integer(exp) ? json_integer_value(exp) : digits && *digits >= '0' && *digits <= '9' ?
+			 strtol(digits, &end, 10) : 0;
+	if (digits && (errno || !end || *end))
+		secs = 0;
+	if (!len || tok[len] || len >= sizeof s->token || secs < 1 || secs > 7 * 86400) {	/* at most a week */
 		snprintf(why, size, r.status == 200 ? "token: jawaban server tidak dikenal"
 						    : "token ditolak (HTTP %ld): periksa client_id dan berkas rahasia", r.status);
 		json_decref(j);

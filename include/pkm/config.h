@@ -49,6 +49,7 @@ struct satusehat_config {
 	char dokter[17];		/* NIK of the practitioner when no NAKES user recorded the visit */
 	long batas_waktu;		/* seconds a request may take */
 	long jeda;			/* seconds before the first retry; each next one doubles */
+	long maks_jawaban;		/* bytes: the largest answer body read ([...] maks_jawaban MB) */
 	struct kirim_map lokasi;	/* lokasi_K1 = <Location id> ... (units upper-case) */
 };
 
@@ -67,6 +68,7 @@ struct pcare_config {
 	long batas_waktu;		/* seconds a request may take */
 	long cek_waktu;			/* seconds the desk waits for a card check */
 	long jeda;
+	long maks_jawaban;		/* as in satusehat_config */
 	struct kirim_map poli;		/* poli_K3 = 001: each unit's kdPoli */
 	struct kirim_map dokter_map;	/* dokter_<user> = kdDokter */
 	struct kirim_map tindakan;	/* tindakan_<table>.<column> = kdTindakan */
@@ -107,6 +109,10 @@ int layout_parse(const char *s, enum layout *out);
 /* Indonesia's zones by name (Asia/Jakarta, WIB ...): minutes east of UTC, -1 if unknown. */
 int zone_parse(const char *s);
 /* [satusehat], [pcare] and [puskesmas] zona (src/config_kirim.c); errors added to err. */
+/* Why u cannot be an address patient data is sent to, or NULL: https (http
+ * only to 127.0.0.1, [::1] or localhost), a host name or IP literal, an
+ * optional port 1-65535; no user name, fragment, space or control character. */
+const char *url_refused(const char *u);
 struct ini;
 void config_read_kirim(const struct ini *ini, struct pkm_config *c, struct sbuf *err);
 /* Where backups go: [cadangan] folder, else "cadangan" beside the database. */

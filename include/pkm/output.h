@@ -14,6 +14,9 @@
  * the caller's to report, bidi and zero-width format characters, broken UTF-8),
  * or NULL when every character of s is fine. */
 const char *text_refused(const char *s);
+/* s in place with each character text_refused would refuse replaced by '?':
+ * for text from outside that is kept, so none is stored. */
+void text_clean(char *s);
 /* Append n bytes of s to b, each refused character as a visible escape;
  * characters in `keep` (e.g. "\n\f" for a printout) pass as they are. */
 void text_visible(struct sbuf *b, const char *s, size_t n, const char *keep);

@@ -13,10 +13,12 @@ struct pcare_member {
 };
 /* 1 found, 0 none, -1 failure. */
 int pcare_member_get(sqlite3 *db, const char *no_kartu, const char *nik, struct pcare_member *m, struct sbuf *err);
-int pcare_member_put(sqlite3 *db, const char *nik, const struct pcare_member *m, struct sbuf *err);
+/* Keeps m, each of its texts cleaned first (text_clean: no control or
+ * format character is stored), so what the caller shows is what was kept. */
+int pcare_member_put(sqlite3 *db, const char *nik, struct pcare_member *m, struct sbuf *err);
 /* The member as the desk shows it beside the payer, e.g. "BPJS aktif, kelas
  * 3" or "BPJS TIDAK AKTIF" or "terdaftar di FKTP lain: ..."; kd_provider:
- * the puskesmas' own code. */
+ * the puskesmas' own code. Escaped as all output is (text_visible). */
 void pcare_member_words(const struct pcare_member *m, const char *kd_provider, char *out, size_t size);
 
 #endif

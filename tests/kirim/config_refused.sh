@@ -16,6 +16,16 @@ set +e; out=$(pkm kirim status 2>&1); rc=$?; set -e
 expect "plain HTTP refused" "$rc" 1
 echo "$out" | grep -q "pkm.ini:[0-9]*: url_fhir harus alamat https://" || { echo "$out"; exit 1; }
 
+# the address is parsed, not prefix-matched: a user name before the real host,
+# or a local-looking host name, does not pass for this machine
+write_config && sed -i "s|^url_auth = .*|url_auth = http://127.0.0.1:$PORT@evil.invalid/oauth2/v1|" "$WORK/pkm.ini"
+sed -i "s|^url_fhir = .*|url_fhir = http://127.0.0.1.evil.invalid:$PORT/fhir|" "$WORK/pkm.ini"
+set +e; out=$(pkm kirim satusehat --sekali 2>&1); rc=$?; set -e
+expect "hostile addresses refused" "$rc" 1
+echo "$out" | grep -q "pkm.ini:[0-9]*: url_auth tidak boleh memuat nama pengguna (@)" || { echo "$out"; exit 1; }
+echo "$out" | grep -q "pkm.ini:[0-9]*: url_fhir harus alamat https://" || { echo "$out"; exit 1; }
+expect "nothing attempted" "$(sql "SELECT sum(percobaan) FROM kirim")" 0
+
 write_config && sed -i "/^client_id/d" "$WORK/pkm.ini"
 set +e; out=$(pkm kirim status 2>&1); set -e
 echo "$out" | grep -q "aktif = ya memerlukan client_id" || { echo "$out"; exit 1; }

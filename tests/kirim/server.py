@@ -16,7 +16,10 @@ A NIK beginning 9999 is unknown. Faults, set by POST /_fault {"mode", "count"}:
   lost    the next bundles are processed, then the connection closes unanswered
   garbled the next bundles are processed, then answered 200 with a page that is no JSON
   badsearch the next Patient searches answer an entry without an id
-GET /_state gives what was accepted and every rule broken."""
+  token_crlf          the next tokens carry "\r\nX-Injected: 1" (a header of their own)
+  token_expires_huge  the next tokens expire in 9223372036854775807 s
+GET /_state gives what was accepted, every rule broken and how many
+requests came with an X-Injected header ("injected")."""
 import json, os, random, re, sys, time, uuid, urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fake import Handler as FakeHandler, lock, serve, set_fault, take_fault as take
@@ -31,7 +34,7 @@ TIME_KEYS = {"start", "end", "recordedDate", "effectiveDateTime", "issued"}
 
 state = {"tokens": {}, "store": {"Encounter": {}, "Condition": {}, "Observation": {}, "Location": {}},
          "violations": [], "bundles": 0, "bundle_posts": 0, "posted": {"Encounter": 0, "Condition": 0, "Observation": 0},
-         "puts": 0, "kept": 0, "faults": [], "slow": False, "token_requests": 0}
+         "puts": 0, "kept": 0, "faults": [], "slow": False, "token_requests": 0, "injected": 0}
 
 
 def ihs(kind, nik):
@@ -240,6 +243,9 @@ def outcome(words):
 
 class Handler(FakeHandler):
     def authorized(self):
+        if self.headers.get("X-Injected"):
+            with lock:
+                state["injected"] += 1
         tok = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
         if take_fault({"expire"}):
             with lock:
@@ -293,7 +299,10 @@ class Handler(FakeHandler):
             tok = uuid.uuid4().hex
             with lock:
                 state["tokens"][tok] = time.time() + 3599
-            return self.answer(200, {"access_token": tok, "expires_in": "3599", "token_type": "BearerToken"})
+            mode = take_fault({"token_crlf", "token_expires_huge"})
+            return self.answer(200, {"access_token": tok + ("\r\nX-Injected: 1" if mode == "token_crlf" else ""),
+                                     "expires_in": 9223372036854775807 if mode == "token_expires_huge" else "3599",
+                                     "token_type": "BearerToken"})
         if not self.authorized():
             return
         if self.path.endswith("/Location"):

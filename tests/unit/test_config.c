@@ -117,11 +117,85 @@ static void test_syntax(void **s)
 	sb_free(&err);
 }
 
+/* Where patient data may go: https to a proper host; http only to this machine. */
+static void test_urls(void **s)
+{
+	(void)s;
+	static const char *const good[] = {
+		"https://api-satusehat-stg.dto.kemkes.go.id/oauth2/v1", "HTTPS://Api.Example.ORG:8443/fhir?x=1",
+		"http://127.0.0.1:8080/fhir", "http://localhost:1/x", "http://[::1]:65535", "https://[2001:db8::1]/a",
+		"https://10.0.0.5/pcare-rest",
+	};
+	static const char *const bad[] = {
+		"http://127.0.0.1:1@evil.invalid/fhir", "https://evil@host/fhir", "https://user:pw@host/",
+		"http://localhost.evil.invalid/", "http://127.0.0.1.evil.invalid:80/", "http://example.org/fhir",
+		"https://host/a\r\nX-Injected: 1", "https://host/a\nb", "https://host/a b", "https://host\x1b/",
+		"https://h\xc3\xb6st/", "https://", "https:///fhir", "https://:443/", "https://host:0/",
+		"https://host:99999/", "https://host:8o/", "https://host:/", "https://host:+80/", "https://host/#frag",
+		"ftp://host/", "https//host/", "https://-host/", "https://host-/", "https://a..b/", "https://ho_st/",
+		"https://[::1/", "https://[evil.invalid]/", "https://host\\@evil/", "http://[::1].evil/",
+	};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		if (url_refused(good[i]))
+			fail_msg("refused %s: %s", good[i], url_refused(good[i]));
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (!url_refused(bad[i]))
+			fail_msg("accepted %s", bad[i]);
+
+	/* the configuration says which line */
+	write_ini("[satusehat]\nurl_auth = http://127.0.0.1:1@evil.invalid/oauth2\nurl_fhir = https://evil@host/fhir\n"
+		  "[pcare]\nurl = https://host:99999/pcare-rest\n");
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	assert_int_equal(config_read(&c, path, &err), -1);
+	char want[128];
+	snprintf(want, sizeof want, "%s:2: url_auth tidak boleh memuat nama pengguna (@)", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:3: url_fhir tidak boleh memuat nama pengguna (@)", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:5: url port harus bilangan 1-65535", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_free(&err);
+}
+
+/* maks_jawaban: MB in the file, bytes in the configuration; 4 MB by default. */
+static void test_answer_limit(void **s)
+{
+	(void)s;
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	write_ini("[pcare]\nmaks_jawaban = 16\n");
+	assert_int_equal(config_read(&c, path, &err), 0);
+	assert_int_equal(c.satusehat.maks_jawaban, 4L * 1024 * 1024);
+	assert_int_equal(c.pcare.maks_jawaban, 16L * 1024 * 1024);
+	unlink(path);
+
+	write_ini("[satusehat]\nmaks_jawaban = 64\n[pcare]\nmaks_jawaban = 1\n");
+	assert_int_equal(config_read(&c, path, &err), 0);
+	assert_int_equal(c.satusehat.maks_jawaban, 64L * 1024 * 1024);
+	assert_int_equal(c.pcare.maks_jawaban, 1L * 1024 * 1024);
+	unlink(path);
+
+	write_ini("[satusehat]\nmaks_jawaban = 65\n[pcare]\nmaks_jawaban = 0\n");
+	assert_int_equal(config_read(&c, path, &err), -1);
+	char want[128];
+	snprintf(want, sizeof want, "%s:2: maks_jawaban harus bilangan bulat 1-64, bukan '65'", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	snprintf(want, sizeof want, "%s:4: maks_jawaban harus bilangan bulat 1-64, bukan '0'", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good), cmocka_unit_test(test_bad), cmocka_unit_test(test_syntax),
-		cmocka_unit_test(test_pharmacy_and_targets),
+		cmocka_unit_test(test_pharmacy_and_targets), cmocka_unit_test(test_urls),
+		cmocka_unit_test(test_answer_limit),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
