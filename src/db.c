@@ -224,8 +224,12 @@ void db_close(sqlite3 *db)
 	sqlite3_stmt *st;
 	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
 		sqlite3_finalize(st);
-	sqlite3_exec(db, "PRAGMA optimize", NULL, NULL, NULL);
 	sqlite3_close(db);
+}
+
+int db_statistics(sqlite3 *db, struct sbuf *err)
+{
+	return db_exec(db, "PRAGMA analysis_limit=1000; ANALYZE; PRAGMA analysis_limit=0", err);
 }
 
 void db_set_user(sqlite3 *db, const char *user)

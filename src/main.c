@@ -143,6 +143,8 @@ static int cmd_import(const struct cli *c, int argc, char **argv)
 		rc = import_stok(db, argv[1], &o, &done, &err);
 	else
 		return fail_usage("jenis impor harus pasien, kunjungan, obat atau stok");
+	if (rc == 0)
+		db_statistics(db, NULL);	/* a bulk import changes what the planner should know */
 	return finish(rc, &done, &err);
 }
 
@@ -190,6 +192,8 @@ static int cmd_icd10(const struct cli *c, int argc, char **argv)
 		if (read_options(argc - 2, argv + 2, &o, &replace) != 0)
 			return fail_usage("icd10 impor BERKAS.csv [--timpa] [--encoding cp1252]");
 		rc = icd_import(db, argv[1], &o, replace, &done, &err);
+		if (rc == 0)
+			db_statistics(db, NULL);
 	} else {
 		return fail_usage("icd10 impor BERKAS.csv [--timpa] | icd10 cari KATA...");
 	}
@@ -412,6 +416,8 @@ static int cmd_demo(const struct cli *c, int argc, char **argv)
 	struct sbuf err = { 0 }, done = { 0 };
 	sqlite3 *db = pkm_open(db_path, &err);
 	int rc = db ? demo_fill(db, cfg, &o, &done, &err) : -1;
+	if (rc == 0)
+		db_statistics(db, NULL);
 	if (db)
 		db_close(db);
 	fputs(sb_str(&done), stdout);

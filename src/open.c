@@ -49,6 +49,8 @@ static int migrate(sqlite3 *db, const char *path, struct sbuf *err)
 		}
 		sb_free(&why);
 	}
+	if (version < pkm_migration_count)
+		db_statistics(db, NULL);	/* new tables and indexes: the planner learns them once */
 	db_exec(db, "PRAGMA temp_store=MEMORY", NULL);
 	return 0;
 }

@@ -19,6 +19,10 @@ sqlite3 *db_connect(const char *path, struct sbuf *err);
 void db_close(sqlite3 *db);
 /* sqlite3_exec with SQLite's message added to err (when not NULL); 0 on success. */
 int db_exec(sqlite3 *db, const char *sql, struct sbuf *err);
+/* The query planner's statistics, made on purpose (after migrations, bulk
+ * imports and with the daily backup), bounded by analysis_limit: never at
+ * the close of a process, so a command that only reads writes nothing. */
+int db_statistics(sqlite3 *db, struct sbuf *err);
 /* One slot of per-connection data for each module above this layer. */
 enum db_slot { DB_SLOT_DICT, DB_SLOTS };
 void *db_slot(sqlite3 *db, enum db_slot slot);
