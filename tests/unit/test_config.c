@@ -119,6 +119,29 @@ static void test_syntax(void **s)
 	sb_free(&err);
 }
 
+/* A section or key given twice is refused at its second line (iniparser would
+ * merge the sections and keep the last value in silence). */
+static void test_twice(void **s)
+{
+	(void)s;
+	write_ini("[puskesmas]\nnama = A\n[laporan]\nlebar = 80\n[Puskesmas]\nkode = 1\nNama = B\n");
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	assert_int_equal(config_read(&c, path, &err), -1);
+	char want[160];
+	snprintf(want, sizeof want, "%s:5: bagian [puskesmas] sudah ada di baris 1", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_reset(&err);
+	write_ini("[laporan]\nlebar = 80\nprinter = lp\n LEBAR = 136\n");
+	assert_int_equal(config_read(&c, path, &err), -1);
+	snprintf(want, sizeof want, "%s:4: kunci 'lebar' sudah ada di baris 2", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_free(&err);
+}
+
 /* [keluaran] folder and the one rule of the screens' "simpan ke berkas". */
 static void test_export_path(void **s)
 {
@@ -169,6 +192,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good), cmocka_unit_test(test_bad), cmocka_unit_test(test_syntax),
 		cmocka_unit_test(test_pharmacy_and_targets), cmocka_unit_test(test_export_path),
+		cmocka_unit_test(test_twice),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
