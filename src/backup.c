@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -86,6 +87,71 @@ static void dated_name(const char *start, char *out, size_t size)
 	snprintf(out, size, "%s%04d%02d%02d-%02d%02d%02d.db", start, d.y, d.m, d.d, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+/* A copy in the making is <its name>.<pid>.sementara (SQLite's -journal beside
+ * it): never counted as a backup, removed once its process is gone. */
+static int is_temporary(const char *name)
+{
+	return strncmp(name, "pkm-", 4) == 0 && strstr(name, ".sementara");
+}
+
+/* A pkm-*.db file whose size is what its SQLite header says: a copy cut short
+ * (an older pkm killed mid-copy, a full disk) is not whole. */
+static int whole_copy(const char *path)
+{
+	unsigned char h[100];
+	struct stat st;
+	FILE *f = fopen(path, "rb");
+	int ok = f && fstat(fileno(f), &st) == 0 && fread(h, 1, sizeof h, f) == sizeof h &&
+		 memcmp(h, "SQLite format 3", 16) == 0;
+	if (f)
+		fclose(f);
+	if (!ok)
+		return 0;
+	long page = h[16] << 8 | h[17];
+	long pages = (long)h[28] << 24 | h[29] << 16 | h[30] << 8 | h[31];
+	return pages > 0 && st.st_size == (page == 1 ? 65536 : page) * pages;
+}
+
+static int is_backup(const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(name, "pkm-", 4) == 0 && n > 7 && strcmp(name + n - 3, ".db") == 0;
+}
+
+/* Remove what an interrupted copy left: temporaries of processes gone, and
+ * pkm-*.db files that are not whole. */
+static void remove_leftovers(const char *dir)
+{
+	char **names, path[PATH_MAX];
+	int n = dir_files(dir, is_temporary, 0, &names);
+	for (int i = 0; i < n; i++) {
+		const char *p = strstr(names[i], ".db.");
+		long pid = p ? strtol(p + 4, NULL, 10) : 0;
+		if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+			continue;	/* still being made */
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		remove(path);
+	}
+	free_names(names, n);
+	n = dir_files(dir, is_backup, 0, &names);
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		if (!whole_copy(path))
+			remove(path);
+	}
+	free_names(names, n);
+}
+
+/* fsync of a file or folder by name. */
+static int sync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	int rc = fd >= 0 && fsync(fd) == 0 ? 0 : -1;
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
 int backup_make(sqlite3 *db, const char *dir, char *out_path, size_t size, backup_progress progress, void *ctx,
 		struct sbuf *err)
 {
@@ -95,18 +161,22 @@ int backup_make(sqlite3 *db, const char *dir, char *out_path, size_t size, backu
 		sb_printf(err, "%s: folder cadangan tidak dapat dibuat: %s", dir, strerror(errno));
 		return -1;
 	}
+	remove_leftovers(dir);
 	dated_name(start, out_path, size);
 	if (access(out_path, F_OK) == 0) {
 		sb_printf(err, "%s sudah ada; tunggu sedetik", out_path);
 		return -1;
 	}
+	char tmp[PATH_MAX + 32];
+	snprintf(tmp, sizeof tmp, "%s.%ld.sementara", out_path, (long)getpid());
 	sqlite3 *to = NULL;
 	mode_t old = umask(077);	/* a copy of patient data: owner only */
-	int rc = sqlite3_open_v2(out_path, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc = sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	umask(old);
 	if (rc != SQLITE_OK) {
-		sb_printf(err, "%s: tidak dapat dibuat: %s", out_path, to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
+		sb_printf(err, "%s: tidak dapat dibuat: %s", tmp, to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
 		sqlite3_close(to);
+		remove(tmp);
 		return -1;
 	}
 	rc = copy_db(db, to, progress, ctx, err);
@@ -115,24 +185,32 @@ int backup_make(sqlite3 *db, const char *dir, char *out_path, size_t size, backu
 		sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
 	sqlite3_close(to);
 	if (rc == 0)
-		rc = backup_verify(out_path, err);
-	if (rc != 0)
+		rc = backup_verify(tmp, err);
+	/* named a backup only when checked and on disk, the rename too */
+	if (rc == 0 && (sync_path(tmp) != 0 || rename(tmp, out_path) != 0 || sync_path(dir) != 0)) {
+		sb_printf(err, "%s: tidak dapat disimpan: %s", out_path, strerror(errno));
 		remove(out_path);
+		rc = -1;
+	}
+	if (rc != 0)
+		remove(tmp);
 	return rc;
-}
-
-static int is_backup(const char *name)
-{
-	size_t n = strlen(name);
-	return strncmp(name, "pkm-", 4) == 0 && n > 7 && strcmp(name + n - 3, ".db") == 0;
 }
 
 /* The pkm-*.db names of dir, newest first (the names sort by date); none when
  * the folder is not there yet. */
 static int list_backups(const char *dir, char ***names)
 {
-	int n = dir_files(dir, is_backup, 1, names);
-	return n < 0 ? 0 : n;
+	int n = dir_files(dir, is_backup, 1, names), kept = 0;
+	for (int i = 0; i < n; i++) {	/* a copy cut short is no backup */
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "%s/%s", dir, (*names)[i]);
+		if (whole_copy(path))
+			(*names)[kept++] = (*names)[i];
+		else
+			free((*names)[i]);
+	}
+	return kept;
 }
 
 int backup_prune(const char *dir, int keep)

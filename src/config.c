@@ -86,17 +86,18 @@ static const struct text_key text_keys[] = {
 	TK("puskesmas", "nip_kepala", nip_kepala), TK("puskesmas", "petugas", petugas),
 	TK("puskesmas", "nip_petugas", nip_petugas), TK("laporan", "printer", printer),
 	TK("database", "path", db_path),	TK("database", "formulir", forms_dir),
-	TK("cadangan", "folder", backup_dir),
+	TK("cadangan", "folder", backup_dir),	TK("keluaran", "folder", export_dir),
 };
 
 static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", "farmasi", "sasaran",
-					 "cadangan", "keamanan", "kunjungan", "satusehat", "pcare", NULL };
+					 "cadangan", "keamanan", "kunjungan", "satusehat", "pcare", "keluaran", NULL };
 static const char *const puskesmas_keys[] = { "nama", "kode", "alamat", "kecamatan", "kabupaten",
 					      "kepala", "nip_kepala", "petugas", "nip_petugas", "zona", NULL };
 static const char *const laporan_keys[] = { "lb1_layout", "lebar", "baris_per_halaman", "printer", NULL };
 static const char *const kasus_keys[] = { "jendela_episode", "kronis", NULL };
 static const char *const database_keys[] = { "path", "formulir", NULL };
 static const char *const cadangan_keys[] = { "folder", "simpan", "otomatis", NULL };
+static const char *const keluaran_keys[] = { "folder", NULL };
 static const char *const keamanan_keys[] = { "gagal_maks", "kunci_menit", "kunci_layar", NULL };
 static const char *const kunjungan_keys[] = { "ubah_hari", NULL };
 static const char *const farmasi_keys[] = { "stok_optimum", "waktu_tunggu", "hari_kerja", "pengaman", "faktor",
@@ -137,6 +138,7 @@ int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 	ini_check_keys(&ini, "farmasi", farmasi_keys, err);
 	ini_check_keys(&ini, "cadangan", cadangan_keys, err);
 	ini_get_long(&ini, "cadangan", "simpan", 1, 365, &c->backup_keep, err);
+	ini_check_keys(&ini, "keluaran", keluaran_keys, err);
 	ini_check_keys(&ini, "keamanan", keamanan_keys, err);
 	ini_get_long(&ini, "keamanan", "gagal_maks", 3, 20, &c->max_failures, err);
 	ini_get_long(&ini, "keamanan", "kunci_menit", 1, 1440, &c->lock_minutes, err);

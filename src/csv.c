@@ -230,13 +230,27 @@ void csv_close(struct csv_reader *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* A number with a sign (-5, +2.5, -1,5) is a value a spreadsheet should add up. */
+static int is_number(const char *s)
+{
+	s += *s == '-' || *s == '+';
+	size_t n = strspn(s, "0123456789");
+	if (n && (s[n] == '.' || s[n] == ','))
+		n += 1 + strspn(s + n + 1, "0123456789");
+	return n && !s[n];
+}
+
 void csv_write_field(FILE *f, const char *s)
 {
-	if (!strpbrk(s, ",\"\r\n")) {
+	/* text a spreadsheet would run as a formula is kept text (OWASP CSV injection) */
+	int formula = *s && strchr("=+-@\t\r", *s) && !is_number(s);
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		fputs(s, f);
 		return;
 	}
 	putc('"', f);
+	if (formula)
+		putc('\'', f);
 	for (; *s; s++) {
 		if (*s == '"')
 			putc('"', f);

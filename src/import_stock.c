@@ -53,6 +53,9 @@ int import_obat(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 		fe.n = 0;
 		dict_check_field(db, "obat", "kode_pcare", "kode_pcare", cell(&s, r, c[5]), d[r].kode_pcare,
 				 sizeof d[r].kode_pcare, &fe);
+		const char *why = fe.n ? NULL : code_problem(d[r].kode_pcare);
+		if (why)
+			field_error(&fe, "kode_pcare", "kode P-Care %s", why);
 		report_field_errors(&s, r, &fe);
 		struct drug old;
 		added += drug_get(db, d[r].kode, &old) == 0;

@@ -55,9 +55,64 @@ static char *slurp(const char *path, size_t *len, struct sbuf *err)
 	return b.s ? b.s : xstrdup("");
 }
 
+/* Section or key names with their lines, to find one given twice (iniparser
+ * merges such sections and keeps the last value in silence). */
+struct names {
+	struct name_at { char *name; int line; } *v;
+	int n, cap;
+};
+
+static void names_add(struct names *ns, const char *s, size_t n, int line)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (ns->n == ns->cap) {
+		ns->cap = ns->cap ? ns->cap * 2 : 32;
+		ns->v = xrealloc(ns->v, (size_t)ns->cap * sizeof *ns->v);
+	}
+	char *name = xcalloc(1, n + 1);
+	for (size_t i = 0; i < n; i++)
+		name[i] = (char)tolower((unsigned char)s[i]);	/* as iniparser compares them */
+	ns->v[ns->n++] = (struct name_at){ name, line };
+}
+
+static int by_name_line(const void *a, const void *b)
+{
+	const struct name_at *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : x->line - y->line;
+}
+
+/* Report each name given again (at its later line) and empty the list; the count. */
+static int names_flush(struct names *ns, const char *path, const char *fmt, struct sbuf *err)
+{
+	int bad = 0;
+	qsort(ns->v, (size_t)ns->n, sizeof *ns->v, by_name_line);
+	for (int i = 0, first = 0; i < ns->n; i++) {
+		if (strcmp(ns->v[i].name, ns->v[first].name) != 0)
+			first = i;
+		else if (i != first) {
+			sb_printf(err, "%s:%d: ", path, ns->v[i].line);
+			sb_printf(err, fmt, ns->v[i].name, ns->v[first].line);
+			sb_addc(err, '\n');
+			bad++;
+		}
+	}
+	for (int i = 0; i < ns->n; i++)
+		free(ns->v[i].name);
+	ns->n = 0;
+	return bad;
+}
+
+#define SECTION_TWICE "bagian [%s] sudah ada di baris %d; satu bagian satu judul"
+#define KEY_TWICE "kunci '%s' sudah ada di baris %d bagian ini; tulis sekali"
+
 /* What iniparser would accept in silence or misread: NUL and control bytes,
  * broken UTF-8, keys outside a section, an unclosed quote, a trailing '\'
- * (iniparser joins the next line), and so many sections that loading crawls. */
+ * (iniparser joins the next line), a section or a key given twice, and so many
+ * sections that loading crawls. */
 static int lint(const char *path, const char *text, size_t len, int continued, struct sbuf *err)
 {
 	if (strlen(text) != len) {
@@ -66,6 +121,7 @@ static int lint(const char *path, const char *text, size_t len, int continued, s
 	}
 	int bad = 0, line = 0, in_section = 0, sections = 0;
 	struct sbuf l = { 0 };
+	struct names secs = { 0 }, keys = { 0 };
 	for (const char *p = text; *p && bad < 20;) {
 		line++;
 		size_t n = strcspn(p, "\n");
@@ -98,6 +154,8 @@ static int lint(const char *path, const char *text, size_t len, int continued, s
 			else if (++sections > MAX_SECTIONS)
 				sb_printf(err, "%s:%d: lebih dari %d bagian\n", path, line, MAX_SECTIONS);
 			else {
+				bad += names_flush(&keys, path, KEY_TWICE, err);
+				names_add(&secs, s + 1, k - 2, line);
 				in_section = 1;
 				continue;
 			}
@@ -106,6 +164,7 @@ static int lint(const char *path, const char *text, size_t len, int continued, s
 		else if (!strchr(s, '='))
 			sb_printf(err, "%s:%d: baris tidak dapat dibaca: %.60s\n", path, line, s);
 		else {
+			names_add(&keys, s, strcspn(s, "="), line);
 			const char *v = s + strcspn(s, "=") + 1;
 			v += strspn(v, " ");
 			if ((*v != '"' && *v != '\'') || strchr(v + 1, *v))
@@ -115,6 +174,10 @@ static int lint(const char *path, const char *text, size_t len, int continued, s
 		bad++;
 	}
 	sb_free(&l);
+	bad += names_flush(&keys, path, KEY_TWICE, err);
+	bad += names_flush(&secs, path, SECTION_TWICE, err);
+	free(keys.v);
+	free(secs.v);
 	return bad;
 }
 

@@ -76,22 +76,20 @@ static void write_all(struct ui *u, const struct audit_filter *f, int print)
 		sb_free(&err);
 		return;
 	}
-	struct lineedit name;
-	memset(&name, 0, sizeof name);
-	le_set(&name, "jejak-audit.txt");
-	if (!ui_ask(u, "Simpan ke berkas:", &name))
+	char path[PATH_MAX];
+	if (!ui_ask_file(u, "jejak-audit.txt", path, sizeof path))
 		return;
 	char backups[PATH_MAX];
 	config_backup_dir(u->cfg, u->db_path, backups, sizeof backups);
 	struct out o;
 	long n = -1;
-	if (out_open(&o, u->db, backups, name.buf, &err) == 0) {
+	if (out_open(&o, u->db, backups, path, &err) == 0) {
 		n = audit_write(u->db, f, o.f, &err);
 		if (out_close(&o, n >= 0, &err) != 0)
 			n = -1;
 	}
 	if (n >= 0)
-		ui_message(u, 0, "%ld catatan jejak audit disimpan ke %s", n, name.buf);
+		ui_message(u, 0, "%ld catatan jejak audit disimpan ke %s", n, path);
 	else
 		ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
 	sb_free(&err);

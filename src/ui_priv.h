@@ -73,6 +73,9 @@ void ui_backup(struct ui *u);
 void ui_resep(struct ui *u, const struct visit_row *row);
 /* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it. */
 void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name);
+/* F7's question: a file name (proposed filled in) for the export folder, a
+ * replace asked when it exists; 1 with the full path, 0 when cancelled or refused (said). */
+int ui_ask_file(struct ui *u, const char *proposed, char *path, size_t size);
 /* A viewer's A_TOFILE (asks the file name, file_name proposed) or A_PRINT of a text. */
 void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, const char *file_name);
 /* A full-screen list of options; the chosen index or -1. */

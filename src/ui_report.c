@@ -1,6 +1,7 @@
 /* Laporan: choose a report and month, read it in a scrolling viewer, save it to
  * a file or send it to the printer; the monthly LB4 aggregate entry. */
 #include "ui_priv.h"
+#include "pkm/export.h"
 #include "pkm/output.h"
 #include "pkm/reports.h"
 #include <errno.h>
@@ -44,16 +45,37 @@ static int write_file(struct ui *u, const char *path, const char *text, size_t l
 	return out_close(&o, ok, err);
 }
 
+int ui_ask_file(struct ui *u, const char *proposed, char *path, size_t size)
+{
+	struct lineedit name;
+	memset(&name, 0, sizeof name);
+	le_set(&name, proposed);
+	if (!ui_ask(u, "Simpan ke berkas:", &name))
+		return 0;
+	struct sbuf err = { 0 };
+	int rc = export_path(u->cfg, u->db_path, name.buf, path, size, &err);
+	if (rc < 0)
+		ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
+	sb_free(&err);
+	if (rc == 1) {
+		char q[300];
+		snprintf(q, sizeof q, "Berkas %.200s sudah ada. Timpa?", name.buf);
+		if (!ui_confirm(u, q)) {
+			ui_message(u, 0, "Tidak disimpan; %s tetap seperti semula", name.buf);
+			return 0;
+		}
+	}
+	return rc >= 0;
+}
+
 void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, const char *file_name)
 {
 	struct sbuf err = { 0 };
+	char path[PATH_MAX];
 	if (a == A_TOFILE) {
-		struct lineedit name;
-		memset(&name, 0, sizeof name);
-		le_set(&name, file_name);
-		if (ui_ask(u, "Simpan ke berkas:", &name)) {
-			if (write_file(u, name.buf, text, len, &err) == 0)
-				ui_message(u, 0, "Laporan disimpan ke %s", name.buf);
+		if (ui_ask_file(u, file_name, path, sizeof path)) {
+			if (write_file(u, path, text, len, &err) == 0)
+				ui_message(u, 0, "Laporan disimpan ke %s", path);
 			else
 				ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
 		}

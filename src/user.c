@@ -1,3 +1,4 @@
+#define _GNU_SOURCE	/* strcasestr */
 #include "pkm/user.h"
 #include "pkm/audit.h"
 #include "pkm/db.h"
@@ -45,14 +46,51 @@ int user_sees_resep(const struct user *u, const char *unit)
 	return (r & R_RESEP) && (!(r & R_CLINICAL) || user_sees_unit(u, unit));
 }
 
+/* The commonest passwords (leaked-password lists and their Indonesian
+ * favourites): the first a guesser tries. Those under 8 characters are
+ * refused by length already, so few of them are here. */
+static const char *const common[] = {
+	"password", "password1", "password12", "password123", "password1234", "passw0rd", "p@ssw0rd", "p@ssword",
+	"12345678", "123456789", "1234567890", "0123456789", "11111111", "00000000", "88888888", "87654321",
+	"12341234", "11223344", "12121212", "123123123", "1q2w3e4r", "1q2w3e4r5t", "1qaz2wsx", "zaq12wsx",
+	"q1w2e3r4", "qwertyuiop", "qwerty12", "qwerty123", "qwerty1234", "qwe12345", "123qweasd", "asdfghjkl",
+	"asdf1234", "zxcvbnm1", "abc12345", "abcd1234", "a1b2c3d4", "aa123456", "iloveyou", "iloveyou1",
+	"sunshine", "princess", "football", "football1", "baseball", "welcome1", "welcome123", "letmein1",
+	"trustno1", "superman", "starwars", "computer", "michael1", "jennifer", "whatever", "dragon123",
+	"monkey123", "master123", "shadow123", "internet", "samsung123", "admin123", "admin1234", "administrator",
+	"changeme", "default1", "secret123", "test1234", "testing123", "charlie1", "freedom1", "lovely123",
+	"rahasia", "rahasia1", "rahasia123", "rahasia2026", "puskesmas", "puskesmas1", "puskesmas123",
+	"bismillah", "bismillah1", "bismillah123", "indonesia", "indonesia1", "indonesia123", "merdeka45",
+	"merdeka1945", "sayang123", "sayangku", "cintaku1", "kesehatan", "kesehatan1", "dokter123", "perawat1",
+	"bidan123", "apotek123", "sehat123", "jakarta1", "bandung1", "alhamdulillah", "assalamualaikum",
+	"garuda123", "pancasila", "selamat1", "katasandi", "katasandi1", "sandi123",
+};
+
+/* 1 when the password holds the user name, forwards or reversed (a name
+ * under 3 letters only when it is the whole password). */
+static int holds_name(const char *password, const char *user_name)
+{
+	size_t n = user_name ? strlen(user_name) : 0;
+	if (n < 3 || n >= 64)
+		return n && strcasecmp(password, user_name) == 0;
+	char reversed[64];
+	for (size_t i = 0; i < n; i++)
+		reversed[i] = user_name[n - 1 - i];
+	reversed[n] = '\0';
+	return strcasestr(password, user_name) || strcasestr(password, reversed);
+}
+
 const char *password_problem(const char *password, const char *user_name)
 {
 	if (strlen(password) < PASSWORD_MIN)
 		return "kata sandi paling sedikit 8 karakter";
 	if (strlen(password) > 128)
 		return "kata sandi paling banyak 128 karakter";
-	if (user_name && strcasecmp(password, user_name) == 0)
-		return "kata sandi tidak boleh sama dengan nama pengguna";
+	if (holds_name(password, user_name))
+		return "kata sandi tidak boleh memuat nama pengguna (juga yang dibalik)";
+	for (size_t i = 0; i < ARRAY_LEN(common); i++)
+		if (strcasecmp(password, common[i]) == 0)
+			return "kata sandi ini termasuk yang paling umum dan mudah ditebak; pilih yang lain";
 	int letters = 0, others = 0;
 	for (const char *p = password; *p; p++)
 		isalpha((unsigned char)*p) ? letters++ : others++;

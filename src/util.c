@@ -221,6 +221,16 @@ int str_is_ident(const char *s)
 	return 1;
 }
 
+const char *code_problem(const char *s)
+{
+	if (*s == '.')
+		return "tidak boleh diawali '.'";
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr(".-_", *s))
+			return "hanya huruf, angka, '.', '-' dan '_'";
+	return NULL;
+}
+
 void make_parent_dir(const char *path)
 {
 	char dir[4096];

@@ -7,7 +7,7 @@ ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 
 layer() {	# layer MODULE -> its layer number; unknown modules fail the check
 	case "$1" in
-	util|date|csv|icd|ident|output|ini|lineedit|config|digest|http|lzstring|pcare_crypto|secret|kirim_exec) echo 0 ;;
+	util|date|csv|icd|ident|output|export|ini|lineedit|config|digest|http|lzstring|pcare_crypto|secret|kirim_exec) echo 0 ;;
 	db|audit_pack) echo 1 ;;
 	dict|audit|audit_read) echo 2 ;;
 	open|migrate) echo 3 ;;

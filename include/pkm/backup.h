@@ -12,14 +12,15 @@
 /* Called now and then with the pages copied so far and the total. */
 typedef void (*backup_progress)(void *ctx, int done, int total);
 
-/* Copy to DIR/pkm-YYYYMMDD-HHMMSS.db (owner-only), then verify the copy. The
- * file name goes to out_path. 0 on success. */
+/* Copy to DIR/pkm-YYYYMMDD-HHMMSS.db (owner-only): written under a temporary
+ * name, renamed when verified and synced; what interrupted copies left in DIR
+ * is removed first. The file name goes to out_path. 0 on success. */
 int backup_make(sqlite3 *db, const char *dir, char *out_path, size_t size, backup_progress progress, void *ctx,
 		struct sbuf *err);
 /* Is this file a whole pkm database? integrity_check and foreign_key_check,
  * read-only. 0 when good; else why in err. */
 int backup_verify(const char *path, struct sbuf *err);
-/* Keep the newest `keep` pkm-*.db files of dir; returns how many were removed. */
+/* Keep the newest `keep` whole pkm-*.db files of dir; returns how many were removed. */
 int backup_prune(const char *dir, int keep);
 /* The daily copy: made (its file name in path) when dir has none from
  * `today`, then pruned. 1 made, 0 not needed, -1 failed. */

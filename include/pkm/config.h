@@ -88,6 +88,7 @@ struct pkm_config {
 	char forms_dir[PATH_MAX];	/* the form definitions (forms/ of the build by default) */
 	struct farmasi_config farmasi;
 	char backup_dir[PATH_MAX];	/* "" = "cadangan" beside the database */
+	char export_dir[PATH_MAX];	/* [keluaran] folder: where the screens save; "" = ~/pkm-keluaran */
 	long backup_keep;		/* daily copies kept */
 	int backup_daily;		/* a copy on the first start of each day */
 	long sasaran[SASARAN_N];	/* -1 = not configured */

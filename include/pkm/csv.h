@@ -33,7 +33,9 @@ extern const char csv_not_utf8[];
 int csv_read(struct csv_reader *r);
 void csv_close(struct csv_reader *r);
 
-/* Write one field, quoted when needed. */
+/* Write one field, quoted when needed. Text starting with = + - @, a tab or a
+ * CR (not a number such as -5) is written "'..." so a spreadsheet takes it as
+ * text, not a formula. */
 void csv_write_field(FILE *f, const char *s);
 
 #endif

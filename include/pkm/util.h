@@ -43,6 +43,9 @@ void str_upper(char *s);
 int str_is_digits(const char *s);
 /* A table or column name pkm accepts: [a-z][a-z0-9_]*, under 32 characters. */
 int str_is_ident(const char *s);
+/* Why s cannot be an external code (letters, digits, '.', '-', '_'; not
+ * starting with '.', so never a path), or NULL when it can. */
+const char *code_problem(const char *s);
 /* Columns a UTF-8 string takes on a terminal or printout (one per code point). */
 int utf8_width(const char *s);
 /* Bytes of s that fit in `cols` columns, never splitting a character. */

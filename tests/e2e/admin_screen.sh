@@ -85,14 +85,14 @@ wait_for "lama:"
 # F7: the whole filtered trail to a file, oldest first
 keys F7
 wait_for "Simpan ke berkas:"
-keys C-u; type_text "$WORK/jejak.txt"; keys Enter
-wait_for "catatan jejak audit disimpan ke"
-head -1 "$WORK/jejak.txt" | grep -q "TAMBAH pasien #1-" || fail "the trail file does not start with the oldest row"
-grep -q "GABUNG pasien #1  RM 200001" "$WORK/jejak.txt" || fail "the trail file lacks the merge"
+keys Enter	# the proposed jejak-audit.txt, in ~/pkm-keluaran
+wait_for "catatan jejak audit disimpan ke"; wait_for "pkm-keluaran/jejak-audit.txt"
+head -1 "$WORK/pkm-keluaran/jejak-audit.txt" | grep -q "TAMBAH pasien #1-" || fail "the trail file does not start with the oldest row"
+grep -q "GABUNG pasien #1  RM 200001" "$WORK/pkm-keluaran/jejak-audit.txt" || fail "the trail file lacks the merge"
 # F9: the same to the printer
 keys F9
 wait_for "catatan jejak audit dikirim ke printer"
-cmp -s "$WORK/jejak.txt" "$WORK/cetak.txt" || fail "the printed trail differs from the saved one"
+cmp -s "$WORK/pkm-keluaran/jejak-audit.txt" "$WORK/cetak.txt" || fail "the printed trail differs from the saved one"
 keys Escape Escape Escape
 wait_for "Cari:"
 # the new user's first password, her role change, closing the account, the reset: each in the trail

@@ -137,13 +137,13 @@ wait_for "mutasi terbaru"
 # F7: the whole card to a file, oldest first, the running balance to today's
 keys F7
 wait_for "Simpan ke berkas:"
-keys C-u; type_text "$WORK/kartu.txt"; keys Enter
+keys C-u; type_text kartu.txt; keys Enter
 wait_for "disimpan ke"
 moves=$(sql "SELECT count(*) FROM mutasi m JOIN batch b ON b.id = m.batch_id WHERE b.obat = 'IBU400'")
-[ "$(wc -l <"$WORK/kartu.txt")" -eq $((moves + 4)) ] || fail "the saved card is not every movement"
-sed -n 5p "$WORK/kartu.txt" | grep -q "AWAL" || fail "the saved card does not start with the opening stock"
-grep -q "hitung 40" "$WORK/kartu.txt" || fail "the saved card lacks a note"
-tail -1 "$WORK/kartu.txt" | grep "PAKAI" | grep -q " 140 *$" || fail "the saved card does not end at 140"
+[ "$(wc -l <"$WORK/pkm-keluaran/kartu.txt")" -eq $((moves + 4)) ] || fail "the saved card is not every movement"
+sed -n 5p "$WORK/pkm-keluaran/kartu.txt" | grep -q "AWAL" || fail "the saved card does not start with the opening stock"
+grep -q "hitung 40" "$WORK/pkm-keluaran/kartu.txt" || fail "the saved card lacks a note"
+tail -1 "$WORK/pkm-keluaran/kartu.txt" | grep "PAKAI" | grep -q " 140 *$" || fail "the saved card does not end at 140"
 keys Escape
 wait_for "Farmasi: stok obat"
 

@@ -31,8 +31,14 @@ pkm import pasien "$WORK/dobel.csv" >/dev/null
 pkm import kunjungan "$WORK/dobel_kunjungan.csv" >/dev/null
 
 step "pengguna"
-echo 'rahasia123' | pkm pengguna tambah siti.k2 NAKES K2 >>"$out"
+echo 'Kopi-Tubruk9' | pkm pengguna tambah siti.k2 NAKES K2 >>"$out"
 echo 'pendek' | pkm pengguna tambah Siti NAKES 2>>"$out" && exit 1
+# the commonest passwords (any case) and ones holding the user name, forwards or back
+for weak in password1 BISMILLAH Puskesmas123 rahasia123 indonesia; do
+	echo "$weak" | pkm pengguna tambah ani PENDAFTARAN 2>>"$out" && exit 1
+done
+echo 'Budi-2026x' | pkm pengguna tambah budi FARMASI 2>>"$out" && exit 1
+echo 'x-iduB-2026' | pkm pengguna tambah budi FARMASI 2>>"$out" && exit 1
 echo 'Farmasi2026' | pkm pengguna tambah budi FARMASI >>"$out"
 echo 'Baru-2026x' | pkm pengguna sandi budi >>"$out"
 pkm pengguna daftar >>"$out"

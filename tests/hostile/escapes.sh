@@ -40,12 +40,13 @@ wait_for "dikirim ke printer"
 no_raw "$WORK/printed.txt"
 grep -qF 'Obat^[]0;pwned^G^[[2J^[@' "$WORK/printed.txt" || die "printer text not escaped"
 save_as() { keys F7; wait_for "Simpan ke berkas"; keys C-u; type_text "$1"; keys Enter; }
-save_as "$WORK/kartu.txt"
+save_as kartu.txt
 wait_for "disimpan ke"
-no_raw "$WORK/kartu.txt"
-grep -qF 'Obat^[]0;pwned^G' "$WORK/kartu.txt" || die "saved stock card not escaped"
+no_raw "$WORK/pkm-keluaran/kartu.txt"
+grep -qF 'Obat^[]0;pwned^G' "$WORK/pkm-keluaran/kartu.txt" || die "saved stock card not escaped"
 # the viewer's F7 onto the database itself is refused, the database intact
-save_as "$DB"
+ln -s "$DB" "$WORK/pkm-keluaran/data.txt"
+save_as data.txt
 wait_for "Tidak tersimpan"
 [ "$(sql 'PRAGMA integrity_check')" = ok ] || die "database damaged"
 keys Escape Escape

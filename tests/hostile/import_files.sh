@@ -30,6 +30,12 @@ bad kunjungan "no_rm,tanggal,unit\n200001,2026-11-24,K3\n" "2026-11-24 setelah h
 bad kunjungan "no_rm,tanggal,unit\n200001,2200-12-31,K3\n" "setelah hari ini"
 bad obat "kode,nama,satuan\nPCT500\x00x,Parasetamol,tablet\n" "byte NUL"
 bad obat "kode,nama,satuan\nX1,\"Obat\x1b]0;pwned\x07\",tablet\n" "karakter kendali"
+# a P-Care drug code is a code, never a path: letters, digits, . - _ only, no leading '.'
+bad obat "kode,nama,satuan,kode_pcare\nX1,Obat,tablet,../../x\n" "in.csv:2: kode_pcare: kode P-Care tidak boleh diawali '.'"
+bad obat "kode,nama,satuan,kode_pcare\nX1,Obat,tablet,R.01\nX2,Obat,tablet,ab/cd\n" \
+	"in.csv:3: kode_pcare: kode P-Care hanya huruf, angka, '.', '-' dan '_'"
+bad obat "kode,nama,satuan,kode_pcare\nX1,Obat,tablet,A 1\n" "hanya huruf, angka"
+bad obat "kode,nama,satuan,kode_pcare\nX1,Obat,tablet,123456789012345678901\n" "maksimal 20 karakter"
 bad stok "kode,sumber,no_batch,kedaluwarsa,jumlah,tanggal\nPCT500,APBD2,B1\x1b,2028-01-01,10,2026-11-01\n" "karakter kendali"
 bad stok "kode,sumber,no_batch,kedaluwarsa,jumlah,tanggal\nPCT500,APBD2,B1,2028-01-01,10,2026-11-24\n" "setelah hari ini"
 refused pkm import pasien /dev/zero

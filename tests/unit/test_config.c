@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "pkm/config.h"
+#include "pkm/export.h"
+#include <sys/stat.h>
 
 static char path[64];
 
@@ -160,6 +162,29 @@ static void test_urls(void **s)
 	sb_free(&err);
 }
 
+/* A section or key given twice is refused at its second line (iniparser would
+ * merge the sections and keep the last value in silence). */
+static void test_twice(void **s)
+{
+	(void)s;
+	write_ini("[puskesmas]\nnama = A\n[laporan]\nlebar = 80\n[Puskesmas]\nkode = 1\nNama = B\n");
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	assert_int_equal(config_read(&c, path, &err), -1);
+	char want[160];
+	snprintf(want, sizeof want, "%s:5: bagian [puskesmas] sudah ada di baris 1", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_reset(&err);
+	write_ini("[laporan]\nlebar = 80\nprinter = lp\n LEBAR = 136\n");
+	assert_int_equal(config_read(&c, path, &err), -1);
+	snprintf(want, sizeof want, "%s:4: kunci 'lebar' sudah ada di baris 2", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_free(&err);
+}
+
 /* maks_jawaban: MB in the file, bytes in the configuration; 4 MB by default. */
 static void test_answer_limit(void **s)
 {
@@ -190,12 +215,57 @@ static void test_answer_limit(void **s)
 	sb_free(&err);
 }
 
+/* [keluaran] folder and the one rule of the screens' "simpan ke berkas". */
+static void test_export_path(void **s)
+{
+	(void)s;
+	char dir[] = "/tmp/pkm-out-XXXXXX", ini_path[64], db_path[64], out[PATH_MAX];
+	assert_non_null(mkdtemp(dir));
+	snprintf(ini_path, sizeof ini_path, "%s/setelan", dir);
+	snprintf(db_path, sizeof db_path, "%s/data", dir);
+	FILE *f = fopen(ini_path, "w");
+	fprintf(f, "[keluaran]\nfolder = %s/keluaran\n", dir);
+	fclose(f);
+	fclose(fopen(db_path, "w"));
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	setenv("HOME", "/rumah", 1);
+	export_dir(&c, out, sizeof out);
+	assert_string_equal(out, "/rumah/pkm-keluaran");
+	assert_int_equal(config_read(&c, ini_path, &err), 0);
+	static const char *const refused[] = { "", "a/b.txt", "../x.txt", ".profile", "pkm.ini", "X.DB", "p.db-wal",
+					       "p.db-shm", "s.rahasia" };
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+		assert_int_equal(export_path(&c, db_path, refused[i], out, sizeof out, &err), -1);
+	assert_int_equal(export_path(&c, db_path, "lb1.txt", out, sizeof out, &err), 0);
+	char want[PATH_MAX];
+	snprintf(want, sizeof want, "%s/keluaran/lb1.txt", dir);
+	assert_string_equal(out, want);
+	struct stat st;
+	assert_int_equal(stat(c.export_dir, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	fclose(fopen(want, "w"));
+	assert_int_equal(export_path(&c, db_path, "lb1.txt", out, sizeof out, &err), 1);
+	/* links in the folder to the configuration or the database */
+	snprintf(want, sizeof want, "%s/keluaran/a.txt", dir);
+	assert_int_equal(symlink(ini_path, want), 0);
+	assert_int_equal(export_path(&c, db_path, "a.txt", out, sizeof out, &err), -1);
+	snprintf(want, sizeof want, "%s/keluaran/b.txt", dir);
+	assert_int_equal(symlink(db_path, want), 0);
+	assert_int_equal(export_path(&c, db_path, "b.txt", out, sizeof out, &err), -1);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good), cmocka_unit_test(test_bad), cmocka_unit_test(test_syntax),
 		cmocka_unit_test(test_pharmacy_and_targets), cmocka_unit_test(test_urls),
-		cmocka_unit_test(test_answer_limit),
+		cmocka_unit_test(test_answer_limit), cmocka_unit_test(test_export_path), cmocka_unit_test(test_twice),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

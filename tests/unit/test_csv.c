@@ -57,10 +57,41 @@ static void test_write(void **s)
 	assert_string_equal(buf, "plain,\"a,\"\"b\"\"\"");
 }
 
+/* OWASP CSV injection: a cell a spreadsheet would run is written as text; numbers stay numbers. */
+static void test_write_formula(void **s)
+{
+	(void)s;
+	static const char *const cells[][2] = {
+		{ "=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\"" },
+		{ "+1+1", "\"'+1+1\"" },
+		{ "-2+3", "\"'-2+3\"" },
+		{ "@SUM(A1)", "\"'@SUM(A1)\"" },
+		{ "\t=1", "\"'\t=1\"" },
+		{ "\r=1", "\"'\r=1\"" },
+		{ "=\"x\",1", "\"'=\"\"x\"\",1\"" },
+		{ "- Tinea", "\"'- Tinea\"" },
+		{ "-", "\"'-\"" },
+		{ "-5", "-5" },
+		{ "+12", "+12" },
+		{ "-2.5", "-2.5" },
+		{ "-1,5", "\"-1,5\"" },
+		{ "A=1", "A=1" },
+		{ "", "" },
+	};
+	for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+		char buf[64] = "";
+		FILE *f = fmemopen(buf, sizeof buf, "w");
+		csv_write_field(f, cells[i][0]);
+		fclose(f);
+		assert_string_equal(buf, cells[i][1]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quotes), cmocka_unit_test(test_unterminated), cmocka_unit_test(test_write),
+		cmocka_unit_test(test_write_formula),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

@@ -62,7 +62,7 @@ static const char *first_error(const struct user_input *in)
 static void test_user_checks(void **s)
 {
 	(void)s;
-	struct user_input in = { "siti.k2", "Siti", "NAKES", "k2 K3", "rahasia123", "rahasia123", NULL };
+	struct user_input in = { "siti.k2", "Siti", "NAKES", "k2 K3", "Kopi-Tubruk9", "Kopi-Tubruk9", NULL };
 	assert_null(first_error(&in));
 	in.nama = "Siti";
 	assert_string_equal(first_error(&in), "nama: hanya huruf kecil, angka, titik, garis bawah atau tanda minus");
@@ -81,10 +81,20 @@ static void test_user_checks(void **s)
 	assert_string_equal(first_error(&in), "sandi: kata sandi paling sedikit 8 karakter");
 	in.password = in.password2 = "abcdefghij";
 	assert_string_equal(first_error(&in), "sandi: kata sandi perlu huruf dan angka atau tanda baca");
-	in.password = "rahasia123";
+	in.password = "Kopi-Tubruk9";
 	assert_string_equal(first_error(&in), "sandi2: kata sandi ulangan tidak sama");
-	in.password2 = "rahasia123";
-	add_user("siti.k2", "NAKES", "K2", "rahasia123");
+	in.password2 = "Kopi-Tubruk9";
+	/* the commonest passwords, in any case, and ones holding the user name */
+	static const char *const weak[] = { "password1", "Bismillah", "PUSKESMAS", "indonesia", "rahasia123",
+					    "x-SITI.K2-9", "2k.itis-x9" };
+	for (size_t i = 0; i < sizeof weak / sizeof *weak; i++) {
+		in.password = in.password2 = weak[i];
+		assert_non_null(strstr(first_error(&in), i < 5 ? "paling umum" : "memuat nama pengguna"));
+	}
+	assert_null(password_problem("Kopi-Tubruk9", "ab"));
+	assert_non_null(password_problem("ab", "ab"));
+	in.password = in.password2 = "Kopi-Tubruk9";
+	add_user("siti.k2", "NAKES", "K2", "Kopi-Tubruk9");
 	assert_string_equal(first_error(&in), "nama: nama pengguna sudah dipakai");
 }
 
