@@ -242,6 +242,7 @@ int backup_daily(sqlite3 *db, const char *dir, struct date today, int keep, char
 {
 	if (has_today(dir, today))
 		return 0;
+	db_statistics(db, NULL);	/* once a day, bounded, off every user's path */
 	if (backup_make(db, dir, path, size, progress, ctx, err) != 0)
 		return -1;
 	backup_prune(dir, keep);

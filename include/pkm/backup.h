@@ -23,7 +23,8 @@ int backup_verify(const char *path, struct sbuf *err);
 /* Keep the newest `keep` whole pkm-*.db files of dir; returns how many were removed. */
 int backup_prune(const char *dir, int keep);
 /* The daily copy: made (its file name in path) when dir has none from
- * `today`, then pruned. 1 made, 0 not needed, -1 failed. */
+ * `today`, then pruned; the planner's statistics are renewed first (the
+ * copy carries them). 1 made, 0 not needed, -1 failed. */
 int backup_daily(sqlite3 *db, const char *dir, struct date today, int keep, char *path, size_t size,
 		 backup_progress progress, void *ctx, struct sbuf *err);
 /* The daily copy beside the session, so the first log-in of the day never
