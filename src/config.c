@@ -26,6 +26,7 @@ void config_defaults(struct pkm_config *c)
 	c->zone_minutes = 7 * 60;
 	c->satusehat.batas_waktu = 30;
 	c->satusehat.jeda = 60;
+	c->satusehat.paralel = 4;
 	c->pcare.batas_waktu = 30;
 	c->pcare.cek_waktu = 3;
 	c->pcare.jeda = 60;

@@ -174,8 +174,8 @@ static void check_date(const struct ini *ini, const char *section, const char *v
 }
 
 static const char *const satusehat_keys[] = { "aktif", "mulai", "url_auth", "url_fhir", "organisasi", "client_id",
-					       "rahasia", "dokter", "batas_waktu", "jeda", "maks_jawaban", "lokasi_*",
-					       NULL };
+					       "rahasia", "dokter", "batas_waktu", "jeda", "maks_jawaban", "paralel",
+					       "lokasi_*", NULL };
 static const struct text_key satusehat_text[] = {
 	TEXT_KEY(struct satusehat_config, "mulai", mulai), TEXT_KEY(struct satusehat_config, "url_auth", url_auth),
 	TEXT_KEY(struct satusehat_config, "url_fhir", url_fhir),
@@ -193,6 +193,7 @@ static void read_satusehat(const struct ini *ini, struct satusehat_config *s, st
 	ini_get_long(ini, sec, "batas_waktu", 1, 300, &s->batas_waktu, err);
 	ini_get_long(ini, sec, "jeda", 0, 86400, &s->jeda, err);
 	read_answer_limit(ini, sec, &s->maks_jawaban, err);
+	ini_get_long(ini, sec, "paralel", 1, 16, &s->paralel, err);
 	read_map(ini, sec, "lokasi_", 1, "lokasi_UNIT = id Location", &s->lokasi, err);
 	check_date(ini, sec, s->mulai, err);
 	if (*s->dokter && (strlen(s->dokter) != 16 || !str_is_digits(s->dokter)))

@@ -89,6 +89,8 @@ static int by_name_line(const void *a, const void *b)
 static int names_flush(struct names *ns, const char *path, const char *fmt, struct sbuf *err)
 {
 	int bad = 0;
+	if (!ns->n)
+		return 0;	/* nothing listed (and qsort must not see a NULL array) */
 	qsort(ns->v, (size_t)ns->n, sizeof *ns->v, by_name_line);
 	for (int i = 0, first = 0; i < ns->n; i++) {
 		if (strcmp(ns->v[i].name, ns->v[first].name) != 0)

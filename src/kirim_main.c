@@ -192,7 +192,7 @@ int main(int argc, char **argv)
 		struct pcare p = { 0 };
 		int ss = strcmp(what, "satusehat") == 0;
 		struct sender snd = { what, ss ? satusehat_pass_of : pcare_pass_of, ss ? (void *)&s : (void *)&p };
-		rc = ss ? satusehat_open(&s, db, &cfg, &err) : pcare_open(&p, db, &cfg, cfg.pcare.batas_waktu, &err);
+		rc = ss ? satusehat_open(&s, db, db_path, &cfg, &err) : pcare_open(&p, db, &cfg, cfg.pcare.batas_waktu, &err);
 		if (rc == 0)
 			rc = once ? run_once(db, &snd, &err) : run(&snd, &err);
 		if (ss)

@@ -3,6 +3,7 @@
  * from: the attempt is on disk before the request leaves. */
 #include "pkm/outbox.h"
 #include "pkm/db.h"
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,16 +153,31 @@ static long next_due(sqlite3 *db, const char *tujuan, long now, long after_id, l
 	return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err) == 0 ? id : -1;
 }
 
+static int claim_in(sqlite3 *db, const struct outbox_sender *s, long id, long now, struct outbox_claim *c,
+		    struct sbuf *err);
+
 /* Claim an item if it is still due (another sender, or the item's own
  * change, may have moved it since it was read): counted as an attempt and in
  * doubt, committed before any request leaves, so a kill -9 leaves a trace.
  * 1 claimed, 0 no longer due, -1 on failure. */
-static int claim(sqlite3 *db, const char *tujuan, long id, long now, long settle, long jeda, struct outbox_claim *c,
+static int claim(sqlite3 *db, const struct outbox_sender *s, long id, long now, struct outbox_claim *c,
 		 struct sbuf *err)
 {
 	memset(c, 0, sizeof *c);
 	c->db = db;
 	c->id = id;
+	if (s->light_claim)
+		db_exec(db, "PRAGMA synchronous=NORMAL", NULL);
+	int rc = claim_in(db, s, id, now, c, err);
+	if (s->light_claim)
+		db_exec(db, "PRAGMA synchronous=FULL", NULL);
+	return rc;
+}
+
+/* claim's transaction. */
+static int claim_in(sqlite3 *db, const struct outbox_sender *s, long id, long now, struct outbox_claim *c,
+		    struct sbuf *err)
+{
 	if (db_begin(db) != 0)
 		return db_fail(err, db, "kirim");
 	sqlite3_stmt *st = db_prepare(db, "SELECT ragu, versi FROM kirim WHERE id = ?1 AND tujuan = ?2 AND status = 'menunggu' "
@@ -169,9 +185,9 @@ static int claim(sqlite3 *db, const char *tujuan, long id, long now, long settle
 	int rc = SQLITE_ERROR, due = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, tujuan, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, s->tujuan, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, now);
-		sqlite3_bind_int64(st, 4, settle);
+		sqlite3_bind_int64(st, 4, s->settle);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			due = 1;
@@ -187,7 +203,7 @@ static int claim(sqlite3 *db, const char *tujuan, long id, long now, long settle
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, now);
-		sqlite3_bind_int64(st, 3, jeda);
+		sqlite3_bind_int64(st, 3, s->jeda);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 	} else if (due)
@@ -345,31 +361,97 @@ static int settle_item(struct outbox_claim *c, struct outbox_outcome *o, struct 
 	return settle_failed(c, o, err) == 0 ? 0 : -1;
 }
 
-int outbox_pass(sqlite3 *db, const char *tujuan, long settle, long jeda, outbox_send_fn send, void *ctx,
-		struct outbox_pass *r, struct sbuf *err)
+/* A pass shared by its workers: the cursor moves through the due items in
+ * id order, so each is taken by one worker, once. */
+struct pass_state {
+	const struct outbox_sender *s;
+	long now, cursor;
+	pthread_mutex_t lock;
+	struct outbox_pass r;
+	int failed;		/* the database failed: the workers stop */
+	struct sbuf err;
+};
+
+/* The next due item for a worker (its own connection reads it): its id, 0
+ * when none is left or the pass is stopping. */
+static long take_next(struct pass_state *p, sqlite3 *db, struct sbuf *err)
 {
-	memset(r, 0, sizeof *r);
-	long now = (long)time(NULL), last = 0, id;
-	while ((id = next_due(db, tujuan, now, last, settle, err)) > 0) {
-		last = id;
+	pthread_mutex_lock(&p->lock);
+	long id = p->failed ? 0 : next_due(db, p->s->tujuan, p->now, p->cursor, p->s->settle, err);
+	if (id > 0)
+		p->cursor = id;
+	pthread_mutex_unlock(&p->lock);
+	return id;
+}
+
+/* One worker: claim, send, settle, until nothing is due. -1 when the database failed. */
+static int work(struct pass_state *p, int w, struct sbuf *err)
+{
+	const struct outbox_sender *s = p->s;
+	sqlite3 *db = s->db[w];
+	long id;
+	while ((id = take_next(p, db, err)) > 0) {
 		struct outbox_claim c;
-		int rc = claim(db, tujuan, id, now, settle, jeda, &c, err);
-		if (rc < 0)
-			return -1;
+		int rc = claim(db, s, id, p->now, &c, err);
 		if (rc == 0)
 			continue;
 		struct outbox_outcome o;
 		memset(&o, 0, sizeof o);
-		rc = send(ctx, &c, &o, err) == 0 ? settle_item(&c, &o, err) : -1;	/* -1: the item stays in doubt */
+		if (rc > 0)
+			rc = s->send(s->ctx[w], &c, &o, err) == 0 ? settle_item(&c, &o, err) : -1;	/* -1: stays in doubt */
 		outcome_free(&o);
 		if (rc < 0)
 			return -1;
+		pthread_mutex_lock(&p->lock);
 		if (rc)
-			r->sent++;
+			p->r.sent++;
 		else
-			r->failed++;
+			p->r.failed++;
+		pthread_mutex_unlock(&p->lock);
 	}
 	return id < 0 ? -1 : 0;
+}
+
+struct worker { struct pass_state *p; int w; pthread_t thread; };
+
+static void *worker_main(void *arg)
+{
+	struct worker *k = arg;
+	struct sbuf err = { 0 };
+	if (work(k->p, k->w, &err) != 0) {
+		pthread_mutex_lock(&k->p->lock);
+		if (!k->p->failed)
+			sb_add(&k->p->err, sb_str(&err));
+		k->p->failed = 1;
+		pthread_mutex_unlock(&k->p->lock);
+	}
+	sb_free(&err);
+	return NULL;
+}
+
+int outbox_pass(const struct outbox_sender *s, struct outbox_pass *r, struct sbuf *err)
+{
+	struct pass_state p = { .s = s, .now = (long)time(NULL) };
+	pthread_mutex_init(&p.lock, NULL);
+	struct worker *k = xcalloc((size_t)s->workers, sizeof *k);
+	int started = 0;
+	for (int i = 1; i < s->workers; i++) {	/* worker 0 is this thread */
+		k[i] = (struct worker){ &p, i, 0 };
+		if (pthread_create(&k[i].thread, NULL, worker_main, &k[i]) != 0)
+			break;
+		started = i;
+	}
+	k[0] = (struct worker){ &p, 0, 0 };
+	worker_main(&k[0]);
+	for (int i = 1; i <= started; i++)
+		pthread_join(k[i].thread, NULL);
+	free(k);
+	pthread_mutex_destroy(&p.lock);
+	*r = p.r;
+	if (p.failed)
+		sb_add(err, sb_str(&p.err));
+	sb_free(&p.err);
+	return p.failed ? -1 : 0;
 }
 
 /* A form column's value on a visit; the names come from the schema. */

@@ -654,5 +654,8 @@ int pcare_pass(struct pcare *p, struct outbox_pass *r, struct sbuf *err)
 	/* P-Care has no conditional create: an unfinished attempt's requests must
 	 * have ended (each at most batas_waktu; two for the server to finish
 	 * what it took) before P-Care is asked what it has */
-	return outbox_pass(p->db, "pcare", 2 * p->cfg->pcare.batas_waktu, p->cfg->pcare.jeda, send_one, p, r, err);
+	void *ctx = p;
+	struct outbox_sender snd = { "pcare", 2 * p->cfg->pcare.batas_waktu, p->cfg->pcare.jeda, 0, send_one, 1, &p->db,
+				     &ctx };
+	return outbox_pass(&snd, r, err);
 }

@@ -4,6 +4,8 @@
 #include "pkm/satusehat.h"
 #include "pkm/fhir.h"
 #include "pkm/http.h"
+#include "pkm/db.h"
+#include "pkm/open.h"
 #include "pkm/outbox.h"
 #include "pkm/secret.h"
 #include <errno.h>
@@ -17,7 +19,21 @@
 
 #define SYS_NIK "https://fhir.kemkes.go.id/id/nik"
 
-int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c, struct sbuf *err)
+/* One worker's HTTP; the first also reads the secret the others copy. */
+static int open_worker(struct satusehat *s, sqlite3 *db, const struct pkm_config *c, struct sbuf *err)
+{
+	s->db = db;
+	s->cfg = c;
+	s->http = http_new(c->satusehat.batas_waktu, c->satusehat.maks_jawaban);
+	if (!s->http) {
+		sb_add(err, "libcurl tidak dapat dimulai");
+		return -1;
+	}
+	return 0;
+}
+
+int satusehat_open(struct satusehat *s, sqlite3 *db, const char *db_path, const struct pkm_config *c,
+		   struct sbuf *err)
 {
 	memset(s, 0, sizeof *s);
 	s->db = db;
@@ -33,19 +49,39 @@ int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c,
 		sb_printf(err, "berkas rahasia %s harus berisi client_secret pada baris pertama", c->satusehat.rahasia);
 		return -1;
 	}
-	s->http = http_new(c->satusehat.batas_waktu, c->satusehat.maks_jawaban);
-	if (!s->http) {
-		sb_add(err, "libcurl tidak dapat dimulai");
+	if (open_worker(s, db, c, err) != 0)
 		return -1;
+	json_object_seed(0);	/* jansson's hash seed made once, before the workers' threads */
+	s->more = xcalloc((size_t)c->satusehat.paralel, sizeof *s->more);
+	for (long i = 1; i < c->satusehat.paralel; i++) {
+		sqlite3 *wdb = pkm_open(db_path, err);
+		struct satusehat *w = &s->more[s->n_more];
+		if (!wdb)
+			return -1;
+		db_set_user(wdb, "sistem:kirim");
+		s->n_more++;
+		memcpy(w->secret, s->secret, sizeof w->secret);
+		if (open_worker(w, wdb, c, err) != 0)
+			return -1;
 	}
 	return 0;
 }
 
-void satusehat_close(struct satusehat *s)
+static void close_worker(struct satusehat *s)
 {
 	http_free(s->http);
 	memset(s->secret, 0, sizeof s->secret);
 	memset(s->token, 0, sizeof s->token);
+}
+
+void satusehat_close(struct satusehat *s)
+{
+	for (int i = 0; i < s->n_more; i++) {
+		close_worker(&s->more[i]);
+		db_close(s->more[i].db);
+	}
+	free(s->more);
+	close_worker(s);
 }
 
 static int fetch_token(struct satusehat *s, char *why, size_t size)
@@ -460,9 +496,23 @@ static int send_one(void *ctx, struct outbox_claim *c, struct outbox_outcome *o,
 
 int satusehat_pass(struct satusehat *s, struct outbox_pass *r, struct sbuf *err)
 {
+	int n = 1 + s->n_more;
+	sqlite3 **db = xcalloc((size_t)n, sizeof *db);
+	void **ctx = xcalloc((size_t)n, sizeof *ctx);
+	db[0] = s->db;
+	ctx[0] = s;
+	for (int i = 1; i < n; i++) {
+		db[i] = s->more[i - 1].db;
+		ctx[i] = &s->more[i - 1];
+	}
 	/* conditional POSTs keep a late request from creating twice, but one still
 	 * in flight could overwrite a newer version: an unfinished attempt settles
-	 * (its requests have ended) before the item goes again */
-	return outbox_pass(s->db, "satusehat", 2 * s->cfg->satusehat.batas_waktu, s->cfg->satusehat.jeda, send_one, s, r,
-			   err);
+	 * (its requests have ended) before the item goes again. The same makes a
+	 * claim lost to a power cut harmless: it needs no fsync of its own. */
+	struct outbox_sender snd = { "satusehat", 2 * s->cfg->satusehat.batas_waktu, s->cfg->satusehat.jeda, 1, send_one,
+				     n, db, ctx };
+	int rc = outbox_pass(&snd, r, err);
+	free(db);
+	free(ctx);
+	return rc;
 }

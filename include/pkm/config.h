@@ -50,6 +50,7 @@ struct satusehat_config {
 	long batas_waktu;		/* seconds a request may take */
 	long jeda;			/* seconds before the first retry; each next one doubles */
 	long maks_jawaban;		/* bytes: the largest answer body read ([...] maks_jawaban MB) */
+	long paralel;			/* requests in flight at once when a backlog drains */
 	struct kirim_map lokasi;	/* lokasi_K1 = <Location id> ... (units upper-case) */
 };
 

@@ -67,13 +67,24 @@ struct outbox_outcome {
 void outbox_outcome_id(struct outbox_outcome *o, const char *jenis, const char *kunci, const char *id);
 /* send: 0 with the outcome filled, -1 when the database failed. */
 typedef int (*outbox_send_fn)(void *ctx, struct outbox_claim *c, struct outbox_outcome *o, struct sbuf *err);
+/* A platform's sender: `workers` of them side by side, each with its own
+ * connection and state (db[i], ctx[i]); every item is claimed by one. */
+struct outbox_sender {
+	const char *tujuan;
+	long settle;		/* seconds an attempt that may have reached the platform rests before its item is
+				 * due again (its requests have ended by then, so asking finds what they made) */
+	long jeda;		/* the backoff's unit */
+	int light_claim;	/* the platform's creates are conditional: a claim lost to a power cut sends nothing
+				 * twice, so it is committed without an fsync of its own (the settling's carries it) */
+	outbox_send_fn send;
+	int workers;
+	sqlite3 *const *db;
+	void *const *ctx;
+};
 struct outbox_pass { long sent, failed; };
-/* One pass over what is due now, each item once. settle: seconds an attempt
- * that may have reached the platform rests before its item is due again (its
- * requests have ended by then, so asking the platform finds what they made);
- * jeda: the backoff's unit. -1 when the database failed. */
-int outbox_pass(sqlite3 *db, const char *tujuan, long settle, long jeda, outbox_send_fn send, void *ctx,
-		struct outbox_pass *r, struct sbuf *err);
+/* One pass over what is due now, each item once, by the sender's workers.
+ * -1 when the database failed (what was claimed stays in doubt). */
+int outbox_pass(const struct outbox_sender *s, struct outbox_pass *r, struct sbuf *err);
 /* Whether an id a platform gave has its form (P-Care's numbers: letters and
  * digits; FHIR ids: letters, digits, '-', '.', no ".."), before it is stored
  * or put in a path. */

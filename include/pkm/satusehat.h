@@ -20,14 +20,19 @@ struct satusehat {
 	char secret[512];		/* client_secret: memory only, never written anywhere */
 	char token[4096];
 	long token_until;		/* Unix time after which a new token is fetched */
+	struct satusehat *more;		/* the other workers ([satusehat] paralel - 1), each its own connection */
+	int n_more;
 };
 
-/* Reads the secret file (refused when others can read it). 0 on success. */
-int satusehat_open(struct satusehat *s, sqlite3 *db, const struct pkm_config *c, struct sbuf *err);
+/* Reads the secret file (refused when others can read it), and opens
+ * db_path once more for each further worker. 0 on success. */
+int satusehat_open(struct satusehat *s, sqlite3 *db, const char *db_path, const struct pkm_config *c,
+		   struct sbuf *err);
 void satusehat_close(struct satusehat *s);
 
-/* One pass over what is due now: each item tried once. -1 only when the
- * database fails (a platform's failure is the item's, recorded on it). */
+/* One pass over what is due now: each item tried once, by paralel workers
+ * side by side. -1 only when the database fails (a platform's failure is
+ * the item's, recorded on it). */
 struct outbox_pass;
 int satusehat_pass(struct satusehat *s, struct outbox_pass *r, struct sbuf *err);
 

@@ -1,7 +1,9 @@
 """What the test servers that play the platforms share: a JSON answer, the
 faults a test sets (POST /_fault) and takes one by one, a dropped
-connection, and listening on 127.0.0.1 with the port written for the test."""
-import json, os, threading
+connection, an added latency (POST /_fault {"mode": "latency", "count": MS})
+with the most requests in flight at once, and listening on 127.0.0.1 with
+the port written for the test."""
+import json, os, threading, time
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
 lock = threading.Lock()
@@ -23,12 +25,25 @@ def set_fault(state, text):
     with lock:
         if f["mode"] == "slow":
             state["slow"] = True
+        elif f["mode"] == "latency":	# every answer this many ms late, as over a slow line
+            state["latency"] = f.get("count", 0) / 1000.0
+            state["most_in_flight"] = 0
         else:
             state["faults"].append({"mode": f["mode"], "count": f.get("count", 1), "path": f.get("path")})
 
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True	# else each answer waits 40 ms for a delayed ACK
+
+    def late(self, state):
+        """The latency a test set, and the high-water mark of requests in flight."""
+        with lock:
+            state["in_flight"] = state.get("in_flight", 0) + 1
+            state["most_in_flight"] = max(state.get("most_in_flight", 0), state["in_flight"])
+        time.sleep(state.get("latency", 0))
+        with lock:
+            state["in_flight"] -= 1
 
     def log_message(self, *a):
         pass

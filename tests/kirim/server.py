@@ -13,6 +13,7 @@ A NIK beginning 9999 is unknown. Faults, set by POST /_fault {"mode", "count"}:
   expire  the next calls find their token expired (401)
   reject  the next bundles get 400 with an OperationOutcome
   slow    bundles take 0-0.3 s (for kill -9 at random moments)
+  latency searches and bundles answered COUNT ms late (most_in_flight: the most at once)
   lost    the next bundles are processed, then the connection closes unanswered
   garbled the next bundles are processed, then answered 200 with a page that is no JSON
   badsearch the next Patient searches answer an entry without an id
@@ -262,6 +263,7 @@ class Handler(FakeHandler):
                 return self.answer(200, state)
         if self.refused(state) or not self.authorized():
             return
+        self.late(state)
         u = urllib.parse.urlparse(self.path)
         q = urllib.parse.parse_qs(u.query)
         kind = u.path.rsplit("/", 1)[-1]
@@ -311,6 +313,7 @@ class Handler(FakeHandler):
             with lock:
                 state["store"]["Location"][res["id"]] = res
             return self.answer(201, res)
+        self.late(state)
         with lock:
             state["bundle_posts"] += 1
         mode = take_fault({"500", "hang", "reject", "lost", "garbled"})

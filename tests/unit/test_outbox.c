@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,7 @@ static sqlite3 *queued(const char *path, int n)
 	struct sbuf err = { 0 };
 	sqlite3 *db = pkm_open(path, &err);
 	assert_non_null(db);
-	exec_ok(db, "INSERT INTO kirim_atur VALUES ('satusehat', '2026-11-01')");
+	exec_ok(db, "INSERT INTO kirim_atur VALUES ('satusehat', '2026-01-01')");
 	struct patient p = { .sex = 'P' };
 	strcpy(p.nama, "Sri Wahyuni");
 	strcpy(p.tanggal_lahir, "1990-01-01");
@@ -50,7 +51,7 @@ static sqlite3 *queued(const char *path, int n)
 	for (int i = 0; i < n; i++) {
 		struct visit v;
 		int created;
-		if (visit_open(db, &p, (struct date){ 2026, 11, 20 + i }, "K3", "UMUM", &v, &created, &err) != 0)
+		if (visit_open(db, &p, (struct date){ 2026, 1 + i / 28, 1 + i % 28 }, "K3", "UMUM", &v, &created, &err) != 0)
 			fail_msg("%s", sb_str(&err));
 	}
 	assert_int_equal(number(db, "SELECT count(*) FROM kirim WHERE tujuan = 'satusehat'"), n);
@@ -93,7 +94,9 @@ static int scripted(void *ctx, struct outbox_claim *c, struct outbox_outcome *o,
 static void pass_ok(sqlite3 *db, struct script *s, struct outbox_pass *r)
 {
 	struct sbuf err = { 0 };
-	if (outbox_pass(db, "satusehat", 2, 0, scripted, s, r, &err) != 0)
+	void *ctx = s;
+	struct outbox_sender snd = { "satusehat", 2, 0, 0, scripted, 1, &db, &ctx };
+	if (outbox_pass(&snd, r, &err) != 0)
 		fail_msg("%s", sb_str(&err));
 }
 
@@ -194,6 +197,66 @@ static void test_claim_only_if_due(void **st)
 	unlink(side);
 }
 
+/* Workers side by side, each on its own connection: every item is claimed
+ * by one of them, once, and all are sent. */
+#define ITEMS 24
+#define WORKERS 4
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+static int seen[ITEMS + 1], busy, most_busy;
+
+static int in_parallel(void *ctx, struct outbox_claim *c, struct outbox_outcome *o, struct sbuf *err)
+{
+	(void)ctx, (void)err;
+	pthread_mutex_lock(&seen_lock);
+	seen[c->id]++;
+	if (++busy > most_busy)
+		most_busy = busy;
+	pthread_mutex_unlock(&seen_lock);
+	usleep(20000);	/* a platform's round trip */
+	pthread_mutex_lock(&seen_lock);
+	busy--;
+	pthread_mutex_unlock(&seen_lock);
+	char id[32];
+	snprintf(id, sizeof id, "enc-%ld", c->id);
+	o->done = 1;
+	outbox_outcome_id(o, "Encounter", "", id);
+	return 0;
+}
+
+static void test_workers(void **st)
+{
+	(void)st;
+	char path[] = "/tmp/pkm-workers-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	sqlite3 *db[WORKERS];
+	void *ctx[WORKERS] = { 0 };
+	db[0] = queued(path, ITEMS);
+	struct sbuf err = { 0 };
+	for (int i = 1; i < WORKERS; i++)
+		assert_non_null(db[i] = pkm_open(path, &err));
+	struct outbox_sender snd = { "satusehat", 2, 0, 1, in_parallel, WORKERS, db, ctx };
+	struct outbox_pass r;
+	if (outbox_pass(&snd, &r, &err) != 0)
+		fail_msg("%s", sb_str(&err));
+	assert_int_equal(r.sent, ITEMS);
+	for (int i = 1; i <= ITEMS; i++)
+		assert_int_equal(seen[i], 1);
+	assert_true(most_busy > 1);	/* they did overlap */
+	assert_int_equal(number(db[0], "SELECT count(*) FROM kirim WHERE status = 'terkirim' AND ragu = 0"), ITEMS);
+	assert_int_equal(number(db[0], "SELECT count(DISTINCT sumber_id) FROM kirim_sumber"), ITEMS);
+	for (int i = 0; i < WORKERS; i++)
+		sqlite3_close(db[i]);
+	char side[64];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 static void test_id_forms(void **st)
 {
 	(void)st;
@@ -218,7 +281,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sent_with_ids), cmocka_unit_test(test_open_write_is_doubt),
 		cmocka_unit_test(test_bad_id_not_kept), cmocka_unit_test(test_claim_only_if_due),
-		cmocka_unit_test(test_id_forms),
+		cmocka_unit_test(test_workers), cmocka_unit_test(test_id_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
