@@ -100,3 +100,6 @@ paste "$DIR/figures-1.txt" "$DIR/figures-5.txt" | awk -F'\t' '{
 	printf "%-34s %12s %12s %s\n", name, a[n - 1], b[n - 1], a[n]
 	if (name ~ /^report /) ratio[++r] = sprintf("%-34s %12s %12.2f x", "5 years / 1 year " substr(name, 8), "", b[n - 1] / a[n - 1]) }
 	END { for (i = 1; i <= r; i++) print ratio[i] }'
+
+# the SATUSEHAT backlog over a slow line (tests/bench/backlog.sh)
+sh tests/bench/backlog.sh "$BUILD"
