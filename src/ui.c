@@ -739,8 +739,10 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 			break;
 	}
 	int in = user_count(db) == 0 ? ui_setup(&u, &conf) : ui_login(&u);
-	if (in)
+	if (in) {
 		start_work(&u);
+		give_back_memory(&u);	/* the log-in's and the checks' leftovers, before the first key */
+	}
 	enum pkm_screen s = in ? first_screen() : SCR_QUIT;
 	while (s != SCR_QUIT) {
 		switch (s) {
