@@ -274,9 +274,27 @@ int rowdef_row_params(const struct rd_row *r)
 	return n;
 }
 
-/* The month's visits with the patient's sex, ages and kunjungan baru, and their
- * diagnoses, gathered once: most rows of LB3 and LB4 read exactly these. */
-static int month_visits(sqlite3 *db, const char *from, const char *to, struct sbuf *err)
+/* Whether a row of d reads kunjungan baru: the one costly column of the month's
+ * visits (a look back over each patient's visits of the year). */
+static int reads_baru(const struct rowdef *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		const struct rd_row *r = &d->rows[i];
+		int n = strcmp(r->sum_col, "baru") == 0;
+		for (int c = 0; c < r->ncond; c++)
+			n += strcmp(r->cond[c].column, "baru") == 0;
+		for (int c = 0; c < r->ncomplete; c++)
+			n += strcmp(r->complete[c].column, "baru") == 0;
+		if (n)
+			return 1;
+	}
+	return 0;
+}
+
+/* The month's visits with the patient's sex, ages and (when d reads it)
+ * kunjungan baru, and their diagnoses, gathered once: most rows of LB3 and LB4
+ * read exactly these. */
+static int month_visits(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, struct sbuf *err)
 {
 	if (sqlite3_exec(db, "DROP TABLE IF EXISTS temp.kunjungan_bulan; DROP TABLE IF EXISTS temp.diagnosis_bulan; "
 			 "CREATE TEMP TABLE kunjungan_bulan (id INTEGER PRIMARY KEY, kunjungan_id INTEGER, pasien_id INTEGER, "
@@ -287,9 +305,11 @@ static int month_visits(sqlite3 *db, const char *from, const char *to, struct sb
 		sb_printf(err, "laporan tidak dapat disusun: %s", sqlite3_errmsg(db));
 		return -1;
 	}
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO temp.kunjungan_bulan SELECT id, kunjungan_id, pasien_id, tanggal, "
-				      "unit, penjamin, jk, umur_tahun, umur_bulan, umur_hari, baru FROM v_kunjungan "
-				      "WHERE tanggal >= ? AND tanggal < ?", err);
+	char sql[320];
+	snprintf(sql, sizeof sql, "INSERT INTO temp.kunjungan_bulan SELECT id, kunjungan_id, pasien_id, tanggal, unit, "
+		 "penjamin, jk, umur_tahun, umur_bulan, umur_hari, %s FROM v_kunjungan WHERE tanggal >= ? AND tanggal < ?",
+		 reads_baru(d) ? "baru" : "NULL");
+	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -344,7 +364,7 @@ static int count_rows(sqlite3 *db, const struct pkm_config *cfg, const struct ro
 	char from[11], to[11];
 	date_format(first, from);
 	date_format(next, to);
-	if (month_visits(db, from, to, err) != 0 || month_rows(db, d, 0, err) != 0)
+	if (month_visits(db, d, from, to, err) != 0 || month_rows(db, d, 0, err) != 0)
 		return -1;
 	out->def = d;
 	str_copy(out->month, sizeof out->month, month);

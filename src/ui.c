@@ -728,6 +728,9 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	static struct ui u;
 	u = (struct ui){ .db = db, .cfg = &conf, .today = date_today() };
 	str_copy(u.db_path, sizeof u.db_path, db_path);
+	/* a desk's page cache is the part of its memory that grows with each key:
+	 * half of db_connect's megabyte keeps the session's peak under 8.5 MiB */
+	db_exec(db, "PRAGMA cache_size=-512", NULL);
 	colors(&u);
 	while (too_small()) {
 		draw_too_small();
@@ -736,8 +739,10 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 			break;
 	}
 	int in = user_count(db) == 0 ? ui_setup(&u, &conf) : ui_login(&u);
-	if (in)
+	if (in) {
 		start_work(&u);
+		give_back_memory(&u);	/* the log-in's and the checks' leftovers, before the first key */
+	}
 	enum pkm_screen s = in ? first_screen() : SCR_QUIT;
 	while (s != SCR_QUIT) {
 		switch (s) {

@@ -4,6 +4,7 @@
 #include "pkm/kirim_exec.h"
 #include "pkm/pcare_member.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -112,22 +113,44 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 
 /* ---- the search screen ---- */
 
-static void register_draw(struct ui *u, struct lineedit *q, struct patient *found, int n, int sel, int top)
+/* A found patient as its line in the list: the whole record (1.2 KB; 200 of
+ * them a quarter megabyte kept resident by the desk) is read again by id for
+ * the selected one only. */
+struct found {
+	long id;
+	char line[128];
+};
+
+static void found_set(struct found *f, const struct patient *p)
+{
+	char born[11];
+	f->id = p->id;
+	snprintf(f->line, sizeof f->line, "%-7s %-26.26s %c  %s %-15.15s %s", p->no_rm, p->nama, p->sex,
+		 date_show(p->tanggal_lahir, born), p->desa[0] ? p->desa : "-", p->penjamin);
+}
+
+/* The patients the query finds, as list lines; -1 when the list cannot be read. */
+static int found_search(sqlite3 *db, const char *query, struct found *out)
+{
+	struct patient *all = xmalloc(MAX_FOUND * sizeof *all);
+	int n = patient_search(db, query, all, MAX_FOUND);
+	for (int i = 0; i < n; i++)
+		found_set(&out[i], &all[i]);
+	free(all);
+	return n;
+}
+
+static void register_draw(struct ui *u, struct lineedit *q, const struct found *found, int n, int sel, int top,
+			  const struct patient *p)
 {
 	ui_frame(u, "Pendaftaran", CTX_MAIN | CTX_SEARCH);
 	ui_text(2, 2, 6, "Cari:", A_BOLD);
 	ui_text(3, 2, COLS - 4, "No. RM, NIK, No. BPJS, nama + tahun/tgl lahir (siti 1989), ibu <nama ibu>", A_DIM);
 	ui_text(5, 2, COLS - 4, "No. RM  Nama                       JK Tgl lahir  Desa            Penjamin", A_BOLD);
 	int rows = LINES - 11;
-	for (int i = 0; i < rows && top + i < n; i++) {
-		const struct patient *p = &found[top + i];
-		char line[512], born[11];
-		snprintf(line, sizeof line, "%-7s %-26.26s %c  %s %-15.15s %s", p->no_rm, p->nama, p->sex,
-			 date_show(p->tanggal_lahir, born), p->desa[0] ? p->desa : "-", p->penjamin);
-		ui_text(6 + i, 2, COLS - 4, line, top + i == sel ? ui_attr_sel(u) : 0);
-	}
-	if (n) {	/* the selected patient in full: two Sitis of one village told apart */
-		const struct patient *p = &found[sel];
+	for (int i = 0; i < rows && top + i < n; i++)
+		ui_text(6 + i, 2, COLS - 4, found[top + i].line, top + i == sel ? ui_attr_sel(u) : 0);
+	if (p) {	/* the selected patient in full: two Sitis of one village told apart */
 		char line[1024];
 		snprintf(line, sizeof line, "%s%s%s, %s | NIK %s | No. BPJS %s", p->alamat[0] ? p->alamat : "(alamat kosong)",
 			 p->rt_rw[0] ? " RT/RW " : "", p->rt_rw, p->desa[0] ? p->desa : "-", p->nik[0] ? p->nik : "-",
@@ -148,7 +171,8 @@ static void register_draw(struct ui *u, struct lineedit *q, struct patient *foun
 
 enum pkm_screen ui_register(struct ui *u)
 {
-	static struct patient found[MAX_FOUND];
+	static struct found found[MAX_FOUND];
+	struct patient cur;	/* the selected one, read by id */
 	struct lineedit q;
 	memset(&q, 0, sizeof q);
 	q.max = 100;
@@ -156,7 +180,8 @@ enum pkm_screen ui_register(struct ui *u)
 	for (;;) {
 		int rows = LINES - 9;
 		ui_list_scroll(sel, &top, rows);
-		register_draw(u, &q, found, n, sel, top);
+		int have = n > 0 && patient_get(u->db, found[sel].id, &cur) == 1;
+		register_draw(u, &q, found, n, sel, top, have ? &cur : NULL);
 		int k = ui_key(u), changed = 0;
 		if (k == K_RESIZE)
 			continue;
@@ -169,14 +194,14 @@ enum pkm_screen ui_register(struct ui *u)
 			n = 0;
 			continue;
 		}
-		if (a == A_EDIT && n > 0) {
+		if (a == A_EDIT && have) {
 			struct patient p;
-			if (ui_patient_form(u, &found[sel], "", &p))
-				found[sel] = p;	/* the list shows what was saved */
+			if (ui_patient_form(u, &cur, "", &p))
+				found_set(&found[sel], &p);	/* the list shows what was saved */
 			continue;
 		}
-		if (a == A_HISTORY && n > 0) {
-			ui_history(u, &found[sel]);
+		if (a == A_HISTORY && have) {
+			ui_history(u, &cur);
 			continue;
 		}
 		if (a == A_NEW) {
@@ -187,8 +212,8 @@ enum pkm_screen ui_register(struct ui *u)
 			}
 			continue;
 		}
-		if (a == A_OPEN && n > 0) {
-			if (ui_visit_dialog(u, &found[sel])) {
+		if (a == A_OPEN && have) {
+			if (ui_visit_dialog(u, &cur)) {
 				le_set(&q, "");
 				n = 0;
 			}
@@ -204,7 +229,7 @@ enum pkm_screen ui_register(struct ui *u)
 			u->msg[0] = '\0';
 			char t[128];
 			str_copy(t, sizeof t, q.buf);
-			n = str_trim(t)[0] ? patient_search(u->db, t, found, MAX_FOUND) : 0;
+			n = str_trim(t)[0] ? found_search(u->db, t, found) : 0;
 			if (n < 0) {
 				ui_message(u, 1, "daftar pasien tidak terbaca: %s", sqlite3_errmsg(u->db));
 				n = 0;

@@ -1,12 +1,15 @@
 /* make bench: figures of the core on a demo database (tests/bench/run.sh adds
  * start-up and memory of the terminal application). Every figure is the median
  * of several runs; report times come with a baseline measured in the same run.
- * Usage: bench DB YEARS  (the database is changed: give it a copy) */
+ * Usage: bench DB YEARS WORKDIR PKM  (the database is changed: give it a copy) */
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include "pkm/config.h"
 #include "pkm/db.h"
@@ -19,6 +22,39 @@
 #include "pkm/visit.h"
 
 #define RUNS 5
+#define PAIRS 7		/* a report's process and its bare query's, in turns */
+
+extern char **environ;
+
+static const char *const report_names[] = { "lb1", "lb2", "lb3", "lb4", "jampersal" };
+
+/* Each report's bare query: the rows the report reads, counted in SQL alone
+ * (%1$s the month's first day, %2$s the next month's). LB1's is its floor, the
+ * month's (visit, diagnosis) rows grouped by code, sex and case flag. LB3, LB4
+ * and Jampersal: the month's visits (Jampersal's: those it pays for) by sex
+ * (LB4: and kunjungan baru) with the count of their rows in each table the
+ * report reads; the look backs of a few rows (caps, "lengkap", "sebelumnya")
+ * are not in it. */
+#define MONTH "tanggal >= '%1$s' AND tanggal < '%2$s'"
+#define ROWS_OF(t) "SUM((SELECT COUNT(*) FROM " t " t WHERE t.kunjungan_id = v.id))"
+static const char *const bare_sql[] = {
+	"SELECT d.icd10, p.jenis_kelamin, d.kasus, COUNT(*) FROM diagnosis d JOIN kunjungan k ON k.id = d.kunjungan_id "
+	"JOIN pasien p ON p.id = k.pasien_id WHERE k." MONTH " GROUP BY 1, 2, 3",
+	/* the month's movements by drug and kind, prescriptions by payer */
+	"SELECT b.obat, m.jenis, SUM(m.jumlah) FROM mutasi m JOIN batch b ON b.id = m.batch_id WHERE m." MONTH
+	" GROUP BY 1, 2; SELECT k.penjamin, COUNT(DISTINCT k.id) FROM kunjungan k JOIN resep x ON x.kunjungan_id = k.id "
+	"WHERE k." MONTH " AND k.batal IS NULL GROUP BY 1",
+	"SELECT v.jk, COUNT(*), " ROWS_OF("f_anc") ", " ROWS_OF("f_persalinan") ", " ROWS_OF("f_nifas") ", "
+	ROWS_OF("f_neonatal") ", " ROWS_OF("f_diare") ", " ROWS_OF("f_ispa") ", " ROWS_OF("f_imunisasi") ", "
+	ROWS_OF("f_penimbangan") ", " ROWS_OF("f_kb") ", " ROWS_OF("f_tb") " FROM v_kunjungan v WHERE v." MONTH
+	" GROUP BY 1",
+	"SELECT v.jk, v.baru, COUNT(*), " ROWS_OF("diagnosis") ", " ROWS_OF("f_gigi") ", " ROWS_OF("f_igd") ", "
+	ROWS_OF("f_lab") ", " ROWS_OF("f_ranap") ", " ROWS_OF("f_rujukan") ", " ROWS_OF("resep")
+	" FROM v_kunjungan v WHERE v." MONTH " GROUP BY 1, 2",
+	"SELECT v.jk, COUNT(*), " ROWS_OF("diagnosis") ", " ROWS_OF("f_anc") ", " ROWS_OF("f_persalinan") ", "
+	ROWS_OF("f_nifas") ", " ROWS_OF("f_neonatal") ", " ROWS_OF("f_kb") ", " ROWS_OF("f_rujukan")
+	" FROM v_kunjungan v WHERE v.penjamin = 'JAMPERSAL' AND v." MONTH " GROUP BY 1",
+};
 
 static double now_ms(void)
 {
@@ -104,16 +140,19 @@ static void saves(sqlite3 *db, const struct pkm_config *cfg)
 	sb_free(&err);
 }
 
-/* The (visit, diagnosis) rows LB1 counts, grouped in SQL alone by code, sex
- * and case flag: the floor. */
+/* A report's bare query for the month from..to, as SQL text. */
+static void bare_query(size_t report, const char *from, const char *to, char *out, size_t size)
+{
+	snprintf(out, size, bare_sql[report], from, to);
+}
+
+/* LB1's bare query run in this process: the floor of its in-process time. */
 static double lb1_baseline(sqlite3 *db, const char *from, const char *to)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT d.icd10, p.jenis_kelamin, d.kasus, COUNT(*) FROM diagnosis d "
-				      "JOIN kunjungan k ON k.id = d.kunjungan_id JOIN pasien p ON p.id = k.pasien_id "
-				      "WHERE k.tanggal >= ? AND k.tanggal < ? GROUP BY 1, 2, 3", NULL);
+	char sql[1024];
+	bare_query(0, from, to, sql, sizeof sql);
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
 	double t0 = now_ms();
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		;
 	double t = now_ms() - t0;
@@ -121,32 +160,37 @@ static double lb1_baseline(sqlite3 *db, const char *from, const char *to)
 	return t;
 }
 
-static void reports(sqlite3 *db, const struct pkm_config *cfg)
+/* Last month ("YYYY-MM"), its first day and the next month's. */
+static void last_month(char month[8], char from[11], char to[11])
 {
 	struct date today = date_today(), first = { today.m == 1 ? today.y - 1 : today.y, today.m == 1 ? 12 : today.m - 1, 1 };
-	char month[32], from[11], to[32];
-	snprintf(month, sizeof month, "%04d-%02d", first.y, first.m);
+	snprintf(month, 8, "%04u-%02u", (unsigned)first.y % 10000, (unsigned)first.m % 100);
 	date_format(first, from);
-	snprintf(to, sizeof to, "%04d-%02d-01", today.y, today.m);
-	static const char *const names[] = { "lb1", "lb2", "lb3", "lb4", "jampersal" };
+	date_format((struct date){ today.y, today.m, 1 }, to);
+}
+
+static void reports(sqlite3 *db, const struct pkm_config *cfg)
+{
+	char month[8], from[11], to[11];
+	last_month(month, from, to);
 	FILE *null = fopen("/dev/null", "w");
 	double base[RUNS];
 	for (int r = 0; r < RUNS; r++)
 		base[r] = lb1_baseline(db, from, to);
 	double b = median(base, RUNS);
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(report_names); i++) {
 		double t[RUNS];
 		for (int r = 0; r < RUNS; r++) {
-			struct report_req req = { names[i], month, cfg->lb1_layout, FMT_TEXT, 136 };
+			struct report_req req = { report_names[i], month, cfg->lb1_layout, FMT_TEXT, 136 };
 			struct sbuf err = { 0 };
 			double t0 = now_ms();
 			if (report_write(db, cfg, &req, null, &err) != 0)
-				fprintf(stderr, "%s: %s\n", names[i], sb_str(&err));
+				fprintf(stderr, "%s: %s\n", report_names[i], sb_str(&err));
 			t[r] = now_ms() - t0;
 			sb_free(&err);
 		}
 		char name[64];
-		snprintf(name, sizeof name, "report %s %s", names[i], month);
+		snprintf(name, sizeof name, "report %s %s", report_names[i], month);
 		double m = median(t, RUNS);
 		figure(name, m, "ms");
 		if (i == 0) {
@@ -155,6 +199,74 @@ static void reports(sqlite3 *db, const struct pkm_config *cfg)
 		}
 	}
 	fclose(null);
+}
+
+/* The wall time of a whole process, its output thrown away; -1 if it failed. */
+static double process_ms(char *const argv[], const char *what)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	pid_t pid;
+	int status = -1;
+	double t0 = now_ms();
+	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) == 0)
+		waitpid(pid, &status, 0);
+	double t = now_ms() - t0;
+	posix_spawn_file_actions_destroy(&fa);
+	if (status != 0) {
+		fprintf(stderr, "bench: %s (%s) failed\n", argv[0], what);
+		return -1;
+	}
+	return t;
+}
+
+/* The page cache emptied (root only), so the next process reads from the disk;
+ * write = 0 only asks whether it may be. */
+static int drop_caches(int write_it)
+{
+	if (write_it)
+		sync();
+	int fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
+	int ok = fd >= 0 && (!write_it || write(fd, "3", 1) == 1);
+	if (fd >= 0)
+		close(fd);
+	return ok ? 0 : -1;
+}
+
+/* Each report as people run it, a whole pkm process, beside its bare query run
+ * by the sqlite3 shell as a whole process, in turns; warm, then (where the page
+ * cache may be dropped before each run) cold. */
+static void processes(const char *pkm, const char *path)
+{
+	char month[8], from[11], to[11];
+	last_month(month, from, to);
+	int cold_ok = drop_caches(0) == 0;
+	if (!cold_ok)
+		fprintf(stderr, "bench: /proc/sys/vm/drop_caches not writable: no cold figures\n");
+	for (int cold = 0; cold <= cold_ok; cold++)
+		for (size_t i = 0; i < ARRAY_LEN(report_names); i++) {
+			char sql[2048];
+			bare_query(i, from, to, sql, sizeof sql);
+			char *run[2][8] = { { (char *)pkm, "--db", (char *)path, "laporan", (char *)report_names[i], "--month",
+					      month, NULL },
+					    { "sqlite3", (char *)path, sql, NULL } };
+			double t[2][PAIRS];
+			for (int r = 0; r < PAIRS; r++)
+				for (int k = 0; k < 2; k++) {
+					if (cold && drop_caches(1) != 0) {
+						fprintf(stderr, "bench: the page cache could not be dropped: no cold figures\n");
+						return;
+					}
+					t[k][r] = process_ms(run[k], report_names[i]);
+				}
+			char name[64];
+			double m = median(t[0], PAIRS), b = median(t[1], PAIRS);
+			snprintf(name, sizeof name, "%sprocess %s %s", cold ? "cold " : "", report_names[i], month);
+			figure(name, m, "ms");
+			figure(cold ? "  sqlite3 bare query cold" : "  sqlite3 bare query", b, "ms");
+			figure(cold ? "  ratio process / bare cold" : "  ratio process / bare", b > 0 ? m / b : 0, "x");
+		}
 }
 
 /* A byte copy of the database (its WAL checkpointed into it first), on the
@@ -318,8 +430,8 @@ static void audit_first_page(sqlite3 *db)
 
 int main(int argc, char **argv)
 {
-	if (argc != 4) {
-		fprintf(stderr, "usage: bench DB YEARS WORKDIR\n");
+	if (argc != 5) {
+		fprintf(stderr, "usage: bench DB YEARS WORKDIR PKM\n");
 		return 2;
 	}
 	struct sbuf err = { 0 };
@@ -349,5 +461,6 @@ int main(int argc, char **argv)
 	if (stat(argv[1], &s) == 0)
 		figure("database size per year", s.st_size / 1048576.0 / atof(argv[2]), "MB");
 	db_close(db);
+	processes(argv[4], argv[1]);
 	return 0;
 }
