@@ -58,6 +58,27 @@ static sqlite3 *queued(const char *path, int n)
 	return db;
 }
 
+/* A name for a database file of its own (connections of several threads
+ * cannot share :memory:), and its removal with its WAL and SHM. */
+static void fresh_path(char path[32])
+{
+	strcpy(path, "/tmp/pkm-outbox-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+}
+
+static void remove_db(const char *path)
+{
+	static const char *const tail[] = { "", "-wal", "-shm" };
+	char name[64];
+	for (int i = 0; i < 3; i++) {
+		snprintf(name, sizeof name, "%s%s", path, tail[i]);
+		unlink(name);
+	}
+}
+
 /* What a test's send does, and what it saw. */
 struct script {
 	int calls, leaves, known, asked;
@@ -170,11 +191,8 @@ static int rival_claims(unsigned type, void *ctx, void *p, void *x)
 static void test_claim_only_if_due(void **st)
 {
 	(void)st;
-	char path[] = "/tmp/pkm-outbox-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
+	char path[32];
+	fresh_path(path);
 	sqlite3 *db = queued(path, 1);
 	struct sbuf err = { 0 };
 	rival = pkm_open(path, &err);
@@ -189,12 +207,7 @@ static void test_claim_only_if_due(void **st)
 	assert_int_equal(number(db, "SELECT percobaan FROM kirim"), 1);
 	sqlite3_close(other);
 	sqlite3_close(db);
-	char side[64];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
+	remove_db(path);
 }
 
 /* Workers side by side, each on its own connection: every item is claimed
@@ -226,11 +239,8 @@ static int in_parallel(void *ctx, struct outbox_claim *c, struct outbox_outcome 
 static void test_workers(void **st)
 {
 	(void)st;
-	char path[] = "/tmp/pkm-workers-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
+	char path[32];
+	fresh_path(path);
 	sqlite3 *db[WORKERS];
 	void *ctx[WORKERS] = { 0 };
 	db[0] = queued(path, ITEMS);
@@ -249,12 +259,7 @@ static void test_workers(void **st)
 	assert_int_equal(number(db[0], "SELECT count(DISTINCT sumber_id) FROM kirim_sumber"), ITEMS);
 	for (int i = 0; i < WORKERS; i++)
 		sqlite3_close(db[i]);
-	char side[64];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
+	remove_db(path);
 }
 
 static void test_id_forms(void **st)
