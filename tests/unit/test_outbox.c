@@ -59,7 +59,7 @@ static sqlite3 *queued(const char *path, int n)
 }
 
 /* A name for a database file of its own (connections of several threads
- * cannot share :memory:), and its removal with its WAL and SHM. */
+ * cannot share :memory:), and its removal with the files beside it. */
 static void fresh_path(char path[32])
 {
 	strcpy(path, "/tmp/pkm-outbox-XXXXXX");
@@ -71,9 +71,9 @@ static void fresh_path(char path[32])
 
 static void remove_db(const char *path)
 {
-	static const char *const tail[] = { "", "-wal", "-shm" };
+	static const char *const tail[] = { "", "-wal", "-shm", "-pkm.kunci" };
 	char name[64];
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		snprintf(name, sizeof name, "%s%s", path, tail[i]);
 		unlink(name);
 	}
