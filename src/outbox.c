@@ -136,12 +136,16 @@ long outbox_retry(sqlite3 *db, const char *tujuan, long id, struct sbuf *err)
 		      err);
 }
 
+/* Whether an item is due (?1 tujuan, ?2 now, ?4 settle): waiting, not for
+ * data, its backoff over, and an attempt in doubt rested. The one rule both
+ * the pass's reading and the claim use. */
+#define DUE "tujuan = ?1 AND status = 'menunggu' AND tunggu = 0 AND coba_lagi <= ?2 " \
+	    "AND (ragu = 0 OR dicoba <= ?2 - ?4)"
+
 /* The next item due at `now` after after_id: its id, 0 when none, -1 on failure. */
 static long next_due(sqlite3 *db, const char *tujuan, long now, long after_id, long settle, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kirim WHERE tujuan = ?1 AND status = 'menunggu' AND tunggu = 0 "
-					  "AND coba_lagi <= ?2 AND id > ?3 AND (ragu = 0 OR dicoba <= ?2 - ?4) "
-					  "ORDER BY id LIMIT 1", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kirim WHERE " DUE " AND id > ?3 ORDER BY id LIMIT 1", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, tujuan, -1, SQLITE_STATIC);
@@ -153,25 +157,11 @@ static long next_due(sqlite3 *db, const char *tujuan, long now, long after_id, l
 	return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err) == 0 ? id : -1;
 }
 
-static int claim_in(sqlite3 *db, const struct outbox_sender *s, long id, long now, struct outbox_claim *c,
-		    struct sbuf *err);
-
-/* Claim an item if it is still due (another sender, or the item's own
- * change, may have moved it since it was read): counted as an attempt and in
- * doubt, committed before any request leaves, so a kill -9 leaves a trace.
- * 1 claimed, 0 no longer due, -1 on failure. */
-static int claim(sqlite3 *db, const struct outbox_sender *s, long id, long now, struct outbox_claim *c,
-		 struct sbuf *err)
+/* A commit that needs no fsync of its own (synchronous=NORMAL: durable
+ * against a kill, carried to disk by the next FULL commit), or back to FULL. */
+static void light_commits(sqlite3 *db, int on)
 {
-	memset(c, 0, sizeof *c);
-	c->db = db;
-	c->id = id;
-	if (s->light_claim)
-		db_exec(db, "PRAGMA synchronous=NORMAL", NULL);
-	int rc = claim_in(db, s, id, now, c, err);
-	if (s->light_claim)
-		db_exec(db, "PRAGMA synchronous=FULL", NULL);
-	return rc;
+	db_exec(db, on ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL", NULL);
 }
 
 /* claim's transaction. */
@@ -180,13 +170,12 @@ static int claim_in(sqlite3 *db, const struct outbox_sender *s, long id, long no
 {
 	if (db_begin(db) != 0)
 		return db_fail(err, db, "kirim");
-	sqlite3_stmt *st = db_prepare(db, "SELECT ragu, versi FROM kirim WHERE id = ?1 AND tujuan = ?2 AND status = 'menunggu' "
-					  "AND tunggu = 0 AND coba_lagi <= ?3 AND (ragu = 0 OR dicoba <= ?3 - ?4)", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT ragu, versi FROM kirim WHERE " DUE " AND id = ?3", err);
 	int rc = SQLITE_ERROR, due = 0;
 	if (st) {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, s->tujuan, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, now);
+		sqlite3_bind_text(st, 1, s->tujuan, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, now);
+		sqlite3_bind_int64(st, 3, id);
 		sqlite3_bind_int64(st, 4, s->settle);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
@@ -216,6 +205,24 @@ static int claim_in(sqlite3 *db, const struct outbox_sender *s, long id, long no
 	return due;
 }
 
+/* Claim an item if it is still due (another sender, or the item's own
+ * change, may have moved it since it was read): counted as an attempt and in
+ * doubt, committed before any request leaves, so a kill -9 leaves a trace.
+ * 1 claimed, 0 no longer due, -1 on failure. */
+static int claim(sqlite3 *db, const struct outbox_sender *s, long id, long now, struct outbox_claim *c,
+		 struct sbuf *err)
+{
+	memset(c, 0, sizeof *c);
+	c->db = db;
+	c->id = id;
+	if (s->light_claim)
+		light_commits(db, 1);
+	int rc = claim_in(db, s, id, now, c, err);
+	if (s->light_claim)
+		light_commits(db, 0);
+	return rc;
+}
+
 void outbox_write_leaves(struct outbox_claim *c) { c->open++; }
 void outbox_write_known(struct outbox_claim *c) { c->open--; }
 void outbox_asked(struct outbox_claim *c) { c->ask = 0; }
@@ -228,10 +235,11 @@ static int p_care_kind(const char *jenis)
 
 int outbox_id_ok(const char *jenis, const char *id)
 {
-	size_t n = strlen(id), max = p_care_kind(jenis) ? 32 : 64;
+	int p_care = p_care_kind(jenis);
+	size_t n = strlen(id), max = p_care ? 32 : 64;
 	if (n == 0 || n > max || strstr(id, ".."))
 		return 0;
-	const char *allowed = p_care_kind(jenis) ? "" : "-.";
+	const char *allowed = p_care ? "" : "-.";
 	for (const char *s = id; *s; s++)
 		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || strchr(allowed, *s)))
 			return 0;
@@ -393,12 +401,14 @@ static int work(struct pass_state *p, int w, struct sbuf *err)
 	while ((id = take_next(p, db, err)) > 0) {
 		struct outbox_claim c;
 		int rc = claim(db, s, id, p->now, &c, err);
-		if (rc == 0)
-			continue;
+		if (rc <= 0) {
+			if (rc < 0)
+				return -1;
+			continue;	/* no longer due */
+		}
 		struct outbox_outcome o;
 		memset(&o, 0, sizeof o);
-		if (rc > 0)
-			rc = s->send(s->ctx[w], &c, &o, err) == 0 ? settle_item(&c, &o, err) : -1;	/* -1: stays in doubt */
+		rc = s->send(s->ctx[w], &c, &o, err) == 0 ? settle_item(&c, &o, err) : -1;	/* -1: stays in doubt */
 		outcome_free(&o);
 		if (rc < 0)
 			return -1;
@@ -544,9 +554,9 @@ int outbox_ihs_get(sqlite3 *db, const char *jenis, const char *nik, char *out, s
  * look-up, so its commit waits for the next fsync (the item's settling). */
 static int cache_write(sqlite3 *db, const char *sql, const struct arg *a, int n, const char *what, struct sbuf *err)
 {
-	db_exec(db, "PRAGMA synchronous=NORMAL", NULL);
+	light_commits(db, 1);
 	long rc = write1(db, sql, a, n, what, err);
-	db_exec(db, "PRAGMA synchronous=FULL", NULL);
+	light_commits(db, 0);
 	return rc < 0 ? -1 : 0;
 }
 

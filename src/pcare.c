@@ -66,13 +66,27 @@ void pcare_close(struct pcare *p)
  * to the end (nothing made), or no usable answer. */
 enum reply { REPLY_OK, REPLY_NOT_FOUND, REPLY_REFUSED, REPLY_FAILED };
 
+/* A path of fixed words and numbers (every second part), each number
+ * escaped: a number never adds a path segment of its own. */
+static void path_of(struct pcare *p, struct sbuf *b, const char *const *parts)
+{
+	for (int i = 0; parts[i]; i++) {
+		if (i)
+			sb_add(b, "/");
+		if (i % 2)
+			http_escape(p->http, b, parts[i]);
+		else
+			sb_add(b, parts[i]);
+	}
+}
+
 /* One request: signed headers, then metaData judged and `response`
  * decrypted. *out: the response (new reference, may be JSON null) on OK. A
  * request that may change P-Care is reported to the item's claim: settled
  * here when its answer says nothing was made, else left open for the caller
  * to store what it made. */
-static enum reply call(struct pcare *p, const char *method, const char *path, json_t *body, json_t **out, char *why,
-		       size_t size, enum outbox_failure *how)
+static enum reply call(struct pcare *p, const char *method, const char *const *parts, json_t *body, json_t **out,
+		       char *why, size_t size, enum outbox_failure *how)
 {
 	const struct pcare_config *c = &p->cfg->pcare;
 	*out = NULL;
@@ -90,7 +104,8 @@ static enum reply call(struct pcare *p, const char *method, const char *path, js
 				  NULL };
 	char *text = body ? json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
 	struct sbuf url = { 0 };
-	sb_printf(&url, "%s/%s", c->url, path);
+	sb_printf(&url, "%s/", c->url);
+	path_of(p, &url, parts);
 	struct http_response r = { 0 };
 	if (claim)
 		outbox_write_leaves(claim);
@@ -176,14 +191,10 @@ static void member_text(json_t *o, const char *key, char *out, size_t size)
 
 int pcare_check(struct pcare *p, const char *no_kartu, const char *nik, struct pcare_member *m, char *why, size_t size)
 {
-	char path[64];
-	if (no_kartu && *no_kartu)
-		snprintf(path, sizeof path, "peserta/%s", no_kartu);
-	else
-		snprintf(path, sizeof path, "peserta/nik/%s", nik);
+	const char *by_card[] = { "peserta", no_kartu, NULL }, *by_nik[] = { "peserta/nik", nik, NULL };
 	json_t *r;
 	enum outbox_failure how;
-	enum reply got = call(p, "GET", path, NULL, &r, why, size, &how);
+	enum reply got = call(p, "GET", no_kartu && *no_kartu ? by_card : by_nik, NULL, &r, why, size, &how);
 	if (got == REPLY_NOT_FOUND || (got == REPLY_OK && !json_string_value(json_object_get(r, "noKartu")))) {
 		snprintf(why, size, "%s %s tidak dikenal P-Care", no_kartu && *no_kartu ? "No. BPJS" : "NIK",
 			 no_kartu && *no_kartu ? no_kartu : nik);
@@ -262,26 +273,14 @@ static int number_of(json_t *j, const char *jenis, const char *field, char *out,
 	return -1;
 }
 
-/* A path of fixed words and P-Care's numbers, each number escaped. */
-static void path_of(struct pcare *p, struct sbuf *b, const char *const *parts)
-{
-	for (int i = 0; parts[i]; i++) {
-		if (i)
-			sb_add(b, "/");
-		if (i % 2)
-			http_escape(p->http, b, parts[i]);
-		else
-			sb_add(b, parts[i]);
-	}
-}
-
 /* POST what creates one thing; its number (response field `field`) checked,
  * then stored under (jenis, kunci) before anything else happens. */
 static int create(struct pcare *p, const char *path, json_t *body, const char *field, const char *jenis,
 		  const char *kunci, char *id, size_t isize, struct why *w)
 {
 	json_t *r;
-	enum reply got = call(p, "POST", path, body, &r, w->text, sizeof w->text, &w->how);
+	const char *parts[] = { path, NULL };
+	enum reply got = call(p, "POST", parts, body, &r, w->text, sizeof w->text, &w->how);
 	json_decref(body);
 	if (got == REPLY_NOT_FOUND) {
 		w->how = OUTBOX_PERMANENT;
@@ -300,11 +299,8 @@ static int create(struct pcare *p, const char *path, json_t *body, const char *f
  * P-Care no longer has is done too. */
 static int delete_at(struct pcare *p, const char *const *parts, const struct outbox_source *gone, int n, struct why *w)
 {
-	struct sbuf path = { 0 };
-	path_of(p, &path, parts);
 	json_t *r;
-	enum reply got = call(p, "DELETE", sb_str(&path), NULL, &r, w->text, sizeof w->text, &w->how);
-	sb_free(&path);
+	enum reply got = call(p, "DELETE", parts, NULL, &r, w->text, sizeof w->text, &w->how);
 	json_decref(r);
 	if (got == REPLY_FAILED || got == REPLY_REFUSED)
 		return -1;
@@ -316,10 +312,7 @@ static int delete_at(struct pcare *p, const char *const *parts, const struct out
 /* A list P-Care answers a GET with ({count, list}); NULL when none. */
 static int get_list(struct pcare *p, const char *const *parts, json_t **holder, json_t **list, struct why *w)
 {
-	struct sbuf path = { 0 };
-	path_of(p, &path, parts);
-	enum reply got = call(p, "GET", sb_str(&path), NULL, holder, w->text, sizeof w->text, &w->how);
-	sb_free(&path);
+	enum reply got = call(p, "GET", parts, NULL, holder, w->text, sizeof w->text, &w->how);
 	if (got == REPLY_FAILED || got == REPLY_REFUSED)
 		return -1;
 	*list = json_object_get(*holder, "list");
@@ -555,7 +548,8 @@ static int report_visit(struct pcare *p, struct pcare_visit *v, struct why *w)
 		return create(p, "kunjungan/v1", pcare_kunjungan_json(v), "noKunjungan", "kunjungan", "", v->no_kunjungan,
 			      sizeof v->no_kunjungan, w) == 0 ? 0 : -1;
 	json_t *r, *body = pcare_kunjungan_json(v);
-	enum reply got = call(p, "PUT", "kunjungan/v1", body, &r, w->text, sizeof w->text, &w->how);
+	const char *parts[] = { "kunjungan/v1", NULL };
+	enum reply got = call(p, "PUT", parts, body, &r, w->text, sizeof w->text, &w->how);
 	json_decref(body);
 	json_decref(r);
 	if (got == REPLY_NOT_FOUND) {

@@ -19,7 +19,8 @@
 
 #define SYS_NIK "https://fhir.kemkes.go.id/id/nik"
 
-/* One worker's HTTP; the first also reads the secret the others copy. */
+/* A worker's connection and HTTP handle (the secret is read once, by
+ * satusehat_open, and copied). */
 static int open_worker(struct satusehat *s, sqlite3 *db, const struct pkm_config *c, struct sbuf *err)
 {
 	s->db = db;
@@ -321,9 +322,9 @@ static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t
 static int adopt_found(struct satusehat *s, json_t *res, const char *jenis, const char *kunci,
 		       char *out, size_t osize, char *why, size_t size, enum outbox_failure *how, struct sbuf *err)
 {
-	const char *id = json_string_value(json_object_get(res, "id"));
 	if (!res)
 		return 0;
+	const char *id = json_string_value(json_object_get(res, "id"));
 	if (!id || !outbox_id_ok(jenis, id) || strlen(id) >= osize) {
 		snprintf(why, size, "SATUSEHAT memberi id %s yang tidak sah", jenis);
 		*how = OUTBOX_RETRY;
