@@ -22,12 +22,6 @@ static int ends_with(const char *s, const char *tail)
 	return n >= k && strcasecmp(s + n - k, tail) == 0;
 }
 
-static int same_file(const struct stat *a, const char *path)
-{
-	struct stat b;
-	return path && *path && stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
-}
-
 int export_path(const struct pkm_config *c, const char *db_path, const char *name, char *out, size_t size,
 		struct sbuf *err)
 {
@@ -55,8 +49,8 @@ int export_path(const struct pkm_config *c, const char *db_path, const char *nam
 	if (stat(out, &st) != 0)
 		return 0;
 	/* a link in the folder may point anywhere: compare the file itself */
-	if (same_file(&st, c->file) || same_file(&st, db_path) || same_file(&st, c->satusehat.rahasia) ||
-	    same_file(&st, c->pcare.rahasia)) {
+	if (file_is(&st, c->file) || file_is(&st, db_path) || file_is(&st, c->satusehat.rahasia) ||
+	    file_is(&st, c->pcare.rahasia)) {
 		sb_printf(err, "%s: berkas ini adalah pengaturan, rahasia atau database pkm; pilih nama lain", name);
 		return -1;
 	}

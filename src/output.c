@@ -174,12 +174,6 @@ static int cookie_close(void *p)
 	return rc;
 }
 
-static int same_file(const struct stat *a, const char *path)
-{
-	struct stat b;
-	return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
-}
-
 /* 1 when the target is the database, one of its companion files, or in the
  * backup folder: a report written there would destroy records. */
 static int protected_file(sqlite3 *db, const char *backup_dir, const struct stat *target, const char *parent)
@@ -190,12 +184,12 @@ static int protected_file(sqlite3 *db, const char *backup_dir, const struct stat
 		char name[PATH_MAX + 16];
 		for (size_t i = 0; i < ARRAY_LEN(tail); i++) {
 			snprintf(name, sizeof name, "%s%s", main, tail[i]);
-			if (target && same_file(target, name))
+			if (target && file_is(target, name))
 				return 1;
 		}
 	}
 	struct stat dir;
-	return backup_dir && *backup_dir && stat(parent, &dir) == 0 && same_file(&dir, backup_dir);
+	return backup_dir && *backup_dir && stat(parent, &dir) == 0 && file_is(&dir, backup_dir);
 }
 
 static void parent_of(const char *path, char *out, size_t size)

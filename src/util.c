@@ -291,3 +291,9 @@ void free_names(char **names, int n)
 		free(names[i]);
 	free(names);
 }
+
+int file_is(const struct stat *a, const char *path)
+{
+	struct stat b;
+	return path && *path && stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}

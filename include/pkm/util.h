@@ -41,6 +41,10 @@ void str_copy(char *dst, size_t size, const char *src);
 char *str_trim(char *s);
 void str_upper(char *s);
 int str_is_digits(const char *s);
+/* Whether path names the file a was stat'ed from (device and inode: a link
+ * or another spelling does not hide it); 0 for an empty path. */
+struct stat;
+int file_is(const struct stat *a, const char *path);
 /* A table or column name pkm accepts: [a-z][a-z0-9_]*, under 32 characters. */
 int str_is_ident(const char *s);
 /* Why s cannot be an external code (letters, digits, '.', '-', '_'; not
