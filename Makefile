@@ -20,6 +20,12 @@ ifeq ($(FUZZ),1)
 CFLAGS   += -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 endif
 
+# The sender's threads under ThreadSanitizer (tests/kirim/threads_tsan.sh).
+ifeq ($(TSAN),1)
+CFLAGS   += -O1 -fsanitize=thread -fno-omit-frame-pointer
+LDFLAGS  += -fsanitize=thread
+endif
+
 ifeq ($(SAN),1)
 CFLAGS   += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS  += -fsanitize=address,undefined
@@ -107,6 +113,7 @@ test: deps
 	@mkdir -p $(BUILD)
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) >$(BUILD)/make.log 2>&1 || { cat $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; }
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 SAN= fuzz-bins >>$(BUILD)/make.log 2>&1 || { cat $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=build/tsan TSAN=1 SAN= all >>$(BUILD)/make.log 2>&1 || { cat $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; }
 	@if grep -q 'warning:' $(BUILD)/make.log; then grep 'warning:' $(BUILD)/make.log; echo "0 passed, 1 failed"; exit 1; fi
 	@sh tests/run.sh $(BUILD)
 

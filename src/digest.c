@@ -1,6 +1,7 @@
 #include "pkm/digest.h"
 #include "pkm/util.h"
 #include <dlfcn.h>
+#include <pthread.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,6 @@
 /* libcrypto costs a process 1.4 MB of RSS merely linked (its relocations and
  * the pages its start-up touches), so it is opened on first use. */
 static struct {
-	int tried;
 	__typeof__(&EVP_MD_CTX_new) ctx_new;
 	__typeof__(&EVP_MD_CTX_free) ctx_free;
 	__typeof__(&EVP_sha256) sha256;
@@ -21,14 +21,11 @@ struct digest {
 	EVP_MD_CTX *ctx;
 };
 
-static int load(void)
+static void open_lib(void)
 {
-	if (lib.tried)
-		return lib.final ? 0 : -1;
-	lib.tried = 1;
 	void *h = dlopen("libcrypto.so.3", RTLD_LAZY | RTLD_LOCAL);
 	if (!h)
-		return -1;
+		return;
 	/* POSIX: a function pointer may be read out of dlsym's void * this way */
 	*(void **)&lib.ctx_new = dlsym(h, "EVP_MD_CTX_new");
 	*(void **)&lib.ctx_free = dlsym(h, "EVP_MD_CTX_free");
@@ -36,25 +33,32 @@ static int load(void)
 	*(void **)&lib.init = dlsym(h, "EVP_DigestInit_ex");
 	*(void **)&lib.update = dlsym(h, "EVP_DigestUpdate");
 	*(void **)&lib.final = dlsym(h, "EVP_DigestFinal_ex");
-	if (!lib.ctx_new || !lib.ctx_free || !lib.sha256 || !lib.init || !lib.update || !lib.final) {
-		lib.final = NULL;
-		return -1;
-	}
-	return 0;
+	if (!lib.ctx_new || !lib.ctx_free || !lib.sha256 || !lib.init || !lib.update || !lib.final)
+		lib.final = NULL;	/* all or nothing */
+}
+
+/* Once per process, whichever thread comes first (the sender's workers hash
+ * at the same time). */
+int digest_ready(const char **why)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, open_lib);
+	if (!lib.final && why)
+		*why = "pustaka libcrypto.so.3 (paket libssl3) tidak dapat dimuat";
+	return lib.final ? 0 : -1;
 }
 
 struct digest *digest_new(const char **why)
 {
-	if (load() != 0) {
-		*why = "pustaka libcrypto.so.3 (paket libssl3) tidak dapat dimuat";
+	if (digest_ready(why) != 0)
 		return NULL;
-	}
 	struct digest *d = xcalloc(1, sizeof *d);
 	d->ctx = lib.ctx_new();
 	if (!d->ctx || lib.init(d->ctx, lib.sha256(), NULL) != 1) {
 		lib.ctx_free(d->ctx);
 		free(d);
-		*why = "SHA-256 tidak dapat dimulai";
+		if (why)
+			*why = "SHA-256 tidak dapat dimulai";
 		return NULL;
 	}
 	return d;

@@ -5,6 +5,7 @@
 #include "pkm/fhir.h"
 #include "pkm/http.h"
 #include "pkm/db.h"
+#include "pkm/digest.h"
 #include "pkm/open.h"
 #include "pkm/outbox.h"
 #include "pkm/secret.h"
@@ -48,6 +49,11 @@ int satusehat_open(struct satusehat *s, sqlite3 *db, const char *db_path, const 
 	s->secret[strcspn(s->secret, "\r\n")] = 0;	/* client_secret: the first line */
 	if (!*s->secret) {
 		sb_printf(err, "berkas rahasia %s harus berisi client_secret pada baris pertama", c->satusehat.rahasia);
+		return -1;
+	}
+	const char *why = NULL;
+	if (digest_ready(&why) != 0) {	/* the Bundle's urn:uuid are hashes */
+		sb_add(err, why);
 		return -1;
 	}
 	if (open_worker(s, db, c, err) != 0)

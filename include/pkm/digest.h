@@ -5,7 +5,10 @@
 #include <stddef.h>
 
 struct digest;
-/* NULL when libcrypto cannot be loaded; `why` then says so. */
+/* 0 when SHA-256 can be computed; else -1 and `why` (may be NULL) says so.
+ * Safe from any thread. */
+int digest_ready(const char **why);
+/* NULL when libcrypto cannot be loaded; `why` (may be NULL) then says so. */
 struct digest *digest_new(const char **why);
 void digest_add(struct digest *d, const void *bytes, size_t n);
 /* Start again from nothing (the stream was rewound). */
