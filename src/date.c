@@ -132,14 +132,40 @@ struct date date_today(void)
 int month_parse(const char *s, struct date *first, struct date *next)
 {
 	struct date d = { 0, 0, 1 };
-	if (!s || strlen(s) != 7 || s[4] != '-' || digits(s, 4, &d.y) || digits(s + 5, 2, &d.m) ||
-	    !date_valid(d))
+	size_t len = s ? strlen(s) : 0;
+	int iso = len == 7 && s[4] == '-' && digits(s, 4, &d.y) == 0 && digits(s + 5, 2, &d.m) == 0;
+	int shown = len == 7 && (s[2] == '-' || s[2] == '/') && digits(s, 2, &d.m) == 0 &&
+		    digits(s + 3, 4, &d.y) == 0;
+	if (!(iso || shown) || !date_valid(d))
 		return -1;
 	*first = d;
 	next->y = d.m == 12 ? d.y + 1 : d.y;
 	next->m = d.m == 12 ? 1 : d.m + 1;
 	next->d = 1;
 	return 0;
+}
+
+char *month_key(struct date d, char *buf)
+{
+	snprintf(buf, 8, "%04u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u);
+	return buf;
+}
+
+char *month_show(struct date d, char *buf)
+{
+	snprintf(buf, 8, "%02u-%04u", (unsigned)d.m % 100u, (unsigned)d.y % 10000u);
+	return buf;
+}
+
+char *age_show(const struct age *a, char *buf, size_t size)
+{
+	if (a->years == 0 && a->months == 0)
+		snprintf(buf, size, "%ld hr", a->total_days);
+	else if (a->years == 0)
+		snprintf(buf, size, "%d bl", a->months);
+	else
+		snprintf(buf, size, "%d th", a->years);
+	return buf;
 }
 
 const char *month_name(int m)

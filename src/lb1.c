@@ -267,11 +267,11 @@ int lb1_build(sqlite3 *db, const char *month, enum layout layout, struct lb1 *ou
 	memset(out, 0, sizeof *out);
 	struct date first, next;
 	if (month_parse(month, &first, &next) != 0) {
-		sb_printf(err, "bulan tidak sah: '%s' (contoh: 2026-10)", month);
+		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
 		return -1;
 	}
 	out->layout = layout;
-	str_copy(out->month, sizeof out->month, month);
+	month_key(first, out->month);
 	char from[11], to[11];
 	date_format(first, from);
 	date_format(next, to);

@@ -106,10 +106,10 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 	memset(out, 0, sizeof *out);
 	struct date first, next;
 	if (month_parse(month, &first, &next) != 0) {
-		sb_printf(err, "bulan harus YYYY-MM, bukan '%s'", month);
+		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
 		return -1;
 	}
-	str_copy(out->month, sizeof out->month, month);
+	month_key(first, out->month);
 	out->rules = *f;
 	char from[11], to[11];
 	date_format(first, from);

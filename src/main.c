@@ -29,7 +29,7 @@ static const char usage[] =
 	"  pkm [--db BERKAS] impor pasien|kunjungan|obat|stok BERKAS.csv [--encoding cp1252]\n"
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
-	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month YYYY-MM\n"
+	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
 	"  pkm [--config BERKAS] periksa-formulir [FOLDER]     periksa formulir\n"
@@ -215,7 +215,7 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 			return fail_usage("pilihan tanpa nilai");
 		i++;
 		long w;
-		if (strcmp(opt, "--month") == 0)
+		if (strcmp(opt, "--month") == 0 || strcmp(opt, "--bulan") == 0)
 			req.month = val;
 		else if (strcmp(opt, "--layout") == 0 && layout_parse(val, &req.layout) == 0)
 			;
@@ -232,7 +232,7 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 		}
 	}
 	if (!req.month)
-		return fail_usage("laporan perlu --month YYYY-MM");
+		return fail_usage("laporan perlu --month MM-YYYY (atau YYYY-MM)");
 	struct sbuf err = { 0 };
 	char backups[PATH_MAX];
 	config_backup_dir(cfg, db_path, backups, sizeof backups);

@@ -358,7 +358,7 @@ static int count_rows(sqlite3 *db, const struct pkm_config *cfg, const struct ro
 	memset(out, 0, sizeof *out);
 	struct date first, next;
 	if (month_parse(month, &first, &next) != 0) {
-		sb_printf(err, "bulan harus YYYY-MM, bukan '%s'", month);
+		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
 		return -1;
 	}
 	char from[11], to[11];
@@ -367,7 +367,7 @@ static int count_rows(sqlite3 *db, const struct pkm_config *cfg, const struct ro
 	if (month_visits(db, d, from, to, err) != 0 || month_rows(db, d, 0, err) != 0)
 		return -1;
 	out->def = d;
-	str_copy(out->month, sizeof out->month, month);
+	month_key(first, out->month);
 	out->v = xcalloc((size_t)d->n + 1, sizeof *out->v);
 	for (int i = 0; i < d->n; i++) {
 		const struct rd_row *r = &d->rows[i];
@@ -444,6 +444,7 @@ void rd_table(const struct rd_result *r, struct table *t)
 	int nc = ncols(d);
 	table_init(t, nc);
 	t->wide_names = 1;
+	t->kode_csv_only = 1;
 	str_copy(t->title, sizeof t->title, d->title);
 	str_copy(t->head_nama, sizeof t->head_nama, "Kegiatan");
 	for (int c = 0; c < nc; c++)
@@ -467,10 +468,12 @@ void rd_table(const struct rd_result *r, struct table *t)
 		v[0] = count;
 		v[1] = CELL_NA;
 		v[2] = cost;
-		sb_add(&t->foot, "Dokumen yang dilampirkan:\n");
-		for (int i = 0; i < d->n; i++)
+		sb_add(&t->foot, "Dokumen yang dilampirkan (menurut No.):\n");
+		for (int i = 0, no = 0; i < d->n; i++) {
+			no += !d->rows[i].head;
 			if (!d->rows[i].head && d->rows[i].docs[0])
-				sb_printf(&t->foot, "  %s: %s\n", d->rows[i].id, d->rows[i].docs);
+				sb_printf(&t->foot, "  %d. %s\n", no, d->rows[i].docs);
+		}
 	}
 	for (int i = 0; i < d->nratio; i++) {
 		char val[24] = "-";

@@ -108,6 +108,8 @@ static struct label_widths label_widths(const struct table *t, int width)
 			w.no = utf8_width(r->no);
 		if (utf8_width(r->kode) > w.kode)
 			w.kode = utf8_width(r->kode);
+		if (t->kode_csv_only)	/* no column and no space after it */
+			w.kode = -1;
 		if (r->kind != ROW_HEAD && utf8_width(r->nama) > longest)
 			longest = utf8_width(r->nama);
 	}
@@ -276,8 +278,10 @@ static void column_header(struct sbuf *b, const struct table *t, const struct la
 		group_line(b, t, lw, c0, c1);
 	put_cell(b, "No", lw->no, 0);
 	sb_addc(b, ' ');
-	put_cell(b, t->head_kode, lw->kode, 0);
-	sb_addc(b, ' ');
+	if (lw->kode >= 0) {
+		put_cell(b, t->head_kode, lw->kode, 0);
+		sb_addc(b, ' ');
+	}
 	put_cell(b, t->head_nama, lw->nama, 0);
 	for (int c = c0; c < c1; c++) {
 		sb_addc(b, ' ');
@@ -296,8 +300,10 @@ static void body_row(struct sbuf *b, const struct trow *r,
 	}
 	put_cell(b, r->no, lw->no, 0);
 	sb_addc(b, ' ');
-	put_cell(b, r->kode, lw->kode, 0);
-	sb_addc(b, ' ');
+	if (lw->kode >= 0) {
+		put_cell(b, r->kode, lw->kode, 0);
+		sb_addc(b, ' ');
+	}
 	put_cell(b, r->nama, lw->nama, 0);
 	char num[32];
 	for (int c = c0; c < c1; c++) {

@@ -163,8 +163,11 @@ static void show_report(struct ui *u, const struct report_req *req)
 		char rname[16], title[96], file[64];
 		str_copy(rname, sizeof rname, req->name);
 		str_upper(rname);
-		snprintf(title, sizeof title, "Laporan %s %s", rname, req->month);
-		snprintf(file, sizeof file, "%.16s-%.7s.txt", req->name, req->month);
+		struct date first, next;
+		char shown[8];
+		month_parse(req->month, &first, &next);
+		snprintf(title, sizeof title, "Laporan %s %s", rname, month_show(first, shown));
+		snprintf(file, sizeof file, "%.16s-%.7s.txt", req->name, req->month);	/* sorts by month */
 		ui_view_text(u, title, text, len, file);
 		free(text);
 	} else {
@@ -177,14 +180,22 @@ static void show_report(struct ui *u, const struct report_req *req)
 	sb_free(&err);
 }
 
+/* The month typed, as MM-YYYY or YYYY-MM, into first; 0 when it is one. */
+static int typed_month(struct ui *u, const char *typed, struct date *first)
+{
+	struct date next;
+	if (month_parse(typed, first, &next) == 0)
+		return 0;
+	ui_message(u, 1, "Bulan tidak sah '%s': tulis MM-YYYY, mis. %02d-%04d", typed, u->today.m, u->today.y);
+	return -1;
+}
+
 /* The monthly form of LB4 activities (forms/ with key = bulan) for a month. */
 static void monthly_entry(struct ui *u, const char *month)
 {
-	struct date first, next;
-	if (month_parse(month, &first, &next) != 0) {
-		ui_message(u, 1, "Bulan ditulis YYYY-MM, mis. %04d-%02d", u->today.y, u->today.m);
+	struct date first;
+	if (typed_month(u, month, &first) != 0)
 		return;
-	}
 	for (int i = 0; i < u->forms.n; i++) {
 		const struct form *f = &u->forms.forms[i];
 		if (strcmp(f->key, "bulan") != 0)
@@ -207,9 +218,8 @@ enum pkm_screen ui_reports(struct ui *u)
 	prev.m = prev.m == 1 ? 12 : prev.m - 1;
 	prev.y = u->today.m == 1 ? prev.y - 1 : prev.y;
 	prev.d = 1;
-	char month[11];
-	date_format(prev, month);
-	month[7] = '\0';	/* YYYY-MM */
+	char month[8];
+	month_show(prev, month);
 	struct lineedit m;
 	memset(&m, 0, sizeof m);
 	m.max = 7;
@@ -228,7 +238,7 @@ enum pkm_screen ui_reports(struct ui *u)
 			if (i != 1)
 				ui_text(3 + i * 2, 18, COLS - 20, values[i], focus == i ? A_REVERSE : 0);
 		}
-		ui_text(12, 2, COLS - 4, "Enter: tampilkan laporan. Bulan ditulis YYYY-MM. Spasi: ganti pilihan.", A_DIM);
+		ui_text(12, 2, COLS - 4, "Enter: tampilkan laporan. Bulan ditulis MM-YYYY. Spasi: ganti pilihan.", A_DIM);
 		ui_text(13, 2, COLS - 4, "F6 atau ^B: isian bulanan LB4 (penyuluhan, posyandu, kesling, UKS).", A_DIM);
 		ui_text(14, 2, COLS - 4, "F8 atau ^W: cadangan database sekarang.", A_DIM);
 		ui_text(15, 2, COLS - 4, "F5 atau ^K: antrean kirim SATUSEHAT (yang menunggu dan yang gagal).", A_DIM);
@@ -242,9 +252,14 @@ enum pkm_screen ui_reports(struct ui *u)
 		int next = ui_main_action(u, a);
 		if (next >= 0 && next != SCR_REPORTS)
 			return (enum pkm_screen)next;
+		struct date first;
+		char key[8];
 		if (a == A_OPEN) {
-			struct report_req req = { report_list[which].name, m.buf, layout, FMT_TEXT, width };
-			show_report(u, &req);
+			struct report_req req = { report_list[which].name, key, layout, FMT_TEXT, width };
+			if (typed_month(u, m.buf, &first) == 0) {
+				month_key(first, key);
+				show_report(u, &req);
+			}
 		} else if (a == A_MONTHLY) {
 			monthly_entry(u, m.buf);
 		} else if (a == A_BACKUP) {

@@ -1,6 +1,7 @@
 /* Calendar dates, "today", calendar age and the LB1 age bands (README domain rule 1). */
 #ifndef PKM_DATE_H
 #define PKM_DATE_H
+#include <stddef.h>
 
 struct date {
 	int y, m, d;
@@ -31,13 +32,22 @@ struct date date_from_days(long days);
 int date_cmp(struct date a, struct date b);
 /* Today, or PKM_TODAY=YYYY-MM-DD when set (tests). */
 struct date date_today(void);
-/* "YYYY-MM" into the first day of that month and of the next; 0 on success. */
+/* A month as typed: "MM-YYYY" (as shown; also MM/YYYY) or "YYYY-MM", into the
+ * first day of that month and of the next; 0 on success. */
 int month_parse(const char *s, struct date *first, struct date *next);
+#define MONTH_HINT "tulis MM-YYYY, mis. 10-2026"
+/* The month of d as stored and queried, "YYYY-MM" (buf at least 8 bytes). */
+char *month_key(struct date d, char *buf);
+/* The month of d as people read it, "MM-YYYY" (buf at least 8 bytes). */
+char *month_show(struct date d, char *buf);
 /* "November 2026" */
 const char *month_name(int m);
 
 /* Calendar age at `at`; -1 when `at` is before `birth`. */
 int age_at(struct date birth, struct date at, struct age *out);
+/* An age as people read it: days under a month ("12 hr"), months under a
+ * year ("5 bl"), else years ("34 th"). */
+char *age_show(const struct age *a, char *buf, size_t size);
 
 int band_count(enum layout l);
 /* Band index of an age in a layout. */

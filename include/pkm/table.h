@@ -35,6 +35,7 @@ struct table {
 	struct trow *rows;
 	struct sbuf foot;	/* lines printed once after the table */
 	int wide_names;		/* names may take the room a one-panel table leaves */
+	int kode_csv_only;	/* row keys for machines: in the CSV, not on paper */
 };
 
 void table_init(struct table *t, int ncols);

@@ -33,6 +33,11 @@ for r in lb2 lb3 lb4 jampersal; do
 done
 pkm report lb4 --month 2026-10 --format csv --out "$WORK/lb4.csv"
 check lb4.csv
+# a month is typed as shown (MM-YYYY) or as stored (YYYY-MM); --bulan is --month
+pkm laporan lb4 --bulan 10-2026 --width 80 | cmp -s - "$WORK/lb4-80.txt" || { echo "10-2026 is not 2026-10" >&2; exit 1; }
+pkm laporan lb2 --month 10/2026 --format data | cmp -s - "$WORK/lb2.data" || { echo "10/2026 is not 2026-10" >&2; exit 1; }
+if pkm laporan lb4 --month 13-2026 2>"$WORK/badmonth.err"; then echo "month 13 accepted" >&2; exit 1; fi
+grep -q "bulan tidak sah: '13-2026' (tulis MM-YYYY" "$WORK/badmonth.err"
 "$PKM_BIN" --config pkm-faktor.ini --db "$DB" report lb2 --month 2026-10 --format data >"$WORK/lb2-faktor.data"
 check lb2-faktor.data data
 

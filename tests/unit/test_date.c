@@ -136,6 +136,47 @@ static void test_show(void **s)
 	assert_string_equal(date_show("", buf), "");
 }
 
+/* Months are typed as shown (MM-YYYY, MM/YYYY) or as stored (YYYY-MM). */
+static void test_month_forms(void **s)
+{
+	(void)s;
+	struct date d, n;
+	char key[8], shown[8];
+	const char *same[] = { "2026-12", "12-2026", "12/2026" };
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+		assert_int_equal(month_parse(same[i], &d, &n), 0);
+		assert_string_equal(month_key(d, key), "2026-12");
+		assert_string_equal(month_show(d, shown), "12-2026");
+		assert_int_equal(date_cmp(n, D(2027, 1, 1)), 0);
+	}
+	assert_int_equal(month_parse("01-2026", &d, &n), 0);
+	assert_int_equal(d.m * 10000 + d.y, 12026);
+	const char *bad[] = { "13-2026", "00-2026", "2026-00", "1-2026", "2026-1", "12-26", "2026/12", "12-2026x", "", "abcdefg" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(month_parse(bad[i], &d, &n), -1);
+	assert_int_equal(month_parse(NULL, &d, &n), -1);
+}
+
+/* Ages as shown: days under a month, months under a year, years after. */
+static void test_age_show(void **s)
+{
+	(void)s;
+	const struct {
+		struct date born, at;
+		const char *shown;
+	} c[] = {
+		{ D(2026, 11, 21), D(2026, 11, 21), "0 hr" },	{ D(2026, 11, 21), D(2026, 11, 23), "2 hr" },
+		{ D(2026, 1, 31), D(2026, 2, 28), "28 hr" },	{ D(2026, 10, 23), D(2026, 11, 22), "30 hr" },
+		{ D(2026, 10, 23), D(2026, 11, 23), "1 bl" },	{ D(2025, 11, 24), D(2026, 11, 23), "11 bl" },
+		{ D(2025, 11, 23), D(2026, 11, 23), "1 th" },	{ D(1981, 6, 15), D(2026, 6, 14), "44 th" },
+	};
+	char buf[16];
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		struct age a = age(c[i].born, c[i].at);
+		assert_string_equal(age_show(&a, buf, sizeof buf), c[i].shown);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +184,7 @@ int main(void)
 		cmocka_unit_test(test_age_days),  cmocka_unit_test(test_bands_newborn),
 		cmocka_unit_test(test_birthdays), cmocka_unit_test(test_leap_day),
 		cmocka_unit_test(test_upper_bands), cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_month_forms), cmocka_unit_test(test_age_show),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }
