@@ -179,7 +179,7 @@ int cmd_user(sqlite3 *db, int argc, char **argv)
 		return 1;
 	}
 	for (int i = 0; i < n; i++) {
-		printf("%-16s %-12s %s", list[i].nama, list[i].peran, list[i].aktif ? "aktif" : "ditutup");
+		printf("%-16s %-12s %s", list[i].nama, list[i].peran, user_status(db, &list[i], time(NULL)));
 		for (int k = 0; k < list[i].n_units; k++)
 			printf(" %s", list[i].units[k]);
 		putchar('\n');

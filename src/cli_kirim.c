@@ -1,6 +1,7 @@
 /* pkm kirim status | ulang ID|semua | satusehat|pcare [--sekali], and
  * pkm pcare peserta NOKARTU|NIK. */
 #include "pkm/cli_kirim.h"
+#include "pkm/date.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
 #include "pkm/output.h"
@@ -35,7 +36,7 @@ static const char *state_words(const struct outbox_item *it, char *buf, size_t s
 	struct tm tm;
 	localtime_r(&t, &tm);
 	char when[24];
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	strftime(when, sizeof when, "%d-%m-%Y %H:%M", &tm);
 	snprintf(buf, size, "dicoba lagi %s", when);
 	return buf;
 }
@@ -63,8 +64,9 @@ static int status1(sqlite3 *db, const struct pkm_config *cfg, int k)
 			       "KEADAAN / KETERANGAN");
 		for (long i = 0; i < got; i++) {
 			const struct outbox_item *it = &items[i];
-			char buf[48], line[512];
-			snprintf(line, sizeof line, "%-6ld %-10s %-8s %-20.20s %-6s %-9ld %s%s%s\n", it->id, it->tanggal,
+			char buf[48], line[512], day[11];
+			snprintf(line, sizeof line, "%-6ld %-10s %-8s %-20.20s %-6s %-9ld %s%s%s\n", it->id,
+				 date_show(it->tanggal, day),
 				 it->no_rm, it->nama, it->unit, it->percobaan, state_words(it, buf, sizeof buf),
 				 *it->galat ? ": " : "", it->galat);
 			out_puts(stdout, line);

@@ -354,12 +354,29 @@ void dict_display(sqlite3 *db, const struct column_def *c, const char *value, ch
 	out[0] = '\0';
 	if (!value[0])
 		return;
+	if (c->type == T_DATE) {	/* people read DD-MM-YYYY */
+		char day[11];
+		str_copy(out, size, date_show(value, day));
+		return;
+	}
 	int n = dict_options(db, c, code, label, DICT_MAX_CHOICES);
 	for (int i = 0; i < n; i++)
 		if (strcmp(code[i], value) == 0)
 			str_copy(out, size, label[i]);
 	if (!n)
 		snprintf(out, size, "%s%s%s", value, c->unit[0] ? " " : "", c->unit);
+}
+
+const char *dict_label(sqlite3 *db, const char *table, const char *column, const char *value, char *out,
+		       size_t size)
+{
+	const struct column_def *c = dict_find(db, table, column);
+	out[0] = '\0';
+	if (c)
+		dict_display(db, c, value, out, size);
+	if (!out[0])
+		str_copy(out, size, value);
+	return out;
 }
 
 /* The labels of the two fixed-choice types, written once. */

@@ -465,7 +465,9 @@ int form_text(sqlite3 *db, const struct form *f, long visit_id, struct sbuf *out
 			if (!form_visible(f, vals, i) || !vals->v[i][0])
 				continue;
 			char shown[600];
-			dict_display(db, &f->f[i].def, vals->v[i], shown, sizeof shown);
+			struct column_def def = f->f[i].def;
+			def.type = f->f[i].shown;	/* a computed yes/no reads "Ya", not "1" */
+			dict_display(db, &def, vals->v[i], shown, sizeof shown);
 			sb_printf(out, "  %-30s %s\n", f->f[i].def.label, shown);
 		}
 	}

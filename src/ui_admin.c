@@ -100,8 +100,8 @@ static void users_screen(struct ui *u)
 			char line[256], units[64] = "";
 			for (int k = 0; k < x->n_units; k++)
 				snprintf(units + strlen(units), sizeof units - strlen(units), "%s ", x->units[k]);
-			snprintf(line, sizeof line, "%-16s %-12s %-8s %s%s", x->nama, x->peran, x->aktif ? "aktif" : "ditutup",
-				 units, x->nama_lengkap);
+			snprintf(line, sizeof line, "%-16s %-12s %-8s %s%s", x->nama, x->peran,
+				 user_status(u->db, x, time(NULL)), units, x->nama_lengkap);
 			ui_text(4 + i, 2, COLS - 4, line, top + i == sel ? ui_attr_sel(u) : 0);
 		}
 		curs_set(0);

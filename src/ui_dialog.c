@@ -31,8 +31,9 @@ static void draw(struct ui *u, unsigned ctx, const char *title, const char *intr
 		size_t len = strcspn(s, "\n");
 		char line[400];
 		str_copy(line, sizeof line < len + 1 ? sizeof line : len + 1, s);
-		ui_text(2 + d->intro_lines, 2, COLS - 4, line, d->intro_lines ? 0 : A_BOLD);
-		d->intro_lines++;
+		int rows = utf8_width(line) > COLS - 4 && d->intro_lines < 3 ? 2 : 1;	/* a sentence wraps */
+		ui_text_wrap(2 + d->intro_lines, 2, COLS - 4, rows, line, d->intro_lines ? 0 : A_BOLD);
+		d->intro_lines += rows;
 		if (!s[len])
 			break;
 		s += len + 1;

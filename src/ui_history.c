@@ -27,7 +27,7 @@ static void show_form(struct ui *u, const struct visit_summary *h, char sex)
 		return;
 	}
 	for (int i = 0; i < n; i++) {
-		str_copy(code[i], sizeof code[i], u->forms.forms[which[i]].id);
+		snprintf(code[i], sizeof code[i], "%d", i + 1);	/* the form's id is for the program */
 		str_copy(label[i], sizeof label[i], u->forms.forms[which[i]].title);
 	}
 	int pick = n == 1 ? 0 : ui_pick(u, "Formulir kunjungan ini", code, label, n, 0);
@@ -36,7 +36,7 @@ static void show_form(struct ui *u, const struct visit_summary *h, char sex)
 	struct sbuf text = { 0 };
 	char day[11], title[160];
 	form_text(u->db, &u->forms.forms[which[pick]], h->v.id, &text);
-	snprintf(title, sizeof title, "%s, %s %s (hanya dibaca)", u->forms.forms[which[pick]].id,
+	snprintf(title, sizeof title, "%s, %s %s (hanya dibaca)", u->forms.forms[which[pick]].title,
 		 date_show(h->v.tanggal, day), h->v.unit);
 	ui_view_text(u, title, sb_str(&text), text.len, "formulir.txt");
 	sb_free(&text);

@@ -53,13 +53,20 @@ void ui_outbox(struct ui *u)
 			snprintf(head, sizeof head, "%ld menunggu, %ld gagal. %s tidak aktif di konfigurasi.", c.menunggu,
 				 c.gagal, name);
 		ui_text(2, 2, COLS - 4, head, A_BOLD);
+		char empty[200];
+		if (on)
+			snprintf(empty, sizeof empty, "Tidak ada yang menunggu: semua kunjungan sudah terkirim.");
+		else	/* nothing is queued while it is off: "all sent" would not be true */
+			snprintf(empty, sizeof empty, "Pengiriman ke %s mati: kunjungan tidak diantrekan dan tidak dikirim. "
+				 "Nyalakan dengan [%s] aktif = ya di konfigurasi.", name, tujuan);
 		if (!n)
-			ui_text(4, 2, COLS - 4, "Tidak ada yang menunggu: semua kunjungan sudah terkirim.", 0);
+			ui_text_wrap(4, 2, COLS - 4, 3, empty, 0);
 		for (int i = 0; i < page && top + i < n; i++) {
 			const struct outbox_item *it = &items[top + i];
-			char line[256], state[48];
+			char line[256], state[48], day[11];
 			state_text(it, state, sizeof state);
-			snprintf(line, sizeof line, "%-10s %-8s %-22.22s %-6s %-18s", it->tanggal, it->no_rm, it->nama, it->unit, state);
+			snprintf(line, sizeof line, "%-10s %-8s %-22.22s %-6s %-18s", date_show(it->tanggal, day), it->no_rm,
+				 it->nama, it->unit, state);
 			attr_t a = top + i == sel ? ui_attr_sel(u) : 0;
 			ui_text(4 + i * 3, 2, COLS - 4, line, a);
 			ui_text_wrap(5 + i * 3, 4, COLS - 6, 2, *it->galat ? it->galat : "-", A_DIM);
@@ -74,10 +81,12 @@ void ui_outbox(struct ui *u)
 		if (a == A_HELP)
 			ui_help(u);
 		else if (a == A_RESEND && cur) {
+			char day[11];
 			if (outbox_retry(u->db, tujuan, cur->id, &err) < 0)
 				ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
 			else
-				ui_message(u, 0, "Kunjungan %s %s dikirim lagi pada kesempatan berikut", cur->no_rm, cur->tanggal);
+				ui_message(u, 0, "Kunjungan %s %s dikirim lagi pada kesempatan berikut", cur->no_rm,
+					   date_show(cur->tanggal, day));
 		} else if (a == A_PLATFORM) {
 			pcare = !pcare;
 			first = 0;

@@ -137,12 +137,13 @@ static void load_items(struct ui *u, const struct visit_row *row, struct visit_i
 static void draw_visit(struct ui *u, const struct visit_row *row, const struct visit_items *it, int sel, int *top)
 {
 	ui_frame(u, "Kunjungan pasien", CTX_DIAG);
-	char line[512], day[11];
-	snprintf(line, sizeof line, "%s  (No. RM %s)  %s, %d th %d bl %d hr", row->nama, row->no_rm,
-		 dict_sex_label(row->sex), row->v.age.years, row->v.age.months, row->v.age.days);
+	char line[512], day[11], age[16], payer[80];
+	snprintf(line, sizeof line, "%s  (No. RM %s)  %s, %s", row->nama, row->no_rm, dict_sex_label(row->sex),
+		 age_show(&row->v.age, age, sizeof age));
 	ui_text(2, 2, COLS - 4, line, A_BOLD);
 	snprintf(line, sizeof line, "Unit %s, antrian %d, penjamin %s, tanggal %s", row->v.unit, row->v.no_antrian,
-		 row->v.penjamin, date_show(row->v.tanggal, day));
+		 dict_label(u->db, "kunjungan", "penjamin", row->v.penjamin, payer, sizeof payer),
+		 date_show(row->v.tanggal, day));
 	ui_text(3, 2, COLS - 4, line, 0);
 	/* one list of lines: headings (-1), notes (-2), then item numbers: diagnoses,
 	 * forms, and the prescription last */
@@ -219,6 +220,7 @@ static int add_diagnosis(struct ui *u, const struct visit_row *row, char code[IC
 static void visit_screen(struct ui *u, const struct visit_row *row)
 {
 	struct visit_items it = { 0 };
+	u->msg[0] = '\0';	/* what the list said was about another visit */
 	load_items(u, row, &it);
 	int sel = 0, top = 0;
 	for (;;) {
@@ -361,15 +363,16 @@ enum pkm_screen ui_visits(struct ui *u)
 		ui_list_scroll(sel, &top, page);
 		int today = date_cmp(day, u->today) == 0;
 		ui_frame(u, today ? "Kunjungan hari ini" : "Kunjungan hari lain", CTX_MAIN | CTX_VISITS);
-		char line[512];
+		char line[512], age[16], payer[80];
 		snprintf(line, sizeof line, "Tanggal %02d-%02d-%04d  Unit: %s  (%d kunjungan; Tab: ganti unit; < >: hari)", day.d,
 			 day.m, day.y, filter < 0 ? "semua" : units.label[filter], n);
 		ui_text(2, 2, COLS - 4, line, A_BOLD);
-		ui_text(4, 2, COLS - 4, "Unit     No  No. RM   Nama                       JK Umur   Penjamin     Dx", A_BOLD);
+		ui_text(4, 2, COLS - 4, "Unit     No  No. RM   Nama                       JK Umur   Penjamin      Dx", A_BOLD);
 		for (int i = 0; i < page && top + i < n; i++) {
 			const struct visit_row *r = &rows[top + i];
-			snprintf(line, sizeof line, "%-8s %3d %-8s %-26.26s %c  %3d th %-12.12s %2d", r->v.unit, r->v.no_antrian,
-				 r->no_rm, r->nama, r->sex, r->v.age.years, r->v.penjamin, r->n_diag);
+			snprintf(line, sizeof line, "%-8s %3d %-8s %-26.26s %c  %6s %-13.13s %2d", r->v.unit, r->v.no_antrian,
+				 r->no_rm, r->nama, r->sex, age_show(&r->v.age, age, sizeof age),
+				 dict_label(u->db, "kunjungan", "penjamin", r->v.penjamin, payer, sizeof payer), r->n_diag);
 			if (r->v.batal[0])	/* kept on the list (the number stays taken), never counted */
 				snprintf(line, sizeof line, "%-8s %3d %-8s %-26.26s BATAL: %s", r->v.unit, r->v.no_antrian,
 					 r->no_rm, r->nama, r->v.batal);

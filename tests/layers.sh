@@ -29,6 +29,7 @@ module() {	# module FILE -> the module a source or header belongs to
 	config_kirim) echo config ;;
 	kirim_main) echo main ;;
 	import_stock|import_icd) echo import ;;
+	user_lock) echo user ;;
 	*) echo "$b" ;;
 	esac
 }

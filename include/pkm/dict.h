@@ -57,9 +57,14 @@ const struct column_def *dict_find(sqlite3 *db, const char *table, const char *c
 /* Check `in` and write its normal form to out. NULL when fine, else an
  * Indonesian message for the field. Empty optional values give "". */
 const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, char *out, size_t size);
-/* The human form of a normal value: "Ya", the label of a choice or unit, "60.5 kg";
+/* The human form of a normal value: "Ya", the label of a choice or unit, "60.5 kg",
+ * a date DD-MM-YYYY;
  * "" for a value not on the field's list. */
 void dict_display(sqlite3 *db, const struct column_def *c, const char *value, char *out, size_t size);
+/* The label of a stored code of table.column ("BPJS Non PBI" for BPJS_NON_PBI),
+ * or the code itself when the dictionary has none; returns out. */
+const char *dict_label(sqlite3 *db, const char *table, const char *column, const char *value, char *out,
+		       size_t size);
 /* A normal value as a person types it back: dates DD-MM-YYYY, yes/no Y or T. */
 void dict_edit_text(const struct column_def *c, const char *value, char *out, size_t size);
 /* Choice i (0-based) of a T_CHOICE column: code and label. 0 when it exists. */

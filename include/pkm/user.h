@@ -53,6 +53,11 @@ int user_save(sqlite3 *db, struct user *u, const char *password, struct sbuf *er
 int user_password_is(sqlite3 *db, long id, const char *password);
 int user_set_password(sqlite3 *db, long id, const char *password, int must_change, struct sbuf *err);
 int user_set_active(sqlite3 *db, long id, int active, struct sbuf *err);
+/* Minutes the account stays locked after failed log-ins at `now`: 0 when it is
+ * not locked, -1 when it cannot be read (user_lock.c). */
+int user_lock_left(sqlite3 *db, long id, time_t now);
+/* The account's state in a list: "ditutup", "terkunci" or "aktif". */
+const char *user_status(sqlite3 *db, const struct user *u, time_t now);
 int user_count(sqlite3 *db);
 int user_get(sqlite3 *db, const char *nama, struct user *out);
 /* Every user, by name; the count, -1 when not read whole (a user with more

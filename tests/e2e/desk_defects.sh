@@ -9,7 +9,7 @@ start_app
 wait_for "F10 Keluar"
 keys F3
 wait_for "Tab: ganti unit"
-screen | grep -q "Penjamin     Dx" || fail "the visit list's Dx column is cut at 80 columns"
+screen | grep -q "Penjamin      Dx" || fail "the visit list's Dx column is cut at 80 columns"
 open_visit 3
 wait_for "tanggal 23-11-2026"	# dates on screen are DD-MM-YYYY
 # a visit with Z34.9; adding L29.9 selects it, so F8 asks about L29.9
