@@ -365,7 +365,9 @@ long audit_write(sqlite3 *db, const struct audit_filter *f, FILE *out, struct sb
 		read_row(&r, st, &one);
 		for (int i = 0; i < one.n; i++, n++) {
 			const struct audit_entry *e = &one.e[i];
-			fprintf(out, "%s  %-12s %-6s %s", e->waktu, e->pengguna, e->aksi, e->tabel);
+			char when[32];
+			fprintf(out, "%s  %-12s %-6s %s", datetime_show(e->waktu, when, sizeof when), e->pengguna, e->aksi,
+				e->tabel);
 			if (*e->baris)
 				fprintf(out, " #%s", e->baris);
 			if (*e->no_rm)

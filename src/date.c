@@ -65,6 +65,17 @@ char *date_show(const char *iso, char *buf)
 	return buf;
 }
 
+char *datetime_show(const char *iso, char *buf, size_t size)
+{
+	char day[11], shown[11];
+	snprintf(day, sizeof day, "%.10s", iso);
+	if (strlen(iso) > 10 && iso[10] == ' ' && date_parse(day, &(struct date){ 0 }) == 0)
+		snprintf(buf, size, "%s%s", date_show(day, shown), iso + 10);
+	else
+		snprintf(buf, size, "%s", iso);
+	return buf;
+}
+
 char *date_format(struct date d, char *buf)
 {
 	int v[3] = { d.y, d.m, d.d }, w[3] = { 4, 2, 2 }, at = 0;

@@ -27,6 +27,9 @@ char *date_format(struct date d, char *buf);
 /* A stored YYYY-MM-DD as the screens show it, DD-MM-YYYY (buf at least 11
  * bytes); anything else is copied as it is. */
 char *date_show(const char *iso, char *buf);
+/* A stored "YYYY-MM-DD HH:MM:SS" as people read it, "DD-MM-YYYY HH:MM:SS";
+ * anything else is copied as it is. */
+char *datetime_show(const char *iso, char *buf, size_t size);
 long date_to_days(struct date d);
 struct date date_from_days(long days);
 int date_cmp(struct date a, struct date b);

@@ -11,7 +11,7 @@ pkm() { "$PKM_BIN" --db "$DB" "$@"; }
 sql() { sqlite3 "$DB" "$1"; }
 out="$WORK/out.txt"
 step() { echo "== $*" >>"$out"; }
-mask() { sed -E "s/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}/YYYY-MM-DD hh:mm:ss/g; s/sistem:[a-z0-9_-]+/sistem:AKUN/g"; }
+mask() { sed -E "s/[0-9]{2}-[0-9]{2}-[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2}/DD-MM-YYYY hh:mm:ss/g; s/sistem:[a-z0-9_-]+/sistem:AKUN/g"; }
 
 pkm import pasien "$FX/cluster_pasien.csv" >/dev/null
 pkm import kunjungan "$FX/cluster_kunjungan.csv" >/dev/null
@@ -41,7 +41,10 @@ echo 'Budi-2026x' | pkm pengguna tambah budi FARMASI 2>>"$out" && exit 1
 echo 'x-iduB-2026' | pkm pengguna tambah budi FARMASI 2>>"$out" && exit 1
 echo 'Farmasi2026' | pkm pengguna tambah budi FARMASI >>"$out"
 echo 'Baru-2026x' | pkm pengguna sandi budi >>"$out"
+# siti.k2 locked by failed log-ins: not "aktif" while the lock lasts
+sql "UPDATE pengguna SET gagal = 5, kunci_sampai = datetime('now', '+10 minutes') WHERE nama = 'siti.k2'"
 pkm pengguna daftar >>"$out"
+sql "UPDATE pengguna SET gagal = 0, kunci_sampai = NULL WHERE nama = 'siti.k2'"
 [ "$(sql "SELECT count(*) FROM pengguna WHERE sandi GLOB '\$y\$*' AND ganti_sandi = (nama = 'budi')")" = 2 ]
 
 step "gabung ditolak: kunjungan berisi data di hari dan unit yang sama"

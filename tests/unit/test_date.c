@@ -134,6 +134,10 @@ static void test_show(void **s)
 	assert_string_equal(date_show("2026-11-23", buf), "23-11-2026");
 	assert_string_equal(date_show("2026-02-30", buf), "2026-02-30");	/* not a date: as it is */
 	assert_string_equal(date_show("", buf), "");
+	char when[24];
+	assert_string_equal(datetime_show("2026-11-23 08:05:09", when, sizeof when), "23-11-2026 08:05:09");
+	assert_string_equal(datetime_show("2026-11-23", when, sizeof when), "2026-11-23");	/* no time: as it is */
+	assert_string_equal(datetime_show("2026-13-23 08:05", when, sizeof when), "2026-13-23 08:05");
 }
 
 /* Months are typed as shown (MM-YYYY, MM/YYYY) or as stored (YYYY-MM). */
