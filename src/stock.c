@@ -21,8 +21,9 @@ static long check_amount(sqlite3 *db, const char *column, const char *field, con
 static void not_future(const char *day, struct field_errors *fe)
 {
 	struct date d;
+	char shown[11];
 	if (*day && date_parse(day, &d) == 0 && date_cmp(d, date_today()) > 0 && !field_error_for(fe, "tanggal"))
-		field_error(fe, "tanggal", "tanggal %s setelah hari ini", day);
+		field_error(fe, "tanggal", "tanggal %s setelah hari ini", date_show(day, shown));
 }
 
 static void drug_row(sqlite3_stmt *st, struct drug *d)

@@ -172,18 +172,20 @@ static int show_audit(struct ui *u, struct dlg_field *f, void *ctx, struct field
 
 static void audit_screen(struct ui *u)
 {
-	struct dlg_field f[4] = {
-		{ .name = "patient", .table = "pasien", .column = "no_rm" },
-		{ .name = "user", .table = "pengguna", .column = "nama" },
-		{ .name = "from", .table = NULL },
-		{ .name = "to", .table = NULL },
+	/* filters, not the columns: the dictionary's help ("kosongkan agar dibuat
+	 * otomatis") and its required mark would not be true here */
+	static const char *const what[4][3] = {
+		{ "patient", "No. RM", "No. RM pasien; kosong = semua pasien" },
+		{ "user", "Nama pengguna", "Nama pengguna; kosong = semua pengguna" },
+		{ "from", "Dari tanggal", "DD-MM-YYYY; kosong = tanpa batas" },
+		{ "to", "Sampai tanggal", "DD-MM-YYYY; kosong = tanpa batas" },
 	};
-	for (int i = 2; i < 4; i++) {
-		str_copy(f[i].def.label, sizeof f[i].def.label, i == 2 ? "Dari tanggal" : "Sampai tanggal");
-		str_copy(f[i].def.help, sizeof f[i].def.help, "DD-MM-YYYY; kosong = tanpa batas");
+	struct dlg_field f[4] = { 0 };
+	for (int i = 0; i < 4; i++) {
+		f[i].name = what[i][0];
+		str_copy(f[i].def.label, sizeof f[i].def.label, what[i][1]);
+		str_copy(f[i].def.help, sizeof f[i].def.help, what[i][2]);
 	}
-	for (int i = 0; i < 4; i++)
-		f[i].def.required = 0;
 	char day[11], shown[11];
 	le_set(&f[2].le, date_show(date_format(u->today, day), shown));
 	ui_dialog(u, "Admin: jejak audit", "Saring jejak audit (semua boleh kosong), lalu Enter di kolom terakhir.", f, 4,
