@@ -30,10 +30,10 @@ keys Enter
 wait_for "LB4 - LAPORAN KEGIATAN PUSKESMAS"
 keys NPage NPage NPage
 wait_for "Penyuluhan di dalam gedung"
-screen | grep "ag_penyuluhan_dalam" | grep -q -- "- *- *5$" || fail "LB4 row of the monthly entry wrong"
+screen | grep "Penyuluhan di dalam gedung" | grep -q -- "- *- *5$" || fail "LB4 row of the monthly entry wrong"
 keys NPage
 wait_for "Posyandu strata madya"
-screen | grep "ag_posyandu_madya" | grep -q -- "- *- *12$" || fail "posyandu madya not 12"
+screen | grep "Posyandu strata madya" | grep -q -- "- *- *12$" || fail "posyandu madya not 12"
 keys Escape
 wait_for "Lebar kertas"
 keys Space

@@ -29,15 +29,15 @@ INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, baru) VALUES
 # read back as before
 trail >"$WORK/all"
 for want in \
-	"2026-03-01 08:00:00  rina         MASUK  pengguna #2 |  | " \
-	"2026-03-01 08:01:00  rina         TAMBAH pasien #1  RM 000001 |  | kini: id=1, no_rm='000001'" \
-	"2026-03-01 08:02:00  budi         UBAH   pasien #1  RM 000001 | desa='Lama' | desa='O''Neil" \
-	"2026-03-01 08:03:00  (di luar pkm) UBAH   pasien #1  RM 000001 | desa=NULL | desa='Lama'" \
-	"2026-03-01 08:04:00  rina         SIMPAN  |  | bukan baris pkm"; do
+	"01-03-2026 08:00:00  rina         MASUK  pengguna #2 |  | " \
+	"01-03-2026 08:01:00  rina         TAMBAH pasien #1  RM 000001 |  | kini: id=1, no_rm='000001'" \
+	"01-03-2026 08:02:00  budi         UBAH   pasien #1  RM 000001 | desa='Lama' | desa='O''Neil" \
+	"01-03-2026 08:03:00  (di luar pkm) UBAH   pasien #1  RM 000001 | desa=NULL | desa='Lama'" \
+	"01-03-2026 08:04:00  rina         SIMPAN  |  | bukan baris pkm"; do
 	grep -qF "$want" "$WORK/all" || die "missing: $want
 $(cat "$WORK/all")"
 done
-[ "$("$PKM_BIN" --db "$DB" audit --user budi | grep -c "^2026-03-01")" = 1 ] || die "filter by user"
+[ "$("$PKM_BIN" --db "$DB" audit --user budi | grep -c "^01-03-2026")" = 1 ] || die "filter by user"
 # new saves: from a shell as text, from pkm packed
 sql "UPDATE pasien SET desa = 'Shell' WHERE id = 1"
 [ "$(sql "SELECT typeof(baru) || ':' || coalesce(pengguna, 0) FROM audit ORDER BY id DESC LIMIT 1")" = "text:0" ] ||

@@ -21,9 +21,9 @@ VALUES ('2025-06-01 08:00:00', 'rina', 'UBAH', 'pasien', 1, 1, 'desa=''A''', 'de
 # the old rows, read back as they were
 trail >"$WORK/all"
 grep -q "TAMBAH pasien #1  RM 000001 |  | nama='Siti Lama'" "$WORK/all" || die "old insert: $(cat "$WORK/all")"
-grep -q "^2025-06-01 08:00:00  rina         UBAH   pasien #1  RM 000001 | desa='A' | desa='B'" "$WORK/all" ||
+grep -q "^01-06-2025 08:00:00  rina         UBAH   pasien #1  RM 000001 | desa='A' | desa='B'" "$WORK/all" ||
 	die "old change: $(cat "$WORK/all")"
-[ "$("$PKM_BIN" --db "$DB" audit --from 2025-06-01 --to 2025-06-01 | grep -c "^2025-06-01")" = 1 ] ||
+[ "$("$PKM_BIN" --db "$DB" audit --from 2025-06-01 --to 2025-06-01 | grep -c "^01-06-2025")" = 1 ] ||
 	die "the old row's day does not find it"
 # new changes are saves, read back per row; the old trigger was replaced
 sql "UPDATE pasien SET desa = 'C' WHERE id = 1"
