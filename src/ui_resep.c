@@ -44,9 +44,10 @@ static void add_line(struct ui *u, const struct visit_row *row)
 static void draw(struct ui *u, const struct visit_row *row, const struct resep_row *r, int n, int sel)
 {
 	ui_frame(u, "Resep obat", CTX_RESEP);
-	char line[512], day[11];
+	char line[512], day[11], payer[80];
 	snprintf(line, sizeof line, "%s (No. RM %s) | unit %s | penjamin %s | %s", row->nama, row->no_rm, row->v.unit,
-		 row->v.penjamin, date_show(row->v.tanggal, day));
+		 dict_label(u->db, "kunjungan", "penjamin", row->v.penjamin, payer, sizeof payer),
+		 date_show(row->v.tanggal, day));
 	ui_text(2, 2, COLS - 4, line, A_BOLD);
 	ui_text(4, 2, COLS - 4, "Obat                       Jumlah Satuan  Signa          Status", A_BOLD);
 	for (int i = 0; i < n && i < LINES - 9; i++) {

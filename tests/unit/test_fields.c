@@ -183,6 +183,13 @@ static void test_display_and_edit_text(void **s)
 	assert_string_equal(out, "T");
 	dict_edit_text(&d, "2026-09-01", out, sizeof out);
 	assert_string_equal(out, "01-09-2026");
+	dict_display(db, &d, "2026-09-01", out, sizeof out);	/* dates people read: DD-MM-YYYY */
+	assert_string_equal(out, "01-09-2026");
+	/* a stored code by its label, a code without one as it is */
+	assert_string_equal(dict_label(db, "kunjungan", "penjamin", "BPJS_NON_PBI", out, sizeof out), "BPJS Non PBI");
+	assert_string_equal(dict_label(db, "kunjungan", "unit", "K2", out, sizeof out), "Klaster 2 Ibu dan Anak");
+	assert_string_equal(dict_label(db, "kunjungan", "penjamin", "LAMA_X", out, sizeof out), "LAMA_X");
+	assert_string_equal(dict_label(db, "kunjungan", "tidak_ada", "A", out, sizeof out), "A");
 }
 
 static void test_options_and_self_check(void **s)
