@@ -31,7 +31,10 @@ static void draw(struct ui *u, unsigned ctx, const char *title, const char *intr
 		size_t len = strcspn(s, "\n");
 		char line[400];
 		str_copy(line, sizeof line < len + 1 ? sizeof line : len + 1, s);
-		int rows = utf8_width(line) > COLS - 4 && d->intro_lines < 3 ? 2 : 1;	/* a sentence wraps */
+		int later = 0;	/* a sentence wraps, never pushing the lines after it off */
+		for (const char *t = s + len; *t; t++)
+			later += *t == '\n';
+		int rows = utf8_width(line) > COLS - 4 && d->intro_lines + 2 + later <= 4 ? 2 : 1;
 		ui_text_wrap(2 + d->intro_lines, 2, COLS - 4, rows, line, d->intro_lines ? 0 : A_BOLD);
 		d->intro_lines += rows;
 		if (!s[len])

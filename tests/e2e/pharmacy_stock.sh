@@ -62,6 +62,7 @@ keys Down Enter
 wait_for "KARTU STOK: IBU400"
 screen | grep "PAKAI" | grep -q "IB01" || fail "dispensing not on the stock card"
 screen | grep "PAKAI" | grep "IB02" | grep -q " 10 *140" || fail "running balance not 140"
+screen | grep -q "^23-11-2026 PAKAI" || fail "the stock card's dates are not DD-MM-YYYY"
 keys Escape
 
 keys F4
