@@ -383,8 +383,8 @@ void stock_card_line(struct sbuf *out, const struct card_row *r)
 	if (r->keluar)
 		snprintf(outq, sizeof outq, "%ld", r->keluar);
 	char day[11];
-	sb_printf(out, "%-10s %-11s %-7s %-12.12s %8s %8s %8ld  %s\n", date_show(r->tanggal, day), r->jenis, r->sumber, r->no_batch, in,
-		  outq, r->saldo, r->keterangan);
+	sb_printf(out, "%-10s %-11s %-7s %-12.12s %8s %8s %8ld  %s\n", date_show(r->tanggal, day), r->jenis, r->sumber,
+		  r->no_batch, in, outq, r->saldo, r->keterangan);
 }
 
 void stock_card_head(struct sbuf *out, const struct drug *d)

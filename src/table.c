@@ -108,11 +108,11 @@ static struct label_widths label_widths(const struct table *t, int width)
 			w.no = utf8_width(r->no);
 		if (utf8_width(r->kode) > w.kode)
 			w.kode = utf8_width(r->kode);
-		if (t->kode_csv_only)	/* no column and no space after it */
-			w.kode = -1;
 		if (r->kind != ROW_HEAD && utf8_width(r->nama) > longest)
 			longest = utf8_width(r->nama);
 	}
+	if (t->kode_csv_only)	/* no column and no space after it */
+		w.kode = -1;
 	int cap = width <= 80 ? 22 : 30;
 	if (t->wide_names) {
 		int room = width - (w.no + 1 + w.kode + 1);

@@ -54,13 +54,13 @@ void ui_outbox(struct ui *u)
 				 c.gagal, name);
 		ui_text(2, 2, COLS - 4, head, A_BOLD);
 		char empty[200];
-		if (on)
-			snprintf(empty, sizeof empty, "Tidak ada yang menunggu: semua kunjungan sudah terkirim.");
-		else	/* nothing is queued while it is off: "all sent" would not be true */
+		if (!n && on)
+			ui_text(4, 2, COLS - 4, "Tidak ada yang menunggu: semua kunjungan sudah terkirim.", 0);
+		if (!n && !on) {	/* nothing is queued while it is off: "all sent" would not be true */
 			snprintf(empty, sizeof empty, "Pengiriman ke %s mati: kunjungan tidak diantrekan dan tidak dikirim. "
 				 "Nyalakan dengan [%s] aktif = ya di konfigurasi.", name, tujuan);
-		if (!n)
 			ui_text_wrap(4, 2, COLS - 4, 3, empty, 0);
+		}
 		for (int i = 0; i < page && top + i < n; i++) {
 			const struct outbox_item *it = &items[top + i];
 			char line[256], state[48], day[11];
