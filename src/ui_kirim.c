@@ -53,10 +53,10 @@ void ui_outbox(struct ui *u)
 			snprintf(head, sizeof head, "%ld menunggu, %ld gagal. %s tidak aktif di konfigurasi.", c.menunggu,
 				 c.gagal, name);
 		ui_text(2, 2, COLS - 4, head, A_BOLD);
-		char empty[200];
 		if (!n && on)
 			ui_text(4, 2, COLS - 4, "Tidak ada yang menunggu: semua kunjungan sudah terkirim.", 0);
 		if (!n && !on) {	/* nothing is queued while it is off: "all sent" would not be true */
+			char empty[200];
 			snprintf(empty, sizeof empty, "Pengiriman ke %s mati: kunjungan tidak diantrekan dan tidak dikirim. "
 				 "Nyalakan dengan [%s] aktif = ya di konfigurasi.", name, tujuan);
 			ui_text_wrap(4, 2, COLS - 4, 3, empty, 0);
