@@ -93,13 +93,9 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 	struct age age = { 0 };
 	if (date_parse(p->tanggal_lahir, &birth) == 0)
 		age_at(birth, u->today, &age);
-	if (visit_last(u->db, p->id, &last) == 1) {
-		le_set(&f[0].le, last.unit);
-		le_set(&f[1].le, last.penjamin);
-	} else {
-		le_set(&f[0].le, visit_first_unit(age));
-		le_set(&f[1].le, p->penjamin);
-	}
+	int had = visit_last(u->db, p->id, &last) == 1;
+	le_set(&f[0].le, visit_default_unit(had ? &last : NULL, age));
+	le_set(&f[1].le, had ? last.penjamin : p->penjamin);
 	char intro[1700], born[11], known[200], said[216] = "";
 	int bad;
 	if (card_of(u, p, f[1].le.buf) && card_known(u, p, known, sizeof known, &bad))

@@ -331,9 +331,21 @@ int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], i
 	return db_rows(rc, n);
 }
 
-const char *visit_first_unit(struct age age)
+static const char *visit_first_unit(struct age age)
 {
 	return age.years < 18 ? "K2" : "K3";	/* ILP: children to Klaster 2, adults to Klaster 3 */
+}
+
+const char *visit_default_unit(const struct visit *last, struct age age)
+{
+	/* an emergency, a test or a ward stay is not where the next visit starts */
+	static const char *const never[] = { "IGD", "LAB", "RANAP" };
+	if (!last)
+		return visit_first_unit(age);
+	for (size_t i = 0; i < ARRAY_LEN(never); i++)
+		if (strcmp(last->unit, never[i]) == 0)
+			return visit_first_unit(age);
+	return last->unit;
 }
 
 int visit_history(sqlite3 *db, long pasien_id, struct visit_summary **out)

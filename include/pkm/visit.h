@@ -68,8 +68,10 @@ struct visit_summary {
 };
 /* Every visit of the patient, newest first; caller frees *out. -1 on error. */
 int visit_history(sqlite3 *db, long pasien_id, struct visit_summary **out);
-/* The unit of a patient's first visit by age at the visit (Juknis ILP). */
-const char *visit_first_unit(struct age age);
+/* The unit today's visit starts with: the last visit's (NULL: none), except
+ * IGD, LAB and RANAP, never a default; else by age (Juknis ILP: Klaster 2
+ * under 18, Klaster 3 from 18). */
+const char *visit_default_unit(const struct visit *last, struct age age);
 /* The codes the visit's patient was diagnosed with this month up to the
  * visit's day (any unit), at most max; returns how many, -1 on a read error. */
 int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], int max);
