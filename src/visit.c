@@ -239,6 +239,34 @@ int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v
 	return 0;
 }
 
+/* Codes that make no clinical sense on one visit together: asked, not refused. */
+static const struct {
+	const char *a, *b, *why;
+} exclusive[] = {
+	{ "A90", "A91", "demam dengue (A90) dan demam berdarah dengue (A91) pada satu kunjungan: DBD sudah mencakup "
+			"demam dengue, pilih salah satu" },
+};
+
+int diag_warnings(sqlite3 *db, const struct visit *v, const char *icd, struct sbuf *out)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM diagnosis WHERE kunjungan_id = ? AND substr(icd10, 1, 3) = ?", NULL);
+	int n = 0;
+	for (size_t i = 0; st && i < ARRAY_LEN(exclusive); i++) {
+		const char *other = strncmp(icd, exclusive[i].a, 3) == 0 ? exclusive[i].b
+				  : strncmp(icd, exclusive[i].b, 3) == 0 ? exclusive[i].a : NULL;
+		if (!other)
+			continue;
+		sqlite3_bind_int64(st, 1, v->id);
+		sqlite3_bind_text(st, 2, other, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			sb_printf(out, "%s\n", exclusive[i].why);
+			n++;
+		}
+		sqlite3_reset(st);
+	}
+	return n;
+}
+
 int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
 	     char kasus, int *added, struct sbuf *err)
 {

@@ -53,6 +53,9 @@ char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit 
  * visit is left as it is (*added = 0). */
 int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
 		char kasus, int *added, struct sbuf *err);
+/* Codes that make no sense beside one already on the visit (A90 and A91): one
+ * line each into out, asked before saving like a form's warnings; the count. */
+int diag_warnings(sqlite3 *db, const struct visit *v, const char *icd, struct sbuf *out);
 /* diag_insert in its own transaction. */
 int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
 	     char kasus, int *added, struct sbuf *err);
