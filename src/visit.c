@@ -243,8 +243,7 @@ int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v
 static const struct {
 	const char *a, *b, *why;
 } exclusive[] = {
-	{ "A90", "A91", "demam dengue (A90) dan demam berdarah dengue (A91) pada satu kunjungan: DBD sudah mencakup "
-			"demam dengue, pilih salah satu" },
+	{ "A90", "A91", "A90 (demam dengue) dan A91 (DBD) pada satu kunjungan: pilih salah satu" },
 };
 
 int diag_warnings(sqlite3 *db, const struct visit *v, const char *icd, struct sbuf *out)

@@ -68,7 +68,7 @@ static void test_dengue_pair(void **s)
 	assert_int_equal(diag_warnings(db, &v, "A91", &w), 0);
 	assert_int_equal(diag_add(db, &cfg, &v, "A90", 0, &added, &err), 0);
 	assert_int_equal(diag_warnings(db, &v, "A91", &w), 1);
-	assert_non_null(strstr(sb_str(&w), "A90) dan demam berdarah dengue (A91"));
+	assert_non_null(strstr(sb_str(&w), "A90 (demam dengue) dan A91 (DBD) pada satu kunjungan"));
 	sb_reset(&w);
 	assert_int_equal(diag_warnings(db, &v, "J06.9", &w), 0);
 	assert_int_equal(diag_warnings(db, &v, "A90", &w), 0);	/* the same code is left as it is */
