@@ -61,7 +61,7 @@ static void test_dengue_pair(void **s)
 	assert_int_equal(patient_save_new(db, &p, &err), 0);
 	struct visit v;
 	int created, added;
-	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 23 }, "K3", "UMUM", &v, &created, &err), 0);
+	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 20 }, "K3", "UMUM", &v, &created, &err), 0);
 	struct pkm_config cfg;
 	config_defaults(&cfg);
 	/* nothing on the visit yet: nothing to ask */
@@ -74,7 +74,7 @@ static void test_dengue_pair(void **s)
 	assert_int_equal(diag_warnings(db, &v, "A90", &w), 0);	/* the same code is left as it is */
 	/* the other way round too */
 	struct visit v2;
-	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 24 }, "K3", "UMUM", &v2, &created, &err), 0);
+	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 21 }, "K3", "UMUM", &v2, &created, &err), 0);
 	assert_int_equal(diag_add(db, &cfg, &v2, "A91", 0, &added, &err), 0);
 	assert_int_equal(diag_warnings(db, &v2, "A90", &w), 1);
 	sb_free(&w);
