@@ -132,10 +132,11 @@ static int user_add(sqlite3 *db, int argc, char **argv)
 		print_field_errors(&fe);
 		return 1;
 	}
+	u.ganti_sandi = 1;	/* typed by an administrator: the user picks their own at the first log-in */
 	struct sbuf err = { 0 };
 	int rc = user_save(db, &u, pass, &err);
 	if (rc == 0)
-		printf("pengguna %s (%s) dibuat\n", u.nama, u.peran);
+		printf("pengguna %s (%s) dibuat; kata sandi diganti saat masuk pertama\n", u.nama, u.peran);
 	return report(rc, &err);
 }
 
@@ -186,6 +187,44 @@ int cmd_user(sqlite3 *db, int argc, char **argv)
 	}
 	free(list);
 	return 0;
+}
+
+/* pkm pasien cari WORDS...: the search screen's list, its first 20 lines. */
+int cmd_patient(sqlite3 *db, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[0], "cari") != 0)
+		return usage_error("pasien cari KATA...");
+	struct sbuf q = { 0 }, out = { 0 };
+	for (int i = 1; i < argc; i++)
+		sb_printf(&q, "%s%s", i > 1 ? " " : "", argv[i]);
+	enum { LIST = 200, PRINTED = 20 };	/* the screen's list; a screenful printed */
+	struct patient *found = xmalloc(LIST * sizeof *found);
+	char said[96];
+	int n = patient_list(db, sb_str(&q), found, LIST, said, sizeof said);
+	sb_free(&q);
+	if (n < 0) {
+		free(found);
+		fprintf(stderr, "pkm: daftar pasien tidak terbaca: %s\n", sqlite3_errmsg(db));
+		return 1;
+	}
+	for (int i = 0; i < n && i < PRINTED; i++) {	/* No. RM, name, birth date, village: shown, never obeyed */
+		char born[11];
+		sb_printf(&out, "%s\t", found[i].no_rm);
+		text_visible(&out, found[i].nama, strlen(found[i].nama), "");
+		sb_printf(&out, "\t%s\t", date_show(found[i].tanggal_lahir, born));
+		text_visible(&out, found[i].desa, strlen(found[i].desa), "");
+		sb_addc(&out, '\n');
+	}
+	if (n > PRINTED)
+		sb_printf(&out, "%s; %d pertama ditampilkan\n", said, PRINTED);
+	else
+		sb_printf(&out, "%s\n", said);
+	free(found);
+	int rc = fputs(sb_str(&out), stdout) == EOF || fflush(stdout) != 0 ? 1 : 0;
+	if (rc)
+		fprintf(stderr, "pkm: keluaran tidak tertulis\n");
+	sb_free(&out);
+	return rc;
 }
 
 int cmd_merge(sqlite3 *db, int argc, char **argv)

@@ -1,6 +1,7 @@
 #include "pkm/db.h"
 #include "pkm/audit_pack.h"
 #include "pkm/date.h"
+#include "pkm/ident.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -108,6 +109,16 @@ const char *db_hint(sqlite3 *db)
 	       ? " (hanya dapat dibaca: periksa hak akses berkas dan foldernya)" : "";
 }
 
+/* pkm_kata(name): name_search_words, for the search and its migration alike. */
+static void sql_name_words(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *name = sqlite3_value_text(argv[0]);
+	char out[1024];
+	name_search_words(name ? (const char *)name : "", out, sizeof out);
+	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
+}
+
 sqlite3 *db_connect(const char *path, struct sbuf *err)
 {
 	struct stat stbuf;
@@ -128,6 +139,8 @@ sqlite3 *db_connect(const char *path, struct sbuf *err)
 	/* pkm's own connections may name the writer in pelaku (db/013) */
 	sqlite3_create_function(db, "pkm_sesi", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, pkm_session, NULL, NULL);
 	audit_pack_register(db);	/* a save's lines are packed (db/020) */
+	sqlite3_create_function(db, "pkm_kata", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				sql_name_words, NULL, NULL);	/* the search's words of a name (db/022) */
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);

@@ -6,6 +6,7 @@
 #include "pkm/db.h"
 #include "pkm/patient.h"
 #include "pkm/stock.h"
+#include "pkm/user.h"
 #include "pkm/visit.h"
 #include <stdlib.h>
 #include <string.h>
@@ -454,6 +455,42 @@ static int run_days(struct demo *d, struct date first, struct date end)
 	return 0;
 }
 
+/* One user per role, their passwords printed at the end: the demo opens
+ * straight to the log-in (no first administrator to make) and each screen can
+ * be seen as its role sees it. Kept: users already there. */
+static const struct {
+	const char *nama, *nama_lengkap, *peran, *units, *sandi;
+} demo_users[] = {
+	{ "admin", "Administrator Demo", "ADMIN", "", "Kepala-Pkm1" },
+	{ "daftar", "Petugas Pendaftaran", "PENDAFTARAN", "", "Loket-Pagi2" },
+	{ "nakes", "Tenaga Kesehatan", "NAKES", "K1 K2 K3 K4 IGD LAB RANAP GIGI", "Periksa-K3x" },
+	{ "farmasi", "Petugas Farmasi", "FARMASI", "", "Resep-Obat3" },
+	{ "data", "Petugas Pelaporan", "PELAPORAN", "", "Lapor-Bulan4" },
+};
+
+static int make_users(sqlite3 *db, struct sbuf *done, struct sbuf *err)
+{
+	if (user_count(db) != 0) {
+		sb_add(done, "pengguna yang sudah ada tetap; tidak ada pengguna demo\n");
+		return 0;
+	}
+	sb_add(done, "pengguna demo (nama, kata sandi, peran):\n");
+	for (size_t i = 0; i < ARRAY_LEN(demo_users); i++) {
+		struct user_input in = { demo_users[i].nama, demo_users[i].nama_lengkap, demo_users[i].peran,
+					 demo_users[i].units, demo_users[i].sandi, demo_users[i].sandi, NULL };
+		struct user u;
+		struct field_errors fe = { 0 };
+		if (user_check(db, &in, 0, &u, &fe) != 0) {
+			sb_printf(err, "pengguna demo %s: %s", in.nama, fe.n ? fe.e[0].msg : "tidak sah");
+			return -1;
+		}
+		if (user_save(db, &u, in.password, err) != 0)
+			return -1;
+		sb_printf(done, "  %-8s %-13s %s\n", u.nama, in.password, u.peran);
+	}
+	return 0;
+}
+
 int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts *o, struct sbuf *done,
 	      struct sbuf *err)
 {
@@ -482,8 +519,9 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 	free(d.pat);
 	if (rc != 0)
 		return -1;
+	char from[11];
 	sb_printf(done, "demo: %d pasien, %ld kunjungan, %ld diagnosis, %ld baris resep (%ld tidak diserahkan karena "
-			"stok kurang), %s s.d. %04d-%02d-%02d\n", o->patients, d.visits, d.diags, d.lines, d.short_stock, day,
-		  o->end.y, o->end.m, o->end.d);
-	return 0;
+			"stok kurang), %s s.d. %02d-%02d-%04d\n", o->patients, d.visits, d.diags, d.lines, d.short_stock,
+		  date_show(day, from), o->end.d, o->end.m, o->end.y);
+	return make_users(db, done, err);
 }

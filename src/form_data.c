@@ -303,13 +303,20 @@ static const char *unit_word(char unit)
 	return unit == 'h' ? "hari" : unit == 'b' ? "bulan" : "tahun";
 }
 
+/* The age a dose has in the list, NULL when it has none there. */
+static const struct age_bound *dose_age(const struct dose_ages *a, const char *value)
+{
+	for (int d = 0; d < a->n; d++)
+		if (strcmp(a->dose[d], value) == 0)
+			return &a->age[d];
+	return NULL;
+}
+
 /* The minimum age of a field's value (its dose's, else the field's). */
 static const struct age_bound *min_age(const struct schedule *s, const char *value)
 {
-	for (int d = 0; d < s->n_doses; d++)
-		if (strcmp(s->dose[d], value) == 0)
-			return &s->dose_age[d];
-	return s->min_age.unit ? &s->min_age : NULL;
+	const struct age_bound *b = dose_age(&s->earliest, value);
+	return b ? b : s->min_age.unit ? &s->min_age : NULL;
 }
 
 /* The patient's last earlier dose of this field: its date and value; 1 found. */
@@ -322,6 +329,12 @@ static void warn_schedule(sqlite3 *db, const struct form *f, int i, const struct
 	const struct age_bound *b = min_age(&fd->sched, value);
 	if (b && age_in_unit(&v->age, b->unit) < b->n) {
 		sb_printf(out, "%s %s: umur %ld %s, jadwal paling cepat %ld %s\n", fd->def.label, shown,
+			  age_in_unit(&v->age, b->unit), unit_word(b->unit), b->n, unit_word(b->unit));
+		(*n)++;
+	}
+	b = dose_age(&fd->sched.latest, value);
+	if (b && age_in_unit(&v->age, b->unit) > b->n) {
+		sb_printf(out, "%s %s: umur %ld %s, jadwal paling lambat %ld %s\n", fd->def.label, shown,
 			  age_in_unit(&v->age, b->unit), unit_word(b->unit), b->n, unit_word(b->unit));
 		(*n)++;
 	}

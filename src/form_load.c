@@ -10,7 +10,8 @@
 static const char *const form_keys[] = { "title", "table", "key", "units", "sex", "age_min", "age_max", "fields",
 					  "bawa_hari", "unik", "buka_kunjungan", "waspada_tabel", "waspada_hari", "waspada_pesan",
 					  NULL };
-static const char *const field_keys[] = { "show_when", "bawa", "umur_min", "umur_dosis", "jarak_min", NULL };
+static const char *const field_keys[] = { "show_when", "bawa", "umur_min", "umur_dosis", "umur_dosis_maks", "jarak_min",
+					  NULL };
 
 /* Split a list on commas and white space into words; returns the count. */
 static int split_words(const char *s, char (*out)[32], int max, int *overflow)
@@ -225,7 +226,38 @@ static void load_carry(struct loader *l, struct form_field *fd, const char *sect
 		problem(l, section, "bawa", "formulir bulanan tidak membawa isian");
 }
 
-/* umur_min = 9 bulan; umur_dosis = 1:42 hari, 4:18 bulan; jarak_min = 28 hari */
+/* key = DOSIS:UMUR, ...: each dose a valid value of the field with its age */
+static void load_doses(struct loader *l, struct form_field *fd, const char *section, const char *key,
+		       struct dose_ages *out)
+{
+	const char *doses = ini_get(&l->ini, section, key);
+	if (!doses)
+		return;
+	char list[512];
+	str_copy(list, sizeof list, doses);
+	for (char *save = NULL, *d = strtok_r(list, ",", &save); d; d = strtok_r(NULL, ",", &save)) {
+		char code[8], age[32], norm[32];
+		if (sscanf(d, " %7[^:] : %31[^\n]", code, age) != 2) {
+			problem(l, section, key, "tulis %s = DOSIS:UMUR, mis. 1:42 hari, 4:18 bulan", key);
+			continue;
+		}
+		struct column_def def = fd->def;
+		def.required = 1;
+		const char *why = dict_check(l->db, &def, code, norm, sizeof norm);
+		if (why) {
+			problem(l, section, key, "dosis '%s' tidak sah untuk %s: %s", code, fd->name, why);
+		} else if (out->n == FORM_MAX_DOSES) {
+			problem(l, section, key, "%s paling banyak %d dosis", key, FORM_MAX_DOSES);
+		} else if (parse_age(age, &out->age[out->n]) != 0) {
+			problem(l, section, key, "umur dosis %s ditulis angka dan satuan: mis. 18 bulan", code);
+		} else {
+			str_copy(out->dose[out->n++], sizeof out->dose[0], norm);
+		}
+	}
+}
+
+/* umur_min = 9 bulan; umur_dosis = 1:42 hari, 4:18 bulan; umur_dosis_maks =
+ * KN1:2 hari; jarak_min = 28 hari */
 static void load_schedule(struct loader *l, struct form_field *fd, const char *section)
 {
 	struct schedule *s = &fd->sched;
@@ -237,30 +269,8 @@ static void load_schedule(struct loader *l, struct form_field *fd, const char *s
 	if (gap && (sscanf(gap, "%ld %15s %c", &s->min_gap_days, unit, &extra) != 2 || strcmp(unit, "hari") != 0 ||
 		    s->min_gap_days < 1))
 		problem(l, section, "jarak_min", "jarak_min ditulis jumlah hari: mis. 28 hari");
-	const char *doses = ini_get(&l->ini, section, "umur_dosis");
-	if (!doses)
-		return;
-	char list[512];
-	str_copy(list, sizeof list, doses);
-	for (char *save = NULL, *d = strtok_r(list, ",", &save); d; d = strtok_r(NULL, ",", &save)) {
-		char code[8], age[32], norm[32];
-		if (sscanf(d, " %7[^:] : %31[^\n]", code, age) != 2) {
-			problem(l, section, "umur_dosis", "tulis umur_dosis = DOSIS:UMUR, mis. 1:42 hari, 4:18 bulan");
-			continue;
-		}
-		struct column_def def = fd->def;
-		def.required = 1;
-		const char *why = dict_check(l->db, &def, code, norm, sizeof norm);
-		if (why) {
-			problem(l, section, "umur_dosis", "dosis '%s' tidak sah untuk %s: %s", code, fd->name, why);
-		} else if (s->n_doses == FORM_MAX_DOSES) {
-			problem(l, section, "umur_dosis", "umur_dosis paling banyak %d dosis", FORM_MAX_DOSES);
-		} else if (parse_age(age, &s->dose_age[s->n_doses]) != 0) {
-			problem(l, section, "umur_dosis", "umur dosis %s ditulis angka dan satuan: mis. 18 bulan", code);
-		} else {
-			str_copy(s->dose[s->n_doses++], sizeof s->dose[0], norm);
-		}
-	}
+	load_doses(l, fd, section, "umur_dosis", &s->earliest);
+	load_doses(l, fd, section, "umur_dosis_maks", &s->latest);
 }
 
 /* waspada_tabel = f_anc; waspada_hari = 280; waspada_pesan = why it matters */

@@ -108,3 +108,71 @@ const char *rtrw_normalize(const char *in, char *out, size_t size)
 	snprintf(out, size, "%03ld/%03ld", num[0], num[1]);
 	return NULL;
 }
+
+size_t name_mark(const char *p)
+{
+	if (*p && strchr("'`-.", *p))
+		return 1;
+	/* U+2018 and U+2019, the typographic apostrophes */
+	return (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	       ((unsigned char)p[2] == 0x98 || (unsigned char)p[2] == 0x99) ? 3 : 0;
+}
+
+/* Append word (n bytes, marks dropped, upper-case) and a space when it fits whole. */
+static void add_word(const char *w, size_t n, char *out, size_t size, size_t *len)
+{
+	char buf[256];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < sizeof buf;) {
+		size_t m = name_mark(w + i);
+		if (m) {
+			i += m;
+			continue;
+		}
+		buf[k++] = (char)toupper((unsigned char)w[i++]);
+	}
+	if (!k || *len + k + 2 > size)
+		return;
+	if (*len)
+		out[(*len)++] = ' ';
+	memcpy(out + *len, buf, k);
+	*len += k;
+	out[*len] = '\0';
+}
+
+void name_search_words(const char *name, char *out, size_t size)
+{
+	size_t len = 0;
+	if (size)
+		out[0] = '\0';
+	for (const char *w = name; *w;) {
+		if (isspace((unsigned char)*w)) {
+			w++;
+			continue;
+		}
+		size_t n = 0;
+		while (w[n] && !isspace((unsigned char)w[n]))
+			n++;
+		add_word(w, n, out, size, &len);
+		/* the parts a mark splits the word into, when there are two or more */
+		const char *part[32];
+		size_t plen[32];
+		int np = 0;
+		for (size_t i = 0, start = 0; i <= n && np < 32;) {
+			size_t m = i < n ? name_mark(w + i) : 1;
+			if (!m) {
+				i++;
+				continue;
+			}
+			if (i > start) {
+				part[np] = w + start;
+				plen[np++] = i - start;
+			}
+			i += m;
+			start = i;
+		}
+		for (int k = 0; np > 1 && k < np; k++)
+			add_word(part[k], plen[k], out, size, &len);
+		w += n;
+	}
+}

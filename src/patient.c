@@ -118,8 +118,8 @@ long patient_next_rm(sqlite3 *db, char *no_rm, size_t size)
  * never match a search of the patient's own name (db/015_identitas.sql). */
 static int name_words(sqlite3 *db, long id, const char *name, int mother, int add, struct sbuf *err)
 {
-	char cari[300];
-	patient_search_name(name, cari, sizeof cari);
+	char cari[1024];
+	name_search_words(name, cari, sizeof cari);
 	sqlite3_stmt *st = db_stmt(db, add ? "INSERT OR IGNORE INTO pasien_kata (kata, pasien_id) VALUES (?1 || ?2, ?3)"
 					   : "DELETE FROM pasien_kata WHERE kata = ?1 || ?2 AND pasien_id = ?3", err);
 	if (!st)
@@ -367,9 +367,13 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 		} else {
 			kind[ntok] = 0;
 			size_t n = 0;
-			for (const char *s = tok; *s && n + 1 < sizeof words[0]; s++)
-				if (*s != '*' && *s != '?' && *s != '[')
+			for (const char *s = tok; *s && n + 1 < sizeof words[0]; s++) {
+				size_t mark = name_mark(s);
+				if (mark)	/* "nur'aini" is NURAINI, as the name's words are kept */
+					s += mark - 1;
+				else if (*s != '*' && *s != '?' && *s != '[')
 					w[n++] = (char)toupper((unsigned char)*s);
+			}
 			w[n] = '\0';
 		}
 	}
@@ -424,9 +428,10 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 			binds[nb++] = words[i];
 			binds[nb++] = words[i];
 		} else if (i != narrow) {
-			/* a word matches the start of any word of the name (of the mother's) */
-			sb_add(&sql, mother ? " AND (' ' || upper(nama_ibu)) GLOB '* ' || ? || '*'"
-					    : " AND (' ' || nama_cari) GLOB '* ' || ? || '*'");
+			/* a word matches the start of any word of the name (of the mother's),
+			 * as pasien_kata keeps them: computed for the few rows found */
+			sb_add(&sql, mother ? " AND (' ' || pkm_kata(nama_ibu)) GLOB '* ' || ? || '*'"
+					    : " AND (' ' || pkm_kata(nama)) GLOB '* ' || ? || '*'");
 			binds[nb++] = words[i] + mother;
 		}
 	}
@@ -444,6 +449,21 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 	if (many && n > 0)
 		qsort(out, (size_t)n, sizeof *out, by_name);
 	return st ? n : -1;
+}
+
+int patient_list(sqlite3 *db, const char *query, struct patient *out, int max, char *said, size_t size)
+{
+	struct patient *all = xmalloc((size_t)(max + 1) * sizeof *all);
+	int n = patient_search(db, query, all, max + 1);	/* one more tells "more than max" */
+	int shown = n > max ? max : n;
+	if (shown > 0)
+		memcpy(out, all, (size_t)shown * sizeof *all);
+	free(all);
+	if (n > max)
+		snprintf(said, size, "lebih dari %d pasien cocok: tambah kata atau tahun lahir", max);
+	else
+		snprintf(said, size, n > 0 ? "%d pasien cocok" : "tidak ada pasien yang cocok", n);
+	return shown;
 }
 
 int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out, int max)

@@ -125,20 +125,9 @@ static void draw(struct ui *u, struct fscreen *s)
 static int warnings_accepted(struct ui *u, struct fscreen *s)
 {
 	struct sbuf w = { 0 };
-	int ok = 1;
-	if (form_check_all(u->db, s->f, &s->row->v, &s->vals) == 0 && form_warnings(u->db, s->f, &s->row->v, &s->vals, &w))
-		for (char *line = w.s, *end; ok && line && *line; line = end ? end + 1 : NULL) {
-			end = strchr(line, '\n');
-			if (end)
-				*end = '\0';
-			char q[400];
-			snprintf(q, sizeof q, "Perhatian: %s. Simpan juga?", line);
-			ok = ui_confirm(u, q);
-		}
-	sb_free(&w);
-	if (!ok)
-		ui_message(u, 0, "Belum disimpan: periksa isian, lalu simpan lagi.");
-	return ok;
+	if (form_check_all(u->db, s->f, &s->row->v, &s->vals) == 0)
+		form_warnings(u->db, s->f, &s->row->v, &s->vals, &w);
+	return ui_warnings_accepted(u, &w);
 }
 
 static int save(struct ui *u, struct fscreen *s)

@@ -51,6 +51,9 @@ void ui_edit(int y, int x, int w, struct lineedit *le, int focus);
 int ui_edit_key(struct lineedit *le, int key, int *changed);
 /* Yes/no question on the message line: 1 for y/Y, 0 otherwise. */
 int ui_confirm(struct ui *u, const char *question);
+/* Warnings of the core (one a line) asked one at a time: "Perhatian: ... Simpan
+ * juga?"; 1 when every one was answered yes. Frees w. */
+int ui_warnings_accepted(struct ui *u, struct sbuf *w);
 /* Ask for one line of text on the message line; 1 when confirmed with Enter. */
 int ui_ask(struct ui *u, const char *label, struct lineedit *le);
 /* The help screen, made from the action list. */

@@ -93,13 +93,9 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 	struct age age = { 0 };
 	if (date_parse(p->tanggal_lahir, &birth) == 0)
 		age_at(birth, u->today, &age);
-	if (visit_last(u->db, p->id, &last) == 1) {
-		le_set(&f[0].le, last.unit);
-		le_set(&f[1].le, last.penjamin);
-	} else {
-		le_set(&f[0].le, visit_first_unit(age));
-		le_set(&f[1].le, p->penjamin);
-	}
+	int had = visit_last(u->db, p->id, &last) == 1;
+	le_set(&f[0].le, visit_default_unit(had ? &last : NULL, age));
+	le_set(&f[1].le, had ? last.penjamin : p->penjamin);
 	char intro[1700], born[11], known[200], said[216] = "";
 	int bad;
 	if (card_of(u, p, f[1].le.buf) && card_known(u, p, known, sizeof known, &bad))
@@ -129,11 +125,12 @@ static void found_set(struct found *f, const struct patient *p)
 		 date_show(p->tanggal_lahir, born), p->desa[0] ? p->desa : "-", p->penjamin);
 }
 
-/* The patients the query finds, as list lines; -1 when the list cannot be read. */
-static int found_search(sqlite3 *db, const char *query, struct found *out)
+/* The patients the query finds, as list lines, and how many matched in
+ * `said`; -1 when the list cannot be read. */
+static int found_search(sqlite3 *db, const char *query, struct found *out, char *said, size_t size)
 {
 	struct patient *all = xmalloc(MAX_FOUND * sizeof *all);
-	int n = patient_search(db, query, all, MAX_FOUND);
+	int n = patient_list(db, query, all, MAX_FOUND, said, size);
 	for (int i = 0; i < n; i++)
 		found_set(&out[i], &all[i]);
 	free(all);
@@ -141,7 +138,7 @@ static int found_search(sqlite3 *db, const char *query, struct found *out)
 }
 
 static void register_draw(struct ui *u, struct lineedit *q, const struct found *found, int n, int sel, int top,
-			  const struct patient *p)
+			  const struct patient *p, const char *said)
 {
 	ui_frame(u, "Pendaftaran", CTX_MAIN | CTX_SEARCH);
 	ui_text(2, 2, 6, "Cari:", A_BOLD);
@@ -164,6 +161,8 @@ static void register_draw(struct ui *u, struct lineedit *q, const struct found *
 	}
 	if (q->len && !n)
 		ui_text(6, 2, COLS - 4, "Tidak ditemukan. F5 atau ^N: daftarkan pasien baru.", 0);
+	else if (q->len)	/* how many matched: "lebih dari 200" asks for one more word */
+		ui_text(4, 2, COLS - 4, said, A_DIM);
 	curs_set(1);
 	ui_edit(2, 8, 40, q, 1);
 	refresh();
@@ -177,11 +176,12 @@ enum pkm_screen ui_register(struct ui *u)
 	memset(&q, 0, sizeof q);
 	q.max = 100;
 	int n = 0, sel = 0, top = 0;
+	char said[96] = "";
 	for (;;) {
 		int rows = LINES - 9;
 		ui_list_scroll(sel, &top, rows);
 		int have = n > 0 && patient_get(u->db, found[sel].id, &cur) == 1;
-		register_draw(u, &q, found, n, sel, top, have ? &cur : NULL);
+		register_draw(u, &q, found, n, sel, top, have ? &cur : NULL, said);
 		int k = ui_key(u), changed = 0;
 		if (k == K_RESIZE)
 			continue;
@@ -229,7 +229,7 @@ enum pkm_screen ui_register(struct ui *u)
 			u->msg[0] = '\0';
 			char t[128];
 			str_copy(t, sizeof t, q.buf);
-			n = str_trim(t)[0] ? found_search(u->db, t, found) : 0;
+			n = str_trim(t)[0] ? found_search(u->db, t, found, said, sizeof said) : 0;
 			if (n < 0) {
 				ui_message(u, 1, "daftar pasien tidak terbaca: %s", sqlite3_errmsg(u->db));
 				n = 0;

@@ -198,13 +198,33 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	refresh();
 }
 
+int ui_warnings_accepted(struct ui *u, struct sbuf *w)
+{
+	int ok = 1;
+	for (char *line = w->s, *end; ok && line && *line; line = end ? end + 1 : NULL) {
+		end = strchr(line, '\n');
+		if (end)
+			*end = '\0';
+		char q[400];
+		snprintf(q, sizeof q, "Perhatian: %s. Simpan juga?", line);
+		ok = ui_confirm(u, q);
+	}
+	sb_free(w);
+	if (!ok)
+		ui_message(u, 0, "Belum disimpan: periksa isian, lalu simpan lagi.");
+	return ok;
+}
+
 /* F5: pick a code and add it with its case flag pre-filled; 1 with `code` set
  * when a diagnosis was added. */
 static int add_diagnosis(struct ui *u, const struct visit_row *row, char code[ICD_LEN])
 {
 	int added = 0;
-	struct sbuf err = { 0 };
+	struct sbuf err = { 0 }, w = { 0 };
 	if (!icd_picker(u, &row->v, code))
+		return 0;
+	diag_warnings(u->db, &row->v, code, &w);
+	if (!ui_warnings_accepted(u, &w))
 		return 0;
 	if (diag_add(u->db, u->cfg, &row->v, code, 0, &added, &err) != 0)
 		ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));

@@ -240,7 +240,8 @@ int user_save(sqlite3 *db, struct user *u, const char *password, struct sbuf *er
 	}
 	sqlite3_stmt *st = u->id
 		? db_stmt(db, "UPDATE pengguna SET nama = ?1, nama_lengkap = ?2, peran = ?3, nik = ?6 WHERE id = ?4", NULL)
-		: db_stmt(db, "INSERT INTO pengguna (nama, nama_lengkap, peran, sandi, nik) VALUES (?1, ?2, ?3, ?5, ?6)", NULL);
+		: db_stmt(db, "INSERT INTO pengguna (nama, nama_lengkap, peran, sandi, nik, ganti_sandi) "
+			      "VALUES (?1, ?2, ?3, ?5, ?6, ?7)", NULL);
 	int rc = -1;
 	if (st) {
 		sqlite3_bind_text(st, 1, u->nama, -1, SQLITE_STATIC);
@@ -251,6 +252,7 @@ int user_save(sqlite3 *db, struct user *u, const char *password, struct sbuf *er
 			sqlite3_bind_int64(st, 4, u->id);
 		else
 			sqlite3_bind_text(st, 5, hash, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 7, u->ganti_sandi);
 		rc = step_done(st);
 	}
 	if (rc == 0 && !u->id)

@@ -239,6 +239,33 @@ int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v
 	return 0;
 }
 
+/* Codes that make no clinical sense on one visit together: asked, not refused. */
+static const struct {
+	const char *a, *b, *why;
+} exclusive[] = {
+	{ "A90", "A91", "A90 (demam dengue) dan A91 (DBD) pada satu kunjungan: pilih salah satu" },
+};
+
+int diag_warnings(sqlite3 *db, const struct visit *v, const char *icd, struct sbuf *out)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM diagnosis WHERE kunjungan_id = ? AND substr(icd10, 1, 3) = ?", NULL);
+	int n = 0;
+	for (size_t i = 0; st && i < ARRAY_LEN(exclusive); i++) {
+		const char *other = strncmp(icd, exclusive[i].a, 3) == 0 ? exclusive[i].b
+				  : strncmp(icd, exclusive[i].b, 3) == 0 ? exclusive[i].a : NULL;
+		if (!other)
+			continue;
+		sqlite3_bind_int64(st, 1, v->id);
+		sqlite3_bind_text(st, 2, other, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			sb_printf(out, "%s\n", exclusive[i].why);
+			n++;
+		}
+		sqlite3_reset(st);
+	}
+	return n;
+}
+
 int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
 	     char kasus, int *added, struct sbuf *err)
 {
@@ -331,9 +358,21 @@ int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], i
 	return db_rows(rc, n);
 }
 
-const char *visit_first_unit(struct age age)
+static const char *visit_first_unit(struct age age)
 {
 	return age.years < 18 ? "K2" : "K3";	/* ILP: children to Klaster 2, adults to Klaster 3 */
+}
+
+const char *visit_default_unit(const struct visit *last, struct age age)
+{
+	/* an emergency, a test or a ward stay is not where the next visit starts */
+	static const char *const never[] = { "IGD", "LAB", "RANAP" };
+	if (!last)
+		return visit_first_unit(age);
+	for (size_t i = 0; i < ARRAY_LEN(never); i++)
+		if (strcmp(last->unit, never[i]) == 0)
+			return visit_first_unit(age);
+	return last->unit;
 }
 
 int visit_history(sqlite3 *db, long pasien_id, struct visit_summary **out)

@@ -73,7 +73,7 @@ static int move_patient(sqlite3 *db, const struct visit *v, const struct patient
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(err, db, "kunjungan tidak tersimpan");
-	sb_printf(done, "%spasien %s (No. RM %s)", done->len ? "; " : "", p->nama, p->no_rm);
+	sb_printf(done, "%sdipindah ke %s (No. RM %s)", done->len ? "; " : "", p->nama, p->no_rm);
 	return 0;
 }
 
@@ -114,16 +114,23 @@ static int check(sqlite3 *db, const struct visit *v, const struct visit_fix *in,
 	return fe->n ? -1 : 0;
 }
 
+/* check() of a visit not yet cancelled. */
+static int check_open(sqlite3 *db, const struct visit *v, const struct visit_fix *in, char unit[24], char payer[24],
+		      char batal[256], struct patient *p, struct field_errors *fe, struct sbuf *err)
+{
+	if (v->batal[0]) {
+		sb_printf(err, "kunjungan ini sudah dibatalkan (%s); daftarkan lagi untuk memulihkannya", v->batal);
+		return -1;
+	}
+	return check(db, v, in, unit, payer, batal, p, fe, err);
+}
+
 static int apply(sqlite3 *db, const struct visit *v, const struct visit_fix *in, struct field_errors *fe,
 		 struct sbuf *done, struct sbuf *err)
 {
 	char unit[24], payer[24], batal[256];
 	struct patient p;
-	if (v->batal[0]) {
-		sb_printf(err, "kunjungan ini sudah dibatalkan (%s); daftarkan lagi untuk memulihkannya", v->batal);
-		return -1;
-	}
-	if (check(db, v, in, unit, payer, batal, &p, fe, err) != 0)
+	if (check_open(db, v, in, unit, payer, batal, &p, fe, err) != 0)
 		return -1;
 	if (batal[0]) {
 		if (run(db, "UPDATE kunjungan SET batal = ?2 WHERE id = ?1", v->id, batal, err) != 0)
@@ -143,6 +150,30 @@ static int apply(sqlite3 *db, const struct visit *v, const struct visit_fix *in,
 	if (!done->len)
 		sb_add(done, "tidak ada yang berubah");
 	return 0;
+}
+
+int visit_fix_check(sqlite3 *db, long visit_id, const struct visit_fix *in, struct field_errors *fe, struct sbuf *err)
+{
+	char unit[24], payer[24], batal[256];
+	struct patient p;
+	struct visit v;
+	fe->n = 0;
+	if (visit_get(db, visit_id, &v) != 1) {
+		sb_printf(err, "kunjungan tidak ada lagi");
+		return -1;
+	}
+	return check_open(db, &v, in, unit, payer, batal, &p, fe, err);
+}
+
+int visit_fix_moves_to(sqlite3 *db, const struct visit *v, const char *no_rm, struct patient *p)
+{
+	char rm[32];
+	struct field_errors fe = { 0 };
+	dict_check_field(db, "pasien", "no_rm", "no_rm", no_rm, rm, sizeof rm, &fe);
+	if (fe.n)
+		return 0;
+	int found = patient_by_rm(db, rm, p);
+	return found == 1 ? p->id != v->pasien_id : found;
 }
 
 int visit_correct(sqlite3 *db, long visit_id, const struct visit_fix *in, struct field_errors *fe,

@@ -20,13 +20,20 @@ struct age_bound {
 	char unit;
 };
 
-/* The schedule of a field (immunisation): given below a minimum age, or too
- * soon after the patient's previous dose, it is warned about, not refused. */
+/* Ages by dose code: umur_dosis = 1:42 hari, 4:18 bulan. */
+struct dose_ages {
+	int n;
+	char dose[FORM_MAX_DOSES][8];
+	struct age_bound age[FORM_MAX_DOSES];
+};
+
+/* The schedule of a field (immunisation, neonatal visits): given below a
+ * minimum age or past a latest one, or too soon after the patient's previous
+ * dose, it is warned about, not refused. */
 struct schedule {
 	struct age_bound min_age;		/* umur_min: any value */
-	int n_doses;				/* umur_dosis = 1:42 hari, 4:18 bulan */
-	char dose[FORM_MAX_DOSES][8];
-	struct age_bound dose_age[FORM_MAX_DOSES];
+	struct dose_ages earliest;		/* umur_dosis = 1:42 hari, 4:18 bulan */
+	struct dose_ages latest;		/* umur_dosis_maks = KN1:2 hari */
 	long min_gap_days;			/* jarak_min = 28 hari, since the previous dose */
 };
 
@@ -112,8 +119,8 @@ int form_text(sqlite3 *db, const struct form *f, long visit_id, struct sbuf *out
  * bawa_hari). 1 with from_day (YYYY-MM-DD) set when something was filled. */
 int form_carry(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
 	       char from_day[11]);
-/* Impossible entries that are warned, not refused: a dose below its minimum age
- * or too soon after the previous one, a second time the same dose, a row of
+/* Impossible entries that are warned, not refused: a dose below its minimum age,
+ * past its latest (KN1 after 48 hours) or too soon after the previous one, a second time the same dose, a row of
  * waspada_tabel too recent (KB after an ANC). One line each into out; the count. */
 int form_warnings(sqlite3 *db, const struct form *f, const struct visit *v, const struct form_values *vals,
 		  struct sbuf *out);

@@ -22,4 +22,13 @@ const char *phone_normalize(const char *in, char *out, size_t size);
 /* RT/RW as typed ("3/5", "003/005", "RT 3 RW 5") into "003/005"; NULL when fine. */
 const char *rtrw_normalize(const char *in, char *out, size_t size);
 
+/* Names are matched with their marks ignored (' ` - . and the typographic
+ * apostrophes), the stored name unchanged. The byte length of a mark at p, 0
+ * when there is none. */
+size_t name_mark(const char *p);
+/* The words a name is found by, space-separated: each word upper-case without
+ * its marks, and when marks split it, its parts too ("Nur'aini Syafi'i" gives
+ * "NURAINI NUR AINI SYAFII SYAFI I"). Only whole words are written. */
+void name_search_words(const char *name, char *out, size_t size);
+
 #endif

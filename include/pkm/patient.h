@@ -60,6 +60,10 @@ int patient_by_rm(sqlite3 *db, const char *no_rm, struct patient *p);
  * like every list of rows in pkm, return -1 when the rows could not be read
  * to their end: a short list is never shown as if it were whole. */
 int patient_search(sqlite3 *db, const char *query, struct patient *out, int max);
+/* patient_search for a list of max (the screen's and `pkm pasien cari`): up
+ * to max into out, and in `said` how many matched ("12 pasien cocok", "lebih
+ * dari 200 pasien cocok: ..."). The number in out, -1 when unreadable. */
+int patient_list(sqlite3 *db, const char *query, struct patient *out, int max, char *said, size_t size);
 /* Same name and birth date, or same No. BPJS. */
 int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out, int max);
 /* The search words of a patient's name and mother's name in pasien_kata:

@@ -47,7 +47,8 @@ int user_check(sqlite3 *db, const struct user_input *in, long editing_id, struct
 /* A password's weakness in Indonesian, or NULL when acceptable. */
 const char *password_problem(const char *password, const char *user_name);
 
-/* Store a checked user (new when u->id is 0) with its units; the new id in u->id. */
+/* Store a checked user (new when u->id is 0) with its units; the new id in u->id.
+ * A new user with u->ganti_sandi set chooses another password at the first log-in. */
 int user_save(sqlite3 *db, struct user *u, const char *password, struct sbuf *err);
 /* 1 when password is the user's current one (a forced change must choose another). */
 int user_password_is(sqlite3 *db, long id, const char *password);

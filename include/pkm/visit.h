@@ -53,6 +53,9 @@ char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit 
  * visit is left as it is (*added = 0). */
 int diag_insert(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
 		char kasus, int *added, struct sbuf *err);
+/* Codes that make no sense beside one already on the visit (A90 and A91): one
+ * line each into out, asked before saving like a form's warnings; the count. */
+int diag_warnings(sqlite3 *db, const struct visit *v, const char *icd, struct sbuf *out);
 /* diag_insert in its own transaction. */
 int diag_add(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd,
 	     char kasus, int *added, struct sbuf *err);
@@ -68,8 +71,10 @@ struct visit_summary {
 };
 /* Every visit of the patient, newest first; caller frees *out. -1 on error. */
 int visit_history(sqlite3 *db, long pasien_id, struct visit_summary **out);
-/* The unit of a patient's first visit by age at the visit (Juknis ILP). */
-const char *visit_first_unit(struct age age);
+/* The unit today's visit starts with: the last visit's (NULL: none), except
+ * IGD, LAB and RANAP, never a default; else by age (Juknis ILP: Klaster 2
+ * under 18, Klaster 3 from 18). */
+const char *visit_default_unit(const struct visit *last, struct age age);
 /* The codes the visit's patient was diagnosed with this month up to the
  * visit's day (any unit), at most max; returns how many, -1 on a read error. */
 int diag_month_codes(sqlite3 *db, const struct visit *v, char (*out)[ICD_LEN], int max);

@@ -100,7 +100,7 @@ keys Escape
 wait_gone "Tidak ditemukan"
 
 # switch user without quitting: F9 back to the log-in, the next one logs in
-echo "$PASSWORD" | $PKM_BIN --db "$DB" pengguna tambah rina PENDAFTARAN >/dev/null
+add_user rina PENDAFTARAN
 keys F9
 wait_for "Nama pengguna"
 type_text "rina"; keys Tab; type_text "$PASSWORD"; keys Enter

@@ -12,8 +12,10 @@ trap cleanup EXIT
 # administrator "uji" is made and logged in.
 LOGIN_AS=${LOGIN_AS:-uji:ADMIN}
 PASSWORD=Rahasia-2026
-add_user() {	# add_user NAME ROLE [UNIT...]
+add_user() {	# add_user NAME ROLE [UNIT...]: its password taken as its own (pengguna
+	# tambah asks for a new one at the first log-in; first_start_login.sh drives that)
 	echo "$PASSWORD" | $PKM_BIN --db "$DB" pengguna tambah "$@" >/dev/null
+	sqlite3 "$DB" "UPDATE pengguna SET ganti_sandi = 0 WHERE nama = '$1'"
 }
 login() {	# login NAME: on the log-in screen
 	wait_for "Nama pengguna"

@@ -2,7 +2,9 @@
 # the list marked BATAL and leaves LB1 and LB4; a visit moved to the right
 # patient takes that patient's age and carries its diagnosis along (LB1 moves
 # the case); a visit moved to another unit gets a number there and its old
-# number stays taken. The database is checked after each step.
+# number stays taken. Cancelling and moving to another No. RM ask first (the
+# receiving patient named; no leaves everything as it was), then say what was
+# done. The database is checked after each step.
 . "$(dirname "$0")/lib.sh"
 fx=$(cd "$(dirname "$0")/../fixtures" && pwd)
 $PKM_BIN --db "$DB" impor pasien "$fx/cluster_pasien.csv" >/dev/null
@@ -27,6 +29,13 @@ keys Tab Tab Tab; type_text "x"; keys F2
 wait_for "tulis alasannya"
 expect_sql "SELECT count(*) FROM kunjungan WHERE batal IS NOT NULL" 0
 keys C-u; type_text "salah daftar, pasien pulang"; keys F2
+wait_for "Batalkan kunjungan Candra Wijaya (No. RM 200003), K3 antrian 1? (y = ya"
+keys t
+wait_for "Belum disimpan: kunjungan tidak diubah."
+expect_sql "SELECT count(*) FROM kunjungan WHERE batal IS NOT NULL" 0
+keys F2
+wait_for "Batalkan kunjungan Candra Wijaya"
+keys y
 wait_for "dibatalkan: salah daftar, pasien pulang"
 wait_for "BATAL: salah daftar"
 expect_sql "SELECT batal FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id WHERE p.no_rm = '200003'" \
@@ -41,10 +50,20 @@ wait_for "Kunjungan ini dibatalkan (salah daftar, pasien pulang)"
 # Ani's visit was Bayu's: moved by No. RM, the diagnosis goes with it
 keys Up F8
 wait_for "Ani Lestari (No. RM 200001)"
-keys Tab Tab C-u; type_text "999999"; keys F2
+keys Tab Tab
+wait_for "No. RM pasien yang benar: kunjungan dipindah ke pasien itu"
+screen | grep -q "otomatis" && fail "the move form says the No. RM is made automatically"
+keys C-u; type_text "999999"; keys F2
 wait_for "tidak ada pasien dengan No. RM 999999"
 keys C-u; type_text "200002"; keys F2
-wait_for "pasien Bayu Pratama (No. RM 200002)"
+wait_for "Pindahkan kunjungan Ani Lestari ke Bayu Pratama (No. RM 200002, lahir"
+keys t
+wait_for "Belum disimpan"
+expect_sql "SELECT p.no_rm FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id WHERE k.unit = 'K2'" "200001"
+keys F2
+wait_for "Pindahkan kunjungan Ani Lestari"
+keys y
+wait_for "dipindah ke Bayu Pratama (No. RM 200002)"
 expect_sql "SELECT p.no_rm, k.umur_tahun, (SELECT icd10 FROM diagnosis d WHERE d.kunjungan_id = k.id)
             FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id WHERE k.unit = 'K2'" "200002|1|J06"
 [ "$(lb1)" = "J06,1-4t.baru.L,1 " ] || fail "LB1 did not follow the patient: $(lb1)"

@@ -17,6 +17,10 @@ demo a 7
 demo b 7
 demo c 8
 grep -q "^demo: 400 pasien, [0-9]* kunjungan" "$WORK/a.out"
+# one user per role, printed last, each able to log in without a first-start question
+[ "$(tail -5 "$WORK/a.out" | awk '{ print $1 "|" $3 }' | paste -sd' ')" = \
+	"admin|ADMIN daftar|PENDAFTARAN nakes|NAKES farmasi|FARMASI data|PELAPORAN" ] || { cat "$WORK/a.out" >&2; exit 1; }
+[ "$(sqlite3 "$WORK/a.db" "SELECT count(*) FROM pengguna WHERE ganti_sandi = 0 AND sandi GLOB '\$y\$*'")" = 5 ]
 [ "$(digest "$WORK/a.db")" = "$(digest "$WORK/b.db")" ] || { echo "same seed, different records" >&2; exit 1; }
 [ "$(digest "$WORK/a.db")" != "$(digest "$WORK/c.db")" ] || { echo "another seed, same records" >&2; exit 1; }
 # about 15 visits a working day for a year, as asked

@@ -8,8 +8,8 @@ LOGIN_AS="dokter:NAKES K3"
 mkdir -p "$WORK/.config/pkm"
 cp "$WORK/pkm.ini" "$WORK/.config/pkm/pkm.ini"	# the desks' configuration (HOME is $WORK)
 add_visits
-echo "$PASSWORD" | pkm pengguna tambah dokter NAKES K3 --nik 3204010505800007 >/dev/null
-echo "$PASSWORD" | pkm pengguna tambah data PELAPORAN >/dev/null
+add_user dokter NAKES K3 --nik 3204010505800007
+add_user data PELAPORAN
 start_app
 wait_for "Budi Santoso"
 keys Down Enter

@@ -12,7 +12,7 @@ mkdir -p "$WORK/.config/pkm"
 cp "$WORK/pkm.ini" "$WORK/.config/pkm/pkm.ini"	# the desks' configuration (HOME is $WORK)
 add_bpjs_visits
 sql "PRAGMA foreign_keys = ON; DELETE FROM kunjungan"	# the patients only: the desk opens today's visits
-echo "$PASSWORD" | pkm pengguna tambah data PELAPORAN >/dev/null
+add_user data PELAPORAN
 start_app
 wait_for "Cari:"
 wait_said() {	# wait_said TEXT: the message line says TEXT (wrapped over its two lines)

@@ -341,7 +341,8 @@ static void test_carry_and_unique(void **s)
 	sb_free(&err);
 }
 
-/* the schedule's warnings (forms/k2_imunisasi.ini) and KB after an ANC (k3_kb.ini) */
+/* the schedule's warnings (forms/k2_imunisasi.ini, KN1 in k2_neonatal.ini) and
+ * KB after an ANC (k3_kb.ini) */
 static void test_warnings(void **s)
 {
 	(void)s;
@@ -393,6 +394,21 @@ static void test_warnings(void **s)
 	struct visit f = new_visit("Eka", 'P', "1995-01-01", "2026-11-02", "K3");
 	sb_reset(&w);
 	assert_int_equal(form_warnings(db, kb, &f, &v, &w), 0);
+	/* KN1 is 6-48 hours (k2_neonatal.ini, umur_dosis_maks): at two days on time, at three asked */
+	const struct form *kn = form("k2_neonatal");
+	struct visit n2 = new_visit("Bayi Fani", 'L', "2026-11-01", "2026-11-03", "K2");
+	memset(&v, 0, sizeof v);
+	set(kn, &v, "kunjungan_neonatal", "KN1");
+	sb_reset(&w);
+	assert_int_equal(form_warnings(db, kn, &n2, &v, &w), 0);
+	struct visit n3 = new_visit("Bayi Fani", 'L', "2026-11-01", "2026-11-04", "K2");
+	sb_reset(&w);
+	assert_int_equal(form_warnings(db, kn, &n3, &v, &w), 1);
+	assert_non_null(strstr(w.s, "KN1 (6-48 jam): umur 3 hari, jadwal paling lambat 2 hari"));
+	/* KN2 at three days has no latest age */
+	set(kn, &v, "kunjungan_neonatal", "KN2");
+	sb_reset(&w);
+	assert_int_equal(form_warnings(db, kn, &n3, &v, &w), 0);
 	sb_free(&w);
 	sb_free(&err);
 }

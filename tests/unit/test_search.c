@@ -9,7 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+#include <stdlib.h>
 #include "pkm/db.h"
+#include "pkm/ident.h"
 #include "pkm/open.h"
 #include "pkm/patient.h"
 
@@ -139,6 +142,68 @@ static void test_common_word(void **s)
 	assert_int_equal(patient_search(db, "saputra andi qqq", found, 200), 0);
 }
 
+/* Apostrophes, hyphens and dots are ignored when matching, the name kept as typed. */
+static void test_marks(void **s)
+{
+	(void)s;
+	add("Nur'aini Syafi'i", 'P', "1992-04-04", "", "");
+	add("Abd. Rahman-Hakim", 'L', "1970-01-01", "", "");
+	const char *finds[] = { "nuraini", "syafii", "aini", "nur'aini", "nur-aini syafi", "nur syafi'i 1992", "i nur" };
+	for (size_t i = 0; i < sizeof finds / sizeof *finds; i++) {
+		assert_int_equal(patient_search(db, finds[i], found, 200), 1);
+		assert_string_equal(found[0].nama, "Nur'aini Syafi'i");
+	}
+	assert_int_equal(patient_search(db, "rahmanhakim", found, 200), 1);
+	assert_string_equal(found[0].nama, "Abd. Rahman-Hakim");
+	assert_int_equal(patient_search(db, "hakim abd", found, 200), 1);
+	/* a mark does not make a word's middle a start */
+	assert_int_equal(patient_search(db, "raini", found, 200), 0);
+	/* the parts are kept in pasien_kata, so even a part drives the search from its index */
+	assert_int_equal(db_query_long(db, "SELECT count(*) FROM pasien_kata WHERE kata IN ('NURAINI', 'NUR', 'AINI', "
+				       "'SYAFII', 'SYAFI', 'I') AND pasien_id = (SELECT id FROM pasien WHERE nama GLOB 'Nur*')", -1), 6);
+	char words[200];
+	name_search_words("  Nur\xe2\x80\x99" "aini  M.  -  Syafi'i ", words, sizeof words);
+	assert_string_equal(words, "NURAINI NUR AINI M SYAFII SYAFI I");
+}
+
+/* The search's word lookups are index range scans, never a table scan. */
+static void test_plan(void **s)
+{
+	(void)s;
+	sqlite3_stmt *st = db_prepare(db, "EXPLAIN QUERY PLAN SELECT 1 FROM pasien_kata WHERE kata >= 'AINI' AND kata < 'AINJ'",
+				      NULL);
+	assert_non_null(st);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_non_null(strstr((const char *)sqlite3_column_text(st, 3), "SEARCH pasien_kata"));
+	sqlite3_finalize(st);
+}
+
+/* A database of the version before 022 has its words rebuilt without marks. */
+static void test_migration(void **s)
+{
+	(void)s;
+	char path[] = "/tmp/pkm_search_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	struct sbuf err = { 0 };
+	sqlite3 *old = pkm_open(path, &err);
+	assert_non_null(old);
+	assert_int_equal(db_exec(old, "INSERT INTO pasien (no_rm, nama, nama_cari, jenis_kelamin, tanggal_lahir, alamat, desa, "
+				 "penjamin) VALUES ('000001', 'Nur''aini', 'NUR''AINI', 'P', '1990-01-01', '', '', 'UMUM');"
+				 "DELETE FROM pasien_kata; INSERT INTO pasien_kata VALUES ('NUR''AINI', 1);"
+				 "PRAGMA user_version = 21", &err), 0);
+	db_close(old);
+	sqlite3 *now = pkm_open(path, &err);
+	assert_non_null(now);
+	assert_int_equal(patient_search(now, "aini", found, 200), 1);
+	assert_int_equal(db_query_long(now, "SELECT count(*) FROM pasien_kata", -1), 3);
+	db_close(now);
+	unlink(path);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +211,9 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_common_word),
 		cmocka_unit_test(test_mother),
+		cmocka_unit_test(test_marks),
+		cmocka_unit_test(test_plan),
+		cmocka_unit_test(test_migration),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

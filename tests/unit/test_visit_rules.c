@@ -1,0 +1,91 @@
+/* The desk's clinical defaults and warnings: today's unit for a returning
+ * patient (never IGD, LAB or RANAP by default) and A90 beside A91 asked about. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+#include "pkm/config.h"
+#include "pkm/db.h"
+#include "pkm/open.h"
+#include "pkm/visit.h"
+
+static sqlite3 *db;
+
+static int setup(void **s)
+{
+	(void)s;
+	struct sbuf err = { 0 };
+	db = pkm_open(":memory:", &err);
+	sb_free(&err);
+	return db ? 0 : -1;
+}
+
+static int teardown(void **s)
+{
+	(void)s;
+	db_close(db);
+	return 0;
+}
+
+static void test_default_unit(void **s)
+{
+	(void)s;
+	struct age child = { .years = 5 }, adult = { .years = 40 };
+	struct visit last = { 0 };
+	assert_string_equal(visit_default_unit(NULL, child), "K2");
+	assert_string_equal(visit_default_unit(NULL, adult), "K3");
+	static const char *const by_age[] = { "IGD", "LAB", "RANAP" };
+	for (size_t i = 0; i < ARRAY_LEN(by_age); i++) {
+		str_copy(last.unit, sizeof last.unit, by_age[i]);
+		assert_string_equal(visit_default_unit(&last, child), "K2");
+		assert_string_equal(visit_default_unit(&last, adult), "K3");
+	}
+	static const char *const kept[] = { "K1", "K2", "K3", "K4", "GIGI", "FARMASI" };
+	for (size_t i = 0; i < ARRAY_LEN(kept); i++) {
+		str_copy(last.unit, sizeof last.unit, kept[i]);
+		assert_string_equal(visit_default_unit(&last, adult), kept[i]);
+	}
+}
+
+static void test_dengue_pair(void **s)
+{
+	(void)s;
+	struct patient p = { 0 };
+	str_copy(p.nama, sizeof p.nama, "Rudi Hartono");
+	p.sex = 'L';
+	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, "1990-05-05");
+	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
+	struct sbuf err = { 0 }, w = { 0 };
+	assert_int_equal(patient_save_new(db, &p, &err), 0);
+	struct visit v;
+	int created, added;
+	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 20 }, "K3", "UMUM", &v, &created, &err), 0);
+	struct pkm_config cfg;
+	config_defaults(&cfg);
+	/* nothing on the visit yet: nothing to ask */
+	assert_int_equal(diag_warnings(db, &v, "A91", &w), 0);
+	assert_int_equal(diag_add(db, &cfg, &v, "A90", 0, &added, &err), 0);
+	assert_int_equal(diag_warnings(db, &v, "A91", &w), 1);
+	assert_non_null(strstr(sb_str(&w), "A90 (demam dengue) dan A91 (DBD) pada satu kunjungan"));
+	sb_reset(&w);
+	assert_int_equal(diag_warnings(db, &v, "J06.9", &w), 0);
+	assert_int_equal(diag_warnings(db, &v, "A90", &w), 0);	/* the same code is left as it is */
+	/* the other way round too */
+	struct visit v2;
+	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 21 }, "K3", "UMUM", &v2, &created, &err), 0);
+	assert_int_equal(diag_add(db, &cfg, &v2, "A91", 0, &added, &err), 0);
+	assert_int_equal(diag_warnings(db, &v2, "A90", &w), 1);
+	sb_free(&w);
+	sb_free(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_default_unit),
+		cmocka_unit_test(test_dengue_pair),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
