@@ -116,7 +116,7 @@ static void users_screen(struct ui *u)
 			return;
 		} else if (a == A_HELP) {
 			ui_help(u);
-		} else if (a == A_NEW) {
+		} else if (a == A_NEWUSER) {
 			edit_user(u, NULL);
 		} else if (a == A_OPEN && cur) {
 			edit_user(u, cur);
@@ -172,12 +172,10 @@ static int show_audit(struct ui *u, struct dlg_field *f, void *ctx, struct field
 
 static void audit_screen(struct ui *u)
 {
-	struct dlg_field f[4] = {
-		{ .name = "patient", .table = "pasien", .column = "no_rm" },
-		{ .name = "user", .table = "pengguna", .column = "nama" },
-		{ .name = "from", .table = NULL },
-		{ .name = "to", .table = NULL },
-	};
+	struct dlg_field f[4] = { { .name = "patient" }, { .name = "user" }, { .name = "from" }, { .name = "to" } };
+	/* kamus' labels and help, but every field of a filter may stay empty */
+	dict_get(u->db, "pasien", "no_rm", &f[0].def);
+	dict_get(u->db, "pengguna", "nama", &f[1].def);
 	for (int i = 2; i < 4; i++) {
 		str_copy(f[i].def.label, sizeof f[i].def.label, i == 2 ? "Dari tanggal" : "Sampai tanggal");
 		str_copy(f[i].def.help, sizeof f[i].def.help, "DD-MM-YYYY; kosong = tanpa batas");
@@ -186,8 +184,8 @@ static void audit_screen(struct ui *u)
 		f[i].def.required = 0;
 	char day[11], shown[11];
 	le_set(&f[2].le, date_show(date_format(u->today, day), shown));
-	ui_dialog(u, "Admin: jejak audit", "Saring jejak audit (semua boleh kosong), lalu Enter di kolom terakhir.", f, 4,
-		  show_audit, NULL);
+	ui_dialog_in(u, CTX_FILTER, "Admin: jejak audit",
+		     "Saring jejak audit (semua boleh kosong), lalu F2 atau Enter di kolom terakhir.", f, 4, show_audit, NULL);
 }
 
 static int save_merge(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)

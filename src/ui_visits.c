@@ -377,7 +377,9 @@ enum pkm_screen ui_visits(struct ui *u)
 				top + i == sel ? ui_attr_sel(u) : r->v.batal[0] ? A_DIM : 0);
 		}
 		if (!n)
-			ui_text(5, 2, COLS - 4, "Belum ada kunjungan. Daftarkan pasien di layar Pendaftaran (F2).", 0);
+			ui_text(5, 2, COLS - 4, action_allowed(&pkm_actions[A_REGISTER - 1])
+							? "Belum ada kunjungan. Daftarkan pasien di layar Pendaftaran (F2)."
+							: "Belum ada kunjungan.", 0);
 		curs_set(0);
 		refresh();
 		int k = ui_key(u);
