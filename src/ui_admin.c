@@ -176,16 +176,18 @@ static void audit_screen(struct ui *u)
 	/* kamus' labels and help, but every field of a filter may stay empty */
 	dict_get(u->db, "pasien", "no_rm", &f[0].def);
 	dict_get(u->db, "pengguna", "nama", &f[1].def);
-	for (int i = 2; i < 4; i++) {
-		str_copy(f[i].def.label, sizeof f[i].def.label, i == 2 ? "Dari tanggal" : "Sampai tanggal");
-		str_copy(f[i].def.help, sizeof f[i].def.help, "DD-MM-YYYY; kosong = tanpa batas");
-	}
-	for (int i = 0; i < 4; i++)
+	static const char *help[] = { "kosong = semua pasien", "kosong = semua pengguna",
+				      "DD-MM-YYYY; kosong = tanpa batas", "DD-MM-YYYY; kosong = tanpa batas" };
+	for (int i = 0; i < 4; i++) {
+		if (i >= 2)
+			str_copy(f[i].def.label, sizeof f[i].def.label, i == 2 ? "Dari tanggal" : "Sampai tanggal");
+		str_copy(f[i].def.help, sizeof f[i].def.help, help[i]);
 		f[i].def.required = 0;
+	}
 	char day[11], shown[11];
 	le_set(&f[2].le, date_show(date_format(u->today, day), shown));
 	ui_dialog_in(u, CTX_FILTER, "Admin: jejak audit",
-		     "Saring jejak audit (semua boleh kosong), lalu F2 atau Enter di kolom terakhir.", f, 4, show_audit, NULL);
+		     "Saring jejak audit (semua boleh kosong); F2: tampilkan.", f, 4, show_audit, NULL);
 }
 
 static int save_merge(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
