@@ -321,10 +321,10 @@ void ui_message(struct ui *u, int is_error, const char *fmt, ...)
 
 /* The key bar: one line, or two when this screen's keys and the main screens'
  * do not fit on one (the layout is the core's, action_bar). */
-static void hint_bar(struct ui *u, unsigned ctx)
+static void hint_bar(struct ui *u)
 {
 	struct hint h[A_COUNT];
-	int n = action_bar(ctx, action_rights(), COLS, h, &u->bar);
+	int n = action_bar(u->ctx, action_rights(), COLS, h, &u->bar);
 	attr_t bar = u->color ? COLOR_PAIR(PAIR_HINT) : A_REVERSE;
 	attron(bar);
 	for (int y = LINES - u->bar; y < LINES; y++)
@@ -351,7 +351,7 @@ void ui_frame(struct ui *u, const char *title, unsigned ctx)
 	u->title_w = utf8_width(left);
 	title_right(u);
 	u->ctx = ctx;
-	hint_bar(u, ctx);
+	hint_bar(u);
 	if (u->msg[0])
 		ui_text(ui_msg_y(u), 0, COLS, u->msg, msg_attr(u));
 }

@@ -50,6 +50,11 @@ done
 echo "$help" | grep -q "Pasien baru\|Diagnosis baru\|Kirim\|Serahkan\|Tutup/buka" && fail "the desk's help lists keys of other screens"
 keys Escape
 wait_for "Unit: semua"
+keys Enter
+wait_for "Diagnosis dan formulir hanya untuk"
+screen | grep -q "F5\|F8" && fail "the desk is told of keys for diagnoses"
+keys Escape
+wait_for "Unit: semua"
 quit
 
 # the pharmacist: F11 Farmasi; on a prescription F9 serahkan, nothing to write
