@@ -127,7 +127,8 @@ typedef int (*dlg_save_fn)(struct ui *u, struct dlg_field *f, void *ctx, struct 
 int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, dlg_save_fn save,
 	      void *ctx);
 /* The same with the keys of another context: CTX_LOGIN says "F2 Masuk" and
- * "Belum masuk" where a form says "F2 Simpan" and "Tidak tersimpan". Adding
+ * "Belum masuk", CTX_FILTER "F2 Tampilkan" and "Belum ditampilkan", where a
+ * form says "F2 Simpan" and "Tidak tersimpan". Adding
  * DLG_ENTER_SAVES makes Enter save from any field (a short dialog). The intro
  * may have up to three lines, split by '\n'. */
 #define DLG_ENTER_SAVES 0x100000

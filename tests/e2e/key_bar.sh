@@ -101,6 +101,9 @@ wait_for "Admin: jejak audit"
 bar | grep -qF "F2 Tampilkan" || fail "the audit filter's F2 does not say what it does"
 bar | grep -q "Simpan" && fail "the audit filter offers to save"
 screen | sed -n 3,12p | grep -q "\*" && fail "a filter field is marked required"
+keys Tab Tab C-u; type_text "31-02-2026"; keys F2
+wait_for "Belum ditampilkan: lihat pesan di bawah isian"
+keys C-u
 keys C-u F2
 wait_for "Jejak audit (terbaru dulu)"
 exit 0
