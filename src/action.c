@@ -1,5 +1,7 @@
 #include "pkm/action.h"
+#include "pkm/util.h"
 #include <stdio.h>
+#include <string.h>
 
 const struct action_info pkm_actions[] = {
 #define X(id, f, c, k, hint, help, ctx, need) { A_##id, f, c, k, hint, help, ctx, need },
@@ -9,10 +11,12 @@ const struct action_info pkm_actions[] = {
 const int pkm_action_count = (int)(sizeof pkm_actions / sizeof pkm_actions[0]);
 
 /* The rights of whoever is logged in; every right until someone is. */
-static unsigned rights = ~0u;
+static unsigned current = ~0u;
 
-void action_limit(unsigned r) { rights = r; }
-int action_allowed(const struct action_info *a) { return (a->need & rights) == a->need; }
+static int allowed_to(const struct action_info *a, unsigned r) { return (a->need & r) == a->need; }
+void action_limit(unsigned r) { current = r; }
+unsigned action_rights(void) { return current; }
+int action_allowed(const struct action_info *a) { return allowed_to(a, current); }
 
 enum action action_for_key(int key, unsigned ctx)
 {
@@ -49,4 +53,67 @@ void action_keys(const struct action_info *a, char *buf, int size)
 		n += snprintf(buf + n, (size_t)(size - n), "%s%s", n ? "/" : "", key_name(a->key));
 	if (a->ctrl && n < size)
 		snprintf(buf + n, (size_t)(size - n), "%s^%c", n ? "/" : "", a->ctrl);
+}
+
+/* A key of every main screen, or of every screen (F1, Enter): help lists it
+ * after the keys of the screen itself. */
+static int everywhere(const struct action_info *a) { return (a->ctx & CTX_MAIN) || a->ctx == CTX_ALL; }
+
+static int hint_width(const struct hint *h) { return (int)strlen(h->key) + 1 + utf8_width(h->a->hint) + 1; }
+
+int action_bar(unsigned ctx, unsigned rights, int width, struct hint *out, int *lines)
+{
+	/* group 0: F1 and this screen's keys; group 1: the main screens' */
+	int n = 0, w[2] = { 0, 0 };
+	for (int g = 0; g < 2; g++)
+		for (int i = 0; i < pkm_action_count; i++) {
+			const struct action_info *a = &pkm_actions[i];
+			if (!(a->ctx & ctx) || !allowed_to(a, rights) || a->id == A_OPEN ||
+			    (everywhere(a) && a->ctx != CTX_ALL) != g)
+				continue;
+			out[n] = (struct hint){ a, g, 0, "" };
+			if (a->fkey)
+				snprintf(out[n].key, sizeof out[n].key, "F%d", a->fkey);
+			else
+				str_copy(out[n].key, sizeof out[n].key, key_name(a->key));
+			w[g] += hint_width(&out[n++]);
+		}
+	/* a hint's trailing space may fall off the right edge */
+	int one = w[0] + w[1] - 1 <= width, by_group = !one && w[0] - 1 <= width && w[1] - 1 <= width;
+	int line = 0, x = 0, kept = 0;
+	for (int k = 0; k < n; k++) {
+		struct hint h = out[k];
+		int hw = hint_width(&h);
+		if (by_group && h.line != line) {
+			line = h.line;
+			x = 0;
+		}
+		if (x + hw - 1 > width) {
+			if (line == 1)
+				continue;	/* only under 80 columns, where pkm asks for a bigger terminal */
+			line = 1;
+			x = 0;
+		}
+		h.line = line;
+		h.x = x;
+		x += hw;
+		out[kept++] = h;
+	}
+	*lines = line + 1;
+	return kept;
+}
+
+int action_help(unsigned ctx, unsigned rights, const struct action_info **out, int *n_here)
+{
+	int n = 0;
+	for (int every = 0; every < 2; every++) {
+		for (int i = 0; i < pkm_action_count; i++) {
+			const struct action_info *a = &pkm_actions[i];
+			if ((a->ctx & ctx) && allowed_to(a, rights) && everywhere(a) == every)
+				out[n++] = a;
+		}
+		if (!every)
+			*n_here = n;
+	}
+	return n;
 }

@@ -37,7 +37,8 @@ int nav_is_last(const struct formnav *nv)
 
 enum nav_result nav_key(struct formnav *nv, int key, enum action action, int page, int *left)
 {
-	if (action == A_SAVE || action == A_LOGIN || (action == A_OPEN && (nv->enter_saves || nav_is_last(nv))))
+	if (action == A_SAVE || action == A_LOGIN || action == A_FILTER ||
+	    (action == A_OPEN && (nv->enter_saves || nav_is_last(nv))))
 		return NAV_SAVE;
 	if (action == A_BACK)
 		return NAV_CANCEL;

@@ -319,56 +319,27 @@ void ui_message(struct ui *u, int is_error, const char *fmt, ...)
 	u->msg_err = is_error;
 }
 
-static int hint_shown(const struct action_info *a, unsigned ctx)
+/* The key bar: one line, or two when this screen's keys and the main screens'
+ * do not fit on one (the layout is the core's, action_bar). */
+static void hint_bar(struct ui *u)
 {
-	return (a->ctx & ctx) && action_allowed(a) && (a->fkey || a->id == A_BACK);
-}
-
-static int hint_width(const struct action_info *a)
-{
-	return (a->fkey >= 10 ? 3 : a->fkey ? 2 : 3) + 1 + utf8_width(a->hint) + 1;
-}
-
-static void hint_bar(struct ui *u, unsigned ctx)
-{
-	move(LINES - 1, 0);
+	struct hint h[A_COUNT];
+	int n = action_bar(u->ctx, action_rights(), COLS, h, &u->bar);
 	attr_t bar = u->color ? COLOR_PAIR(PAIR_HINT) : A_REVERSE;
 	attron(bar);
-	for (int i = 0; i < COLS; i++)
+	for (int y = LINES - u->bar; y < LINES; y++)
+		mvhline(y, 0, ' ', COLS);
+	for (int i = 0; i < n; i++) {
+		attron(A_BOLD);
+		mvaddstr(LINES - u->bar + h[i].line, h[i].x, h[i].key);
+		attroff(A_BOLD);
 		addch(' ');
-	move(LINES - 1, 0);
-	/* room is kept for "F10 Keluar": how to leave is never the key pushed off */
-	int reserve = 0;
-	for (int i = 0; i < pkm_action_count; i++)
-		if (pkm_actions[i].id == A_QUIT && hint_shown(&pkm_actions[i], ctx))
-			reserve = hint_width(&pkm_actions[i]);
-	/* the keys of this screen first, then those every main screen has */
-	int x = 0;
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < pkm_action_count; i++) {
-			const struct action_info *a = &pkm_actions[i];
-			unsigned own = a->ctx & ctx & ~(unsigned)CTX_MAIN;
-			if (!hint_shown(a, ctx) || (pass == 0) != (own != 0))
-				continue;
-			int w = hint_width(a), quit = a->id == A_QUIT;
-			if (x + w + (quit ? 0 : reserve) > COLS)
-				continue;
-			if (quit)
-				reserve = 0;
-			char keys[16];
-			if (a->fkey)
-				snprintf(keys, sizeof keys, "F%d", a->fkey);
-			else
-				snprintf(keys, sizeof keys, "Esc");
-			attron(A_BOLD);
-			mvaddstr(LINES - 1, x, keys);
-			attroff(A_BOLD);
-			addch(' ');
-			addstr(a->hint);
-			x += w;
-		}
+		addstr(h[i].a->hint);
+	}
 	attroff(bar);
 }
+
+int ui_msg_y(const struct ui *u) { return LINES - 1 - u->bar; }
 
 void ui_frame(struct ui *u, const char *title, unsigned ctx)
 {
@@ -379,10 +350,10 @@ void ui_frame(struct ui *u, const char *title, unsigned ctx)
 	ui_text(0, 0, COLS, left, t);
 	u->title_w = utf8_width(left);
 	title_right(u);
-	if (u->msg[0]) {
-		ui_text(LINES - 2, 0, COLS, u->msg, msg_attr(u));
-	}
-	hint_bar(u, ctx);
+	u->ctx = ctx;
+	hint_bar(u);
+	if (u->msg[0])
+		ui_text(ui_msg_y(u), 0, COLS, u->msg, msg_attr(u));
 }
 
 int ui_edit_key(struct lineedit *le, int key, int *changed)
@@ -426,9 +397,9 @@ int ui_confirm(struct ui *u, const char *question)
 		char q[512];
 		snprintf(q, sizeof q, "%s (y = ya, t = tidak)", question);
 		if (utf8_width(q) > COLS)	/* a long question takes the line above too */
-			ui_text_wrap(LINES - 3, 0, COLS, 2, q, A_BOLD | A_REVERSE);
+			ui_text_wrap(ui_msg_y(u) - 1, 0, COLS, 2, q, A_BOLD | A_REVERSE);
 		else
-			ui_text(LINES - 2, 0, COLS, q, A_BOLD | A_REVERSE);
+			ui_text(ui_msg_y(u), 0, COLS, q, A_BOLD | A_REVERSE);
 		refresh();
 		int k = ui_key(u);
 		if (k == K_RESIZE)
@@ -441,10 +412,10 @@ int ui_ask(struct ui *u, const char *label, struct lineedit *le)
 {
 	u->msg[0] = '\0';
 	for (;;) {
-		ui_text(LINES - 2, 0, COLS, label, A_BOLD);
+		ui_text(ui_msg_y(u), 0, COLS, label, A_BOLD);
 		int lw = utf8_width(label) + 1;
 		curs_set(1);
-		ui_edit(LINES - 2, lw, COLS - lw - 1, le, 1);
+		ui_edit(ui_msg_y(u), lw, COLS - lw - 1, le, 1);
 		refresh();
 		int k = ui_key(u), changed;
 		if (k == K_ENTER)
@@ -468,26 +439,28 @@ void ui_help(struct ui *u)
 		"^ berarti tombol Ctrl: setiap tombol F punya pasangan Ctrl untuk terminal",
 		"yang tidak meneruskan tombol F",
 	};
-	/* the keys this role may use, then how to move and type; scrolls on small screens */
-	int n = 0, top = 0;
-	const struct action_info *shown[64];
-	for (int i = 0; i < pkm_action_count && n < 64; i++)
-		if (action_allowed(&pkm_actions[i]))
-			shown[n++] = &pkm_actions[i];
-	int total = n + 1 + (int)ARRAY_LEN(nav);
+	/* this screen's keys under a heading, then those of every screen, then how
+	 * to move and type; scrolls on small screens */
+	const struct action_info *keys[A_COUNT];
+	int here, n = action_help(u->ctx, action_rights(), keys, &here), top = 0;
+	int total = n + 2 + 1 + (int)ARRAY_LEN(nav);
 	for (;;) {
 		int rows = LINES - 3;
 		erase();
 		ui_text(0, 0, COLS, " pkm | Bantuan", u->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE);
 		for (int y = 0; y < rows && top + y < total; y++) {
-			int i = top + y;
-			if (i < n) {
-				char keys[32];
-				action_keys(shown[i], keys, sizeof keys);
-				ui_text(2 + y, 1, 14, keys, A_BOLD);
-				ui_text(2 + y, 16, COLS - 17, shown[i]->help, 0);
-			} else if (i > n) {
-				ui_text(2 + y, 1, COLS - 2, nav[i - n - 1], 0);
+			int i = top + y;	/* heading, this screen's keys, heading, the others, blank, nav */
+			if (i == 0 || i == here + 1) {
+				ui_text(2 + y, 1, COLS - 2, i ? (u->ctx & CTX_MAIN ? "Di setiap layar utama:" : "Di setiap layar:")
+							      : "Di layar ini:", A_UNDERLINE);
+			} else if (i <= n + 1) {
+				const struct action_info *a = keys[i <= here ? i - 1 : i - 2];
+				char k[32];
+				action_keys(a, k, sizeof k);
+				ui_text(2 + y, 1, 14, k, A_BOLD);
+				ui_text(2 + y, 16, COLS - 17, a->help, 0);
+			} else if (i > n + 2) {
+				ui_text(2 + y, 1, COLS - 2, nav[i - n - 3], 0);
 			}
 		}
 		ui_text(LINES - 1, 0, COLS,

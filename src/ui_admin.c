@@ -116,7 +116,7 @@ static void users_screen(struct ui *u)
 			return;
 		} else if (a == A_HELP) {
 			ui_help(u);
-		} else if (a == A_NEW) {
+		} else if (a == A_NEWUSER) {
 			edit_user(u, NULL);
 		} else if (a == A_OPEN && cur) {
 			edit_user(u, cur);
@@ -188,8 +188,8 @@ static void audit_screen(struct ui *u)
 	}
 	char day[11], shown[11];
 	le_set(&f[2].le, date_show(date_format(u->today, day), shown));
-	ui_dialog(u, "Admin: jejak audit", "Saring jejak audit (semua boleh kosong), lalu Enter di kolom terakhir.", f, 4,
-		  show_audit, NULL);
+	ui_dialog_in(u, CTX_FILTER, "Admin: jejak audit",
+		     "Saring jejak audit (semua boleh kosong); F2: tampilkan.", f, 4, show_audit, NULL);
 }
 
 static int save_merge(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)

@@ -101,7 +101,8 @@ static int save(struct ui *u, unsigned keys, struct dlg *d, int n, dlg_save_fn f
 	if (first >= 0)
 		d->nav.focus = first;
 	if (rc < 0)	/* rc > 0: the save told the user itself (a question answered no) */
-		ui_message(u, 1, "%s: %s", keys == CTX_LOGIN ? "Belum masuk" : "Tidak tersimpan",
+		ui_message(u, 1, "%s: %s", keys == CTX_LOGIN ? "Belum masuk" : keys == CTX_FILTER ? "Belum ditampilkan"
+											: "Tidak tersimpan",
 			   err.len ? sb_str(&err) : "lihat pesan di bawah isian");
 	sb_free(&err);
 	return 0;

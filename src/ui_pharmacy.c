@@ -48,7 +48,7 @@ static void draw(struct ui *u, struct lineedit *q, const struct shelf *sh, int s
 	else
 		snprintf(foot, sizeof foot, "Enter: kartu stok. %d obat, %d perlu perhatian (ED: kedaluwarsa <= %ld hari)",
 			 n, warn, u->cfg->farmasi.expiry_days);
-	ui_text(LINES - 3, 2, COLS - 4, foot, A_DIM);
+	ui_text(ui_msg_y(u) - 1, 2, COLS - 4, foot, A_DIM);
 	ui_edit(2, 8, 30, q, 1);
 	refresh();
 }

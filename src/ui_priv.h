@@ -27,6 +27,8 @@ struct ui {
 	struct backup_job backup;	/* the daily copy running beside the session (pid 0: none) */
 	int backup_told;	/* its failure was put on the message line */
 	int title_w;		/* the width of the title drawn last (the title bar's right never covers it) */
+	unsigned ctx;		/* the contexts of the screen drawn last: F1 tells its keys */
+	int bar;		/* the lines its key bar took (1 or 2) */
 };
 
 enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };
@@ -40,6 +42,9 @@ int ui_card_check(struct ui *u, const struct patient *p, const char *payer, char
 int ui_key(struct ui *u);
 /* Clear and draw the title bar, the message line and the key hints of `ctx`. */
 void ui_frame(struct ui *u, const char *title, unsigned ctx);
+/* The message line, just above the key bar; a second key line moves it up one
+ * and takes that row from the screen. */
+int ui_msg_y(const struct ui *u);
 void ui_message(struct ui *u, int is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Draw text cut to `w` columns (padded with spaces). */
 void ui_text(int y, int x, int w, const char *s, attr_t attr);
@@ -56,7 +61,7 @@ int ui_confirm(struct ui *u, const char *question);
 int ui_warnings_accepted(struct ui *u, struct sbuf *w);
 /* Ask for one line of text on the message line; 1 when confirmed with Enter. */
 int ui_ask(struct ui *u, const char *label, struct lineedit *le);
-/* The help screen, made from the action list. */
+/* The help screen of the screen drawn last: its keys, then those of every screen. */
 void ui_help(struct ui *u);
 /* Move a selection in a list of n rows with a page of `page` rows. */
 int ui_list_move(int key, int *sel, int n, int page);
@@ -125,7 +130,8 @@ typedef int (*dlg_save_fn)(struct ui *u, struct dlg_field *f, void *ctx, struct 
 int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_field *f, int n, dlg_save_fn save,
 	      void *ctx);
 /* The same with the keys of another context: CTX_LOGIN says "F2 Masuk" and
- * "Belum masuk" where a form says "F2 Simpan" and "Tidak tersimpan". Adding
+ * "Belum masuk", CTX_FILTER "F2 Tampilkan" and "Belum ditampilkan", where a
+ * form says "F2 Simpan" and "Tidak tersimpan". Adding
  * DLG_ENTER_SAVES makes Enter save from any field (a short dialog). The intro
  * may have up to three lines, split by '\n'. */
 #define DLG_ENTER_SAVES 0x100000

@@ -80,7 +80,7 @@ void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, cons
 				ui_message(u, 1, "Tidak tersimpan: %s", sb_str(&err));
 		}
 	} else {
-		ui_text(LINES - 2, 0, COLS, "Mengirim ke printer...", A_BOLD);
+		ui_text(ui_msg_y(u), 0, COLS, "Mengirim ke printer...", A_BOLD);
 		refresh();
 		if (print_text(u->cfg->printer, text, len, &err) == 0)
 			ui_message(u, 0, "Laporan dikirim ke printer (%s)", u->cfg->printer);
@@ -156,7 +156,7 @@ static void show_report(struct ui *u, const struct report_req *req)
 	char *text;
 	size_t len;
 	struct sbuf err = { 0 };
-	ui_text(LINES - 2, 0, COLS, "Menyusun laporan...", A_BOLD);
+	ui_text(ui_msg_y(u), 0, COLS, "Menyusun laporan...", A_BOLD);
 	refresh();
 	if (report_render(u->db, u->cfg, req, &text, &len, &err) == 0) {
 		u->msg[0] = '\0';
@@ -241,7 +241,7 @@ enum pkm_screen ui_reports(struct ui *u)
 		ui_text(12, 2, COLS - 4, "Enter: tampilkan laporan. Bulan ditulis MM-YYYY. Spasi: ganti pilihan.", A_DIM);
 		ui_text(13, 2, COLS - 4, "F6 atau ^B: isian bulanan LB4 (penyuluhan, posyandu, kesling, UKS).", A_DIM);
 		ui_text(14, 2, COLS - 4, "F8 atau ^W: cadangan database sekarang.", A_DIM);
-		ui_text(15, 2, COLS - 4, "F5 atau ^K: antrean kirim SATUSEHAT (yang menunggu dan yang gagal).", A_DIM);
+		ui_text(15, 2, COLS - 4, "F5 atau ^O: antrean kirim SATUSEHAT (yang menunggu dan yang gagal).", A_DIM);
 		curs_set(focus == 1);
 		ui_edit(5, 18, 10, &m, focus == 1);
 		refresh();

@@ -60,9 +60,13 @@ static void draw(struct ui *u, const struct visit_row *row, const struct resep_r
 			 r[i].signa, status);
 		ui_text(5 + i, 2, COLS - 4, line, i == sel ? ui_attr_sel(u) : 0);
 	}
+	/* what the role may do here: a nurse writes, the pharmacy dispenses */
 	if (!n)
-		ui_text(5, 2, COLS - 4, "Belum ada obat. F5 atau ^N: tambah obat.", A_DIM);
-	ui_text(LINES - 3, 2, COLS - 4, "F9 atau ^Y: serahkan semua obat yang belum diserahkan (stok berkurang)", A_DIM);
+		ui_text(5, 2, COLS - 4, action_allowed(&pkm_actions[A_ADDDRUG - 1]) ? "Belum ada obat. F5 atau ^N: tambah obat."
+										 : "Belum ada obat.", A_DIM);
+	if (action_allowed(&pkm_actions[A_DISPENSE - 1]))
+		ui_text(LINES - 3, 2, COLS - 4, "F9 atau ^Y: serahkan semua obat yang belum diserahkan (stok berkurang)",
+			A_DIM);
 	curs_set(0);
 	refresh();
 }
@@ -91,9 +95,9 @@ void ui_resep(struct ui *u, const struct visit_row *row)
 		} else if (a == A_BACK) {
 			u->msg[0] = '\0';
 			return;
-		} else if (a == A_ADD) {	/* writing a prescription is clinical: farmasi only dispenses */
+		} else if (a == A_ADDDRUG) {	/* writing a prescription is clinical: farmasi only dispenses */
 			add_line(u, row);
-		} else if (a == A_DELETE && n) {
+		} else if (a == A_DELDRUG && n) {
 			char q[160];
 			snprintf(q, sizeof q, "Hapus %s dari resep?", r[sel].nama);
 			if (ui_confirm(u, q)) {

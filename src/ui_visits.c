@@ -150,7 +150,7 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	int n_items = it->n_diag + it->n_forms + 1, n_lines = 0, sel_line = 0;
 	char (*text)[160] = xcalloc((size_t)n_items + 6, sizeof *text);
 	int *item_of = xcalloc((size_t)n_items + 6, sizeof *item_of);
-	snprintf(text[n_lines], 160, "Diagnosis (F5: tambah, F8: hapus, B/L/K: kasus)");
+	snprintf(text[n_lines], 160, it->clinical ? "Diagnosis (F5: tambah, F8: hapus, B/L/K: kasus)" : "Diagnosis");
 	item_of[n_lines++] = -1;
 	if (!it->clinical) {
 		snprintf(text[n_lines], 160, "   Diagnosis dan formulir hanya untuk tenaga kesehatan unit %s.", row->v.unit);
@@ -326,7 +326,8 @@ static int may_change(struct ui *u, const struct visit_row *row)
 	snprintf(label, sizeof label, "Kunjungan %ld hari lalu. Alasan mengubah:",
 		 date_to_days(u->today) - date_to_days(day));
 	if (!ui_ask(u, label, &why) || !str_trim(why.buf)[0]) {
-		ui_message(u, 1, "Tanpa alasan kunjungan lama tidak diubah; lihat di Riwayat (F7 di Pendaftaran)");
+		ui_message(u, 1, "Tanpa alasan kunjungan lama tidak diubah%s",
+			   action_allowed(&pkm_actions[A_REGISTER - 1]) ? "; lihat di Riwayat (F7 di Pendaftaran)" : "");
 		return 0;
 	}
 	struct sbuf detail = { 0 }, err = { 0 };
@@ -400,7 +401,9 @@ enum pkm_screen ui_visits(struct ui *u)
 				top + i == sel ? ui_attr_sel(u) : r->v.batal[0] ? A_DIM : 0);
 		}
 		if (!n)
-			ui_text(5, 2, COLS - 4, "Belum ada kunjungan. Daftarkan pasien di layar Pendaftaran (F2).", 0);
+			ui_text(5, 2, COLS - 4, action_allowed(&pkm_actions[A_REGISTER - 1])
+							? "Belum ada kunjungan. Daftarkan pasien di layar Pendaftaran (F2)."
+							: "Belum ada kunjungan.", 0);
 		curs_set(0);
 		refresh();
 		int k = ui_key(u);

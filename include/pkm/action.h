@@ -29,7 +29,8 @@ enum {
 	CTX_USERS = 1024,	/* Admin: the users */
 	CTX_LOGIN = 2048,	/* the log-in and the locked screen */
 	CTX_OUTBOX = 4096,	/* Laporan: what waits to go to SATUSEHAT or P-Care */
-	CTX_ALL = 8191,
+	CTX_FILTER = 8192,	/* a filter to fill before a list (the audit trail) */
+	CTX_ALL = 16383,
 };
 
 /*  X(id, function key, ctrl letter, other key, hint label, help text, contexts,
@@ -41,40 +42,44 @@ enum {
 	X(LOGIN, 2, 'S', 0, "Masuk", "Masuk dengan nama pengguna dan kata sandi", CTX_LOGIN, 0) \
 	X(VISITS, 3, 'K', 0, "Kunjungan", "Kunjungan hari ini per unit", CTX_MAIN, R_VISITS) \
 	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan LB1-LB4 dan Jampersal: lihat, simpan, cetak", CTX_MAIN, R_REPORTS) \
-	X(NEW, 5, 'N', 0, "Baru", "Pasien baru, atau pengguna baru", CTX_SEARCH | CTX_USERS, 0) \
-	X(ADD, 5, 'N', 0, "Baru", "Diagnosis baru, atau obat baru di resep", CTX_DIAG | CTX_RESEP, R_CLINICAL) \
+	X(FILTER, 2, 'S', 0, "Tampilkan", "Tampilkan daftar dengan saringan ini", CTX_FILTER, 0) \
+	X(NEW, 5, 'N', 0, "Baru", "Pasien baru: isi datanya, lalu daftarkan kunjungannya", CTX_SEARCH, R_REGISTER) \
+	X(NEWUSER, 5, 'N', 0, "Baru", "Pengguna baru", CTX_USERS, R_ADMIN) \
+	X(ADD, 5, 'N', 0, "Baru", "Diagnosis baru: cari kode ICD-10", CTX_DIAG, R_CLINICAL) \
+	X(ADDDRUG, 5, 'N', 0, "Baru", "Obat baru di resep", CTX_RESEP, R_CLINICAL) \
 	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
 	X(EDIT, 6, 'B', 0, "Ubah", "Ubah data pasien terpilih (umur di kunjungannya dihitung ulang)", CTX_SEARCH, R_REGISTER) \
-	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, 0) \
-	X(DAY, 7, 'T', 0, "Tanggal", "Kunjungan hari lain: ketik tanggalnya", CTX_VISITS, 0) \
+	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, R_VISITS) \
+	X(DAY, 7, 'T', 0, "Tanggal", "Kunjungan hari lain: ketik tanggalnya", CTX_VISITS, R_VISITS) \
 	X(CORRECT, 8, 'X', 0, "Koreksi", "Koreksi kunjungan: unit, penjamin, pasien, atau batalkan", CTX_VISITS, \
 	  R_REGISTER) \
-	X(PREVDAY, 0, 0, '<', "Kemarin", "Kunjungan sehari sebelumnya", CTX_VISITS, 0) \
-	X(NEXTDAY, 0, 0, '>', "Besok", "Kunjungan sehari sesudahnya", CTX_VISITS, 0) \
+	X(PREVDAY, 0, 0, '<', "Kemarin", "Kunjungan sehari sebelumnya", CTX_VISITS, R_VISITS) \
+	X(NEXTDAY, 0, 0, '>', "Besok", "Kunjungan sehari sesudahnya (sampai hari ini)", CTX_VISITS, R_VISITS) \
 	X(ISSUE, 6, 'E', 0, "Keluarkan", "Keluarkan obat rusak, kedaluwarsa atau mutasi dari satu batch", CTX_STOCK, R_PHARMACY) \
+	X(OUTBOX, 5, 'O', 0, "Kirim", "Antrean kirim SATUSEHAT, P-Care: yang menunggu dan yang gagal", CTX_REPSEL, \
+	  R_REPORTS) \
 	X(MONTHLY, 6, 'B', 0, "Isian bulanan", "Isi kegiatan bulanan LB4 (penyuluhan, posyandu, kesling, UKS)", CTX_REPSEL, R_REPORTS) \
 	X(RESETPW, 6, 'E', 0, "Sandi", "Atur ulang kata sandi pengguna terpilih (diganti saat ia masuk)", CTX_USERS, R_ADMIN) \
 	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
 	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \
-	X(OUTBOX, 5, 'K', 0, "Kirim", "Antrean kirim SATUSEHAT, P-Care: yang menunggu dan yang gagal", CTX_REPSEL, \
-	  R_REPORTS) \
 	X(RESEND, 6, 'E', 0, "Kirim ulang", "Kirim ulang antrean terpilih (gagal atau menunggu data)", CTX_OUTBOX, \
 	  R_REPORTS) \
 	X(PLATFORM, 7, 'T', 0, "SATUSEHAT/P-Care", "Ganti antrean yang dilihat: SATUSEHAT atau P-Care", CTX_OUTBOX, \
 	  R_REPORTS) \
 	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
-	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis atau obat resep terpilih (dengan konfirmasi)", CTX_DIAG | CTX_RESEP, R_CLINICAL) \
+	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis terpilih (dengan konfirmasi)", CTX_DIAG, R_CLINICAL) \
+	X(DELDRUG, 8, 'X', 0, "Hapus", "Hapus obat resep terpilih (dengan konfirmasi)", CTX_RESEP, R_CLINICAL) \
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
 	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER, 0) \
 	X(DISPENSE, 9, 'Y', 0, "Serahkan", "Serahkan obat resep: stok dikurangi, kedaluwarsa terdekat dulu", CTX_RESEP, R_PHARMACY) \
-	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN, 0) \
 	X(SWITCH, 9, 'A', 0, "Ganti pengguna", "Ganti pengguna: kembali ke layar masuk tanpa menutup pkm", CTX_MAIN, 0) \
+	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN, 0) \
 	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: stok obat, kartu stok, penerimaan, opname", CTX_MAIN, R_PHARMACY) \
 	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, gabung pasien dobel", CTX_MAIN, R_ADMIN) \
 	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL, 0) \
 	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", \
-	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK | CTX_VISITS), 0) \
+	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK | CTX_VISITS | CTX_REPSEL), 0) \
 	X(CLEAR, 0, 0, K_ESC, "Kosongkan", "Kosongkan teks pencarian", CTX_SEARCH | CTX_STOCK, 0)
 
 enum action {
@@ -100,11 +105,29 @@ extern const int pkm_action_count;
 
 /* Only actions these rights allow are keys, hints and help from now on. */
 void action_limit(unsigned rights);
+unsigned action_rights(void);
 int action_allowed(const struct action_info *a);
 /* The action a key means in a context, A_NONE when it means none (or when the
  * role may not use it). */
 enum action action_for_key(int key, unsigned ctx);
 /* "F2/^S" style name of an action's keys. */
 void action_keys(const struct action_info *a, char *buf, int size);
+
+/* One key on the key bar: its line (0 the upper), column and name ("F5", "Esc"). */
+struct hint {
+	const struct action_info *a;
+	int line, x;
+	char key[8];
+};
+/* The key bar of a screen of contexts ctx for `rights` in `width` columns:
+ * F1, this screen's keys, then those of every main screen (Enter is left to the
+ * screen's own words). One line when all fit, else two, this screen's keys on
+ * the first; nothing is left off at 80 columns or more. Fills out (room for
+ * pkm_action_count), returns how many, *lines 1 or 2. */
+int action_bar(unsigned ctx, unsigned rights, int width, struct hint *out, int *lines);
+/* The help of a screen: this screen's keys (*n_here of them), then those that
+ * work on every screen of its kind. Returns how many went into out (room for
+ * pkm_action_count). */
+int action_help(unsigned ctx, unsigned rights, const struct action_info **out, int *n_here);
 
 #endif

@@ -38,8 +38,8 @@ void nav_first(struct formnav *nv);
 void nav_settle(struct formnav *nv);
 /* Is the focus on the last usable field (Enter saves there)? */
 int nav_is_last(const struct formnav *nv);
-/* Apply a key (a pkm key code, and its action in a form context: A_SAVE,
- * A_BACK, A_OPEN for Enter); `page` fields for PgUp/PgDn. *left is the field the
+/* Apply a key (a pkm key code, and its action in a form context: A_SAVE, or
+ * A_LOGIN, A_FILTER of the log-in and a filter, A_BACK, A_OPEN for Enter); `page` fields for PgUp/PgDn. *left is the field the
  * focus left on NAV_MOVED. */
 enum nav_result nav_key(struct formnav *nv, int key, enum action action, int page, int *left);
 

@@ -1,13 +1,23 @@
 /* The action list: every help text fits the help screen at 80 columns (the
- * keys take 16, nothing a user must read is cut) and every F-key action has a
- * Ctrl or another key for terminals that take the F-keys. */
+ * keys take 16, nothing a user must read is cut), every F-key action has a
+ * Ctrl or another key for terminals that take the F-keys, and on every screen
+ * of every role the key bar at 80 columns shows each key the role may use
+ * there (Enter aside) and no other, F1 lists the same ones first. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <string.h>
 #include <cmocka.h>
 #include "pkm/action.h"
 #include "pkm/util.h"
+
+static const char *roles[] = { "PENDAFTARAN", "NAKES", "FARMASI", "PELAPORAN", "ADMIN" };
+/* the contexts the screens pass to ui_frame */
+static const unsigned screens[] = {
+	CTX_MAIN | CTX_SEARCH, CTX_MAIN | CTX_VISITS, CTX_MAIN | CTX_STOCK, CTX_MAIN | CTX_REPSEL, CTX_DIAG,
+	CTX_FORM, CTX_VIEWER, CTX_PICK, CTX_PICK | CTX_FORM, CTX_RESEP, CTX_USERS, CTX_LOGIN, CTX_OUTBOX, CTX_FILTER,
+};
 
 static void test_help_fits(void **s)
 {
@@ -21,8 +31,108 @@ static void test_help_fits(void **s)
 	}
 }
 
+static int may_use(const struct action_info *a, unsigned ctx, unsigned rights)
+{
+	return (a->ctx & ctx) && (a->need & rights) == a->need;
+}
+
+static void test_bar_shows_every_key(void **s)
+{
+	(void)s;
+	for (size_t r = 0; r < ARRAY_LEN(roles); r++)
+		for (size_t c = 0; c < ARRAY_LEN(screens); c++) {
+			unsigned rights = role_rights(roles[r]), ctx = screens[c];
+			struct hint h[A_COUNT];
+			int lines, n = action_bar(ctx, rights, 80, h, &lines), end[2] = { 0, 0 };
+			assert_true(lines == 1 || lines == 2);
+			for (int i = 0; i < pkm_action_count; i++) {
+				const struct action_info *a = &pkm_actions[i];
+				int on = 0;
+				for (int k = 0; k < n; k++)
+					on += h[k].a == a;
+				if (on != (may_use(a, ctx, rights) && a->id != A_OPEN))
+					fail_msg("%s, context %u: '%s %s' %s the bar", roles[r], ctx, a->fkey ? "F" : "",
+						 a->hint, on ? "wrongly on" : "missing from");
+			}
+			for (int k = 0; k < n; k++) {	/* in order, apart, inside 80 columns */
+				int w = (int)strlen(h[k].key) + 1 + utf8_width(h[k].a->hint);
+				assert_true(h[k].line < lines);
+				assert_true(h[k].x >= end[h[k].line]);
+				assert_true(h[k].x + w <= 80);
+				end[h[k].line] = h[k].x + w + 1;
+			}
+		}
+}
+
+/* two lines only when one is too short: F1 and this screen's keys first, the
+ * main screens' on a line of their own when they fit on one */
+static void test_bar_lines(void **s)
+{
+	(void)s;
+	struct hint h[A_COUNT];
+	int lines, n = action_bar(CTX_MAIN | CTX_SEARCH, role_rights("PENDAFTARAN"), 80, h, &lines);
+	assert_int_equal(lines, 2);
+	for (int k = 0; k < n; k++)
+		assert_int_equal(h[k].line, (h[k].a->ctx & CTX_MAIN) && h[k].a->ctx != CTX_ALL);
+	assert_string_equal(h[0].key, "F1");
+	n = action_bar(CTX_MAIN | CTX_VISITS, role_rights("ADMIN"), 80, h, &lines);
+	assert_int_equal(lines, 2);
+	for (int k = 0; k < n; k++)
+		if (!(h[k].a->ctx & CTX_MAIN))
+			assert_int_equal(h[k].line, 0);
+	n = action_bar(CTX_FORM, role_rights("NAKES"), 80, h, &lines);
+	assert_int_equal(lines, 1);
+	assert_int_equal(n, 3);	/* F1, F2 Simpan, Esc Kembali */
+	assert_string_equal(h[2].key, "Esc");
+	/* wide enough, one line */
+	action_bar(CTX_MAIN | CTX_SEARCH, role_rights("ADMIN"), 200, h, &lines);
+	assert_int_equal(lines, 1);
+}
+
+/* F1: the keys of this screen first, then those of every screen; the same
+ * keys the role may use there, each once, with one meaning per key. */
+static void test_help_of_a_screen(void **s)
+{
+	(void)s;
+	for (size_t r = 0; r < ARRAY_LEN(roles); r++)
+		for (size_t c = 0; c < ARRAY_LEN(screens); c++) {
+			unsigned rights = role_rights(roles[r]), ctx = screens[c];
+			const struct action_info *l[A_COUNT];
+			int here, n = action_help(ctx, rights, l, &here), want = 0;
+			for (int i = 0; i < pkm_action_count; i++)
+				want += may_use(&pkm_actions[i], ctx, rights);
+			assert_int_equal(n, want);
+			for (int k = 0; k < n; k++) {
+				assert_true(may_use(l[k], ctx, rights));
+				assert_int_equal(k >= here, (l[k]->ctx & CTX_MAIN) || l[k]->ctx == CTX_ALL);
+				for (int j = 0; j < k; j++)
+					if ((l[j]->fkey && l[j]->fkey == l[k]->fkey) || (l[j]->key && l[j]->key == l[k]->key) ||
+					    (l[j]->ctrl && l[j]->ctrl == l[k]->ctrl))
+						fail_msg("%s, context %u: '%s' and '%s' share a key", roles[r], ctx, l[j]->hint,
+							 l[k]->hint);
+			}
+		}
+}
+
+/* the data officer reaches the reports only: nothing of patients or visits */
+static void test_data_officer_help(void **s)
+{
+	(void)s;
+	const struct action_info *l[A_COUNT];
+	int here, n = action_help(CTX_MAIN | CTX_REPSEL, role_rights("PELAPORAN"), l, &here);
+	for (int k = 0; k < n; k++) {
+		assert_false(l[k]->id == A_NEW || l[k]->id == A_DAY || l[k]->id == A_PREVDAY || l[k]->id == A_NEXTDAY);
+		assert_false(l[k]->id == A_BACK);	/* Esc does nothing on the reports screen */
+	}
+	assert_int_equal(l[0]->id, A_OUTBOX);
+}
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_help_fits) };
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_help_fits),	  cmocka_unit_test(test_bar_shows_every_key),
+		cmocka_unit_test(test_bar_lines),	  cmocka_unit_test(test_help_of_a_screen),
+		cmocka_unit_test(test_data_officer_help),
+	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
