@@ -153,9 +153,10 @@ static int same_day_visits(sqlite3 *db, const struct patient_table *tables, int 
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		long visit = (long)sqlite3_column_int64(st, 0);
 		int full = visit_has_records(db, tables, n, visit, err);
+		char day[11];
 		if (full == 1)
 			sb_printf(err, "kedua pasien punya kunjungan berisi data pada %s di unit %s; hapus yang dobel dulu",
-				  sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+				  date_show((const char *)sqlite3_column_text(st, 1), day), sqlite3_column_text(st, 2));
 		rc = full != 0 ? -1 : exec_ids(db, "DELETE FROM kunjungan WHERE id = ?1", visit, 0);
 	}
 	if (rc != 0) {

@@ -39,7 +39,7 @@ static int card_known(struct ui *u, const struct patient *p, char *out, size_t s
  * no answer in time leaves the check to the sender, which asks again. */
 static void card_check(struct ui *u, const struct patient *p, const char *number, char *out, size_t size, int *bad)
 {
-	ui_text(LINES - 2, 0, COLS, "Memeriksa kartu BPJS di P-Care...", A_BOLD);
+	ui_text(ui_msg_y(u), 0, COLS, "Memeriksa kartu BPJS di P-Care...", A_BOLD);
 	refresh();
 	enum card_check r = kirim_card_check(u->db_path, u->cfg->file, number, u->cfg->pcare.cek_waktu);
 	*bad = r == CARD_UNKNOWN;
@@ -96,12 +96,12 @@ int ui_visit_dialog(struct ui *u, const struct patient *p)
 	int had = visit_last(u->db, p->id, &last) == 1;
 	le_set(&f[0].le, visit_default_unit(had ? &last : NULL, age));
 	le_set(&f[1].le, had ? last.penjamin : p->penjamin);
-	char intro[1700], born[11], known[200], said[216] = "";
+	char intro[1700], born[11], known[200], said[216] = "", aged[16];
 	int bad;
 	if (card_of(u, p, f[1].le.buf) && card_known(u, p, known, sizeof known, &bad))
 		snprintf(said, sizeof said, "P-Care: %s", known);
-	snprintf(intro, sizeof intro, "%s  (No. RM %s)\n%s, %d th %d bl, lahir %s%s\nNIK %s   No. BPJS %s   %s %s%s%s",
-		 p->nama, p->no_rm, dict_sex_label(p->sex), age.years, age.months, date_show(p->tanggal_lahir, born),
+	snprintf(intro, sizeof intro, "%s  (No. RM %s)\n%s, %s, lahir %s%s\nNIK %s   No. BPJS %s   %s %s%s%s",
+		 p->nama, p->no_rm, dict_sex_label(p->sex), age_show(&age, aged, sizeof aged), date_show(p->tanggal_lahir, born),
 		 p->lahir_perkiraan ? " (perkiraan)" : "", p->nik[0] ? p->nik : "-", p->no_bpjs[0] ? p->no_bpjs : "-",
 		 p->alamat, p->desa, *said ? "\n" : "", said);
 	return ui_dialog_in(u, CTX_FORM | DLG_ENTER_SAVES, "Kunjungan hari ini", intro, f, 2, save_visit, (void *)p);
@@ -117,12 +117,13 @@ struct found {
 	char line[128];
 };
 
-static void found_set(struct found *f, const struct patient *p)
+static void found_set(sqlite3 *db, struct found *f, const struct patient *p)
 {
-	char born[11];
+	char born[11], payer[80];
 	f->id = p->id;
-	snprintf(f->line, sizeof f->line, "%-7s %-26.26s %c  %s %-15.15s %s", p->no_rm, p->nama, p->sex,
-		 date_show(p->tanggal_lahir, born), p->desa[0] ? p->desa : "-", p->penjamin);
+	snprintf(f->line, sizeof f->line, "%-7s %-26.26s %c  %s %-13.13s %s", p->no_rm, p->nama, p->sex,
+		 date_show(p->tanggal_lahir, born), p->desa[0] ? p->desa : "-",
+		 dict_label(db, "pasien", "penjamin", p->penjamin, payer, sizeof payer));
 }
 
 /* The patients the query finds, as list lines, and how many matched in
@@ -132,10 +133,13 @@ static int found_search(sqlite3 *db, const char *query, struct found *out, char 
 	struct patient *all = xmalloc(MAX_FOUND * sizeof *all);
 	int n = patient_list(db, query, all, MAX_FOUND, said, size);
 	for (int i = 0; i < n; i++)
-		found_set(&out[i], &all[i]);
+		found_set(db, &out[i], &all[i]);
 	free(all);
 	return n;
 }
+
+/* The list's rows: between its heading and the selected patient's two lines. */
+static int list_rows(void) { return LINES - 11; }
 
 static void register_draw(struct ui *u, struct lineedit *q, const struct found *found, int n, int sel, int top,
 			  const struct patient *p, const char *said)
@@ -143,15 +147,16 @@ static void register_draw(struct ui *u, struct lineedit *q, const struct found *
 	ui_frame(u, "Pendaftaran", CTX_MAIN | CTX_SEARCH);
 	ui_text(2, 2, 6, "Cari:", A_BOLD);
 	ui_text(3, 2, COLS - 4, "No. RM, NIK, No. BPJS, nama + tahun/tgl lahir (siti 1989), ibu <nama ibu>", A_DIM);
-	ui_text(5, 2, COLS - 4, "No. RM  Nama                       JK Tgl lahir  Desa            Penjamin", A_BOLD);
-	int rows = LINES - 11;
+	ui_text(5, 2, COLS - 4, "No. RM  Nama                       JK Tgl lahir  Desa          Penjamin", A_BOLD);
+	int rows = list_rows();
 	for (int i = 0; i < rows && top + i < n; i++)
 		ui_text(6 + i, 2, COLS - 4, found[top + i].line, top + i == sel ? ui_attr_sel(u) : 0);
 	if (p) {	/* the selected patient in full: two Sitis of one village told apart */
 		char line[1024];
-		snprintf(line, sizeof line, "%s%s%s, %s | NIK %s | No. BPJS %s", p->alamat[0] ? p->alamat : "(alamat kosong)",
-			 p->rt_rw[0] ? " RT/RW " : "", p->rt_rw, p->desa[0] ? p->desa : "-", p->nik[0] ? p->nik : "-",
-			 p->no_bpjs[0] ? p->no_bpjs : "-");
+		/* the numbers first: a long address is what gets cut at 80 columns */
+		snprintf(line, sizeof line, "NIK %s | No. BPJS %s | %s%s%s, %s", p->nik[0] ? p->nik : "-",
+			 p->no_bpjs[0] ? p->no_bpjs : "-", p->alamat[0] ? p->alamat : "(alamat kosong)",
+			 p->rt_rw[0] ? " RT/RW " : "", p->rt_rw, p->desa[0] ? p->desa : "-");
 		ui_text(LINES - 5, 2, COLS - 4, line, A_DIM);
 		if (p->nama_ibu[0] || p->no_hp[0] || p->no_kk[0]) {
 			snprintf(line, sizeof line, "Ibu %s | HP %s | No. KK %s", p->nama_ibu[0] ? p->nama_ibu : "-",
@@ -178,7 +183,7 @@ enum pkm_screen ui_register(struct ui *u)
 	int n = 0, sel = 0, top = 0;
 	char said[96] = "";
 	for (;;) {
-		int rows = LINES - 9;
+		int rows = list_rows();
 		ui_list_scroll(sel, &top, rows);
 		int have = n > 0 && patient_get(u->db, found[sel].id, &cur) == 1;
 		register_draw(u, &q, found, n, sel, top, have ? &cur : NULL, said);
@@ -197,7 +202,7 @@ enum pkm_screen ui_register(struct ui *u)
 		if (a == A_EDIT && have) {
 			struct patient p;
 			if (ui_patient_form(u, &cur, "", &p))
-				found_set(&found[sel], &p);	/* the list shows what was saved */
+				found_set(u->db, &found[sel], &p);	/* the list shows what was saved */
 			continue;
 		}
 		if (a == A_HISTORY && have) {

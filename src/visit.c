@@ -12,7 +12,8 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	date_format(day, tanggal);
 	*created = 0;
 	if (date_cmp(day, date_today()) > 0) {	/* nobody has come yet on a day to come */
-		sb_printf(err, "tanggal kunjungan %s setelah hari ini", tanggal);
+		char shown[11];
+		sb_printf(err, "tanggal kunjungan %s setelah hari ini", date_show(tanggal, shown));
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM kunjungan WHERE pasien_id = ? AND tanggal = ? AND unit = ?", err);
@@ -43,7 +44,9 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 	struct date birth;
 	struct age age;
 	if (date_parse(p->tanggal_lahir, &birth) != 0 || age_at(birth, day, &age) != 0) {
-		sb_printf(err, "tanggal kunjungan %s sebelum tanggal lahir pasien (%s)", tanggal, p->tanggal_lahir);
+		char shown[11], born[11];
+		sb_printf(err, "tanggal kunjungan %s sebelum tanggal lahir pasien (%s)", date_show(tanggal, shown),
+			  date_show(p->tanggal_lahir, born));
 		return -1;
 	}
 	if (!p->no_bpjs[0] && dict_payer_needs_bpjs(db, payer)) {

@@ -91,7 +91,7 @@ wait_for "Cari:"
 type_text "bayu 2025"
 wait_for "Bayu Pratama"
 screen | grep "Bayu Pratama" | grep -q "01-06-2025 Sukamaju" || fail "no DD-MM-YYYY birth date and village in the list"
-wait_for "Jl. Mawar 2, Sukamaju | NIK -"
+wait_for "NIK - | No. BPJS - | Jl. Mawar 2, Sukamaju"
 keys C-u; type_text "bayu 2024"
 wait_for "Tidak ditemukan"
 # Esc on the search empties it (the key bar no longer offers "Esc Kembali" there)

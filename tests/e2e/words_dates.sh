@@ -61,6 +61,14 @@ wait_for "BB naik (N)                    Ya"
 screen | grep -q "k2_penimbangan" && fail "the form's id shown"
 keys Escape Escape
 wait_for "Cari:"
+# Pendaftaran: the payer's label in the list, a baby's age in days in the visit dialog
+keys C-u; type_text "200010"
+wait_for "Bayi Ny. Ani"
+screen | grep "Bayi Ny. Ani" | grep -q "BPJS Non PBI *$" || fail "the payer's code in the search list"
+keys Enter
+wait_for "Perempuan, 2 hr, lahir 21-11-2026"
+keys Escape
+wait_for "Cari:"
 
 # reports: the month is shown MM-YYYY and typed either way
 keys F4
