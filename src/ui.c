@@ -66,7 +66,8 @@ static int translate(int r, wint_t wc)
 	case KEY_RESIZE: return K_RESIZE;
 	case KEY_SLEFT: return K_CLEFT;
 	case KEY_SRIGHT: return K_CRIGHT;
-	default: return 0;
+	default:	/* a key terminfo names itself: the Linux console's Shift-Tab is kcbt2 (ESC [ Z) */
+		return wc > KEY_MAX && keyname((int)wc) && strncmp(keyname((int)wc), "kcbt", 4) == 0 ? K_BTAB : 0;
 	}
 }
 
@@ -176,8 +177,10 @@ static void paste_mode(int on)
 			if (strncmp(term, like[i], strlen(like[i])) == 0)
 				cap = on ? "\033[?2004h" : "\033[?2004l";
 	}
-	if (cap)
+	if (cap) {
 		putp(cap);
+		fflush(stdout);	/* putp writes to stdout, not to curses' own buffer */
+	}
 }
 
 void ui_end(void)
