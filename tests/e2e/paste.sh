@@ -1,13 +1,21 @@
 # Pasted text is text: with bracketed paste (xterm's mode 2004) a paste goes into
 # the focused field with its line breaks dropped, never as Enter or an action
-# key, so it never saves anything: the search, a dialog that Enter saves, the
-# patient form.
+# key, so it never saves anything: the log-in, the search, a dialog that Enter
+# saves, the patient form.
 . "$(dirname "$0")/lib.sh"
 printf 'no_rm,nik,no_bpjs,nama,jenis_kelamin,tanggal_lahir,alamat,desa,penjamin\n008103,,,Siti Aminah,P,1990-02-02,Jl. Melati 3,Sukamaju,UMUM\n' >"$WORK/p.csv"
 $PKM_BIN --db "$DB" import pasien "$WORK/p.csv" >/dev/null
-start_app
-wait_for "Cari:"
 paste_text() { printf "$1" | $T load-buffer -b clip -; $T paste-buffer -p -b clip -t app; }
+# the log-in: a password pasted with its line break does not log in, Enter does
+add_user uji ADMIN
+NO_LOGIN=1 start_app
+wait_for "Nama pengguna"
+type_text "uji"; keys Tab
+paste_text "$PASSWORD\n"
+sleep 0.3
+screen | grep -q "Selamat bekerja" && fail "a pasted line break logged in"
+keys Enter
+wait_for "Cari:"
 # the issue's paste: the No. RM and two line breaks
 paste_text '008103\n\n'
 wait_for "Cari: 008103"
