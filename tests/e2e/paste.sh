@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 printf 'no_rm,nik,no_bpjs,nama,jenis_kelamin,tanggal_lahir,alamat,desa,penjamin\n008103,,,Siti Aminah,P,1990-02-02,Jl. Melati 3,Sukamaju,UMUM\n' >"$WORK/p.csv"
 $PKM_BIN --db "$DB" import pasien "$WORK/p.csv" >/dev/null
-paste_text() { printf "$1" | $T load-buffer -b clip -; $T paste-buffer -p -b clip -t app; }
+paste_text() { printf '%b' "$1" | $T load-buffer -b clip -; $T paste-buffer -p -b clip -t app; }
 # the log-in: a password pasted with its line break does not log in, Enter does
 add_user uji ADMIN
 NO_LOGIN=1 start_app
