@@ -68,15 +68,21 @@ static void cut(struct lineedit *le, size_t from, size_t to)
 
 static int is_word(char c) { return c != ' ' && c != '\t'; }
 
+static int printable(unsigned ch) { return ch >= 0x20 && ch != 0x7F && ch <= 0x10FFFF; }
+
 int le_apply(struct lineedit *le, enum le_op op, unsigned ch)
 {
 	char enc[4];
 	int n;
 	size_t i;
+	if (op == LE_INSERT && !printable(ch))
+		return 0;	/* refused: not an edit, the code is still replaced by the next key */
+	int replace = le->replace;
+	le->replace = 0;
+	if (replace && op == LE_INSERT)
+		le_set(le, "");
 	switch (op) {
 	case LE_INSERT:
-		if (ch < 0x20 || ch == 0x7F || ch > 0x10FFFF)
-			return 0;
 		n = encode(ch, enc);
 		if (le->len + (size_t)n > limit(le))
 			return 0;
@@ -133,6 +139,27 @@ int le_apply(struct lineedit *le, enum le_op op, unsigned ch)
 		return 1;
 	}
 	return 0;
+}
+
+int le_paste(struct lineedit *le, const unsigned *text, size_t n)
+{
+	int changed = 0;
+	for (size_t i = 0; i < n; i++)
+		if (text[i] == '\t' || printable(text[i]))
+			changed |= le_apply(le, LE_INSERT, text[i] == '\t' ? ' ' : text[i]);
+	return changed;
+}
+
+void le_mask(const struct lineedit *le, struct lineedit *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < le->len; i = next_char(le, i)) {
+		if (i == le->cur)
+			out->cur = out->len;
+		out->buf[out->len++] = '*';
+	}
+	if (le->cur >= le->len)
+		out->cur = out->len;
 }
 
 /* Display columns of the characters in [from, to). */

@@ -66,7 +66,8 @@ static int translate(int r, wint_t wc)
 	case KEY_RESIZE: return K_RESIZE;
 	case KEY_SLEFT: return K_CLEFT;
 	case KEY_SRIGHT: return K_CRIGHT;
-	default: return 0;
+	default:	/* a key terminfo names itself: the Linux console's Shift-Tab is kcbt2 (ESC [ Z) */
+		return wc > KEY_MAX && keyname((int)wc) && strncmp(keyname((int)wc), "kcbt", 4) == 0 ? K_BTAB : 0;
 	}
 }
 
@@ -121,6 +122,71 @@ static int read_wch(int ms, wint_t *wc)
 	}
 	beep();
 	return DROPPED;
+}
+
+/* Bracketed paste (xterm's mode 2004): the terminal wraps pasted text in
+ * ESC[200~ ... ESC[201~, and pkm reads it as one K_PASTE, never as keys, so a
+ * line break in it is no Enter. Terminals without the mode type a paste. */
+static unsigned paste[LE_MAX];
+static size_t paste_n;
+
+/* Right after an ESC: 1 when `tail` follows (read), else 0 and what was read is
+ * put back. The first byte is there at once or it was a lone Esc. */
+static int esc_tail(const char *tail)
+{
+	int got[8], n = 0;
+	while (tail[n]) {
+		timeout(n ? 50 : 0);
+		int c = getch();
+		timeout(-1);
+		if (c == ERR)
+			break;
+		got[n++] = c;
+		if (c != (unsigned char)tail[n - 1])
+			break;
+	}
+	if (!tail[n] && got[n - 1] == (unsigned char)tail[n - 1])
+		return 1;
+	while (n > 0)
+		ungetch(got[--n]);
+	return 0;
+}
+
+/* The pasted text up to ESC[201~ (or a pause: the end was lost), as code points. */
+static void read_paste(void)
+{
+	paste_n = 0;
+	for (;;) {
+		wint_t wc;
+		int r = read_wch(500, &wc);
+		if (r == ERR || (r == OK && wc == 27 && esc_tail("[201~")))
+			return;
+		if (r == OK && paste_n < LE_MAX)
+			paste[paste_n++] = (unsigned)wc;
+	}
+}
+
+/* The mode is asked of terminals that know it: terminfo's BE/BD, or an xterm-like TERM. */
+static void paste_mode(int on)
+{
+	const char *cap = tigetstr(on ? "BE" : "BD"), *term = getenv("TERM");
+	if (cap == (char *)-1 || !cap) {
+		static const char *const like[] = { "xterm", "tmux", "screen", "rxvt", "foot", "alacritty", "kitty" };
+		cap = NULL;
+		for (size_t i = 0; i < ARRAY_LEN(like) && term; i++)
+			if (strncmp(term, like[i], strlen(like[i])) == 0)
+				cap = on ? "\033[?2004h" : "\033[?2004l";
+	}
+	if (cap) {
+		putp(cap);
+		fflush(stdout);	/* putp writes to stdout, not to curses' own buffer */
+	}
+}
+
+void ui_end(void)
+{
+	paste_mode(0);
+	endwin();
 }
 
 static long now_ms(void)
@@ -239,7 +305,7 @@ int ui_key(struct ui *u)
 		}
 		if (r == ERR) {
 			if (!isatty(STDIN_FILENO)) {	/* the terminal is gone: do not spin */
-				endwin();
+				ui_end();
 				exit(1);
 			}
 			backup_tick(u);
@@ -261,11 +327,15 @@ int ui_key(struct ui *u)
 			while (too_small()) {
 				draw_too_small();
 				if (read_wch(-1, &wc) == ERR && !isatty(STDIN_FILENO)) {
-					endwin();
+					ui_end();
 					exit(1);
 				}
 			}
 			return K_RESIZE;
+		}
+		if (key == K_ESC && esc_tail("[200~")) {
+			read_paste();
+			key = paste_n ? K_PASTE : 0;
 		}
 		if (key)
 			return key;
@@ -368,6 +438,10 @@ int ui_edit_key(struct lineedit *le, int key, int *changed)
 		{ K_CTRL('U'), LE_KILL_START }, { K_CTRL('W'), LE_WORD_LEFT }, { K_CTRL('L'), LE_KILL_END },
 	};
 	*changed = 0;
+	if (key == K_PASTE) {
+		*changed = le_paste(le, paste, paste_n);
+		return 1;
+	}
 	if (key > 0 && key < K_BASE) {
 		*changed = le_apply(le, LE_INSERT, (unsigned)key);
 		return 1;
@@ -693,6 +767,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	paste_mode(1);
 	extra_keys();
 	meta(stdscr, TRUE);	/* all eight bits of each byte: pkm decodes them */
 	/* the set-up may add the puskesmas identity: the screens read this copy */
@@ -728,7 +803,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 		case SCR_QUIT: break;
 		}
 	}
-	endwin();
+	ui_end();
 	forms_free(&u.forms);
 	return 0;
 }

@@ -14,7 +14,6 @@ struct dlg {
 	struct dlg_field *f;
 	struct formnav nav;
 	int intro_lines;
-	int fresh;	/* the focus just arrived: a list field's first key replaces its code */
 };
 
 static int has_message(const void *ctx, int i)
@@ -82,6 +81,22 @@ static void leave(struct ui *u, struct dlg_field *f)
 	str_copy(f->err, sizeof f->err, err ? err : "");
 }
 
+/* A refused password (one has a message) is typed again whole, every password
+ * field of the dialog from the first, never added to what was refused. */
+static void refuse_passwords(struct dlg *d, int n)
+{
+	int refused = 0, first = -1;
+	for (int i = 0; i < n; i++)
+		refused |= d->f[i].secret && d->f[i].err[0];
+	for (int i = n - 1; i >= 0 && refused; i--)
+		if (d->f[i].secret) {
+			le_set(&d->f[i].le, "");
+			first = i;
+		}
+	if (first >= 0 && d->f[d->nav.focus].secret)
+		d->nav.focus = first;
+}
+
 /* Save: every field's message from the core, the cursor on the first one. */
 static int save(struct ui *u, unsigned keys, struct dlg *d, int n, dlg_save_fn fn, void *ctx)
 {
@@ -100,6 +115,7 @@ static int save(struct ui *u, unsigned keys, struct dlg *d, int n, dlg_save_fn f
 	}
 	if (first >= 0)
 		d->nav.focus = first;
+	refuse_passwords(d, n);
 	if (rc < 0)	/* rc > 0: the save told the user itself (a question answered no) */
 		ui_message(u, 1, "%s: %s", keys == CTX_LOGIN ? "Belum masuk" : keys == CTX_FILTER ? "Belum ditampilkan"
 											: "Tidak tersimpan",
@@ -120,16 +136,16 @@ int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *int
 	for (int i = 0; i < n; i++)
 		if (f[i].table && dict_get(u->db, f[i].table, f[i].column, &f[i].def) != 0)
 			str_copy(f[i].def.label, sizeof f[i].def.label, f[i].column);
-	struct dlg d = { .f = f, .nav = { .n = n, .has_message = has_message, .enter_saves = !!(keys & DLG_ENTER_SAVES) },
-			 .fresh = 1 };
+	struct dlg d = { .f = f, .nav = { .n = n, .has_message = has_message, .enter_saves = !!(keys & DLG_ENTER_SAVES) } };
 	d.nav.ctx = &d;
 	keys &= ~(unsigned)DLG_ENTER_SAVES;
 	nav_first(&d.nav);
+	ui_field_enter(&f[d.nav.focus].def, &f[d.nav.focus].le, f[d.nav.focus].options);
 	int changed = 0;
 	u->msg[0] = '\0';
 	for (;;) {
 		draw(u, keys, title, intro, &d);
-		int k = ui_key(u), edited = 0, left;
+		int k = ui_key(u), left;
 		if (k == K_RESIZE)
 			continue;
 		enum action a = action_for_key(k, keys);
@@ -138,8 +154,6 @@ int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *int
 			ui_help(u);
 			continue;
 		}
-		int was_fresh = d.fresh;
-		d.fresh = 0;
 		switch (nav_key(&d.nav, k, a, (LINES - 9) / 2, &left)) {
 		case NAV_SAVE:
 			leave(u, cur);
@@ -154,27 +168,13 @@ int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *int
 			break;
 		case NAV_MOVED:
 			leave(u, &f[left]);
-			d.fresh = 1;
+			ui_field_enter(&f[d.nav.focus].def, &f[d.nav.focus].le, f[d.nav.focus].options);
 			break;
 		case NAV_STAY:
 			leave(u, cur);
 			break;
 		case NAV_NONE:
-			if (k == ' ' && (cur->options || dict_has_options(&cur->def))) {
-				if (ui_field_pick(u, &cur->def, &cur->le, cur->options)) {
-					changed = 1;
-					cur->err[0] = '\0';
-					cur->beside[0] = '\0';
-				}
-			} else if (was_fresh && k > ' ' && k < K_BASE && dict_has_options(&cur->def) && !cur->options) {
-				/* "K2" typed over "K1": a code is replaced, not appended to */
-				le_set(&cur->le, "");
-				ui_edit_key(&cur->le, k, &edited);
-				changed = 1;
-				cur->err[0] = '\0';
-			} else if (cur->secret && k != K_BACKSPACE && k >= K_BASE) {
-				;	/* a password is typed or erased, never edited in the middle unseen */
-			} else if (ui_edit_key(&cur->le, k, &edited) && edited) {
+			if (ui_field_key(u, &cur->def, &cur->le, cur->options, k) >= FIELD_TYPED) {
 				changed = 1;
 				cur->err[0] = '\0';
 				cur->beside[0] = '\0';

@@ -37,23 +37,17 @@ void ui_field_draw(struct ui *u, const struct field_look *f, int y, int label_w,
 		return;
 	}
 	int w = f->width < room ? f->width : room;
-	if (f->secret) {	/* one star a character, the cursor at the end */
-		char stars[LE_MAX];
-		int n = utf8_width(f->le->buf) < w - 1 ? utf8_width(f->le->buf) : w - 1;
-		memset(stars, '*', (size_t)n);
-		stars[n] = '\0';
-		ui_text(y, x, w, stars, A_UNDERLINE | (f->focus ? A_BOLD : 0));
-		if (f->focus) {
-			*cy = y;
-			*cx = x + n;
-		}
-		return;
-	}
-	ui_edit(y, x, w, f->le, 0);
+	struct lineedit stars;	/* a password: one star a character, edited like any field */
+	struct lineedit *le = f->le;
+	if (f->secret)
+		le_mask(f->le, le = &stars);
+	ui_edit(y, x, w, le, 0);
 	if (f->focus) {
 		*cy = y;
-		*cx = x + le_view(f->le, w);
+		*cx = x + le_view(le, w);
 	}
+	if (f->secret)
+		return;
 	if (dict_has_options(def)) {
 		char norm[128];
 		if (f->le->len && !dict_check(u->db, def, f->le->buf, norm, sizeof norm))

@@ -172,10 +172,11 @@ int ui_form(struct ui *u, const struct form *f, const struct visit_row *row)
 	}
 	refresh_values(u, &s);
 	nav_first(&s.nav);
+	ui_field_enter(&f->f[s.nav.focus].def, &s.le[s.nav.focus], NULL);
 	u->msg[0] = '\0';
 	for (;;) {
 		draw(u, &s);
-		int k = ui_key(u), changed = 0, left;
+		int k = ui_key(u), left;
 		if (k == K_RESIZE)
 			continue;
 		enum action a = action_for_key(k, CTX_FORM);
@@ -198,20 +199,22 @@ int ui_form(struct ui *u, const struct form *f, const struct visit_row *row)
 			break;
 		case NAV_MOVED:
 			leave_field(u, &s, left);
+			ui_field_enter(&f->f[s.nav.focus].def, &s.le[s.nav.focus], NULL);
 			break;
 		case NAV_STAY:	/* no field further: still checked, as on leaving */
 			leave_field(u, &s, i);
 			break;
 		case NAV_NONE:
-			if (k == ' ' && dict_has_options(&f->f[i].def)) {
-				if (ui_field_pick(u, &f->f[i].def, &s.le[i], NULL)) {
-					s.changed = 1;
-					leave_field(u, &s, i);
-				}
-			} else if (ui_edit_key(&s.le[i], k, &changed) && changed) {
+			switch (ui_field_key(u, &f->f[i].def, &s.le[i], NULL, k)) {
+			case FIELD_PICKED:
+				s.changed = 1;
+				leave_field(u, &s, i);
+				break;
+			case FIELD_TYPED:
 				s.changed = 1;
 				s.vals.err[i][0] = '\0';
 				refresh_values(u, &s);
+				break;
 			}
 		}
 		nav_settle(&s.nav);

@@ -103,7 +103,6 @@ static int save_login(struct ui *u, struct dlg_field *f, void *ctx, struct field
 	if (r == LOGIN_OK)
 		return 0;
 	refused(r, minutes, fe);
-	le_set(&f[1].le, "");
 	return -1;
 }
 
@@ -152,7 +151,6 @@ static int save_unlock(struct ui *u, struct dlg_field *f, void *ctx, struct fiel
 	if (r == LOGIN_OK)
 		return 0;
 	refused(r, minutes, fe);
-	le_set(&f[0].le, "");
 	return -1;
 }
 
@@ -169,7 +167,7 @@ void ui_lock(struct ui *u)
 		if (ui_dialog_in(u, CTX_LOGIN, "Layar terkunci", intro, f, 1, save_unlock, NULL))
 			break;
 		if (ui_confirm(u, "Keluar dari pkm? Isian yang belum disimpan hilang.")) {
-			endwin();
+			ui_end();
 			exit(0);
 		}
 	}

@@ -38,8 +38,12 @@ enum { PAIR_TITLE = 1, PAIR_ERR, PAIR_HINT, PAIR_OK };
  * (P-Care off, another payer, no number). *bad: the card cannot be used here. */
 int ui_card_check(struct ui *u, const struct patient *p, const char *payer, char *out, size_t size, int *bad);
 /* Read one key as a pkm key code; handles resizing and the too-small screen
- * (returns K_RESIZE so the caller redraws). */
+ * (returns K_RESIZE so the caller redraws). A bracketed paste is one K_PASTE:
+ * no action's key, text for ui_edit_key. */
+#define K_PASTE (K_BASE + 0x400)
 int ui_key(struct ui *u);
+/* Leave the screen (pkm exits): the terminal as it was. */
+void ui_end(void);
 /* Clear and draw the title bar, the message line and the key hints of `ctx`. */
 void ui_frame(struct ui *u, const char *title, unsigned ctx);
 /* The message line, just above the key bar; a second key line moves it up one
@@ -111,6 +115,15 @@ void ui_field_message(struct ui *u, int y, const char *msg);
 void ui_field_complete(struct ui *u, const struct column_def *def, struct lineedit *le);
 /* The pick list of a field (options, or the dictionary's): 1 when le was set. */
 int ui_field_pick(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options);
+
+/* The field editor (src/ui_editor.c), the one set of typing rules of every
+ * dialog, cluster form, the patient form and password field. The focus arrived
+ * at a field: a code's first typed key replaces it ("T3" over "T2"). */
+void ui_field_enter(const struct column_def *def, struct lineedit *le, field_options_fn options);
+/* A key for the focused field: editing keys and pasted text on the line (masked
+ * or not, the same keys), Space opens a list field's options. */
+enum { FIELD_NOT_MINE, FIELD_KEPT, FIELD_TYPED, FIELD_PICKED };
+int ui_field_key(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options, int key);
 
 /* A small dialog of fields described in the data dictionary (kamus). */
 struct dlg_field {
