@@ -244,8 +244,10 @@ static void title_right(struct ui *u)
 	if (utf8_width(right) >= COLS - left_w)	/* a long title: the puskesmas' name gives way */
 		snprintf(right, sizeof right, "%s%02d-%02d-%04d ", job, u->today.d, u->today.m, u->today.y);
 	int rw = utf8_width(right);
-	if (rw < COLS - left_w)
+	if (rw < COLS - left_w) {	/* blanked first: a shorter text leaves none of a longer one */
+		ui_text(0, left_w, COLS - left_w - rw, "", t);
 		ui_text(0, COLS - rw, rw, right, t);
+	}
 }
 
 /* The daily copy beside the session: its progress and its end in the title
@@ -262,7 +264,7 @@ static void backup_tick(struct ui *u)
 		backup_job_poll(&u->backup);
 	if (u->backup.state < 0 && !u->backup_told && (!u->msg[0] || !u->msg_err)) {
 		ui_message(u, 1, "Cadangan harian GAGAL: %s", u->backup.result);
-		ui_text(LINES - 2, 0, COLS, u->msg, msg_attr(u));
+		ui_text(ui_msg_y(u), 0, COLS, u->msg, msg_attr(u));
 		u->backup_told = 1;
 	}
 	title_right(u);

@@ -80,13 +80,13 @@ static void draw(struct ui *u, struct fscreen *s)
 {
 	ui_frame(u, s->f->title, CTX_FORM);
 	const struct visit_row *r = s->row;
-	char line[512], target[160], day[11];
+	char line[512], target[160], day[11], age[32];
 	int monthly = strcmp(s->f->key, "bulan") == 0;
 	if (monthly)	/* the row holds the month's name, not a patient */
 		snprintf(line, sizeof line, "%s", r->nama);
 	else
-		snprintf(line, sizeof line, "%s (No. RM %s) %c, %d th %d bl | unit %s | %s", r->nama, r->no_rm, r->sex,
-			 r->v.age.years, r->v.age.months, r->v.unit, date_show(r->v.tanggal, day));
+		snprintf(line, sizeof line, "%s (No. RM %s) %c, %s | unit %s | %s", r->nama, r->no_rm, r->sex,
+			 age_show(&r->v.age, age, sizeof age), r->v.unit, date_show(r->v.tanggal, day));
 	ui_text(2, 2, COLS - 4, line, A_BOLD);
 	if (monthly)
 		str_copy(target, sizeof target, "satu isian per bulan");

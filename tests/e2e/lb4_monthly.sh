@@ -14,14 +14,14 @@ type_text "4"; keys Enter; type_text "x"; keys F2
 wait_for "Penyuluhan di luar gedung harus bilangan bulat 0-100000"
 expect_sql "SELECT COUNT(*) FROM lb4_agregat" 0
 keys BSpace; type_text "2"; keys Enter Enter; type_text "12"; keys F2
-wait_for "tersimpan"
+wait_for "luar gedung) tersimpan"
 expect_sql "SELECT bulan, penyuluhan_dalam, penyuluhan_luar, posyandu_madya FROM lb4_agregat" "202610|4|2|12"
 
 # open it again: the stored values are there; a change updates the same row
 keys C-b
 wait_for "Sudah pernah disimpan"
 keys C-u; type_text "5"; keys F2
-wait_for "tersimpan"
+wait_for "luar gedung) tersimpan"
 expect_sql "SELECT COUNT(*), MAX(penyuluhan_dalam) FROM lb4_agregat" "1|5"
 
 keys Up Space Space Space
