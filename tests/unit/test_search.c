@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include "pkm/db.h"
 #include "pkm/ident.h"
+#include "pkm/migrate.h"
 #include "pkm/open.h"
 #include "pkm/patient.h"
 
@@ -188,12 +189,14 @@ static void test_migration(void **s)
 	close(fd);
 	unlink(path);
 	struct sbuf err = { 0 };
-	sqlite3 *old = pkm_open(path, &err);
+	sqlite3 *old = db_connect(path, &err);	/* made by the migrations before 022, as an old pkm left it */
 	assert_non_null(old);
+	for (int v = 0; v < 21; v++)
+		assert_int_equal(db_exec(old, pkm_migrations[v].sql, &err), 0);
 	assert_int_equal(db_exec(old, "INSERT INTO pasien (no_rm, nama, nama_cari, jenis_kelamin, tanggal_lahir, alamat, desa, "
 				 "penjamin) VALUES ('000001', 'Nur''aini', 'NUR''AINI', 'P', '1990-01-01', '', '', 'UMUM');"
 				 "DELETE FROM pasien_kata; INSERT INTO pasien_kata VALUES ('NUR''AINI', 1);"
-				 "PRAGMA user_version = 21", &err), 0);
+				 "PRAGMA user_version = 21; PRAGMA application_id = 1347112241", &err), 0);
 	db_close(old);
 	sqlite3 *now = pkm_open(path, &err);
 	assert_non_null(now);
