@@ -16,7 +16,7 @@ static const char *roles[] = { "PENDAFTARAN", "NAKES", "FARMASI", "PELAPORAN", "
 /* the contexts the screens pass to ui_frame */
 static const unsigned screens[] = {
 	CTX_MAIN | CTX_SEARCH, CTX_MAIN | CTX_VISITS, CTX_MAIN | CTX_STOCK, CTX_MAIN | CTX_REPSEL, CTX_DIAG,
-	CTX_FORM, CTX_VIEWER, CTX_PICK, CTX_PICK | CTX_FORM, CTX_RESEP, CTX_USERS, CTX_LOGIN, CTX_OUTBOX, CTX_FILTER,
+	CTX_FORM, CTX_VIEWER, CTX_VIEWER | CTX_CARD, CTX_PICK, CTX_PICK | CTX_FORM, CTX_RESEP, CTX_USERS, CTX_LOGIN, CTX_OUTBOX, CTX_FILTER,
 };
 
 static void test_help_fits(void **s)
