@@ -454,6 +454,8 @@ enum pkm_screen ui_pharmacy(struct ui *u)
 		} else if (a == A_STOCKTAKE && cur) {
 			stocktake(u, cur);
 			reload = 1;
+		} else if (a == A_STOCKREPORT) {
+			ui_stock_report(u);
 		} else if (a == A_CLEAR) {
 			le_set(&q, "");
 		} else if (!ui_list_move(k, &sel, sh.n, LINES - 9) && ui_edit_key(&q, k, &changed) && changed) {
