@@ -299,10 +299,13 @@ int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tang
 
 /* The drug's movements (of one funding source, or all when sumber is NULL),
  * newest first, older than the cursor when it has started: ?3/?4. */
-#define CARD_ROWS "SELECT m.id, m.tanggal, m.jenis, b.sumber, b.no_batch, m.keterangan, m.jumlah, " \
-		  "k.tanggal, p.no_rm, p.nama FROM mutasi m JOIN batch b ON b.id = m.batch_id " \
-		  "LEFT JOIN resep r ON r.id = m.resep_id LEFT JOIN kunjungan k ON k.id = r.kunjungan_id " \
-		  "LEFT JOIN pasien p ON p.id = k.pasien_id WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2)"
+#define CARD_MOVES "SELECT m.id, m.tanggal, m.jenis, b.sumber, b.no_batch, m.keterangan, m.jumlah, m.resep_id " \
+		   "FROM mutasi m JOIN batch b ON b.id = m.batch_id WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2)"
+/* Those movements with the visit of a dispensing: looked up for the rows the
+ * movements' query returns (a page), not for every movement it sorts. */
+#define CARD_ROWS(moves) "SELECT x.id, x.tanggal, x.jenis, x.sumber, x.no_batch, x.keterangan, x.jumlah, k.tanggal, " \
+			 "p.no_rm, p.nama FROM (" moves ") x LEFT JOIN resep r ON r.id = x.resep_id " \
+			 "LEFT JOIN kunjungan k ON k.id = r.kunjungan_id LEFT JOIN pasien p ON p.id = k.pasien_id"
 
 static void card_bind(sqlite3_stmt *st, const char *obat, const char *sumber)
 {
@@ -359,8 +362,9 @@ int stock_card_page(sqlite3 *db, const char *obat, const char *sumber, struct ca
 	int n = 0, rc = SQLITE_ERROR;
 	sqlite3_stmt *st = NULL;
 	if (c->started || card_total(db, obat, sumber, &c->saldo) == 0)
-		st = db_prepare(db, CARD_ROWS " AND (?3 IS NULL OR m.tanggal < ?3 OR (m.tanggal = ?3 AND m.id < ?4))"
-				" AND m.tanggal >= ?6 ORDER BY m.tanggal DESC, m.id DESC LIMIT ?5", NULL);
+		st = db_prepare(db, CARD_ROWS(CARD_MOVES " AND (?3 IS NULL OR m.tanggal < ?3 OR (m.tanggal = ?3 AND "
+					      "m.id < ?4)) AND m.tanggal >= ?6 ORDER BY m.tanggal DESC, m.id DESC LIMIT ?5")
+				" ORDER BY x.tanggal DESC, x.id DESC", NULL);
 	if (st) {
 		card_bind(st, obat, sumber);
 		if (c->started) {
@@ -413,9 +417,13 @@ int stock_card_month(sqlite3 *db, const char *obat, const char *sumber, const ch
 	}
 	date_format(first, out->first);
 	date_format(next, out->next);
-	/* the balance before the month, then the month by kind: one statement, one snapshot */
-	sqlite3_stmt *st = db_prepare(db, "SELECT '', sum(m.jumlah) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
-				      "WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2) AND m.tanggal < ?3 UNION ALL "
+	/* the balance before the month (today's, which trigger mutasi_saldo keeps, less
+	 * what moved since the 1st: the months looked at are mostly recent ones), then
+	 * the month by kind; one statement, one snapshot */
+	sqlite3_stmt *st = db_prepare(db, "SELECT '', (SELECT coalesce(sum(saldo), 0) FROM batch WHERE obat = ?1 "
+				      "AND (?2 IS NULL OR sumber = ?2)) - (SELECT coalesce(sum(m.jumlah), 0) FROM mutasi m "
+				      "JOIN batch b ON b.id = m.batch_id WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2) "
+				      "AND m.tanggal >= ?3) UNION ALL "
 				      "SELECT m.jenis, sum(m.jumlah) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
 				      "WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2) AND m.tanggal >= ?3 "
 				      "AND m.tanggal < ?4 GROUP BY m.jenis", err);
@@ -474,7 +482,7 @@ int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
 {
 	stock_card_head(out, d);
 	/* oldest first, the balance carried row by row: no array of the history */
-	sqlite3_stmt *st = db_prepare(db, CARD_ROWS " ORDER BY m.tanggal, m.id", NULL);
+	sqlite3_stmt *st = db_prepare(db, CARD_ROWS(CARD_MOVES) " ORDER BY x.tanggal, x.id", NULL);
 	if (!st)
 		return -1;
 	card_bind(st, d->kode, NULL);
