@@ -64,7 +64,7 @@ enum {
 	X(CARDMONTH, 5, 'B', 0, "Bulan", "Kartu stok satu bulan dengan jumlahnya (MM-YYYY; kosong: semua)", \
 	  CTX_CARD, R_PHARMACY) \
 	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
-	X(STOCKREPORT, 8, 'L', 0, "Lap. stok", "Laporan stok: batch hampir kedaluwarsa, obat di bawah optimum", \
+	X(STOCKREPORT, 8, 'Y', 0, "Lap. stok", "Laporan stok: batch hampir kedaluwarsa, obat di bawah optimum", \
 	  CTX_STOCK, R_PHARMACY) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
 	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \

@@ -2,7 +2,7 @@
 # history (tests/fixtures/stock_history.sh): the card opens on the newest
 # movement, a dispensing names its visit (date, No. RM, patient), each month's
 # LPLPO totals under the page, one month alone (F5, ^B), a month refused; F8
-# lists a batch near expiry and the drugs below optimum and saves the report.
+# (^Y) lists a batch near expiry and the drugs below optimum and saves the report.
 # Reading changes nothing: the database is checked afterwards.
 LOGIN_AS=farmasi:FARMASI
 . "$(dirname "$0")/lib.sh"
@@ -70,6 +70,11 @@ keys Enter
 wait_for "Laporan disimpan ke"
 saved=$(find "$WORK" -name 'stok-2026-11-23.txt')
 grep -q "PC01         31-01-2027    69       40      6" "$saved" || fail "saved report lacks PC01"
+keys Escape
+wait_for "Farmasi: stok obat"
+# its Ctrl twin
+keys C-y
+wait_for "LAPORAN STOK OBAT: KEDALUWARSA DAN DI BAWAH STOK OPTIMUM"
 keys Escape
 wait_for "Farmasi: stok obat"
 
