@@ -80,11 +80,7 @@ static int load_use(sqlite3 *db, struct stock_report *r, struct sbuf *err)
 		if (d)
 			d->used = (long)sqlite3_column_int64(st, 1);
 	}
-	if (db_finish(db, st, rc, err) != 0)
-		return -1;
-	for (int i = 0; i < r->ndrugs; i++)
-		r->drugs[i].days_left = stock_days_left(r->drugs[i].saldo, r->drugs[i].used, r->use_days);
-	return 0;
+	return db_finish(db, st, rc, err);
 }
 
 /* The place of a funding source in the dictionary's list (unknown ones last). */
@@ -99,15 +95,16 @@ static int sumber_rank(sqlite3 *db, const char *code)
 }
 
 /* Every batch in stock, by drug and expiry: a batch is used up when its drug's
- * use has taken it and every usable batch expiring before it. */
+ * use has taken it and every usable batch expiring before it; the drug's stock
+ * lasts as long as its last usable batch. */
 static int load_batches(sqlite3 *db, struct date today, struct stock_report *r, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT obat, sumber, no_batch, kedaluwarsa, saldo FROM batch WHERE saldo > 0 "
 				      "ORDER BY obat, kedaluwarsa, id", err);
 	if (!st)
 		return -1;
-	int cap = 0, rc, last = -1;
-	long before = 0, now = date_to_days(today);
+	int cap = 0, rc;
+	long now = date_to_days(today);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct report_drug *d = find_drug(r, (const char *)sqlite3_column_text(st, 0));
 		struct date exp;
@@ -126,16 +123,14 @@ static int load_batches(sqlite3 *db, struct date today, struct stock_report *r, 
 		b->sumber_rank = sumber_rank(db, b->sumber);
 		b->to_expiry = date_parse(b->kedaluwarsa, &exp) == 0 ? date_to_days(exp) - now : 0;
 		b->near = b->to_expiry <= r->days;
-		if (b->drug != last) {
-			last = b->drug;
-			before = 0;
-		}
 		b->used_up = -1;
 		if (b->to_expiry >= 0) {	/* an expired batch is never dispensed */
-			before += b->saldo;
-			b->used_up = stock_days_left(before, d->used, r->use_days);
+			d->usable += b->saldo;
+			b->used_up = stock_days_left(d->usable, d->used, r->use_days);
 		}
 	}
+	for (int i = 0; i < r->ndrugs; i++)
+		r->drugs[i].days_left = stock_days_left(r->drugs[i].usable, r->drugs[i].used, r->use_days);
 	return db_finish(db, st, rc, err);
 }
 
@@ -288,7 +283,8 @@ static void text_low(const struct stock_report *r, struct sbuf *out)
 	}
 	free(low);
 	sb_printf(out, "\nOptimum: stok optimum LPLPO bulan lalu. Kurang = Optimum - Stok.\n"
-		       "Pakai/bln: rata-rata pemakaian %ld hari sejak %s. Cukup: hari stok bertahan.\n",
+		       "Pakai/bln: rata-rata pemakaian %ld hari sejak %s.\n"
+		       "Cukup: hari stok yang belum kedaluwarsa bertahan pada pemakaian itu.\n",
 		  r->use_days, date_show(r->use_from, from));
 }
 

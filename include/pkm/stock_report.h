@@ -15,8 +15,9 @@ struct report_drug {
 	char kode[24], nama[104], satuan[24];
 	long saldo, optimum;
 	int low;		/* saldo below the optimum */
+	long usable;		/* in batches not yet expired */
 	long used;		/* PAKAI in the use window */
-	long days_left;		/* days saldo lasts at the mean use; -1: none used */
+	long days_left;		/* days `usable` lasts at the mean use; -1: none used */
 };
 
 struct report_batch {

@@ -5,7 +5,8 @@
 # stock lasts at the mean use since 23-08-2026 (92 days), as text and CSV.
 # Worked by hand: PCT500 440 left, 560 used: 440 x 92 / 560 = 72 days; its
 # batch PC01 (40) is used up in 40 x 92 / 560 = 6 days; AMX500 530 x 92 / 270 =
-# 180; CT02 (200, hibah) lasts 200 x 92 / 10 = 1840 days, past its expiry in 53.
+# 180; CT02 (200, hibah) lasts 200 x 92 / 10 = 1840 days, past its expiry in 53,
+# and so does CTM4: its expired 40 are not counted.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
