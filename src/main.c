@@ -36,6 +36,8 @@ static const char usage[] =
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
 	"  pkm [--db BERKAS] laporan stok [--kedaluwarsa N] [--format text|csv] [--out BERKAS]\n"
 	"                    batch hampir kedaluwarsa, obat di bawah stok optimum\n"
+	"  pkm [--db BERKAS] laporan kartu KODE_OBAT [--bulan MM-YYYY] [--out BERKAS]\n"
+	"                    kartu stok satu obat, semua atau satu bulan\n"
 	"  pkm [--config BERKAS] periksa-formulir [FOLDER]     periksa formulir\n"
 	"  pkm [--db BERKAS] cadangan [FOLDER] [--harian N]   cadangan sekarang (harian: bila\n"
 	"                    belum ada hari ini, simpan N terbaru; --progres: baris untuk layar)\n"
@@ -211,10 +213,10 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 	const char *db_path = c->path;
 	if (argc < 1)
 		return fail_usage("laporan perlu nama laporan (lb1)");
-	if (strcmp(argv[0], "stok") == 0) {	/* expiry and stock-out: no month */
+	if (strcmp(argv[0], "stok") == 0 || strcmp(argv[0], "kartu") == 0) {	/* the pharmacy's, by day */
 		char backups[PATH_MAX];
 		config_backup_dir(cfg, db_path, backups, sizeof backups);
-		return cmd_stock_report(db, cfg, backups, argc - 1, argv + 1);
+		return cmd_stock(db, cfg, backups, argc, argv);
 	}
 	struct report_req req = { argv[0], NULL, cfg->lb1_layout, FMT_TEXT, cfg->width };
 	const char *out_path = NULL;

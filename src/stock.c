@@ -395,6 +395,8 @@ int stock_card_page(sqlite3 *db, const char *obat, const char *sumber, struct ca
  * month's LPLPO columns, as lb2_build counts them. */
 static void month_add(struct card_month *m, const char *jenis, long jumlah)
 {
+	if (!*jenis)
+		m->before += jumlah;
 	if (!*jenis || strcmp(jenis, "AWAL") == 0)
 		m->awal += jumlah;
 	else if (strcmp(jenis, "TERIMA") == 0)
@@ -478,17 +480,23 @@ void stock_card_head(struct sbuf *out, const struct drug *d)
 	sb_addc(out, '\n');
 }
 
-int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
+/* The card's movements from `from` up to `to` as text, oldest first, the
+ * balance carried row by row from `saldo` (no array of the history), each
+ * month's totals after it. */
+static int card_text(sqlite3 *db, const struct drug *d, const char *from, const char *to, long saldo,
+		     struct sbuf *out)
 {
 	stock_card_head(out, d);
-	/* oldest first, the balance carried row by row: no array of the history */
-	sqlite3_stmt *st = db_prepare(db, CARD_ROWS(CARD_MOVES) " ORDER BY x.tanggal, x.id", NULL);
+	sqlite3_stmt *st = db_prepare(db, CARD_ROWS(CARD_MOVES " AND m.tanggal >= ?3 AND m.tanggal < ?4")
+				      " ORDER BY x.tanggal, x.id", NULL);
 	if (!st)
 		return -1;
 	card_bind(st, d->kode, NULL);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, to, -1, SQLITE_STATIC);
 	struct card_row r;
 	struct card_month month = { 0 };
-	long saldo = 0, n = 0;
+	long n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		card_read(st, &r);
@@ -509,9 +517,26 @@ int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
 		return -1;	/* a card cut short is refused, never printed */
 	if (n)
 		stock_card_month_line(out, &month);
-	else
+	return (int)(n > 0);
+}
+
+int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
+{
+	int rc = card_text(db, d, "", "9999", 0, out);
+	if (rc == 0)
 		sb_add(out, "Belum ada mutasi untuk obat ini.\n");
-	return 0;
+	return rc < 0 ? -1 : 0;
+}
+
+int stock_card_month_text(sqlite3 *db, const struct drug *d, const struct card_month *m, struct sbuf *out)
+{
+	int rc = card_text(db, d, m->first, m->next, m->before, out);
+	if (rc == 0) {	/* a month with no movement still has its balance */
+		char shown[11];
+		sb_printf(out, "Tidak ada mutasi pada bulan %.7s.\n", date_show(m->first, shown) + 3);
+		stock_card_month_line(out, m);
+	}
+	return rc < 0 ? -1 : 0;
 }
 
 /* The visit's prescription lines of other drugs (a line of the same drug is

@@ -322,20 +322,27 @@ static int card_month_pick(struct ui *u, const struct drug *d, struct card_view 
 	return 1;
 }
 
-/* Printing or saving takes the whole card, read for that alone. */
-static void card_out(struct ui *u, const struct drug *d, enum action a)
+/* Printing or saving takes the whole card, or the month shown, read for that
+ * alone. */
+static void card_out(struct ui *u, const struct drug *d, const char *month, enum action a)
 {
-	struct sbuf text = { 0 }, shown = { 0 };
-	if (stock_card_text(u->db, d, &text) != 0) {
-		ui_message(u, 1, "Kartu stok tidak terbaca seluruhnya: tidak dicetak (%s)", sqlite3_errmsg(u->db));
+	struct sbuf text = { 0 }, shown = { 0 }, err = { 0 };
+	struct card_month m;
+	int rc = *month ? stock_card_month(u->db, d->kode, NULL, month, &m, &err) : 0;
+	if (rc == 0)
+		rc = *month ? stock_card_month_text(u->db, d, &m, &text) : stock_card_text(u->db, d, &text);
+	if (rc != 0) {
+		ui_message(u, 1, "Kartu stok tidak terbaca seluruhnya: tidak dicetak (%s)",
+			   err.len ? sb_str(&err) : sqlite3_errmsg(u->db));
 	} else {
 		char file[64];
-		snprintf(file, sizeof file, "kartu-stok-%.20s.txt", d->kode);
+		snprintf(file, sizeof file, "kartu-stok-%.20s%s%s.txt", d->kode, *month ? "-" : "", month);
 		text_visible(&shown, text.s, text.len, "\n\f");
 		ui_text_out(u, a, sb_str(&shown), shown.len, file);
 	}
 	sb_free(&text);
 	sb_free(&shown);
+	sb_free(&err);
 }
 
 static void card(struct ui *u, const struct stock_status *x)
@@ -362,7 +369,7 @@ static void card(struct ui *u, const struct stock_status *x)
 		else if (a == A_BACK)
 			break;
 		else if (a == A_TOFILE || a == A_PRINT)
-			card_out(u, &d, a);
+			card_out(u, &d, v->month, a);
 		else if (a == A_CARDMONTH && card_month_pick(u, &d, v))
 			v->pages = v->sel = 0;
 		else if (k == K_UP && v->sel + 1 < v->n)

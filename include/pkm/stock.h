@@ -90,6 +90,7 @@ int stock_card_page(sqlite3 *db, const char *obat, const char *sumber, struct ca
  * mutasi and stock-take differences, sisa = awal + terima - pakai - lain. */
 struct card_month {
 	char first[11], next[11];	/* the month: first <= tanggal < next */
+	long before;			/* the balance before its first movement */
 	long awal, terima, pakai, lain, sisa;
 };
 /* The month (as typed: MM-YYYY or YYYY-MM) of a drug's card, of one funding
@@ -107,6 +108,8 @@ void stock_card_line(struct sbuf *out, const struct card_row *r);
  * and each month's totals after its movements (for printing and saving); -1
  * when it could not be read to its end. */
 int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
+/* One month of the card the same way, from the balance before it. */
+int stock_card_month_text(sqlite3 *db, const struct drug *d, const struct card_month *m, struct sbuf *out);
 
 /* Prescriptions on a visit, at most RESEP_MAX drugs (resep_add refuses one
  * more). Adding a drug already prescribed (not yet dispensed) changes its

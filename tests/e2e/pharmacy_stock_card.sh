@@ -38,6 +38,15 @@ wait_for "PAKAI 05-09-2026 batch AX01: 05-09-2026 $rm_siti Siti Aminah"
 wait_for "Jumlah 09-2026: awal 500, terima 0, pakai 150, lain 0, sisa 350"
 [ "$(screen | grep -c "^[0-9][0-9]-[0-9][0-9]-2026 ")" -eq 1 ] || fail "movements of other months in 09-2026"
 screen | grep -q "^05-09-2026 PAKAI .* 150 *350" || fail "September's balance wrong"
+# F7 saves the month shown
+keys F7
+wait_for "Simpan ke berkas: kartu-stok-AMX500-09-2026.txt"
+keys Enter
+wait_for "Laporan disimpan ke"
+month_file="$WORK/pkm-keluaran/kartu-stok-AMX500-09-2026.txt"
+[ "$(grep -c "^[0-9][0-9]-" "$month_file")" -eq 1 ] || fail "the saved month is not September alone"
+tail -1 "$month_file" | grep -q "^Jumlah 09-2026: awal 500, terima 0, pakai 150, lain 0, sisa 350$" ||
+	fail "the saved month lacks its totals"
 keys F5
 wait_for "Bulan (MM-YYYY, kosong: semua): 09-2026"
 keys C-u; type_text "13-2026"; keys Enter

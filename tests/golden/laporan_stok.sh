@@ -1,4 +1,4 @@
-# pkm laporan stok on a small pharmacy with three months of history
+# pkm laporan stok (and laporan kartu) on a small pharmacy with three months of history
 # (tests/fixtures/stock_history.sh), today 23-11-2026: batches expiring within
 # 90 days by funding source (one already expired, one that will not be used up
 # in time), drugs below optimum (one with nothing left) with the days their
@@ -24,6 +24,17 @@ pkm laporan stok >"$WORK/laporan-stok.txt"
 check laporan-stok.txt
 pkm laporan stok --format csv --out "$WORK/laporan-stok.csv"
 check laporan-stok.csv
+# the stock card, whole and of a month, as the screen's F7 saves it: each PAKAI
+# names its visit, each month ends with its LPLPO totals (a month without
+# movements too)
+{
+	pkm laporan kartu AMX500
+	pkm laporan kartu AMX500 --bulan 10-2026
+	pkm laporan kartu PCT500 --bulan 2026-07
+} >"$WORK/kartu-stok.txt"
+check kartu-stok.txt
+if pkm laporan kartu XXX 2>"$WORK/err"; then echo "an unknown drug's card printed" >&2; exit 1; fi
+grep -q "kode obat XXX tidak ada" "$WORK/err"
 # the window follows --kedaluwarsa: in 30 days only the expired batch
 pkm laporan stok --kedaluwarsa 30 >"$WORK/30.txt"
 grep -q "CT01 *01-11-2026 *-22" "$WORK/30.txt"

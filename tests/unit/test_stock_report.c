@@ -144,6 +144,10 @@ static void test_month_totals(void **s)
 		assert_int_equal(r.rows[0].sisa, m.sisa);
 		lb2_free(&r);
 	}
+	/* October's balance before it: 120 (its opening stock of 20 comes after) */
+	struct card_month oct;
+	assert_int_equal(stock_card_month(db, "AMX", NULL, "10-2026", &oct, &err), 0);
+	assert_int_equal(oct.before, 120);
 	/* of one funding source: B2 (DAK) only */
 	struct card_month dak;
 	assert_int_equal(stock_card_month(db, "AMX", "DAK", "10-2026", &dak, &err), 0);
