@@ -231,14 +231,14 @@ static void card_month_of(struct ui *u, const struct drug *d, struct card_view *
 	sb_free(&err);
 }
 
-/* A line of text at row y, shifted by the columns scrolled off. */
-static void card_text(const struct card_view *v, int y, const char *text, attr_t a)
+/* Stored text at row y, shown (never obeyed), `left` columns scrolled off. */
+static void card_text(int left, int y, const char *text, attr_t a)
 {
 	struct sbuf shown = { 0 };
 	text_visible(&shown, text, strlen(text), "");
 	const char *t = sb_str(&shown);
 	int w = utf8_width(t);
-	ui_text(y, 0, COLS, v->left < w ? t + utf8_prefix(t, v->left) : "", a);
+	ui_text(y, 0, COLS, left < w ? t + utf8_prefix(t, left) : "", a);
 	sb_free(&shown);
 }
 
@@ -257,7 +257,7 @@ static void card_draw(struct ui *u, const struct drug *d, const struct card_view
 		if (y == 2)
 			ui_text(y, 0, COLS, s, A_BOLD);	/* the drug's name is never scrolled away */
 		else
-			card_text(v, y, s, 0);
+			card_text(v->left, y, s, 0);
 		s = nl + 1;
 	}
 	if (!v->n && !v->p)
@@ -266,7 +266,7 @@ static void card_draw(struct ui *u, const struct drug *d, const struct card_view
 		sb_reset(&line);
 		stock_card_line(&line, &v->rows[i]);
 		line.s[line.len - 1] = '\0';
-		card_text(v, 6 + v->n - 1 - i, line.s, i == v->sel ? ui_attr_sel(u) : 0);
+		card_text(v->left, 6 + v->n - 1 - i, line.s, i == v->sel ? ui_attr_sel(u) : 0);
 	}
 	if (v->n) {	/* the selected line in full, and its month as the LPLPO counts it */
 		const struct card_row *r = &v->rows[v->sel];
@@ -274,7 +274,7 @@ static void card_draw(struct ui *u, const struct drug *d, const struct card_view
 		sb_reset(&line);
 		sb_printf(&line, "%s %s batch %s: %s", r->jenis, date_show(r->tanggal, day), r->no_batch,
 			  r->keterangan[0] ? r->keterangan : "-");
-		ui_text(6 + page, 0, COLS, sb_str(&line), A_BOLD);
+		card_text(0, 6 + page, sb_str(&line), A_BOLD);
 		sb_reset(&line);
 		if (v->total_ok)
 			stock_card_month_line(&line, &v->total);

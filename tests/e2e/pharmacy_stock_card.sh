@@ -87,5 +87,28 @@ wait_for "LAPORAN STOK OBAT: KEDALUWARSA DAN DI BAWAH STOK OPTIMUM"
 keys Escape
 wait_for "Farmasi: stok obat"
 
+# stored control characters are shown, never obeyed: the visit under the card,
+# the report on screen, and what the commands print
+sql "UPDATE pasien SET nama = 'Siti' || char(27) || ']0;pwned' || char(7) || char(8238) WHERE no_rm = '$rm_siti'"
+sql "UPDATE obat SET nama = 'Oralit' || char(27) || '[2J' WHERE kode = 'ORS'"
+keys Enter
+wait_for "KARTU STOK: AMX500"
+wait_for "20-11-2026 $rm_siti Siti^[]0;pwned^G<U+202E>"	# a bidi override too
+keys Escape
+wait_for "Farmasi: stok obat"
+keys F8
+wait_for "LAPORAN STOK OBAT"
+keys PgDn
+wait_for "ORS      Oralit^[[2J"
+keys Escape
+wait_for "Farmasi: stok obat"
+raw="$(printf '[\001-\011\013\016-\037\177]')"
+for cmd in "laporan stok" "laporan stok --format csv" "laporan kartu AMX500" "laporan kartu ORS --bulan 09-2026"; do
+	# shellcheck disable=SC2086
+	$PKM_BIN --db "$DB" $cmd >"$WORK/out.txt"
+	LC_ALL=C grep -q "$raw" "$WORK/out.txt" && fail "raw control characters from pkm $cmd"
+	grep -qF -e 'Oralit^[[2J' -e 'Siti^[]0;pwned^G' "$WORK/out.txt" || fail "no visible escape from pkm $cmd"
+done
+
 expect_sql "SELECT count(*) FROM mutasi" "$moves"
 expect_sql "SELECT sum(saldo) FROM batch" 1210
