@@ -3,6 +3,7 @@
 #include "pkm/backup.h"
 #include "pkm/cli_admin.h"
 #include "pkm/cli_kirim.h"
+#include "pkm/cli_stock.h"
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
@@ -33,6 +34,10 @@ static const char usage[] =
 	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
+	"  pkm [--db BERKAS] laporan stok [--kedaluwarsa N] [--format text|csv] [--out BERKAS]\n"
+	"                    batch hampir kedaluwarsa, obat di bawah stok optimum\n"
+	"  pkm [--db BERKAS] laporan kartu KODE_OBAT [--bulan MM-YYYY] [--out BERKAS]\n"
+	"                    kartu stok satu obat, semua atau satu bulan\n"
 	"  pkm [--config BERKAS] periksa-formulir [FOLDER]     periksa formulir\n"
 	"  pkm [--db BERKAS] cadangan [FOLDER] [--harian N]   cadangan sekarang (harian: bila\n"
 	"                    belum ada hari ini, simpan N terbaru; --progres: baris untuk layar)\n"
@@ -208,6 +213,11 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 	const char *db_path = c->path;
 	if (argc < 1)
 		return fail_usage("laporan perlu nama laporan (lb1)");
+	if (strcmp(argv[0], "stok") == 0 || strcmp(argv[0], "kartu") == 0) {	/* the pharmacy's, by day */
+		char backups[PATH_MAX];
+		config_backup_dir(cfg, db_path, backups, sizeof backups);
+		return cmd_stock(db, cfg, backups, argc, argv);
+	}
 	struct report_req req = { argv[0], NULL, cfg->lb1_layout, FMT_TEXT, cfg->width };
 	const char *out_path = NULL;
 	for (int i = 1; i < argc; i++) {

@@ -299,8 +299,13 @@ int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tang
 
 /* The drug's movements (of one funding source, or all when sumber is NULL),
  * newest first, older than the cursor when it has started: ?3/?4. */
-#define CARD_ROWS "SELECT m.id, m.tanggal, m.jenis, b.sumber, b.no_batch, m.keterangan, m.jumlah " \
-		  "FROM mutasi m JOIN batch b ON b.id = m.batch_id WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2)"
+#define CARD_MOVES "SELECT m.id, m.tanggal, m.jenis, b.sumber, b.no_batch, m.keterangan, m.jumlah, m.resep_id " \
+		   "FROM mutasi m JOIN batch b ON b.id = m.batch_id WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2)"
+/* Those movements with the visit of a dispensing: looked up for the rows the
+ * movements' query returns (a page), not for every movement it sorts. */
+#define CARD_ROWS(moves) "SELECT x.id, x.tanggal, x.jenis, x.sumber, x.no_batch, x.keterangan, x.jumlah, k.tanggal, " \
+			 "p.no_rm, p.nama FROM (" moves ") x LEFT JOIN resep r ON r.id = x.resep_id " \
+			 "LEFT JOIN kunjungan k ON k.id = r.kunjungan_id LEFT JOIN pasien p ON p.id = k.pasien_id"
 
 static void card_bind(sqlite3_stmt *st, const char *obat, const char *sumber)
 {
@@ -315,7 +320,16 @@ static void card_read(sqlite3_stmt *st, struct card_row *r)
 	db_col_text(st, 2, r->jenis, sizeof r->jenis);
 	db_col_text(st, 3, r->sumber, sizeof r->sumber);
 	db_col_text(st, 4, r->no_batch, sizeof r->no_batch);
-	db_col_text(st, 5, r->keterangan, sizeof r->keterangan);
+	char note[208], visit[11], rm[24], name[104], day[11];
+	db_col_text(st, 5, note, sizeof note);
+	db_col_text(st, 7, visit, sizeof visit);
+	db_col_text(st, 8, rm, sizeof rm);
+	db_col_text(st, 9, name, sizeof name);
+	if (*visit)	/* a dispensing names whom it went to */
+		snprintf(r->keterangan, sizeof r->keterangan, "%s %s %s%s%s", date_show(visit, day), rm, name,
+			 *note ? "; " : "", note);
+	else
+		str_copy(r->keterangan, sizeof r->keterangan, note);
 	long j = sqlite3_column_int64(st, 6);
 	r->masuk = j > 0 ? j : 0;
 	r->keluar = j < 0 ? -j : 0;
@@ -348,8 +362,9 @@ int stock_card_page(sqlite3 *db, const char *obat, const char *sumber, struct ca
 	int n = 0, rc = SQLITE_ERROR;
 	sqlite3_stmt *st = NULL;
 	if (c->started || card_total(db, obat, sumber, &c->saldo) == 0)
-		st = db_prepare(db, CARD_ROWS " AND (?3 IS NULL OR m.tanggal < ?3 OR (m.tanggal = ?3 AND m.id < ?4))"
-				" ORDER BY m.tanggal DESC, m.id DESC LIMIT ?5", NULL);
+		st = db_prepare(db, CARD_ROWS(CARD_MOVES " AND (?3 IS NULL OR m.tanggal < ?3 OR (m.tanggal = ?3 AND "
+					      "m.id < ?4)) AND m.tanggal >= ?6 ORDER BY m.tanggal DESC, m.id DESC LIMIT ?5")
+				" ORDER BY x.tanggal DESC, x.id DESC", NULL);
 	if (st) {
 		card_bind(st, obat, sumber);
 		if (c->started) {
@@ -357,6 +372,7 @@ int stock_card_page(sqlite3 *db, const char *obat, const char *sumber, struct ca
 			sqlite3_bind_int64(st, 4, c->id);
 		}
 		sqlite3_bind_int(st, 5, max);
+		sqlite3_bind_text(st, 6, c->from, -1, SQLITE_STATIC);
 		c->started = 1;
 		/* newest first: each balance is the one after it, the next the one before */
 		while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -373,6 +389,74 @@ int stock_card_page(sqlite3 *db, const char *obat, const char *sumber, struct ca
 	if (db_read_end(db, snap, NULL) != 0)
 		rc = SQLITE_ERROR;
 	return rc == SQLITE_DONE ? n : -1;
+}
+
+/* One movement (or, as jenis "", the balance before the month) into the
+ * month's LPLPO columns, as lb2_build counts them. */
+static void month_add(struct card_month *m, const char *jenis, long jumlah)
+{
+	if (!*jenis)
+		m->before += jumlah;
+	if (!*jenis || strcmp(jenis, "AWAL") == 0)
+		m->awal += jumlah;
+	else if (strcmp(jenis, "TERIMA") == 0)
+		m->terima += jumlah;
+	else if (strcmp(jenis, "PAKAI") == 0)
+		m->pakai -= jumlah;
+	else
+		m->lain -= jumlah;
+	m->sisa += jumlah;
+}
+
+int stock_card_month(sqlite3 *db, const char *obat, const char *sumber, const char *month, struct card_month *out,
+		     struct sbuf *err)
+{
+	memset(out, 0, sizeof *out);
+	struct date first, next;
+	if (month_parse(month, &first, &next) != 0) {
+		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
+		return -1;
+	}
+	date_format(first, out->first);
+	date_format(next, out->next);
+	/* the balance before the month (today's, which trigger mutasi_saldo keeps, less
+	 * what moved since the 1st: the months looked at are mostly recent ones), then
+	 * the month by kind; one statement, one snapshot */
+	sqlite3_stmt *st = db_prepare(db, "SELECT '', (SELECT coalesce(sum(saldo), 0) FROM batch WHERE obat = ?1 "
+				      "AND (?2 IS NULL OR sumber = ?2)) - (SELECT coalesce(sum(m.jumlah), 0) FROM mutasi m "
+				      "JOIN batch b ON b.id = m.batch_id WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2) "
+				      "AND m.tanggal >= ?3) UNION ALL "
+				      "SELECT m.jenis, sum(m.jumlah) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
+				      "WHERE b.obat = ?1 AND (?2 IS NULL OR b.sumber = ?2) AND m.tanggal >= ?3 "
+				      "AND m.tanggal < ?4 GROUP BY m.jenis", err);
+	if (!st)
+		return -1;
+	card_bind(st, obat, sumber);
+	sqlite3_bind_text(st, 3, out->first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, out->next, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char jenis[16];
+		db_col_text(st, 0, jenis, sizeof jenis);
+		month_add(out, jenis, (long)sqlite3_column_int64(st, 1));
+	}
+	return db_finish(db, st, rc, err);
+}
+
+void stock_card_month_cursor(const struct card_month *m, struct card_cursor *c)
+{
+	memset(c, 0, sizeof *c);
+	c->started = 1;	/* before the next month's first movement, balance sisa */
+	str_copy(c->tanggal, sizeof c->tanggal, m->next);
+	c->saldo = m->sisa;
+	str_copy(c->from, sizeof c->from, m->first);
+}
+
+void stock_card_month_line(struct sbuf *out, const struct card_month *m)
+{
+	char shown[11];
+	sb_printf(out, "Jumlah %.7s: awal %ld, terima %ld, pakai %ld, lain %ld, sisa %ld\n", date_show(m->first, shown) + 3,
+		  m->awal, m->terima, m->pakai, m->lain, m->sisa);
 }
 
 void stock_card_line(struct sbuf *out, const struct card_row *r)
@@ -396,19 +480,34 @@ void stock_card_head(struct sbuf *out, const struct drug *d)
 	sb_addc(out, '\n');
 }
 
-int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
+/* The card's movements from `from` up to `to` as text, oldest first, the
+ * balance carried row by row from `saldo` (no array of the history), each
+ * month's totals after it. */
+static int card_text(sqlite3 *db, const struct drug *d, const char *from, const char *to, long saldo,
+		     struct sbuf *out)
 {
 	stock_card_head(out, d);
-	/* oldest first, the balance carried row by row: no array of the history */
-	sqlite3_stmt *st = db_prepare(db, CARD_ROWS " ORDER BY m.tanggal, m.id", NULL);
+	sqlite3_stmt *st = db_prepare(db, CARD_ROWS(CARD_MOVES " AND m.tanggal >= ?3 AND m.tanggal < ?4")
+				      " ORDER BY x.tanggal, x.id", NULL);
 	if (!st)
 		return -1;
 	card_bind(st, d->kode, NULL);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, to, -1, SQLITE_STATIC);
 	struct card_row r;
-	long saldo = 0, n = 0;
+	struct card_month month = { 0 };
+	long n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		card_read(st, &r);
+		if (strncmp(r.tanggal, month.first, 7) != 0) {	/* a new month: the last one's totals */
+			if (n)
+				stock_card_month_line(out, &month);
+			memset(&month, 0, sizeof month);
+			snprintf(month.first, sizeof month.first, "%.7s-01", r.tanggal);
+			month_add(&month, "", saldo);
+		}
+		month_add(&month, r.jenis, r.masuk - r.keluar);
 		saldo += r.masuk - r.keluar;
 		r.saldo = saldo;
 		stock_card_line(out, &r);
@@ -416,9 +515,28 @@ int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
 	}
 	if (db_finish(db, st, rc, NULL) != 0)
 		return -1;	/* a card cut short is refused, never printed */
-	if (!n)
+	if (n)
+		stock_card_month_line(out, &month);
+	return (int)(n > 0);
+}
+
+int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out)
+{
+	int rc = card_text(db, d, "", "9999", 0, out);
+	if (rc == 0)
 		sb_add(out, "Belum ada mutasi untuk obat ini.\n");
-	return 0;
+	return rc < 0 ? -1 : 0;
+}
+
+int stock_card_month_text(sqlite3 *db, const struct drug *d, const struct card_month *m, struct sbuf *out)
+{
+	int rc = card_text(db, d, m->first, m->next, m->before, out);
+	if (rc == 0) {	/* a month with no movement still has its balance */
+		char shown[11];
+		sb_printf(out, "Tidak ada mutasi pada bulan %.7s.\n", date_show(m->first, shown) + 3);
+		stock_card_month_line(out, m);
+	}
+	return rc < 0 ? -1 : 0;
 }
 
 /* The visit's prescription lines of other drugs (a line of the same drug is

@@ -174,15 +174,22 @@ static void stocktake(struct ui *u, const struct stock_status *d)
 		ui_message(u, 0, "Stok opname batch %s dicatat, selisih %+ld", b.no_batch, m.difference);
 }
 
-/* The stock card a page at a time, however long the drug's history: the
- * newest page first (latest movement at the bottom), Page Up back in time,
- * Page Down forward, Home to today; F9 prints and F7 saves the whole card. */
+/* The stock card a page at a time, however long the drug's history, or of one
+ * month (F5): it opens on the newest movement, at the bottom; Up/Down move the
+ * cursor into older and newer pages, PgUp/PgDn a page, Home back to the newest.
+ * Under the page: the selected line's note in full (a dispensing names the
+ * visit) and the LPLPO totals of its month. F9 prints and F7 saves the card. */
 enum { CARD_PAGE_MAX = 200 };
 
 struct card_view {
 	struct card_cursor *start;	/* start[p]: where page p is read from */
+	struct card_cursor first;	/* page 0's: from today, or from a month's end */
 	int pages, cap, p, n;
+	int sel;	/* the cursor: rows[sel], 0 the newest on the page */
 	int left;	/* columns scrolled off to the left (Left, Right) */
+	char month[8];	/* the month shown (MM-YYYY), "" for the whole card */
+	struct card_month total;	/* the month of the cursor's line */
+	int total_ok;
 	struct card_row rows[CARD_PAGE_MAX];
 };
 
@@ -190,8 +197,8 @@ static void card_load(struct ui *u, const struct drug *d, struct card_view *v, i
 {
 	if (v->pages == v->cap)
 		v->start = xrealloc(v->start, (size_t)(v->cap = v->cap ? v->cap * 2 : 16) * sizeof *v->start);
-	if (!v->pages) {	/* from today */
-		memset(&v->start[0], 0, sizeof v->start[0]);
+	if (!v->pages) {
+		v->start[0] = v->first;
 		v->pages = 1;
 		v->p = 0;
 	}
@@ -200,8 +207,9 @@ static void card_load(struct ui *u, const struct drug *d, struct card_view *v, i
 	if (v->n < 0) {
 		ui_message(u, 1, "Kartu stok tidak terbaca seluruhnya: tidak ditampilkan (%s)", sqlite3_errmsg(u->db));
 		v->n = 0;
-		return;
 	}
+	if (v->sel >= v->n)
+		v->sel = v->n ? v->n - 1 : 0;
 	/* a full page has an older one only when a movement is left before it */
 	struct card_cursor next = c;
 	struct card_row probe;
@@ -209,11 +217,36 @@ static void card_load(struct ui *u, const struct drug *d, struct card_view *v, i
 		v->start[v->pages++] = c;
 }
 
+/* The totals of the cursor's month, read when the cursor enters another month. */
+static void card_month_of(struct ui *u, const struct drug *d, struct card_view *v)
+{
+	if (!v->n || (v->total_ok && strncmp(v->rows[v->sel].tanggal, v->total.first, 7) == 0))
+		return;
+	struct sbuf err = { 0 };
+	char month[8];
+	snprintf(month, sizeof month, "%.7s", v->rows[v->sel].tanggal);
+	v->total_ok = stock_card_month(u->db, d->kode, NULL, month, &v->total, &err) == 0;
+	if (!v->total_ok)
+		ui_message(u, 1, "Jumlah bulan %s tidak terbaca: %s", month, sb_str(&err));
+	sb_free(&err);
+}
+
+/* Stored text at row y, shown (never obeyed), `left` columns scrolled off. */
+static void card_text(int left, int y, const char *text, attr_t a)
+{
+	struct sbuf shown = { 0 };
+	text_visible(&shown, text, strlen(text), "");
+	const char *t = sb_str(&shown);
+	int w = utf8_width(t);
+	ui_text(y, 0, COLS, left < w ? t + utf8_prefix(t, left) : "", a);
+	sb_free(&shown);
+}
+
 static void card_draw(struct ui *u, const struct drug *d, const struct card_view *v, int page)
 {
 	char title[256];
-	snprintf(title, sizeof title, "Kartu stok %s", d->nama);
-	ui_frame(u, title, CTX_VIEWER);
+	snprintf(title, sizeof title, "Kartu stok %s%s%s", d->nama, v->month[0] ? ", bulan " : "", v->month);
+	ui_frame(u, title, CTX_VIEWER | CTX_CARD);
 	struct sbuf head = { 0 }, line = { 0 }, shown = { 0 };
 	stock_card_head(&head, d);
 	text_visible(&shown, head.s, head.len, "\n");
@@ -221,25 +254,36 @@ static void card_draw(struct ui *u, const struct drug *d, const struct card_view
 	for (int y = 2; s && *s; y++) {	/* the heading's lines: title, blank, columns, rule */
 		char *nl = strchr(s, '\n');
 		*nl = '\0';
-		int w = utf8_width(s);
-		ui_text(y, 0, COLS, y == 2 ? s : v->left < w ? s + utf8_prefix(s, v->left) : "", y == 2 ? A_BOLD : 0);
+		if (y == 2)
+			ui_text(y, 0, COLS, s, A_BOLD);	/* the drug's name is never scrolled away */
+		else
+			card_text(v->left, y, s, 0);
 		s = nl + 1;
 	}
 	if (!v->n && !v->p)
-		ui_text(6, 0, COLS, "Belum ada mutasi untuk obat ini.", 0);
+		ui_text(6, 0, COLS, v->month[0] ? "Tidak ada mutasi pada bulan ini." : "Belum ada mutasi untuk obat ini.", 0);
 	for (int i = 0; i < v->n; i++) {	/* newest first: drawn from the bottom up */
 		sb_reset(&line);
-		sb_reset(&shown);
 		stock_card_line(&line, &v->rows[i]);
-		text_visible(&shown, line.s, line.len - 1, "");
-		const char *t = sb_str(&shown);
-		int w = utf8_width(t);
-		ui_text(6 + v->n - 1 - i, 0, COLS, v->left < w ? t + utf8_prefix(t, v->left) : "", 0);
+		line.s[line.len - 1] = '\0';
+		card_text(v->left, 6 + v->n - 1 - i, line.s, i == v->sel ? ui_attr_sel(u) : 0);
+	}
+	if (v->n) {	/* the selected line in full, and its month as the LPLPO counts it */
+		const struct card_row *r = &v->rows[v->sel];
+		char day[11];
+		sb_reset(&line);
+		sb_printf(&line, "%s %s batch %s: %s", r->jenis, date_show(r->tanggal, day), r->no_batch,
+			  r->keterangan[0] ? r->keterangan : "-");
+		card_text(0, 6 + page, sb_str(&line), A_BOLD);
+		sb_reset(&line);
+		if (v->total_ok)
+			stock_card_month_line(&line, &v->total);
+		ui_text(7 + page, 0, COLS, sb_str(&line), 0);
 	}
 	char pos[96];
 	snprintf(pos, sizeof pos, v->p ? "%d halaman ke belakang; PgUp lebih lama, PgDn lebih baru" :
 		 "mutasi terbaru; PgUp lebih lama", v->p);
-	ui_text(6 + page, 0, COLS, pos, A_DIM);
+	ui_text(8 + page, 0, COLS, pos, A_DIM);
 	curs_set(0);
 	refresh();
 	sb_free(&head);
@@ -247,20 +291,58 @@ static void card_draw(struct ui *u, const struct drug *d, const struct card_view
 	sb_free(&shown);
 }
 
-/* Printing or saving takes the whole card, read for that alone. */
-static void card_out(struct ui *u, const struct drug *d, enum action a)
+/* F5: the card of one month (typed MM-YYYY), or the whole card again when
+ * emptied. 1 when the card is to be read again. */
+static int card_month_pick(struct ui *u, const struct drug *d, struct card_view *v)
 {
-	struct sbuf text = { 0 }, shown = { 0 };
-	if (stock_card_text(u->db, d, &text) != 0) {
-		ui_message(u, 1, "Kartu stok tidak terbaca seluruhnya: tidak dicetak (%s)", sqlite3_errmsg(u->db));
+	struct lineedit m;
+	memset(&m, 0, sizeof m);
+	m.max = 7;
+	char shown[11];
+	le_set(&m, v->month[0] ? v->month : v->n ? date_show(v->rows[v->sel].tanggal, shown) + 3 : "");
+	if (!ui_ask(u, "Bulan (MM-YYYY, kosong: semua):", &m))
+		return 0;
+	if (!m.buf[0]) {
+		memset(&v->first, 0, sizeof v->first);
+		v->month[0] = '\0';
+		return 1;
+	}
+	struct card_month total;
+	struct sbuf err = { 0 };
+	int rc = stock_card_month(u->db, d->kode, NULL, m.buf, &total, &err);
+	if (rc != 0)
+		ui_message(u, 1, "%s", sb_str(&err));
+	sb_free(&err);
+	if (rc != 0)
+		return 0;
+	stock_card_month_cursor(&total, &v->first);
+	snprintf(v->month, sizeof v->month, "%.7s", date_show(total.first, shown) + 3);
+	v->total = total;
+	v->total_ok = 1;
+	return 1;
+}
+
+/* Printing or saving takes the whole card, or the month shown, read for that
+ * alone. */
+static void card_out(struct ui *u, const struct drug *d, const char *month, enum action a)
+{
+	struct sbuf text = { 0 }, shown = { 0 }, err = { 0 };
+	struct card_month m;
+	int rc = *month ? stock_card_month(u->db, d->kode, NULL, month, &m, &err) : 0;
+	if (rc == 0)
+		rc = *month ? stock_card_month_text(u->db, d, &m, &text) : stock_card_text(u->db, d, &text);
+	if (rc != 0) {
+		ui_message(u, 1, "Kartu stok tidak terbaca seluruhnya: tidak dicetak (%s)",
+			   err.len ? sb_str(&err) : sqlite3_errmsg(u->db));
 	} else {
 		char file[64];
-		snprintf(file, sizeof file, "kartu-stok-%.20s.txt", d->kode);
+		snprintf(file, sizeof file, "kartu-stok-%.20s%s%s.txt", d->kode, *month ? "-" : "", month);
 		text_visible(&shown, text.s, text.len, "\n\f");
 		ui_text_out(u, a, sb_str(&shown), shown.len, file);
 	}
 	sb_free(&text);
 	sb_free(&shown);
+	sb_free(&err);
 }
 
 static void card(struct ui *u, const struct stock_status *x)
@@ -271,36 +353,47 @@ static void card(struct ui *u, const struct stock_status *x)
 	struct card_view *v = xcalloc(1, sizeof *v);
 	int page = 0;
 	for (;;) {
-		int fits = LINES - 9 < 1 ? 1 : LINES - 9 > CARD_PAGE_MAX ? CARD_PAGE_MAX : LINES - 9;
-		if (fits != page) {	/* a new page size: read again from today */
+		int fits = LINES - 11 < 1 ? 1 : LINES - 11 > CARD_PAGE_MAX ? CARD_PAGE_MAX : LINES - 11;
+		if (fits != page) {	/* a new page size: read again from the newest */
 			page = fits;
-			v->pages = 0;
+			v->pages = v->sel = 0;
 			card_load(u, &d, v, page);
 		}
+		card_month_of(u, &d, v);
 		card_draw(u, &d, v, page);
 		int k = ui_key(u);
-		enum action a = action_for_key(k, CTX_VIEWER);
+		enum action a = action_for_key(k, CTX_VIEWER | CTX_CARD);
 		int was = v->p;
 		if (a == A_HELP)
 			ui_help(u);
 		else if (a == A_BACK)
 			break;
 		else if (a == A_TOFILE || a == A_PRINT)
-			card_out(u, &d, a);
+			card_out(u, &d, v->month, a);
+		else if (a == A_CARDMONTH && card_month_pick(u, &d, v))
+			v->pages = v->sel = 0;
+		else if (k == K_UP && v->sel + 1 < v->n)
+			v->sel++;
 		else if ((k == K_PGUP || k == K_UP) && v->p + 1 < v->pages)
 			v->p++;
 		else if (k == K_PGUP || k == K_UP)
 			ui_message(u, 0, "Tidak ada mutasi yang lebih lama");
+		else if (k == K_DOWN && v->sel > 0)
+			v->sel--;
 		else if ((k == K_PGDN || k == K_DOWN) && v->p > 0)
 			v->p--;
 		else if (k == K_HOME)
-			v->p = 0;
+			v->p = v->sel = 0;
 		else if (k == K_LEFT)
 			v->left = v->left > 10 ? v->left - 10 : 0;
 		else if (k == K_RIGHT)
 			v->left += 10;
-		if (v->p != was)
+		if (v->p != was || !v->pages) {
+			/* Up into the older page lands on its newest line, Down on the oldest of the newer */
+			int into_older = v->p > was && k == K_UP, into_newer = v->p < was && k == K_DOWN;
 			card_load(u, &d, v, page);
+			v->sel = into_older ? 0 : into_newer && v->n ? v->n - 1 : v->sel;
+		}
 	}
 	free(v->start);
 	free(v);
@@ -368,6 +461,8 @@ enum pkm_screen ui_pharmacy(struct ui *u)
 		} else if (a == A_STOCKTAKE && cur) {
 			stocktake(u, cur);
 			reload = 1;
+		} else if (a == A_STOCKREPORT) {
+			ui_stock_report(u);
 		} else if (a == A_CLEAR) {
 			le_set(&q, "");
 		} else if (!ui_list_move(k, &sel, sh.n, LINES - 9) && ui_edit_key(&q, k, &changed) && changed) {

@@ -79,6 +79,8 @@ enum pkm_screen ui_reports(struct ui *u);
 /* Laporan > Kirim: the SATUSEHAT outbox (src/ui_kirim.c). */
 void ui_outbox(struct ui *u);
 enum pkm_screen ui_pharmacy(struct ui *u);
+/* Farmasi > F8: batches near expiry and drugs below optimum (src/ui_stock_report.c). */
+void ui_stock_report(struct ui *u);
 /* A backup now, with a progress bar (the daily one runs beside the session). */
 void ui_backup(struct ui *u);
 /* The prescriptions of a visit: add, remove, dispense. */

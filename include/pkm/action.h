@@ -30,7 +30,8 @@ enum {
 	CTX_LOGIN = 2048,	/* the log-in and the locked screen */
 	CTX_OUTBOX = 4096,	/* Laporan: what waits to go to SATUSEHAT or P-Care */
 	CTX_FILTER = 8192,	/* a filter to fill before a list (the audit trail) */
-	CTX_ALL = 16383,
+	CTX_CARD = 16384,	/* Farmasi: the stock card of a drug */
+	CTX_ALL = 32767,
 };
 
 /*  X(id, function key, ctrl letter, other key, hint label, help text, contexts,
@@ -60,7 +61,11 @@ enum {
 	  R_REPORTS) \
 	X(MONTHLY, 6, 'B', 0, "Isian bulanan", "Isi kegiatan bulanan LB4 (penyuluhan, posyandu, kesling, UKS)", CTX_REPSEL, R_REPORTS) \
 	X(RESETPW, 6, 'E', 0, "Sandi", "Atur ulang kata sandi pengguna terpilih (diganti saat ia masuk)", CTX_USERS, R_ADMIN) \
+	X(CARDMONTH, 5, 'B', 0, "Bulan", "Kartu stok satu bulan dengan jumlahnya (MM-YYYY; kosong: semua)", \
+	  CTX_CARD, R_PHARMACY) \
 	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
+	X(STOCKREPORT, 8, 'Y', 0, "Lap. stok", "Laporan stok: batch hampir kedaluwarsa, obat di bawah optimum", \
+	  CTX_STOCK, R_PHARMACY) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
 	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \
 	X(RESEND, 6, 'E', 0, "Kirim ulang", "Kirim ulang antrean terpilih (gagal atau menunggu data)", CTX_OUTBOX, \

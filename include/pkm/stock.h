@@ -30,10 +30,11 @@ struct batch_row {
 	long saldo;
 };
 
-/* A line of a stock card: one movement and the balance after it. */
+/* A line of a stock card: one movement and the balance after it. A PAKAI
+ * line's keterangan names the visit: its date DD-MM-YYYY, No. RM and patient. */
 struct card_row {
 	long id;
-	char tanggal[11], jenis[16], sumber[16], no_batch[32], keterangan[208];
+	char tanggal[11], jenis[16], sumber[16], no_batch[32], keterangan[360];
 	long masuk, keluar, saldo;
 };
 
@@ -76,6 +77,7 @@ struct card_cursor {
 	int started;
 	char tanggal[11];
 	long id, saldo;
+	char from[11];		/* "": no older bound; else movements on or after it only */
 };
 /* The next older page of a drug's stock card (of one funding source, or all
  * when sumber is NULL), newest movement first, each with the balance after it,
@@ -83,12 +85,31 @@ struct card_cursor {
  * (0: nothing older), -1 when it could not be read. */
 int stock_card_page(sqlite3 *db, const char *obat, const char *sumber, struct card_cursor *c, struct card_row *out,
 		    int max);
+/* A month of a card as the LPLPO counts it (lb2.c): awal is the balance on
+ * the 1st with the month's opening stock (AWAL), lain the rusak, kedaluwarsa,
+ * mutasi and stock-take differences, sisa = awal + terima - pakai - lain. */
+struct card_month {
+	char first[11], next[11];	/* the month: first <= tanggal < next */
+	long before;			/* the balance before its first movement */
+	long awal, terima, pakai, lain, sisa;
+};
+/* The month (as typed: MM-YYYY or YYYY-MM) of a drug's card, of one funding
+ * source or all; 0, or -1 when it is no month or could not be read (err says). */
+int stock_card_month(sqlite3 *db, const char *obat, const char *sumber, const char *month, struct card_month *out,
+		     struct sbuf *err);
+/* A cursor that reads only that month's movements, from its last one. */
+void stock_card_month_cursor(const struct card_month *m, struct card_cursor *c);
+/* The month's totals as one line of the card (newline ended). */
+void stock_card_month_line(struct sbuf *out, const struct card_month *m);
 /* The card's heading lines, and one movement as a line of it. */
 void stock_card_head(struct sbuf *out, const struct drug *d);
 void stock_card_line(struct sbuf *out, const struct card_row *r);
 /* The whole card as printable text, oldest first with the running balance
- * (for printing and saving); -1 when it could not be read to its end. */
+ * and each month's totals after its movements (for printing and saving); -1
+ * when it could not be read to its end. */
 int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
+/* One month of the card the same way, from the balance before it. */
+int stock_card_month_text(sqlite3 *db, const struct drug *d, const struct card_month *m, struct sbuf *out);
 
 /* Prescriptions on a visit, at most RESEP_MAX drugs (resep_add refuses one
  * more). Adding a drug already prescribed (not yet dispensed) changes its

@@ -16,7 +16,7 @@ keys Down F5
 wait_for "Penerimaan Ibuprofen 400 mg (tablet), stok sekarang 20"
 keys Space
 wait_for "Pilih: Sumber dana"
-keys Enter Tab; type_text "IB02"; keys Tab; type_text "01-01-2020"; keys Tab; type_text "1,5"; keys F2
+keys Down Enter Tab; type_text "IB02"; keys Tab; type_text "01-01-2020"; keys Tab; type_text "1,5"; keys F2
 wait_for "batch ini sudah kedaluwarsa pada tanggal penerimaan"
 wait_for "Jumlah harus bilangan bulat"
 expect_sql "SELECT COUNT(*) FROM mutasi WHERE jenis = 'TERIMA'" 0
@@ -108,7 +108,7 @@ screen | grep "AMX500" | grep -q " 90 " || fail "stock not 90 after issue and st
 keys C-u; type_text "zzz"
 wait_for "Tidak ada obat yang cocok dengan 'zzz'"
 
-# a long history is read a page at a time (15 movements at 80x24): the newest
+# a long history is read a page at a time (13 movements at 80x24): the newest
 # page first with today's balance, Page Up back in time to the opening stock
 sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
 	INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, keterangan)
@@ -130,6 +130,8 @@ screen | grep -q "hitung 25" || fail "page 2 lacks the counts before"
 screen | grep -q "hitung 40" && fail "page 2 repeats the newest page"
 keys PPage
 wait_for "2 halaman ke belakang"
+keys PPage
+wait_for "3 halaman ke belakang"
 screen | grep "AWAL" | grep -q "IB01" || fail "the opening stock not on the oldest page"
 keys PPage
 wait_for "Tidak ada mutasi yang lebih lama"
@@ -141,10 +143,15 @@ wait_for "Simpan ke berkas:"
 keys C-u; type_text kartu.txt; keys Enter
 wait_for "disimpan ke"
 moves=$(sql "SELECT count(*) FROM mutasi m JOIN batch b ON b.id = m.batch_id WHERE b.obat = 'IBU400'")
-[ "$(wc -l <"$WORK/pkm-keluaran/kartu.txt")" -eq $((moves + 4)) ] || fail "the saved card is not every movement"
+# (heading 4 lines, then the movements and November's totals)
+[ "$(wc -l <"$WORK/pkm-keluaran/kartu.txt")" -eq $((moves + 5)) ] || fail "the saved card is not every movement"
 sed -n 5p "$WORK/pkm-keluaran/kartu.txt" | grep -q "AWAL" || fail "the saved card does not start with the opening stock"
 grep -q "hitung 40" "$WORK/pkm-keluaran/kartu.txt" || fail "the saved card lacks a note"
-tail -1 "$WORK/pkm-keluaran/kartu.txt" | grep "PAKAI" | grep -q " 140 *$" || fail "the saved card does not end at 140"
+# the last dispensing names its visit: date, No. RM, patient
+tail -2 "$WORK/pkm-keluaran/kartu.txt" | head -1 | grep "PAKAI" | grep -q " 140  23-11-2026 200003 Candra Wijaya$" ||
+	fail "the saved card does not end at 140 with the visit"
+tail -1 "$WORK/pkm-keluaran/kartu.txt" | grep -q "^Jumlah 11-2026: awal 20, terima 150, pakai 30, lain 0, sisa 140$" ||
+	fail "the saved card lacks November's totals"
 keys Escape
 wait_for "Farmasi: stok obat"
 

@@ -16,7 +16,7 @@ static const char *roles[] = { "PENDAFTARAN", "NAKES", "FARMASI", "PELAPORAN", "
 /* the contexts the screens pass to ui_frame */
 static const unsigned screens[] = {
 	CTX_MAIN | CTX_SEARCH, CTX_MAIN | CTX_VISITS, CTX_MAIN | CTX_STOCK, CTX_MAIN | CTX_REPSEL, CTX_DIAG,
-	CTX_FORM, CTX_VIEWER, CTX_PICK, CTX_PICK | CTX_FORM, CTX_RESEP, CTX_USERS, CTX_LOGIN, CTX_OUTBOX, CTX_FILTER,
+	CTX_FORM, CTX_VIEWER, CTX_VIEWER | CTX_CARD, CTX_PICK, CTX_PICK | CTX_FORM, CTX_RESEP, CTX_USERS, CTX_LOGIN, CTX_OUTBOX, CTX_FILTER,
 };
 
 static void test_help_fits(void **s)
@@ -127,12 +127,37 @@ static void test_data_officer_help(void **s)
 	assert_int_equal(l[0]->id, A_OUTBOX);
 }
 
+/* Farmasi: the stock report on F8 and Ctrl-Y for the pharmacist and the
+ * administrator, on the key bar at 80 columns; the stock card's month on F5
+ * and Ctrl-B, where Ctrl-B means nothing else */
+static void test_stock_keys(void **s)
+{
+	(void)s;
+	const char *who[] = { "FARMASI", "ADMIN" };
+	for (size_t r = 0; r < ARRAY_LEN(who); r++) {
+		struct hint h[A_COUNT];
+		int lines, n = action_bar(CTX_MAIN | CTX_STOCK, role_rights(who[r]), 80, h, &lines), on = 0;
+		for (int k = 0; k < n; k++)
+			on += h[k].a->id == A_STOCKREPORT && strcmp(h[k].key, "F8") == 0;
+		assert_int_equal(on, 1);
+		action_limit(role_rights(who[r]));
+		assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_STOCK), A_STOCKREPORT);
+		assert_int_equal(action_for_key(K_CTRL('Y'), CTX_MAIN | CTX_STOCK), A_STOCKREPORT);
+		assert_int_equal(action_for_key(K_F(5), CTX_VIEWER | CTX_CARD), A_CARDMONTH);
+		assert_int_equal(action_for_key(K_CTRL('B'), CTX_VIEWER | CTX_CARD), A_CARDMONTH);
+		assert_int_equal(action_for_key(K_F(5), CTX_VIEWER), A_NONE);	/* not in other viewers */
+	}
+	action_limit(role_rights("PENDAFTARAN"));
+	assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_STOCK), A_NONE);
+	action_limit(~0u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_help_fits),	  cmocka_unit_test(test_bar_shows_every_key),
 		cmocka_unit_test(test_bar_lines),	  cmocka_unit_test(test_help_of_a_screen),
-		cmocka_unit_test(test_data_officer_help),
+		cmocka_unit_test(test_data_officer_help), cmocka_unit_test(test_stock_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
