@@ -24,7 +24,7 @@ expect_sql "SELECT COUNT(*) FROM mutasi WHERE jenis = 'TERIMA'" 0
 keys C-u; type_text "31-01-2028"; keys Tab C-u; type_text "150"; keys F2
 wait_for "Penerimaan 150 tablet Ibuprofen 400 mg dicatat"
 expect_sql "SELECT b.sumber, b.no_batch, b.kedaluwarsa, m.jumlah FROM mutasi m JOIN batch b ON b.id = m.batch_id
-            WHERE m.jenis = 'TERIMA'" "PROGRAM|IB02|2028-01-31|150"
+            WHERE m.jenis = 'TERIMA'" "APBD1|IB02|2028-01-31|150"
 screen | grep "IBU400" | grep -q " 170 " || fail "stock not 170 after the receipt"
 
 # prescribe on Candra's K3 visit; more than in stock is refused as a whole
