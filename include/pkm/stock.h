@@ -91,22 +91,16 @@ void stock_card_line(struct sbuf *out, const struct card_row *r);
 int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
 
 /* Prescriptions on a visit, at most RESEP_MAX drugs (resep_add refuses one
- * more). Adding a drug already prescribed (not yet dispensed) changes its
- * quantity and signa. */
+ * more). Adding a drug already prescribed changes its quantity and signa
+ * while nothing of it is given. */
 #define RESEP_MAX 64
 int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
 	      struct field_errors *fe, struct sbuf *err);
-/* resep_add inside the caller's transaction. */
+/* resep_add inside the caller's transaction, with the therapy's days (NULL or
+ * "": not known); the line's arrival (dibuat) is now. Dispensing is
+ * pkm/dispense.h's. */
 int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
-		 struct field_errors *fe, struct sbuf *err);
+		 const char *hari, struct field_errors *fe, struct sbuf *err);
 int resep_delete(sqlite3 *db, long resep_id, struct sbuf *err);
 int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max);
-/* Dispense every undispensed prescription of the visit, earliest expiry first
- * and never from an expired batch. All or nothing: when one drug is short,
- * nothing is dispensed and err says which. Returns the lines dispensed, -1 on failure. */
-int stock_dispense(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err);
-/* stock_dispense inside the caller's transaction (which the caller rolls back
- * on failure). */
-int stock_dispense_in(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err);
-
 #endif
