@@ -138,21 +138,6 @@ int rx_line_get(sqlite3 *db, long resep_id, const char *tanggal, struct rx_line 
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int take(sqlite3 *db, long batch_id, const char *tanggal, long n, long resep_id, struct sbuf *err)
-{
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, resep_id) "
-				   "VALUES (?, ?, 'PAKAI', ?, ?)", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, batch_id);
-	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, -n);
-	sqlite3_bind_int64(st, 4, resep_id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(err, db, "mutasi tidak tersimpan");
-}
-
 /* Give up to `want` of a line, earliest expiry first over as many batches as it
  * takes; the amount given, -1 on failure. */
 static long give_line(sqlite3 *db, const struct rx_line *l, long want, const char *tanggal, struct sbuf *err)
@@ -171,7 +156,7 @@ static long give_line(sqlite3 *db, const struct rx_line *l, long want, const cha
 		if (rc != SQLITE_ROW)
 			return db_fail(err, db, "batch tidak terbaca");
 		long n = saldo < want - given ? saldo : want - given;
-		if (take(db, id, tanggal, n, l->id, err) != 0)
+		if (stock_movement(db, id, tanggal, "PAKAI", -n, l->id, "", err) != 0)
 			return -1;
 		given += n;
 	}

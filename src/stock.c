@@ -135,8 +135,8 @@ int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *o
 	return fe->n ? -1 : 0;
 }
 
-static int insert_movement(sqlite3 *db, long batch_id, const char *tanggal, const char *jenis, long jumlah,
-			   long resep_id, const char *ket, struct sbuf *err)
+int stock_movement(sqlite3 *db, long batch_id, const char *tanggal, const char *jenis, long jumlah,
+		   long resep_id, const char *ket, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, resep_id, keterangan) "
 				      "VALUES (?, ?, ?, ?, ?, ?)", err);
@@ -172,7 +172,7 @@ int receipt_insert(sqlite3 *db, const struct receipt *r, int opening, struct sbu
 		sb_printf(err, "batch tidak tersimpan: %s", sqlite3_errmsg(db));
 		return -1;
 	}
-	return insert_movement(db, id, r->tanggal, opening ? "AWAL" : "TERIMA", r->jumlah, 0, r->keterangan, err);
+	return stock_movement(db, id, r->tanggal, opening ? "AWAL" : "TERIMA", r->jumlah, 0, r->keterangan, err);
 }
 
 /* End a transaction opened by begin(): commit when the work succeeded, else roll
@@ -279,7 +279,7 @@ int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumla
 		field_error(fe, "jumlah", "stok batch ini hanya %ld", have);
 		return -1;
 	}
-	return in_transaction(db, insert_movement(db, batch_id, day, kind, -n, 0, ket, err), err);
+	return in_transaction(db, stock_movement(db, batch_id, day, kind, -n, 0, ket, err), err);
 }
 
 int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tanggal, long *difference,
@@ -294,7 +294,7 @@ int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tang
 		return -1;
 	*difference = n - have;
 	snprintf(ket, sizeof ket, "stok opname: tercatat %ld, dihitung %ld", have, n);
-	return in_transaction(db, insert_movement(db, batch_id, day, "OPNAME", n - have, 0, ket, err), err);
+	return in_transaction(db, stock_movement(db, batch_id, day, "OPNAME", n - have, 0, ket, err), err);
 }
 
 /* The drug's movements (of one funding source, or all when sumber is NULL),

@@ -61,6 +61,10 @@ int receipt_insert(sqlite3 *db, const struct receipt *r, int opening, struct sbu
 /* Check and record a receipt in its own transaction. */
 int stock_receive(sqlite3 *db, const struct receipt_input *in, struct field_errors *fe, struct sbuf *err);
 
+/* One movement inside the caller's transaction (resep_id 0: none); the batch's
+ * balance follows by trigger. */
+int stock_movement(sqlite3 *db, long batch_id, const char *tanggal, const char *jenis, long jumlah, long resep_id,
+		   const char *ket, struct sbuf *err);
 /* Batches of a drug, earliest expiry first (only those with stock when `in_stock`). */
 int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row *out, int max);
 long stock_balance(sqlite3 *db, const char *obat);
