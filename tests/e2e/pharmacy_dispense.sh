@@ -10,7 +10,7 @@ import_cluster_visits
 $PKM_BIN --db "$DB" impor obat "$fx/obat.csv" >/dev/null
 $PKM_BIN --db "$DB" impor stok "$fx/stok.csv" >/dev/null
 mkdir -p "$WORK/.config/pkm"
-printf '[puskesmas]\nnama = PUSKESMAS SUKAMAJU\n[farmasi]\nprinter_etiket = "cat >> %s/etiket.txt"\n' "$WORK" \
+printf '[puskesmas]\nnama = PUSKESMAS SUKAMAJU\n[farmasi]\nprinter_etiket = "cat > %s/etiket.txt"\n' "$WORK" \
 	>"$WORK/.config/pkm/pkm.ini"
 # Bayu's prescription, written at the K2 desk: amoxicillin 150 (100 in stock),
 # paracetamol, ibuprofen for 30 days (its batch expires on 15-12), oralit (none)
@@ -61,6 +61,7 @@ keys F3
 wait_for "1 obat diserahkan; stok sudah dikurangi; 1 etiket dicetak"
 expect_sql "SELECT diberi FROM resep WHERE obat = 'IBU400'" 12
 expect_sql "SELECT saldo FROM batch WHERE no_batch = 'IB01'" 20
+grep -q "^2 x sehari 1 tablet$" "$WORK/etiket.txt" || fail "the substitute's label: $(cat "$WORK/etiket.txt")"
 # oralit: closed for want of stock
 keys Down F7
 wait_for "Oralit 200 ml: diberikan 0 dari 5 sachet"
@@ -88,7 +89,7 @@ expect_sql "SELECT b.no_batch || ':' || -m.jumlah FROM mutasi m JOIN batch b ON 
 AX02:50"
 grep -q "^Jumlah 150 kaplet  *ED 30-06-2027$" "$WORK/etiket.txt" || fail "the remainder's label"
 # a reprint of the label of the line selected
-: >"$WORK/etiket.txt"
+rm "$WORK/etiket.txt"
 keys F4
 wait_for "1 etiket dicetak"
 [ "$(grep -c "Amoksisilin 500 mg" "$WORK/etiket.txt")" = 1 ] || fail "reprint: $(cat "$WORK/etiket.txt")"
