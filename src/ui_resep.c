@@ -5,7 +5,6 @@
 #include "pkm/dispense.h"
 #include "pkm/etiket.h"
 #include "pkm/stock.h"
-#include <stdlib.h>
 #include <string.h>
 
 #define MAX_LINES RESEP_MAX
