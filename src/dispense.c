@@ -230,7 +230,9 @@ int rx_dispense_in(sqlite3 *db, long visit_id, long resep_id, long jumlah, const
 			return -1;
 	}
 	if (!open) {
-		if (resep_id > 0)
+		if (!n)
+			sb_printf(err, "kunjungan %ld tidak punya resep", visit_id);
+		else if (resep_id > 0)
 			sb_printf(err, "%s sudah %s", l[0].nama_beri, l[0].tutup[0] ? "ditutup" : "diserahkan seluruhnya");
 		else
 			sb_printf(err, "tidak ada obat yang menunggu diserahkan");
@@ -348,8 +350,11 @@ static void check_change(sqlite3 *db, const struct rx_line *l, const char *obat,
 	dict_check_field(db, "resep", "signa_beri", "signa", signa, sig, 44, fe);
 	if (strcmp(sig, l->signa) == 0)
 		sig[0] = '\0';
-	if (beri[0] || qty[0] || sig[0])
+	if (beri[0] || qty[0] || sig[0]) {
 		dict_check_field(db, "resep", "alasan_ubah", "alasan", alasan, why, 104, fe);
+		if (*why && strlen(why) < 3)	/* a word, not a letter: it is what the audit shows */
+			field_error(fe, "alasan", "paling sedikit 3 huruf");
+	}
 }
 
 int rx_change(sqlite3 *db, long resep_id, const char *obat, const char *jumlah, const char *signa, const char *alasan,

@@ -34,7 +34,9 @@ pkm resep serahkan "$V" >"$WORK/resep-serah.out"
 [ "$(sqlite3 "$DB" "SELECT group_concat(obat || ':' || diberi || ':' || coalesce(diserahkan, '-'), ' ') FROM resep
 	WHERE kunjungan_id = $V")" = "AMX500:100:- PCT500:20:2026-11-23 IBU400:0:- ORS:0:-" ] || die "first dispensing"
 pkm resep etiket "$AMX" >"$WORK/resep-etiket.out"
-# substitution beside the prescription, then a part of it, then oralit closed
+# substitution beside the prescription (a one-letter reason refused), then a part of it, then oralit closed
+if pkm resep ubah "$IBU" --obat PCT500 --alasan "x" 2>"$WORK/err"; then die "a change with a one-letter reason"; fi
+grep -q "alasan: paling sedikit 3 huruf" "$WORK/err"
 pkm resep ubah "$IBU" --obat PCT500 --jumlah 12 --alasan "ibuprofen kedaluwarsa sebelum terapi selesai" >/dev/null
 pkm resep serahkan "$V" --baris "$IBU" --jumlah 5 >/dev/null
 pkm resep tutup "$ORS" STOK_KOSONG >/dev/null
@@ -66,6 +68,8 @@ grep -q "sudah diserahkan seluruhnya" "$WORK/err"
 if pkm resep tutup "$AMX" HILANG 2>"$WORK/err"; then die "closed with an unknown reason"; fi
 grep -q "harus salah satu dari" "$WORK/err"
 if pkm resep ubah "$IBU" --jumlah 3 --alasan "salah hitung" 2>"$WORK/err"; then die "changed after giving"; fi
+if pkm resep serahkan 999 2>"$WORK/err"; then die "a visit that does not exist"; fi
+grep -q "kunjungan 999 tidak punya resep" "$WORK/err"
 if pkm resep etiket "$ORS" 2>"$WORK/err"; then die "a label for nothing given"; fi
 grep -q "belum diserahkan" "$WORK/err"
 set +e
