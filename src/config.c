@@ -16,7 +16,7 @@ void config_defaults(struct pkm_config *c)
 	c->page_lines = 66;
 	c->episode_window = 30;
 	str_copy(c->forms_dir, sizeof c->forms_dir, PKM_FORMS_DIR);
-	c->farmasi = (struct farmasi_config){ OPTIMUM_SUM, 14, 25, 10, 160, 90 };
+	c->farmasi = (struct farmasi_config){ OPTIMUM_SUM, 14, 25, 10, 160, 90, 40, "" };
 	c->backup_keep = 7;
 	c->backup_daily = 1;
 	c->max_failures = 5;
@@ -102,7 +102,7 @@ static const char *const keluaran_keys[] = { "folder", NULL };
 static const char *const keamanan_keys[] = { "gagal_maks", "kunci_menit", "kunci_layar", NULL };
 static const char *const kunjungan_keys[] = { "ubah_hari", NULL };
 static const char *const farmasi_keys[] = { "stok_optimum", "waktu_tunggu", "hari_kerja", "pengaman", "faktor",
-					    "peringatan_kedaluwarsa", NULL };
+					    "peringatan_kedaluwarsa", "lebar_etiket", "printer_etiket", NULL };
 
 static void read_farmasi(const struct ini *ini, struct farmasi_config *f, struct sbuf *err)
 {
@@ -117,6 +117,13 @@ static void read_farmasi(const struct ini *ini, struct farmasi_config *f, struct
 	ini_get_long(ini, "farmasi", "hari_kerja", 1, 31, &f->work_days, err);
 	ini_get_long(ini, "farmasi", "pengaman", 0, 100, &f->buffer_pct, err);
 	ini_get_long(ini, "farmasi", "peringatan_kedaluwarsa", 0, 730, &f->expiry_days, err);
+	ini_get_long(ini, "farmasi", "lebar_etiket", 24, 80, &f->label_width, err);
+	v = ini_get(ini, "farmasi", "printer_etiket");
+	if (v && strlen(v) >= sizeof f->label_printer)
+		ini_error(ini, err, "farmasi", "printer_etiket", "printer_etiket terlalu panjang (maksimal %zu karakter)",
+			  sizeof f->label_printer - 1);
+	else if (v)
+		str_copy(f->label_printer, sizeof f->label_printer, v);
 	v = ini_get(ini, "farmasi", "faktor");
 	long h;
 	if (v && (dec_parse(v, &h) != 0 || h < 100 || h > 1000))

@@ -4,6 +4,7 @@
  * receipts that keep it. A fixed seed gives the same database every time. */
 #include "pkm/demo.h"
 #include "pkm/db.h"
+#include "pkm/dispense.h"
 #include "pkm/patient.h"
 #include "pkm/stock.h"
 #include "pkm/user.h"
@@ -114,6 +115,9 @@ struct demo {
 	struct patient *pat;
 	sqlite3_stmt *form[8];
 	long visits, diags, lines, short_stock;
+	int clock;		/* minutes after midnight the visit began */
+	int hold;		/* its prescription waits at the pharmacy */
+	int want_short;		/* the next dispensing meets a stock-out */
 	struct sbuf *err;
 };
 
@@ -303,6 +307,32 @@ static int fill_form(struct demo *d, const struct visit *v, const char *dx)
 	return 0;
 }
 
+/* The last day's first dispensing meets a stock-out: a line of the drug with
+ * the least usable stock, for more than there is (given in part). */
+static int short_line(struct demo *d, const struct visit *v)
+{
+	sqlite3_stmt *st = db_prepare(d->db, "SELECT obat, sum(saldo) FROM batch WHERE kedaluwarsa >= ?1 AND obat NOT IN "
+				      "(SELECT obat FROM resep WHERE kunjungan_id = ?2) GROUP BY obat ORDER BY 2, 1 LIMIT 1",
+				      d->err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, v->tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, v->id);
+	char code[24] = "", qty[24];
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 1) < 9990) {
+		db_col_text(st, 0, code, sizeof code);
+		snprintf(qty, sizeof qty, "%lld", sqlite3_column_int64(st, 1) + 10);
+	}
+	sqlite3_finalize(st);
+	struct field_errors fe;
+	if (*code && resep_insert(d->db, v->id, code, qty, "3x1", NULL, &fe, d->err) != 0) {
+		sb_printf(d->err, "%s", fe.n ? fe.e[0].msg : "");
+		return -1;
+	}
+	d->lines += *code != 0;
+	return 0;
+}
+
 static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 {
 	int any = 0;
@@ -315,7 +345,7 @@ static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 		snprintf(qty, sizeof qty, "%d", strcmp(code, "OAT") == 0 ? 84 : strcmp(code, "LIDO") == 0 ||
 			 strcmp(code, "DEXI") == 0 || strcmp(code, "HCT") == 0 ? 1 : 10 + 5 * below(5));
 		struct field_errors fe;
-		if (resep_insert(d->db, v->id, code, qty, "3x1", &fe, d->err) != 0) {
+		if (resep_insert(d->db, v->id, code, qty, "3x1", strcmp(code, "OAT") == 0 ? "28" : "5", &fe, d->err) != 0) {
 			sb_printf(d->err, "%s", fe.n ? fe.e[0].msg : "");
 			return -1;
 		}
@@ -324,18 +354,34 @@ static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 	}
 	if (!any)
 		return 0;
-	/* a short drug leaves the prescription undispensed, as at a real counter */
+	if (d->want_short && !d->hold) {
+		if (short_line(d, v) != 0)
+			return -1;
+		d->want_short = 0;
+	}
+	/* it reaches the pharmacy a few minutes after the visit began */
+	sqlite3_stmt *st = db_stmt(d->db, "UPDATE resep SET dibuat = datetime(?1, '+' || ?2 || ' minutes') "
+				   "WHERE kunjungan_id = ?3", d->err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, v->tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, d->clock + 5 + below(15));
+	sqlite3_bind_int64(st, 3, v->id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || d->hold)	/* the last ones of the last day still wait */
+		return rc == SQLITE_DONE ? 0 : -1;
+	/* line by line: a short drug is given in part, the others go */
 	struct sbuf why = { 0 };
+	struct rx_result r = { 0 };
 	if (db_save_next(d->db) != 0)	/* the pharmacy's save */
 		return -1;
-	sqlite3_exec(d->db, "SAVEPOINT serah", NULL, NULL, NULL);
-	if (stock_dispense_in(d->db, v->id, v->tanggal, &why) < 0) {
-		sqlite3_exec(d->db, "ROLLBACK TO serah", NULL, NULL, NULL);
-		d->short_stock++;
-	}
-	sqlite3_exec(d->db, "RELEASE serah", NULL, NULL, NULL);
+	rc = rx_dispense_in(d->db, v->id, 0, 0, v->tanggal, &r, &why);
+	d->short_stock += r.short_lines;
+	if (rc != 0)
+		sb_printf(d->err, "%s", sb_str(&why));
 	sb_free(&why);
-	return 0;
+	return rc;
 }
 
 /* Who comes, to which unit, with what. */
@@ -429,7 +475,7 @@ static int run_days(struct demo *d, struct date first, struct date end)
 {
 	int last_month = 0;
 	long sunday = date_to_days((struct date){ 2026, 11, 22 });
-	for (long n = date_to_days(first); n < date_to_days(end); n++) {
+	for (long n = date_to_days(first); n <= date_to_days(end); n++) {
 		struct date day = date_from_days(n);
 		if (((n - sunday) % 7 + 7) % 7 == 0)	/* closed on Sundays */
 			continue;
@@ -444,9 +490,15 @@ static int run_days(struct demo *d, struct date first, struct date end)
 				fprintf(d->o->progress, "demo: %04d-%02d, %ld kunjungan\n", day.y, day.m, d->visits);
 			last_month = day.m;
 		}
-		int today = d->o->per_day * 9 / 10 + below(d->o->per_day / 5 + 1);
-		for (int k = 0; k < today && rc == 0; k++)
+		/* the last day is this morning: the counter's queue half done */
+		int last = n == date_to_days(end);
+		int today = last ? d->o->per_day / 4 + 3 : d->o->per_day * 9 / 10 + below(d->o->per_day / 5 + 1);
+		d->want_short = last;
+		for (int k = 0; k < today && rc == 0; k++) {
+			d->clock = 7 * 60 + 30 + k * (last ? 150 : 420) / today;
+			d->hold = last && k >= today * 2 / 3;
 			rc = one_visit(d, day);
+		}
 		if (rc != 0 || db_commit(d->db) != 0) {
 			db_rollback(d->db);
 			return -1;
@@ -520,7 +572,7 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 	if (rc != 0)
 		return -1;
 	char from[11];
-	sb_printf(done, "demo: %d pasien, %ld kunjungan, %ld diagnosis, %ld baris resep (%ld tidak diserahkan karena "
+	sb_printf(done, "demo: %d pasien, %ld kunjungan, %ld diagnosis, %ld baris resep (%ld diserahkan sebagian karena "
 			"stok kurang), %s s.d. %02d-%02d-%04d\n", o->patients, d.visits, d.diags, d.lines, d.short_stock,
 		  date_show(day, from), o->end.d, o->end.m, o->end.y);
 	return make_users(db, done, err);

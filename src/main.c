@@ -4,6 +4,7 @@
 #include "pkm/cli_admin.h"
 #include "pkm/cli_kirim.h"
 #include "pkm/cli_stock.h"
+#include "pkm/cli_resep.h"
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
@@ -51,6 +52,12 @@ static const char usage[] =
 	"  pkm [--db BERKAS] kirim status | ulang ID|semua    antrean kirim SATUSEHAT dan P-Care\n"
 	"  pkm [--db BERKAS] kirim satusehat|pcare [--sekali] kirim (terus, atau sekali jalan)\n"
 	"  pkm [--db BERKAS] pcare peserta NOKARTU|NIK        periksa kartu BPJS di P-Care\n"
+	"  pkm [--db BERKAS] resep lihat KUNJUNGAN_ID         resep satu kunjungan: diberi, status\n"
+	"  pkm [--db BERKAS] resep serahkan KUNJUNGAN_ID [--baris ID] [--jumlah N]\n"
+	"                    serahkan per baris (sebagian bila stok kurang; etiket ke printer_etiket)\n"
+	"  pkm [--db BERKAS] resep tutup ID STOK_KOSONG|DIGANTI|MENOLAK|BATAL_DOKTER\n"
+	"  pkm [--db BERKAS] resep ubah ID [--obat KODE] [--jumlah N] [--signa S] --alasan TEKS\n"
+	"  pkm [--db BERKAS] resep etiket ID                  etiket baris resep ke layar\n"
 	"  pkm demo --db BERKAS [--years N] [--seed S] [--patients N] [--per-day N]\n"
 	"                                                      database contoh\n"
 	"  pkm --help | --version\n"
@@ -444,6 +451,13 @@ static int cmd_user_(const struct cli *c, int argc, char **argv) { return cmd_us
 static int cmd_merge_(const struct cli *c, int argc, char **argv) { return cmd_merge(c->db, argc, argv); }
 static int cmd_patient_(const struct cli *c, int argc, char **argv) { return cmd_patient(c->db, argc, argv); }
 
+/* pkm resep: the pharmacy counter (src/cli_resep.c) */
+static int cmd_resep_(const struct cli *c, int argc, char **argv)
+{
+	int rc = cmd_resep_counter(c->db, c->cfg, argc, argv);
+	return rc < 0 ? fail_usage("resep: lihat, serahkan, tutup, ubah atau etiket") : rc;
+}
+
 static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
 static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_pcare(c->cfg, c->path, argc, argv); }
 
@@ -472,6 +486,7 @@ static const struct command {
 	{ "pasien", NULL, 1, cmd_patient_ },
 	{ "gabung", NULL, 1, cmd_merge_ },
 	{ "icd10", NULL, 1, cmd_icd10 },
+	{ "resep", NULL, 1, cmd_resep_ },
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
 	{ "pcare", NULL, 0, cmd_pcare_ },	/* starts pkm-kirim */
 	{ "demo", NULL, 0, cmd_demo },

@@ -135,8 +135,8 @@ int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *o
 	return fe->n ? -1 : 0;
 }
 
-static int insert_movement(sqlite3 *db, long batch_id, const char *tanggal, const char *jenis, long jumlah,
-			   long resep_id, const char *ket, struct sbuf *err)
+int stock_movement(sqlite3 *db, long batch_id, const char *tanggal, const char *jenis, long jumlah,
+		   long resep_id, const char *ket, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, resep_id, keterangan) "
 				      "VALUES (?, ?, ?, ?, ?, ?)", err);
@@ -172,7 +172,7 @@ int receipt_insert(sqlite3 *db, const struct receipt *r, int opening, struct sbu
 		sb_printf(err, "batch tidak tersimpan: %s", sqlite3_errmsg(db));
 		return -1;
 	}
-	return insert_movement(db, id, r->tanggal, opening ? "AWAL" : "TERIMA", r->jumlah, 0, r->keterangan, err);
+	return stock_movement(db, id, r->tanggal, opening ? "AWAL" : "TERIMA", r->jumlah, 0, r->keterangan, err);
 }
 
 /* End a transaction opened by begin(): commit when the work succeeded, else roll
@@ -279,7 +279,7 @@ int stock_issue(sqlite3 *db, long batch_id, const char *jenis, const char *jumla
 		field_error(fe, "jumlah", "stok batch ini hanya %ld", have);
 		return -1;
 	}
-	return in_transaction(db, insert_movement(db, batch_id, day, kind, -n, 0, ket, err), err);
+	return in_transaction(db, stock_movement(db, batch_id, day, kind, -n, 0, ket, err), err);
 }
 
 int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tanggal, long *difference,
@@ -294,7 +294,7 @@ int stock_take(sqlite3 *db, long batch_id, const char *counted, const char *tang
 		return -1;
 	*difference = n - have;
 	snprintf(ket, sizeof ket, "stok opname: tercatat %ld, dihitung %ld", have, n);
-	return in_transaction(db, insert_movement(db, batch_id, day, "OPNAME", n - have, 0, ket, err), err);
+	return in_transaction(db, stock_movement(db, batch_id, day, "OPNAME", n - have, 0, ket, err), err);
 }
 
 /* The drug's movements (of one funding source, or all when sumber is NULL),
@@ -554,35 +554,41 @@ static long other_lines(sqlite3 *db, long visit_id, const char *obat)
 }
 
 int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
-		 struct field_errors *fe, struct sbuf *err)
+		 const char *hari, struct field_errors *fe, struct sbuf *err)
 {
 	fe->n = 0;
 	struct drug d;
-	char qty[24], sig[44];
+	char qty[24], sig[44], days[24];
 	if (!obat || !*obat)
 		field_error(fe, "obat", "wajib diisi");
 	else if (drug_get(db, obat, &d) != 1)
 		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", obat);
 	dict_check_field(db, "resep", "jumlah", "jumlah", jumlah, qty, sizeof qty, fe);
 	dict_check_field(db, "resep", "signa", "signa", signa, sig, sizeof sig, fe);
+	dict_check_field(db, "resep", "hari", "hari", hari, days, sizeof days, fe);
 	/* a prescription is read and dispensed whole: its lines have a limit, told here */
 	if (!fe->n && other_lines(db, visit_id, d.kode) >= RESEP_MAX)
 		field_error(fe, "obat", "paling banyak %d obat per kunjungan", RESEP_MAX);
 	if (fe->n)
 		return -1;
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO resep (kunjungan_id, obat, jumlah, signa) VALUES (?, ?, ?, ?) "
+	/* dibuat: when it reached the pharmacy (the queue's order); a line the
+	 * counter has begun to give is no longer the prescriber's to change */
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO resep (kunjungan_id, obat, jumlah, signa, hari, dibuat) "
+				      "VALUES (?, ?, ?, ?, ?, datetime('now')) "
 				      "ON CONFLICT (kunjungan_id, obat) DO UPDATE SET jumlah = excluded.jumlah, "
-				      "signa = excluded.signa WHERE diserahkan IS NULL", err);
+				      "signa = excluded.signa, hari = excluded.hari WHERE diberi = 0 AND tutup IS NULL", err);
 	int rc = -1;
 	if (st) {
 		sqlite3_bind_int64(st, 1, visit_id);
 		sqlite3_bind_text(st, 2, d.kode, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, atol(qty));
 		sqlite3_bind_text(st, 4, sig, -1, SQLITE_STATIC);
+		if (*days)
+			sqlite3_bind_int64(st, 5, atol(days));
 		if (sqlite3_step(st) != SQLITE_DONE)
 			sb_printf(err, "resep tidak tersimpan: %s", sqlite3_errmsg(db));
 		else if (sqlite3_changes(db) == 0)
-			field_error(fe, "obat", "%s sudah diserahkan pada kunjungan ini", d.nama);
+			field_error(fe, "obat", "%s sudah (sebagian) diserahkan atau ditutup pada kunjungan ini", d.nama);
 		else
 			rc = 0;
 		sqlite3_finalize(st);
@@ -595,21 +601,21 @@ int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, 
 {
 	if (begin(db, err) != 0)
 		return -1;
-	return in_transaction(db, resep_insert(db, visit_id, obat, jumlah, signa, fe, err), err);
+	return in_transaction(db, resep_insert(db, visit_id, obat, jumlah, signa, NULL, fe, err), err);
 }
 
 int resep_delete(sqlite3 *db, long resep_id, struct sbuf *err)
 {
 	if (begin(db, err) != 0)
 		return -1;
-	sqlite3_stmt *st = db_prepare(db, "DELETE FROM resep WHERE id = ? AND diserahkan IS NULL", err);
+	sqlite3_stmt *st = db_prepare(db, "DELETE FROM resep WHERE id = ? AND diberi = 0", err);
 	int rc = -1;
 	if (st) {
 		sqlite3_bind_int64(st, 1, resep_id);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			sb_printf(err, "resep tidak terhapus: %s", sqlite3_errmsg(db));
 		else if (sqlite3_changes(db) == 0)
-			sb_printf(err, "obat yang sudah diserahkan tidak dapat dihapus dari resep");
+			sb_printf(err, "obat yang sudah (sebagian) diserahkan tidak dapat dihapus dari resep");
 		else
 			rc = 0;
 		sqlite3_finalize(st);
@@ -637,81 +643,4 @@ int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max)
 	}
 	sqlite3_reset(st);
 	return db_rows(rc, n);
-}
-
-/* Take `need` of one prescription line from the batches, earliest expiry first. */
-static int dispense_line(sqlite3 *db, const struct resep_row *r, const char *tanggal, struct sbuf *err)
-{
-	/* batches not expired on the day, however many the drug has */
-	long usable = 0, need = r->jumlah;
-	sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(sum(saldo), 0) FROM batch WHERE obat = ? AND saldo > 0 "
-				   "AND kedaluwarsa >= ?", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, r->obat, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		usable = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(err, db, "batch tidak terbaca");
-	if (usable < need) {
-		sb_printf(err, "stok %s tidak cukup: ada %ld %s yang belum kedaluwarsa, diminta %ld", r->nama, usable,
-			  r->satuan, need);
-		return -1;
-	}
-	/* earliest expiry first: each take empties a batch or ends the need */
-	st = db_stmt(db, "SELECT id, saldo FROM batch WHERE obat = ? AND saldo > 0 AND kedaluwarsa >= ? "
-			 "ORDER BY kedaluwarsa, id LIMIT 1", err);
-	while (st && need > 0) {
-		sqlite3_bind_text(st, 1, r->obat, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			sqlite3_reset(st);
-			return db_fail(err, db, "batch tidak terbaca");
-		}
-		long id = (long)sqlite3_column_int64(st, 0), saldo = (long)sqlite3_column_int64(st, 1);
-		sqlite3_reset(st);
-		long take = saldo < need ? saldo : need;
-		if (insert_movement(db, id, tanggal, "PAKAI", -take, r->id, "", err) != 0)
-			return -1;
-		need -= take;
-	}
-	if (!st)
-		return -1;
-	st = db_stmt(db, "UPDATE resep SET diserahkan = ? WHERE id = ?", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, tanggal, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, r->id);
-	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
-	return rc;
-}
-
-int stock_dispense_in(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err)
-{
-	struct resep_row r[RESEP_MAX];
-	int n = resep_list(db, visit_id, r, (int)ARRAY_LEN(r)), done = 0;
-	if (n < 0)
-		return db_fail(err, db, "resep tidak terbaca");
-	for (int i = 0; i < n; i++) {
-		if (r[i].diserahkan[0])
-			continue;
-		if (dispense_line(db, &r[i], tanggal, err) != 0)
-			return -1;
-		done++;
-	}
-	if (done == 0)
-		sb_printf(err, "tidak ada obat yang menunggu diserahkan");
-	return done ? done : -1;
-}
-
-int stock_dispense(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err)
-{
-	if (begin(db, err) != 0)
-		return -1;
-	int done = stock_dispense_in(db, visit_id, tanggal, err);
-	return in_transaction(db, done > 0 ? 0 : -1, err) == 0 ? done : -1;
 }

@@ -99,7 +99,7 @@ static int check(sqlite3 *db, const struct visit *v, const struct visit_fix *in,
 	if (!field_error_for(fe, "penjamin") && !p->no_bpjs[0] && dict_payer_needs_bpjs(db, payer))
 		field_error(fe, "penjamin", "pasien belum punya No. BPJS: pilih penjamin lain atau lengkapi data pasien");
 	long dispensed = 0;
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM resep WHERE kunjungan_id = ? AND diserahkan IS NOT NULL", err);
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM resep WHERE kunjungan_id = ? AND diberi > 0", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, v->id);
@@ -107,7 +107,7 @@ static int check(sqlite3 *db, const struct visit *v, const struct visit_fix *in,
 		dispensed = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (dispensed) {	/* the stock card already names this visit's patient and day */
-		sb_printf(err, "%ld obat resep kunjungan ini sudah diserahkan dan tercatat di kartu stok: "
+		sb_printf(err, "%ld obat resep kunjungan ini sudah (sebagian) diserahkan dan tercatat di kartu stok: "
 			  "kunjungan tidak dapat diubah atau dibatalkan", dispensed);
 		return -1;
 	}

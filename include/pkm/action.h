@@ -42,7 +42,11 @@ enum {
 	X(SAVE, 2, 'S', 0, "Simpan", "Simpan isian", CTX_FORM, 0) \
 	X(LOGIN, 2, 'S', 0, "Masuk", "Masuk dengan nama pengguna dan kata sandi", CTX_LOGIN, 0) \
 	X(VISITS, 3, 'K', 0, "Kunjungan", "Kunjungan hari ini per unit", CTX_MAIN, R_VISITS) \
+	X(DISPLINE, 3, 'E', 0, "Serahkan baris", "Serahkan baris terpilih (sebagian bila stok kurang)", CTX_RESEP, \
+	  R_PHARMACY) \
 	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan LB1-LB4 dan Jampersal: lihat, simpan, cetak", CTX_MAIN, R_REPORTS) \
+	X(LABEL, 4, 'P', 0, "Etiket", "Cetak ulang etiket baris terpilih ke [farmasi] printer_etiket", CTX_RESEP, \
+	  R_PHARMACY) \
 	X(FILTER, 2, 'S', 0, "Tampilkan", "Tampilkan daftar dengan saringan ini", CTX_FILTER, 0) \
 	X(NEW, 5, 'N', 0, "Baru", "Pasien baru: isi datanya, lalu daftarkan kunjungannya", CTX_SEARCH, R_REGISTER) \
 	X(NEWUSER, 5, 'N', 0, "Baru", "Pengguna baru", CTX_USERS, R_ADMIN) \
@@ -50,6 +54,8 @@ enum {
 	X(ADDDRUG, 5, 'N', 0, "Baru", "Obat baru di resep", CTX_RESEP, R_CLINICAL) \
 	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
 	X(EDIT, 6, 'B', 0, "Ubah", "Ubah data pasien terpilih (umur di kunjungannya dihitung ulang)", CTX_SEARCH, R_REGISTER) \
+	X(CHANGEDRUG, 6, 'U', 0, "Ubah/ganti", "Ubah jumlah atau signa, atau ganti obat, dengan alasan", CTX_RESEP, \
+	  R_PHARMACY) \
 	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, R_VISITS) \
 	X(DAY, 7, 'T', 0, "Tanggal", "Kunjungan hari lain: ketik tanggalnya", CTX_VISITS, R_VISITS) \
 	X(CORRECT, 8, 'X', 0, "Koreksi", "Koreksi kunjungan: unit, penjamin, pasien, atau batalkan", CTX_VISITS, \
@@ -66,6 +72,8 @@ enum {
 	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
 	X(STOCKREPORT, 8, 'Y', 0, "Lap. stok", "Laporan stok: batch hampir kedaluwarsa, obat di bawah optimum", \
 	  CTX_STOCK, R_PHARMACY) \
+	X(CLOSELINE, 7, 'T', 0, "Tutup sisa", "Tutup sisa baris terpilih dengan alasan (stok kosong, dst.)", \
+	  CTX_RESEP, R_PHARMACY) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
 	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \
 	X(RESEND, 6, 'E', 0, "Kirim ulang", "Kirim ulang antrean terpilih (gagal atau menunggu data)", CTX_OUTBOX, \
@@ -77,7 +85,8 @@ enum {
 	X(DELDRUG, 8, 'X', 0, "Hapus", "Hapus obat resep terpilih (dengan konfirmasi)", CTX_RESEP, R_CLINICAL) \
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
 	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER, 0) \
-	X(DISPENSE, 9, 'Y', 0, "Serahkan", "Serahkan obat resep: stok dikurangi, kedaluwarsa terdekat dulu", CTX_RESEP, R_PHARMACY) \
+	X(DISPENSE, 9, 'Y', 0, "Serahkan semua", "Serahkan semua baris yang menunggu, kedaluwarsa terdekat dulu", \
+	  CTX_RESEP, R_PHARMACY) \
 	X(SWITCH, 9, 'A', 0, "Ganti pengguna", "Ganti pengguna: kembali ke layar masuk tanpa menutup pkm", CTX_MAIN, 0) \
 	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN, 0) \
 	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: stok obat, kartu stok, penerimaan, opname", CTX_MAIN, R_PHARMACY) \

@@ -21,6 +21,8 @@ struct farmasi_config {
 	long buffer_pct;		/* stok pengaman as % of SK */
 	long factor;			/* hundredths: 160 = 1.6 */
 	long expiry_days;		/* warn of batches expiring this soon */
+	long label_width;		/* lebar_etiket: columns of a drug label */
+	char label_printer[256];	/* printer_etiket: command a label goes to (stdin); "" = none */
 };
 
 /* Target populations (sasaran) that report rows may print, e.g. S of SKDN. */

@@ -7,7 +7,8 @@
 #include "pkm/config.h"
 
 struct demo_opts {
-	int years;			/* of visits, ending the day before `end` */
+	int years;			/* of visits, ending on the morning of `end` (its last
+					 * prescriptions still waiting at the pharmacy) */
 	unsigned long seed;
 	struct date end;
 	int patients;			/* registered patients (60,000 by default) */

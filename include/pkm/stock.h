@@ -62,6 +62,10 @@ int receipt_insert(sqlite3 *db, const struct receipt *r, int opening, struct sbu
 /* Check and record a receipt in its own transaction. */
 int stock_receive(sqlite3 *db, const struct receipt_input *in, struct field_errors *fe, struct sbuf *err);
 
+/* One movement inside the caller's transaction (resep_id 0: none); the batch's
+ * balance follows by trigger. */
+int stock_movement(sqlite3 *db, long batch_id, const char *tanggal, const char *jenis, long jumlah, long resep_id,
+		   const char *ket, struct sbuf *err);
 /* Batches of a drug, earliest expiry first (only those with stock when `in_stock`). */
 int stock_batches(sqlite3 *db, const char *obat, int in_stock, struct batch_row *out, int max);
 long stock_balance(sqlite3 *db, const char *obat);
@@ -112,22 +116,16 @@ int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
 int stock_card_month_text(sqlite3 *db, const struct drug *d, const struct card_month *m, struct sbuf *out);
 
 /* Prescriptions on a visit, at most RESEP_MAX drugs (resep_add refuses one
- * more). Adding a drug already prescribed (not yet dispensed) changes its
- * quantity and signa. */
+ * more). Adding a drug already prescribed changes its quantity and signa
+ * while nothing of it is given. */
 #define RESEP_MAX 64
 int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
 	      struct field_errors *fe, struct sbuf *err);
-/* resep_add inside the caller's transaction. */
+/* resep_add inside the caller's transaction, with the therapy's days (NULL or
+ * "": not known); the line's arrival (dibuat) is now. Dispensing is
+ * pkm/dispense.h's. */
 int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
-		 struct field_errors *fe, struct sbuf *err);
+		 const char *hari, struct field_errors *fe, struct sbuf *err);
 int resep_delete(sqlite3 *db, long resep_id, struct sbuf *err);
 int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max);
-/* Dispense every undispensed prescription of the visit, earliest expiry first
- * and never from an expired batch. All or nothing: when one drug is short,
- * nothing is dispensed and err says which. Returns the lines dispensed, -1 on failure. */
-int stock_dispense(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err);
-/* stock_dispense inside the caller's transaction (which the caller rolls back
- * on failure). */
-int stock_dispense_in(sqlite3 *db, long visit_id, const char *tanggal, struct sbuf *err);
-
 #endif

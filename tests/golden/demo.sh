@@ -1,6 +1,7 @@
 # pkm demo: the same seed gives the same records, another seed others; the
 # records pass the reports' own checks (LB1 foot checks, no stock below zero,
-# every dispensed line taken from stock); a database with patients is refused.
+# every dispensed line taken from stock, the last day's prescriptions partly waiting);
+# a database with patients is refused.
 set -eu
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -32,10 +33,24 @@ n=$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM kunjungan")
 unnamed=$(sqlite3 "$WORK/a.db" "SELECT group_concat(DISTINCT icd10) FROM diagnosis WHERE icd10 NOT IN (SELECT kode FROM icd10)")
 [ -z "$unnamed" ] || { echo "demo codes without a name: $unnamed" >&2; exit 1; }
 [ "$(sqlite3 "$WORK/a.db" "PRAGMA foreign_key_check" | wc -l)" = 0 ]
-# stock: balances agree with the movements; every dispensed line has its movements
+# stock: balances agree with the movements; what each line was given is its
+# movements, a finished line all of it
 [ "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM batch b WHERE saldo <> (SELECT SUM(jumlah) FROM mutasi WHERE batch_id = b.id)")" = 0 ]
-[ "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM resep r WHERE diserahkan IS NOT NULL AND r.jumlah <>
-	(SELECT -SUM(jumlah) FROM mutasi WHERE resep_id = r.id)")" = 0 ]
+[ "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM resep r WHERE r.diberi <>
+	coalesce((SELECT -SUM(jumlah) FROM mutasi WHERE resep_id = r.id), 0)
+	OR (diserahkan IS NOT NULL AND tutup IS NULL AND diberi <> coalesce(jumlah_beri, jumlah))")" = 0 ]
+# the last day is this morning: prescriptions waiting, one given in part, the others dispensed
+today=$(sqlite3 "$WORK/a.db" "SELECT max(tanggal) FROM kunjungan")
+[ "$today" = "$PKM_TODAY" ] || { echo "the demo does not end today: $today" >&2; exit 1; }
+[ "$(sqlite3 "$WORK/a.db" "SELECT count(DISTINCT r.kunjungan_id) > 0 FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id
+	WHERE k.tanggal = '$today' AND r.diberi = 0 AND r.tutup IS NULL")" = 1 ] || { echo "no prescription waits today" >&2; exit 1; }
+[ "$(sqlite3 "$WORK/a.db" "SELECT count(*) FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id
+	WHERE k.tanggal = '$today' AND r.diberi > 0 AND r.diberi < r.jumlah")" -ge 1 ] || { echo "no line given in part today" >&2; exit 1; }
+[ "$(sqlite3 "$WORK/a.db" "SELECT count(*) FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id
+	WHERE k.tanggal = '$today' AND r.diserahkan = '$today'")" -ge 1 ] || { echo "nothing dispensed today" >&2; exit 1; }
+# a line reaches the pharmacy a few minutes into its visit's day
+[ "$(sqlite3 "$WORK/a.db" "SELECT count(*) FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id
+	WHERE r.dibuat IS NULL OR date(r.dibuat) <> k.tanggal")" = 0 ] || { echo "resep.dibuat not the visit's day" >&2; exit 1; }
 month=$(sqlite3 "$WORK/a.db" "SELECT substr(MAX(tanggal), 1, 7) FROM kunjungan")
 "$PKM_BIN" --db "$WORK/a.db" report lb1 --month "$month" >"$WORK/lb1.txt"
 grep -q "pasangan kunjungan-diagnosis bulan ini" "$WORK/lb1.txt"

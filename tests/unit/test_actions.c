@@ -152,12 +152,43 @@ static void test_stock_keys(void **s)
 	action_limit(~0u);
 }
 
+/* the counter: the pharmacist sees the dispensing keys on a prescription, at
+ * 80 columns, and not the prescriber's; a nurse sees none of the pharmacist's */
+static void test_prescription_keys(void **s)
+{
+	(void)s;
+	static const enum action counter[] = { A_DISPLINE, A_LABEL, A_CHANGEDRUG, A_CLOSELINE, A_DISPENSE };
+	struct hint h[A_COUNT];
+	int lines, n = action_bar(CTX_RESEP, role_rights("FARMASI"), 80, h, &lines), on = 0;
+	for (int k = 0; k < n; k++) {
+		for (size_t i = 0; i < ARRAY_LEN(counter); i++)
+			on += h[k].a->id == counter[i];
+		assert_false(h[k].a->id == A_ADDDRUG || h[k].a->id == A_DELDRUG);
+	}
+	assert_int_equal(on, (int)ARRAY_LEN(counter));
+	n = action_bar(CTX_RESEP, role_rights("NAKES"), 80, h, &lines);
+	for (int k = 0; k < n; k++)
+		for (size_t i = 0; i < ARRAY_LEN(counter); i++)
+			assert_int_not_equal(h[k].a->id, counter[i]);
+	/* every F-key of the counter has its Ctrl twin on the screen */
+	action_limit(role_rights("FARMASI"));
+	assert_int_equal(action_for_key(K_F(3), CTX_RESEP), A_DISPLINE);
+	assert_int_equal(action_for_key(K_CTRL('E'), CTX_RESEP), A_DISPLINE);
+	assert_int_equal(action_for_key(K_CTRL('T'), CTX_RESEP), A_CLOSELINE);
+	assert_int_equal(action_for_key(K_CTRL('U'), CTX_RESEP), A_CHANGEDRUG);
+	assert_int_equal(action_for_key(K_CTRL('P'), CTX_RESEP), A_LABEL);
+	action_limit(role_rights("NAKES"));
+	assert_int_equal(action_for_key(K_F(3), CTX_RESEP), A_NONE);
+	action_limit(~0u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_help_fits),	  cmocka_unit_test(test_bar_shows_every_key),
 		cmocka_unit_test(test_bar_lines),	  cmocka_unit_test(test_help_of_a_screen),
 		cmocka_unit_test(test_data_officer_help), cmocka_unit_test(test_stock_keys),
+		cmocka_unit_test(test_prescription_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -89,6 +89,19 @@ static void test_pharmacy_and_targets(void **s)
 	assert_int_equal(c.farmasi.lead_days, 7);
 	assert_int_equal(c.sasaran[SASARAN_BALITA], 1250);
 	unlink(path);
+	/* labels: 40 columns, no printer until one is set; the command kept as written */
+	assert_int_equal(c.farmasi.label_width, 40);
+	assert_string_equal(c.farmasi.label_printer, "");
+	write_ini("[farmasi]\nlebar_etiket = 32\nprinter_etiket = \"lp -d label -o raw\"\n");
+	assert_int_equal(config_read(&c, path, &err), 0);
+	assert_int_equal(c.farmasi.label_width, 32);
+	assert_string_equal(c.farmasi.label_printer, "lp -d label -o raw");
+	unlink(path);
+	write_ini("[farmasi]\nlebar_etiket = 200\n");
+	assert_int_equal(config_read(&c, path, &err), -1);
+	assert_non_null(strstr(sb_str(&err), "lebar_etiket"));
+	sb_reset(&err);
+	unlink(path);
 	write_ini("[farmasi]\nstok_optimum = rata\nfaktor = 0.5\npengaman = 101\n[sasaran]\nlansia = 5\n");
 	assert_int_equal(config_read(&c, path, &err), -1);
 	char want[128];

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "pkm/db.h"
+#include "pkm/dispense.h"
 #include "pkm/open.h"
 #include "pkm/stock.h"
 #include "pkm/visit_fix.h"
@@ -134,9 +135,11 @@ static void test_dispensed(void **s)
 	struct receipt_input in = { "PCT", "APBD1", "P1", "2028-01-01", "100", "2026-10-01", "" };
 	assert_int_equal(stock_receive(db, &in, &fe, &err), 0);
 	assert_int_equal(resep_add(db, va.id, "PCT", "10", "3x1", &fe, &err), 0);
-	assert_int_equal(stock_dispense(db, va.id, "2026-10-10", &err), 1);
+	struct rx_result r = { 0 };
+	assert_int_equal(rx_dispense(db, va.id, 0, 0, "2026-10-10", &r, &err), 0);
+	assert_int_equal(r.lines, 1);
 	assert_int_equal(fix(&va, "K4", "UMUM", ani.no_rm, "", &fe, &err), -1);
-	assert_non_null(strstr(sb_str(&err), "sudah diserahkan"));
+	assert_non_null(strstr(sb_str(&err), "diserahkan dan tercatat di kartu stok"));
 	assert_int_equal(fix(&va, "K3", "UMUM", ani.no_rm, "salah daftar", &fe, &err), -1);
 	struct visit now;
 	assert_int_equal(visit_get(db, va.id, &now), 1);
