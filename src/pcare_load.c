@@ -88,15 +88,17 @@ static int load_vitals(sqlite3 *db, struct pcare_visit *v, struct sbuf *err)
 	return 0;
 }
 
-/* Dispensed drugs with a P-Care code, and those sent before that are no
- * longer dispensed as sent (the key holds the amount: a changed amount is
- * the old entry removed and a new one sent). */
+/* What was given (the drug, amount and signa handed over, db/023) with a P-Care
+ * code, and those sent before that are no longer given as sent (the key holds
+ * the amount: a changed amount is the old entry removed and a new one sent). */
 static int load_drugs(sqlite3 *db, struct pcare_visit *v, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"WITH d AS (SELECT o.kode_pcare || ':' || r.jumlah AS kunci, o.kode_pcare, o.nama, r.jumlah, r.signa, r.id "
-		"           FROM resep r JOIN obat o ON o.kode = r.obat "
-		"           WHERE r.kunjungan_id = ?1 AND r.diserahkan IS NOT NULL AND o.kode_pcare IS NOT NULL) "
+		"WITH d AS (SELECT o.kode_pcare || ':' || r.diberi AS kunci, o.kode_pcare, o.nama, r.diberi AS jumlah, "
+		"                  coalesce(r.signa_beri, r.signa) AS signa, r.id "
+		"           FROM resep r JOIN obat o ON o.kode = coalesce(r.obat_beri, r.obat) "
+		"           WHERE r.kunjungan_id = ?1 AND r.diserahkan IS NOT NULL AND r.diberi > 0 "
+		"             AND o.kode_pcare IS NOT NULL) "
 		"SELECT d.kunci, d.kode_pcare, d.nama, d.jumlah, d.signa, coalesce(s.sumber_id, ''), 0, d.id FROM d "
 		"LEFT JOIN kirim_sumber s ON s.kirim_id = ?2 AND s.jenis = 'obat' AND s.kunci = d.kunci "
 		"UNION ALL SELECT s.kunci, '', '', 0, '', s.sumber_id, 1, 0 FROM kirim_sumber s "
@@ -127,8 +129,9 @@ static int load_drugs(sqlite3 *db, struct pcare_visit *v, struct sbuf *err)
 /* terapiObat: every dispensed drug in words, with a P-Care code or not. */
 static int load_terapi(sqlite3 *db, struct pcare_visit *v, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT o.nama, r.jumlah, r.signa FROM resep r JOIN obat o ON o.kode = r.obat "
-					  "WHERE r.kunjungan_id = ? AND r.diserahkan IS NOT NULL ORDER BY r.id", err);
+	sqlite3_stmt *st = db_prepare(db, "SELECT o.nama, r.diberi, coalesce(r.signa_beri, r.signa) FROM resep r "
+					  "JOIN obat o ON o.kode = coalesce(r.obat_beri, r.obat) "
+					  "WHERE r.kunjungan_id = ? AND r.diserahkan IS NOT NULL AND r.diberi > 0 ORDER BY r.id", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, v->id);

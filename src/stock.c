@@ -625,7 +625,8 @@ int resep_delete(sqlite3 *db, long resep_id, struct sbuf *err)
 
 int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT r.id, r.obat, o.nama, o.satuan, r.signa, r.diserahkan, r.jumlah "
+	sqlite3_stmt *st = db_stmt(db, "SELECT r.id, r.obat, o.nama, o.satuan, r.signa, "
+				      "r.tutup IS NULL AND r.diberi < coalesce(r.jumlah_beri, r.jumlah), r.jumlah "
 				      "FROM resep r JOIN obat o ON o.kode = r.obat WHERE r.kunjungan_id = ? ORDER BY r.id", NULL);
 	if (!st)
 		return -1;
@@ -638,7 +639,7 @@ int resep_list(sqlite3 *db, long visit_id, struct resep_row *out, int max)
 		db_col_text(st, 2, r->nama, sizeof r->nama);
 		db_col_text(st, 3, r->satuan, sizeof r->satuan);
 		db_col_text(st, 4, r->signa, sizeof r->signa);
-		db_col_text(st, 5, r->diserahkan, sizeof r->diserahkan);
+		r->open = sqlite3_column_int(st, 5);
 		r->jumlah = sqlite3_column_int64(st, 6);
 	}
 	sqlite3_reset(st);

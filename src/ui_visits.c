@@ -131,7 +131,7 @@ static void load_items(struct ui *u, const struct visit_row *row, struct visit_i
 	}
 	it->n_waiting = 0;
 	for (int i = 0; i < it->n_resep; i++)
-		it->n_waiting += !r[i].diserahkan[0];
+		it->n_waiting += r[i].open;
 }
 
 static void draw_visit(struct ui *u, const struct visit_row *row, const struct visit_items *it, int sel, int *top)

@@ -40,8 +40,9 @@ struct card_row {
 
 struct resep_row {
 	long id;
-	char obat[24], nama[208], satuan[48], signa[88], diserahkan[11];
+	char obat[24], nama[208], satuan[48], signa[88];
 	long jumlah;
+	int open;	/* neither given in full nor closed (db/023) */
 };
 
 int drug_get(sqlite3 *db, const char *kode, struct drug *d);

@@ -23,7 +23,7 @@ pfault slow
 desk() {	# the desks keep working: a second diagnosis and a dispensed drug on some visits
 	sql "INSERT INTO diagnosis (kunjungan_id, icd10, kasus) SELECT id, 'R50.9', 'B' FROM kunjungan
 		WHERE id % 15 = $1 AND id NOT IN (SELECT kunjungan_id FROM diagnosis WHERE icd10 = 'R50.9');
-	     INSERT INTO resep (kunjungan_id, obat, jumlah, signa, diserahkan) SELECT id, 'PCT', 10, '3x1', '2026-11-23'
+	     INSERT INTO resep (kunjungan_id, obat, jumlah, signa, diserahkan, diberi) SELECT id, 'PCT', 10, '3x1', '2026-11-23', 10
 		FROM kunjungan WHERE id % 7 = $1 % 7 AND id NOT IN (SELECT kunjungan_id FROM resep)"
 }
 kill_senders pcare 70 desk

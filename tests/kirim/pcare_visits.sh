@@ -37,8 +37,8 @@ expect "the visit's number kept" "$(pask "s['kunjungan']['$no1']['kdDiag1']")" I
 v1=$(visit_of 400001)
 igd=$(sql "SELECT id FROM kunjungan WHERE unit = 'IGD'")
 sql "INSERT INTO diagnosis (kunjungan_id, icd10, kasus) VALUES ($v1, 'E11.9', 'B'), ($igd, 'T14.0', 'B');
-     INSERT INTO resep (kunjungan_id, obat, jumlah, signa, diserahkan) VALUES ($v1, 'AML5', 30, '1x1', '2026-11-23'),
-       ($v1, 'VITC', 10, '1x1', '2026-11-23');
+     INSERT INTO resep (kunjungan_id, obat, jumlah, signa, diserahkan, diberi)
+       VALUES ($v1, 'AML5', 30, '1x1', '2026-11-23', 30), ($v1, 'VITC', 10, '1x1', '2026-11-23', 10);
      INSERT INTO f_gigi (kunjungan_id, scaling) VALUES ($v1, 1)"
 expect "second pass" "$(pkm kirim pcare --sekali)" "2 terkirim, 1 gagal, 0 menunggu"
 p_no_violations
@@ -49,8 +49,8 @@ expect "visits" "$(pask 'len(s["kunjungan"])')" 4
 expect "the drug with a P-Care code" "$(pask 'sorted((v["kdObat"], v["jmlObat"]) for v in s["obat"].values())')" "[('520', 30)]"
 expect "the procedure" "$(pask '[v["kdTindakan"] for v in s["tindakan"].values()]')" "['01001']"
 
-# the amount changes: the old entry is deleted, the new one sent
-sql "UPDATE resep SET jumlah = 60 WHERE kunjungan_id = $v1 AND obat = 'AML5'"
+# the amount given changes: the old entry is deleted, the new one sent
+sql "UPDATE resep SET jumlah = 60, diberi = 60 WHERE kunjungan_id = $v1 AND obat = 'AML5'"
 expect "third pass" "$(pkm kirim pcare --sekali)" "1 terkirim, 1 gagal, 0 menunggu"
 expect "drug replaced" "$(pask 'sorted((v["kdObat"], v["jmlObat"]) for v in s["obat"].values())')" "[('520', 60)]"
 pask 's["deleted"]' | grep -q "'obat " || { pask 's["deleted"]'; exit 1; }

@@ -203,7 +203,7 @@ static void test_load(void **s)
 	assert_int_equal(kirim_of(db, umum.id), 0);	/* paid otherwise: nothing for P-Care */
 	long id = kirim_of(db, bpjs.id);
 	assert_true(id > 0);
-	char sql[1024];
+	char sql[2048];
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO diagnosis (kunjungan_id, icd10, kasus) VALUES (%ld, 'I10', 'B'), (%ld, 'E11.9', 'B'),"
 		 " (%ld, 'Z00.0', 'B'), (%ld, 'R51', 'B');"
@@ -211,11 +211,14 @@ static void test_load(void **s)
 		 "INSERT INTO f_rujukan (kunjungan_id, jenis, tujuan, faskes) VALUES (%ld, 'KELUAR', 'FKRTL', 'RSUD Cibabat');"
 		 "INSERT INTO f_gigi (kunjungan_id, scaling, tambal_tetap) VALUES (%ld, 1, 0);"
 		 "INSERT INTO obat (kode, nama, satuan, kode_pcare) VALUES ('AML5', 'Amlodipin 5 mg', 'tablet', '520'),"
-		 " ('VITC', 'Vitamin C', 'tablet', NULL);"
-		 "INSERT INTO resep (kunjungan_id, obat, jumlah, signa, diserahkan) VALUES (%ld, 'AML5', 30, '3x1', '2026-11-20'),"
-		 " (%ld, 'VITC', 10, '1x1', '2026-11-20');"
+		 " ('VITC', 'Vitamin C', 'tablet', NULL), ('PCT', 'Parasetamol', 'tablet', '600');"
+		 /* what was given goes: a changed amount and signa, and a line closed with nothing given does not */
+		 "INSERT INTO resep (kunjungan_id, obat, jumlah, signa, diserahkan, diberi, jumlah_beri, signa_beri,"
+		 " alasan_ubah, tutup) VALUES (%ld, 'AML5', 30, '3x1', '2026-11-20', 30, NULL, NULL, NULL, NULL),"
+		 " (%ld, 'VITC', 10, '1x1', '2026-11-20', 8, 8, '2x1', 'stok sedikit', NULL),"
+		 " (%ld, 'PCT', 10, '3x1', NULL, 0, NULL, NULL, NULL, 'STOK_KOSONG');"
 		 "INSERT INTO kirim_sumber VALUES (%ld, 'obat', '520:20', '777'), (%ld, 'pendaftaran', '003', 'A3')",
-		 bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, id, id);
+		 bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, bpjs.id, id, id);
 	exec_ok(db, sql);
 	struct pkm_config cfg;
 	config_defaults(&cfg);
@@ -245,7 +248,7 @@ static void test_load(void **s)
 	assert_string_equal(v.drug[1].key, "520:20");
 	assert_int_equal(v.drug[1].removed, 1);
 	assert_string_equal(v.drug[1].id, "777");
-	assert_string_equal(sb_str(&v.terapi), "Amlodipin 5 mg 30 3x1, Vitamin C 10 1x1");
+	assert_string_equal(sb_str(&v.terapi), "Amlodipin 5 mg 30 3x1, Vitamin C 8 2x1");
 	assert_int_equal(v.n_proc, 1);	/* scaling yes; no filling */
 	assert_string_equal(v.proc[0].kd, "01001");
 	pcare_visit_free(&v);
