@@ -21,7 +21,12 @@ struct farmasi_config {
 	long buffer_pct;		/* stok pengaman as % of SK */
 	long factor;			/* hundredths: 160 = 1.6 */
 	long expiry_days;		/* warn of batches expiring this soon */
+	long maks_resep;		/* the most a prescription line holds without a question (a drug's own first) */
+	char sumber_dana[1024];		/* funding sources "KODE=Label;..." over kamus batch.sumber, "" = kamus' */
 };
+/* [farmasi] sumber_dana: "KODE=Label" items split by ',' or ';' into the
+ * kamus form "KODE=Label;KODE=Label" in out; NULL, or why not. */
+const char *sumber_dana_parse(const char *in, char *out, size_t size);
 
 /* Target populations (sasaran) that report rows may print, e.g. S of SKDN. */
 enum { SASARAN_BAYI, SASARAN_BALITA, SASARAN_BUMIL, SASARAN_BULIN, SASARAN_PUS, SASARAN_N };

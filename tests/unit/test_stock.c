@@ -193,7 +193,7 @@ static void test_prescription_limit(void **s)
 			assert_string_equal(field_error_for(&fe, "obat"), "paling banyak 64 obat per kunjungan");
 		}
 	}
-	assert_int_equal(resep_add(db, v4.id, "D00", "2", "", &fe, &err), 0);
+	assert_int_equal(resep_add(db, v4.id, "D00", "2", "", &fe, &err), 1);	/* changed, not added */
 	assert_int_equal(db_query_long(db, "SELECT count(*) FROM resep WHERE obat LIKE 'D%'", -1), RESEP_MAX);
 	sb_free(&err);
 }
@@ -262,7 +262,7 @@ static void test_issue_take_and_card(void **s)
 static void test_optimum_examples(void **s)
 {
 	(void)s;
-	struct farmasi_config f = { OPTIMUM_SUM, 5, 25, 10, 160, 90 };
+	struct farmasi_config f = { OPTIMUM_SUM, 5, 25, 10, 160, 90, 300, "" };
 	struct optimum o;
 	/* amoxicillin, a quarter: SK 30000, 5 days lead, 3 days out of stock */
 	lplpo_optimum(&f, 30000, 0, 3, 3, -1, &o);
