@@ -42,7 +42,7 @@ static void draw(struct ui *u, struct lineedit *q, const struct shelf *sh, int s
 	}
 	char foot[160];
 	if (!sh->nall)
-		snprintf(foot, sizeof foot, "Belum ada obat. Impor daftar obat: pkm impor obat BERKAS.csv");
+		snprintf(foot, sizeof foot, "Belum ada obat. F8: obat baru, atau impor daftar: pkm impor obat BERKAS.csv");
 	else if (!n)
 		snprintf(foot, sizeof foot, "Tidak ada obat yang cocok dengan '%.30s'", q->buf);
 	else
@@ -368,6 +368,8 @@ enum pkm_screen ui_pharmacy(struct ui *u)
 		} else if (a == A_STOCKTAKE && cur) {
 			stocktake(u, cur);
 			reload = 1;
+		} else if (a == A_DRUGS) {
+			reload = ui_drug_master(u, cur ? cur->kode : NULL);
 		} else if (a == A_CLEAR) {
 			le_set(&q, "");
 		} else if (!ui_list_move(k, &sel, sh.n, LINES - 9) && ui_edit_key(&q, k, &changed) && changed) {

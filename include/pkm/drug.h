@@ -27,8 +27,5 @@ int drug_has_history(sqlite3 *db, const char *kode);
 int drug_close(sqlite3 *db, const char *kode, const char *day, struct sbuf *err);
 /* Delete a drug without history (refused, with why, when it has one). */
 int drug_delete(sqlite3 *db, const char *kode, struct sbuf *err);
-/* The most one prescription may hold without a question: the drug's own
- * maks_resep, else `fallback` ([farmasi] maks_resep); 0 = no limit. */
-long drug_max_per_resep(const struct drug *d, long fallback);
 
 #endif

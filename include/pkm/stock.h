@@ -106,6 +106,9 @@ int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
  * dispensed) changes its quantity and signa: 1 then, 0 for a new line, -1
  * when nothing was saved. */
 #define RESEP_MAX 64
+/* The most one line may hold without the prescriber's yes: the drug's own
+ * maks_resep, else `fallback` ([farmasi] maks_resep); 0 = no limit. */
+long drug_max_per_resep(const struct drug *d, long fallback);
 int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
 	      struct field_errors *fe, struct sbuf *err);
 /* resep_add inside the caller's transaction. */
