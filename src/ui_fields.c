@@ -72,16 +72,22 @@ void ui_field_message(struct ui *u, int y, const char *msg)
 	ui_text(y, 4, COLS - 5, msg, u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD);
 }
 
-/* A search field (options of its own): the one option found, or the option
- * whose code was typed, takes the field and its label goes to note; none or
- * several found say so there. */
-static int complete_search(struct ui *u, struct lineedit *le, field_options_fn options, char *note, size_t size)
+/* A search field (options of its own): the one option found, the option
+ * whose code was typed, or the one chosen from those found takes the field and
+ * its label goes to note; none found (or none chosen) says so there. */
+static int complete_search(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options,
+			   char *note, size_t size)
 {
 	static char code[MAX_OPTIONS][24], label[MAX_OPTIONS][80];
 	int n = options(u, le->buf, code, label, MAX_OPTIONS), k = n == 1 ? 0 : -1;
 	for (int i = 0; i < n && k < 0; i++)
 		if (strcasecmp(code[i], le->buf) == 0)
 			k = i;
+	if (k < 0 && n > 1) {
+		char title[160];
+		snprintf(title, sizeof title, "Pilih: %s (%d cocok dengan '%.20s')", def->label, n, le->buf);
+		k = ui_pick(u, title, code, label, n, 0);
+	}
 	if (k >= 0) {
 		le_set(le, code[k]);
 		snprintf(note, size, "%s", label[k]);
@@ -90,7 +96,7 @@ static int complete_search(struct ui *u, struct lineedit *le, field_options_fn o
 	if (n == 0)
 		snprintf(note, size, "tidak ada yang cocok dengan '%.30s'", le->buf);
 	else
-		snprintf(note, size, "%d%s cocok: tambah kata, atau Spasi untuk memilih", n, n == MAX_OPTIONS ? " atau lebih" : "");
+		snprintf(note, size, "%d%s cocok, belum dipilih: tambah kata lalu Tab", n, n == MAX_OPTIONS ? " atau lebih" : "");
 	return -1;
 }
 
@@ -99,7 +105,7 @@ int ui_field_complete(struct ui *u, const struct column_def *def, struct lineedi
 {
 	char norm[128];
 	if (options && le->len && note)
-		return complete_search(u, le, options, note, size);
+		return complete_search(u, def, le, options, note, size);
 	if (!options && dict_has_options(def) && le->len && dict_check(u->db, def, le->buf, norm, sizeof norm) &&
 	    dict_complete(u->db, def, le->buf, norm, sizeof norm)) {
 		char text[64];

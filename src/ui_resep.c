@@ -60,8 +60,8 @@ static void add_line(struct ui *u, const struct visit_row *row)
 		{ .name = "signa", .table = "resep", .column = "signa" },
 	};
 	char intro[512];
-	snprintf(intro, sizeof intro, "Resep untuk %s (No. RM %s). Ketik kode atau awal kata nama obat lalu Tab; "
-		 "Spasi: pilih dari daftar.", row->nama, row->no_rm);
+	snprintf(intro, sizeof intro, "Resep untuk %s (No. RM %s). Ketik kode atau awal kata nama obat (para 500) "
+		 "lalu Tab; Spasi pada isian kosong: semua obat.", row->nama, row->no_rm);
 	struct line_ctx c = { .row = row };
 	if (!ui_dialog(u, "Tambah obat ke resep", intro, f, 3, save_line, &c))
 		return;

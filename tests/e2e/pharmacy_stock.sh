@@ -24,18 +24,20 @@ expect_sql "SELECT COUNT(*) FROM mutasi WHERE jenis = 'TERIMA'" 0
 keys C-u; type_text "31-01-2028"; keys Tab C-u; type_text "150"; keys F2
 wait_for "Penerimaan 150 tablet Ibuprofen 400 mg dicatat"
 expect_sql "SELECT b.sumber, b.no_batch, b.kedaluwarsa, m.jumlah FROM mutasi m JOIN batch b ON b.id = m.batch_id
-            WHERE m.jenis = 'TERIMA'" "APBD1|IB02|2028-01-31|150"
+            WHERE m.jenis = 'TERIMA'" "PROGRAM|IB02|2028-01-31|150"
 screen | grep "IBU400" | grep -q " 170 " || fail "stock not 170 after the receipt"
 
 # prescribe on Candra's K3 visit; more than in stock is refused as a whole
 open_visit 3
 keys End Enter
 wait_for "Belum ada obat"
-keys F5; type_text "ibu"; keys Space
+keys F5 Space	# on an empty search: every drug
 wait_for "Pilih: Obat"
-keys Enter Tab; type_text "30"; keys Tab; type_text "3x1 sesudah makan"; keys Enter
+keys Down Enter Tab; type_text "30"; keys Tab; type_text "3x1 sesudah makan"; keys Enter
 wait_for "30 IBU400 ditambahkan ke resep"
 keys F5; type_text "AMX500"; keys Tab; type_text "500"; keys F2
+wait_for "Jumlah 500 melebihi batas 300 per resep. Tetap simpan?"	# [farmasi] maks_resep
+keys y
 wait_for "500 AMX500 ditambahkan ke resep"
 keys F9
 wait_for "stok Amoksisilin 500 mg tidak cukup"
