@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <ctype.h>
 
 /* Check one typed value against its kamus row; the message goes to fe under `field`. */
 static long check_amount(sqlite3 *db, const char *column, const char *field, const char *in, struct field_errors *fe)
@@ -58,49 +60,74 @@ int drug_get(sqlite3 *db, const char *kode, struct drug *d)
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* A word of a search as a LIKE pattern's start: its own % and _ matched as
- * themselves. */
-static void like_word(struct sbuf *out, const char *w, size_t n)
+/* A name or a searched word as it sounds, so the spellings met on a drug
+ * box and on a prescription find each other: lower case, marks between words
+ * made spaces, x as ks, ph as f, ch as k, c as s before e, i, y and else as k
+ * ("amox" is Amoksisilin, "paracetamol" Parasetamol, "dexa" Deksametason). */
+static void sound_fold(const char *in, char *out, size_t size)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (w[i] == '%' || w[i] == '_' || w[i] == '\\')
-			sb_addc(out, '\\');
-		sb_addc(out, w[i]);
+	size_t n = 0;
+	for (const char *p = in; *p && n + 3 < size; p++) {
+		char c = (char)tolower((unsigned char)*p), next = (char)tolower((unsigned char)p[1]);
+		if (!isalnum((unsigned char)c) && !(c & 0x80))
+			out[n++] = ' ';
+		else if (c == 'x') {
+			out[n++] = 'k';
+			out[n++] = 's';
+		} else if ((c == 'p' || c == 'c') && next == 'h') {
+			out[n++] = c == 'p' ? 'f' : 'k';
+			p++;
+		} else if (c == 'c')
+			out[n++] = next == 'e' || next == 'i' || next == 'y' ? 's' : 'k';
+		else
+			out[n++] = c;
 	}
-	sb_addc(out, '%');
+	out[n] = '\0';
 }
 
-#define SEARCH_WORDS 8
+/* Does every word of the folded query start a word of the folded name? */
+static int words_start(const char *query, const char *name)
+{
+	for (const char *q = query; *(q += strspn(q, " "));) {
+		size_t len = strcspn(q, " ");
+		int found = 0;
+		for (const char *w = name; !found && *(w += strspn(w, " ")); w += strcspn(w, " "))
+			found = strncmp(w, q, len) == 0;
+		if (!found)
+			return 0;
+		q += len;
+	}
+	return 1;
+}
 
 int drug_search(sqlite3 *db, const char *query, struct drug *out, int max)
 {
-	/* every word starts the code or a word of the name (split at spaces and
-	 * the marks names use between words); the code's own prefix sorts first */
-	struct sbuf sql = { 0 }, words[SEARCH_WORDS] = { { 0 } };
-	int nw = 0;
-	for (const char *p = query; *p && nw < SEARCH_WORDS;) {
-		p += strspn(p, " \t");
-		size_t n = strcspn(p, " \t");
-		if (n)
-			like_word(&words[nw++], p, n);
-		p += n;
+	/* a drug list is hundreds of rows: read them all, once for the drugs
+	 * whose code the query starts, once for those whose name's words it
+	 * starts (each word), by name */
+	char q[256], name[512], first[64];
+	sound_fold(query, q, sizeof q);
+	size_t skip = strspn(query, " \t"), len = strcspn(query + skip, " \t");
+	snprintf(first, sizeof first, "%.*s", (int)len, query + skip);
+	const char *rest = q + strspn(q, " ");	/* the words after the first */
+	rest += strcspn(rest, " ");
+	sqlite3_stmt *st = db_prepare(db, DRUG_COLS "WHERE ditutup IS NULL ORDER BY nama, kode", NULL);
+	if (!st)
+		return -1;
+	int n = 0, rc = SQLITE_DONE;
+	for (int by_code = 1; by_code >= 0 && n < max && rc == SQLITE_DONE; by_code--) {
+		sqlite3_reset(st);
+		while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *kode = (const char *)sqlite3_column_text(st, 0);
+			int code = *first && kode && strncasecmp(kode, first, strlen(first)) == 0;
+			sound_fold((const char *)sqlite3_column_text(st, 1), name, sizeof name);
+			/* the code's start and the other words, or every word in the name */
+			if (code == by_code && words_start(code ? rest : q, name))
+				drug_row(st, &out[n++]);
+		}
 	}
-	sb_add(&sql, DRUG_COLS "WHERE ditutup IS NULL");
-	for (int i = 0; i < nw; i++)
-		sb_printf(&sql, " AND (kode LIKE ?%d ESCAPE '\\' OR ' ' || replace(replace(replace(replace(nama, '/', ' '), "
-			  "'(', ' '), '-', ' '), ',', ' ') LIKE '%% ' || ?%d ESCAPE '\\')", i + 1, i + 1);
-	sb_printf(&sql, " ORDER BY %s, nama LIMIT %d", nw ? "kode LIKE ?1 ESCAPE '\\' DESC" : "kode", max);
-	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), NULL);
-	int n = 0, rc = SQLITE_ERROR;
-	for (int i = 0; st && i < nw; i++)
-		sqlite3_bind_text(st, i + 1, sb_str(&words[i]), -1, SQLITE_STATIC);
-	while (st && n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		drug_row(st, &out[n++]);
 	sqlite3_finalize(st);
-	for (int i = 0; i < nw; i++)
-		sb_free(&words[i]);
-	sb_free(&sql);
-	return st ? db_rows(rc, n) : -1;
+	return n == max || rc == SQLITE_DONE ? n : -1;
 }
 
 /* A closed drug is neither received nor prescribed; 1 when d is open, else
