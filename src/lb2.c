@@ -165,6 +165,13 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 		lb2_free(out);
 		return -1;
 	}
+	const struct column_def *c = dict_find(db, "batch", "sumber");
+	char code[24], label[80];
+	while (c && out->nsources < (int)ARRAY_LEN(out->sources) && dict_choice(c, out->nsources, code, label) == 0) {
+		struct lb2_source *src = &out->sources[out->nsources++];
+		str_copy(src->kode, sizeof src->kode, code);
+		str_copy(src->nama, sizeof src->nama, label);
+	}
 	for (int i = 0; i < out->n; i++) {
 		struct lb2_row *r = &out->rows[i];
 		lplpo_optimum(f, r->pakai, r->sisa, r->days_out, 1, r->opt.so, &r->opt);
@@ -178,7 +185,7 @@ void lb2_free(struct lb2 *r)
 	memset(r, 0, sizeof *r);
 }
 
-enum { C_AWAL, C_TERIMA, C_SEDIA, C_PAKAI, C_LAIN, C_SISA, C_OPT, C_MINTA, C_BERI, C_N = C_BERI + 6 };
+enum { C_AWAL, C_TERIMA, C_SEDIA, C_PAKAI, C_LAIN, C_SISA, C_OPT, C_MINTA, C_BERI };
 
 static const char *const col_key[C_BERI] = { "stok_awal", "penerimaan", "persediaan", "pemakaian", "keluar_lain",
 					     "sisa", "stok_optimum", "permintaan" };
@@ -195,19 +202,29 @@ static void row_values(const struct lb2_row *r, long v[C_BERI])
 	v[C_MINTA] = lplpo_request(r->opt.so, r->sisa);
 }
 
+/* Add s to b; the columns it takes. */
+static int add_width(struct sbuf *b, const char *s)
+{
+	sb_add(b, s);
+	return utf8_width(s);
+}
+
 void lb2_table(const struct lb2 *r, struct table *t)
 {
-	static const char *const labels[C_N] = { "Awal", "Terima", "Sedia", "Pakai", "Lain", "Sisa", "Optimum",
-						 "Minta", "APBD1", "APBD2", "DAK", "Prog", "Lain", "Jml" };
-	table_init(t, C_N);
+	static const char *const labels[C_BERI] = { "Awal", "Terima", "Sedia", "Pakai", "Lain", "Sisa", "Optimum",
+						    "Minta" };
+	/* Pemberian: a column per funding source, then their sum */
+	int ncols = C_BERI + r->nsources + 1;
+	table_init(t, ncols);
 	str_copy(t->title, sizeof t->title, "LB2 - LAPORAN PEMAKAIAN DAN LEMBAR PERMINTAAN OBAT (LPLPO)");
 	struct date first, next;
 	month_parse(r->month, &first, &next);
 	snprintf(t->subtitle, sizeof t->subtitle, "Permintaan untuk bulan %s %d", month_name(next.m), next.y);
 	str_copy(t->head_nama, sizeof t->head_nama, "Nama obat / satuan");
-	for (int c = 0; c < C_N; c++) {
+	for (int c = 0; c < ncols; c++) {
 		str_copy(t->cols[c].group, sizeof t->cols[c].group, c < C_BERI ? "Stok" : "Pemberian (diisi IFK)");
-		str_copy(t->cols[c].label, sizeof t->cols[c].label, labels[c]);
+		str_copy(t->cols[c].label, sizeof t->cols[c].label,
+			 c < C_BERI ? labels[c] : c < ncols - 1 ? r->sources[c - C_BERI].kode : "Jml");
 	}
 	int fixed = 0;
 	for (int i = 0; i < r->n; i++) {
@@ -218,7 +235,7 @@ void lb2_table(const struct lb2 *r, struct table *t)
 		snprintf(nama, sizeof nama, "%s / %s", row->nama, row->satuan);
 		long *v = table_add(t, ROW_DATA, no, kode, nama);
 		row_values(row, v);
-		for (int c = C_BERI; c < C_N; c++)
+		for (int c = C_BERI; c < ncols; c++)
 			v[c] = CELL_BLANK;
 		fixed += row->opt.fixed;
 	}
@@ -233,6 +250,19 @@ void lb2_table(const struct lb2 *r, struct table *t)
 			  f->lead_days, f->work_days, f->buffer_pct);
 	if (fixed)
 		sb_add(&t->foot, "* stok optimum tetap yang ditetapkan untuk obat itu.\n");
+	/* the sources' names under the table, lines kept inside 80 columns */
+	int col = add_width(&t->foot, "Pemberian menurut sumber dana:");
+	for (int i = 0; i < r->nsources; i++) {
+		char item[96];
+		snprintf(item, sizeof item, " %s = %s%s", r->sources[i].kode, r->sources[i].nama,
+			 i + 1 < r->nsources ? "," : ".");
+		if (col + utf8_width(item) > 78) {
+			sb_add(&t->foot, "\n ");
+			col = 1;
+		}
+		col += add_width(&t->foot, item);
+	}
+	sb_addc(&t->foot, '\n');
 	sb_add(&t->foot, "\nJumlah lembar resep menurut penjamin:\n");
 	long total = 0;
 	for (int i = 0; i < r->npayers; i++) {

@@ -34,12 +34,20 @@ struct lb2_payer {
 	long lembar;
 };
 
+/* A funding source: a Pemberian column of its own ([farmasi] sumber_dana, else
+ * kamus batch.sumber). */
+struct lb2_source {
+	char kode[16], nama[48];
+};
+
 struct lb2 {
 	char month[8];
 	int n;
 	struct lb2_row *rows;
 	int npayers;
 	struct lb2_payer payers[16];
+	int nsources;
+	struct lb2_source sources[24];
 	struct farmasi_config rules;
 };
 
