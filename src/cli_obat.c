@@ -48,9 +48,14 @@ static int save(sqlite3 *db, int is_new, const char *kode, int argc, char **argv
 		fprintf(stderr, "pkm: daftar obat tidak terbaca: %s\n", sqlite3_errmsg(db));
 		return 1;
 	}
+	if (!is_new && !had) {	/* said before the columns it would have needed */
+		struct sbuf err = { 0 };
+		sb_printf(&err, "kode obat %s tidak ada di daftar obat", kode);
+		return out_fail("pkm", &err);
+	}
 	char optimum[24] = "", maks[24] = "", fornas[2] = "Y";
 	struct drug_input in = { kode, "", "", "", optimum, fornas, "", "", maks };
-	if (!is_new && had) {
+	if (!is_new) {
 		in = (struct drug_input){ kode, old.nama, old.satuan, old.kategori, optimum, fornas, old.kode_pcare,
 					  old.kode_kfa, maks };
 		if (old.optimum >= 0)

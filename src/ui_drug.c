@@ -110,7 +110,9 @@ int ui_drug_master(struct ui *u, const char *kode)
 		else
 			snprintf(label[n++], sizeof label[0], "Hapus (belum ada batch atau resep)");
 	}
-	int k = ui_pick(u, have ? d.nama : "Data obat", code, label, n, 0);
+	char title[256];
+	snprintf(title, sizeof title, "Data obat%s%.200s", have ? ": " : "", have ? d.nama : "");
+	int k = ui_pick(u, title, code, label, n, 0);
 	if (k < 0)
 		return 0;
 	if (k == 0 || k == 1) {
