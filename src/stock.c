@@ -149,9 +149,7 @@ int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *o
 		field_error(fe, "obat", "wajib diisi");
 	else if (drug_get(db, in->obat, &d) != 1)
 		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", in->obat);
-	else if (!drug_open(&d, fe))
-		;
-	else
+	else if (drug_open(&d, fe))
 		str_copy(out->obat, sizeof out->obat, d.kode);
 	dict_check_field(db, "batch", "sumber", "sumber", in->sumber, out->sumber, sizeof out->sumber, fe);
 	dict_check_field(db, "batch", "no_batch", "no_batch", in->no_batch, out->no_batch, sizeof out->no_batch, fe);
