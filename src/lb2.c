@@ -128,7 +128,7 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'TERIMA' THEN m.jumlah END), 0), "
 		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'PAKAI' THEN -m.jumlah END), 0), "
 		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis IN ('RUSAK', 'KEDALUWARSA', 'MUTASI', 'OPNAME') "
-		"  THEN -m.jumlah END), 0) "
+		"  THEN -m.jumlah END), 0), coalesce(o.ditutup, '') "
 		"FROM obat o LEFT JOIN m ON m.obat = o.kode GROUP BY o.kode ORDER BY o.kode", err);
 	if (!st)
 		return -1;
@@ -156,6 +156,10 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 		r->pakai = sqlite3_column_int64(st, 7);
 		r->lain = sqlite3_column_int64(st, 8);
 		r->sisa = r->awal + r->terima - r->pakai - r->lain;
+		db_col_text(st, 9, r->ditutup, sizeof r->ditutup);
+		/* a drug closed before the month with nothing in it is no longer reported */
+		if (r->ditutup[0] && strcmp(r->ditutup, from) < 0 && !r->awal && !r->terima && !r->pakai && !r->lain)
+			out->n--;
 	}
 	/* one snapshot: the balances, the days out of stock and the payers agree */
 	if (db_finish(db, st, rc, err) != 0 || count_days_out(db, first, next, out, err) != 0 ||
@@ -324,6 +328,7 @@ int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date t
 		str_copy(x->kode, sizeof x->kode, row->kode);
 		str_copy(x->nama, sizeof x->nama, row->nama);
 		str_copy(x->satuan, sizeof x->satuan, row->satuan);
+		str_copy(x->ditutup, sizeof x->ditutup, row->ditutup);
 		x->saldo = stock_balance(db, row->kode);
 		x->optimum = row->opt.so;
 		x->low = x->saldo < x->optimum;

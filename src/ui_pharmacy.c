@@ -31,7 +31,9 @@ static void draw(struct ui *u, struct lineedit *q, const struct shelf *sh, int s
 	for (int i = 0; i < rows && top + i < n; i++) {
 		const struct stock_status *x = &sh->all[sh->shown[top + i]];
 		char note[64] = "", line[256], shown[11];
-		if (x->expiry[0])
+		if (x->ditutup[0])
+			snprintf(note, sizeof note, "ditutup %s", date_show(x->ditutup, shown));
+		else if (x->expiry[0])
 			snprintf(note, sizeof note, "ED %s%s", date_show(x->expiry, shown), x->low ? ", kurang" : "");
 		else if (x->low)
 			snprintf(note, sizeof note, "stok kurang");

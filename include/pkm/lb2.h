@@ -27,6 +27,7 @@ struct lb2_row {
 	long before;			/* balance on the 1st, before this month's AWAL */
 	long awal, terima, pakai, lain, sisa, days_out;
 	struct optimum opt;
+	char ditutup[11];		/* the day the drug was closed, "" while open */
 };
 
 struct lb2_payer {
@@ -66,6 +67,7 @@ struct stock_status {
 	int low;			/* saldo below the optimum */
 	char expiry[11];		/* "" when no batch is near expiry */
 	long expiry_qty;
+	char ditutup[11];		/* closed on that day: kept while it has stock or history */
 };
 
 /* Every drug, by code. Returns the count, -1 on error; caller frees *out. */

@@ -8,9 +8,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "pkm/db.h"
 #include "pkm/drug.h"
+#include "pkm/lb2.h"
 #include "pkm/open.h"
 #include "pkm/patient.h"
 #include "pkm/visit.h"
@@ -251,12 +253,63 @@ static void test_configured_sources(void **s)
 	sb_free(&err);
 }
 
+/* a closed drug stays in LB2 and on the stock screen while it has stock or
+ * movements; closed before a month with nothing in it, it is left out */
+static int in_lb2(const char *month, const char *kode, struct lb2_row *row)
+{
+	struct pkm_config cfg;
+	config_defaults(&cfg);
+	struct lb2 r;
+	struct sbuf err = { 0 };
+	assert_int_equal(lb2_build(db, &cfg.farmasi, month, &r, &err), 0);
+	int found = 0;
+	for (int i = 0; i < r.n; i++)
+		if (strcmp(r.rows[i].kode, kode) == 0) {
+			*row = r.rows[i];
+			found = 1;
+		}
+	lb2_free(&r);
+	sb_free(&err);
+	return found;
+}
+
+static void test_closed_in_reports(void **s)
+{
+	(void)s;
+	struct field_errors fe;
+	struct sbuf err = { 0 };
+	add("OLD1", "Obat lama tanpa stok", "");
+	add("OLD2", "Obat lama bersisa", "");
+	receive("OLD2", &fe, &err, 0);	/* 50 on 01-11-2026 */
+	assert_int_equal(drug_close(db, "OLD1", "2026-10-15", &err), 0);
+	assert_int_equal(drug_close(db, "OLD2", "2026-11-02", &err), 0);
+	struct lb2_row row;
+	assert_true(in_lb2("2026-10", "OLD1", &row));	/* closed in that month */
+	assert_string_equal(row.ditutup, "2026-10-15");
+	assert_false(in_lb2("2026-11", "OLD1", &row));
+	assert_true(in_lb2("2026-12", "OLD2", &row));	/* still has stock */
+	assert_int_equal(row.awal, 50);
+	struct pkm_config cfg;
+	config_defaults(&cfg);
+	struct stock_status *all;
+	int n = stock_status_list(db, &cfg.farmasi, (struct date){ 2026, 11, 23 }, &all), seen = 0;
+	for (int i = 0; i < n; i++)
+		if (strcmp(all[i].kode, "OLD2") == 0) {
+			assert_string_equal(all[i].ditutup, "2026-11-02");
+			assert_int_equal(all[i].saldo, 50);
+			seen = 1;
+		}
+	free(all);
+	assert_true(seen);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_search),	     cmocka_unit_test(test_close_and_delete),
 		cmocka_unit_test(test_columns),	     cmocka_unit_test(test_changed_line),
-		cmocka_unit_test(test_configured_sources),
+		cmocka_unit_test(test_closed_in_reports), cmocka_unit_test(test_configured_sources),	/* the last: it changes the list */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
