@@ -32,7 +32,7 @@ static void draw(struct ui *u, struct lineedit *q, const struct shelf *sh, int s
 		const struct stock_status *x = &sh->all[sh->shown[top + i]];
 		char note[64] = "", line[256], shown[11];
 		if (x->ditutup[0])
-			snprintf(note, sizeof note, "ditutup %s", date_show(x->ditutup, shown));
+			snprintf(note, sizeof note, "tutup %s", date_show(x->ditutup, shown));	/* fits the column */
 		else if (x->expiry[0])
 			snprintf(note, sizeof note, "ED %s%s", date_show(x->expiry, shown), x->low ? ", kurang" : "");
 		else if (x->low)
