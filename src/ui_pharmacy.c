@@ -71,6 +71,10 @@ static int save_receipt(struct ui *u, struct dlg_field *f, void *ctx, struct fie
 
 static void receive(struct ui *u, const struct stock_status *d)
 {
+	if (d->ditutup[0]) {	/* said before anything is typed (receipt_check refuses it too) */
+		ui_message(u, 1, "%s sudah ditutup: F8 untuk membukanya lagi", d->nama);
+		return;
+	}
 	struct dlg_field f[6] = {
 		{ .name = "sumber", .table = "batch", .column = "sumber" },
 		{ .name = "no_batch", .table = "batch", .column = "no_batch" },

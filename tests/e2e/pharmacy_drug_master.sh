@@ -109,6 +109,8 @@ expect_sql "SELECT count(*) FROM resep WHERE obat = 'ALB400'" 1
 wait_for "tutup 23-11-2026"
 screen | grep "ALB400" | grep -q "tutup 23-11-2026" || fail "the closed drug not marked on the stock list"
 [ "$($PKM_BIN --db "$DB" obat cari alb | tail -1)" = "0 obat" ] || fail "a closed drug is still found"
+keys F5
+wait_for "Albendazol 400 mg sudah ditutup: F8 untuk membukanya lagi"
 keys C-u; type_text "oralit"
 wait_for "ORS"
 keys F8
