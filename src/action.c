@@ -74,8 +74,10 @@ int action_bar(unsigned ctx, unsigned rights, int width, struct hint *out, int *
 			out[n] = (struct hint){ a, g, 0, "" };
 			if (a->fkey)
 				snprintf(out[n].key, sizeof out[n].key, "F%d", a->fkey);
-			else
+			else if (a->key)
 				str_copy(out[n].key, sizeof out[n].key, key_name(a->key));
+			else	/* a screen whose F-keys are all taken */
+				snprintf(out[n].key, sizeof out[n].key, "^%c", a->ctrl);
 			w[g] += hint_width(&out[n++]);
 		}
 	/* a hint's trailing space may fall off the right edge */

@@ -16,7 +16,8 @@ void config_defaults(struct pkm_config *c)
 	c->page_lines = 66;
 	c->episode_window = 30;
 	str_copy(c->forms_dir, sizeof c->forms_dir, PKM_FORMS_DIR);
-	c->farmasi = (struct farmasi_config){ OPTIMUM_SUM, 14, 25, 10, 160, 90, 40, "" };
+	c->farmasi = (struct farmasi_config){ .method = OPTIMUM_SUM, .lead_days = 14, .work_days = 25, .buffer_pct = 10,
+					      .factor = 160, .expiry_days = 90, .label_width = 40, .maks_resep = 300 };
 	c->backup_keep = 7;
 	c->backup_daily = 1;
 	c->max_failures = 5;
@@ -102,7 +103,7 @@ static const char *const keluaran_keys[] = { "folder", NULL };
 static const char *const keamanan_keys[] = { "gagal_maks", "kunci_menit", "kunci_layar", NULL };
 static const char *const kunjungan_keys[] = { "ubah_hari", NULL };
 static const char *const farmasi_keys[] = { "stok_optimum", "waktu_tunggu", "hari_kerja", "pengaman", "faktor",
-					    "peringatan_kedaluwarsa", "lebar_etiket", "printer_etiket", NULL };
+					    "peringatan_kedaluwarsa", "lebar_etiket", "printer_etiket", "maks_resep", "sumber_dana", NULL };
 
 static void read_farmasi(const struct ini *ini, struct farmasi_config *f, struct sbuf *err)
 {
@@ -124,12 +125,69 @@ static void read_farmasi(const struct ini *ini, struct farmasi_config *f, struct
 			  sizeof f->label_printer - 1);
 	else if (v)
 		str_copy(f->label_printer, sizeof f->label_printer, v);
+	ini_get_long(ini, "farmasi", "maks_resep", 0, 100000, &f->maks_resep, err);
+	v = ini_get(ini, "farmasi", "sumber_dana");
+	const char *why = v ? sumber_dana_parse(v, f->sumber_dana, sizeof f->sumber_dana) : NULL;
+	if (why)
+		ini_error(ini, err, "farmasi", "sumber_dana", "sumber_dana: %s (contoh: PROGRAM=APBN program, APBD1=APBD I)",
+			  why);
 	v = ini_get(ini, "farmasi", "faktor");
 	long h;
 	if (v && (dec_parse(v, &h) != 0 || h < 100 || h > 1000))
 		ini_error(ini, err, "farmasi", "faktor", "faktor harus angka 1 sampai 10, mis. 1.6, bukan '%s'", v);
 	else if (v)
 		f->factor = h;
+}
+
+/* Codes as the kamus keeps them (upper case, digits, '_'), labels short enough
+ * for a pick list and a report's foot. */
+const char *sumber_dana_parse(const char *in, char *out, size_t size)
+{
+	static char why[160];
+	char codes[24][16];
+	int n = 0;
+	struct sbuf b = { 0 };
+	for (const char *p = in; *p;) {
+		size_t len = strcspn(p, ",;");
+		char item[128], *eq;
+		snprintf(item, sizeof item, "%.*s", len < sizeof item ? (int)len : (int)sizeof item - 1, p);
+		str_trim(item);
+		p += len + (p[len] != '\0');
+		if (!*item)
+			continue;
+		const char *bad = NULL;
+		if (!(eq = strchr(item, '=')))
+			bad = "tanpa '=' (tulis KODE=Label)";
+		else {
+			*eq = '\0';
+			char *label = eq + 1;
+			str_trim(item);
+			str_trim(label);
+			if (!*item || strlen(item) > 15 || strspn(item, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen(item))
+				bad = "kode 1-15 huruf besar, angka atau '_'";
+			else if (!*label || utf8_width(label) > 40 || strchr(label, '='))
+				bad = "label 1-40 karakter tanpa '='";
+			for (int k = 0; !bad && k < n; k++)
+				if (strcmp(codes[k], item) == 0)
+					bad = "kode ganda";
+			if (!bad && n == 24)
+				bad = "paling banyak 24 sumber dana";
+			if (!bad) {
+				str_copy(codes[n++], sizeof codes[0], item);
+				sb_printf(&b, "%s%s=%s", b.len ? ";" : "", item, label);
+			}
+		}
+		if (bad) {
+			snprintf(why, sizeof why, "'%.40s': %s", item, bad);
+			sb_free(&b);
+			return why;
+		}
+	}
+	const char *bad = !n ? "daftar kosong" : b.len >= size ? "daftar terlalu panjang" : NULL;
+	if (!bad)
+		str_copy(out, size, b.s);
+	sb_free(&b);
+	return bad;
 }
 
 int config_read(struct pkm_config *c, const char *path, struct sbuf *err)

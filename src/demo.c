@@ -325,7 +325,7 @@ static int short_line(struct demo *d, const struct visit *v)
 	}
 	sqlite3_finalize(st);
 	struct field_errors fe;
-	if (*code && resep_insert(d->db, v->id, code, qty, "3x1", NULL, &fe, d->err) != 0) {
+	if (*code && resep_insert(d->db, v->id, code, qty, "3x1", NULL, &fe, d->err) < 0) {
 		sb_printf(d->err, "%s", fe.n ? fe.e[0].msg : "");
 		return -1;
 	}
@@ -345,7 +345,7 @@ static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 		snprintf(qty, sizeof qty, "%d", strcmp(code, "OAT") == 0 ? 84 : strcmp(code, "LIDO") == 0 ||
 			 strcmp(code, "DEXI") == 0 || strcmp(code, "HCT") == 0 ? 1 : 10 + 5 * below(5));
 		struct field_errors fe;
-		if (resep_insert(d->db, v->id, code, qty, "3x1", strcmp(code, "OAT") == 0 ? "28" : "5", &fe, d->err) != 0) {
+		if (resep_insert(d->db, v->id, code, qty, "3x1", strcmp(code, "OAT") == 0 ? "28" : "5", &fe, d->err) < 0) {
 			sb_printf(d->err, "%s", fe.n ? fe.e[0].msg : "");
 			return -1;
 		}

@@ -1,5 +1,6 @@
 #include "pkm/dict.h"
 #include "pkm/output.h"
+#include "pkm/config.h"
 #include "pkm/date.h"
 #include "pkm/db.h"
 #include "pkm/icd.h"
@@ -36,7 +37,37 @@ static void copy_col(sqlite3_stmt *st, int i, char *out, size_t size)
 struct memo {
 	struct column_def def[DICT_MEMO];
 	int n, next;
+	struct choice_over {	/* choices the configuration gives instead of kamus' */
+		char table[32], column[32], choices[1024];
+	} over[4];
+	int nover;
 };
+
+static struct memo *memo_of(sqlite3 *db)
+{
+	struct memo *m = db_slot(db, DB_SLOT_DICT);
+	if (!m) {
+		m = xcalloc(1, sizeof *m);
+		db_slot_set(db, DB_SLOT_DICT, m, free);
+	}
+	return m;
+}
+
+int dict_set_choices(sqlite3 *db, const char *table, const char *column, const char *choices)
+{
+	struct memo *m = memo_of(db);
+	int i = 0;
+	while (i < m->nover && (strcmp(m->over[i].table, table) != 0 || strcmp(m->over[i].column, column) != 0))
+		i++;
+	if (i == (int)ARRAY_LEN(m->over) || strlen(choices) >= sizeof m->over[i].choices)
+		return -1;
+	str_copy(m->over[i].table, sizeof m->over[i].table, table);
+	str_copy(m->over[i].column, sizeof m->over[i].column, column);
+	str_copy(m->over[i].choices, sizeof m->over[i].choices, choices);
+	m->nover += i == m->nover;
+	m->n = m->next = 0;	/* rows read before are read again, with these choices */
+	return 0;
+}
 
 static int dict_read(sqlite3 *db, const char *table, const char *column, struct column_def *out)
 {
@@ -75,6 +106,12 @@ static int dict_read(sqlite3 *db, const char *table, const char *column, struct 
 	return rc;
 }
 
+void dict_configure(sqlite3 *db, const struct pkm_config *cfg)
+{
+	if (cfg->farmasi.sumber_dana[0])	/* checked as the file was read: it fits */
+		dict_set_choices(db, "batch", "sumber", cfg->farmasi.sumber_dana);
+}
+
 const struct column_def *dict_find(sqlite3 *db, const char *table, const char *column)
 {
 	struct memo *m = db_slot(db, DB_SLOT_DICT);
@@ -84,10 +121,10 @@ const struct column_def *dict_find(sqlite3 *db, const char *table, const char *c
 	struct column_def def;
 	if (dict_read(db, table, column, &def) != 0)
 		return NULL;
-	if (!m) {
-		m = xcalloc(1, sizeof *m);
-		db_slot_set(db, DB_SLOT_DICT, m, free);
-	}
+	m = memo_of(db);
+	for (int i = 0; i < m->nover; i++)
+		if (strcmp(m->over[i].table, table) == 0 && strcmp(m->over[i].column, column) == 0)
+			str_copy(def.choices, sizeof def.choices, m->over[i].choices);
 	struct column_def *slot = &m->def[m->next];
 	*slot = def;
 	m->next = (m->next + 1) % DICT_MEMO;

@@ -4,7 +4,7 @@
 #include "pkm/db.h"
 #include "pkm/dict.h"
 #include "pkm/sheet.h"
-#include "pkm/stock.h"
+#include "pkm/drug.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,22 +41,19 @@ int import_obat(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 	struct sheet s;
 	if (sheet_read(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
 		return finish_errors(&s);
-	int c[6] = { col_of(&s, "kode"), col_of(&s, "nama"), col_of(&s, "satuan"), col_of(&s, "kategori"),
-		     col_of(&s, "stok_optimum"), col_of(&s, "kode_pcare") };
+	int c[9] = { col_of(&s, "kode"), col_of(&s, "nama"), col_of(&s, "satuan"), col_of(&s, "kategori"),
+		     col_of(&s, "stok_optimum"), col_of(&s, "fornas"), col_of(&s, "kode_pcare"), col_of(&s, "kode_kfa"),
+		     col_of(&s, "maks_resep") };
 	struct drug *d = xcalloc((size_t)s.nrows, sizeof *d);
 	int added = 0;
 	for (int r = 0; r < s.nrows; r++) {
 		struct field_errors fe;
-		if (drug_check(db, cell(&s, r, c[0]), cell(&s, r, c[1]), cell(&s, r, c[2]), cell(&s, r, c[3]),
-			       cell(&s, r, c[4]), &d[r], &fe) != 0)
+		/* an empty optional cell keeps what the drug has: a list without it changes nothing there */
+		struct drug_input in = { cell(&s, r, c[0]), cell(&s, r, c[1]), cell(&s, r, c[2]), cell(&s, r, c[3]),
+					 cell(&s, r, c[4]), cell(&s, r, c[5]), cell(&s, r, c[6]), cell(&s, r, c[7]),
+					 cell(&s, r, c[8]) };
+		if (drug_check_input(db, &in, 0, &d[r], &fe) != 0)
 			report_field_errors(&s, r, &fe);
-		fe.n = 0;
-		dict_check_field(db, "obat", "kode_pcare", "kode_pcare", cell(&s, r, c[5]), d[r].kode_pcare,
-				 sizeof d[r].kode_pcare, &fe);
-		const char *why = fe.n ? NULL : code_problem(d[r].kode_pcare);
-		if (why)
-			field_error(&fe, "kode_pcare", "kode P-Care %s", why);
-		report_field_errors(&s, r, &fe);
 		struct drug old;
 		added += drug_get(db, d[r].kode, &old) == 0;
 	}

@@ -128,7 +128,7 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'TERIMA' THEN m.jumlah END), 0), "
 		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'PAKAI' THEN -m.jumlah END), 0), "
 		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis IN ('RUSAK', 'KEDALUWARSA', 'MUTASI', 'OPNAME') "
-		"  THEN -m.jumlah END), 0) "
+		"  THEN -m.jumlah END), 0), coalesce(o.ditutup, '') "
 		"FROM obat o LEFT JOIN m ON m.obat = o.kode GROUP BY o.kode ORDER BY o.kode", err);
 	if (!st)
 		return -1;
@@ -156,6 +156,10 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 		r->pakai = sqlite3_column_int64(st, 7);
 		r->lain = sqlite3_column_int64(st, 8);
 		r->sisa = r->awal + r->terima - r->pakai - r->lain;
+		db_col_text(st, 9, r->ditutup, sizeof r->ditutup);
+		/* a drug closed before the month with nothing in it is no longer reported */
+		if (r->ditutup[0] && strcmp(r->ditutup, from) < 0 && !r->awal && !r->terima && !r->pakai && !r->lain)
+			out->n--;
 	}
 	/* one snapshot: the balances, the days out of stock and the payers agree */
 	if (db_finish(db, st, rc, err) != 0 || count_days_out(db, first, next, out, err) != 0 ||
@@ -164,6 +168,13 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 		sb_printf(err, "; LB2 tidak disusun");
 		lb2_free(out);
 		return -1;
+	}
+	const struct column_def *c = dict_find(db, "batch", "sumber");
+	char code[24], label[80];
+	while (c && out->nsources < (int)ARRAY_LEN(out->sources) && dict_choice(c, out->nsources, code, label) == 0) {
+		struct lb2_source *src = &out->sources[out->nsources++];
+		str_copy(src->kode, sizeof src->kode, code);
+		str_copy(src->nama, sizeof src->nama, label);
 	}
 	for (int i = 0; i < out->n; i++) {
 		struct lb2_row *r = &out->rows[i];
@@ -178,7 +189,7 @@ void lb2_free(struct lb2 *r)
 	memset(r, 0, sizeof *r);
 }
 
-enum { C_AWAL, C_TERIMA, C_SEDIA, C_PAKAI, C_LAIN, C_SISA, C_OPT, C_MINTA, C_BERI, C_N = C_BERI + 6 };
+enum { C_AWAL, C_TERIMA, C_SEDIA, C_PAKAI, C_LAIN, C_SISA, C_OPT, C_MINTA, C_BERI };
 
 static const char *const col_key[C_BERI] = { "stok_awal", "penerimaan", "persediaan", "pemakaian", "keluar_lain",
 					     "sisa", "stok_optimum", "permintaan" };
@@ -195,19 +206,29 @@ static void row_values(const struct lb2_row *r, long v[C_BERI])
 	v[C_MINTA] = lplpo_request(r->opt.so, r->sisa);
 }
 
+/* Add s to b; the columns it takes. */
+static int add_width(struct sbuf *b, const char *s)
+{
+	sb_add(b, s);
+	return utf8_width(s);
+}
+
 void lb2_table(const struct lb2 *r, struct table *t)
 {
-	static const char *const labels[C_N] = { "Awal", "Terima", "Sedia", "Pakai", "Lain", "Sisa", "Optimum",
-						 "Minta", "APBD1", "APBD2", "DAK", "Prog", "Lain", "Jml" };
-	table_init(t, C_N);
+	static const char *const labels[C_BERI] = { "Awal", "Terima", "Sedia", "Pakai", "Lain", "Sisa", "Optimum",
+						    "Minta" };
+	/* Pemberian: a column per funding source, then their sum */
+	int ncols = C_BERI + r->nsources + 1;
+	table_init(t, ncols);
 	str_copy(t->title, sizeof t->title, "LB2 - LAPORAN PEMAKAIAN DAN LEMBAR PERMINTAAN OBAT (LPLPO)");
 	struct date first, next;
 	month_parse(r->month, &first, &next);
 	snprintf(t->subtitle, sizeof t->subtitle, "Permintaan untuk bulan %s %d", month_name(next.m), next.y);
 	str_copy(t->head_nama, sizeof t->head_nama, "Nama obat / satuan");
-	for (int c = 0; c < C_N; c++) {
+	for (int c = 0; c < ncols; c++) {
 		str_copy(t->cols[c].group, sizeof t->cols[c].group, c < C_BERI ? "Stok" : "Pemberian (diisi IFK)");
-		str_copy(t->cols[c].label, sizeof t->cols[c].label, labels[c]);
+		str_copy(t->cols[c].label, sizeof t->cols[c].label,
+			 c < C_BERI ? labels[c] : c < ncols - 1 ? r->sources[c - C_BERI].kode : "Jml");
 	}
 	int fixed = 0;
 	for (int i = 0; i < r->n; i++) {
@@ -218,7 +239,7 @@ void lb2_table(const struct lb2 *r, struct table *t)
 		snprintf(nama, sizeof nama, "%s / %s", row->nama, row->satuan);
 		long *v = table_add(t, ROW_DATA, no, kode, nama);
 		row_values(row, v);
-		for (int c = C_BERI; c < C_N; c++)
+		for (int c = C_BERI; c < ncols; c++)
 			v[c] = CELL_BLANK;
 		fixed += row->opt.fixed;
 	}
@@ -233,6 +254,19 @@ void lb2_table(const struct lb2 *r, struct table *t)
 			  f->lead_days, f->work_days, f->buffer_pct);
 	if (fixed)
 		sb_add(&t->foot, "* stok optimum tetap yang ditetapkan untuk obat itu.\n");
+	/* the sources' names under the table, lines kept inside 80 columns */
+	int col = add_width(&t->foot, "Pemberian menurut sumber dana:");
+	for (int i = 0; i < r->nsources; i++) {
+		char item[96];
+		snprintf(item, sizeof item, " %s = %s%s", r->sources[i].kode, r->sources[i].nama,
+			 i + 1 < r->nsources ? "," : ".");
+		if (col + utf8_width(item) > 78) {
+			sb_add(&t->foot, "\n ");
+			col = 1;
+		}
+		col += add_width(&t->foot, item);
+	}
+	sb_addc(&t->foot, '\n');
 	sb_add(&t->foot, "\nJumlah lembar resep menurut penjamin:\n");
 	long total = 0;
 	for (int i = 0; i < r->npayers; i++) {
@@ -294,6 +328,7 @@ int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date t
 		str_copy(x->kode, sizeof x->kode, row->kode);
 		str_copy(x->nama, sizeof x->nama, row->nama);
 		str_copy(x->satuan, sizeof x->satuan, row->satuan);
+		str_copy(x->ditutup, sizeof x->ditutup, row->ditutup);
 		x->saldo = stock_balance(db, row->kode);
 		x->optimum = row->opt.so;
 		x->low = x->saldo < x->optimum;

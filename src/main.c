@@ -9,6 +9,8 @@
 #include "pkm/db.h"
 #include "pkm/open.h"
 #include "pkm/demo.h"
+#include "pkm/dict.h"
+#include "pkm/cli_obat.h"
 #include "pkm/form.h"
 #include "pkm/icd_list.h"
 #include "pkm/import.h"
@@ -32,6 +34,9 @@ static const char usage[] =
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
 	"  pkm [--db BERKAS] pasien cari KATA...             cari pasien (20 pertama)\n"
+	"  pkm [--db BERKAS] obat cari KATA... | tambah|ubah KODE --nama N --satuan S\n"
+	"                    [--kategori K] [--optimum N] [--fornas Y|T] [--pcare K]\n"
+	"                    [--kfa K] [--maks N] | tutup|buka|hapus KODE   daftar obat\n"
 	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
@@ -458,6 +463,7 @@ static int cmd_resep_(const struct cli *c, int argc, char **argv)
 	return rc < 0 ? fail_usage("resep: lihat, serahkan, tutup, ubah atau etiket") : rc;
 }
 
+static int cmd_obat_(const struct cli *c, int argc, char **argv) { return cmd_obat(c->db, argc, argv); }
 static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
 static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_pcare(c->cfg, c->path, argc, argv); }
 
@@ -487,6 +493,7 @@ static const struct command {
 	{ "gabung", NULL, 1, cmd_merge_ },
 	{ "icd10", NULL, 1, cmd_icd10 },
 	{ "resep", NULL, 1, cmd_resep_ },
+	{ "obat", NULL, 1, cmd_obat_ },
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
 	{ "pcare", NULL, 0, cmd_pcare_ },	/* starts pkm-kirim */
 	{ "demo", NULL, 0, cmd_demo },
@@ -560,6 +567,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	c.db = db;
+	dict_configure(db, &cfg);	/* the configured lists (funding sources) on every screen and command */
 	/* every desk and import queues visits by what the configuration says */
 	if (outbox_configure(db, &cfg, &err) != 0) {
 		print_error(sb_str(&err));

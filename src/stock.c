@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <ctype.h>
 
 /* Check one typed value against its kamus row; the message goes to fe under `field`. */
 static long check_amount(sqlite3 *db, const char *column, const char *field, const char *in, struct field_errors *fe)
@@ -28,14 +30,22 @@ static void not_future(const char *day, struct field_errors *fe)
 
 static void drug_row(sqlite3_stmt *st, struct drug *d)
 {
+	memset(d, 0, sizeof *d);
 	db_col_text(st, 0, d->kode, sizeof d->kode);
 	db_col_text(st, 1, d->nama, sizeof d->nama);
 	db_col_text(st, 2, d->satuan, sizeof d->satuan);
 	db_col_text(st, 3, d->kategori, sizeof d->kategori);
 	d->optimum = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
+	db_col_text(st, 5, d->kode_pcare, sizeof d->kode_pcare);
+	d->fornas = sqlite3_column_int(st, 6);
+	db_col_text(st, 7, d->kode_kfa, sizeof d->kode_kfa);
+	d->maks_resep = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
+	db_col_text(st, 9, d->ditutup, sizeof d->ditutup);
+	d->given = DRUG_GIVEN_ALL;
 }
 
-#define DRUG_COLS "SELECT kode, nama, satuan, kategori, stok_optimum FROM obat "
+#define DRUG_COLS "SELECT kode, nama, satuan, kategori, stok_optimum, kode_pcare, fornas, kode_kfa, maks_resep, " \
+		  "ditutup FROM obat "
 
 int drug_get(sqlite3 *db, const char *kode, struct drug *d)
 {
@@ -50,64 +60,84 @@ int drug_get(sqlite3 *db, const char *kode, struct drug *d)
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* A name or a searched word as it sounds, so the spellings met on a drug
+ * box and on a prescription find each other: lower case, marks between words
+ * made spaces, x as ks, ph as f, ch as k, c as s before e, i, y and else as k
+ * ("amox" is Amoksisilin, "paracetamol" Parasetamol, "dexa" Deksametason). */
+static void sound_fold(const char *in, char *out, size_t size)
+{
+	size_t n = 0;
+	for (const char *p = in; *p && n + 3 < size; p++) {
+		char c = (char)tolower((unsigned char)*p), next = (char)tolower((unsigned char)p[1]);
+		if (!isalnum((unsigned char)c) && !(c & 0x80))
+			out[n++] = ' ';
+		else if (c == 'x') {
+			out[n++] = 'k';
+			out[n++] = 's';
+		} else if ((c == 'p' || c == 'c') && next == 'h') {
+			out[n++] = c == 'p' ? 'f' : 'k';
+			p++;
+		} else if (c == 'c')
+			out[n++] = next == 'e' || next == 'i' || next == 'y' ? 's' : 'k';
+		else
+			out[n++] = c;
+	}
+	out[n] = '\0';
+}
+
+/* Does every word of the folded query start a word of the folded name? */
+static int words_start(const char *query, const char *name)
+{
+	for (const char *q = query; *(q += strspn(q, " "));) {
+		size_t len = strcspn(q, " ");
+		int found = 0;
+		for (const char *w = name; !found && *(w += strspn(w, " ")); w += strcspn(w, " "))
+			found = strncmp(w, q, len) == 0;
+		if (!found)
+			return 0;
+		q += len;
+	}
+	return 1;
+}
+
 int drug_search(sqlite3 *db, const char *query, struct drug *out, int max)
 {
-	/* code prefix first, then names containing the typed text */
-	sqlite3_stmt *st = db_prepare(db, DRUG_COLS "WHERE kode LIKE ?1 || '%' OR nama LIKE '%' || ?1 || '%' "
-				      "ORDER BY kode LIKE ?1 || '%' DESC, nama LIMIT ?2", NULL);
+	/* a drug list is hundreds of rows: read them all, once for the drugs
+	 * whose code the query starts, once for those whose name's words it
+	 * starts (each word), by name */
+	char q[256], name[512], first[64];
+	sound_fold(query, q, sizeof q);
+	size_t skip = strspn(query, " \t"), len = strcspn(query + skip, " \t");
+	snprintf(first, sizeof first, "%.*s", (int)len, query + skip);
+	const char *rest = q + strspn(q, " ");	/* the words after the first */
+	rest += strcspn(rest, " ");
+	sqlite3_stmt *st = db_prepare(db, DRUG_COLS "WHERE ditutup IS NULL ORDER BY nama, kode", NULL);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, max);
 	int n = 0, rc = SQLITE_DONE;
-	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		drug_row(st, &out[n++]);
+	for (int by_code = 1; by_code >= 0 && n < max && rc == SQLITE_DONE; by_code--) {
+		sqlite3_reset(st);
+		while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *kode = (const char *)sqlite3_column_text(st, 0);
+			int code = *first && kode && strncasecmp(kode, first, strlen(first)) == 0;
+			sound_fold((const char *)sqlite3_column_text(st, 1), name, sizeof name);
+			/* the code's start and the other words, or every word in the name */
+			if (code == by_code && words_start(code ? rest : q, name))
+				drug_row(st, &out[n++]);
+		}
+	}
 	sqlite3_finalize(st);
-	return db_rows(rc, n);
+	return n == max || rc == SQLITE_DONE ? n : -1;
 }
 
-int drug_check(sqlite3 *db, const char *kode, const char *nama, const char *satuan, const char *kategori,
-	       const char *optimum, struct drug *out, struct field_errors *fe)
+/* A closed drug is neither received nor prescribed; 1 when d is open, else
+ * the message under "obat". */
+static int drug_open(const struct drug *d, struct field_errors *fe)
 {
-	memset(out, 0, sizeof *out);
-	fe->n = 0;
-	char opt[24];
-	dict_check_field(db, "obat", "kode", "kode", kode, out->kode, sizeof out->kode, fe);
-	dict_check_field(db, "obat", "nama", "nama", nama, out->nama, sizeof out->nama, fe);
-	dict_check_field(db, "obat", "satuan", "satuan", satuan, out->satuan, sizeof out->satuan, fe);
-	dict_check_field(db, "obat", "kategori", "kategori", kategori && *kategori ? kategori : "OBAT", out->kategori,
-		    sizeof out->kategori, fe);
-	dict_check_field(db, "obat", "stok_optimum", "stok_optimum", optimum, opt, sizeof opt, fe);
-	if (!*out->kode && !field_error_for(fe, "kode"))
-		field_error(fe, "kode", "wajib diisi");
-	out->optimum = -1;
-	if (*opt && parse_long(opt, 0, 10000000, &out->optimum) != 0)
-		out->optimum = -1;
-	return fe->n ? -1 : 0;
-}
-
-int drug_put(sqlite3 *db, const struct drug *d, struct sbuf *err)
-{
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO obat (kode, nama, satuan, kategori, stok_optimum, kode_pcare) "
-				      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama, "
-				      "satuan = excluded.satuan, kategori = excluded.kategori, "
-				      "stok_optimum = excluded.stok_optimum, kode_pcare = coalesce(excluded.kode_pcare, kode_pcare)",
-				      err);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, d->kode, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, d->nama, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d->satuan, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, d->kategori, -1, SQLITE_STATIC);
-	if (d->optimum >= 0)
-		sqlite3_bind_int64(st, 5, d->optimum);
-	if (*d->kode_pcare)
-		sqlite3_bind_text(st, 6, d->kode_pcare, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		sb_printf(err, "obat %s tidak tersimpan: %s", d->kode, sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	char day[11];
+	if (d->ditutup[0])
+		field_error(fe, "obat", "%.60s sudah ditutup sejak %s", d->nama, date_show(d->ditutup, day));
+	return !d->ditutup[0];
 }
 
 int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *out, struct field_errors *fe)
@@ -119,7 +149,7 @@ int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *o
 		field_error(fe, "obat", "wajib diisi");
 	else if (drug_get(db, in->obat, &d) != 1)
 		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", in->obat);
-	else
+	else if (drug_open(&d, fe))
 		str_copy(out->obat, sizeof out->obat, d.kode);
 	dict_check_field(db, "batch", "sumber", "sumber", in->sumber, out->sumber, sizeof out->sumber, fe);
 	dict_check_field(db, "batch", "no_batch", "no_batch", in->no_batch, out->no_batch, sizeof out->no_batch, fe);
@@ -539,15 +569,16 @@ int stock_card_month_text(sqlite3 *db, const struct drug *d, const struct card_m
 	return rc < 0 ? -1 : 0;
 }
 
-/* The visit's prescription lines of other drugs (a line of the same drug is
- * changed, not added). */
-static long other_lines(sqlite3 *db, long visit_id, const char *obat)
+/* The visit's prescription lines of the drug (same) or of other drugs (a line
+ * of the same drug is changed, not added). */
+static long lines_of(sqlite3 *db, long visit_id, const char *obat, int same)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM resep WHERE kunjungan_id = ? AND obat <> ?", NULL);
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM resep WHERE kunjungan_id = ? AND (obat = ?) = ?", NULL);
 	if (!st)
 		return RESEP_MAX;
 	sqlite3_bind_int64(st, 1, visit_id);
 	sqlite3_bind_text(st, 2, obat, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, same);
 	long n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : RESEP_MAX;
 	sqlite3_reset(st);
 	return n;
@@ -563,16 +594,19 @@ int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumla
 		field_error(fe, "obat", "wajib diisi");
 	else if (drug_get(db, obat, &d) != 1)
 		field_error(fe, "obat", "kode obat %.24s tidak ada di daftar obat", obat);
+	else
+		drug_open(&d, fe);
 	dict_check_field(db, "resep", "jumlah", "jumlah", jumlah, qty, sizeof qty, fe);
 	dict_check_field(db, "resep", "signa", "signa", signa, sig, sizeof sig, fe);
 	dict_check_field(db, "resep", "hari", "hari", hari, days, sizeof days, fe);
 	/* a prescription is read and dispensed whole: its lines have a limit, told here */
-	if (!fe->n && other_lines(db, visit_id, d.kode) >= RESEP_MAX)
+	if (!fe->n && lines_of(db, visit_id, d.kode, 0) >= RESEP_MAX)
 		field_error(fe, "obat", "paling banyak %d obat per kunjungan", RESEP_MAX);
 	if (fe->n)
 		return -1;
 	/* dibuat: when it reached the pharmacy (the queue's order); a line the
 	 * counter has begun to give is no longer the prescriber's to change */
+	long had = lines_of(db, visit_id, d.kode, 1);
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO resep (kunjungan_id, obat, jumlah, signa, hari, dibuat) "
 				      "VALUES (?, ?, ?, ?, ?, datetime('now')) "
 				      "ON CONFLICT (kunjungan_id, obat) DO UPDATE SET jumlah = excluded.jumlah, "
@@ -590,7 +624,7 @@ int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumla
 		else if (sqlite3_changes(db) == 0)
 			field_error(fe, "obat", "%s sudah (sebagian) diserahkan atau ditutup pada kunjungan ini", d.nama);
 		else
-			rc = 0;
+			rc = had > 0;
 		sqlite3_finalize(st);
 	}
 	return rc;
@@ -601,7 +635,8 @@ int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, 
 {
 	if (begin(db, err) != 0)
 		return -1;
-	return in_transaction(db, resep_insert(db, visit_id, obat, jumlah, signa, NULL, fe, err), err);
+	int rc = resep_insert(db, visit_id, obat, jumlah, signa, NULL, fe, err);
+	return in_transaction(db, rc < 0 ? -1 : 0, err) == 0 ? rc : -1;
 }
 
 int resep_delete(sqlite3 *db, long resep_id, struct sbuf *err)

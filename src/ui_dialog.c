@@ -72,9 +72,13 @@ static void leave(struct ui *u, struct dlg_field *f)
 {
 	if (!f->table || !f->le.len)
 		return;
-	char out[512];
-	if (!f->options)
-		ui_field_complete(u, &f->def, &f->le);
+	char out[512], note[160];
+	int found = ui_field_complete(u, &f->def, &f->le, f->options, note, sizeof note);
+	if (f->options) {	/* a search: what it found beside the field, or why nothing */
+		str_copy(f->beside, sizeof f->beside, found > 0 ? note : "");
+		str_copy(f->err, sizeof f->err, found < 0 ? note : "");
+		return;
+	}
 	struct column_def def = f->def;
 	def.required = 0;
 	const char *err = dict_check(u->db, &def, f->le.buf, out, sizeof out);

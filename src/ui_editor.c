@@ -16,7 +16,9 @@ void ui_field_enter(const struct column_def *def, struct lineedit *le, field_opt
 
 int ui_field_key(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options, int key)
 {
-	if (key == ' ' && (options || dict_has_options(def)))
+	/* a search's words are split by spaces ("para 500"): Space lists every
+	 * option only on an empty search */
+	if (key == ' ' && (options ? !le->len : dict_has_options(def)))
 		return ui_field_pick(u, def, le, options) ? FIELD_PICKED : FIELD_KEPT;
 	int changed;
 	if (!ui_edit_key(le, key, &changed))

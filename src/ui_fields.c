@@ -3,6 +3,7 @@
  * small dialogs. */
 #include "ui_priv.h"
 #include <string.h>
+#include <strings.h>
 
 #define MAX_OPTIONS 64
 
@@ -71,15 +72,48 @@ void ui_field_message(struct ui *u, int y, const char *msg)
 	ui_text(y, 4, COLS - 5, msg, u->color ? COLOR_PAIR(PAIR_ERR) | A_BOLD : A_BOLD);
 }
 
-void ui_field_complete(struct ui *u, const struct column_def *def, struct lineedit *le)
+/* A search field (options of its own): the one option found, the option
+ * whose code was typed, or the one chosen from those found takes the field and
+ * its label goes to note; none found (or none chosen) says so there. */
+static int complete_search(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options,
+			   char *note, size_t size)
+{
+	static char code[MAX_OPTIONS][24], label[MAX_OPTIONS][80];
+	int n = options(u, le->buf, code, label, MAX_OPTIONS), k = n == 1 ? 0 : -1;
+	for (int i = 0; i < n && k < 0; i++)
+		if (strcasecmp(code[i], le->buf) == 0)
+			k = i;
+	if (k < 0 && n > 1) {
+		char title[160];
+		snprintf(title, sizeof title, "Pilih: %s (%d cocok dengan '%.20s')", def->label, n, le->buf);
+		k = ui_pick(u, title, code, label, n, 0);
+	}
+	if (k >= 0) {
+		le_set(le, code[k]);
+		snprintf(note, size, "%s", label[k]);
+		return 1;
+	}
+	if (n == 0)
+		snprintf(note, size, "tidak ada yang cocok dengan '%.30s'", le->buf);
+	else
+		snprintf(note, size, "%d%s cocok, belum dipilih: tambah kata lalu Tab", n, n == MAX_OPTIONS ? " atau lebih" : "");
+	return -1;
+}
+
+int ui_field_complete(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options,
+		      char *note, size_t size)
 {
 	char norm[128];
-	if (dict_has_options(def) && le->len && dict_check(u->db, def, le->buf, norm, sizeof norm) &&
+	if (options && le->len && note)
+		return complete_search(u, def, le, options, note, size);
+	if (!options && dict_has_options(def) && le->len && dict_check(u->db, def, le->buf, norm, sizeof norm) &&
 	    dict_complete(u->db, def, le->buf, norm, sizeof norm)) {
 		char text[64];
 		dict_edit_text(def, norm, text, sizeof text);
 		le_set(le, text);
+		return 1;
 	}
+	return 0;
 }
 
 int ui_field_pick(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options)

@@ -52,7 +52,7 @@ static void refresh_values(struct ui *u, struct fscreen *s)
 static void leave_field(struct ui *u, struct fscreen *s, int i)
 {
 	s->vals.err[i][0] = '\0';
-	ui_field_complete(u, &s->f->f[i].def, &s->le[i]);
+	ui_field_complete(u, &s->f->f[i].def, &s->le[i], NULL, NULL, 0);
 	if (s->le[i].len)
 		form_check_field(u->db, s->f, &s->vals, i);
 	refresh_values(u, s);
@@ -187,7 +187,7 @@ int ui_form(struct ui *u, const struct form *f, const struct visit_row *row)
 		}
 		switch (nav_key(&s.nav, k, a, (LINES - 9) / 2, &left)) {
 		case NAV_SAVE:
-			ui_field_complete(u, &f->f[i].def, &s.le[i]);
+			ui_field_complete(u, &f->f[i].def, &s.le[i], NULL, NULL, 0);
 			if (save(u, &s))
 				return 1;
 			break;

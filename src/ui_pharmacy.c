@@ -31,7 +31,9 @@ static void draw(struct ui *u, struct lineedit *q, const struct shelf *sh, int s
 	for (int i = 0; i < rows && top + i < n; i++) {
 		const struct stock_status *x = &sh->all[sh->shown[top + i]];
 		char note[64] = "", line[256], shown[11];
-		if (x->expiry[0])
+		if (x->ditutup[0])
+			snprintf(note, sizeof note, "tutup %s", date_show(x->ditutup, shown));	/* fits the column */
+		else if (x->expiry[0])
 			snprintf(note, sizeof note, "ED %s%s", date_show(x->expiry, shown), x->low ? ", kurang" : "");
 		else if (x->low)
 			snprintf(note, sizeof note, "stok kurang");
@@ -42,7 +44,7 @@ static void draw(struct ui *u, struct lineedit *q, const struct shelf *sh, int s
 	}
 	char foot[160];
 	if (!sh->nall)
-		snprintf(foot, sizeof foot, "Belum ada obat. Impor daftar obat: pkm impor obat BERKAS.csv");
+		snprintf(foot, sizeof foot, "Belum ada obat. F8: obat baru, atau impor daftar: pkm impor obat BERKAS.csv");
 	else if (!n)
 		snprintf(foot, sizeof foot, "Tidak ada obat yang cocok dengan '%.30s'", q->buf);
 	else
@@ -69,6 +71,10 @@ static int save_receipt(struct ui *u, struct dlg_field *f, void *ctx, struct fie
 
 static void receive(struct ui *u, const struct stock_status *d)
 {
+	if (d->ditutup[0]) {	/* said before anything is typed (receipt_check refuses it too) */
+		ui_message(u, 1, "%s sudah ditutup: F8 untuk membukanya lagi", d->nama);
+		return;
+	}
 	struct dlg_field f[6] = {
 		{ .name = "sumber", .table = "batch", .column = "sumber" },
 		{ .name = "no_batch", .table = "batch", .column = "no_batch" },
@@ -463,6 +469,8 @@ enum pkm_screen ui_pharmacy(struct ui *u)
 			reload = 1;
 		} else if (a == A_STOCKREPORT) {
 			ui_stock_report(u);
+		} else if (a == A_DRUGS) {
+			reload = ui_drug_master(u, cur ? cur->kode : NULL);
 		} else if (a == A_CLEAR) {
 			le_set(&q, "");
 		} else if (!ui_list_move(k, &sel, sh.n, LINES - 9) && ui_edit_key(&q, k, &changed) && changed) {

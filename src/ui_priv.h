@@ -83,6 +83,9 @@ enum pkm_screen ui_pharmacy(struct ui *u);
 void ui_stock_report(struct ui *u);
 /* A backup now, with a progress bar (the daily one runs beside the session). */
 void ui_backup(struct ui *u);
+/* Farmasi's F8 on the drug chosen (or none): new, change, close, delete, open
+ * again (src/ui_drug.c); 1 when the list should be read again. */
+int ui_drug_master(struct ui *u, const char *kode);
 /* The prescriptions of a visit: add, remove, dispense. */
 void ui_resep(struct ui *u, const struct visit_row *row);
 /* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it. */
@@ -113,8 +116,13 @@ void ui_field_draw(struct ui *u, const struct field_look *f, int y, int label_w,
 /* A field's message on the line under it. */
 void ui_field_message(struct ui *u, int y, const char *msg);
 /* A code typed in part becomes the only code it starts ("IG" is IGD) as the
- * cursor leaves the field. */
-void ui_field_complete(struct ui *u, const struct column_def *def, struct lineedit *le);
+ * cursor leaves the field (Tab, Enter, a save); a field with options of its own
+ * (a drug: "alb", "para 500") takes its only match, or the one chosen from
+ * a list of those found, its label into note. 1 when the field holds an
+ * option, -1 when a search took none (why in note), 0 when there was nothing
+ * to do. */
+int ui_field_complete(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options,
+		      char *note, size_t size);
 /* The pick list of a field (options, or the dictionary's): 1 when le was set. */
 int ui_field_pick(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options);
 
@@ -123,7 +131,8 @@ int ui_field_pick(struct ui *u, const struct column_def *def, struct lineedit *l
  * at a field: a code's first typed key replaces it ("T3" over "T2"). */
 void ui_field_enter(const struct column_def *def, struct lineedit *le, field_options_fn options);
 /* A key for the focused field: editing keys and pasted text on the line (masked
- * or not, the same keys), Space opens a list field's options. */
+ * or not, the same keys), Space opens a list field's options (a search's on an
+ * empty field; after a word it is a space). */
 enum { FIELD_NOT_MINE, FIELD_KEPT, FIELD_TYPED, FIELD_PICKED };
 int ui_field_key(struct ui *u, const struct column_def *def, struct lineedit *le, field_options_fn options, int key);
 

@@ -24,10 +24,35 @@ static int drug_options(struct ui *u, const char *typed, char (*code)[24], char 
 	return n;
 }
 
+/* A line being written: the quantity over the limit already allowed (asked
+ * once), and whether the save changed a line there was. */
+struct line_ctx {
+	const struct visit_row *row;
+	char allowed[48];	/* "KODE:N" the prescriber kept after the question */
+	int changed;
+};
+
 static int save_line(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
-	const struct visit_row *row = ctx;
-	return resep_add(u->db, row->v.id, f[0].le.buf, f[1].le.buf, f[2].le.buf, fe, err);
+	struct line_ctx *c = ctx;
+	struct drug d;
+	long n, max;
+	char key[48];
+	if (drug_get(u->db, f[0].le.buf, &d) == 1 && parse_long(f[1].le.buf, 1, 10000, &n) == 0 &&
+	    (max = drug_max_per_resep(&d, u->cfg->farmasi.maks_resep)) > 0 && n > max) {
+		snprintf(key, sizeof key, "%s:%ld", d.kode, n);
+		char q[160];
+		snprintf(q, sizeof q, "Jumlah %ld melebihi batas %ld per resep. Tetap simpan?", n, max);
+		if (strcmp(key, c->allowed) != 0 && !ui_confirm(u, q)) {
+			field_error(fe, "jumlah", "di atas batas %ld %s per resep: ubah jumlahnya, atau simpan dan jawab y", max,
+				    d.satuan);
+			return 1;
+		}
+		str_copy(c->allowed, sizeof c->allowed, key);
+	}
+	int rc = resep_add(u->db, c->row->v.id, f[0].le.buf, f[1].le.buf, f[2].le.buf, fe, err);
+	c->changed = rc > 0;
+	return rc < 0 ? -1 : 0;
 }
 
 static void add_line(struct ui *u, const struct visit_row *row)
@@ -38,9 +63,14 @@ static void add_line(struct ui *u, const struct visit_row *row)
 		{ .name = "signa", .table = "resep", .column = "signa" },
 	};
 	char intro[512];
-	snprintf(intro, sizeof intro, "Resep untuk %s (No. RM %s). Ketik awal nama obat lalu Spasi untuk memilih.",
-		 row->nama, row->no_rm);
-	if (ui_dialog(u, "Tambah obat ke resep", intro, f, 3, save_line, (void *)row))
+	snprintf(intro, sizeof intro, "Resep untuk %s (No. RM %s). Ketik kode atau awal kata nama obat (para 500) "
+		 "lalu Tab; Spasi pada isian kosong: semua obat.", row->nama, row->no_rm);
+	struct line_ctx c = { .row = row };
+	if (!ui_dialog(u, "Tambah obat ke resep", intro, f, 3, save_line, &c))
+		return;
+	if (c.changed)
+		ui_message(u, 0, "%s di resep diubah menjadi %s", f[0].le.buf, f[1].le.buf);
+	else
 		ui_message(u, 0, "%s %s ditambahkan ke resep", f[1].le.buf, f[0].le.buf);
 }
 

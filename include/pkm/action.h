@@ -81,6 +81,8 @@ enum {
 	X(PLATFORM, 7, 'T', 0, "SATUSEHAT/P-Care", "Ganti antrean yang dilihat: SATUSEHAT atau P-Care", CTX_OUTBOX, \
 	  R_REPORTS) \
 	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
+	X(DRUGS, 0, 'O', 0, "Data obat", "Daftar obat: obat baru, ubah, tutup atau hapus obat terpilih", CTX_STOCK, \
+	  R_PHARMACY) \
 	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis terpilih (dengan konfirmasi)", CTX_DIAG, R_CLINICAL) \
 	X(DELDRUG, 8, 'X', 0, "Hapus", "Hapus obat resep terpilih (dengan konfirmasi)", CTX_RESEP, R_CLINICAL) \
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \

@@ -23,7 +23,12 @@ struct farmasi_config {
 	long expiry_days;		/* warn of batches expiring this soon */
 	long label_width;		/* lebar_etiket: columns of a drug label */
 	char label_printer[256];	/* printer_etiket: command a label goes to (stdin); "" = none */
+	long maks_resep;		/* the most a prescription line holds without a question (a drug's own first) */
+	char sumber_dana[1024];		/* funding sources "KODE=Label;..." over kamus batch.sumber, "" = kamus' */
 };
+/* [farmasi] sumber_dana: "KODE=Label" items split by ',' or ';' into the
+ * kamus form "KODE=Label;KODE=Label" in out; NULL, or why not. */
+const char *sumber_dana_parse(const char *in, char *out, size_t size);
 
 /* Target populations (sasaran) that report rows may print, e.g. S of SKDN. */
 enum { SASARAN_BAYI, SASARAN_BALITA, SASARAN_BUMIL, SASARAN_BULIN, SASARAN_PUS, SASARAN_N };

@@ -54,6 +54,13 @@ int dict_get(sqlite3 *db, const char *table, const char *column, struct column_d
  * the connection's own row, valid until the next dictionary lookup. NULL when
  * the column is not in kamus. */
 const struct column_def *dict_find(sqlite3 *db, const char *table, const char *column);
+/* The choices of a pilihan column on this connection instead of kamus' (the
+ * configuration's [farmasi] sumber_dana for batch.sumber): every screen,
+ * check, import and report reading the column gets them. 0 when set. */
+int dict_set_choices(sqlite3 *db, const char *table, const char *column, const char *choices);
+/* The configuration's lists over kamus': [farmasi] sumber_dana. */
+struct pkm_config;
+void dict_configure(sqlite3 *db, const struct pkm_config *cfg);
 /* Check `in` and write its normal form to out. NULL when fine, else an
  * Indonesian message for the field. Empty optional values give "". */
 const char *dict_check(sqlite3 *db, const struct column_def *c, const char *in, char *out, size_t size);

@@ -27,11 +27,18 @@ struct lb2_row {
 	long before;			/* balance on the 1st, before this month's AWAL */
 	long awal, terima, pakai, lain, sisa, days_out;
 	struct optimum opt;
+	char ditutup[11];		/* the day the drug was closed, "" while open */
 };
 
 struct lb2_payer {
 	char kode[24], nama[64];
 	long lembar;
+};
+
+/* A funding source: a Pemberian column of its own ([farmasi] sumber_dana, else
+ * kamus batch.sumber). */
+struct lb2_source {
+	char kode[16], nama[48];
 };
 
 struct lb2 {
@@ -40,6 +47,8 @@ struct lb2 {
 	struct lb2_row *rows;
 	int npayers;
 	struct lb2_payer payers[16];
+	int nsources;
+	struct lb2_source sources[24];
 	struct farmasi_config rules;
 };
 
@@ -58,6 +67,7 @@ struct stock_status {
 	int low;			/* saldo below the optimum */
 	char expiry[11];		/* "" when no batch is near expiry */
 	long expiry_qty;
+	char ditutup[11];		/* closed on that day: kept while it has stock or history */
 };
 
 /* Every drug, by code. Returns the count, -1 on error; caller frees *out. */

@@ -10,8 +10,16 @@
 struct drug {
 	char kode[24], nama[208], satuan[48], kategori[16];
 	long optimum;			/* fixed stok optimum, -1 when computed */
-	char kode_pcare[24];		/* P-Care's kdObat; "" keeps the one stored */
+	char kode_pcare[24];		/* P-Care's kdObat */
+	int fornas;			/* 1: on the Formularium Nasional */
+	char kode_kfa[32];		/* SATUSEHAT's Kamus Farmasi dan Alat Kesehatan */
+	long maks_resep;		/* the most one prescription may hold without a question, -1 none */
+	char ditutup[11];		/* the day it was closed: never prescribed or received again */
+	unsigned given;			/* DRUG_GIVEN_*: the optional columns drug_put writes */
 };
+/* An update writes the optional columns marked given and keeps the others
+ * (an import without them); a new drug gets the others' defaults. */
+enum { DRUG_GIVEN_PCARE = 1, DRUG_GIVEN_FORNAS = 2, DRUG_GIVEN_KFA = 4, DRUG_GIVEN_MAKS = 8, DRUG_GIVEN_ALL = 15 };
 
 /* What was typed (or read from a CSV row) for a receipt or an opening stock. */
 struct receipt_input {
@@ -46,10 +54,13 @@ struct resep_row {
 };
 
 int drug_get(sqlite3 *db, const char *kode, struct drug *d);
-/* By code prefix or words of the name; returns the count found (at most max).
+/* Drugs open for prescribing whose code starts with, or whose name has a word
+ * starting with, every word of the query ("para 500", "alb"); code prefix
+ * matches first. Returns the count found (at most max).
  * The lists below return -1 when their rows could not be read to the end. */
 int drug_search(sqlite3 *db, const char *query, struct drug *out, int max);
-/* Check a drug master row; 0 when it may be saved. */
+/* Check a drug master row (the columns of an old import; more in pkm/drug.h);
+ * 0 when it may be saved. */
 int drug_check(sqlite3 *db, const char *kode, const char *nama, const char *satuan, const char *kategori,
 	       const char *optimum, struct drug *out, struct field_errors *fe);
 /* Insert or update inside the caller's transaction. */
@@ -117,9 +128,13 @@ int stock_card_text(sqlite3 *db, const struct drug *d, struct sbuf *out);
 int stock_card_month_text(sqlite3 *db, const struct drug *d, const struct card_month *m, struct sbuf *out);
 
 /* Prescriptions on a visit, at most RESEP_MAX drugs (resep_add refuses one
- * more). Adding a drug already prescribed changes its quantity and signa
- * while nothing of it is given. */
+ * more), never of a closed drug. Adding a drug already prescribed changes its
+ * quantity and signa while nothing of it is given: 1 then, 0 for a new line,
+ * -1 when nothing was saved. */
 #define RESEP_MAX 64
+/* The most one line may hold without the prescriber's yes: the drug's own
+ * maks_resep, else `fallback` ([farmasi] maks_resep); 0 = no limit. */
+long drug_max_per_resep(const struct drug *d, long fallback);
 int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
 	      struct field_errors *fe, struct sbuf *err);
 /* resep_add inside the caller's transaction, with the therapy's days (NULL or

@@ -31,11 +31,13 @@ screen | grep "IBU400" | grep -q " 170 " || fail "stock not 170 after the receip
 open_visit 3
 keys End Enter
 wait_for "Belum ada obat"
-keys F5; type_text "ibu"; keys Space
+keys F5 Space	# on an empty search: every drug
 wait_for "Pilih: Obat"
-keys Enter Tab; type_text "30"; keys Tab; type_text "3x1 sesudah makan"; keys Enter
+keys Down Enter Tab; type_text "30"; keys Tab; type_text "3x1 sesudah makan"; keys Enter
 wait_for "30 IBU400 ditambahkan ke resep"
 keys F5; type_text "AMX500"; keys Tab; type_text "500"; keys F2
+wait_for "Jumlah 500 melebihi batas 300 per resep. Tetap simpan?"	# [farmasi] maks_resep
+keys y
 wait_for "500 AMX500 ditambahkan ke resep"
 keys Down F8
 wait_for "Hapus Amoksisilin 500 mg dari resep?"

@@ -46,3 +46,10 @@ check lb2-faktor.data data
 pkm report lb3 --month 2025-01 --format data >"$WORK/empty.data"
 if grep -v '^baris\|^skdn_s,' "$WORK/empty.data" | grep -qv ',0$'; then echo "non-zero cell in an empty month" >&2; exit 1; fi
 [ "$(grep -c ',jumlah,' "$WORK/empty.data")" -eq "$(grep -c ',jumlah,' "$HERE/expected/lb3.data")" ]
+
+# the Pemberian columns are the configured funding sources ([farmasi] sumber_dana)
+sed 's/^pengaman = 10$/&\nsumber_dana = JKN=JKN kapitasi, BLUD=BLUD Puskesmas/' pkm.ini >"$WORK/sumber.ini"
+"$PKM_BIN" --config "$WORK/sumber.ini" --db "$DB" laporan lb2 --month 2026-10 --width 136 >"$WORK/sumber.txt"
+grep -q "Optimum Minta JKN BLUD  *Jml$" "$WORK/sumber.txt" || { echo "LB2 not by the configured sources" >&2; exit 1; }
+grep -q "Pemberian menurut sumber dana: JKN = JKN kapitasi, BLUD = BLUD Puskesmas.$" "$WORK/sumber.txt" ||
+	{ echo "LB2 does not name the configured sources" >&2; exit 1; }

@@ -182,13 +182,37 @@ static void test_prescription_keys(void **s)
 	action_limit(~0u);
 }
 
+/* the drug master: ^O on the stock screen (its F-keys are all taken for the
+ * administrator), on the bar at 80 columns for FARMASI and ADMIN, and for no
+ * one else */
+static void test_drug_master_key(void **s)
+{
+	(void)s;
+	for (size_t r = 0; r < ARRAY_LEN(roles); r++) {
+		unsigned rights = role_rights(roles[r]);
+		int want = strcmp(roles[r], "FARMASI") == 0 || strcmp(roles[r], "ADMIN") == 0, on = 0;
+		struct hint h[A_COUNT];
+		int lines, n = action_bar(CTX_MAIN | CTX_STOCK, rights, 80, h, &lines);
+		for (int k = 0; k < n; k++)
+			if (h[k].a->id == A_DRUGS) {
+				on = 1;
+				assert_string_equal(h[k].key, "^O");
+			}
+		assert_int_equal(on, want);
+		action_limit(rights);
+		assert_int_equal(action_for_key(K_CTRL('O'), CTX_MAIN | CTX_STOCK) == A_DRUGS, want);
+		assert_int_not_equal(action_for_key(K_F(8), CTX_MAIN | CTX_VISITS), A_DRUGS);	/* the stock screen only */
+	}
+	action_limit(~0u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_help_fits),	  cmocka_unit_test(test_bar_shows_every_key),
 		cmocka_unit_test(test_bar_lines),	  cmocka_unit_test(test_help_of_a_screen),
 		cmocka_unit_test(test_data_officer_help), cmocka_unit_test(test_stock_keys),
-		cmocka_unit_test(test_prescription_keys),
+		cmocka_unit_test(test_prescription_keys), cmocka_unit_test(test_drug_master_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -273,9 +273,48 @@ static void test_export_path(void **s)
 	sb_free(&err);
 }
 
+/* [farmasi] sumber_dana: KODE=Label items by ',' (or ';' in quotes) into the
+ * kamus form; a malformed list refused with its line and why */
+static void test_funding_sources(void **s)
+{
+	(void)s;
+	char out[256];
+	assert_null(sumber_dana_parse(" PROGRAM = APBN program, APBD1=APBD I ,JKN=JKN kapitasi,", out, sizeof out));
+	assert_string_equal(out, "PROGRAM=APBN program;APBD1=APBD I;JKN=JKN kapitasi");
+	assert_null(sumber_dana_parse("DAK=DAK;BLUD=BLUD", out, sizeof out));
+	assert_string_equal(out, "DAK=DAK;BLUD=BLUD");
+	assert_string_equal(sumber_dana_parse("APBD1=APBD I, DAK", out, sizeof out), "'DAK': tanpa '=' (tulis KODE=Label)");
+	assert_string_equal(sumber_dana_parse("apbd1=APBD I", out, sizeof out),
+			    "'apbd1': kode 1-15 huruf besar, angka atau '_'");
+	assert_string_equal(sumber_dana_parse("DAK=DAK,DAK=Lagi", out, sizeof out), "'DAK': kode ganda");
+	assert_string_equal(sumber_dana_parse("DAK=", out, sizeof out), "'DAK': label 1-40 karakter tanpa '='");
+	assert_string_equal(sumber_dana_parse(" , ;", out, sizeof out), "daftar kosong");
+	assert_string_equal(sumber_dana_parse("A=1,B=2,C=3,D=4", out, 12), "daftar terlalu panjang");
+
+	write_ini("[farmasi]\nsumber_dana = \"JKN=JKN kapitasi;BLUD=BLUD\"\nmaks_resep = 120\n");
+	struct pkm_config c;
+	struct sbuf err = { 0 };
+	config_defaults(&c);
+	assert_int_equal(c.farmasi.maks_resep, 300);
+	assert_string_equal(c.farmasi.sumber_dana, "");
+	assert_int_equal(config_read(&c, path, &err), 0);
+	assert_string_equal(c.farmasi.sumber_dana, "JKN=JKN kapitasi;BLUD=BLUD");
+	assert_int_equal(c.farmasi.maks_resep, 120);
+	unlink(path);
+	write_ini("[farmasi]\nsumber_dana = JKN=JKN kapitasi, BLUD\n");
+	config_defaults(&c);
+	assert_int_equal(config_read(&c, path, &err), -1);
+	char want[160];
+	snprintf(want, sizeof want, "%s:2: sumber_dana: 'BLUD': tanpa '='", path);
+	assert_non_null(strstr(sb_str(&err), want));
+	unlink(path);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_funding_sources),
 		cmocka_unit_test(test_good), cmocka_unit_test(test_bad), cmocka_unit_test(test_syntax),
 		cmocka_unit_test(test_pharmacy_and_targets), cmocka_unit_test(test_urls),
 		cmocka_unit_test(test_answer_limit), cmocka_unit_test(test_export_path), cmocka_unit_test(test_twice),
