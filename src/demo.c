@@ -324,6 +324,18 @@ static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 	}
 	if (!any)
 		return 0;
+	/* the lines reached the pharmacy on the visit's day, in its queue's order, not now */
+	sqlite3_stmt *at = db_stmt(d->db, "UPDATE resep SET dibuat = ?2 || ' ' || time((450 + min(?3, 400) * 2) * 60, "
+				   "'unixepoch') WHERE kunjungan_id = ?1", d->err);
+	if (!at)
+		return -1;
+	sqlite3_bind_int64(at, 1, v->id);
+	sqlite3_bind_text(at, 2, v->tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_int(at, 3, v->no_antrian);
+	int rc = sqlite3_step(at);
+	sqlite3_reset(at);
+	if (rc != SQLITE_DONE)
+		return -1;
 	/* a short drug leaves the prescription undispensed, as at a real counter */
 	struct sbuf why = { 0 };
 	if (db_save_next(d->db) != 0)	/* the pharmacy's save */

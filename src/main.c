@@ -3,6 +3,7 @@
 #include "pkm/backup.h"
 #include "pkm/cli_admin.h"
 #include "pkm/cli_kirim.h"
+#include "pkm/cli_queue.h"
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
@@ -30,6 +31,8 @@ static const char usage[] =
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
 	"  pkm [--db BERKAS] pasien cari KATA...             cari pasien (20 pertama)\n"
+	"  pkm [--db BERKAS] resep antrian [--tanggal DD-MM-YYYY] [--format text|csv]\n"
+	"                    antrian resep hari ini (atau tanggal itu) di farmasi\n"
 	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
@@ -433,6 +436,7 @@ static int cmd_audit_(const struct cli *c, int argc, char **argv) { return cmd_a
 static int cmd_user_(const struct cli *c, int argc, char **argv) { return cmd_user(c->db, argc, argv); }
 static int cmd_merge_(const struct cli *c, int argc, char **argv) { return cmd_merge(c->db, argc, argv); }
 static int cmd_patient_(const struct cli *c, int argc, char **argv) { return cmd_patient(c->db, argc, argv); }
+static int cmd_resep_(const struct cli *c, int argc, char **argv) { return cmd_resep(c->db, argc, argv); }
 
 static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
 static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_pcare(c->cfg, c->path, argc, argv); }
@@ -460,6 +464,7 @@ static const struct command {
 	{ "ekspor", "export", 1, cmd_export_ },
 	{ "pengguna", NULL, 1, cmd_user_ },
 	{ "pasien", NULL, 1, cmd_patient_ },
+	{ "resep", NULL, 1, cmd_resep_ },
 	{ "gabung", NULL, 1, cmd_merge_ },
 	{ "icd10", NULL, 1, cmd_icd10 },
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
