@@ -61,6 +61,32 @@ static int everywhere(const struct action_info *a) { return (a->ctx & CTX_MAIN) 
 
 static int hint_width(const struct hint *h) { return (int)strlen(h->key) + 1 + utf8_width(h->a->hint) + 1; }
 
+/* Lay the hints out on the key bar: in order, the upper line first (each group
+ * on its own line when `by_group`); with `fill`, a key that does not fit on the
+ * upper line goes below and a later one that fits still goes up. The count placed. */
+static int place(struct hint *out, const struct hint *all, int n, int width, int by_group, int fill, int *lines)
+{
+	int x[2] = { 0, 0 }, line = 0, kept = 0;
+	for (int k = 0; k < n; k++) {
+		struct hint h = all[k];
+		int hw = hint_width(&h);
+		if (by_group)
+			line = h.line;
+		int l = fill && x[0] + hw - 1 <= width ? 0 : line;
+		if (x[l] + hw - 1 > width) {
+			if (l == 1)
+				continue;	/* only under 80 columns, where pkm asks for a bigger terminal */
+			l = line = 1;
+		}
+		h.line = l;
+		h.x = x[l];
+		x[l] += hw;
+		out[kept++] = h;
+	}
+	*lines = line + 1;
+	return kept;
+}
+
 int action_bar(unsigned ctx, unsigned rights, int width, struct hint *out, int *lines)
 {
 	/* group 0: F1 and this screen's keys; group 1: the main screens' */
@@ -80,26 +106,11 @@ int action_bar(unsigned ctx, unsigned rights, int width, struct hint *out, int *
 		}
 	/* a hint's trailing space may fall off the right edge */
 	int one = w[0] + w[1] - 1 <= width, by_group = !one && w[0] - 1 <= width && w[1] - 1 <= width;
-	int line = 0, x = 0, kept = 0;
-	for (int k = 0; k < n; k++) {
-		struct hint h = out[k];
-		int hw = hint_width(&h);
-		if (by_group && h.line != line) {
-			line = h.line;
-			x = 0;
-		}
-		if (x + hw - 1 > width) {
-			if (line == 1)
-				continue;	/* only under 80 columns, where pkm asks for a bigger terminal */
-			line = 1;
-			x = 0;
-		}
-		h.line = line;
-		h.x = x;
-		x += hw;
-		out[kept++] = h;
-	}
-	*lines = line + 1;
+	struct hint all[A_COUNT];
+	memcpy(all, out, (size_t)n * sizeof *out);
+	int kept = place(out, all, n, width, by_group, 0, lines);
+	if (kept < n && !by_group)	/* in order they do not fit: later keys fill the upper line's end */
+		kept = place(out, all, n, width, 0, 1, lines);
 	return kept;
 }
 

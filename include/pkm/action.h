@@ -30,7 +30,8 @@ enum {
 	CTX_LOGIN = 2048,	/* the log-in and the locked screen */
 	CTX_OUTBOX = 4096,	/* Laporan: what waits to go to SATUSEHAT or P-Care */
 	CTX_FILTER = 8192,	/* a filter to fill before a list (the audit trail) */
-	CTX_ALL = 16383,
+	CTX_QUEUE = 16384,	/* Antrian resep: the pharmacy's queue */
+	CTX_ALL = 32767,
 };
 
 /*  X(id, function key, ctrl letter, other key, hint label, help text, contexts,
@@ -42,6 +43,8 @@ enum {
 	X(LOGIN, 2, 'S', 0, "Masuk", "Masuk dengan nama pengguna dan kata sandi", CTX_LOGIN, 0) \
 	X(VISITS, 3, 'K', 0, "Kunjungan", "Kunjungan hari ini per unit", CTX_MAIN, R_VISITS) \
 	X(REPORTS, 4, 'R', 0, "Laporan", "Laporan bulanan LB1-LB4 dan Jampersal: lihat, simpan, cetak", CTX_MAIN, R_REPORTS) \
+	X(QUEUE, 8, 'Y', 0, "Resep", "Antrian resep: resep hari ini yang menunggu diserahkan", CTX_MAIN, \
+	  R_PHARMACY) \
 	X(FILTER, 2, 'S', 0, "Tampilkan", "Tampilkan daftar dengan saringan ini", CTX_FILTER, 0) \
 	X(NEW, 5, 'N', 0, "Baru", "Pasien baru: isi datanya, lalu daftarkan kunjungannya", CTX_SEARCH, R_REGISTER) \
 	X(NEWUSER, 5, 'N', 0, "Baru", "Pengguna baru", CTX_USERS, R_ADMIN) \
@@ -49,10 +52,10 @@ enum {
 	X(ADDDRUG, 5, 'N', 0, "Baru", "Obat baru di resep", CTX_RESEP, R_CLINICAL) \
 	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
 	X(EDIT, 6, 'B', 0, "Ubah", "Ubah data pasien terpilih (umur di kunjungannya dihitung ulang)", CTX_SEARCH, R_REGISTER) \
+	X(CORRECT, 5, 'X', 0, "Koreksi", "Koreksi kunjungan: unit, penjamin, pasien, atau batalkan", CTX_VISITS, \
+	  R_REGISTER) \
 	X(UNIT, 6, 'U', K_TAB, "Unit", "Ganti unit yang ditampilkan", CTX_VISITS, R_VISITS) \
 	X(DAY, 7, 'T', 0, "Tanggal", "Kunjungan hari lain: ketik tanggalnya", CTX_VISITS, R_VISITS) \
-	X(CORRECT, 8, 'X', 0, "Koreksi", "Koreksi kunjungan: unit, penjamin, pasien, atau batalkan", CTX_VISITS, \
-	  R_REGISTER) \
 	X(PREVDAY, 0, 0, '<', "Kemarin", "Kunjungan sehari sebelumnya", CTX_VISITS, R_VISITS) \
 	X(NEXTDAY, 0, 0, '>', "Besok", "Kunjungan sehari sesudahnya (sampai hari ini)", CTX_VISITS, R_VISITS) \
 	X(ISSUE, 6, 'E', 0, "Keluarkan", "Keluarkan obat rusak, kedaluwarsa atau mutasi dari satu batch", CTX_STOCK, R_PHARMACY) \
@@ -67,7 +70,7 @@ enum {
 	  R_REPORTS) \
 	X(PLATFORM, 7, 'T', 0, "SATUSEHAT/P-Care", "Ganti antrean yang dilihat: SATUSEHAT atau P-Care", CTX_OUTBOX, \
 	  R_REPORTS) \
-	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
+	X(BACKUP, 7, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
 	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis terpilih (dengan konfirmasi)", CTX_DIAG, R_CLINICAL) \
 	X(DELDRUG, 8, 'X', 0, "Hapus", "Hapus obat resep terpilih (dengan konfirmasi)", CTX_RESEP, R_CLINICAL) \
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
@@ -79,7 +82,7 @@ enum {
 	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, gabung pasien dobel", CTX_MAIN, R_ADMIN) \
 	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL, 0) \
 	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", \
-	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK | CTX_VISITS | CTX_REPSEL), 0) \
+	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK | CTX_VISITS | CTX_REPSEL | CTX_QUEUE), 0) \
 	X(CLEAR, 0, 0, K_ESC, "Kosongkan", "Kosongkan teks pencarian", CTX_SEARCH | CTX_STOCK, 0)
 
 enum action {

@@ -23,7 +23,7 @@ grep -q "sedang dibuka pkm lain" "$WORK/busy.err" || fail "no clear message: $(c
 keys F4
 wait_for "Lebar kertas"
 sleep 1	# a new file name each second
-keys F8
+keys F7
 wait_for "Cadangan dibuat dan diperiksa"
 [ "$(count)" = 2 ] || fail "menu backup not made"
 keys F10

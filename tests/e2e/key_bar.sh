@@ -31,7 +31,7 @@ wait_for "Cari:"
 bar | grep -qF "F9 Ganti pengguna" || fail "the desk's bar lacks F9 Ganti pengguna"
 keys F3
 wait_for "Unit: semua"
-for k in "F6 Unit" "F7 Tanggal" "F8 Koreksi" "< Kemarin" "> Besok" "F2 Daftar" "F9 Ganti pengguna" "F10 Keluar"; do
+for k in "F6 Unit" "F7 Tanggal" "F5 Koreksi" "< Kemarin" "> Besok" "F2 Daftar" "F9 Ganti pengguna" "F10 Keluar"; do
 	bar | grep -qF "$k" || fail "the desk's visit list bar lacks $k"
 done
 keys F1
@@ -39,7 +39,7 @@ wait_for "Di layar ini:"
 help=$(screen)
 line() { echo "$help" | grep -n -- "$1" | head -1 | cut -d: -f1; }
 here=$(line "Di layar ini:"); every=$(line "Di setiap layar utama:")
-for k in "F6/Tab/^U *Ganti unit" "F7/^T *Kunjungan hari lain" "F8/^X *Koreksi kunjungan" "< *Kunjungan sehari sebelumnya"; do
+for k in "F6/Tab/^U *Ganti unit" "F7/^T *Kunjungan hari lain" "F5/^X *Koreksi kunjungan" "< *Kunjungan sehari sebelumnya"; do
 	n=$(line "$k")
 	[ -n "$n" ] && [ "$n" -gt "$here" ] && [ "$n" -lt "$every" ] || fail "help of the visit list: '$k' not among its own keys"
 done
@@ -57,9 +57,10 @@ keys Escape
 wait_for "Unit: semua"
 quit
 
-# the pharmacist: F11 Farmasi; on a prescription F9 serahkan, nothing to write
+# the pharmacist: the queue first, F8 Resep and F11 Farmasi
 LOGIN_AS=budi:FARMASI start_app
-wait_for "Kunjungan hari ini"
+wait_for "Antrian resep"
+bar | grep -qF "F8 Resep" || fail "the pharmacist's bar lacks F8 Resep"
 bar | grep -qF "F11 Farmasi" || fail "the pharmacist's bar lacks F11 Farmasi"
 quit
 
@@ -85,7 +86,7 @@ screen | grep -q "| Laporan" || fail "Esc left the reports"
 keys F1
 wait_for "Di layar ini:"
 help=$(screen)
-echo "$help" | grep -q "Pasien baru\|F7\|^ *[<>] " && fail "the data officer's help lists keys they cannot use"
+echo "$help" | grep -q "Pasien baru\|F7/^T\|^ *[<>] " && fail "the data officer's help lists keys they cannot use"
 echo "$help" | grep -q "F5/^O *Antrean kirim" || fail "the data officer's help lacks F5 Kirim"
 keys Escape
 wait_for "LB1"

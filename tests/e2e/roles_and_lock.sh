@@ -50,6 +50,8 @@ sleep 0.3
 
 LOGIN_AS=budi:FARMASI start_app
 wait_for "Selamat bekerja, budi (FARMASI)"
+wait_for "Antrian resep"	# the pharmacy starts at its queue
+keys F3
 wait_for "Kunjungan hari ini"
 keys Enter
 wait_for "Diagnosis dan formulir hanya untuk tenaga kesehatan unit K2."

@@ -1,4 +1,4 @@
-# Koreksi kunjungan at 80x24 (F8 on the visit list): a cancelled visit stays on
+# Koreksi kunjungan at 80x24 (F5 on the visit list): a cancelled visit stays on
 # the list marked BATAL and leaves LB1 and LB4; a visit moved to the right
 # patient takes that patient's age and carries its diagnosis along (LB1 moves
 # the case); a visit moved to another unit gets a number there and its old
@@ -20,9 +20,9 @@ start_app
 wait_for "F10 Keluar"
 keys F3
 wait_for "Tab: ganti unit"
-screen | grep -q "F8 Koreksi" || fail "F8 Koreksi not on the key bar"
+screen | grep -q "F5 Koreksi" || fail "F5 Koreksi not on the key bar"
 # cancel Candra's visit (the second line) with a reason
-keys Down F8
+keys Down F5
 wait_for "Koreksi kunjungan"
 wait_for "Candra Wijaya (No. RM 200003), 23-11-2026, K3 antrian 1"
 keys Tab Tab Tab; type_text "x"; keys F2
@@ -48,7 +48,7 @@ keys Enter
 wait_for "Kunjungan ini dibatalkan (salah daftar, pasien pulang)"
 
 # Ani's visit was Bayu's: moved by No. RM, the diagnosis goes with it
-keys Up F8
+keys Up F5
 wait_for "Ani Lestari (No. RM 200001)"
 keys Tab Tab
 wait_for "No. RM pasien yang benar: kunjungan dipindah ke pasien itu"
@@ -69,7 +69,7 @@ expect_sql "SELECT p.no_rm, k.umur_tahun, (SELECT icd10 FROM diagnosis d WHERE d
 [ "$(lb1)" = "J06,1-4t.baru.L,1 " ] || fail "LB1 did not follow the patient: $(lb1)"
 
 # Dewi to Klaster 4: number 1 there; her K3 number 2 stays taken
-keys Down Down F8
+keys Down Down F5
 wait_for "Dewi Sartika (No. RM 200004)"
 type_text "K4"; keys F2
 wait_for "unit K4, antrian 1"

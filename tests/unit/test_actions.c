@@ -17,6 +17,7 @@ static const char *roles[] = { "PENDAFTARAN", "NAKES", "FARMASI", "PELAPORAN", "
 static const unsigned screens[] = {
 	CTX_MAIN | CTX_SEARCH, CTX_MAIN | CTX_VISITS, CTX_MAIN | CTX_STOCK, CTX_MAIN | CTX_REPSEL, CTX_DIAG,
 	CTX_FORM, CTX_VIEWER, CTX_PICK, CTX_PICK | CTX_FORM, CTX_RESEP, CTX_USERS, CTX_LOGIN, CTX_OUTBOX, CTX_FILTER,
+	CTX_MAIN | CTX_QUEUE,
 };
 
 static void test_help_fits(void **s)
