@@ -128,12 +128,43 @@ static void test_data_officer_help(void **s)
 	assert_int_equal(l[0]->id, A_OUTBOX);
 }
 
+/* Antrian resep: F8 and Ctrl-Y on every main screen for the pharmacy and the
+ * administrator, nothing for the others; the administrator's full visit-list
+ * bar still shows every key at 80 columns, the main screens' in F-key order. */
+static void test_queue_keys(void **s)
+{
+	(void)s;
+	action_limit(role_rights("FARMASI"));
+	assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_QUEUE), A_QUEUE);
+	assert_int_equal(action_for_key(K_CTRL('Y'), CTX_MAIN | CTX_VISITS), A_QUEUE);
+	action_limit(role_rights("ADMIN"));
+	assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_REPSEL), A_QUEUE);
+	assert_int_equal(action_for_key(K_F(5), CTX_MAIN | CTX_VISITS), A_CORRECT);
+	assert_int_equal(action_for_key(K_F(7), CTX_MAIN | CTX_REPSEL), A_BACKUP);
+	action_limit(role_rights("NAKES"));
+	assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_VISITS), A_NONE);
+	action_limit(~0u);
+	struct hint h[A_COUNT];
+	int lines, n = action_bar(CTX_MAIN | CTX_VISITS, role_rights("ADMIN"), 80, h, &lines);
+	assert_int_equal(lines, 2);
+	int queue = -1, last_main = 0;
+	for (int k = 0; k < n; k++) {
+		if (h[k].a->id == A_QUEUE)
+			queue = k;
+		if (h[k].line == 1 && (h[k].a->ctx & CTX_MAIN)) {	/* below: in F-key order */
+			assert_true(h[k].a->fkey > last_main);
+			last_main = h[k].a->fkey;
+		}
+	}
+	assert_true(queue >= 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_help_fits),	  cmocka_unit_test(test_bar_shows_every_key),
 		cmocka_unit_test(test_bar_lines),	  cmocka_unit_test(test_help_of_a_screen),
-		cmocka_unit_test(test_data_officer_help),
+		cmocka_unit_test(test_data_officer_help), cmocka_unit_test(test_queue_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
