@@ -80,3 +80,11 @@ keys F2
 wait_for "pkm | Pendaftaran"
 keys F8
 wait_for "pkm | Antrian resep"
+
+# the queue's ticks are no key: nobody at the desk still locks the screen
+$T kill-session -t app
+LOGIN_AS=farmasi:FARMASI start_app tmux-256color PKM_KUNCI_DETIK=2
+wait_for "pkm | Antrian resep"
+wait_for "Layar terkunci"
+type_text "$PASSWORD"; keys Enter
+wait_for "pkm | Antrian resep"
