@@ -140,6 +140,16 @@ struct date date_today(void)
 	return d;
 }
 
+char *date_now(char *buf)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char day[11];
+	snprintf(buf, 20, "%s %02d:%02d:%02d", date_format(date_today(), day), tm.tm_hour, tm.tm_min, tm.tm_sec);
+	return buf;
+}
+
 int month_parse(const char *s, struct date *first, struct date *next)
 {
 	struct date d = { 0, 0, 1 };

@@ -10,7 +10,6 @@
 #include <limits.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 
@@ -276,12 +275,8 @@ static int clear_writer(sqlite3 *db)
 static int name_writer(sqlite3 *db, const char *user)
 {
 	/* pelaku.waktu is informational: the trail takes its time from the clock */
-	char when[32], day[11];
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	snprintf(when, sizeof when, "%s %02d:%02d:%02d", date_format(date_today(), day), tm.tm_hour, tm.tm_min,
-		 tm.tm_sec);
+	char when[20];
+	date_now(when);
 	sqlite3_stmt *st = clear_writer(db) == 0
 				   ? db_stmt(db, "INSERT INTO pelaku (id, pengguna, waktu) VALUES (1, ?, ?)", NULL)
 				   : NULL;

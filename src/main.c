@@ -5,6 +5,7 @@
 #include "pkm/cli_kirim.h"
 #include "pkm/cli_stock.h"
 #include "pkm/cli_resep.h"
+#include "pkm/cli_queue.h"
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
@@ -37,6 +38,8 @@ static const char usage[] =
 	"  pkm [--db BERKAS] obat cari KATA... | tambah|ubah KODE --nama N --satuan S\n"
 	"                    [--kategori K] [--optimum N] [--fornas Y|T] [--pcare K]\n"
 	"                    [--kfa K] [--maks N] | tutup|buka|hapus KODE   daftar obat\n"
+	"  pkm [--db BERKAS] resep antrian [--tanggal DD-MM-YYYY] [--format text|csv]\n"
+	"                    antrian resep hari ini (atau tanggal itu) di farmasi\n"
 	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
@@ -456,11 +459,13 @@ static int cmd_user_(const struct cli *c, int argc, char **argv) { return cmd_us
 static int cmd_merge_(const struct cli *c, int argc, char **argv) { return cmd_merge(c->db, argc, argv); }
 static int cmd_patient_(const struct cli *c, int argc, char **argv) { return cmd_patient(c->db, argc, argv); }
 
-/* pkm resep: the pharmacy counter (src/cli_resep.c) */
+/* pkm resep: the queue and the pharmacy counter (src/cli_queue.c, src/cli_resep.c) */
 static int cmd_resep_(const struct cli *c, int argc, char **argv)
 {
+	if (argc && strcmp(argv[0], "antrian") == 0)	/* the queue (src/cli_queue.c) */
+		return cmd_resep_queue(c->db, argc, argv);
 	int rc = cmd_resep_counter(c->db, c->cfg, argc, argv);
-	return rc < 0 ? fail_usage("resep: lihat, serahkan, tutup, ubah atau etiket") : rc;
+	return rc < 0 ? fail_usage("resep: antrian, lihat, serahkan, tutup, ubah atau etiket") : rc;
 }
 
 static int cmd_obat_(const struct cli *c, int argc, char **argv) { return cmd_obat(c->db, argc, argv); }

@@ -604,21 +604,25 @@ int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumla
 		field_error(fe, "obat", "paling banyak %d obat per kunjungan", RESEP_MAX);
 	if (fe->n)
 		return -1;
-	/* dibuat: when it reached the pharmacy (the queue's order); a line the
-	 * counter has begun to give is no longer the prescriber's to change */
+	/* dibuat: when it reached the pharmacy (the queue's order), and who wrote it:
+	 * the first writing's, kept by a change; a line the counter has begun to
+	 * give is no longer the prescriber's to change */
 	long had = lines_of(db, visit_id, d.kode, 1);
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO resep (kunjungan_id, obat, jumlah, signa, hari, dibuat) "
-				      "VALUES (?, ?, ?, ?, ?, datetime('now')) "
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO resep (kunjungan_id, obat, jumlah, signa, hari, dibuat, penulis) "
+				      "VALUES (?, ?, ?, ?, ?, ?, (SELECT id FROM pengguna WHERE nama = ?)) "
 				      "ON CONFLICT (kunjungan_id, obat) DO UPDATE SET jumlah = excluded.jumlah, "
 				      "signa = excluded.signa, hari = excluded.hari WHERE diberi = 0 AND tutup IS NULL", err);
 	int rc = -1;
 	if (st) {
+		char now[20];
 		sqlite3_bind_int64(st, 1, visit_id);
 		sqlite3_bind_text(st, 2, d.kode, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, atol(qty));
 		sqlite3_bind_text(st, 4, sig, -1, SQLITE_STATIC);
 		if (*days)
 			sqlite3_bind_int64(st, 5, atol(days));
+		sqlite3_bind_text(st, 6, date_now(now), -1, SQLITE_STATIC);
+		db_bind_text(st, 7, db_user(db), 0);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			sb_printf(err, "resep tidak tersimpan: %s", sqlite3_errmsg(db));
 		else if (sqlite3_changes(db) == 0)

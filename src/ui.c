@@ -285,12 +285,21 @@ static void give_back_memory(struct ui *u)
 	malloc_trim(0);
 }
 
-int ui_key(struct ui *u)
+/* A tick is no key: after one, the idle lock's clock and the pause go on. */
+static struct {
+	int ticked, paused;
+	long start;
+} since_key;
+
+/* A key, or K_TICK after tick_ms without one (tick_ms < 0: a key only). */
+static int key_wait(struct ui *u, int tick_ms)
 {
 	long_message(u);
 	backup_tick(u);
-	long start = now_ms();	/* since the last key: the idle lock's clock */
-	int paused = 0;
+	long called = now_ms();
+	long start = since_key.ticked ? since_key.start : called;	/* since the last key: the idle lock's clock */
+	int paused = since_key.ticked && since_key.paused;
+	since_key.ticked = 0;
 	for (;;) {
 		wint_t wc;
 		int idle = idle_ms(u), wait = idle < 0 ? -1 : (int)(idle - (now_ms() - start));
@@ -300,6 +309,9 @@ int ui_key(struct ui *u)
 			wait = 250;	/* the copy's progress shown while nobody types */
 		if (!paused && (wait < 0 || wait > PAUSE_MS))
 			wait = PAUSE_MS;
+		long tick = tick_ms - (now_ms() - called);
+		if (tick_ms >= 0 && (wait < 0 || wait > tick))
+			wait = tick > 0 ? (int)tick : 0;
 		int r = read_wch(wait, &wc);
 		if (r == DROPPED) {
 			start = now_ms();
@@ -318,6 +330,12 @@ int ui_key(struct ui *u)
 			if (idle >= 0 && now_ms() - start >= idle) {	/* nobody at the desk: hide the screen */
 				ui_lock(u);
 				return K_RESIZE;
+			}
+			if (tick_ms >= 0 && now_ms() - called >= tick_ms) {
+				since_key.ticked = 1;
+				since_key.paused = paused;
+				since_key.start = start;
+				return K_TICK;
 			}
 			continue;
 		}
@@ -343,6 +361,9 @@ int ui_key(struct ui *u)
 			return key;
 	}
 }
+
+int ui_key(struct ui *u) { return key_wait(u, -1); }
+int ui_key_tick(struct ui *u, int ms) { return key_wait(u, ms); }
 
 attr_t ui_attr_sel(struct ui *u)
 {
@@ -620,7 +641,7 @@ int ui_main_action(struct ui *u, enum action a)
 	case A_REGISTER: return SCR_REGISTER;
 	case A_VISITS: return SCR_VISITS;
 	case A_REPORTS: return SCR_REPORTS;
-	case A_PHARMACY: return SCR_PHARMACY;
+	case A_PHARMACY: return SCR_QUEUE;	/* the counter's home; its stock one key further */
 	case A_ADMIN: return SCR_ADMIN;
 	case A_SWITCH: return SCR_SWITCH;
 	case A_QUIT: return SCR_QUIT;
@@ -711,7 +732,7 @@ static void start_work(struct ui *u)
 static enum pkm_screen first_screen(void)
 {
 	static const struct { enum action a; enum pkm_screen s; } order[] = {
-		{ A_REGISTER, SCR_REGISTER }, { A_VISITS, SCR_VISITS }, { A_PHARMACY, SCR_PHARMACY },
+		{ A_REGISTER, SCR_REGISTER }, { A_PHARMACY, SCR_QUEUE }, { A_VISITS, SCR_VISITS },
 		{ A_REPORTS, SCR_REPORTS }, { A_ADMIN, SCR_ADMIN },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(order); i++)
@@ -800,6 +821,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 		case SCR_VISITS: s = ui_visits(&u); break;
 		case SCR_REPORTS: s = ui_reports(&u); break;
 		case SCR_PHARMACY: s = ui_pharmacy(&u); break;
+		case SCR_QUEUE: s = ui_queue(&u); break;
 		case SCR_ADMIN: s = ui_admin(&u); break;
 		case SCR_SWITCH: s = switch_user(&u); break;
 		case SCR_QUIT: break;

@@ -467,8 +467,6 @@ enum pkm_screen ui_pharmacy(struct ui *u)
 		} else if (a == A_STOCKTAKE && cur) {
 			stocktake(u, cur);
 			reload = 1;
-		} else if (a == A_STOCKREPORT) {
-			ui_stock_report(u);
 		} else if (a == A_DRUGS) {
 			reload = ui_drug_master(u, cur ? cur->kode : NULL);
 		} else if (a == A_CLEAR) {

@@ -11,7 +11,7 @@
 #include "pkm/user.h"
 #include "pkm/visit.h"
 
-enum pkm_screen { SCR_REGISTER, SCR_VISITS, SCR_REPORTS, SCR_PHARMACY, SCR_ADMIN, SCR_SWITCH, SCR_QUIT };
+enum pkm_screen { SCR_REGISTER, SCR_VISITS, SCR_REPORTS, SCR_PHARMACY, SCR_ADMIN, SCR_SWITCH, SCR_QUIT, SCR_QUEUE };
 
 struct ui {
 	sqlite3 *db;
@@ -42,6 +42,10 @@ int ui_card_check(struct ui *u, const struct patient *p, const char *payer, char
  * no action's key, text for ui_edit_key. */
 #define K_PASTE (K_BASE + 0x400)
 int ui_key(struct ui *u);
+/* The same, or K_TICK when `ms` pass without a key: a screen that refreshes
+ * itself waits so (Antrian resep); a tick is no key for the idle lock. */
+#define K_TICK (K_BASE + 0x401)
+int ui_key_tick(struct ui *u, int ms);
 /* Leave the screen (pkm exits): the terminal as it was. */
 void ui_end(void);
 /* Clear and draw the title bar, the message line and the key hints of `ctx`. */
@@ -79,11 +83,13 @@ enum pkm_screen ui_reports(struct ui *u);
 /* Laporan > Kirim: the SATUSEHAT outbox (src/ui_kirim.c). */
 void ui_outbox(struct ui *u);
 enum pkm_screen ui_pharmacy(struct ui *u);
-/* Farmasi > F8: batches near expiry and drugs below optimum (src/ui_stock_report.c). */
+/* Antrian resep > F8: batches near expiry and drugs below optimum (src/ui_stock_report.c). */
 void ui_stock_report(struct ui *u);
+/* Antrian resep: today's prescriptions as they reach the pharmacy (src/ui_queue.c). */
+enum pkm_screen ui_queue(struct ui *u);
 /* A backup now, with a progress bar (the daily one runs beside the session). */
 void ui_backup(struct ui *u);
-/* Farmasi's F8 on the drug chosen (or none): new, change, close, delete, open
+/* Stok obat's F8 on the drug chosen (or none): new, change, close, delete, open
  * again (src/ui_drug.c); 1 when the list should be read again. */
 int ui_drug_master(struct ui *u, const char *kode);
 /* The prescriptions of a visit: add, remove, dispense. */

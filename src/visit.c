@@ -140,14 +140,40 @@ int visit_last(sqlite3 *db, long pasien_id, struct visit *v)
 				   " ORDER BY k.tanggal DESC, k.id DESC LIMIT 1", pasien_id, v);
 }
 
+/* A line of a visit list: the visit, who it is, how many diagnoses. */
+#define VISIT_ROW_SQL "SELECT " VISIT_COLS ", p.no_rm, p.nama, p.jenis_kelamin," \
+		      " (SELECT count(*) FROM diagnosis d WHERE d.kunjungan_id = k.id)" \
+		      " FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id"
+
+static void read_row(sqlite3_stmt *st, struct visit_row *r)
+{
+	read_visit(st, &r->v);
+	db_col_text(st, VISIT_NCOLS, r->no_rm, sizeof r->no_rm);
+	db_col_text(st, VISIT_NCOLS + 1, r->nama, sizeof r->nama);
+	char sex[4];
+	db_col_text(st, VISIT_NCOLS + 2, sex, sizeof sex);
+	r->sex = sex[0];
+	r->n_diag = sqlite3_column_int(st, VISIT_NCOLS + 3);
+}
+
+int visit_row_get(sqlite3 *db, long id, struct visit_row *r)
+{
+	sqlite3_stmt *st = db_stmt(db, VISIT_ROW_SQL " WHERE k.id = ?", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_row(st, r);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int visit_list_day(sqlite3 *db, struct date day, const char *unit, struct visit_row **rows)
 {
 	char tanggal[11];
 	date_format(day, tanggal);
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT " VISIT_COLS ", p.no_rm, p.nama, p.jenis_kelamin,"
-		" (SELECT count(*) FROM diagnosis d WHERE d.kunjungan_id = k.id)"
-		" FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id JOIN unit u ON u.kode = k.unit"
+	sqlite3_stmt *st = db_prepare(db, VISIT_ROW_SQL " JOIN unit u ON u.kode = k.unit"
 		" WHERE k.tanggal = ?1 AND (?2 IS NULL OR k.unit = ?2) ORDER BY u.urut, k.no_antrian", NULL);
 	*rows = NULL;
 	if (!st)
@@ -160,14 +186,7 @@ int visit_list_day(sqlite3 *db, struct date day, const char *unit, struct visit_
 			cap = cap ? cap * 2 : 32;
 			*rows = xrealloc(*rows, (size_t)cap * sizeof **rows);
 		}
-		struct visit_row *r = &(*rows)[n++];
-		read_visit(st, &r->v);
-		db_col_text(st, VISIT_NCOLS, r->no_rm, sizeof r->no_rm);
-		db_col_text(st, VISIT_NCOLS + 1, r->nama, sizeof r->nama);
-		char sex[4];
-		db_col_text(st, VISIT_NCOLS + 2, sex, sizeof sex);
-		r->sex = sex[0];
-		r->n_diag = sqlite3_column_int(st, VISIT_NCOLS + 3);
+		read_row(st, &(*rows)[n++]);
 	}
 	if (db_finish(db, st, rc, NULL) != 0) {	/* a list cut short is no list */
 		free(*rows);

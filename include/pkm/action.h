@@ -31,7 +31,8 @@ enum {
 	CTX_OUTBOX = 4096,	/* Laporan: what waits to go to SATUSEHAT or P-Care */
 	CTX_FILTER = 8192,	/* a filter to fill before a list (the audit trail) */
 	CTX_CARD = 16384,	/* Farmasi: the stock card of a drug */
-	CTX_ALL = 32767,
+	CTX_QUEUE = 32768,	/* Antrian resep: the pharmacy's queue (its home) */
+	CTX_ALL = 65535,
 };
 
 /*  X(id, function key, ctrl letter, other key, hint label, help text, contexts,
@@ -52,6 +53,8 @@ enum {
 	X(NEWUSER, 5, 'N', 0, "Baru", "Pengguna baru", CTX_USERS, R_ADMIN) \
 	X(ADD, 5, 'N', 0, "Baru", "Diagnosis baru: cari kode ICD-10", CTX_DIAG, R_CLINICAL) \
 	X(ADDDRUG, 5, 'N', 0, "Baru", "Obat baru di resep", CTX_RESEP, R_CLINICAL) \
+	X(STOCK, 5, 'N', 0, "Stok obat", "Stok obat: kartu stok, penerimaan, opname, data obat", CTX_QUEUE, \
+	  R_PHARMACY) \
 	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
 	X(EDIT, 6, 'B', 0, "Ubah", "Ubah data pasien terpilih (umur di kunjungannya dihitung ulang)", CTX_SEARCH, R_REGISTER) \
 	X(CHANGEDRUG, 6, 'U', 0, "Ubah/ganti", "Ubah jumlah atau signa, atau ganti obat, dengan alasan", CTX_RESEP, \
@@ -71,7 +74,7 @@ enum {
 	  CTX_CARD, R_PHARMACY) \
 	X(STOCKTAKE, 7, 'T', 0, "Opname", "Stok opname: hasil hitung fisik satu batch, selisihnya dicatat", CTX_STOCK, R_PHARMACY) \
 	X(STOCKREPORT, 8, 'Y', 0, "Lap. stok", "Laporan stok: batch hampir kedaluwarsa, obat di bawah optimum", \
-	  CTX_STOCK, R_PHARMACY) \
+	  CTX_QUEUE, R_PHARMACY) \
 	X(CLOSELINE, 7, 'T', 0, "Tutup sisa", "Tutup sisa baris terpilih dengan alasan (stok kosong, dst.)", \
 	  CTX_RESEP, R_PHARMACY) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
@@ -81,7 +84,7 @@ enum {
 	X(PLATFORM, 7, 'T', 0, "SATUSEHAT/P-Care", "Ganti antrean yang dilihat: SATUSEHAT atau P-Care", CTX_OUTBOX, \
 	  R_REPORTS) \
 	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
-	X(DRUGS, 0, 'O', 0, "Data obat", "Daftar obat: obat baru, ubah, tutup atau hapus obat terpilih", CTX_STOCK, \
+	X(DRUGS, 8, 'O', 0, "Data obat", "Daftar obat: obat baru, ubah, tutup atau hapus obat terpilih", CTX_STOCK, \
 	  R_PHARMACY) \
 	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis terpilih (dengan konfirmasi)", CTX_DIAG, R_CLINICAL) \
 	X(DELDRUG, 8, 'X', 0, "Hapus", "Hapus obat resep terpilih (dengan konfirmasi)", CTX_RESEP, R_CLINICAL) \
@@ -91,11 +94,11 @@ enum {
 	  CTX_RESEP, R_PHARMACY) \
 	X(SWITCH, 9, 'A', 0, "Ganti pengguna", "Ganti pengguna: kembali ke layar masuk tanpa menutup pkm", CTX_MAIN, 0) \
 	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN, 0) \
-	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: stok obat, kartu stok, penerimaan, opname", CTX_MAIN, R_PHARMACY) \
+	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: antrian resep hari ini, stok obat, laporan stok", CTX_MAIN, R_PHARMACY) \
 	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, gabung pasien dobel", CTX_MAIN, R_ADMIN) \
 	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL, 0) \
 	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", \
-	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK | CTX_VISITS | CTX_REPSEL), 0) \
+	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK | CTX_VISITS | CTX_REPSEL | CTX_QUEUE), 0) \
 	X(CLEAR, 0, 0, K_ESC, "Kosongkan", "Kosongkan teks pencarian", CTX_SEARCH | CTX_STOCK, 0)
 
 enum action {

@@ -35,6 +35,9 @@ struct date date_from_days(long days);
 int date_cmp(struct date a, struct date b);
 /* Today, or PKM_TODAY=YYYY-MM-DD when set (tests). */
 struct date date_today(void);
+/* Now as stored: today's date (PKM_TODAY when set) with the local clock,
+ * "YYYY-MM-DD HH:MM:SS" (buf at least 20 bytes). */
+char *date_now(char *buf);
 /* A month as typed: "MM-YYYY" (as shown; also MM/YYYY) or "YYYY-MM", into the
  * first day of that month and of the next; 0 on success. */
 int month_parse(const char *s, struct date *first, struct date *next);

@@ -46,6 +46,8 @@ int visit_last(sqlite3 *db, long pasien_id, struct visit *v);
 /* Visits of a day (unit NULL = all units) by unit then queue number.
  * Caller frees *rows. Returns the count, -1 on error. */
 int visit_list_day(sqlite3 *db, struct date day, const char *unit, struct visit_row **rows);
+/* One visit as its day's list shows it: 1 found, 0 none, -1 error. */
+int visit_row_get(sqlite3 *db, long id, struct visit_row *r);
 
 /* The case flag the screen proposes for a code on a visit (README domain rule 2). */
 char diag_prefill(sqlite3 *db, const struct pkm_config *cfg, const struct visit *v, const char *icd);

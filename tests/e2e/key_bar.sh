@@ -19,6 +19,8 @@ done
 screen | sed -n 23p | grep -q "^F1 Bantuan F5 Baru F6 Ubah F7 Riwayat" || fail "the search's own keys are not first"
 screen | sed -n 22p | grep -q "Selamat bekerja" || fail "the message is not just above the two key lines"
 keys F11
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
 for k in "F5 Terima" "F6 Keluarkan" "F7 Opname" "F12 Admin"; do
 	bar | grep -qF "$k" || fail "the pharmacy bar lacks $k"
@@ -57,10 +59,19 @@ keys Escape
 wait_for "Unit: semua"
 quit
 
-# the pharmacist: F11 Farmasi; on a prescription F9 serahkan, nothing to write
+# the pharmacist: the queue first, F5 to the stock and F8 its report, F11 Farmasi
 LOGIN_AS=budi:FARMASI start_app
-wait_for "Kunjungan hari ini"
-bar | grep -qF "F11 Farmasi" || fail "the pharmacist's bar lacks F11 Farmasi"
+wait_for "Antrian resep"
+for k in "F5 Stok obat" "F8 Lap. stok" "F11 Farmasi"; do
+	bar | grep -qF "$k" || fail "the pharmacist's queue bar lacks $k"
+done
+keys F5
+wait_for "Farmasi: stok obat"
+for k in "F5 Terima" "F6 Keluarkan" "F7 Opname" "F8 Data obat" "F11 Farmasi"; do
+	bar | grep -qF "$k" || fail "the pharmacist's stock bar lacks $k"
+done
+keys F11
+wait_for "Antrian resep"
 quit
 
 # a K2 nurse writes a prescription and is never told to dispense it

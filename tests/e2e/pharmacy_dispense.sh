@@ -16,16 +16,15 @@ printf '[puskesmas]\nnama = PUSKESMAS SUKAMAJU\n[farmasi]\nprinter_etiket = "cat
 # paracetamol, ibuprofen for 30 days (its batch expires on 15-12), oralit (none)
 V=$(sql "SELECT k.id FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id WHERE p.no_rm = '200002'")
 sql "INSERT INTO resep (kunjungan_id, obat, jumlah, signa, hari, dibuat) VALUES
-	($V, 'AMX500', 150, '3x1 pc', NULL, datetime('now')), ($V, 'PCT500', 20, '3x1 sesudah makan', NULL, datetime('now')),
-	($V, 'IBU400', 10, '2x1', 30, datetime('now')), ($V, 'ORS', 5, 'tiap mencret', NULL, datetime('now'))"
+	($V, 'AMX500', 150, '3x1 pc', NULL, '$PKM_TODAY 08:00:00'), ($V, 'PCT500', 20, '3x1 sesudah makan', NULL, '$PKM_TODAY 08:00:00'),
+	($V, 'IBU400', 10, '2x1', 30, '$PKM_TODAY 08:00:00'), ($V, 'ORS', 5, 'tiap mencret', NULL, '$PKM_TODAY 08:00:00')"
 state() { sql "SELECT group_concat(obat || ':' || coalesce(obat_beri, '') || ':' || diberi || ':' || coalesce(tutup, '')
 	|| ':' || coalesce(diserahkan, ''), ' ') FROM resep WHERE kunjungan_id = $V"; }
 
 LOGIN_AS=budi:FARMASI start_app
-wait_for "Kunjungan hari ini"
-keys Down Enter
-wait_for "Resep obat: 4 obat"
-keys End Enter
+wait_for "Antrian resep"	# the pharmacy's first screen: the prescription waits there
+screen | grep -q "4 *[0-9]* *menunggu$" || fail "the prescription of 4 lines is not waiting in the queue"
+keys Enter
 wait_for "Obat diberikan"
 # the counter's keys on the bar at 80 columns, nothing of the prescriber's
 for k in "F3 Serahkan baris" "F4 Etiket" "F6 Ubah/ganti" "F7 Tutup sisa" "F9 Serahkan semua"; do
@@ -94,4 +93,5 @@ keys F4
 wait_for "1 etiket dicetak"
 [ "$(grep -c "Amoksisilin 500 mg" "$WORK/etiket.txt")" = 1 ] || fail "reprint: $(cat "$WORK/etiket.txt")"
 keys Escape
-wait_for "Resep obat: 4 obat"
+wait_for "Antrian resep"
+screen | grep -q "Bayu Pratama .* selesai$" || fail "the queue does not show the prescription finished"

@@ -14,6 +14,8 @@ add_user siti NAKES K3
 LOGIN_AS=budi:FARMASI start_app
 wait_for "Selamat bekerja, budi (FARMASI)"
 keys F11
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
 wait_for "F8 Data obat"
 keys F8
@@ -94,6 +96,8 @@ sleep 0.3
 # ORS has nothing and is deleted
 LOGIN_AS=budi:FARMASI start_app
 keys F11
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
 type_text "albe"
 wait_for "ALB400"

@@ -10,6 +10,8 @@ start_app
 wait_for "F10 Keluar"
 
 keys F11
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
 screen | grep "IBU400" | grep -q "ED 15-12-2026" || fail "batch expiring within 90 days not flagged"
 keys Down F5
@@ -55,6 +57,8 @@ wait_for "Resep obat: 1 obat, 0 belum diserahkan"
 keys Escape
 
 keys F11
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
 keys Down Enter
 wait_for "KARTU STOK: IBU400"
@@ -76,6 +80,8 @@ screen | grep "IBU400" | grep -q "20 *150 *170 *30 *0 *140 *1980" || fail "LB2 r
 keys Escape
 wait_for "Lebar kertas"
 keys F11
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
 type_text "amok"
 wait_for "AMX500"

@@ -2,7 +2,7 @@
 # history (tests/fixtures/stock_history.sh): the card opens on the newest
 # movement, a dispensing names its visit (date, No. RM, patient), each month's
 # LPLPO totals under the page, one month alone (F5, ^B), a month refused; F8
-# (^Y) lists a batch near expiry and the drugs below optimum and saves the report.
+# (^Y) on the queue lists a batch near expiry and the drugs below optimum and saves the report.
 # Reading changes nothing: the database is checked afterwards.
 LOGIN_AS=farmasi:FARMASI
 . "$(dirname "$0")/lib.sh"
@@ -12,8 +12,9 @@ moves=$(sql "SELECT count(*) FROM mutasi")
 rm_siti=$(sql "SELECT no_rm FROM pasien WHERE nama = 'Siti Aminah'")
 start_app
 keys F11
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
-screen | grep -q "F8 Lap. stok" || fail "F8 Lap. stok not on the key bar at 80 columns"
 
 keys Enter
 wait_for "KARTU STOK: AMX500 - Amoksisilin 500 mg (kaplet)"
@@ -61,7 +62,10 @@ screen | grep -q "bulan 09-2026" && fail "still the month after emptying it"
 keys Escape
 wait_for "Farmasi: stok obat"
 
-# the stock report: a batch near expiry by funding source, the drugs below optimum
+# the stock report, from the queue: a batch near expiry by funding source, the drugs below optimum
+keys F11
+wait_for "Antrian resep"
+screen | grep -q "F8 Lap. stok" || fail "F8 Lap. stok not on the key bar at 80 columns"
 keys F8
 wait_for "LAPORAN STOK OBAT: KEDALUWARSA DAN DI BAWAH STOK OPTIMUM"
 wait_for "A. BATCH KEDALUWARSA DALAM 90 HARI (SAMPAI 21-02-2027), PER SUMBER DANA"
@@ -80,11 +84,13 @@ wait_for "Laporan disimpan ke"
 saved=$(find "$WORK" -name 'stok-2026-11-23.txt')
 grep -q "PC01         31-01-2027    69       40      6" "$saved" || fail "saved report lacks PC01"
 keys Escape
-wait_for "Farmasi: stok obat"
+wait_for "Antrian resep"
 # its Ctrl twin
 keys C-y
 wait_for "LAPORAN STOK OBAT: KEDALUWARSA DAN DI BAWAH STOK OPTIMUM"
 keys Escape
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
 
 # stored control characters are shown, never obeyed: the visit under the card,
@@ -96,12 +102,14 @@ wait_for "KARTU STOK: AMX500"
 wait_for "20-11-2026 $rm_siti Siti^[]0;pwned^G<U+202E>"	# a bidi override too
 keys Escape
 wait_for "Farmasi: stok obat"
+keys F11
+wait_for "Antrian resep"
 keys F8
 wait_for "LAPORAN STOK OBAT"
 keys PgDn
 wait_for "ORS      Oralit^[[2J"
 keys Escape
-wait_for "Farmasi: stok obat"
+wait_for "Antrian resep"
 raw="$(printf '[\001-\011\013\016-\037\177]')"
 for cmd in "laporan stok" "laporan stok --format csv" "laporan kartu AMX500" "laporan kartu ORS --bulan 09-2026"; do
 	# shellcheck disable=SC2086

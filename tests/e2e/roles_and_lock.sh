@@ -50,6 +50,8 @@ sleep 0.3
 
 LOGIN_AS=budi:FARMASI start_app
 wait_for "Selamat bekerja, budi (FARMASI)"
+wait_for "Antrian resep"	# the pharmacy starts at its queue
+keys F3
 wait_for "Kunjungan hari ini"
 keys Enter
 wait_for "Diagnosis dan formulir hanya untuk tenaga kesehatan unit K2."
@@ -61,7 +63,7 @@ keys F5
 sleep 0.2
 expect_sql "SELECT count(*) FROM resep" 0
 keys Escape Escape F11
-wait_for "Farmasi"
+wait_for "Antrian resep"
 keys F10
 sleep 0.3
 

@@ -17,6 +17,7 @@ static const char *roles[] = { "PENDAFTARAN", "NAKES", "FARMASI", "PELAPORAN", "
 static const unsigned screens[] = {
 	CTX_MAIN | CTX_SEARCH, CTX_MAIN | CTX_VISITS, CTX_MAIN | CTX_STOCK, CTX_MAIN | CTX_REPSEL, CTX_DIAG,
 	CTX_FORM, CTX_VIEWER, CTX_VIEWER | CTX_CARD, CTX_PICK, CTX_PICK | CTX_FORM, CTX_RESEP, CTX_USERS, CTX_LOGIN, CTX_OUTBOX, CTX_FILTER,
+	CTX_MAIN | CTX_QUEUE,
 };
 
 static void test_help_fits(void **s)
@@ -127,28 +128,33 @@ static void test_data_officer_help(void **s)
 	assert_int_equal(l[0]->id, A_OUTBOX);
 }
 
-/* Farmasi: the stock report on F8 and Ctrl-Y for the pharmacist and the
- * administrator, on the key bar at 80 columns; the stock card's month on F5
- * and Ctrl-B, where Ctrl-B means nothing else */
+/* Farmasi opens on the queue: the stock list on F5 and Ctrl-N, the stock
+ * report on F8 and Ctrl-Y, for the pharmacist and the administrator, on the
+ * key bar at 80 columns; the stock card's month on F5 and Ctrl-B, where Ctrl-B
+ * means nothing else */
 static void test_stock_keys(void **s)
 {
 	(void)s;
 	const char *who[] = { "FARMASI", "ADMIN" };
 	for (size_t r = 0; r < ARRAY_LEN(who); r++) {
 		struct hint h[A_COUNT];
-		int lines, n = action_bar(CTX_MAIN | CTX_STOCK, role_rights(who[r]), 80, h, &lines), on = 0;
+		int lines, n = action_bar(CTX_MAIN | CTX_QUEUE, role_rights(who[r]), 80, h, &lines), on = 0;
 		for (int k = 0; k < n; k++)
-			on += h[k].a->id == A_STOCKREPORT && strcmp(h[k].key, "F8") == 0;
-		assert_int_equal(on, 1);
+			on += (h[k].a->id == A_STOCKREPORT && strcmp(h[k].key, "F8") == 0) +
+			      (h[k].a->id == A_STOCK && strcmp(h[k].key, "F5") == 0);
+		assert_int_equal(on, 2);
 		action_limit(role_rights(who[r]));
-		assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_STOCK), A_STOCKREPORT);
-		assert_int_equal(action_for_key(K_CTRL('Y'), CTX_MAIN | CTX_STOCK), A_STOCKREPORT);
+		assert_int_equal(action_for_key(K_F(5), CTX_MAIN | CTX_QUEUE), A_STOCK);
+		assert_int_equal(action_for_key(K_CTRL('N'), CTX_MAIN | CTX_QUEUE), A_STOCK);
+		assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_QUEUE), A_STOCKREPORT);
+		assert_int_equal(action_for_key(K_CTRL('Y'), CTX_MAIN | CTX_QUEUE), A_STOCKREPORT);
 		assert_int_equal(action_for_key(K_F(5), CTX_VIEWER | CTX_CARD), A_CARDMONTH);
 		assert_int_equal(action_for_key(K_CTRL('B'), CTX_VIEWER | CTX_CARD), A_CARDMONTH);
 		assert_int_equal(action_for_key(K_F(5), CTX_VIEWER), A_NONE);	/* not in other viewers */
 	}
 	action_limit(role_rights("PENDAFTARAN"));
-	assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_STOCK), A_NONE);
+	assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_QUEUE), A_NONE);
+	assert_int_equal(action_for_key(K_F(5), CTX_MAIN | CTX_QUEUE), A_NONE);
 	action_limit(~0u);
 }
 
@@ -182,9 +188,8 @@ static void test_prescription_keys(void **s)
 	action_limit(~0u);
 }
 
-/* the drug master: ^O on the stock screen (its F-keys are all taken for the
- * administrator), on the bar at 80 columns for FARMASI and ADMIN, and for no
- * one else */
+/* the drug master: F8 (or ^O) on the stock screen, on the bar at 80 columns
+ * for FARMASI and ADMIN, and for no one else */
 static void test_drug_master_key(void **s)
 {
 	(void)s;
@@ -196,10 +201,11 @@ static void test_drug_master_key(void **s)
 		for (int k = 0; k < n; k++)
 			if (h[k].a->id == A_DRUGS) {
 				on = 1;
-				assert_string_equal(h[k].key, "^O");
+				assert_string_equal(h[k].key, "F8");
 			}
 		assert_int_equal(on, want);
 		action_limit(rights);
+		assert_int_equal(action_for_key(K_F(8), CTX_MAIN | CTX_STOCK) == A_DRUGS, want);
 		assert_int_equal(action_for_key(K_CTRL('O'), CTX_MAIN | CTX_STOCK) == A_DRUGS, want);
 		assert_int_not_equal(action_for_key(K_F(8), CTX_MAIN | CTX_VISITS), A_DRUGS);	/* the stock screen only */
 	}
