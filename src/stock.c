@@ -634,12 +634,12 @@ int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumla
 	return rc;
 }
 
-int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
+int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa, const char *hari,
 	      struct field_errors *fe, struct sbuf *err)
 {
 	if (begin(db, err) != 0)
 		return -1;
-	int rc = resep_insert(db, visit_id, obat, jumlah, signa, NULL, fe, err);
+	int rc = resep_insert(db, visit_id, obat, jumlah, signa, hari, fe, err);
 	return in_transaction(db, rc < 0 ? -1 : 0, err) == 0 ? rc : -1;
 }
 

@@ -50,23 +50,24 @@ static int save_line(struct ui *u, struct dlg_field *f, void *ctx, struct field_
 		}
 		str_copy(c->allowed, sizeof c->allowed, key);
 	}
-	int rc = resep_add(u->db, c->row->v.id, f[0].le.buf, f[1].le.buf, f[2].le.buf, fe, err);
+	int rc = resep_add(u->db, c->row->v.id, f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, fe, err);
 	c->changed = rc > 0;
 	return rc < 0 ? -1 : 0;
 }
 
 static void add_line(struct ui *u, const struct visit_row *row)
 {
-	struct dlg_field f[3] = {
+	struct dlg_field f[4] = {
 		{ .name = "obat", .table = "resep", .column = "obat", .options = drug_options },
 		{ .name = "jumlah", .table = "resep", .column = "jumlah" },
 		{ .name = "signa", .table = "resep", .column = "signa" },
+		{ .name = "hari", .table = "resep", .column = "hari" },
 	};
 	char intro[512];
 	snprintf(intro, sizeof intro, "Resep untuk %s (No. RM %s). Ketik kode atau awal kata nama obat (para 500) "
 		 "lalu Tab; Spasi pada isian kosong: semua obat.", row->nama, row->no_rm);
 	struct line_ctx c = { .row = row };
-	if (!ui_dialog(u, "Tambah obat ke resep", intro, f, 3, save_line, &c))
+	if (!ui_dialog(u, "Tambah obat ke resep", intro, f, 4, save_line, &c))
 		return;
 	if (c.changed)
 		ui_message(u, 0, "%s di resep diubah menjadi %s", f[0].le.buf, f[1].le.buf);

@@ -135,10 +135,10 @@ int stock_card_month_text(sqlite3 *db, const struct drug *d, const struct card_m
 /* The most one line may hold without the prescriber's yes: the drug's own
  * maks_resep, else `fallback` ([farmasi] maks_resep); 0 = no limit. */
 long drug_max_per_resep(const struct drug *d, long fallback);
-int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
+int resep_add(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa, const char *hari,
 	      struct field_errors *fe, struct sbuf *err);
-/* resep_add inside the caller's transaction, with the therapy's days (NULL or
- * "": not known); the line's arrival (dibuat) is now. Dispensing is
+/* resep_add inside the caller's transaction; hari, the therapy's days, NULL or
+ * "" when not known; the line's arrival (dibuat) is now. Dispensing is
  * pkm/dispense.h's. */
 int resep_insert(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
 		 const char *hari, struct field_errors *fe, struct sbuf *err);

@@ -68,7 +68,7 @@ wait_for "2 cocok, belum dipilih: tambah kata lalu Tab"
 keys BTab C-u; type_text "alb"; keys Tab
 wait_for "ALB400                Albendazol 400 mg  (stok 0"
 screen | grep -q "Obat  *\*  *ALB400" || fail "Tab did not take the only drug matching 'alb'"
-type_text "10"; keys Tab; type_text "2x1"; keys F2
+type_text "10"; keys Tab; type_text "2x1"; keys Tab; type_text "3"; keys F2	# 3 days of therapy
 wait_for "Jumlah 10 melebihi batas 6 per resep. Tetap simpan?"
 keys n
 wait_for "di atas batas 6 tablet per resep"
@@ -77,7 +77,7 @@ keys F2
 wait_for "Jumlah 10 melebihi batas 6 per resep. Tetap simpan?"
 keys y
 wait_for "10 ALB400 ditambahkan ke resep"
-expect_sql "SELECT jumlah, signa FROM resep WHERE obat = 'ALB400'" "10|2x1"
+expect_sql "SELECT jumlah, signa, hari FROM resep WHERE obat = 'ALB400'" "10|2x1|3"
 # word starts: "para 500" is Parasetamol 500 mg, prescribed again it is changed
 keys F5
 type_text "para 500"; keys Tab

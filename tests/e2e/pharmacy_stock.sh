@@ -35,7 +35,7 @@ keys End Enter
 wait_for "Belum ada obat"
 keys F5 Space	# on an empty search: every drug
 wait_for "Pilih: Obat"
-keys Down Enter Tab; type_text "30"; keys Tab; type_text "3x1 sesudah makan"; keys Enter
+keys Down Enter Tab; type_text "30"; keys Tab; type_text "3x1 sesudah makan"; keys Enter Enter	# past Lama terapi, left empty
 wait_for "30 IBU400 ditambahkan ke resep"
 keys F5; type_text "AMX500"; keys Tab; type_text "500"; keys F2
 wait_for "Jumlah 500 melebihi batas 300 per resep. Tetap simpan?"	# [farmasi] maks_resep

@@ -130,7 +130,7 @@ static void test_close_and_delete(void **s)
 	assert_string_equal(found("zinc"), "");
 	receive("ZNC20", &fe, &err, -1);
 	assert_string_equal(field_error_for(&fe, "obat"), "Zinc 20 mg sudah ditutup sejak 20-11-2026");
-	assert_int_equal(resep_add(db, visit.id, "ZNC20", "10", "", &fe, &err), -1);
+	assert_int_equal(resep_add(db, visit.id, "ZNC20", "10", "", NULL, &fe, &err), -1);
 	assert_string_equal(field_error_for(&fe, "obat"), "Zinc 20 mg sudah ditutup sejak 20-11-2026");
 	struct drug d;
 	assert_int_equal(drug_get(db, "ZNC20", &d), 1);
@@ -143,7 +143,7 @@ static void test_close_and_delete(void **s)
 	assert_string_equal(sb_str(&err), "Zinc 20 mg tidak ditutup");
 	sb_reset(&err);
 	/* a prescription is history too */
-	assert_int_equal(resep_add(db, visit.id, "ORS", "2", "", &fe, &err), 0);
+	assert_int_equal(resep_add(db, visit.id, "ORS", "2", "", NULL, &fe, &err), 0);
 	assert_int_equal(drug_has_history(db, "ORS"), 1);
 	assert_int_equal(drug_delete(db, "ORS", &err), -1);
 	sb_reset(&err);
@@ -220,9 +220,9 @@ static void test_changed_line(void **s)
 	int created;
 	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
 	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 21 }, "K3", "UMUM", &v, &created, &err), 0);
-	assert_int_equal(resep_add(db, v.id, "PCT500", "10", "3x1", &fe, &err), 0);
-	assert_int_equal(resep_add(db, v.id, "AMX500", "15", "3x1", &fe, &err), 0);
-	assert_int_equal(resep_add(db, v.id, "PCT500", "20", "3x1 bila demam", &fe, &err), 1);
+	assert_int_equal(resep_add(db, v.id, "PCT500", "10", "3x1", NULL, &fe, &err), 0);
+	assert_int_equal(resep_add(db, v.id, "AMX500", "15", "3x1", NULL, &fe, &err), 0);
+	assert_int_equal(resep_add(db, v.id, "PCT500", "20", "3x1 bila demam", NULL, &fe, &err), 1);
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM resep WHERE kunjungan_id = %ld", v.id);
 	assert_int_equal(db_query_long(db, sql, -1), 2);

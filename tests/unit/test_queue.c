@@ -49,7 +49,7 @@ static long line(long visit, const char *obat, const char *jumlah, const char *t
 {
 	struct field_errors fe;
 	struct sbuf err = { 0 };
-	if (resep_add(db, visit, obat, jumlah, "3x1", &fe, &err) != 0)
+	if (resep_add(db, visit, obat, jumlah, "3x1", NULL, &fe, &err) != 0)
 		fail_msg("%s %s", fe.n ? fe.e[0].msg : "", sb_str(&err));
 	long id = db_query_long(db, "SELECT max(id) FROM resep", -1);
 	char sql[160];
@@ -95,13 +95,13 @@ static void test_arrival_and_writer(void **s)
 	struct field_errors fe;
 	struct sbuf err = { 0 };
 	db_set_user(db, "dr.siti");
-	assert_int_equal(resep_add(db, v, "PCT", "10", "3x1", &fe, &err), 0);
+	assert_int_equal(resep_add(db, v, "PCT", "10", "3x1", NULL, &fe, &err), 0);
 	db_set_user(db, NULL);
 	assert_int_equal(db_query_long(db, "SELECT count(*) FROM resep WHERE dibuat GLOB '2026-11-23 [0-2][0-9]:[0-5][0-9]:[0-5][0-9]' "
 					   "AND penulis = (SELECT id FROM pengguna WHERE nama = 'dr.siti')", -1), 1);
 	exec("UPDATE resep SET dibuat = '2026-11-23 07:00:00'");
 	db_set_user(db, "bidan.ani");
-	assert_int_equal(resep_add(db, v, "PCT", "12", "3x1", &fe, &err), 1);	/* changed, not added */
+	assert_int_equal(resep_add(db, v, "PCT", "12", "3x1", NULL, &fe, &err), 1);	/* changed, not added */
 	db_set_user(db, NULL);
 	assert_int_equal(db_query_long(db, "SELECT count(*) FROM resep WHERE jumlah = 12 AND dibuat = '2026-11-23 07:00:00' "
 					   "AND penulis = (SELECT id FROM pengguna WHERE nama = 'dr.siti')", -1), 1);

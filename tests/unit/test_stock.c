@@ -100,7 +100,7 @@ static void test_dispense_fefo(void **s)
 	receive("AMX", "APBD2", "EXPIRED", "2026-10-05", "50", "2026-10-01");
 	struct field_errors fe;
 	struct sbuf err = { 0 };
-	assert_int_equal(resep_add(db, visit.id, "AMX", "40", "3x1", &fe, &err), 0);
+	assert_int_equal(resep_add(db, visit.id, "AMX", "40", "3x1", NULL, &fe, &err), 0);
 	/* on 10-10 the EXPIRED batch may not be given: 30 from EARLY, 10 from LATE */
 	assert_int_equal(dispense_all(visit.id, "2026-10-10", &err), 1);
 	assert_int_equal(db_query_long(db, "SELECT -SUM(m.jumlah) FROM mutasi m JOIN batch b ON b.id = m.batch_id "
@@ -109,7 +109,7 @@ static void test_dispense_fefo(void **s)
 					   "WHERE b.no_batch = 'LATE' AND m.jenis = 'PAKAI'", -1), 10);
 	assert_int_equal(stock_balance(db, "AMX"), 140);
 	/* dispensed lines cannot be changed or removed; dispensing twice has nothing to do */
-	assert_int_not_equal(resep_add(db, visit.id, "AMX", "5", "", &fe, &err), 0);
+	assert_int_not_equal(resep_add(db, visit.id, "AMX", "5", "", NULL, &fe, &err), 0);
 	assert_string_equal(field_error_for(&fe, "obat"),
 			    "Amoksisilin 500 mg sudah (sebagian) diserahkan atau ditutup pada kunjungan ini");
 	struct resep_row r[4];
@@ -138,8 +138,8 @@ static void test_short_stock_given_in_part(void **s)
 	int created;
 	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
 	assert_int_equal(visit_open(db, &p, d, "K4", "UMUM", &v2, &created, &err), 0);
-	assert_int_equal(resep_add(db, v2.id, "PCT", "10", "", &fe, &err), 0);
-	assert_int_equal(resep_add(db, v2.id, "ZNC", "25", "", &fe, &err), 0);
+	assert_int_equal(resep_add(db, v2.id, "PCT", "10", "", NULL, &fe, &err), 0);
+	assert_int_equal(resep_add(db, v2.id, "ZNC", "25", "", NULL, &fe, &err), 0);
 	assert_int_equal(dispense_all(v2.id, "2026-10-11", &err), 2);
 	assert_int_equal(stock_balance(db, "PCT"), 10);
 	assert_int_equal(stock_balance(db, "ZNC"), 0);
@@ -173,7 +173,7 @@ static void test_many_batches(void **s)
 	int created;
 	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
 	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 10, 12 }, "K3", "UMUM", &v3, &created, &err), 0);
-	assert_int_equal(resep_add(db, v3.id, "ORS", "139", "", &fe, &err), 0);
+	assert_int_equal(resep_add(db, v3.id, "ORS", "139", "", NULL, &fe, &err), 0);
 	assert_int_equal(dispense_all(v3.id, "2026-10-12", &err), 1);
 	assert_int_equal(db_query_long(db, "SELECT count(*) FROM mutasi WHERE jenis = 'PAKAI' AND resep_id = "
 				       "(SELECT id FROM resep WHERE obat = 'ORS')", -1), 70);
@@ -201,7 +201,7 @@ static void test_prescription_limit(void **s)
 		snprintf(nama, sizeof nama, "Obat %d", i);
 		assert_int_equal(drug_check(db, kode, nama, "tablet", "", "", &d, &fe), 0);
 		assert_int_equal(drug_put(db, &d, &err), 0);
-		int rc = resep_add(db, v4.id, kode, "1", "", &fe, &err);
+		int rc = resep_add(db, v4.id, kode, "1", "", NULL, &fe, &err);
 		if (i < RESEP_MAX)
 			assert_int_equal(rc, 0);
 		else {
@@ -209,7 +209,7 @@ static void test_prescription_limit(void **s)
 			assert_string_equal(field_error_for(&fe, "obat"), "paling banyak 64 obat per kunjungan");
 		}
 	}
-	assert_int_equal(resep_add(db, v4.id, "D00", "2", "", &fe, &err), 1);	/* changed, not added */
+	assert_int_equal(resep_add(db, v4.id, "D00", "2", "", NULL, &fe, &err), 1);	/* changed, not added */
 	assert_int_equal(db_query_long(db, "SELECT count(*) FROM resep WHERE obat LIKE 'D%'", -1), RESEP_MAX);
 	sb_free(&err);
 }

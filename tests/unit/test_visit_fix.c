@@ -134,7 +134,7 @@ static void test_dispensed(void **s)
 	assert_int_equal(drug_put(db, &d, &err), 0);
 	struct receipt_input in = { "PCT", "APBD1", "P1", "2028-01-01", "100", "2026-10-01", "" };
 	assert_int_equal(stock_receive(db, &in, &fe, &err), 0);
-	assert_int_equal(resep_add(db, va.id, "PCT", "10", "3x1", &fe, &err), 0);
+	assert_int_equal(resep_add(db, va.id, "PCT", "10", "3x1", NULL, &fe, &err), 0);
 	struct rx_result r = { 0 };
 	assert_int_equal(rx_dispense(db, va.id, 0, 0, "2026-10-10", &r, &err), 0);
 	assert_int_equal(r.lines, 1);
