@@ -19,7 +19,8 @@
 
 static sqlite3 *db;
 static struct patient pat;
-static const struct farmasi_config rules = { OPTIMUM_SUM, 14, 25, 10, 160, 90 };
+static const struct farmasi_config rules = { .method = OPTIMUM_SUM, .lead_days = 14, .work_days = 25, .buffer_pct = 10,
+					     .factor = 160, .expiry_days = 90 };
 
 static void test_days_left(void **s)
 {
