@@ -185,6 +185,26 @@ static int put_drugs(struct demo *d, const char *day)
 	return 0;
 }
 
+/* A short-dated donation of slow-moving drugs some ten weeks before the end:
+ * what a real pharmacy holds, batches that expire before they are used up
+ * (the stock report's near-expiry list). */
+static int short_dated_gift(struct demo *d, struct date day, struct date end)
+{
+	static const char *const slow[] = { "LIDO", "DEXI" };
+	for (size_t i = 0; i < ARRAY_LEN(slow); i++) {
+		struct receipt r = { .jumlah = 600 };
+		str_copy(r.obat, sizeof r.obat, slow[i]);
+		str_copy(r.sumber, sizeof r.sumber, "HIBAH");
+		snprintf(r.no_batch, sizeof r.no_batch, "HB%02d-%s", day.m, slow[i]);
+		date_format(date_from_days(date_to_days(end) + 30 + 20 * (long)i), r.kedaluwarsa);
+		date_format(day, r.tanggal);
+		str_copy(r.keterangan, sizeof r.keterangan, "hibah, kedaluwarsa pendek");
+		if (receipt_insert(d->db, &r, 0, d->err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* At the start of a month the district's delivery tops each drug up to twice
  * last month's use (at least 3000), in a new batch. */
 static int monthly_receipts(struct demo *d, struct date day)
@@ -485,7 +505,9 @@ static int run_days(struct demo *d, struct date first, struct date end)
 		}
 		int rc = 0;
 		if (day.m != last_month) {
-			rc = monthly_receipts(d, day) || monthly_activities(d, day);
+			long left = date_to_days(end) - n;
+			rc = monthly_receipts(d, day) || monthly_activities(d, day) ||
+			     (left >= 60 && left < 91 && short_dated_gift(d, day, end));
 			if (d->o->progress && last_month)
 				fprintf(d->o->progress, "demo: %04d-%02d, %ld kunjungan\n", day.y, day.m, d->visits);
 			last_month = day.m;
