@@ -31,6 +31,8 @@ printf '[puskesmas]\nnama = Puskesmas Uji\n[laporan]\nprinter = cat > %s/printed
 start_app
 wait_for "F10 Keluar"
 keys F11
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
 keys Enter
 wait_for "KARTU STOK: AMX500"

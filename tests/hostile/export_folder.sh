@@ -64,6 +64,8 @@ add_user fina FARMASI
 LOGIN_AS=fina:FARMASI start_app
 wait_for "F10 Keluar"
 keys F11
+wait_for "Antrian resep"
+keys F5
 wait_for "Farmasi: stok obat"
 keys Enter
 wait_for "KARTU STOK"
