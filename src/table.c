@@ -341,8 +341,8 @@ static void signature(struct sbuf *b, const struct pkm_config *c, int width)
 	sb_pad(b, ' ', col);
 	sb_printf(b, "%s\n", when);
 	for (int i = 0; i < 3; i++) {
-		put_cell(b, left[i], col, 0);
-		sb_printf(b, "%s\n", right[i]);
+		put_cell(b, left[i], col - 1, 0);	/* a long name is cut, never run into the right */
+		sb_printf(b, " %s\n", right[i]);
 		if (i == 0)
 			sb_add(b, "\n\n\n");
 	}
