@@ -229,6 +229,7 @@ enum pkm_screen ui_reports(struct ui *u)
 	memset(&m, 0, sizeof m);
 	m.max = 7;
 	le_set(&m, month);
+	m.replace = 1;	/* the month proposed: typing 12-2026 replaces it, as a person expects */
 	enum layout layout = u->cfg->lb1_layout;
 	int width = u->cfg->width, focus = 1, which = 0, nrep = (int)ARRAY_LEN(report_list);
 	for (;;) {
@@ -273,8 +274,10 @@ enum pkm_screen ui_reports(struct ui *u)
 			ui_outbox(u);
 		} else if (k == K_TAB || k == K_DOWN) {
 			focus = (focus + 1) % 4;
+			m.replace = focus == 1;
 		} else if (k == K_BTAB || k == K_UP) {
 			focus = (focus + 3) % 4;
+			m.replace = focus == 1;
 		} else if (focus == 1) {
 			ui_edit_key(&m, k, &changed);
 		} else if (k == ' ' || k == K_LEFT || k == K_RIGHT) {
