@@ -4,6 +4,10 @@
 . "$(dirname "$0")/lib.sh"
 start_app
 wait_for "F10 Keluar"
+# a complete identity (saved from another desk): no line above the report
+$PKM_BIN --db "$DB" puskesmas ubah --nama "PUSKESMAS SUKAMAJU" --kode P3204100101 --alamat "Jl. Raya 12" \
+	--kecamatan Cicalengka --kabupaten Bandung --kepala "dr. Rahma Dewi" --nip-kepala 198503122010012003 \
+	--petugas "Sari Lestari" --nip-petugas 199001012015032001 >/dev/null
 
 keys F4
 wait_for "Lebar kertas"
