@@ -63,11 +63,7 @@ static int change(sqlite3 *db, const struct pkm_config *cfg, int argc, char **ar
 	struct field_errors fe = { 0 };
 	struct sbuf err = { 0 };
 	int rc = puskesmas_save(db, &p, &saved, &fe, &err);
-	for (int i = 0; i < fe.n; i++) {
-		fprintf(stderr, "pkm: %s: ", fe.e[i].column);
-		out_puts(stderr, fe.e[i].msg);
-		fputc('\n', stderr);
-	}
+	field_errors_print(&fe);
 	if (rc != 0)
 		return err.len ? out_fail("pkm", &err) : 1;
 	sb_free(&err);
