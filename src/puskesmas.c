@@ -103,7 +103,8 @@ int puskesmas_check(sqlite3 *db, struct puskesmas *p, struct field_errors *fe)
 			continue;
 		str_copy(p->v[i], sizeof p->v[i], out);
 		if (strlen(p->v[i]) >= puskesmas_fields[i].size)	/* many multi-byte letters */
-			field_error(fe, col, "terlalu panjang");
+			field_error(fe, col, "%s terlalu panjang (huruf beraksen makan tempat dua)",
+				    dict_find(db, "puskesmas", col)->label);
 	}
 	str_upper(p->v[1]);
 	const char *why = puskesmas_kode_problem(p->v[1]);
