@@ -154,7 +154,7 @@ static void check_block(int width)
 	snprintf(want, sizeof want, "%*s%s", width / 2, "", "Cicalengka, 23 November 2026");
 	assert_string_equal(line[0], want);
 	assert_int_equal(strncmp(line[1], "Mengetahui, Kepala UPTD PUSKESMAS", 33), 0);
-	assert_string_equal(line[1] + width / 2, "Petugas pelaporan");
+	assert_string_equal(line[1] + width / 2, "Petugas Pelaporan");
 	assert_int_equal(line[1][width / 2 - 1], ' ');	/* a long name cut before the right column */
 	assert_int_equal(strncmp(line[2], "dr. Rahma Dewi ", 15), 0);
 	assert_string_equal(line[2] + width / 2, "Sari Lestari");
@@ -163,7 +163,7 @@ static void check_block(int width)
 	free(block);
 	/* three blank lines to sign on between the titles and the names */
 	block = signature_of(&cfg, width);
-	assert_non_null(strstr(block, "Petugas pelaporan\n\n\n\ndr. Rahma Dewi"));
+	assert_non_null(strstr(block, "Petugas Pelaporan\n\n\n\ndr. Rahma Dewi"));
 	free(block);
 	sb_free(&err);
 }
