@@ -11,7 +11,7 @@ $PKM_BIN --db "$DB" puskesmas ubah --nama "PUSKESMAS SUKAMAJU" --kode P320410010
 
 keys F4
 wait_for "Lebar kertas"
-keys C-u; type_text "2026-10"; keys C-b
+type_text "2026-10"; keys C-b	# typed over the month proposed, no ^U first
 wait_for "Isian bulanan LB4 (kegiatan luar gedung)"
 wait_for "Bulan Oktober 2026"
 type_text "4"; keys Enter; type_text "x"; keys F2
