@@ -3,6 +3,7 @@
  * flags, the cluster forms, prescriptions dispensed from stock and the monthly
  * receipts that keep it. A fixed seed gives the same database every time. */
 #include "pkm/demo.h"
+#include "pkm/puskesmas.h"
 #include "pkm/db.h"
 #include "pkm/dispense.h"
 #include "pkm/patient.h"
@@ -595,6 +596,31 @@ static int make_users(sqlite3 *db, struct sbuf *done, struct sbuf *err)
 	return 0;
 }
 
+/* An identity for the reports' heading and signature block: the configuration's
+ * fields, the demo's where it has none. Kept: an identity already saved. */
+static int make_identity(sqlite3 *db, const struct pkm_config *cfg, struct sbuf *err)
+{
+	static const char *const demo_id[PKM_ID_FIELDS] = {
+		"PUSKESMAS SUKAMAJU", "P3204100101", "Jl. Raya Sukamaju No. 1", "Cicalengka", "Bandung",
+		"dr. Rina Marlina", "198001012006042001", "Asep Saepudin", "198505052010011002" };
+	struct puskesmas p;
+	int had = puskesmas_read(db, &p, err);
+	if (had != 0)
+		return had < 0 ? -1 : 0;
+	puskesmas_from_cfg(cfg, &p);
+	for (int i = 0; i < PKM_ID_FIELDS; i++)
+		if (!p.v[i][0])
+			str_copy(p.v[i], sizeof p.v[i], demo_id[i]);
+	struct pkm_config copy = *cfg;
+	struct field_errors fe = { 0 };
+	if (puskesmas_save(db, &p, &copy, &fe, err) != 0) {
+		if (fe.n)
+			sb_printf(err, "identitas puskesmas demo: %s: %s", fe.e[0].column, fe.e[0].msg);
+		return -1;
+	}
+	return 0;
+}
+
 int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts *o, struct sbuf *done,
 	      struct sbuf *err)
 {
@@ -627,5 +653,5 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 	sb_printf(done, "demo: %d pasien, %ld kunjungan, %ld diagnosis, %ld baris resep (%ld diserahkan sebagian karena "
 			"stok kurang), %s s.d. %02d-%02d-%04d\n", o->patients, d.visits, d.diags, d.lines, d.short_stock,
 		  date_show(day, from), o->end.d, o->end.m, o->end.y);
-	return make_users(db, done, err);
+	return make_identity(db, cfg, err) == 0 ? make_users(db, done, err) : -1;
 }

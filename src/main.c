@@ -12,10 +12,12 @@
 #include "pkm/demo.h"
 #include "pkm/dict.h"
 #include "pkm/cli_obat.h"
+#include "pkm/cli_puskesmas.h"
 #include "pkm/form.h"
 #include "pkm/icd_list.h"
 #include "pkm/import.h"
 #include "pkm/outbox.h"
+#include "pkm/puskesmas.h"
 #include "pkm/output.h"
 #include "pkm/reports.h"
 #include "pkm/rowdef.h"
@@ -56,6 +58,9 @@ static const char usage[] =
 	"  pkm [--db BERKAS] ekspor pasien NO_RM [--out BERKAS]  semua data satu pasien\n"
 	"  pkm [--db BERKAS] pengguna daftar | tambah NAMA PERAN [UNIT...] [--nik NIK] | sandi NAMA\n"
 	"                    (kata sandi dibaca dari terminal atau satu baris stdin)\n"
+	"  pkm [--db BERKAS] puskesmas lihat | ubah [--nama N] [--kode P..] [--alamat A]\n"
+	"                    [--kecamatan K] [--kabupaten K] [--kepala N] [--nip-kepala NIP]\n"
+	"                    [--petugas N] [--nip-petugas NIP]   identitas untuk kop laporan\n"
 	"  pkm [--db BERKAS] gabung NO_RM_TETAP NO_RM_DOBEL   gabungkan pasien dobel\n"
 	"  pkm [--db BERKAS] kirim status | ulang ID|semua    antrean kirim SATUSEHAT dan P-Care\n"
 	"  pkm [--db BERKAS] kirim satusehat|pcare [--sekali] kirim (terus, atau sekali jalan)\n"
@@ -469,6 +474,7 @@ static int cmd_resep_(const struct cli *c, int argc, char **argv)
 }
 
 static int cmd_obat_(const struct cli *c, int argc, char **argv) { return cmd_obat(c->db, argc, argv); }
+static int cmd_puskesmas_(const struct cli *c, int argc, char **argv) { return cmd_puskesmas(c->db, c->cfg, argc, argv); }
 static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
 static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_pcare(c->cfg, c->path, argc, argv); }
 
@@ -499,6 +505,7 @@ static const struct command {
 	{ "icd10", NULL, 1, cmd_icd10 },
 	{ "resep", NULL, 1, cmd_resep_ },
 	{ "obat", NULL, 1, cmd_obat_ },
+	{ "puskesmas", NULL, 1, cmd_puskesmas_ },
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
 	{ "pcare", NULL, 0, cmd_pcare_ },	/* starts pkm-kirim */
 	{ "demo", NULL, 0, cmd_demo },
@@ -573,8 +580,9 @@ int main(int argc, char **argv)
 	}
 	c.db = db;
 	dict_configure(db, &cfg);	/* the configured lists (funding sources) on every screen and command */
-	/* every desk and import queues visits by what the configuration says */
-	if (outbox_configure(db, &cfg, &err) != 0) {
+	/* every desk and import queues visits by what the configuration says; the
+	 * identity reports print is the database's once saved (src/puskesmas.c) */
+	if (outbox_configure(db, &cfg, &err) != 0 || puskesmas_load(db, &cfg, &err) != 0) {
 		print_error(sb_str(&err));
 		sb_free(&err);
 		db_close(db);

@@ -332,17 +332,17 @@ static void signature(struct sbuf *b, const struct pkm_config *c, int width)
 	int col = width / 2;
 	char left[3][160], right[3][160];
 	snprintf(left[0], sizeof left[0], "Mengetahui, Kepala %s", c->nama);
-	snprintf(right[0], sizeof right[0], "Petugas pelaporan");
+	snprintf(right[0], sizeof right[0], "Petugas Pelaporan");
 	snprintf(left[1], sizeof left[1], "%s", c->kepala[0] ? c->kepala : "(.............................)");
 	snprintf(right[1], sizeof right[1], "%s", c->petugas[0] ? c->petugas : "(.............................)");
-	snprintf(left[2], sizeof left[2], "NIP %s", c->nip_kepala[0] ? c->nip_kepala : "");
-	snprintf(right[2], sizeof right[2], "NIP %s", c->nip_petugas[0] ? c->nip_petugas : "");
+	snprintf(left[2], sizeof left[2], "NIP%s%s", c->nip_kepala[0] ? " " : "", c->nip_kepala);
+	snprintf(right[2], sizeof right[2], "NIP%s%s", c->nip_petugas[0] ? " " : "", c->nip_petugas);
 	sb_addc(b, '\n');
 	sb_pad(b, ' ', col);
 	sb_printf(b, "%s\n", when);
 	for (int i = 0; i < 3; i++) {
-		put_cell(b, left[i], col, 0);
-		sb_printf(b, "%s\n", right[i]);
+		put_cell(b, left[i], col - 1, 0);	/* a long name is cut, never run into the right */
+		sb_printf(b, " %s\n", right[i]);
 		if (i == 0)
 			sb_add(b, "\n\n\n");
 	}

@@ -306,6 +306,7 @@ static int card_month_pick(struct ui *u, const struct drug *d, struct card_view 
 	m.max = 7;
 	char shown[11];
 	le_set(&m, v->month[0] ? v->month : v->n ? date_show(v->rows[v->sel].tanggal, shown) + 3 : "");
+	m.replace = 1;	/* a month typed replaces the one proposed */
 	if (!ui_ask(u, "Bulan (MM-YYYY, kosong: semua):", &m))
 		return 0;
 	if (!m.buf[0]) {

@@ -94,8 +94,10 @@ void ui_backup(struct ui *u);
 int ui_drug_master(struct ui *u, const char *kode);
 /* The prescriptions of a visit: add, remove, dispense. */
 void ui_resep(struct ui *u, const struct visit_row *row);
-/* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it. */
-void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name);
+/* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it.
+ * note: a line held above the text (what the printout lacks), or NULL. */
+void ui_view_text(struct ui *u, const char *title, const char *note, const char *text, size_t len,
+		  const char *file_name);
 /* F7's question: a file name (proposed filled in) for the export folder, a
  * replace asked when it exists; 1 with the full path, 0 when cancelled or refused (said). */
 int ui_ask_file(struct ui *u, const char *proposed, char *path, size_t size);
@@ -178,9 +180,16 @@ int ui_visit_fix(struct ui *u, const struct visit_row *row);
 int ui_visit_dialog(struct ui *u, const struct patient *p);
 /* Fill one form for a visit: 1 when it was saved. */
 int ui_form(struct ui *u, const struct form *f, const struct visit_row *row);
-/* First start: the puskesmas identity when the configuration has none, and the
- * first administrator. 1 when done (that administrator is logged in). */
-int ui_setup(struct ui *u, struct pkm_config *cfg);
+/* First start: the first administrator, then the puskesmas identity (Esc
+ * leaves it for Admin > Puskesmas). 1 when done (that administrator is logged in). */
+int ui_setup(struct ui *u);
+/* The puskesmas identity in its dialog (src/ui_puskesmas.c): 1 when saved. */
+int ui_puskesmas(struct ui *u, const char *title, const char *intro);
+/* The identity saved at any desk, read again into the session's configuration. */
+void ui_puskesmas_refresh(struct ui *u);
+/* "Identitas puskesmas belum lengkap: ..." into line when fields a report
+ * prints are empty; returns how many (0: line untouched). */
+int ui_puskesmas_incomplete(struct ui *u, char *line, size_t size);
 /* The log-in screen: 1 when someone logged in, 0 when they chose to leave. */
 int ui_login(struct ui *u);
 /* The idle lock: back only with the password of the user logged in. */

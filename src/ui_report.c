@@ -90,7 +90,8 @@ void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, cons
 	sb_free(&err);
 }
 
-void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name)
+void ui_view_text(struct ui *u, const char *title, const char *note, const char *text, size_t len,
+		  const char *file_name)
 {
 	/* what is stored is shown, never obeyed (escapes for control characters);
 	 * `shown` stays whole for saving and printing, v.text is split into lines */
@@ -101,16 +102,18 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 	struct viewer v = { xstrdup(text), len, NULL, 0, 0, 0 };
 	viewer_split(&v);
 	for (;;) {
-		int page = LINES - 4;
+		int y0 = note ? 3 : 2, page = LINES - 2 - y0;
 		ui_frame(u, title, CTX_VIEWER);
+		if (note)
+			ui_text(2, 0, COLS, note, A_BOLD);
 		for (int i = 0; i < page && v.top + i < v.n; i++) {
 			const char *s = v.lines[v.top + i];
 			if (*s == '\f') {	/* a new printed page */
-				ui_text(2 + i, 0, COLS, "-------- halaman baru --------", A_DIM);
+				ui_text(y0 + i, 0, COLS, "-------- halaman baru --------", A_DIM);
 				continue;
 			}
 			int w = utf8_width(s);
-			ui_text(2 + i, 0, COLS, v.left < w ? s + utf8_prefix(s, v.left) : "", 0);
+			ui_text(y0 + i, 0, COLS, v.left < w ? s + utf8_prefix(s, v.left) : "", 0);
 		}
 		char pos[64];
 		snprintf(pos, sizeof pos, "baris %d-%d dari %d, kolom %d", v.top + 1,
@@ -158,6 +161,7 @@ static void show_report(struct ui *u, const struct report_req *req)
 	struct sbuf err = { 0 };
 	ui_text(ui_msg_y(u), 0, COLS, "Menyusun laporan...", A_BOLD);
 	refresh();
+	ui_puskesmas_refresh(u);	/* the identity as the last desk saved it */
 	if (report_render(u->db, u->cfg, req, &text, &len, &err) == 0) {
 		u->msg[0] = '\0';
 		char rname[16], title[96], file[64];
@@ -168,7 +172,8 @@ static void show_report(struct ui *u, const struct report_req *req)
 		month_parse(req->month, &first, &next);
 		snprintf(title, sizeof title, "Laporan %s %s", rname, month_show(first, shown));
 		snprintf(file, sizeof file, "%.16s-%.7s.txt", req->name, req->month);	/* sorts by month */
-		ui_view_text(u, title, text, len, file);
+		char note[256];
+		ui_view_text(u, title, ui_puskesmas_incomplete(u, note, sizeof note) ? note : NULL, text, len, file);
 		free(text);
 	} else {
 		/* a broken definition file gives several lines: show the first */
@@ -224,6 +229,7 @@ enum pkm_screen ui_reports(struct ui *u)
 	memset(&m, 0, sizeof m);
 	m.max = 7;
 	le_set(&m, month);
+	m.replace = 1;	/* the month proposed: typing 12-2026 replaces it, as a person expects */
 	enum layout layout = u->cfg->lb1_layout;
 	int width = u->cfg->width, focus = 1, which = 0, nrep = (int)ARRAY_LEN(report_list);
 	for (;;) {
@@ -268,8 +274,10 @@ enum pkm_screen ui_reports(struct ui *u)
 			ui_outbox(u);
 		} else if (k == K_TAB || k == K_DOWN) {
 			focus = (focus + 1) % 4;
+			m.replace = focus == 1;
 		} else if (k == K_BTAB || k == K_UP) {
 			focus = (focus + 3) % 4;
+			m.replace = focus == 1;
 		} else if (focus == 1) {
 			ui_edit_key(&m, k, &changed);
 		} else if (k == ' ' || k == K_LEFT || k == K_RIGHT) {

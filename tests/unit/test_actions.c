@@ -212,6 +212,29 @@ static void test_drug_master_key(void **s)
 	action_limit(~0u);
 }
 
+/* Admin: the puskesmas identity, F7 or ^K on the users' screen, for ADMIN only */
+static void test_identity_key(void **s)
+{
+	(void)s;
+	for (size_t r = 0; r < ARRAY_LEN(roles); r++) {
+		unsigned rights = role_rights(roles[r]);
+		int want = strcmp(roles[r], "ADMIN") == 0, on = 0;
+		struct hint h[A_COUNT];
+		int lines, n = action_bar(CTX_USERS, rights, 80, h, &lines);
+		for (int k = 0; k < n; k++)
+			if (h[k].a->id == A_PUSKESMAS) {
+				on = 1;
+				assert_string_equal(h[k].key, "F7");
+			}
+		assert_int_equal(on, want);
+		action_limit(rights);
+		assert_int_equal(action_for_key(K_F(7), CTX_USERS) == A_PUSKESMAS, want);
+		assert_int_equal(action_for_key(K_CTRL('K'), CTX_USERS) == A_PUSKESMAS, want);
+		assert_int_not_equal(action_for_key(K_F(7), CTX_MAIN | CTX_REPSEL), A_PUSKESMAS);
+	}
+	action_limit(~0u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +242,7 @@ int main(void)
 		cmocka_unit_test(test_bar_lines),	  cmocka_unit_test(test_help_of_a_screen),
 		cmocka_unit_test(test_data_officer_help), cmocka_unit_test(test_stock_keys),
 		cmocka_unit_test(test_prescription_keys), cmocka_unit_test(test_drug_master_key),
+		cmocka_unit_test(test_identity_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
