@@ -14,6 +14,7 @@
 #include "pkm/cli_obat.h"
 #include "pkm/form.h"
 #include "pkm/icd_list.h"
+#include "pkm/cli_final.h"
 #include "pkm/import.h"
 #include "pkm/outbox.h"
 #include "pkm/output.h"
@@ -43,6 +44,9 @@ static const char usage[] =
 	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
+	"  pkm [--db BERKAS] laporan final lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
+	"                    [--nama NAMA]       tandatangani laporan bulan itu (FINAL)\n"
+	"  pkm [--db BERKAS] laporan status [--month MM-YYYY]  laporan final, berubah, atau belum\n"
 	"  pkm [--db BERKAS] laporan stok [--kedaluwarsa N] [--format text|csv] [--out BERKAS]\n"
 	"                    batch hampir kedaluwarsa, obat di bawah stok optimum\n"
 	"  pkm [--db BERKAS] laporan kartu KODE_OBAT [--bulan MM-YYYY] [--out BERKAS]\n"
@@ -233,6 +237,8 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 		config_backup_dir(cfg, db_path, backups, sizeof backups);
 		return cmd_stock(db, cfg, backups, argc, argv);
 	}
+	if (strcmp(argv[0], "final") == 0 || strcmp(argv[0], "status") == 0)	/* sign-off (pkm/final.h) */
+		return cmd_final(db, cfg, argc, argv);
 	struct report_req req = { argv[0], NULL, cfg->lb1_layout, FMT_TEXT, cfg->width };
 	const char *out_path = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -259,6 +265,8 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 	}
 	if (!req.month)
 		return fail_usage("laporan perlu --month MM-YYYY (atau YYYY-MM)");
+	if (cli_month_refused(req.month))
+		return 2;
 	struct sbuf err = { 0 };
 	char backups[PATH_MAX];
 	config_backup_dir(cfg, db_path, backups, sizeof backups);
