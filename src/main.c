@@ -33,6 +33,7 @@ static const char usage[] =
 	"Pemakaian:\n"
 	"  pkm [--db BERKAS] [--config BERKAS]                 aplikasi terminal\n"
 	"  pkm [--db BERKAS] impor pasien|kunjungan|obat|stok BERKAS.csv [--encoding cp1252]\n"
+	"                    [--alasan TEKS]    (kunjungan ke bulan yang laporannya FINAL)\n"
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
 	"  pkm [--db BERKAS] pasien cari KATA...             cari pasien (20 pertama)\n"
@@ -132,8 +133,9 @@ static int finish(int rc, struct sbuf *done, struct sbuf *err)
 	return rc == 0 ? 0 : 1;
 }
 
-/* The options after an import's file: --encoding utf-8|cp1252, and --timpa
- * where `replace` is given. 0 when every option is known. */
+/* The options after an import's file: --encoding utf-8|cp1252, --alasan TEXT
+ * (rows for a signed-off month), and --timpa where `replace` is given. 0 when
+ * every option is known. */
 static int read_options(int argc, char **argv, struct sheet_opts *o, int *replace)
 {
 	*o = (struct sheet_opts){ .progress = isatty(STDERR_FILENO) ? stderr : NULL };
@@ -143,6 +145,8 @@ static int read_options(int argc, char **argv, struct sheet_opts *o, int *replac
 		else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc &&
 			 (strcmp(argv[i + 1], "cp1252") == 0 || strcmp(argv[i + 1], "utf-8") == 0))
 			o->cp1252 = strcmp(argv[++i], "cp1252") == 0;
+		else if (strcmp(argv[i], "--alasan") == 0 && i + 1 < argc)
+			o->alasan = argv[++i];
 		else
 			return -1;
 	}
