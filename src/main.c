@@ -33,7 +33,7 @@ static const char usage[] =
 	"Pemakaian:\n"
 	"  pkm [--db BERKAS] [--config BERKAS]                 aplikasi terminal\n"
 	"  pkm [--db BERKAS] impor pasien|kunjungan|obat|stok BERKAS.csv [--encoding cp1252]\n"
-	"                    [--alasan TEKS]    (kunjungan ke bulan yang laporannya FINAL)\n"
+	"                    [--alasan TEKS]    (kunjungan, stok: ke bulan yang laporannya FINAL)\n"
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
 	"  pkm [--db BERKAS] pasien cari KATA...             cari pasien (20 pertama)\n"

@@ -90,7 +90,10 @@ void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, cons
 	sb_free(&err);
 }
 
-void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name)
+/* The viewer of any text in contexts ctx; the action that closed it (A_BACK,
+ * or A_FINAL in a monthly report's). */
+static enum action view_text(struct ui *u, unsigned ctx, const char *title, const char *text, size_t len,
+			     const char *file_name)
 {
 	/* what is stored is shown, never obeyed (escapes for control characters);
 	 * `shown` stays whole for saving and printing, v.text is split into lines */
@@ -100,9 +103,10 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 	len = shown.len;
 	struct viewer v = { xstrdup(text), len, NULL, 0, 0, 0 };
 	viewer_split(&v);
+	enum action a = A_BACK;
 	for (;;) {
 		int page = LINES - 4;
-		ui_frame(u, title, CTX_VIEWER);
+		ui_frame(u, title, ctx);
 		for (int i = 0; i < page && v.top + i < v.n; i++) {
 			const char *s = v.lines[v.top + i];
 			if (*s == '\f') {	/* a new printed page */
@@ -119,10 +123,10 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 		curs_set(0);
 		refresh();
 		int k = ui_key(u);
-		enum action a = action_for_key(k, CTX_VIEWER);
+		a = action_for_key(k, ctx);
 		if (a == A_HELP) {
 			ui_help(u);
-		} else if (a == A_BACK) {
+		} else if (a == A_BACK || a == A_FINAL) {
 			break;
 		} else if (a == A_TOFILE || a == A_PRINT) {
 			ui_text_out(u, a, text, len, file_name);
@@ -138,7 +142,14 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 	free(v.lines);
 	free(v.text);
 	sb_free(&shown);
-	u->msg[0] = '\0';
+	if (a == A_BACK)
+		u->msg[0] = '\0';
+	return a;
+}
+
+void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name)
+{
+	view_text(u, CTX_VIEWER, title, text, len, file_name);
 }
 
 static const struct {
@@ -151,6 +162,7 @@ static const struct {
 	{ "jampersal", "Rekap klaim Jampersal" },
 };
 
+/* The report in the viewer; F5 there signs it off and shows it again. */
 static void show_report(struct ui *u, const struct report_req *req)
 {
 	char *text;
@@ -158,8 +170,8 @@ static void show_report(struct ui *u, const struct report_req *req)
 	struct sbuf err = { 0 };
 	ui_text(ui_msg_y(u), 0, COLS, "Menyusun laporan...", A_BOLD);
 	refresh();
-	if (report_render(u->db, u->cfg, req, &text, &len, &err) == 0) {
-		u->msg[0] = '\0';
+	u->msg[0] = '\0';
+	while (report_render(u->db, u->cfg, req, &text, &len, &err) == 0) {
 		char rname[16], title[96], file[64];
 		str_copy(rname, sizeof rname, req->name);
 		str_upper(rname);
@@ -168,9 +180,13 @@ static void show_report(struct ui *u, const struct report_req *req)
 		month_parse(req->month, &first, &next);
 		snprintf(title, sizeof title, "Laporan %s %s", rname, month_show(first, shown));
 		snprintf(file, sizeof file, "%.16s-%.7s.txt", req->name, req->month);	/* sorts by month */
-		ui_view_text(u, title, text, len, file);
+		enum action a = view_text(u, CTX_VIEWER | CTX_MONTHREP, title, text, len, file);
 		free(text);
-	} else {
+		if (a != A_FINAL)
+			break;
+		ui_final_sign(u, req->name, req->month);
+	}
+	if (err.len) {
 		/* a broken definition file gives several lines: show the first */
 		char first[200];
 		str_copy(first, sizeof first, sb_str(&err));
@@ -205,7 +221,8 @@ static void monthly_entry(struct ui *u, const char *month)
 		row.v.id = (long)first.y * 100 + first.m;
 		date_format(first, row.v.tanggal);
 		snprintf(row.nama, sizeof row.nama, "Bulan %s %d", month_name(first.m), first.y);
-		ui_form(u, f, &row);
+		if (ui_final_reason(u, row.v.tanggal, f->table, row.v.id, 0, "isian bulanan LB4"))
+			ui_form(u, f, &row);
 		return;
 	}
 	ui_message(u, 1, "Formulir isian bulanan (key = bulan) tidak ada di %s", u->cfg->forms_dir);
