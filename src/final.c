@@ -403,20 +403,25 @@ int final_day_signed(sqlite3 *db, const char *day, char *which, size_t size)
 	return rc != SQLITE_DONE ? -1 : found;
 }
 
-int final_months_in(sqlite3 *db, const char *table, char *which, size_t size)
+int final_months_in(sqlite3 *db, const char *table, char *which, size_t size, long *line)
 {
-	char sql[400];
+	char sql[600];
 	snprintf(sql, sizeof sql, "SELECT substr(bulan, 6, 2) || '-' || substr(bulan, 1, 4), group_concat(DISTINCT "
-		 "upper(laporan)) FROM laporan_final WHERE bulan IN (SELECT substr(tanggal, 1, 7) FROM temp.\"%s\") "
+		 "upper(laporan)), (SELECT min(id) FROM temp.\"%1$s\" WHERE substr(tanggal, 1, 7) = bulan) "
+		 "FROM laporan_final WHERE bulan IN (SELECT substr(tanggal, 1, 7) FROM temp.\"%1$s\") "
 		 "GROUP BY bulan ORDER BY bulan", table);
 	sqlite3_stmt *st = db_prepare(db, sql, NULL);
 	if (!st)
 		return -1;
 	struct sbuf names = { 0 };
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long first = (long)sqlite3_column_int64(st, 2);
+		if (!names.len || first < *line)
+			*line = first;
 		sb_printf(&names, "%s%s (%s)", names.len ? ", " : "", (const char *)sqlite3_column_text(st, 0),
 			  (const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_finalize(st);
 	str_copy(which, size, sb_str(&names));
 	int found = names.len > 0;

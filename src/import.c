@@ -358,11 +358,12 @@ static void signed_months(sqlite3 *db, struct sheet *s, const char *table, const
 			  size_t size)
 {
 	char which[200];
-	int found = final_months_in(db, table, which, sizeof which);
+	long line = 0;
+	int found = final_months_in(db, table, which, sizeof which, &line);
 	if (found < 0)
 		problem(s, 0, NULL, "laporan final tidak terbaca: %s", sqlite3_errmsg(db));
 	else if (found && !(o && o->alasan && *o->alasan))
-		problem(s, 0, "tanggal", "laporan bulan %s sudah FINAL: impor ke bulan itu perlu --alasan TEKS "
+		problem(s, line, "tanggal", "laporan bulan %s sudah FINAL: impor ke bulan itu perlu --alasan TEKS "
 			"(dicatat di jejak audit)", which);
 	else if (found)
 		snprintf(note, size, "; ke bulan FINAL %s, alasan: %s", which, o->alasan);

@@ -58,8 +58,9 @@ int final_status(sqlite3 *db, const struct pkm_config *cfg, const char *month_ke
 /* Whether a day (YYYY-MM-DD) lies in a month with a signed report: 1 (the
  * reports, "LB1, LB3", into which), 0 when not, -1 when it cannot be read. */
 int final_day_signed(sqlite3 *db, const char *day, char *which, size_t size);
-/* The signed months among the days of an import waiting in temp.`table` (a
- * column tanggal; `table` a name pkm gives, never typed): 1 with "10-2026
- * (LB1)" into which, 0 when none, -1 when it cannot be read. */
-int final_months_in(sqlite3 *db, const char *table, char *which, size_t size);
+/* The signed months among the days of an import waiting in temp.`table` (its
+ * id the file's line, a column tanggal; `table` a name pkm gives, never
+ * typed): 1 with "10-2026 (LB1)" into which and the first such line into
+ * *line, 0 when none, -1 when it cannot be read. */
+int final_months_in(sqlite3 *db, const char *table, char *which, size_t size, long *line);
 #endif
