@@ -1,5 +1,5 @@
 #include "pkm/import.h"
-#include "pkm/final.h"
+#include "pkm/final_month.h"
 #include "pkm/db.h"
 #include "pkm/dict.h"
 #include "pkm/sheet.h"

@@ -5,7 +5,7 @@
 #include "pkm/dict.h"
 #include "pkm/sheet.h"
 #include "pkm/drug.h"
-#include "pkm/final.h"
+#include "pkm/final_month.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -2,7 +2,7 @@
 #include "ui_priv.h"
 #include "pkm/audit.h"
 #include "pkm/db.h"
-#include "pkm/final.h"
+#include "pkm/final_month.h"
 #include "pkm/icd_list.h"
 #include "pkm/stock.h"
 #include <stdlib.h>

@@ -8,16 +8,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include "pkm/config.h"
-#include "pkm/date.h"
-#include "pkm/util.h"
-
-enum month_state { MONTH_ENDED, MONTH_RUNNING, MONTH_FUTURE };
-/* Where a month (as typed: MM-YYYY or YYYY-MM) stands against today; -1 when
- * it is not a month. */
-int month_state(const char *month, struct date today, enum month_state *out);
-/* 0 when a report of the month may be printed; -1 with the reason in err for
- * a month to come (or one that is not a month). */
-int month_printable(const char *month, struct sbuf *err);
+#include "pkm/final_month.h"
 
 /* One signed version. */
 struct final_sign {
@@ -55,12 +46,4 @@ int final_marks(sqlite3 *db, const struct pkm_config *cfg, const char *name, con
  * signature when month_key is NULL: belum final, FINAL vN by/at, or berubah
  * setelah final. */
 int final_status(sqlite3 *db, const struct pkm_config *cfg, const char *month_key, FILE *out, struct sbuf *err);
-/* Whether a day (YYYY-MM-DD) lies in a month with a signed report: 1 (the
- * reports, "LB1, LB3", into which), 0 when not, -1 when it cannot be read. */
-int final_day_signed(sqlite3 *db, const char *day, char *which, size_t size);
-/* The signed months among the days of an import waiting in temp.`table` (its
- * id the file's line, a column tanggal; `table` a name pkm gives, never
- * typed): 1 with "10-2026 (LB1)" into which and the first such line into
- * *line, 0 when none, -1 when it cannot be read. */
-int final_months_in(sqlite3 *db, const char *table, char *which, size_t size, long *line);
 #endif
