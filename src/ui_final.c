@@ -13,6 +13,11 @@ void ui_final_sign(struct ui *u, const char *name, const char *month)
 	str_upper(rname);
 	month_parse(month, &first, &next);
 	month_show(first, shown);
+	enum month_state st;
+	if (month_state(month, u->today, &st) == 0 && st != MONTH_ENDED) {	/* said before a question */
+		ui_message(u, 1, "Bulan %s belum berakhir: laporannya belum dapat difinalkan", shown);
+		return;
+	}
 	const char *who = u->user.nama_lengkap[0] ? u->user.nama_lengkap : u->user.nama;
 	snprintf(q, sizeof q, "Tandatangani %s %s sebagai FINAL atas nama %s? Nilai selnya disimpan.", rname, shown, who);
 	if (!ui_confirm(u, q)) {

@@ -99,6 +99,10 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 /* The viewer's F5 on a monthly report (YYYY-MM): asked, then signed off as the
  * logged-in user (src/ui_final.c); the outcome on the message line. */
 void ui_final_sign(struct ui *u, const char *name, const char *month);
+/* Before a visit is opened to change it: one older than [kunjungan] ubah_hari
+ * days or of a signed-off month asks the reason first (src/ui_visits.c); 1 to
+ * open it. Every screen that opens a visit for changes asks it. */
+int ui_visit_may_change(struct ui *u, const struct visit_row *row);
 /* Ask the reason for a change (`label` on the message line) and record it in
  * the trail as "what; alasan: ..." on table/row: 1 when recorded, 0 when none
  * was given, -1 when the trail failed (said). */

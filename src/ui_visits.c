@@ -316,7 +316,7 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 /* A visit older than [kunjungan] ubah_hari days, or of a month whose report is
  * signed off (pkm/final.h) whatever its age, is changed only with a reason,
  * which goes into the audit trail before anything else is written. */
-static int may_change(struct ui *u, const struct visit_row *row)
+int ui_visit_may_change(struct ui *u, const struct visit_row *row)
 {
 	struct date day;
 	char signed_[64] = "";
@@ -421,14 +421,14 @@ enum pkm_screen ui_visits(struct ui *u)
 			filter = filter + 1 < units.n ? filter + 1 : own ? 0 : -1;
 			reload = 1;
 		} else if (a == A_CORRECT && n > 0) {
-			if (may_change(u, &rows[sel]))
+			if (ui_visit_may_change(u, &rows[sel]))
 				ui_visit_fix(u, &rows[sel]);
 			reload = 1;
 		} else if (a == A_OPEN && n > 0 && rows[sel].v.batal[0]) {
 			ui_message(u, 1, "Kunjungan ini dibatalkan (%s); daftarkan lagi untuk memulihkannya",
 				   rows[sel].v.batal);
 		} else if (a == A_OPEN && n > 0) {
-			if (may_change(u, &rows[sel]))
+			if (ui_visit_may_change(u, &rows[sel]))
 				visit_screen(u, &rows[sel]);
 			reload = 1;
 		} else if (a == A_PREVDAY || a == A_NEXTDAY) {

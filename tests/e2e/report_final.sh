@@ -13,7 +13,16 @@ $PKM_BIN --db "$DB" import kunjungan "$WORK/old.csv" >/dev/null
 add_user nakes NAKES K3
 start_app
 wait_for "Lebar kertas"	# the data officer starts on Laporan: LB1 of last month
-keys Enter
+# a month to come is refused; the month not ended is marked and not signed
+keys C-u; type_text "12-2026"; keys Enter
+wait_for "bulan 12-2026 belum dimulai (hari ini 23-11-2026)"
+keys C-u; type_text "11-2026"; keys Enter
+wait_for "BULAN BERJALAN: data sampai 23-11-2026, belum lengkap"
+keys F5
+wait_for "Bulan 11-2026 belum berakhir: laporannya belum dapat difinalkan"
+keys Escape
+wait_for "Lebar kertas"
+keys C-u; type_text "10-2026"; keys Enter
 wait_for "LAPORAN BULANAN DATA KESAKITAN (LB1)"
 wait_for "F5 Final"
 keys F5
