@@ -33,13 +33,14 @@ int month_printable(const char *month, struct sbuf *err)
 	return -1;
 }
 
-int final_day_signed(sqlite3 *db, const char *day, char *which, size_t size)
+int final_day_signed(sqlite3 *db, const char *day, const char *report, char *which, size_t size)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT upper(laporan) FROM laporan_final WHERE bulan = substr(?, 1, 7) "
-				   "ORDER BY 1", NULL);
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT upper(laporan) FROM laporan_final WHERE bulan = substr(?1, 1, 7) "
+				   "AND (?2 IS NULL OR laporan = ?2) ORDER BY 1", NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, report ? report : "", 1);
 	struct sbuf names = { 0 };
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)

@@ -101,7 +101,7 @@ static void signed_month(struct sheet *s, sqlite3 *db, int r, const char *day, c
 {
 	char which[64], month[8];
 	struct date d;
-	if (date_parse(day, &d) != 0 || final_day_signed(db, day, which, sizeof which) == 0)
+	if (date_parse(day, &d) != 0 || final_day_signed(db, day, "lb2", which, sizeof which) == 0)
 		return;
 	if (!(o && o->alasan && *o->alasan))
 		problem(s, s->lines[r], "tanggal", "laporan bulan %s sudah FINAL (%s): impor ke bulan itu perlu --alasan TEKS",

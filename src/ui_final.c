@@ -50,13 +50,14 @@ int ui_reason_asked(struct ui *u, const char *label, const char *table, long row
 	return rc == 0 ? 1 : -1;
 }
 
-int ui_final_reason(struct ui *u, const char *day, const char *table, long row, long pasien_id, const char *what)
+int ui_final_reason(struct ui *u, const char *day, const char *report, const char *table, long row, long pasien_id,
+		    const char *what)
 {
 	struct date d;
 	char iso[11], which[64] = "", label[96], month[8];
 	if (date_parse_user(day, &d) != 0)
 		return 1;	/* the save's own check tells */
-	int final = final_day_signed(u->db, date_format(d, iso), which, sizeof which);
+	int final = final_day_signed(u->db, date_format(d, iso), report, which, sizeof which);
 	if (final == 0)
 		return 1;
 	snprintf(label, sizeof label, "Bulan %s sudah FINAL. Alasan mengubah:", month_show(d, month));

@@ -107,10 +107,11 @@ int ui_visit_may_change(struct ui *u, const struct visit_row *row);
  * the trail as "what; alasan: ..." on table/row: 1 when recorded, 0 when none
  * was given, -1 when the trail failed (said). */
 int ui_reason_asked(struct ui *u, const char *label, const char *table, long row, long pasien_id, const char *what);
-/* A change dated `day` (as typed) to a month with a signed-off report asks
- * its reason first (ui_reason_asked): 1 to go on (no such month, or the
- * reason recorded), 0 when not (said). */
-int ui_final_reason(struct ui *u, const char *day, const char *table, long row, long pasien_id, const char *what);
+/* A change dated `day` (as typed) to a month whose `report` (lb2, lb4) is
+ * signed off asks its reason first (ui_reason_asked): 1 to go on (no such
+ * month, or the reason recorded), 0 when not (said). */
+int ui_final_reason(struct ui *u, const char *day, const char *report, const char *table, long row, long pasien_id,
+		    const char *what);
 /* F7's question: a file name (proposed filled in) for the export folder, a
  * replace asked when it exists; 1 with the full path, 0 when cancelled or refused (said). */
 int ui_ask_file(struct ui *u, const char *proposed, char *path, size_t size);

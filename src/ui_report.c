@@ -221,7 +221,7 @@ static void monthly_entry(struct ui *u, const char *month)
 		row.v.id = (long)first.y * 100 + first.m;
 		date_format(first, row.v.tanggal);
 		snprintf(row.nama, sizeof row.nama, "Bulan %s %d", month_name(first.m), first.y);
-		if (ui_final_reason(u, row.v.tanggal, f->table, row.v.id, 0, "isian bulanan LB4"))
+		if (ui_final_reason(u, row.v.tanggal, "lb4", f->table, row.v.id, 0, "isian bulanan LB4"))
 			ui_form(u, f, &row);
 		return;
 	}

@@ -323,7 +323,7 @@ int ui_visit_may_change(struct ui *u, const struct visit_row *row)
 	if (date_parse(row->v.tanggal, &day) != 0)
 		return 1;
 	long age = date_to_days(u->today) - date_to_days(day);
-	int final = final_day_signed(u->db, row->v.tanggal, signed_, sizeof signed_);
+	int final = final_day_signed(u->db, row->v.tanggal, NULL, signed_, sizeof signed_);
 	if (age <= u->cfg->edit_days && final == 0)
 		return 1;
 	char label[160], month[8], what[120];

@@ -17,9 +17,11 @@ int month_state(const char *month, struct date today, enum month_state *out);
  * a month to come (or one that is not a month). */
 int month_printable(const char *month, struct sbuf *err);
 
-/* Whether a day (YYYY-MM-DD) lies in a month with a signed report: 1 (the
- * reports, "LB1, LB3", into which), 0 when not, -1 when it cannot be read. */
-int final_day_signed(sqlite3 *db, const char *day, char *which, size_t size);
+/* Whether a day (YYYY-MM-DD) lies in a month with a signed report (`report`,
+ * e.g. "lb2" for a stock movement; NULL: any, for a visit, which they all
+ * count): 1 (the reports, "LB1, LB3", into which), 0 when not, -1 when it
+ * cannot be read. */
+int final_day_signed(sqlite3 *db, const char *day, const char *report, char *which, size_t size);
 /* The signed months among the days of an import waiting in temp.`table` (its
  * id the file's line, a column tanggal; `table` a name pkm gives, never
  * typed): 1 with "10-2026 (LB1)" into which and the first such line into

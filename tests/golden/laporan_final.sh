@@ -86,13 +86,19 @@ pkm impor kunjungan "$WORK/late.csv" --alasan "register kertas datang terlambat"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM kunjungan")" = "$((visits + 1))" ] || die "import with --alasan not stored"
 pkm audit | grep -q "ke bulan FINAL 10-2026 (LB1), alasan: register kertas datang terlambat" || die "reason not in the trail"
 pkm laporan status --month 10-2026 | grep -q "^10-2026  LB1        berubah setelah final (1 sel" || die "import not seen"
-# opening stock dated in the signed month too
+# opening stock: LB1 signed is no matter to it, LB2 signed is
 printf 'kode,nama,satuan\nPCT500,Parasetamol 500 mg,tablet\n' >"$WORK/obat.csv"
 pkm impor obat "$WORK/obat.csv" >/dev/null
 printf 'kode,sumber,no_batch,kedaluwarsa,jumlah,tanggal\nPCT500,PROGRAM,B1,2028-01-31,100,2026-10-02\n' >"$WORK/stok.csv"
+pkm impor stok "$WORK/stok.csv" >/dev/null
+pkm laporan final lb2 --month 10-2026 >/dev/null
+sed -i 's/B1,/B2,/' "$WORK/stok.csv"
 if pkm impor stok "$WORK/stok.csv" 2>"$WORK/err"; then die "opening stock into a signed month without --alasan"; fi
-grep -q "laporan bulan 10-2026 sudah FINAL (LB1): impor ke bulan itu perlu --alasan TEKS" "$WORK/err" || die "$(cat "$WORK/err")"
+grep -q "stok.csv:2: tanggal: laporan bulan 10-2026 sudah FINAL (LB2): impor ke bulan itu perlu --alasan TEKS" \
+	"$WORK/err" || die "$(cat "$WORK/err")"
 pkm impor stok "$WORK/stok.csv" --alasan "stok awal tercecer" >/dev/null
+pkm audit | grep -q "ke bulan FINAL, alasan: stok awal tercecer" || die "the stock import's reason not in the trail"
+pkm laporan status --month 10-2026 | grep -q "^10-2026  LB2        berubah setelah final" || die "LB2 change not seen"
 
 # a month to come: refused, exit 2, for every report and the sign-off
 for cmd in "laporan lb1 --month 12-2026" "laporan lb3 --month 2027-01" "laporan final lb1 --month 12-2026" \

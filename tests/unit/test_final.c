@@ -202,9 +202,11 @@ static void test_months(void **s)
 	assert_int_equal(final_sign(db, &cfg, "lb1", "11-2026", "Dewi", &f, &err), -1);
 	assert_non_null(strstr(sb_str(&err), "belum berakhir"));
 	char which[64];
-	assert_int_equal(final_day_signed(db, "2026-10-31", which, sizeof which), 1);
+	assert_int_equal(final_day_signed(db, "2026-10-31", NULL, which, sizeof which), 1);
 	assert_string_equal(which, "LB1");
-	assert_int_equal(final_day_signed(db, "2026-09-30", which, sizeof which), 0);
+	assert_int_equal(final_day_signed(db, "2026-10-31", "lb1", which, sizeof which), 1);
+	assert_int_equal(final_day_signed(db, "2026-10-31", "lb2", which, sizeof which), 0);	/* the stock's */
+	assert_int_equal(final_day_signed(db, "2026-09-30", NULL, which, sizeof which), 0);
 	sb_free(&head);
 	sb_free(&err);
 }
