@@ -338,22 +338,29 @@ static int status_line(sqlite3 *db, const struct pkm_config *cfg, const char *na
 
 int final_status(sqlite3 *db, const struct pkm_config *cfg, const char *month_key, FILE *out, struct sbuf *err)
 {
+	/* the months first: building a report must not run under an open read */
 	sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT bulan FROM laporan_final WHERE ?1 IS NULL OR bulan = ?1 "
 				      "UNION SELECT ?1 WHERE ?1 IS NOT NULL ORDER BY 1 DESC", err);
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, month_key ? month_key : "", 1);
-	int rc, bad = 0, months = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char key[8];
-		db_col_text(st, 0, key, sizeof key);
-		months++;
-		for (size_t i = 0; i < ARRAY_LEN(signed_reports); i++)
-			bad |= status_line(db, cfg, signed_reports[i], key, out, err);
-	}
-	if (db_finish(db, st, rc, err) != 0)
+	struct sbuf months = { 0 };
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		sb_printf(&months, "%.7s\n", (const char *)sqlite3_column_text(st, 0));
+	if (db_finish(db, st, rc, err) != 0) {
+		sb_free(&months);
 		return -1;
-	if (!months)
+	}
+	int bad = 0;
+	for (const char *key = sb_str(&months); *key && !bad; key += 8) {
+		char one[8];
+		str_copy(one, sizeof one, key);
+		for (size_t i = 0; i < ARRAY_LEN(signed_reports) && !bad; i++)
+			bad = status_line(db, cfg, signed_reports[i], one, out, err) != 0;
+	}
+	if (!months.len)
 		fputs("belum ada laporan yang final\n", out);
+	sb_free(&months);
 	return bad ? -1 : 0;
 }

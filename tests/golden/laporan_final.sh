@@ -34,6 +34,11 @@ grep -q "^sidik $v1\$" "$WORK/final-sign1.txt" || die "sidik is not the SHA-256 
 cells=$(pkm laporan lb1 --month 2026-10 --format data | tail -n +2 | wc -l)
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM laporan_final_sel")" = "$cells" ] || die "cells not kept"
 [ "$(sqlite3 "$DB" "SELECT sidik FROM laporan_final WHERE versi = 1")" = "$v1" ] || die "digest not stored"
+# the trail has the signing with its digest, not each cell
+pkm audit >"$WORK/trail.txt"
+grep -q "TAMBAH laporan_final #1" "$WORK/trail.txt" || die "the signing is not in the trail"
+grep -q "sidik='$v1'" "$WORK/trail.txt" || die "the digest is not in the trail"
+! grep -q "laporan_final_sel" "$WORK/trail.txt" || die "every cell in the trail"
 # the same data, the same digest: another run, another database
 pkm laporan lb1 --month 2026-10 --width 80 >"$WORK/lb1-final.txt"
 sed -n 4p "$WORK/lb1-final.txt" | grep -qx "FINAL 23-11-2026, Asep Saepudin, sidik $(echo "$v1" | cut -c1-8)" ||
