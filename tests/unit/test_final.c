@@ -211,6 +211,29 @@ static void test_months(void **s)
 	sb_free(&err);
 }
 
+/* the status of every report of a month, LB3 and LB4 signed too: each report
+ * is built while the months are no longer being read */
+static void test_status(void **s)
+{
+	(void)s;
+	struct final_sign f;
+	struct sbuf err = { 0 };
+	assert_int_equal(final_sign(db, &cfg, "lb3", "10-2026", "Dewi", &f, &err), 0);
+	assert_int_equal(final_sign(db, &cfg, "lb4", "10-2026", "Dewi", &f, &err), 0);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_int_equal(final_status(db, &cfg, NULL, out, &err), 0);
+	fclose(out);
+	assert_non_null(strstr(text, "10-2026  LB1        FINAL v2 oleh Dewi Lestari, 23-11-2026 "));
+	assert_non_null(strstr(text, "10-2026  LB2        belum final\n"));
+	assert_non_null(strstr(text, "10-2026  LB3        FINAL v1 oleh Dewi, "));
+	assert_non_null(strstr(text, "10-2026  LB4        FINAL v1 oleh Dewi, "));
+	assert_non_null(strstr(text, "10-2026  JAMPERSAL  belum final\n"));
+	free(text);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +241,7 @@ int main(void)
 		cmocka_unit_test(test_digest_stable),
 		cmocka_unit_test(test_one_cell_changes),
 		cmocka_unit_test(test_months),
+		cmocka_unit_test(test_status),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
