@@ -5,6 +5,7 @@
 #include "pkm/final.h"
 #include "pkm/output.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int usage_error(const char *what)
@@ -50,8 +51,16 @@ int cmd_final(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
 		sb_printf(&err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
 		return out_fail("pkm", &err);
 	}
-	if (!sign) {
-		int rc = final_status(db, cfg, month ? month_key(first, key) : NULL, stdout, &err);
+	if (!sign) {	/* names are stored text: shown, never obeyed */
+		char *text = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&text, &len);
+		int rc = mem ? final_status(db, cfg, month ? month_key(first, key) : NULL, mem, &err) : -1;
+		if (mem)
+			fclose(mem);
+		if (rc == 0)
+			out_puts(stdout, text);
+		free(text);
 		if (rc != 0)
 			return out_fail("pkm", &err);
 		sb_free(&err);

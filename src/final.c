@@ -1,6 +1,7 @@
 #include "pkm/final.h"
 #include "pkm/db.h"
 #include "pkm/digest.h"
+#include "pkm/output.h"
 #include "pkm/reports.h"
 #include <stdlib.h>
 #include <string.h>
@@ -183,8 +184,9 @@ int final_sign(sqlite3 *db, const struct pkm_config *cfg, const char *name, cons
 	month_key(first, out->bulan);
 	str_copy(out->nama, sizeof out->nama, nama);
 	str_copy(out->oleh, sizeof out->oleh, db_user(db) ? db_user(db) : "");
-	if (!*str_trim(out->nama)) {
-		sb_printf(err, "nama penanda tangan kosong");
+	const char *bad = text_refused(out->nama);	/* the rule of every text field */
+	if (!*str_trim(out->nama) || bad) {
+		sb_printf(err, "nama penanda tangan %s", bad ? bad : "kosong");
 		return -1;
 	}
 	if (db_begin(db) != 0)
@@ -270,12 +272,14 @@ int final_changes(sqlite3 *db, const struct pkm_config *cfg, const struct final_
 	return nn < 0 ? -1 : changed;
 }
 
-/* "FINAL dd-mm-yyyy, NAMA, sidik XXXXXXXX" */
+/* "FINAL dd-mm-yyyy, NAMA, sidik XXXXXXXX": the name cut to 36 columns, so
+ * that the line with "; BERUBAH" fits 80 */
 static void final_line(const struct final_sign *f, char *out, size_t size)
 {
 	char day[11], shown[11];
 	str_copy(day, sizeof day, f->waktu);
-	snprintf(out, size, "FINAL %s, %s, sidik %.8s", date_show(day, shown), f->nama, f->sidik);
+	snprintf(out, size, "FINAL %s, %.*s, sidik %.8s", date_show(day, shown), (int)utf8_prefix(f->nama, 36), f->nama,
+		 f->sidik);
 }
 
 int final_marks(sqlite3 *db, const struct pkm_config *cfg, const char *name, const char *month_key, char *note,
@@ -303,7 +307,7 @@ int final_marks(sqlite3 *db, const struct pkm_config *cfg, const char *name, con
 		sb_printf(head, "KOREKSI SETELAH FINAL\n%s, versi %d\n%d sel berubah (baris,kolom: nilai final -> "
 			  "nilai sekarang):\n%s\f", line, f.versi, n, sb_str(&cells));
 		size_t used = strlen(note);
-		snprintf(note + used, size - used, "; BERUBAH, lihat koreksi");
+		snprintf(note + used, size - used, "; BERUBAH");
 	}
 	sb_free(&cells);
 	return n < 0 ? -1 : 0;

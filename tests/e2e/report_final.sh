@@ -82,7 +82,7 @@ wait_for "2 sel berubah (baris,kolom: nilai final -> nilai sekarang):"
 wait_for "J02.9,55-59t.baru.L: 0 -> 1"
 wait_for "J06.9,55-59t.baru.L: 1 -> 0"
 keys PageDown
-wait_for "FINAL 23-11-2026, data, sidik $sidik; BERUBAH, lihat koreksi"
+wait_for "FINAL 23-11-2026, data, sidik $sidik; BERUBAH"
 # signed again: version 2, the correction gone from the print
 keys F5
 wait_for "Tandatangani LB1 10-2026 sebagai FINAL"

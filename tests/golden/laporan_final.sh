@@ -53,6 +53,9 @@ pkm laporan lb1 --month 2026-10 --format data | diff -q - "$HERE/expected/lb1-kl
 # signing again with nothing changed is refused
 if pkm laporan final lb1 --month 10-2026 2>"$WORK/err"; then die "unchanged report signed twice"; fi
 grep -q "LB1 10-2026 sudah FINAL v1 dan tidak berubah" "$WORK/err" || die "$(cat "$WORK/err")"
+# a name is stored text: one with a control character is refused
+if pkm laporan final lb1 --month 09-2026 --nama "$(printf 'A\033[2JB')" 2>"$WORK/err"; then die "ESC in a name"; fi
+grep -q "nama penanda tangan berisi karakter kendali" "$WORK/err" || die "$(cat "$WORK/err")"
 # what is signed stays as signed, even from the sqlite3 shell
 if sqlite3 "$DB" "UPDATE laporan_final SET nama = 'X'" 2>/dev/null; then die "signature changed"; fi
 if sqlite3 "$DB" "DELETE FROM laporan_final_sel" 2>/dev/null; then die "signed cells deleted"; fi
@@ -65,7 +68,7 @@ sqlite3 "$DB" "UPDATE diagnosis SET icd10 = 'A09' WHERE icd10 = 'J06.9' AND kunj
 pkm laporan lb1 --month 2026-10 --width 80 >"$WORK/lb1-koreksi.txt"
 awk '/\f/ { exit } { print }' "$WORK/lb1-koreksi.txt" >"$WORK/final-koreksi.txt"	# the page before the report
 check final-koreksi.txt
-grep -q "^FINAL 23-11-2026, Asep Saepudin, sidik $(echo "$v1" | cut -c1-8); BERUBAH, lihat koreksi\$" \
+grep -q "^FINAL 23-11-2026, Asep Saepudin, sidik $(echo "$v1" | cut -c1-8); BERUBAH\$" \
 	"$WORK/lb1-koreksi.txt" || die "the FINAL line does not say it changed"
 pkm laporan status --month 2026-10 >"$WORK/final-status1.txt"
 check final-status1.txt
