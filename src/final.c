@@ -179,6 +179,10 @@ int final_sign(sqlite3 *db, const struct pkm_config *cfg, const char *name, cons
 		sb_printf(err, "bulan %s belum berakhir: laporannya belum dapat difinalkan", month_show(first, shown));
 		return -1;
 	}
+	if (utf8_width(nama) > 60) {
+		sb_printf(err, "nama penanda tangan paling banyak 60 huruf");
+		return -1;
+	}
 	memset(out, 0, sizeof *out);
 	str_copy(out->laporan, sizeof out->laporan, name);
 	month_key(first, out->bulan);
@@ -214,7 +218,7 @@ int final_sign(sqlite3 *db, const struct pkm_config *cfg, const char *name, cons
 	}
 	if (rc == 0) {
 		struct cell *c;
-		int n = split_cells(canon.s ? canon.s : (char *)"", &c);
+		int n = split_cells(canon.s, &c);
 		rc = store_cells(db, out->id, c, n, err);
 		free(c);
 	}
@@ -302,7 +306,7 @@ int final_marks(sqlite3 *db, const struct pkm_config *cfg, const char *name, con
 	struct sbuf cells = { 0 };
 	int n = final_changes(db, cfg, &f, &cells, err);
 	if (n > 0) {
-		char line[160];
+		char line[256];
 		final_line(&f, line, sizeof line);
 		sb_printf(head, "KOREKSI SETELAH FINAL\n%s, versi %d\n%d sel berubah (baris,kolom: nilai final -> "
 			  "nilai sekarang):\n%s\f", line, f.versi, n, sb_str(&cells));

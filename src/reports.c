@@ -129,7 +129,7 @@ int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_
 	if (month_printable(req->month, err) != 0)
 		return -1;
 	/* a printed copy says whether it is signed, corrected since, or of a month not ended */
-	char note[200] = "";
+	char note[256] = "";
 	if (req->format == FMT_TEXT) {
 		struct date first, next;
 		char key[8];

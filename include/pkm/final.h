@@ -14,7 +14,7 @@
 struct final_sign {
 	long id;
 	int versi;
-	char laporan[33], bulan[8], oleh[49], nama[61], waktu[20], sidik[65];
+	char laporan[33], bulan[8], oleh[49], nama[244], waktu[20], sidik[65];	/* nama: 60 characters */
 };
 
 /* The report's data cells (its --format data lines "baris,kolom,nilai",
