@@ -44,8 +44,8 @@ static void write_table(const struct pkm_config *cfg, const struct report_req *r
 	sb_free(&text);
 }
 
-static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note, FILE *out,
-		     struct sbuf *err)
+static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
+		     FILE *out, struct sbuf *err)
 {
 	struct lb1 r;
 	if (lb1_build(db, req->month, req->layout, &r, err) != 0)
@@ -62,8 +62,8 @@ static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 	return 0;
 }
 
-static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note, FILE *out,
-		     struct sbuf *err)
+static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
+		     FILE *out, struct sbuf *err)
 {
 	struct lb2 r;
 	if (lb2_build(db, &cfg->farmasi, req->month, &r, err) != 0)
@@ -81,8 +81,8 @@ static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 }
 
 /* Reports defined as rows in forms/laporan/NAME.ini (LB3, LB4, Jampersal). */
-static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note, FILE *out,
-			struct sbuf *err)
+static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
+			FILE *out, struct sbuf *err)
 {
 	char path[PATH_MAX];
 	rowdef_path(cfg, req->name, path, sizeof path);

@@ -64,7 +64,8 @@ struct move_ctx {
 static int save_receipt(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	const struct move_ctx *m = ctx;
-	if (!ui_final_reason(u, f[4].le.buf, "lb2", "mutasi", 0, 0, "penerimaan obat"))	/* LB2 of a signed month */
+	/* dated in a month whose LB2 is signed off: the reason first */
+	if (!ui_final_reason(u, f[4].le.buf, "lb2", "mutasi", 0, 0, "penerimaan obat"))
 		return 1;
 	struct receipt_input in = { m->drug->kode, f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, f[4].le.buf,
 				    f[5].le.buf };
