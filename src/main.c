@@ -15,6 +15,7 @@
 #include "pkm/cli_puskesmas.h"
 #include "pkm/form.h"
 #include "pkm/icd_list.h"
+#include "pkm/cli_final.h"
 #include "pkm/import.h"
 #include "pkm/outbox.h"
 #include "pkm/puskesmas.h"
@@ -34,6 +35,7 @@ static const char usage[] =
 	"Pemakaian:\n"
 	"  pkm [--db BERKAS] [--config BERKAS]                 aplikasi terminal\n"
 	"  pkm [--db BERKAS] impor pasien|kunjungan|obat|stok BERKAS.csv [--encoding cp1252]\n"
+	"                    [--alasan TEKS]    (kunjungan, stok: ke bulan yang laporannya FINAL)\n"
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
 	"  pkm [--db BERKAS] pasien cari KATA...             cari pasien (20 pertama)\n"
@@ -45,6 +47,9 @@ static const char usage[] =
 	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
+	"  pkm [--db BERKAS] laporan final lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
+	"                    [--nama NAMA]       tandatangani laporan bulan itu (FINAL)\n"
+	"  pkm [--db BERKAS] laporan status [--month MM-YYYY]  laporan final, berubah, atau belum\n"
 	"  pkm [--db BERKAS] laporan stok [--kedaluwarsa N] [--format text|csv] [--out BERKAS]\n"
 	"                    batch hampir kedaluwarsa, obat di bawah stok optimum\n"
 	"  pkm [--db BERKAS] laporan kartu KODE_OBAT [--bulan MM-YYYY] [--out BERKAS]\n"
@@ -133,8 +138,9 @@ static int finish(int rc, struct sbuf *done, struct sbuf *err)
 	return rc == 0 ? 0 : 1;
 }
 
-/* The options after an import's file: --encoding utf-8|cp1252, and --timpa
- * where `replace` is given. 0 when every option is known. */
+/* The options after an import's file: --encoding utf-8|cp1252, --alasan TEXT
+ * (rows for a signed-off month), and --timpa where `replace` is given. 0 when
+ * every option is known. */
 static int read_options(int argc, char **argv, struct sheet_opts *o, int *replace)
 {
 	*o = (struct sheet_opts){ .progress = isatty(STDERR_FILENO) ? stderr : NULL };
@@ -144,6 +150,8 @@ static int read_options(int argc, char **argv, struct sheet_opts *o, int *replac
 		else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc &&
 			 (strcmp(argv[i + 1], "cp1252") == 0 || strcmp(argv[i + 1], "utf-8") == 0))
 			o->cp1252 = strcmp(argv[++i], "cp1252") == 0;
+		else if (strcmp(argv[i], "--alasan") == 0 && i + 1 < argc)
+			o->alasan = argv[++i];
 		else
 			return -1;
 	}
@@ -238,6 +246,8 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 		config_backup_dir(cfg, db_path, backups, sizeof backups);
 		return cmd_stock(db, cfg, backups, argc, argv);
 	}
+	if (strcmp(argv[0], "final") == 0 || strcmp(argv[0], "status") == 0)	/* sign-off (pkm/final.h) */
+		return cmd_final(db, cfg, argc, argv);
 	struct report_req req = { argv[0], NULL, cfg->lb1_layout, FMT_TEXT, cfg->width };
 	const char *out_path = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -264,6 +274,8 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 	}
 	if (!req.month)
 		return fail_usage("laporan perlu --month MM-YYYY (atau YYYY-MM)");
+	if (cli_month_refused(req.month))
+		return 2;
 	struct sbuf err = { 0 };
 	char backups[PATH_MAX];
 	config_backup_dir(cfg, db_path, backups, sizeof backups);

@@ -222,6 +222,8 @@ static void page_header(struct sbuf *b, const struct table *t, const struct page
 	sb_printf(b, "%s\n", sb_str(&place));
 	sb_free(&place);
 	sb_printf(b, "%s\n", t->title);
+	if (ps->note && *ps->note)
+		sb_printf(b, "%s\n", ps->note);
 	snprintf(left, sizeof left, "%s   %s", ps->period, t->subtitle);
 	if (panels > 1)
 		snprintf(right, sizeof right, "Bagian %d/%d", panel, panels);
@@ -353,7 +355,8 @@ void table_text(const struct table *t, const struct page_setup *ps, struct sbuf 
 	struct label_widths lw = label_widths(t, ps->width);
 	int start[64];
 	int panels = panels_of(t, &lw, ps->width, start, 63);
-	int per_page = ps->page_lines - HEADER_LINES - 5;	/* 4 header lines + closing rule */
+	int note = ps->note && *ps->note;	/* one more header line */
+	int per_page = ps->page_lines - HEADER_LINES - note - 5;	/* 4 header lines + closing rule */
 	if (per_page < 5)
 		per_page = 5;
 	int chunks = t->nrows ? (t->nrows + per_page - 1) / per_page : 1;
@@ -363,7 +366,7 @@ void table_text(const struct table *t, const struct page_setup *ps, struct sbuf 
 	signature(&foot, ps->cfg, ps->width);
 	int foot_lines = count_lines(sb_str(&foot)) + 1;
 	int last_rows = t->nrows - (chunks - 1) * per_page;
-	int last_used = HEADER_LINES + 4 + last_rows + 1;
+	int last_used = HEADER_LINES + note + 4 + last_rows + 1;
 	int extra_page = last_used + foot_lines > ps->page_lines;
 	int pages = panels * chunks + extra_page;
 

@@ -98,6 +98,22 @@ void ui_resep(struct ui *u, const struct visit_row *row);
  * note: a line held above the text (what the printout lacks), or NULL. */
 void ui_view_text(struct ui *u, const char *title, const char *note, const char *text, size_t len,
 		  const char *file_name);
+/* The viewer's F5 on a monthly report (YYYY-MM): asked, then signed off as the
+ * logged-in user (src/ui_final.c); the outcome on the message line. */
+void ui_final_sign(struct ui *u, const char *name, const char *month);
+/* Before a visit is opened to change it: one older than [kunjungan] ubah_hari
+ * days or of a signed-off month asks the reason first (src/ui_visits.c); 1 to
+ * open it. Every screen that opens a visit for changes asks it. */
+int ui_visit_may_change(struct ui *u, const struct visit_row *row);
+/* Ask the reason for a change (`label` on the message line) and record it in
+ * the trail as "what; alasan: ..." on table/row: 1 when recorded, 0 when none
+ * was given, -1 when the trail failed (said). */
+int ui_reason_asked(struct ui *u, const char *label, const char *table, long row, long pasien_id, const char *what);
+/* A change dated `day` (as typed) to a month whose `report` (lb2, lb4) is
+ * signed off asks its reason first (ui_reason_asked): 1 to go on (no such
+ * month, or the reason recorded), 0 when not (said). */
+int ui_final_reason(struct ui *u, const char *day, const char *report, const char *table, long row, long pasien_id,
+		    const char *what);
 /* F7's question: a file name (proposed filled in) for the export folder, a
  * replace asked when it exists; 1 with the full path, 0 when cancelled or refused (said). */
 int ui_ask_file(struct ui *u, const char *proposed, char *path, size_t size);

@@ -90,8 +90,10 @@ void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, cons
 	sb_free(&err);
 }
 
-void ui_view_text(struct ui *u, const char *title, const char *note, const char *text, size_t len,
-		  const char *file_name)
+/* The viewer of any text in contexts ctx, with a note held above it (or
+ * NULL); the action that closed it (A_BACK, or A_FINAL in a monthly report's). */
+static enum action view_text(struct ui *u, unsigned ctx, const char *title, const char *note, const char *text,
+			     size_t len, const char *file_name)
 {
 	/* what is stored is shown, never obeyed (escapes for control characters);
 	 * `shown` stays whole for saving and printing, v.text is split into lines */
@@ -101,9 +103,10 @@ void ui_view_text(struct ui *u, const char *title, const char *note, const char 
 	len = shown.len;
 	struct viewer v = { xstrdup(text), len, NULL, 0, 0, 0 };
 	viewer_split(&v);
+	enum action a = A_BACK;
 	for (;;) {
 		int y0 = note ? 3 : 2, page = LINES - 2 - y0;
-		ui_frame(u, title, CTX_VIEWER);
+		ui_frame(u, title, ctx);
 		if (note)
 			ui_text(2, 0, COLS, note, A_BOLD);
 		for (int i = 0; i < page && v.top + i < v.n; i++) {
@@ -122,10 +125,10 @@ void ui_view_text(struct ui *u, const char *title, const char *note, const char 
 		curs_set(0);
 		refresh();
 		int k = ui_key(u);
-		enum action a = action_for_key(k, CTX_VIEWER);
+		a = action_for_key(k, ctx);
 		if (a == A_HELP) {
 			ui_help(u);
-		} else if (a == A_BACK) {
+		} else if (a == A_BACK || a == A_FINAL) {
 			break;
 		} else if (a == A_TOFILE || a == A_PRINT) {
 			ui_text_out(u, a, text, len, file_name);
@@ -141,7 +144,15 @@ void ui_view_text(struct ui *u, const char *title, const char *note, const char 
 	free(v.lines);
 	free(v.text);
 	sb_free(&shown);
-	u->msg[0] = '\0';
+	if (a == A_BACK)
+		u->msg[0] = '\0';
+	return a;
+}
+
+void ui_view_text(struct ui *u, const char *title, const char *note, const char *text, size_t len,
+		  const char *file_name)
+{
+	view_text(u, CTX_VIEWER, title, note, text, len, file_name);
 }
 
 static const struct {
@@ -154,6 +165,7 @@ static const struct {
 	{ "jampersal", "Rekap klaim Jampersal" },
 };
 
+/* The report in the viewer; F5 there signs it off and shows it again. */
 static void show_report(struct ui *u, const struct report_req *req)
 {
 	char *text;
@@ -161,9 +173,9 @@ static void show_report(struct ui *u, const struct report_req *req)
 	struct sbuf err = { 0 };
 	ui_text(ui_msg_y(u), 0, COLS, "Menyusun laporan...", A_BOLD);
 	refresh();
+	u->msg[0] = '\0';
 	ui_puskesmas_refresh(u);	/* the identity as the last desk saved it */
-	if (report_render(u->db, u->cfg, req, &text, &len, &err) == 0) {
-		u->msg[0] = '\0';
+	while (report_render(u->db, u->cfg, req, &text, &len, &err) == 0) {
 		char rname[16], title[96], file[64];
 		str_copy(rname, sizeof rname, req->name);
 		str_upper(rname);
@@ -173,9 +185,14 @@ static void show_report(struct ui *u, const struct report_req *req)
 		snprintf(title, sizeof title, "Laporan %s %s", rname, month_show(first, shown));
 		snprintf(file, sizeof file, "%.16s-%.7s.txt", req->name, req->month);	/* sorts by month */
 		char note[256];
-		ui_view_text(u, title, ui_puskesmas_incomplete(u, note, sizeof note) ? note : NULL, text, len, file);
+		enum action a = view_text(u, CTX_VIEWER | CTX_MONTHREP, title,
+					  ui_puskesmas_incomplete(u, note, sizeof note) ? note : NULL, text, len, file);
 		free(text);
-	} else {
+		if (a != A_FINAL)
+			break;
+		ui_final_sign(u, req->name, req->month);
+	}
+	if (err.len) {
 		/* a broken definition file gives several lines: show the first */
 		char first[200];
 		str_copy(first, sizeof first, sb_str(&err));
@@ -210,7 +227,8 @@ static void monthly_entry(struct ui *u, const char *month)
 		row.v.id = (long)first.y * 100 + first.m;
 		date_format(first, row.v.tanggal);
 		snprintf(row.nama, sizeof row.nama, "Bulan %s %d", month_name(first.m), first.y);
-		ui_form(u, f, &row);
+		if (ui_final_reason(u, row.v.tanggal, "lb4", f->table, row.v.id, 0, "isian bulanan LB4"))
+			ui_form(u, f, &row);
 		return;
 	}
 	ui_message(u, 1, "Formulir isian bulanan (key = bulan) tidak ada di %s", u->cfg->forms_dir);

@@ -32,7 +32,8 @@ enum {
 	CTX_FILTER = 8192,	/* a filter to fill before a list (the audit trail) */
 	CTX_CARD = 16384,	/* Farmasi: the stock card of a drug */
 	CTX_QUEUE = 32768,	/* Antrian resep: the pharmacy's queue (its home) */
-	CTX_ALL = 65535,
+	CTX_MONTHREP = 65536,	/* the viewer of a monthly report (LB1-LB4, Jampersal) */
+	CTX_ALL = 131071,
 };
 
 /*  X(id, function key, ctrl letter, other key, hint label, help text, contexts,
@@ -56,6 +57,8 @@ enum {
 	X(STOCK, 5, 'N', 0, "Stok obat", "Stok obat: kartu stok, penerimaan, opname, data obat", CTX_QUEUE, \
 	  R_PHARMACY) \
 	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
+	X(FINAL, 5, 'N', 0, "Final", "Tandatangani laporan bulan ini (FINAL): nama, waktu, sidik", CTX_MONTHREP, \
+	  R_REPORTS) \
 	X(EDIT, 6, 'B', 0, "Ubah", "Ubah data pasien terpilih (umur di kunjungannya dihitung ulang)", CTX_SEARCH, R_REGISTER) \
 	X(CHANGEDRUG, 6, 'U', 0, "Ubah/ganti", "Ubah jumlah atau signa, atau ganti obat, dengan alasan", CTX_RESEP, \
 	  R_PHARMACY) \

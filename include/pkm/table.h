@@ -48,6 +48,7 @@ struct page_setup {
 	const char *period;	/* "Bulan: November 2026" */
 	int width;		/* 80 or 136 */
 	int page_lines;
+	const char *note;	/* a line under the title on every page (FINAL ..., BULAN BERJALAN), or NULL */
 };
 
 /* Lay out panels: columns [start[i], start[i+1]) form panel i; start needs max+1

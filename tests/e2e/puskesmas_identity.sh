@@ -2,7 +2,7 @@
 # first administrator (a wrong code and NIP refused beside their fields), kept in
 # the database; changed on Admin > Puskesmas (and F7 on the users' screen); a
 # field emptied there is said above the report in the viewer. A month typed as
-# people type it (12-2026) over the one proposed opens that month's report.
+# people type it (08-2026) over the one proposed opens that month's report.
 . "$(dirname "$0")/lib.sh"
 NO_LOGIN=1 start_app
 wait_for "Penyiapan pertama (1/2): administrator"
@@ -45,15 +45,17 @@ keys Escape Escape
 # Laporan: the month proposed (10-2026) replaced by what is typed
 keys F4
 wait_for "Bulan           10-2026"
-type_text "12-2026"
+type_text "12-2026"	# a month not begun: refused, said
 wait_for "Bulan           12-2026"
 keys Enter
-wait_for "Laporan LB1 12-2026"
+wait_for "bulan 12-2026 belum dimulai"
+keys C-u; type_text "08-2026"; keys Enter
+wait_for "Laporan LB1 08-2026"
 wait_for "Identitas puskesmas belum lengkap: Petugas pelaporan (Admin > Puskesmas)"
-screen | grep -q "Bulan: Desember 2026" || fail "not December 2026"
+screen | grep -q "Bulan: Agustus 2026" || fail "not August 2026"
 keys Escape
 # YYYY-MM is a month too
-wait_for "Bulan           12-2026"
+wait_for "Bulan           08-2026"
 keys C-u; type_text "2026-09"; keys Enter
 wait_for "Laporan LB1 09-2026"
 keys Escape
