@@ -339,16 +339,21 @@ static struct series *series_find(struct series **all, int *n, int *cap, const c
  * month from the report's own build. */
 static int jumps(struct run *r)
 {
-	/* without records from before the three months every row would "jump" */
-	char earliest[11] = "", start[11];
-	sqlite3_stmt *st = db_prepare(r->db, "SELECT min(tanggal) FROM kunjungan", r->err);
+	/* a month without any visit (before the records began) is no baseline:
+	 * every row would "jump" against it */
+	sqlite3_stmt *st = db_prepare(r->db, "SELECT 1 FROM kunjungan WHERE tanggal >= ? AND tanggal < ? LIMIT 1", r->err);
 	if (!st)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		db_col_text(st, 0, earliest, sizeof earliest);
+	int covered = 0;
+	for (int k = 1; k <= 3; k++) {
+		char from[11], to[11];
+		sqlite3_bind_text(st, 1, date_format(month_back(r->first, k), from), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, date_format(month_back(r->first, k - 1), to), -1, SQLITE_STATIC);
+		covered += sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+	}
 	sqlite3_finalize(st);
-	date_format(month_back(r->first, 3), start);
-	if (!*earliest || strcmp(earliest, start) > 0)
+	if (covered < 3)
 		return 0;
 	struct series *all = NULL;
 	int n = 0, cap = 0, rc = 0;
