@@ -81,8 +81,9 @@ void ui_periksa(struct ui *u, const char *month)
 		for (int i = 0; i < rows && top + i < p.n; i++) {
 			const struct periksa_finding *f = &p.f[top + i];
 			struct sbuf line = { 0 };
-			sb_printf(&line, "%-9s %4d  %s", f->level == PERIKSA_KESALAHAN ? "KESALAHAN" : "perhatian", f->n,
-				  f->title);
+			sb_printf(&line, "%-9s ", f->level == PERIKSA_KESALAHAN ? "KESALAHAN" : "perhatian");
+			sb_printf(&line, f->n ? "%4d  " : "   -  ", f->n);	/* "-": a month-wide one */
+			sb_add(&line, f->title);
 			draw_line(4 + i, line.s, line.len,
 				  top + i == sel ? ui_attr_sel(u) : f->level == PERIKSA_KESALAHAN ? A_BOLD : 0);
 			sb_free(&line);
