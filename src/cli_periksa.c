@@ -6,41 +6,39 @@
 #include <stdio.h>
 #include <string.h>
 
-static int usage_error(const char *what, const char *given)
+/* Wrong use: why into `why` (what was given shown, never obeyed); -1. */
+static int wrong(struct sbuf *why, const char *what, const char *given)
 {
-	struct sbuf msg = { 0 };
-	sb_printf(&msg, "pkm: %s", what);
+	sb_add(why, what);
 	if (given) {
-		sb_add(&msg, ": ");
-		text_visible(&msg, given, strlen(given), "");
+		sb_add(why, ": ");
+		text_visible(why, given, strlen(given), "");
 	}
-	fprintf(stderr, "%s (lihat pkm --help)\n", sb_str(&msg));
-	sb_free(&msg);
-	return 2;
+	return -1;
 }
 
-int cmd_periksa(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv)
+int cmd_periksa(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv, struct sbuf *why)
 {
 	const char *month = NULL;
 	int csv = 0;
 	for (int i = 0; i < argc; i += 2) {
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!val)
-			return usage_error("pilihan tanpa nilai", argv[i]);
+			return wrong(why, "pilihan tanpa nilai", argv[i]);
 		if (strcmp(argv[i], "--month") == 0 || strcmp(argv[i], "--bulan") == 0)
 			month = val;
 		else if (strcmp(argv[i], "--format") == 0 && (strcmp(val, "text") == 0 || strcmp(val, "csv") == 0))
 			csv = strcmp(val, "csv") == 0;
 		else
-			return usage_error("periksa: pilihan --month MM-YYYY, --format text|csv", argv[i]);
+			return wrong(why, "periksa: pilihan --month MM-YYYY, --format text|csv", argv[i]);
 	}
 	struct date first, next, today = date_today();
 	if (!month)
-		return usage_error("periksa perlu --month MM-YYYY (atau YYYY-MM)", NULL);
+		return wrong(why, "periksa perlu --month MM-YYYY (atau YYYY-MM)", NULL);
 	if (month_parse(month, &first, &next) != 0)
-		return usage_error("bulan tidak sah (" MONTH_HINT ")", month);
+		return wrong(why, "bulan tidak sah (" MONTH_HINT ")", month);
 	if (date_cmp(today, first) < 0)
-		return usage_error("bulan itu belum dimulai", month);
+		return wrong(why, "bulan itu belum dimulai", month);
 	/* the forms' own sex and age bounds; a broken form is left out, as on the desk */
 	struct form_set forms;
 	struct sbuf err = { 0 };
