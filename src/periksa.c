@@ -63,10 +63,11 @@ static struct periksa_visit *add_visit(struct periksa_finding *f, sqlite3_stmt *
 	return v;
 }
 
-/* A finding with no visit listed is dropped again (a check that found nothing). */
-static void drop_if_empty(struct run *r, struct periksa_finding *f)
+/* The check's finding, the last one made, is dropped again when it listed no
+ * visit (the check found nothing). */
+static void drop_if_empty(struct run *r, const struct periksa_finding *f)
 {
-	if (f->n == 0 && f == &r->out->f[r->out->n - 1])
+	if (f->n == 0)
 		r->out->n--;
 }
 
@@ -136,7 +137,13 @@ static int chronic_b(struct run *r)
 		sqlite3_bind_text(before, 3, year, -1, SQLITE_STATIC);
 		sqlite3_bind_text(before, 4, day, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(before, 5, sqlite3_column_int64(st, 0));
-		if (sqlite3_step(before) == SQLITE_ROW) {
+		int found = sqlite3_step(before);
+		if (found != SQLITE_ROW && found != SQLITE_DONE) {
+			rc = found;	/* the history unread: no guess */
+			sqlite3_reset(before);
+			break;
+		}
+		if (found == SQLITE_ROW) {
 			char first[11], shown[11], had[ICD_LEN];
 			db_col_text(before, 0, first, sizeof first);
 			db_col_text(before, 1, had, sizeof had);
@@ -270,9 +277,11 @@ static int duplicates(struct run *r)
 	sqlite3_reset(st);
 	while (first == SQLITE_DONE && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct patient p, same[8];
-		if (patient_get(r->db, sqlite3_column_int64(st, 5), &p) != 1)
-			continue;
-		int m = patient_duplicates(r->db, &p, same, 8);
+		int m = patient_get(r->db, sqlite3_column_int64(st, 5), &p) == 1 ? patient_duplicates(r->db, &p, same, 8) : -1;
+		if (m < 0) {
+			rc = SQLITE_ERROR;	/* db_finish tells why */
+			break;
+		}
 		for (int i = 0; i < m; i++) {
 			int both_new = bsearch(&same[i].id, sorted, (size_t)n, sizeof *sorted, cmp_long) != NULL;
 			if (same[i].id == p.id || (both_new && same[i].id > p.id))
