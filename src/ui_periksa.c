@@ -15,6 +15,21 @@ static void draw_line(int y, const char *s, size_t len, attr_t attr)
 	sb_free(&shown);
 }
 
+/* A key on one of these lists: help and moving are done here; Esc (A_BACK),
+ * Enter (A_OPEN) or A_NONE back to the caller. */
+static enum action list_key(struct ui *u, int *sel, int n, int rows)
+{
+	curs_set(0);
+	refresh();
+	int k = ui_key(u);
+	enum action a = action_for_key(k, CTX_PICK);
+	if (a == A_HELP)
+		ui_help(u);
+	else if (a != A_BACK && a != A_OPEN)
+		ui_list_move(k, sel, n, rows);
+	return a == A_BACK || a == A_OPEN ? a : A_NONE;
+}
+
 static void finding_visits(struct ui *u, const struct periksa_finding *f)
 {
 	int sel = 0, top = 0;
@@ -33,20 +48,13 @@ static void finding_visits(struct ui *u, const struct periksa_finding *f)
 		}
 		/* what is wrong in full under the list: nothing a user must read is cut */
 		ui_text_wrap(LINES - 5, 2, COLS - 4, 2, f->v[sel].why, A_DIM);
-		curs_set(0);
-		refresh();
-		int k = ui_key(u);
-		enum action a = action_for_key(k, CTX_PICK);
-		if (a == A_HELP)
-			ui_help(u);
-		else if (a == A_BACK)
+		enum action a = list_key(u, &sel, f->n, rows);
+		if (a == A_BACK)
 			return;
-		else if (a == A_OPEN && !action_allowed(&pkm_actions[A_VISITS - 1]))
+		if (a == A_OPEN && !action_allowed(&pkm_actions[A_VISITS - 1]))
 			ui_message(u, 1, "Kunjungan dibuka oleh admin, pendaftaran atau tenaga kesehatan (F3 Kunjungan)");
 		else if (a == A_OPEN)
 			ui_visit_open(u, f->v[sel].id);
-		else
-			ui_list_move(k, &sel, f->n, rows);
 	}
 }
 
@@ -90,20 +98,13 @@ void ui_periksa(struct ui *u, const char *month)
 		}
 		if (p.n)
 			ui_text_wrap(LINES - 6, 2, COLS - 4, 3, p.f[sel].title, A_DIM);
-		curs_set(0);
-		refresh();
-		int k = ui_key(u);
-		enum action a = action_for_key(k, CTX_PICK);
-		if (a == A_HELP)
-			ui_help(u);
-		else if (a == A_BACK)
+		enum action a = list_key(u, &sel, p.n, rows);
+		if (a == A_BACK)
 			break;
-		else if (a == A_OPEN && p.n && p.f[sel].n)
+		if (a == A_OPEN && p.n && p.f[sel].n)
 			finding_visits(u, &p.f[sel]);
 		else if (a == A_OPEN && p.n)
 			ui_message(u, 0, "Temuan untuk sebulan penuh, tanpa kunjungan: lihat laporannya");
-		else
-			ui_list_move(k, &sel, p.n, rows);
 	}
 	periksa_free(&p);
 	u->msg[0] = '\0';
