@@ -479,7 +479,15 @@ void periksa_free(struct periksa *p)
 void periksa_visit_line(const struct periksa_visit *v, struct sbuf *out)
 {
 	char day[11];
-	sb_printf(out, "%s %-8s %-22.22s %-5s", date_show(v->tanggal, day), v->no_rm, v->nama, v->unit);
+	sb_printf(out, "%s %-8s ", date_show(v->tanggal, day), v->no_rm);
+	/* the name padded to 22 columns by its width, never cut (escaped first:
+	 * an escape is wider than what it shows) */
+	struct sbuf name = { 0 };
+	text_visible(&name, v->nama, strlen(v->nama), "");
+	sb_add(out, sb_str(&name));
+	sb_pad(out, ' ', 22 - utf8_width(sb_str(&name)));
+	sb_printf(out, " %-5s", v->unit);
+	sb_free(&name);
 }
 
 void periksa_text(const struct periksa *p, struct sbuf *out)
