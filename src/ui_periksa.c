@@ -30,9 +30,10 @@ static enum action list_key(struct ui *u, int *sel, int n, int rows)
 	return a == A_BACK || a == A_OPEN ? a : A_NONE;
 }
 
-static void finding_visits(struct ui *u, const struct periksa_finding *f)
+/* A finding's visits; 1 when one was opened (it may have been corrected). */
+static int finding_visits(struct ui *u, const struct periksa_finding *f)
 {
-	int sel = 0, top = 0;
+	int sel = 0, top = 0, opened = 0;
 	for (;;) {
 		int rows = LINES - 12;
 		ui_list_scroll(sel, &top, rows);
@@ -50,36 +51,46 @@ static void finding_visits(struct ui *u, const struct periksa_finding *f)
 		ui_text_wrap(LINES - 5, 2, COLS - 4, 2, f->v[sel].why, A_DIM);
 		enum action a = list_key(u, &sel, f->n, rows);
 		if (a == A_BACK)
-			return;
-		if (a == A_OPEN && !action_allowed(&pkm_actions[A_VISITS - 1]))
+			return opened;
+		if (a == A_OPEN && !action_allowed(&pkm_actions[A_VISITS - 1])) {
 			ui_message(u, 1, "Kunjungan dibuka oleh admin, pendaftaran atau tenaga kesehatan (F3 Kunjungan)");
-		else if (a == A_OPEN)
+		} else if (a == A_OPEN) {
 			ui_visit_open(u, f->v[sel].id);
+			opened = 1;
+		}
 	}
+}
+
+/* The month's findings into p; 0, or -1 with why on the message line. */
+static int run_checks(struct ui *u, const char *month, struct periksa *p)
+{
+	struct sbuf err = { 0 };
+	ui_text(ui_msg_y(u), 0, COLS, "Memeriksa data...", A_BOLD);
+	refresh();
+	int rc = periksa_month(u->db, u->cfg, &u->forms, month, u->today, p, &err);
+	if (rc != 0) {
+		char first[200];	/* the first line of what went wrong */
+		str_copy(first, sizeof first, sb_str(&err));
+		first[strcspn(first, "\n")] = '\0';
+		ui_message(u, 1, "Tidak dapat diperiksa: %s", first);
+	}
+	sb_free(&err);
+	return rc;
 }
 
 void ui_periksa(struct ui *u, const char *month)
 {
 	struct periksa p;
-	struct sbuf err = { 0 };
-	ui_text(ui_msg_y(u), 0, COLS, "Memeriksa data...", A_BOLD);
-	refresh();
-	if (periksa_month(u->db, u->cfg, &u->forms, month, u->today, &p, &err) != 0) {
-		char first[200];	/* the first line of what went wrong */
-		str_copy(first, sizeof first, sb_str(&err));
-		first[strcspn(first, "\n")] = '\0';
-		ui_message(u, 1, "Tidak dapat diperiksa: %s", first);
-		sb_free(&err);
+	if (run_checks(u, month, &p) != 0)
 		return;
-	}
 	u->msg[0] = '\0';
 	int sel = 0, top = 0;
-	struct date first, next;
-	char shown[8], head[160];
-	month_parse(p.month, &first, &next);
-	snprintf(head, sizeof head, "Bulan %s: %d kesalahan, %d perhatian. Enter: kunjungannya.", month_show(first, shown),
-		 p.errors, p.warnings);
 	for (;;) {
+		struct date first, next;
+		char shown[8], head[160];
+		month_parse(p.month, &first, &next);
+		snprintf(head, sizeof head, "Bulan %s: %d kesalahan, %d perhatian. Enter: kunjungannya.",
+			 month_show(first, shown), p.errors, p.warnings);
 		int rows = LINES - 11;
 		ui_list_scroll(sel, &top, rows);
 		ui_frame(u, "Periksa data sebelum tanda tangan", CTX_PICK);
@@ -101,10 +112,15 @@ void ui_periksa(struct ui *u, const char *month)
 		enum action a = list_key(u, &sel, p.n, rows);
 		if (a == A_BACK)
 			break;
-		if (a == A_OPEN && p.n && p.f[sel].n)
-			finding_visits(u, &p.f[sel]);
-		else if (a == A_OPEN && p.n)
+		if (a == A_OPEN && p.n && p.f[sel].n && finding_visits(u, &p.f[sel])) {
+			/* a visit was opened: checked again, what was corrected is gone */
+			periksa_free(&p);
+			if (run_checks(u, month, &p) != 0)
+				return;
+			sel = sel < p.n ? sel : p.n ? p.n - 1 : 0;
+		} else if (a == A_OPEN && p.n && !p.f[sel].n) {
 			ui_message(u, 0, "Temuan untuk sebulan penuh, tanpa kunjungan: lihat laporannya");
+		}
 	}
 	periksa_free(&p);
 	u->msg[0] = '\0';

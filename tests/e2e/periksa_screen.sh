@@ -2,7 +2,8 @@
 # planted man with an ANC form is listed as a kesalahan; Enter lists his visit,
 # Enter opens it (an old visit: the reason is asked, as from the visit list);
 # the data officer sees the same list but opens no visit; nothing of the
-# records changes (only the trail gains the reason).
+# records changes (only the trail gains the reason); a finding corrected from
+# the list is gone when the list comes back.
 . "$(dirname "$0")/lib.sh"
 fx=$(cd "$(dirname "$0")/../golden/periksa" && pwd)
 $PKM_BIN --db "$DB" impor pasien "$fx/pasien.csv" >/dev/null
@@ -66,3 +67,28 @@ keys C-u; type_text "12-2026"; keys F7
 wait_for "Tidak dapat diperiksa: bulan 12-2026 belum dimulai"
 
 [ "$(records)" = "$before" ] || fail "the checks changed the records"
+
+# the administrator corrects a finding from the list: back on it, checked again
+keys F9
+login uji
+keys F4
+wait_for "Lebar kertas"
+keys C-u; type_text "10-2026"; keys F7
+wait_for "Bulan 10-2026: 7 kesalahan, 11 perhatian"
+keys Enter
+wait_for "Tono Tanpa Dx"
+keys Enter
+wait_for "Alasan mengubah:"
+type_text "diagnosis tertinggal"; keys Enter
+wait_for "Belum ada diagnosis"
+keys F5
+wait_for "Cari ICD-10"
+type_text "r51"
+wait_for "R51"
+keys Enter
+wait_for "R51 ditambahkan"
+keys Escape Escape
+wait_for "Bulan 10-2026: 6 kesalahan, 11 perhatian"
+screen | grep -q "Kunjungan tanpa diagnosis" && fail "the corrected finding is still listed"
+expect_sql "SELECT d.icd10 FROM diagnosis d JOIN kunjungan k ON k.id = d.kunjungan_id JOIN pasien p ON p.id = k.pasien_id
+	WHERE p.no_rm = '400010'" "R51"
