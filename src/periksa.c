@@ -452,8 +452,10 @@ int periksa_month(sqlite3 *db, const struct pkm_config *cfg, const struct form_s
 	int rc = no_diagnosis(&r) || chronic_b(&r) ? -1 : 0;
 	for (int i = 0; rc == 0 && forms && i < forms->n; i++)
 		rc = form_mismatch(&r, &forms->forms[i]);
-	rc = rc || kb_method(&r) || lb4_entry(&r) || estimated_birth(&r) || duplicates(&r) || jumps(&r) ? -1 : 0;
-	if (rc == 0 && date_cmp(today, r.next) < 0)
+	/* a month still running is half counted: no row of it "jumps" */
+	int running = date_cmp(today, r.next) < 0;
+	rc = rc || kb_method(&r) || lb4_entry(&r) || estimated_birth(&r) || duplicates(&r) || (!running && jumps(&r)) ? -1 : 0;
+	if (rc == 0 && running)
 		finding(&r, PERIKSA_PERHATIAN, "bulan_berjalan", "Bulan %s belum berakhir: angkanya masih bertambah",
 			month_show(r.first, shown));
 	if (db_read_end(db, token, err) != 0)

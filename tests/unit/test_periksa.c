@@ -176,6 +176,7 @@ static void test_each_check(void **s)
 	cfg.lonjakan = 50;
 	assert_int_equal(periksa_month(db, &cfg, &forms, "11-2026", today, &p, &err), 0);
 	assert_int_equal(found(&p, "bulan_berjalan", PERIKSA_PERHATIAN), 0);
+	assert_int_equal(found(&p, "lonjakan", PERIKSA_PERHATIAN), -1);	/* half counted: no jump */
 	assert_int_equal(found(&p, "tanpa_diagnosis", PERIKSA_KESALAHAN), -1);
 	periksa_free(&p);
 	sb_free(&err);
