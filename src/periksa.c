@@ -267,10 +267,8 @@ static int duplicates(struct run *r)
 			ids = xrealloc(ids, (size_t)(cap = cap ? cap * 2 : 256) * sizeof *ids);
 		ids[n++] = sqlite3_column_int64(st, 5);
 	}
-	long *sorted = n ? xmalloc((size_t)n * sizeof *ids) : NULL;
 	if (n)
-		memcpy(sorted, ids, (size_t)n * sizeof *ids);
-	qsort(sorted, (size_t)n, sizeof *sorted, cmp_long);
+		qsort(ids, (size_t)n, sizeof *ids, cmp_long);
 	struct periksa_finding *f = finding(r, PERIKSA_PERHATIAN, "pasien_ganda",
 					    "Pasien baru bulan ini yang mirip pasien lain (mungkin terdaftar dua kali)");
 	int first = rc;
@@ -283,19 +281,18 @@ static int duplicates(struct run *r)
 			break;
 		}
 		for (int i = 0; i < m; i++) {
-			int both_new = bsearch(&same[i].id, sorted, (size_t)n, sizeof *sorted, cmp_long) != NULL;
+			int both_new = n && bsearch(&same[i].id, ids, (size_t)n, sizeof *ids, cmp_long) != NULL;
 			if (same[i].id == p.id || (both_new && same[i].id > p.id))
 				continue;
 			char born[11];
 			struct periksa_visit *v = add_visit(f, st);
-			snprintf(v->why, sizeof v->why, "%s No. RM %s, %.60s, lahir %s",
+			snprintf(v->why, sizeof v->why, "%s No. RM %s, %s, lahir %s",
 				 p.no_bpjs[0] && strcmp(p.no_bpjs, same[i].no_bpjs) == 0 ? "No. BPJS sama dengan"
 											 : "nama dan tanggal lahir sama dengan",
 				 same[i].no_rm, same[i].nama, date_show(same[i].tanggal_lahir, born));
 		}
 	}
 	free(ids);
-	free(sorted);
 	drop_if_empty(r, f);
 	return db_finish(r->db, st, rc, r->err);
 }

@@ -16,7 +16,7 @@ enum periksa_level { PERIKSA_KESALAHAN, PERIKSA_PERHATIAN };
 struct periksa_visit {
 	long id;
 	char tanggal[11], no_rm[24], nama[256], unit[12];
-	char why[200];		/* what is wrong with this visit */
+	char why[400];		/* what is wrong with this visit (room for a name whole) */
 };
 
 struct periksa_finding {
