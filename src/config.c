@@ -24,6 +24,7 @@ void config_defaults(struct pkm_config *c)
 	c->lock_minutes = 15;
 	c->idle_minutes = 10;
 	c->edit_days = 7;
+	c->lonjakan = 50;
 	c->zone_minutes = 7 * 60;
 	c->satusehat.batas_waktu = 30;
 	c->satusehat.jeda = 60;
@@ -92,7 +93,7 @@ static const struct text_key text_keys[] = {
 };
 
 static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", "farmasi", "sasaran",
-					 "cadangan", "keamanan", "kunjungan", "satusehat", "pcare", "keluaran", NULL };
+					 "cadangan", "keamanan", "kunjungan", "satusehat", "pcare", "keluaran", "periksa", NULL };
 static const char *const puskesmas_keys[] = { "nama", "kode", "alamat", "kecamatan", "kabupaten",
 					      "kepala", "nip_kepala", "petugas", "nip_petugas", "zona", NULL };
 static const char *const laporan_keys[] = { "lb1_layout", "lebar", "baris_per_halaman", "printer", NULL };
@@ -102,6 +103,7 @@ static const char *const cadangan_keys[] = { "folder", "simpan", "otomatis", NUL
 static const char *const keluaran_keys[] = { "folder", NULL };
 static const char *const keamanan_keys[] = { "gagal_maks", "kunci_menit", "kunci_layar", NULL };
 static const char *const kunjungan_keys[] = { "ubah_hari", NULL };
+static const char *const periksa_keys[] = { "lonjakan", NULL };
 static const char *const farmasi_keys[] = { "stok_optimum", "waktu_tunggu", "hari_kerja", "pengaman", "faktor",
 					    "peringatan_kedaluwarsa", "lebar_etiket", "printer_etiket", "maks_resep", "sumber_dana", NULL };
 
@@ -211,6 +213,8 @@ int config_read(struct pkm_config *c, const char *path, struct sbuf *err)
 	ini_get_long(&ini, "keamanan", "kunci_layar", 0, 480, &c->idle_minutes, err);
 	ini_check_keys(&ini, "kunjungan", kunjungan_keys, err);
 	ini_get_long(&ini, "kunjungan", "ubah_hari", 0, 3650, &c->edit_days, err);
+	ini_check_keys(&ini, "periksa", periksa_keys, err);
+	ini_get_long(&ini, "periksa", "lonjakan", 1, 1000, &c->lonjakan, err);
 	const char *auto_backup = ini_get(&ini, "cadangan", "otomatis");
 	if (auto_backup && strcmp(auto_backup, "ya") != 0 && strcmp(auto_backup, "tidak") != 0)
 		ini_error(&ini, err, "cadangan", "otomatis", "otomatis harus 'ya' atau 'tidak', bukan '%s'", auto_backup);

@@ -560,6 +560,93 @@ static int run_days(struct demo *d, struct date first, struct date end)
 	return 0;
 }
 
+/* A working day of the month of `first`, from day `d` on (closed on Sundays). */
+static struct date workday(struct date first, int d)
+{
+	long sunday = date_to_days((struct date){ 2026, 11, 22 }), n = date_to_days(first) + d - 1;
+	return date_from_days(n + (((n - sunday) % 7 + 7) % 7 == 0));
+}
+
+/* A planted visit of p, with its diagnosis when dx (kasus 0: the pre-fill):
+ * 0 made, 1 when p already has one that day in that unit, -1 on error. */
+static int plant_visit(struct demo *d, const struct patient *p, struct date day, const char *unit, const char *dx,
+		       char kasus, struct visit *v)
+{
+	int created, added;
+	if (visit_insert(d->db, p, day, unit, p->penjamin, v, &created, d->err) != 0)
+		return -1;
+	d->visits += created;
+	if (!created || !dx)
+		return created ? 0 : 1;
+	if (db_save_next(d->db) != 0 || diag_insert(d->db, d->cfg, v, dx, kasus, &added, d->err) != 0)
+		return -1;
+	d->diags += added;
+	return 0;
+}
+
+/* A few data errors for Periksa data (the DEVELOPERS guide asks for them), in
+ * the month before the last, as desks leave them: a visit without a diagnosis,
+ * a B on a chronic code the patient already had this year, a man with an ANC
+ * form, a patient registered a second time, a birth date estimated. */
+static int plant_errors(struct demo *d, struct date end, struct sbuf *done)
+{
+	struct date month = { end.m == 1 ? end.y - 1 : end.y, end.m == 1 ? 12 : end.m - 1, 1 };
+	char year[11], day[11];
+	snprintf(year, sizeof year, "%04d-01-01", month.y);
+	date_format(workday(month, 12), day);
+	struct visit v;
+	int rc = 0, i = 0, n = 0;
+	/* without a diagnosis */
+	while (i < d->npat && (rc = plant_visit(d, &d->pat[i], workday(month, 10), "K3", NULL, 0, &v)) == 1)
+		i++;
+	n += rc == 0 && i < d->npat;
+	/* B again on a chronic code: a patient with I10 earlier this year */
+	sqlite3_stmt *st = db_prepare(d->db, "SELECT k.pasien_id FROM kunjungan k JOIN diagnosis g ON g.kunjungan_id = k.id"
+				      " WHERE g.icd10 = 'I10' AND k.tanggal >= ?1 AND k.tanggal < ?2 ORDER BY k.id LIMIT 1", d->err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, year, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	struct patient p;
+	if (rc == 0 && sqlite3_step(st) == SQLITE_ROW && patient_get(d->db, sqlite3_column_int64(st, 0), &p) == 1 &&
+	    (rc = plant_visit(d, &p, workday(month, 12), "IGD", "I10", 'B', &v)) == 0)
+		n++;
+	sqlite3_finalize(st);
+	/* a man with an ANC form */
+	for (i = 0; rc >= 0 && i < d->npat; i++) {
+		struct date born;
+		struct age a;
+		if (d->pat[i].sex != 'L' || date_parse(d->pat[i].tanggal_lahir, &born) != 0 ||
+		    age_at(born, month, &a) != 0 || a.years < 20 || a.years > 50)
+			continue;
+		if ((rc = plant_visit(d, &d->pat[i], workday(month, 14), "K2", "Z34.9", 0, &v)) == 0) {
+			n++;
+			rc = fill_form(d, &v, "Z34.9");
+			break;
+		}
+	}
+	/* registered again: the same name and birth date, no NIK or BPJS card told */
+	struct patient twice = d->pat[d->npat / 2];
+	twice.no_rm[0] = twice.nik[0] = twice.no_bpjs[0] = '\0';
+	str_copy(twice.penjamin, sizeof twice.penjamin, "UMUM");
+	/* and an old woman who knew only her age: born "1 July" */
+	struct patient guess = { .sex = 'P', .lahir_perkiraan = 1, .penjamin = "UMUM" };
+	str_copy(guess.nama, sizeof guess.nama, "Mak Icih");
+	date_format((struct date){ month.y - 72, 7, 1 }, guess.tanggal_lahir);
+	str_copy(guess.alamat, sizeof guess.alamat, "Kp. Babakan RT 02/03");
+	str_copy(guess.desa, sizeof guess.desa, "Babakan");
+	if (rc >= 0 && (patient_insert(d->db, &twice, d->err) != 0 || patient_insert(d->db, &guess, d->err) != 0))
+		rc = -1;
+	if (rc >= 0 && (rc = plant_visit(d, &twice, workday(month, 16), "K3", "K29.7", 0, &v)) == 0 &&
+	    (rc = plant_visit(d, &guess, workday(month, 17), "K3", "M54.5", 0, &v)) == 0)
+		n += 2;
+	if (rc < 0)
+		return -1;
+	char shown[8];
+	sb_printf(done, "demo: %d kesalahan data untuk Periksa data di bulan %s\n", n, month_show(month, shown));
+	return 0;
+}
+
 /* One user per role, their passwords printed at the end: the demo opens
  * straight to the log-in (no first administrator to make) and each screen can
  * be seen as its role sees it. Kept: users already there. */
@@ -644,14 +731,28 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 		rc = prepare_forms(&d);
 	if (rc == 0)
 		rc = run_days(&d, first, o->end);
+	struct sbuf planted = { 0 };
+	if (rc == 0 && db_begin(db) == 0) {
+		if (plant_errors(&d, o->end, &planted) != 0 || db_commit(db) != 0) {
+			db_rollback(db);
+			rc = -1;
+		}
+	} else if (rc == 0) {
+		sb_printf(err, "%s", db_busy_text(db));
+		rc = -1;
+	}
 	for (int i = 0; i < F_N; i++)
 		sqlite3_finalize(d.form[i]);
 	free(d.pat);
-	if (rc != 0)
+	if (rc != 0) {
+		sb_free(&planted);
 		return -1;
+	}
 	char from[11];
 	sb_printf(done, "demo: %d pasien, %ld kunjungan, %ld diagnosis, %ld baris resep (%ld diserahkan sebagian karena "
 			"stok kurang), %s s.d. %02d-%02d-%04d\n", o->patients, d.visits, d.diags, d.lines, d.short_stock,
 		  date_show(day, from), o->end.d, o->end.m, o->end.y);
+	sb_add(done, sb_str(&planted));
+	sb_free(&planted);
 	return make_identity(db, cfg, err) == 0 ? make_users(db, done, err) : -1;
 }

@@ -503,6 +503,15 @@ long age_in_unit(const struct age *a, char unit)
 	return unit == 'h' ? a->total_days : unit == 'b' ? a->years * 12L + a->months : a->years;
 }
 
+int form_fits_patient(const struct form *f, char sex, const struct age *age)
+{
+	if (f->sex && f->sex != sex)
+		return 0;
+	if (f->age_min.unit && age_in_unit(age, f->age_min.unit) < f->age_min.n)
+		return 0;
+	return !f->age_max.unit || age_in_unit(age, f->age_max.unit) <= f->age_max.n;
+}
+
 int form_applies(const struct form *f, const char *unit, char sex, const struct age *age)
 {
 	if (strcmp(f->key, "kunjungan_id") != 0)
@@ -510,11 +519,7 @@ int form_applies(const struct form *f, const char *unit, char sex, const struct 
 	int unit_ok = f->n_units == 0;
 	for (int i = 0; i < f->n_units; i++)
 		unit_ok |= strcmp(f->units[i], unit) == 0;
-	if (!unit_ok || (f->sex && f->sex != sex))
-		return 0;
-	if (f->age_min.unit && age_in_unit(age, f->age_min.unit) < f->age_min.n)
-		return 0;
-	return !f->age_max.unit || age_in_unit(age, f->age_max.unit) <= f->age_max.n;
+	return unit_ok && form_fits_patient(f, sex, age);
 }
 
 void form_describe_target(const struct form *f, char *out, size_t size)

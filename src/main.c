@@ -6,6 +6,7 @@
 #include "pkm/cli_stock.h"
 #include "pkm/cli_resep.h"
 #include "pkm/cli_queue.h"
+#include "pkm/cli_periksa.h"
 #include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
@@ -54,6 +55,8 @@ static const char usage[] =
 	"                    batch hampir kedaluwarsa, obat di bawah stok optimum\n"
 	"  pkm [--db BERKAS] laporan kartu KODE_OBAT [--bulan MM-YYYY] [--out BERKAS]\n"
 	"                    kartu stok satu obat, semua atau satu bulan\n"
+	"  pkm [--db BERKAS] periksa --month MM-YYYY [--format text|csv]\n"
+	"                    periksa data sebulan sebelum ditandatangani (keluar 1 bila ada kesalahan)\n"
 	"  pkm [--config BERKAS] periksa-formulir [FOLDER]     periksa formulir\n"
 	"  pkm [--db BERKAS] cadangan [FOLDER] [--harian N]   cadangan sekarang (harian: bila\n"
 	"                    belum ada hari ini, simpan N terbaru; --progres: baris untuk layar)\n"
@@ -487,6 +490,14 @@ static int cmd_resep_(const struct cli *c, int argc, char **argv)
 
 static int cmd_obat_(const struct cli *c, int argc, char **argv) { return cmd_obat(c->db, argc, argv); }
 static int cmd_puskesmas_(const struct cli *c, int argc, char **argv) { return cmd_puskesmas(c->db, c->cfg, argc, argv); }
+static int cmd_periksa_(const struct cli *c, int argc, char **argv)
+{
+	struct sbuf why = { 0 };
+	int rc = cmd_periksa(c->db, c->cfg, argc, argv, &why);
+	rc = rc < 0 ? fail_usage(sb_str(&why)) : rc;
+	sb_free(&why);
+	return rc;
+}
 static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
 static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_pcare(c->cfg, c->path, argc, argv); }
 
@@ -518,6 +529,7 @@ static const struct command {
 	{ "resep", NULL, 1, cmd_resep_ },
 	{ "obat", NULL, 1, cmd_obat_ },
 	{ "puskesmas", NULL, 1, cmd_puskesmas_ },
+	{ "periksa", NULL, 1, cmd_periksa_ },
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
 	{ "pcare", NULL, 0, cmd_pcare_ },	/* starts pkm-kirim */
 	{ "demo", NULL, 0, cmd_demo },

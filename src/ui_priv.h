@@ -80,6 +80,10 @@ attr_t ui_attr_sel(struct ui *u);
 enum pkm_screen ui_register(struct ui *u);
 enum pkm_screen ui_visits(struct ui *u);
 enum pkm_screen ui_reports(struct ui *u);
+/* Laporan > Periksa data: the checks before signing a month ("YYYY-MM"), src/ui_periksa.c. */
+void ui_periksa(struct ui *u, const char *month);
+/* Open a visit by id as the visit list's Enter does (src/ui_visits.c). */
+void ui_visit_open(struct ui *u, long visit_id);
 /* Laporan > Kirim: the SATUSEHAT outbox (src/ui_kirim.c). */
 void ui_outbox(struct ui *u);
 enum pkm_screen ui_pharmacy(struct ui *u);

@@ -266,6 +266,7 @@ enum pkm_screen ui_reports(struct ui *u)
 		ui_text(13, 2, COLS - 4, "F6 atau ^B: isian bulanan LB4 (penyuluhan, posyandu, kesling, UKS).", A_DIM);
 		ui_text(14, 2, COLS - 4, "F8 atau ^W: cadangan database sekarang.", A_DIM);
 		ui_text(15, 2, COLS - 4, "F5 atau ^O: antrean kirim SATUSEHAT (yang menunggu dan yang gagal).", A_DIM);
+		ui_text(16, 2, COLS - 4, "F7 atau ^T: periksa data bulan ini sebelum laporan ditandatangani.", A_DIM);
 		curs_set(focus == 1);
 		ui_edit(5, 18, 10, &m, focus == 1);
 		refresh();
@@ -284,6 +285,9 @@ enum pkm_screen ui_reports(struct ui *u)
 				month_key(first, key);
 				show_report(u, &req);
 			}
+		} else if (a == A_CHECKS) {
+			if (typed_month(u, m.buf, &first) == 0)
+				ui_periksa(u, month_key(first, key));
 		} else if (a == A_MONTHLY) {
 			monthly_entry(u, m.buf);
 		} else if (a == A_BACKUP) {

@@ -341,6 +341,28 @@ int ui_visit_may_change(struct ui *u, const struct visit_row *row)
 	return rc > 0;
 }
 
+/* Enter on a visit, from the day's list or from Periksa data: a cancelled one
+ * says so, an old one asks the reason first. */
+static void open_row(struct ui *u, const struct visit_row *row)
+{
+	if (row->v.batal[0])
+		ui_message(u, 1, "Kunjungan ini dibatalkan (%s); daftarkan lagi untuk memulihkannya", row->v.batal);
+	else if (ui_visit_may_change(u, row))
+		visit_screen(u, row);
+}
+
+void ui_visit_open(struct ui *u, long visit_id)
+{
+	struct visit_row row;
+	int found = visit_row_get(u->db, visit_id, &row);
+	if (found == 1)
+		open_row(u, &row);
+	else if (found == 0)
+		ui_message(u, 1, "Kunjungan itu tidak ada lagi");
+	else
+		ui_message(u, 1, "Kunjungan tidak terbaca: %s", sqlite3_errmsg(u->db));
+}
+
 /* The units the visit list filters by; past UNITS_MAX the list says so
  * rather than drop one silently. */
 #define UNITS_MAX 32
@@ -424,13 +446,9 @@ enum pkm_screen ui_visits(struct ui *u)
 			if (ui_visit_may_change(u, &rows[sel]))
 				ui_visit_fix(u, &rows[sel]);
 			reload = 1;
-		} else if (a == A_OPEN && n > 0 && rows[sel].v.batal[0]) {
-			ui_message(u, 1, "Kunjungan ini dibatalkan (%s); daftarkan lagi untuk memulihkannya",
-				   rows[sel].v.batal);
 		} else if (a == A_OPEN && n > 0) {
-			if (ui_visit_may_change(u, &rows[sel]))
-				visit_screen(u, &rows[sel]);
-			reload = 1;
+			open_row(u, &rows[sel]);
+			reload = !rows[sel].v.batal[0];
 		} else if (a == A_PREVDAY || a == A_NEXTDAY) {
 			struct date d = date_from_days(date_to_days(day) + (a == A_PREVDAY ? -1 : 1));
 			if (date_cmp(d, u->today) <= 0)	/* nobody has come on a day still to come */

@@ -80,6 +80,8 @@ enum {
 	  CTX_QUEUE, R_PHARMACY) \
 	X(CLOSELINE, 7, 'T', 0, "Tutup sisa", "Tutup sisa baris terpilih dengan alasan (stok kosong, dst.)", \
 	  CTX_RESEP, R_PHARMACY) \
+	X(CHECKS, 7, 'T', 0, "Periksa", "Periksa data bulan ini sebelum ditandatangani", \
+	  CTX_REPSEL, R_REPORTS) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
 	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \
 	X(RESEND, 6, 'E', 0, "Kirim ulang", "Kirim ulang antrean terpilih (gagal atau menunggu data)", CTX_OUTBOX, \

@@ -104,6 +104,7 @@ struct pkm_config {
 	long lock_minutes;		/* how long it stays locked */
 	long idle_minutes;		/* idle time before the screen locks, 0 = never */
 	long edit_days;			/* [kunjungan] ubah_hari: a visit older than this needs a reason */
+	long lonjakan;			/* [periksa] lonjakan: % a report row may move against the 3 months before */
 	int zone_minutes;		/* [puskesmas] zona: the local clock's offset from UTC */
 	struct satusehat_config satusehat;
 	struct pcare_config pcare;

@@ -86,6 +86,8 @@ int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sb
 void forms_free(struct form_set *set);
 /* Does the form apply to a visit of this unit by a patient of this sex and age? */
 int form_applies(const struct form *f, const char *unit, char sex, const struct age *age);
+/* Its sex and age bounds alone (a stored row checked against the patient). */
+int form_fits_patient(const struct form *f, char sex, const struct age *age);
 /* An age in a bound's unit ('h', 'b', 't'). */
 long age_in_unit(const struct age *a, char unit);
 /* "P, 10-55 tahun, K2" */

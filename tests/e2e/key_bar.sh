@@ -96,7 +96,8 @@ screen | grep -q "| Laporan" || fail "Esc left the reports"
 keys F1
 wait_for "Di layar ini:"
 help=$(screen)
-echo "$help" | grep -q "Pasien baru\|F7\|^ *[<>] " && fail "the data officer's help lists keys they cannot use"
+echo "$help" | grep -q "Pasien baru\|Riwayat pasien\|^ *[<>] " && fail "the data officer's help lists keys they cannot use"
+echo "$help" | grep -q "F7/^T *Periksa data" || fail "the data officer's help lacks F7 Periksa"
 echo "$help" | grep -q "F5/^O *Antrean kirim" || fail "the data officer's help lacks F5 Kirim"
 keys Escape
 wait_for "LB1"

@@ -1,7 +1,7 @@
 # pkm demo: the same seed gives the same records, another seed others; the
 # records pass the reports' own checks (LB1 foot checks, no stock below zero,
 # every dispensed line taken from stock, the last day's prescriptions partly waiting);
-# a database with patients is refused.
+# a database with patients is refused; Periksa data finds the data errors planted.
 set -eu
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -58,3 +58,12 @@ if grep -q "TIDAK COCOK\|PEMERIKSAAN GAGAL" "$WORK/lb1.txt"; then echo "LB1 chec
 for r in lb2 lb3 lb4 jampersal; do "$PKM_BIN" --db "$WORK/a.db" report $r --month "$month" --format data >/dev/null; done
 if "$PKM_BIN" demo --db "$WORK/a.db" --years 1 2>"$WORK/again.err"; then echo "demo wrote over data" >&2; exit 1; fi
 grep -q "sudah berisi data" "$WORK/again.err"
+# the data errors planted in the month before the last: Periksa data finds each (exit 1)
+grep -q "^demo: 5 kesalahan data untuk Periksa data di bulan " "$WORK/a.out" || { cat "$WORK/a.out" >&2; exit 1; }
+prev=$(sqlite3 "$WORK/a.db" "SELECT strftime('%Y-%m', date('$PKM_TODAY', 'start of month', '-1 month'))")
+if "$PKM_BIN" --db "$WORK/a.db" periksa --month "$prev" --format csv >"$WORK/periksa.csv"; then
+	echo "periksa found no kesalahan in the demo" >&2; exit 1
+fi
+for c in tanpa_diagnosis kasus_kronis formulir lahir_perkiraan pasien_ganda; do
+	grep -q "^[a-z]*,$c," "$WORK/periksa.csv" || { echo "the demo's planted $c is not found" >&2; exit 1; }
+done

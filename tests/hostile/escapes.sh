@@ -1,5 +1,6 @@
 # Control characters already stored (written from the shell, past pkm's input
 # checks) are printed as visible escapes in every report, export, the trail,
+# the checks before signing,
 # the stock card on screen, in a saved file and on the printer; typed ones are
 # refused under the field with nothing saved.
 . "$(dirname "$0")/../e2e/lib.sh"
@@ -64,4 +65,13 @@ keys Tab; type_text "05-08-1980"
 keys F2
 wait_for "karakter tak terlihat"
 expect_sql "SELECT count(*) FROM pasien WHERE nama LIKE 'Siti%'" 0
+
+# the checks before signing list the stored name escaped (a visit without diagnosis)
+pkm import kunjungan "$FX/cluster_kunjungan.csv" >/dev/null
+pkm periksa --month 2026-11 >"$WORK/periksa.txt" || true
+pkm periksa --month 2026-11 --format csv >"$WORK/periksa.csv" || true
+for f in periksa.txt periksa.csv; do
+	no_raw "$WORK/$f"
+	grep -qF 'Obat^[]0;pwned^G^[[2J^[@<U+202E>' "$WORK/$f" || die "no visible escape in $f"
+done
 echo ok

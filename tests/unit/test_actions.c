@@ -257,6 +257,30 @@ static void test_identity_key(void **s)
 	action_limit(~0u);
 }
 
+/* Periksa data: F7 (or ^T) on the Laporan screen, on the bar at 80 columns for
+ * the data officer and the administrator, and for no one else */
+static void test_checks_key(void **s)
+{
+	(void)s;
+	for (size_t r = 0; r < ARRAY_LEN(roles); r++) {
+		unsigned rights = role_rights(roles[r]);
+		int want = strcmp(roles[r], "PELAPORAN") == 0 || strcmp(roles[r], "ADMIN") == 0, on = 0;
+		struct hint h[A_COUNT];
+		int lines, n = action_bar(CTX_MAIN | CTX_REPSEL, rights, 80, h, &lines);
+		for (int k = 0; k < n; k++)
+			if (h[k].a->id == A_CHECKS) {
+				on = 1;
+				assert_string_equal(h[k].key, "F7");
+			}
+		assert_int_equal(on, want);
+		action_limit(rights);
+		assert_int_equal(action_for_key(K_F(7), CTX_MAIN | CTX_REPSEL) == A_CHECKS, want);
+		assert_int_equal(action_for_key(K_CTRL('T'), CTX_MAIN | CTX_REPSEL) == A_CHECKS, want);
+		assert_int_not_equal(action_for_key(K_F(7), CTX_VIEWER), A_CHECKS);	/* the Laporan screen only */
+	}
+	action_limit(~0u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +289,7 @@ int main(void)
 		cmocka_unit_test(test_data_officer_help), cmocka_unit_test(test_stock_keys),
 		cmocka_unit_test(test_prescription_keys), cmocka_unit_test(test_drug_master_key),
 		cmocka_unit_test(test_identity_key),	  cmocka_unit_test(test_final_key),
+		cmocka_unit_test(test_checks_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
