@@ -1,4 +1,5 @@
 #include "pkm/lb1.h"
+#include "pkm/asal.h"
 #include "pkm/db.h"
 #include "pkm/config.h"
 #include <stdlib.h>
@@ -117,33 +118,61 @@ static int code_names(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 	return db_finish(db, st, rc, err);
 }
 
-/* One row per ICD-10 code occurring in the month, ordered by code, and the
- * totals by case flag and sex counted beside the age bands (the foot check
- * catches a row that no band took). */
-static int count_by_code(sqlite3 *db, const char *from, const char *to, enum layout layout,
-			 struct lb1 *out, struct sbuf *err)
+/* One (visit, code) pair of the month, as LB1 counts it. */
+struct pair {
+	long visit;
+	const char *code;
+	char kasus, sex;
+	struct age age;
+};
+
+/* Every pair of the month, read unsorted in one pass through the service-date
+ * index: the counts and the rows behind a cell (lb1_asal) both come from here. */
+static int each_pair(sqlite3 *db, const char *from, const char *to, void (*fn)(const struct pair *, void *),
+		     void *ctx, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT d.icd10, d.kasus, p.jenis_kelamin, k.umur_tahun, k.umur_total_hari"
+		"SELECT d.icd10, d.kasus, p.jenis_kelamin, k.umur_tahun, k.umur_total_hari, k.id"
 		" FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id JOIN pasien p ON p.id = k.pasien_id"
 		" WHERE k.tanggal >= ? AND k.tanggal < ?" LB1_COUNTED, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	struct code_index x = { 0 };
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lb1_row *row = code_row(&x, out, (const char *)sqlite3_column_text(st, 0));
-		char kasus = (char)sqlite3_column_text(st, 1)[0], sex = (char)sqlite3_column_text(st, 2)[0];
-		struct age a = { sqlite3_column_int(st, 3), 0, 0, (long)sqlite3_column_int64(st, 4) };
-		lb1_count(row, layout, &a, kasus, sex);
-		int k = kasus_index(kasus);
-		if (k >= 0)
-			out->totals[k][sex == 'P' ? SEX_P : SEX_L]++;
+		struct pair p = { (long)sqlite3_column_int64(st, 5), (const char *)sqlite3_column_text(st, 0),
+				  (char)sqlite3_column_text(st, 1)[0], (char)sqlite3_column_text(st, 2)[0],
+				  { sqlite3_column_int(st, 3), 0, 0, (long)sqlite3_column_int64(st, 4) } };
+		fn(&p, ctx);
 	}
-	free(x.slot);
-	if (db_finish(db, st, rc, err) != 0)
+	return db_finish(db, st, rc, err);
+}
+
+struct by_code {
+	struct code_index x;
+	struct lb1 *out;
+};
+
+static void count_pair(const struct pair *p, void *ctx)
+{
+	struct by_code *c = ctx;
+	struct lb1_row *row = code_row(&c->x, c->out, p->code);
+	lb1_count(row, c->out->layout, &p->age, p->kasus, p->sex);
+	int k = kasus_index(p->kasus);
+	if (k >= 0)
+		c->out->totals[k][p->sex == 'P' ? SEX_P : SEX_L]++;
+}
+
+/* One row per ICD-10 code occurring in the month, ordered by code, and the
+ * totals by case flag and sex counted beside the age bands (the foot check
+ * catches a row that no band took). */
+static int count_by_code(sqlite3 *db, const char *from, const char *to, struct lb1 *out, struct sbuf *err)
+{
+	struct by_code c = { { NULL, 0 }, out };
+	int rc = each_pair(db, from, to, count_pair, &c, err);
+	free(c.x.slot);
+	if (rc != 0)
 		return -1;
 	if (out->nrows)	/* an empty month has no rows array */
 		qsort(out->rows, (size_t)out->nrows, sizeof *out->rows, by_key);
@@ -158,37 +187,33 @@ static void add_cells(struct lb1_row *dst, const struct lb1_row *src)
 				dst->cell[b][k][s] += src->cell[b][k][s];
 }
 
-/* Fold the per-code rows into the fixed Formulir 11 rows; codes that map to no
- * row stay as their own rows in the "Lain-lain" group, so nothing is lost. */
-static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
+/* The Formulir 11 groups and rows into r (which has none yet) and the prefix
+ * mapping into *map (*nmap entries, caller frees). */
+static int f11_load(sqlite3 *db, struct lb1 *r, struct f11_map **map, int *nmap, struct sbuf *err)
 {
-	struct lb1 codes = *r;
-	r->rows = NULL;
-	r->nrows = r->cap = 0;
-	int rc = -1;
-	struct f11_map *map = NULL;
-	int nmap = 0, mcap = 0;
-	int step;
+	int mcap = 0, step;
+	*map = NULL;
+	*nmap = 0;
 	sqlite3_stmt *st = db_prepare(db, "SELECT kode, nama FROM f11_grup ORDER BY kode", err);
 	if (!st)
-		goto done;
+		return -1;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (r->ngroups == (int)ARRAY_LEN(r->groups) - 1) {	/* one kept for "Lain-lain" */
 			sb_printf(err, "Formulir 11 punya lebih dari %d kelompok: laporan tidak disusun",
 				  (int)ARRAY_LEN(r->groups) - 1);
 			sqlite3_finalize(st);
-			goto done;
+			return -1;
 		}
 		db_col_text(st, 0, r->groups[r->ngroups].kode, sizeof r->groups[0].kode);
 		db_col_text(st, 1, r->groups[r->ngroups].nama, sizeof r->groups[0].nama);
 		r->ngroups++;
 	}
 	if (db_finish(db, st, step, err) != 0)
-		goto done;
+		return -1;
 	st = db_prepare(db, "SELECT b.id, b.grup, b.kode_cetak, b.nama FROM f11_baris b"
 			    " JOIN f11_grup g ON g.kode = b.grup ORDER BY b.grup, b.urut", err);
 	if (!st)
-		goto done;
+		return -1;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lb1_row *row = add_row(r);
 		db_col_text(st, 0, row->key, sizeof row->key);
@@ -197,10 +222,10 @@ static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 		db_col_text(st, 3, row->nama, sizeof row->nama);
 	}
 	if (db_finish(db, st, step, err) != 0)
-		goto done;
+		return -1;
 	st = db_prepare(db, "SELECT baris_id, prefiks FROM f11_peta", err);
 	if (!st)
-		goto done;
+		return -1;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		int row = -1;
@@ -209,18 +234,33 @@ static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 				row = i;
 		if (row < 0)
 			continue;
-		if (nmap == mcap) {
+		if (*nmap == mcap) {
 			mcap = mcap ? mcap * 2 : 256;
-			map = xrealloc(map, (size_t)mcap * sizeof *map);
+			*map = xrealloc(*map, (size_t)mcap * sizeof **map);
 		}
-		db_col_text(st, 1, map[nmap].prefix, sizeof map[nmap].prefix);
-		map[nmap++].row = row;
+		db_col_text(st, 1, (*map)[*nmap].prefix, sizeof (*map)[0].prefix);
+		(*map)[(*nmap)++].row = row;
 	}
-	if (db_finish(db, st, step, err) != 0)
-		goto done;
+	return db_finish(db, st, step, err);
+}
 
+/* The key of a code's own row in "Lain-lain" (mapped to no Formulir 11 row). */
+static void lain_key(const char *code, char *key, size_t size)
+{
+	snprintf(key, size, "LAIN.%.*s", ICD_LEN, code);
+}
+
+/* Fold the per-code rows into the fixed Formulir 11 rows; codes that map to no
+ * row stay as their own rows in the "Lain-lain" group, so nothing is lost. */
+static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
+{
+	struct lb1 codes = *r;
+	r->rows = NULL;
+	r->nrows = r->cap = 0;
+	struct f11_map *map;
+	int nmap, rc = f11_load(db, r, &map, &nmap, err);
 	int fixed = r->nrows;
-	for (int i = 0; i < codes.nrows; i++) {
+	for (int i = 0; rc == 0 && i < codes.nrows; i++) {
 		int row = f11_match(codes.rows[i].key, map, nmap);
 		if (row >= 0) {
 			add_cells(&r->rows[row], &codes.rows[i]);
@@ -228,16 +268,14 @@ static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 		}
 		struct lb1_row *other = add_row(r);
 		*other = codes.rows[i];
-		snprintf(other->key, sizeof other->key, "LAIN.%.*s", ICD_LEN, codes.rows[i].kode);
+		lain_key(codes.rows[i].kode, other->key, sizeof other->key);
 		str_copy(other->grup, sizeof other->grup, "LAIN");
 	}
-	if (r->nrows > fixed) {
+	if (rc == 0 && r->nrows > fixed) {
 		struct lb1_group *g = &r->groups[r->ngroups++];
 		str_copy(g->kode, sizeof g->kode, "LAIN");
 		str_copy(g->nama, sizeof g->nama, "Lain-lain (kode yang tidak dipetakan)");
 	}
-	rc = 0;
-done:
 	free(map);
 	lb1_free(&codes);
 	return rc;
@@ -277,7 +315,7 @@ int lb1_build(sqlite3 *db, const char *month, enum layout layout, struct lb1 *ou
 	date_format(next, to);
 	/* one read snapshot: rows and totals see the same data */
 	int snap = db_read_begin(db, err);
-	int rc = snap < 0 ? -1 : count_by_code(db, from, to, layout, out, err);
+	int rc = snap < 0 ? -1 : count_by_code(db, from, to, out, err);
 	if (rc == 0 && layout == LAYOUT_F11)
 		rc = fold_f11(db, out, err);
 	if (rc == 0)
@@ -473,4 +511,114 @@ void lb1_write_data(const struct lb1 *r, FILE *f)
 	}
 	free(lines);
 	sb_free(&all);
+}
+
+/* The cell a data column key names ("1-4t.baru.L"); -1 when none. */
+static int parse_column(enum layout l, const char *kolom, int *band, int *kasus, int *sex)
+{
+	const char *dot = strchr(kolom, '.');
+	*band = -1;
+	for (int b = 0; dot && b < band_count(l); b++)
+		if (strlen(band_key(l, b)) == (size_t)(dot - kolom) && strncmp(kolom, band_key(l, b), (size_t)(dot - kolom)) == 0)
+			*band = b;
+	const char *dot2 = dot ? strchr(dot + 1, '.') : NULL;
+	*kasus = -1;
+	for (int k = 0; dot2 && k < KASUS_N; k++)
+		if (strlen(kasus_key[k]) == (size_t)(dot2 - dot - 1) && strncmp(dot + 1, kasus_key[k], (size_t)(dot2 - dot - 1)) == 0)
+			*kasus = k;
+	*sex = !dot2 || dot2[2] ? -1 : dot2[1] == sex_key[SEX_L] ? SEX_L : dot2[1] == sex_key[SEX_P] ? SEX_P : -1;
+	return *band >= 0 && *kasus >= 0 && *sex >= 0 ? 0 : -1;
+}
+
+struct cell_rows {
+	enum layout layout;
+	const char *baris;
+	int band, kasus, sex;
+	const struct lb1 *f11;		/* the Formulir 11 rows, NULL in klasik */
+	const struct f11_map *map;
+	int nmap;
+	struct asal *out;
+};
+
+/* A pair is behind the cell when counting it alone gives the cell: the same
+ * lb1_count the report adds it with. */
+static void cell_pair(const struct pair *p, void *ctx)
+{
+	struct cell_rows *c = ctx;
+	char key[sizeof ((struct lb1_row *)0)->key];
+	if (!c->f11) {
+		str_copy(key, sizeof key, p->code);
+	} else {
+		int row = f11_match(p->code, c->map, c->nmap);
+		if (row >= 0)
+			str_copy(key, sizeof key, c->f11->rows[row].key);
+		else
+			lain_key(p->code, key, sizeof key);
+	}
+	if (strcmp(key, c->baris) != 0)
+		return;
+	struct lb1_row one;
+	memset(&one, 0, sizeof one);
+	lb1_count(&one, c->layout, &p->age, p->kasus, p->sex);
+	long v = one.cell[c->band][c->kasus][c->sex];
+	if (v)
+		snprintf(asal_add(c->out, p->visit, v)->ket, sizeof c->out->rows[0].ket, "%s %c", p->code, p->kasus);
+}
+
+/* Whether a klasik row key is a code of the ICD-10 list. */
+static int known_code(sqlite3 *db, const char *code)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM icd10 WHERE kode = ?", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *baris, const char *kolom,
+	     struct asal *out, struct sbuf *err)
+{
+	struct date first, next;
+	if (month_parse(month, &first, &next) != 0) {
+		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
+		return ASAL_ERROR;
+	}
+	struct cell_rows c = { layout, baris, 0, 0, 0, NULL, NULL, 0, out };
+	if (parse_column(layout, kolom, &c.band, &c.kasus, &c.sex) != 0) {
+		sb_printf(err, "kolom LB1 tidak dikenal: '%s' (UMUR.baru|lama|kkl.L|P, mis. %s.baru.L)", kolom,
+			  band_key(layout, 1));
+		return ASAL_UNKNOWN;
+	}
+	char from[11], to[11];
+	date_format(first, from);
+	date_format(next, to);
+	struct lb1 f11;
+	memset(&f11, 0, sizeof f11);
+	int snap = db_read_begin(db, err);
+	int rc = snap < 0 ? -1 : 0;
+	if (rc == 0 && layout == LAYOUT_F11) {
+		struct f11_map *map;
+		rc = f11_load(db, &f11, &map, &c.nmap, err);
+		c.map = map;
+		c.f11 = &f11;
+	}
+	if (rc == 0)
+		rc = each_pair(db, from, to, cell_pair, &c, err);
+	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	int known = out->n > 0 || strncmp(baris, "LAIN.", 5) == 0;
+	for (int i = 0; layout == LAYOUT_F11 && i < f11.nrows; i++)
+		known |= strcmp(f11.rows[i].key, baris) == 0;
+	free((void *)c.map);
+	lb1_free(&f11);
+	if (rc != 0)
+		return ASAL_ERROR;
+	if (!known && (layout == LAYOUT_F11 || !known_code(db, baris))) {
+		sb_printf(err, "baris LB1 tidak dikenal: '%s' (%s)", baris,
+			  layout == LAYOUT_F11 ? "nomor baris Formulir 11, mis. A1, atau LAIN.KODE" : "kode ICD-10");
+		return ASAL_UNKNOWN;
+	}
+	return ASAL_OK;
 }

@@ -78,21 +78,32 @@ static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 	return 0;
 }
 
+int report_rowdef(sqlite3 *db, const struct pkm_config *cfg, const char *name, struct rowdef *d, struct sbuf *err)
+{
+	char path[PATH_MAX];
+	rowdef_path(cfg, name, path, sizeof path);
+	if (strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(name) || access(path, R_OK) != 0) {
+		sb_printf(err, "laporan tidak dikenal: %s (tersedia: lb1, lb2, lb3, lb4, jampersal)", name);
+		return -1;
+	}
+	struct sbuf why = { 0 };
+	if (rowdef_load(db, path, d, &why) != 0) {
+		sb_printf(err, "definisi laporan %s bermasalah: %s", name, sb_str(&why));
+		sb_free(&why);
+		rowdef_free(d);
+		return -1;
+	}
+	sb_free(&why);
+	return 0;
+}
+
 /* Reports defined as rows in forms/laporan/NAME.ini (LB3, LB4, Jampersal). */
 static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
 			struct sbuf *err)
 {
-	char path[PATH_MAX];
-	rowdef_path(cfg, req->name, path, sizeof path);
 	struct rowdef d;
-	struct sbuf why = { 0 };
-	if (rowdef_load(db, path, &d, &why) != 0) {
-		sb_printf(err, "definisi laporan %s bermasalah: %s", req->name, sb_str(&why));
-		sb_free(&why);
-		rowdef_free(&d);
+	if (report_rowdef(db, cfg, req->name, &d, err) != 0)
 		return -1;
-	}
-	sb_free(&why);
 	struct rd_result r;
 	int rc = rowdef_count(db, cfg, &d, req->month, &r, err);
 	if (rc == 0 && req->format == FMT_DATA) {
@@ -127,12 +138,7 @@ int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_
 	for (size_t i = 0; i < ARRAY_LEN(reports); i++)
 		if (strcmp(req->name, reports[i].name) == 0)
 			return reports[i].write(db, cfg, req, out, err);
-	char path[PATH_MAX];
-	rowdef_path(cfg, req->name, path, sizeof path);
-	if (strspn(req->name, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(req->name) && access(path, R_OK) == 0)
-		return write_rowdef(db, cfg, req, out, err);
-	sb_printf(err, "laporan tidak dikenal: %s (tersedia: lb1, lb2, lb3, lb4, jampersal)", req->name);
-	return -1;
+	return write_rowdef(db, cfg, req, out, err);
 }
 
 int report_render(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, char **text,

@@ -65,4 +65,10 @@ void lb1_table(const struct lb1 *r, struct table *t);
 /* Data cells "baris,kolom,nilai": non-zero cells, sorted. */
 void lb1_write_data(const struct lb1 *r, FILE *f);
 
+struct asal;
+/* The (visit, code) pairs behind data cell baris,kolom (include/pkm/asal.h):
+ * ASAL_OK, ASAL_UNKNOWN for a cell LB1 does not have, ASAL_ERROR. */
+int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *baris, const char *kolom,
+	     struct asal *out, struct sbuf *err);
+
 #endif
