@@ -51,7 +51,8 @@ int asal_fill_visits(sqlite3 *db, struct asal *a, struct sbuf *err)
 			continue;
 		sqlite3_bind_int64(st, 1, r->kunjungan);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			db_col_text(st, 0, r->tanggal, sizeof r->tanggal);
+			if (!r->tanggal[0])	/* a stock movement keeps its own date */
+				db_col_text(st, 0, r->tanggal, sizeof r->tanggal);
 			db_col_text(st, 1, r->no_rm, sizeof r->no_rm);
 			db_col_text(st, 2, r->nama, sizeof r->nama);
 			db_col_text(st, 3, r->unit, sizeof r->unit);
@@ -91,9 +92,14 @@ int asal_build(sqlite3 *db, const struct pkm_config *cfg, const struct report_re
 		rc = rowdef_asal(db, &d, req->month, baris, kolom, out, err);
 		rowdef_free(&d);
 	}
-	if (rc == ASAL_OK)
-		snprintf(out->judul, sizeof out->judul, "%s %s, sel %s,%s: %ld", req->name, req->month, baris, kolom,
-			 out->total);
+	struct date first, next;
+	if (rc == ASAL_OK && month_parse(req->month, &first, &next) == 0) {
+		char name[16];
+		str_copy(name, sizeof name, req->name);
+		str_upper(name);
+		snprintf(out->judul, sizeof out->judul, "%s %s %d, sel %s,%s: %ld", name, month_name(first.m), first.y,
+			 baris, kolom, out->total);
+	}
 	if (rc == ASAL_OK)
 		rc = asal_fill_visits(db, out, err) == 0 ? ASAL_OK : ASAL_ERROR;
 	if (rc != ASAL_OK)
@@ -132,4 +138,16 @@ void asal_write(const struct asal *a, enum report_format format, FILE *f)
 		fprintf(f, "%-8.8s %-20.20s %7ld\n", r->unit, r->ket, r->nilai);
 	}
 	fprintf(f, "Jumlah: %ld (%d baris)\n", a->total, a->n);
+}
+
+int report_asal(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *cell, FILE *out,
+		struct sbuf *err)
+{
+	struct asal a;
+	int rc = asal_build(db, cfg, req, cell, &a, err);
+	if (rc == ASAL_OK) {
+		asal_write(&a, req->format, out);
+		asal_free(&a);
+	}
+	return rc;
 }

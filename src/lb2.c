@@ -374,13 +374,14 @@ static const struct {
 	{ "sisa", 1, ",awal,terima,-pakai,-lain," },
 };
 
-/* Rows of one query: a visit (0 if none), a description, a value. */
+/* Rows of one query: a visit (0 if none), a description, a value, a date. */
 static int add_rows(sqlite3 *db, sqlite3_stmt *st, struct asal *out, struct sbuf *err)
 {
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct asal_row *r = asal_add(out, (long)sqlite3_column_int64(st, 0), (long)sqlite3_column_int64(st, 2));
 		db_col_text(st, 1, r->ket, sizeof r->ket);
+		db_col_text(st, 3, r->tanggal, sizeof r->tanggal);
 	}
 	return db_finish(db, st, rc, err);
 }
@@ -392,7 +393,7 @@ static int stock_rows(sqlite3 *db, int col, const char *from, const char *to, co
 	if (stock_cols[col].before) {
 		/* the report's balance on the 1st (today's less what moved since), batch by batch */
 		sqlite3_stmt *st = db_prepare(db, "SELECT 0, 'saldo tgl 1 ' || b.sumber || ' ' || b.no_batch, b.saldo - "
-					      "COALESCE((SELECT SUM(jumlah) FROM mutasi WHERE batch_id = b.id AND tanggal >= ?1), 0) AS n "
+					      "COALESCE((SELECT SUM(jumlah) FROM mutasi WHERE batch_id = b.id AND tanggal >= ?1), 0) AS n, ?1 "
 					      "FROM batch b WHERE b.obat = ?2 AND n <> 0 ORDER BY b.id", err);
 		if (!st)
 			return -1;
@@ -402,7 +403,7 @@ static int stock_rows(sqlite3 *db, int col, const char *from, const char *to, co
 	}
 	sqlite3_stmt *st = rc ? NULL : db_prepare(db,
 		"WITH m AS (" MONTH_MOVES ") SELECT COALESCE(x.kunjungan_id, 0), m.jenis || ' ' || m.sumber || ' ' || m.no_batch, "
-		"CASE WHEN instr(?4, ',-' || m.kind || ',') THEN -m.nilai ELSE m.nilai END FROM m "
+		"CASE WHEN instr(?4, ',-' || m.kind || ',') THEN -m.nilai ELSE m.nilai END, m.tanggal FROM m "
 		"LEFT JOIN resep x ON x.id = m.resep_id WHERE m.obat = ?3 AND (instr(?4, ',' || m.kind || ',') "
 		"OR instr(?4, ',-' || m.kind || ',')) ORDER BY m.tanggal, m.id", err);
 	if (!st)
@@ -462,7 +463,7 @@ int lb2_asal(sqlite3 *db, const char *month, const char *baris, const char *kolo
 		return ASAL_ERROR;
 	int rc;
 	if (payer) {
-		sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT k.id, 'resep', 1" RESEP_VISITS("?3") " ORDER BY k.id", err);
+		sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT k.id, 'resep', 1, k.tanggal" RESEP_VISITS("?3") " ORDER BY k.id", err);
 		if (st) {
 			sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);

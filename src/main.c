@@ -18,6 +18,7 @@
 #include "pkm/outbox.h"
 #include "pkm/output.h"
 #include "pkm/reports.h"
+#include "pkm/asal.h"
 #include "pkm/rowdef.h"
 #include "pkm/ui.h"
 #include <locale.h>
@@ -43,6 +44,7 @@ static const char usage[] =
 	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
+	"                    [--asal BARIS,KOLOM]  baris di balik satu sel (kunci --format data)\n"
 	"  pkm [--db BERKAS] laporan stok [--kedaluwarsa N] [--format text|csv] [--out BERKAS]\n"
 	"                    batch hampir kedaluwarsa, obat di bawah stok optimum\n"
 	"  pkm [--db BERKAS] laporan kartu KODE_OBAT [--bulan MM-YYYY] [--out BERKAS]\n"
@@ -234,7 +236,7 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 		return cmd_stock(db, cfg, backups, argc, argv);
 	}
 	struct report_req req = { argv[0], NULL, cfg->lb1_layout, FMT_TEXT, cfg->width };
-	const char *out_path = NULL;
+	const char *out_path = NULL, *asal = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!val)
@@ -251,6 +253,8 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 			req.width = (int)w;
 		else if (strcmp(opt, "--out") == 0)
 			out_path = val;
+		else if (strcmp(opt, "--asal") == 0)
+			asal = val;
 		else {
 			char msg[128];
 			snprintf(msg, sizeof msg, "pilihan tidak sah: %s %s", opt, val);
@@ -259,19 +263,27 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 	}
 	if (!req.month)
 		return fail_usage("laporan perlu --month MM-YYYY (atau YYYY-MM)");
+	if (asal && req.format == FMT_DATA)
+		return fail_usage("--asal ditulis sebagai text atau csv");
 	struct sbuf err = { 0 };
 	char backups[PATH_MAX];
 	config_backup_dir(cfg, db_path, backups, sizeof backups);
 	struct out o;
 	int rc = out_open(&o, db, backups, out_path, &err);
+	int unknown = 0;
 	if (rc == 0) {
-		rc = report_write(db, cfg, &req, o.f, &err);
-		rc |= out_close(&o, rc == 0, &err);
+		if (asal) {
+			rc = report_asal(db, cfg, &req, asal, o.f, &err);
+			unknown = rc == ASAL_UNKNOWN;
+		} else {
+			rc = report_write(db, cfg, &req, o.f, &err);
+		}
+		rc = out_close(&o, rc == 0, &err) != 0 || rc != 0 ? -1 : 0;
 	}
 	if (rc != 0)
 		print_error(err.len ? sb_str(&err) : "laporan tidak dapat ditulis");
 	sb_free(&err);
-	return rc == 0 ? 0 : 1;
+	return unknown ? 2 : rc == 0 ? 0 : 1;
 }
 
 /* Check every form against the schema and dictionary of this program's own

@@ -35,6 +35,10 @@ void asal_free(struct asal *a);
  * (tanggal,no_rm,nama,unit,keterangan,nilai,kunjungan_id). */
 void asal_write(const struct asal *a, enum report_format format, FILE *f);
 
+/* asal_build written in req->format (text or csv): the CLI's --asal. */
+int report_asal(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *cell, FILE *out,
+		struct sbuf *err);
+
 /* For the reports' own asal functions: a new zeroed row, its part of the
  * total added; and the visits' dates, No. RM, names and units filled in. */
 struct asal_row *asal_add(struct asal *a, long kunjungan, long nilai);
