@@ -107,6 +107,23 @@ int asal_build(sqlite3 *db, const struct pkm_config *cfg, const struct report_re
 	return rc;
 }
 
+const char *asal_head(void)
+{
+	return "Tanggal    No. RM     Nama                     Unit     Keterangan         Nilai";
+}
+
+char *asal_line(const struct asal_row *r, char *buf, size_t size)
+{
+	char shown[16] = "", nama[128];
+	if (r->tanggal[0])
+		date_show(r->tanggal, shown);
+	size_t n = utf8_prefix(r->nama, 24);
+	int w = utf8_width(r->nama);
+	snprintf(nama, sizeof nama, "%.*s%*s", (int)n, r->nama, w < 24 ? 24 - w : 0, "");
+	snprintf(buf, size, "%-10s %-10.10s %s %-8.8s %-16.16s %7ld", shown, r->no_rm, nama, r->unit, r->ket, r->nilai);
+	return buf;
+}
+
 void asal_write(const struct asal *a, enum report_format format, FILE *f)
 {
 	if (format == FMT_CSV) {
@@ -125,18 +142,11 @@ void asal_write(const struct asal *a, enum report_format format, FILE *f)
 		}
 		return;
 	}
+	char line[256];
 	fprintf(f, "%s\n", a->judul);
-	fprintf(f, "%-10s %-10s %-24s %-8s %-20s %7s\n", "Tanggal", "No. RM", "Nama", "Unit", "Keterangan", "Nilai");
-	for (int i = 0; i < a->n; i++) {
-		const struct asal_row *r = &a->rows[i];
-		char shown[16] = "";
-		if (r->tanggal[0])
-			date_show(r->tanggal, shown);
-		fprintf(f, "%-10s %-10.10s ", shown, r->no_rm);
-		int w = utf8_width(r->nama);
-		fprintf(f, "%.*s%*s ", (int)utf8_prefix(r->nama, 24), r->nama, w < 24 ? 24 - w : 0, "");
-		fprintf(f, "%-8.8s %-20.20s %7ld\n", r->unit, r->ket, r->nilai);
-	}
+	fprintf(f, "%s\n", asal_head());
+	for (int i = 0; i < a->n; i++)
+		fprintf(f, "%s\n", asal_line(&a->rows[i], line, sizeof line));
 	fprintf(f, "Jumlah: %ld (%d baris)\n", a->total, a->n);
 }
 

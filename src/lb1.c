@@ -384,37 +384,77 @@ static void set_columns(struct table *t, enum layout l)
 
 static int column_count(enum layout l) { return l == LAYOUT_KLASIK ? band_count(l) * 4 + 7 : band_count(l) + 6; }
 
+/* The cells a printed column adds up: a band (or all) and sets of case flags
+ * and sexes. The printed values and the rows behind a printed cell (lb1_asal,
+ * by its key lb1_column_key) are both read from here. */
+static struct lb1_sel printed_sel(enum layout l, int c)
+{
+	enum { B = 1 << KASUS_B, LK = 1 << KASUS_L | 1 << KASUS_K, K = 1 << KASUS_K, L = 1 << SEX_L, P = 1 << SEX_P };
+	int nb = band_count(l);
+	if (l == LAYOUT_KLASIK) {
+		/* per band B-L, B-P, L-L, L-P (L includes KKL); then the totals */
+		static const struct lb1_sel band[4] = { { 0, B, L }, { 0, B, P }, { 0, LK, L }, { 0, LK, P } };
+		static const struct lb1_sel total[7] = { { -1, B, L }, { -1, B, P }, { -1, 1 << KASUS_L, L },
+							 { -1, 1 << KASUS_L, P }, { -1, K, L }, { -1, K, P },
+							 { -1, B | LK, L | P } };
+		if (c < nb * 4) {
+			struct lb1_sel x = band[c % 4];
+			x.band = c / 4;
+			return x;
+		}
+		return total[c - nb * 4];
+	}
+	static const struct lb1_sel total[6] = { { -1, B, L }, { -1, B, P }, { -1, B, L | P },
+						 { -1, LK, L }, { -1, LK, P }, { -1, LK, L | P } };
+	return c < nb ? (struct lb1_sel){ c, B, L | P } : total[c - nb];
+}
+
+static long sel_value(const struct lb1_row *row, enum layout l, const struct lb1_sel *x)
+{
+	long v = 0;
+	for (int b = 0; b < band_count(l); b++)
+		for (int k = 0; k < KASUS_N; k++)
+			for (int s = 0; s < SEX_N; s++)
+				if ((x->band < 0 || x->band == b) && (x->kasus >> k & 1) && (x->sex >> s & 1))
+					v += row->cell[b][k][s];
+	return v;
+}
+
 static void fill_values(const struct lb1_row *row, enum layout l, long *v)
 {
-	int nb = band_count(l), c = 0;
-	long tot[KASUS_N][SEX_N] = { { 0 } };
-	for (int b = 0; b < nb; b++) {
-		const long (*x)[SEX_N] = row->cell[b];
-		for (int k = 0; k < KASUS_N; k++)
-			for (int s = 0; s < SEX_N; s++)
-				tot[k][s] += x[k][s];
-		if (l == LAYOUT_KLASIK) {
-			v[c++] = x[KASUS_B][SEX_L];
-			v[c++] = x[KASUS_B][SEX_P];
-			v[c++] = x[KASUS_L][SEX_L] + x[KASUS_K][SEX_L];
-			v[c++] = x[KASUS_L][SEX_P] + x[KASUS_K][SEX_P];
-		} else {
-			v[c++] = x[KASUS_B][SEX_L] + x[KASUS_B][SEX_P];
-		}
+	for (int c = 0; c < column_count(l); c++) {
+		struct lb1_sel x = printed_sel(l, c);
+		v[c] = sel_value(row, l, &x);
 	}
-	if (l == LAYOUT_KLASIK) {
-		for (int k = 0; k < KASUS_N; k++)
-			for (int s = 0; s < SEX_N; s++)
-				v[c++] = tot[k][s];
-		v[c] = tot[0][0] + tot[0][1] + tot[1][0] + tot[1][1] + tot[2][0] + tot[2][1];
+}
+
+/* A set of names as a key part: "*" for all of them, else joined by "+". */
+static void set_key(struct sbuf *b, unsigned set, int n, const char *(*name)(int))
+{
+	if (set == (1u << n) - 1) {
+		sb_addc(b, '*');
 		return;
 	}
-	v[c++] = tot[KASUS_B][SEX_L];
-	v[c++] = tot[KASUS_B][SEX_P];
-	v[c++] = tot[KASUS_B][SEX_L] + tot[KASUS_B][SEX_P];
-	v[c++] = tot[KASUS_L][SEX_L] + tot[KASUS_K][SEX_L];
-	v[c++] = tot[KASUS_L][SEX_P] + tot[KASUS_K][SEX_P];
-	v[c] = v[c - 2] + v[c - 1];
+	for (int i = 0, first = 1; i < n; i++)
+		if (set >> i & 1) {
+			sb_printf(b, "%s%s", first ? "" : "+", name(i));
+			first = 0;
+		}
+}
+
+static const char *kasus_part(int k) { return kasus_key[k]; }
+static const char *sex_part(int s) { return s == SEX_L ? "L" : "P"; }
+
+void lb1_column_key(enum layout l, int c, char *key, size_t size)
+{
+	struct lb1_sel x = printed_sel(l, c);
+	struct sbuf b = { 0 };
+	sb_printf(&b, "%s.", x.band < 0 ? "*" : band_key(l, x.band));
+	set_key(&b, x.kasus, KASUS_N, kasus_part);
+	sb_addc(&b, '.');
+	set_key(&b, x.sex, SEX_N, sex_part);
+	str_copy(key, size, sb_str(&b));
+	sb_free(&b);
 }
 
 static const char *ok_word(int ok) { return ok ? "COCOK" : "TIDAK COCOK"; }
@@ -428,6 +468,8 @@ void lb1_table(const struct lb1 *r, struct table *t)
 		 l == LAYOUT_KLASIK ? "Susunan klasik (SP2TP)" : "Formulir 11 (PMK 31/2019)");
 	str_copy(t->head_kode, sizeof t->head_kode, "ICD-10");
 	set_columns(t, l);
+	for (int c = 0; c < t->ncols; c++)
+		lb1_column_key(l, c, t->cols[c].key, sizeof t->cols[c].key);
 	long *total = xcalloc((size_t)t->ncols, sizeof *total);
 	const char *group = "";
 	int no = 0;
@@ -450,6 +492,7 @@ void lb1_table(const struct lb1 *r, struct table *t)
 		else
 			snprintf(num, sizeof num, "%d", ++no);
 		long *v = table_add(t, ROW_DATA, num, row->kode, row->nama[0] ? row->nama : "(tidak ada di daftar ICD-10)");
+		str_copy(t->rows[t->nrows - 1].key, sizeof t->rows[0].key, row->key);
 		fill_values(row, l, v);
 		for (int c = 0; c < t->ncols; c++)
 			total[c] += v[c];
@@ -513,27 +556,53 @@ void lb1_write_data(const struct lb1 *r, FILE *f)
 	sb_free(&all);
 }
 
-/* The cell a data column key names ("1-4t.baru.L"); -1 when none. */
-static int parse_column(enum layout l, const char *kolom, int *band, int *kasus, int *sex)
+/* One part of a column key: "*" for every name, else names joined by "+";
+ * the set in *set, -1 when a name is unknown. */
+static int parse_set(const char *part, size_t len, int n, const char *(*name)(int), unsigned *set)
 {
-	const char *dot = strchr(kolom, '.');
-	*band = -1;
-	for (int b = 0; dot && b < band_count(l); b++)
+	*set = 0;
+	if (len == 1 && *part == '*') {
+		*set = (1u << n) - 1;
+		return 0;
+	}
+	for (const char *p = part, *end = part + len; p <= end;) {
+		const char *plus = memchr(p, '+', (size_t)(end - p));
+		size_t w = (size_t)((plus ? plus : end) - p);
+		int found = -1;
+		for (int i = 0; i < n; i++)
+			if (strlen(name(i)) == w && strncmp(p, name(i), w) == 0)
+				found = i;
+		if (found < 0)
+			return -1;
+		*set |= 1u << found;
+		p += w + 1;
+	}
+	return 0;
+}
+
+/* The cells a column key names: a data cell ("1-4t.baru.L") or a printed
+ * column (lb1_column_key, e.g. "*.lama+kkl.L"); -1 when it names none. */
+static int parse_column(enum layout l, const char *kolom, struct lb1_sel *x)
+{
+	const char *dot = strchr(kolom, '.'), *dot2 = dot ? strchr(dot + 1, '.') : NULL;
+	if (!dot2)
+		return -1;
+	x->band = -2;
+	if (dot - kolom == 1 && *kolom == '*')
+		x->band = -1;
+	for (int b = 0; b < band_count(l); b++)
 		if (strlen(band_key(l, b)) == (size_t)(dot - kolom) && strncmp(kolom, band_key(l, b), (size_t)(dot - kolom)) == 0)
-			*band = b;
-	const char *dot2 = dot ? strchr(dot + 1, '.') : NULL;
-	*kasus = -1;
-	for (int k = 0; dot2 && k < KASUS_N; k++)
-		if (strlen(kasus_key[k]) == (size_t)(dot2 - dot - 1) && strncmp(dot + 1, kasus_key[k], (size_t)(dot2 - dot - 1)) == 0)
-			*kasus = k;
-	*sex = !dot2 || dot2[2] ? -1 : dot2[1] == sex_key[SEX_L] ? SEX_L : dot2[1] == sex_key[SEX_P] ? SEX_P : -1;
-	return *band >= 0 && *kasus >= 0 && *sex >= 0 ? 0 : -1;
+			x->band = b;
+	if (x->band == -2 || parse_set(dot + 1, (size_t)(dot2 - dot - 1), KASUS_N, kasus_part, &x->kasus) != 0 ||
+	    parse_set(dot2 + 1, strlen(dot2 + 1), SEX_N, sex_part, &x->sex) != 0)
+		return -1;
+	return 0;
 }
 
 struct cell_rows {
 	enum layout layout;
 	const char *baris;
-	int band, kasus, sex;
+	struct lb1_sel sel;
 	const struct lb1 *f11;		/* the Formulir 11 rows, NULL in klasik */
 	const struct f11_map *map;
 	int nmap;
@@ -560,7 +629,7 @@ static void cell_pair(const struct pair *p, void *ctx)
 	struct lb1_row one;
 	memset(&one, 0, sizeof one);
 	lb1_count(&one, c->layout, &p->age, p->kasus, p->sex);
-	long v = one.cell[c->band][c->kasus][c->sex];
+	long v = sel_value(&one, c->layout, &c->sel);
 	if (v)
 		snprintf(asal_add(c->out, p->visit, v)->ket, sizeof c->out->rows[0].ket, "%s %c", p->code, p->kasus);
 }
@@ -585,8 +654,8 @@ int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *bar
 		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
 		return ASAL_ERROR;
 	}
-	struct cell_rows c = { layout, baris, 0, 0, 0, NULL, NULL, 0, out };
-	if (parse_column(layout, kolom, &c.band, &c.kasus, &c.sex) != 0) {
+	struct cell_rows c = { layout, baris, { 0, 0, 0 }, NULL, NULL, 0, out };
+	if (parse_column(layout, kolom, &c.sel) != 0) {
 		sb_printf(err, "kolom LB1 tidak dikenal: '%s' (UMUR.baru|lama|kkl.L|P, mis. %s.baru.L)", kolom,
 			  band_key(layout, 1));
 		return ASAL_UNKNOWN;

@@ -242,6 +242,7 @@ void lb2_table(const struct lb2 *r, struct table *t)
 		str_copy(t->cols[c].group, sizeof t->cols[c].group, c < C_BERI ? "Stok" : "Pemberian (diisi IFK)");
 		str_copy(t->cols[c].label, sizeof t->cols[c].label,
 			 c < C_BERI ? labels[c] : c < ncols - 1 ? r->sources[c - C_BERI].kode : "Jml");
+		str_copy(t->cols[c].key, sizeof t->cols[c].key, c < C_BERI ? col_key[c] : "");
 	}
 	int fixed = 0;
 	for (int i = 0; i < r->n; i++) {
@@ -251,6 +252,7 @@ void lb2_table(const struct lb2 *r, struct table *t)
 		snprintf(kode, sizeof kode, "%s%s", row->kode, row->opt.fixed ? "*" : "");
 		snprintf(nama, sizeof nama, "%s / %s", row->nama, row->satuan);
 		long *v = table_add(t, ROW_DATA, no, kode, nama);
+		str_copy(t->rows[t->nrows - 1].key, sizeof t->rows[0].key, row->kode);
 		row_values(row, v);
 		for (int c = C_BERI; c < ncols; c++)
 			v[c] = CELL_BLANK;

@@ -25,7 +25,8 @@ int report_format_parse(const char *s, enum report_format *out)
 }
 
 /* Print a built table in the requested text or CSV form. */
-static void write_table(const struct pkm_config *cfg, const struct report_req *req, const struct table *t, FILE *out)
+static void write_table(const struct pkm_config *cfg, const struct report_req *req, const struct table *t, FILE *out,
+			struct cell_map *cells)
 {
 	if (req->format == FMT_CSV) {
 		table_csv(t, out);
@@ -35,14 +36,17 @@ static void write_table(const struct pkm_config *cfg, const struct report_req *r
 	month_parse(req->month, &first, &next);
 	char period[64];
 	snprintf(period, sizeof period, "Bulan: %s %d", month_name(first.m), first.y);
-	struct page_setup ps = { cfg, period, req->width, cfg->page_lines };
+	struct page_setup ps = { cfg, period, req->width, cfg->page_lines, cells };
+	if (cells)	/* where the table's text begins in the whole */
+		cells->base = (size_t)ftell(out);
 	struct sbuf text = { 0 };
 	table_text(t, &ps, &text);
 	fputs(sb_str(&text), out);
 	sb_free(&text);
 }
 
-static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, struct cell_map *cells,
+		     FILE *out,
 		     struct sbuf *err)
 {
 	struct lb1 r;
@@ -53,14 +57,15 @@ static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 	} else {
 		struct table t;
 		lb1_table(&r, &t);
-		write_table(cfg, req, &t, out);
+		write_table(cfg, req, &t, out, cells);
 		table_free(&t);
 	}
 	lb1_free(&r);
 	return 0;
 }
 
-static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, struct cell_map *cells,
+		     FILE *out,
 		     struct sbuf *err)
 {
 	struct lb2 r;
@@ -71,7 +76,7 @@ static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 	} else {
 		struct table t;
 		lb2_table(&r, &t);
-		write_table(cfg, req, &t, out);
+		write_table(cfg, req, &t, out, cells);
 		table_free(&t);
 	}
 	lb2_free(&r);
@@ -98,7 +103,8 @@ int report_rowdef(sqlite3 *db, const struct pkm_config *cfg, const char *name, s
 }
 
 /* Reports defined as rows in forms/laporan/NAME.ini (LB3, LB4, Jampersal). */
-static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, struct cell_map *cells,
+		     FILE *out,
 			struct sbuf *err)
 {
 	struct rowdef d;
@@ -111,7 +117,7 @@ static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct 
 	} else if (rc == 0) {
 		struct table t;
 		rd_table(&r, &t);
-		write_table(cfg, req, &t, out);
+		write_table(cfg, req, &t, out, cells);
 		table_free(&t);
 	}
 	if (rc == 0)
@@ -122,14 +128,16 @@ static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct 
 
 static const struct {
 	const char *name;
-	int (*write)(sqlite3 *, const struct pkm_config *, const struct report_req *, FILE *, struct sbuf *);
+	int (*write)(sqlite3 *, const struct pkm_config *, const struct report_req *, struct cell_map *, FILE *,
+		     struct sbuf *);
 } reports[] = {
 	{ "lb1", write_lb1 },
 	{ "lb2", write_lb2 },
 };
 
-int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
-		 struct sbuf *err)
+/* A report written; with cells, its data cells recorded there. */
+static int write_report(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, struct cell_map *cells,
+			FILE *out, struct sbuf *err)
 {
 	if (req->width != 80 && req->width != 136) {
 		sb_printf(err, "lebar harus 80 atau 136");
@@ -137,12 +145,24 @@ int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_
 	}
 	for (size_t i = 0; i < ARRAY_LEN(reports); i++)
 		if (strcmp(req->name, reports[i].name) == 0)
-			return reports[i].write(db, cfg, req, out, err);
-	return write_rowdef(db, cfg, req, out, err);
+			return reports[i].write(db, cfg, req, cells, out, err);
+	return write_rowdef(db, cfg, req, cells, out, err);
+}
+
+int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+		 struct sbuf *err)
+{
+	return write_report(db, cfg, req, NULL, out, err);
 }
 
 int report_render(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, char **text,
 		  size_t *len, struct sbuf *err)
+{
+	return report_render_cells(db, cfg, req, text, len, NULL, err);
+}
+
+int report_render_cells(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, char **text,
+			size_t *len, struct cell_map *cells, struct sbuf *err)
 {
 	*text = NULL;
 	*len = 0;
@@ -151,7 +171,7 @@ int report_render(sqlite3 *db, const struct pkm_config *cfg, const struct report
 		sb_printf(err, "memori tidak cukup");
 		return -1;
 	}
-	int rc = report_write(db, cfg, req, mem, err);
+	int rc = write_report(db, cfg, req, cells, mem, err);
 	fclose(mem);
 	if (rc != 0) {
 		free(*text);

@@ -448,6 +448,10 @@ void rd_result_free(struct rd_result *r)
 
 static int ncols(const struct rowdef *d) { return d->columns == RD_TOTAL ? 1 : 3; }
 
+/* The columns as `--format data` and --asal name them, by rd_columns. */
+static const char *const data_keys[3][3] = { { "L", "P", "jumlah" }, { "jumlah", "", "" },
+					      { "jumlah", "tarif", "biaya" } };
+
 /* A ratio in hundredths; -1 when the denominator is 0. */
 static long ratio_value(const struct rd_result *r, const struct rd_ratio *x)
 {
@@ -467,8 +471,10 @@ void rd_table(const struct rd_result *r, struct table *t)
 	t->kode_csv_only = 1;
 	str_copy(t->title, sizeof t->title, d->title);
 	str_copy(t->head_nama, sizeof t->head_nama, "Kegiatan");
-	for (int c = 0; c < nc; c++)
+	for (int c = 0; c < nc; c++) {
 		str_copy(t->cols[c].label, sizeof t->cols[c].label, labels[d->columns][c]);
+		str_copy(t->cols[c].key, sizeof t->cols[c].key, data_keys[d->columns][c]);
+	}
 	long count = 0, cost = 0;
 	for (int i = 0, no = 0; i < d->n; i++) {
 		const struct rd_row *row = &d->rows[i];
@@ -479,6 +485,7 @@ void rd_table(const struct rd_result *r, struct table *t)
 		char num[16];
 		snprintf(num, sizeof num, "%d", ++no);
 		long *v = table_add(t, ROW_DATA, num, row->id, row->label);
+		str_copy(t->rows[t->nrows - 1].key, sizeof t->rows[0].key, row->id);
 		memcpy(v, r->v[i], (size_t)nc * sizeof *v);
 		count += r->v[i][0] > 0 ? r->v[i][0] : 0;
 		cost += r->v[i][2] > 0 ? r->v[i][2] : 0;
@@ -507,14 +514,12 @@ void rd_table(const struct rd_result *r, struct table *t)
 
 void rd_write_data(const struct rd_result *r, FILE *f)
 {
-	static const char *const keys[3][3] = { { "L", "P", "jumlah" }, { "jumlah", "", "" },
-						 { "jumlah", "tarif", "biaya" } };
 	const struct rowdef *d = r->def;
 	fputs("baris,kolom,nilai\n", f);
 	for (int i = 0; i < d->n; i++)
 		for (int c = 0; c < ncols(d) && !d->rows[i].head; c++)
 			if (r->v[i][c] != CELL_NA)
-				fprintf(f, "%s,%s,%ld\n", d->rows[i].id, keys[d->columns][c], r->v[i][c]);
+				fprintf(f, "%s,%s,%ld\n", d->rows[i].id, data_keys[d->columns][c], r->v[i][c]);
 	for (int i = 0; i < d->nratio; i++) {
 		char val[24] = "";
 		long h = ratio_value(r, &d->ratio[i]);
@@ -527,11 +532,9 @@ void rd_write_data(const struct rd_result *r, FILE *f)
 /* Which cell a data column key names: 0-2, or -1 with why in err. */
 static int cell_column(const struct rowdef *d, const struct rd_row *r, const char *kolom, struct sbuf *err)
 {
-	static const char *const keys[3][3] = { { "L", "P", "jumlah" }, { "jumlah", "", "" },
-						 { "jumlah", "tarif", "biaya" } };
 	int c = -1;
 	for (int i = 0; i < ncols(d); i++)
-		if (strcmp(kolom, keys[d->columns][i]) == 0)
+		if (strcmp(kolom, data_keys[d->columns][i]) == 0)
 			c = i;
 	if (c < 0)
 		sb_printf(err, "kolom %s tidak dikenal: '%s'", d->id, kolom);

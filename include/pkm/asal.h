@@ -35,6 +35,9 @@ void asal_free(struct asal *a);
  * (tanggal,no_rm,nama,unit,keterangan,nilai,kunjungan_id). */
 void asal_write(const struct asal *a, enum report_format format, FILE *f);
 
+/* The listing's column heads and one row under them (80 columns). */
+const char *asal_head(void);
+char *asal_line(const struct asal_row *r, char *buf, size_t size);
 /* asal_build written in req->format (text or csv): the CLI's --asal. */
 int report_asal(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *cell, FILE *out,
 		struct sbuf *err);
