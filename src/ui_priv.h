@@ -96,6 +96,20 @@ int ui_drug_master(struct ui *u, const char *kode);
 void ui_resep(struct ui *u, const struct visit_row *row);
 /* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it. */
 void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name);
+/* The report viewer's cell cursor (src/ui_asal.c): made from the cells the
+ * rendered text recorded (taken from *map), moved by the arrows (1 when the key
+ * was one; the view follows), drawn over the shown lines; Enter lists the rows
+ * behind its cell. */
+struct cell_cursor;
+struct cell_map;
+struct report_req;
+struct cell_cursor *cursor_new(const struct report_req *req, struct cell_map *map, const char *text);
+void cursor_free(struct cell_cursor *c);
+int cursor_move(struct cell_cursor *c, int key, int *top, int page, int *left);
+void cursor_draw(const struct cell_cursor *c, char **lines, int top, int page, int left);
+void ui_asal_list(struct ui *u, const struct cell_cursor *c);
+/* Open a visit as the visit list's Enter does (a reason for an old one). */
+void ui_open_visit(struct ui *u, long id);
 /* F7's question: a file name (proposed filled in) for the export folder, a
  * replace asked when it exists; 1 with the full path, 0 when cancelled or refused (said). */
 int ui_ask_file(struct ui *u, const char *proposed, char *path, size_t size);

@@ -4,6 +4,7 @@
 #include "pkm/export.h"
 #include "pkm/output.h"
 #include "pkm/reports.h"
+#include "pkm/table.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +91,10 @@ void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, cons
 	sb_free(&err);
 }
 
-void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name)
+/* The viewer; with a cell cursor (a report's cells), the arrows move it and
+ * Enter lists the rows behind its cell. */
+static void view(struct ui *u, const char *title, const char *text, size_t len, const char *file_name,
+		 struct cell_cursor *cells)
 {
 	/* what is stored is shown, never obeyed (escapes for control characters);
 	 * `shown` stays whole for saving and printing, v.text is split into lines */
@@ -112,6 +116,7 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 			int w = utf8_width(s);
 			ui_text(2 + i, 0, COLS, v.left < w ? s + utf8_prefix(s, v.left) : "", 0);
 		}
+		cursor_draw(cells, v.lines, v.top, page, v.left);
 		char pos[64];
 		snprintf(pos, sizeof pos, "baris %d-%d dari %d, kolom %d", v.top + 1,
 			 v.top + page < v.n ? v.top + page : v.n, v.n, v.left + 1);
@@ -126,6 +131,10 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 			break;
 		} else if (a == A_TOFILE || a == A_PRINT) {
 			ui_text_out(u, a, text, len, file_name);
+		} else if (a == A_OPEN && cells) {
+			ui_asal_list(u, cells);
+		} else if (cursor_move(cells, k, &v.top, page, &v.left)) {
+			;
 		} else if (k == K_LEFT) {
 			v.left = v.left > 10 ? v.left - 10 : 0;
 		} else if (k == K_RIGHT) {
@@ -139,6 +148,11 @@ void ui_view_text(struct ui *u, const char *title, const char *text, size_t len,
 	free(v.text);
 	sb_free(&shown);
 	u->msg[0] = '\0';
+}
+
+void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name)
+{
+	view(u, title, text, len, file_name, NULL);
 }
 
 static const struct {
@@ -158,7 +172,8 @@ static void show_report(struct ui *u, const struct report_req *req)
 	struct sbuf err = { 0 };
 	ui_text(ui_msg_y(u), 0, COLS, "Menyusun laporan...", A_BOLD);
 	refresh();
-	if (report_render(u->db, u->cfg, req, &text, &len, &err) == 0) {
+	struct cell_map map = { 0 };
+	if (report_render_cells(u->db, u->cfg, req, &text, &len, &map, &err) == 0) {
 		u->msg[0] = '\0';
 		char rname[16], title[96], file[64];
 		str_copy(rname, sizeof rname, req->name);
@@ -168,7 +183,9 @@ static void show_report(struct ui *u, const struct report_req *req)
 		month_parse(req->month, &first, &next);
 		snprintf(title, sizeof title, "Laporan %s %s", rname, month_show(first, shown));
 		snprintf(file, sizeof file, "%.16s-%.7s.txt", req->name, req->month);	/* sorts by month */
-		ui_view_text(u, title, text, len, file);
+		struct cell_cursor *cells = cursor_new(req, &map, text);
+		view(u, title, text, len, file, cells);
+		cursor_free(cells);
 		free(text);
 	} else {
 		/* a broken definition file gives several lines: show the first */
@@ -177,6 +194,7 @@ static void show_report(struct ui *u, const struct report_req *req)
 		first[strcspn(first, "\n")] = '\0';
 		ui_message(u, 1, "%s", first);
 	}
+	cell_map_free(&map);
 	sb_free(&err);
 }
 

@@ -340,6 +340,17 @@ static int may_change(struct ui *u, const struct visit_row *row)
 	return rc == 0;
 }
 
+void ui_open_visit(struct ui *u, long id)
+{
+	struct visit_row row;
+	if (visit_row_get(u->db, id, &row) != 1)
+		ui_message(u, 1, "Kunjungan %ld tidak terbaca", id);
+	else if (row.v.batal[0])
+		ui_message(u, 1, "Kunjungan ini dibatalkan (%s)", row.v.batal);
+	else if (may_change(u, &row))
+		visit_screen(u, &row);
+}
+
 /* The units the visit list filters by; past UNITS_MAX the list says so
  * rather than drop one silently. */
 #define UNITS_MAX 32
