@@ -120,6 +120,8 @@ static void view(struct ui *u, const char *title, const char *text, size_t len, 
 		char pos[64];
 		snprintf(pos, sizeof pos, "baris %d-%d dari %d, kolom %d", v.top + 1,
 			 v.top + page < v.n ? v.top + page : v.n, v.n, v.left + 1);
+		if (cells)	/* the cell cursor, said where the eye looks for keys */
+			ui_text(1, 0, COLS - (int)strlen(pos) - 2, "Panah: pilih sel. Enter: asal angka", A_DIM);
 		ui_text(1, COLS - (int)strlen(pos) - 1, (int)strlen(pos), pos, A_DIM);
 		curs_set(0);
 		refresh();
