@@ -607,24 +607,42 @@ struct cell_rows {
 	const struct f11_map *map;
 	int nmap;
 	struct asal *out;
+	/* each code met, its row key found once (the month has few codes, many pairs) */
+	struct code_index x;
+	struct lb1 codes;
+	signed char *ours;		/* per code: 1 its row is baris, 0 not */
+	int ours_cap;
 };
+
+/* Whether a code's row is the cell's: the same key the report folds it under. */
+static int code_is_ours(struct cell_rows *c, const char *code)
+{
+	int before = c->codes.nrows;
+	struct lb1_row *r = code_row(&c->x, &c->codes, code);
+	int i = (int)(r - c->codes.rows);
+	if (c->codes.nrows == before)
+		return c->ours[i];
+	if (c->ours_cap < c->codes.cap) {
+		c->ours_cap = c->codes.cap;
+		c->ours = xrealloc(c->ours, (size_t)c->ours_cap);
+	}
+	char key[sizeof r->key];
+	int row = c->f11 ? f11_match(code, c->map, c->nmap) : -1;
+	if (!c->f11)
+		str_copy(key, sizeof key, code);
+	else if (row >= 0)
+		str_copy(key, sizeof key, c->f11->rows[row].key);
+	else
+		lain_key(code, key, sizeof key);
+	return c->ours[i] = strcmp(key, c->baris) == 0;
+}
 
 /* A pair is behind the cell when counting it alone gives the cell: the same
  * lb1_count the report adds it with. */
 static void cell_pair(const struct pair *p, void *ctx)
 {
 	struct cell_rows *c = ctx;
-	char key[sizeof ((struct lb1_row *)0)->key];
-	if (!c->f11) {
-		str_copy(key, sizeof key, p->code);
-	} else {
-		int row = f11_match(p->code, c->map, c->nmap);
-		if (row >= 0)
-			str_copy(key, sizeof key, c->f11->rows[row].key);
-		else
-			lain_key(p->code, key, sizeof key);
-	}
-	if (strcmp(key, c->baris) != 0)
+	if (!code_is_ours(c, p->code))
 		return;
 	struct lb1_row one;
 	memset(&one, 0, sizeof one);
@@ -654,7 +672,7 @@ int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *bar
 		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
 		return ASAL_ERROR;
 	}
-	struct cell_rows c = { layout, baris, { 0, 0, 0 }, NULL, NULL, 0, out };
+	struct cell_rows c = { .layout = layout, .baris = baris, .out = out };
 	if (parse_column(layout, kolom, &c.sel) != 0) {
 		sb_printf(err, "kolom LB1 tidak dikenal: '%s' (UMUR.baru|lama|kkl.L|P, mis. %s.baru.L)", kolom,
 			  band_key(layout, 1));
@@ -681,6 +699,9 @@ int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *bar
 	for (int i = 0; layout == LAYOUT_F11 && i < f11.nrows; i++)
 		known |= strcmp(f11.rows[i].key, baris) == 0;
 	free((void *)c.map);
+	free(c.x.slot);
+	free(c.ours);
+	lb1_free(&c.codes);
 	lb1_free(&f11);
 	if (rc != 0)
 		return ASAL_ERROR;
