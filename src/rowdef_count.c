@@ -602,6 +602,11 @@ int rowdef_asal(sqlite3 *db, const struct rowdef *d, const char *month, const ch
 	for (int i = 0; i < d->n && !r; i++)
 		if (!d->rows[i].head && strcmp(d->rows[i].id, baris) == 0)
 			r = &d->rows[i];
+	if (!r && strcmp(kolom, "rasio") == 0) {
+		sb_printf(err, "rasio %s dihitung dari dua baris laporan (lihat di bawah laporan), bukan dari baris data",
+			  baris);
+		return ASAL_UNKNOWN;
+	}
 	if (!r) {
 		sb_printf(err, "baris %s tidak dikenal: '%s'", d->id, baris);
 		return ASAL_UNKNOWN;

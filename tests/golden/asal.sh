@@ -42,7 +42,7 @@ every_cell() {
 		case "$rc:$kolom" in
 		2:stok_optimum | 2:permintaan) grep -q "dihitung dengan rumus" "$WORK/rows.err" ;;
 		2:tarif) grep -q "tarif dari definisi laporan" "$WORK/rows.err" ;;
-		2:rasio) grep -q "tidak dikenal" "$WORK/rows.err" ;;
+		2:rasio) grep -q "dihitung dari dua baris laporan" "$WORK/rows.err" ;;
 		2:*) grep -q "sasaran dari konfigurasi" "$WORK/rows.err" ;;
 		*) false ;;
 		esac || { echo "$rep $baris,$kolom refused (exit $rc): $(cat "$WORK/rows.err")" >&2; exit 1; }
