@@ -38,6 +38,31 @@ static int by_date(const void *x, const void *y)
 	return (a->kunjungan > b->kunjungan) - (a->kunjungan < b->kunjungan);
 }
 
+int asal_known(sqlite3 *db, const char *table, const char *code)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE kode = ?", table);
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int asal_month(const char *month, char from[11], char to[11], struct sbuf *err)
+{
+	struct date first, next;
+	if (month_parse(month, &first, &next) != 0) {
+		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
+		return -1;
+	}
+	date_format(first, from);
+	date_format(next, to);
+	return 0;
+}
+
 int asal_fill_visits(sqlite3 *db, struct asal *a, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT k.tanggal, p.no_rm, p.nama, k.unit FROM kunjungan k "

@@ -652,35 +652,18 @@ static void cell_pair(const struct pair *p, void *ctx)
 		snprintf(asal_add(c->out, p->visit, v)->ket, sizeof c->out->rows[0].ket, "%s %c", p->code, p->kasus);
 }
 
-/* Whether a klasik row key is a code of the ICD-10 list. */
-static int known_code(sqlite3 *db, const char *code)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM icd10 WHERE kode = ?", NULL);
-	if (!st)
-		return 0;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
-}
-
 int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *baris, const char *kolom,
 	     struct asal *out, struct sbuf *err)
 {
-	struct date first, next;
-	if (month_parse(month, &first, &next) != 0) {
-		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
+	char from[11], to[11];
+	if (asal_month(month, from, to, err) != 0)
 		return ASAL_ERROR;
-	}
 	struct cell_rows c = { .layout = layout, .baris = baris, .out = out };
 	if (parse_column(layout, kolom, &c.sel) != 0) {
 		sb_printf(err, "kolom LB1 tidak dikenal: '%s' (UMUR.baru|lama|kkl.L|P, mis. %s.baru.L)", kolom,
 			  band_key(layout, 1));
 		return ASAL_UNKNOWN;
 	}
-	char from[11], to[11];
-	date_format(first, from);
-	date_format(next, to);
 	struct lb1 f11;
 	memset(&f11, 0, sizeof f11);
 	int snap = db_read_begin(db, err);
@@ -705,7 +688,7 @@ int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *bar
 	lb1_free(&f11);
 	if (rc != 0)
 		return ASAL_ERROR;
-	if (!known && (layout == LAYOUT_F11 || !known_code(db, baris))) {
+	if (!known && (layout == LAYOUT_F11 || !asal_known(db, "icd10", baris))) {
 		sb_printf(err, "baris LB1 tidak dikenal: '%s' (%s)", baris,
 			  layout == LAYOUT_F11 ? "nomor baris Formulir 11, mis. A1, atau LAIN.KODE" : "kode ICD-10");
 		return ASAL_UNKNOWN;

@@ -417,37 +417,18 @@ static int stock_rows(sqlite3 *db, int col, const char *from, const char *to, co
 	return add_rows(db, st, out, err);
 }
 
-/* Whether a drug or a payer (table `what`) has this code. */
-static int known(sqlite3 *db, const char *what, const char *code)
-{
-	char sql[64];
-	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE kode = ?", what);
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	if (!st)
-		return 0;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
-}
-
 int lb2_asal(sqlite3 *db, const char *month, const char *baris, const char *kolom, struct asal *out,
 	     struct sbuf *err)
 {
-	struct date first, next;
-	if (month_parse(month, &first, &next) != 0) {
-		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
-		return ASAL_ERROR;
-	}
 	char from[11], to[11];
-	date_format(first, from);
-	date_format(next, to);
+	if (asal_month(month, from, to, err) != 0)
+		return ASAL_ERROR;
 	int col = -1;
 	for (size_t i = 0; i < ARRAY_LEN(stock_cols); i++)
 		if (strcmp(kolom, stock_cols[i].kolom) == 0)
 			col = (int)i;
 	int payer = strcmp(baris, "resep") == 0;
-	if (payer ? !known(db, "penjamin", kolom) : !known(db, "obat", baris)) {
+	if (payer ? !asal_known(db, "penjamin", kolom) : !asal_known(db, "obat", baris)) {
 		sb_printf(err, payer ? "penjamin tidak dikenal: '%s'" : "obat tidak dikenal: '%s'", payer ? kolom : baris);
 		return ASAL_UNKNOWN;
 	}

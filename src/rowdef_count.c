@@ -553,14 +553,9 @@ static int cell_column(const struct rowdef *d, const struct rd_row *r, const cha
 static int list_rows(sqlite3 *db, const struct rowdef *d, const struct rd_row *r, int col, const char *month,
 		     struct asal *out, struct sbuf *err)
 {
-	struct date first, next;
-	if (month_parse(month, &first, &next) != 0) {
-		sb_printf(err, "bulan tidak sah: '%s' (" MONTH_HINT ")", month);
-		return -1;
-	}
 	char from[11], to[11];
-	date_format(first, from);
-	date_format(next, to);
+	if (asal_month(month, from, to, err) != 0)
+		return -1;
 	/* the month's visits and rows gathered for this row alone */
 	struct rowdef one = *d;
 	one.rows = (struct rd_row *)r;
@@ -569,7 +564,8 @@ static int list_rows(sqlite3 *db, const struct rowdef *d, const struct rd_row *r
 		return -1;
 	struct query q = { 0 };
 	sb_add(&q.sql, "SELECT kid, jk, nilai FROM (");
-	rows_query(&q, r, from, to, (long)first.y * 100 + first.m);
+	/* the monthly rows' key: YYYYMM of the first day */
+	rows_query(&q, r, from, to, strtol(from, NULL, 10) * 100 + strtol(from + 5, NULL, 10));
 	sb_add(&q.sql, ")");
 	if (d->columns == RD_BY_SEX && col < 2) {
 		sb_add(&q.sql, " WHERE jk = ?");

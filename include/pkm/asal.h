@@ -45,6 +45,10 @@ int report_asal(sqlite3 *db, const struct pkm_config *cfg, const struct report_r
 /* For the reports' own asal functions: a new zeroed row, its part of the
  * total added; and the visits' dates, No. RM, names and units filled in. */
 struct asal_row *asal_add(struct asal *a, long kunjungan, long nilai);
+/* Whether table (a name of pkm's, never one typed) has a row of this kode. */
+int asal_known(sqlite3 *db, const char *table, const char *code);
+/* A month's first day and the next month's, YYYY-MM-DD; -1 with why in err. */
+int asal_month(const char *month, char from[11], char to[11], struct sbuf *err);
 int asal_fill_visits(sqlite3 *db, struct asal *a, struct sbuf *err);
 
 #endif

@@ -64,17 +64,22 @@ rows_match() {
 	[ "$data" = "$v" ] || fail "$1 $key: --format data says $data, the screen $v"
 }
 
+# lb1_cell: from the main screen, LB1 of last month and the rows of a non-zero
+# cell: the cursor starts on the first cell; Down goes through the first
+# panel's rows (all zero at 80 columns) into the next panel, Right along it
+lb1_cell() {
+	wait_for "F10 Keluar"
+	keys F4
+	wait_for "Lebar kertas"
+	keys Enter
+	wait_for "LAPORAN BULANAN DATA KESAKITAN (LB1)"
+	to_nonzero Down
+	to_nonzero Right
+	rows_match lb1
+}
+
 start_app
-wait_for "F10 Keluar"
-keys F4
-wait_for "Lebar kertas"
-keys Enter
-wait_for "LAPORAN BULANAN DATA KESAKITAN (LB1)"
-# the cursor starts on the first cell; Down goes through the first panel's rows
-# (all zero at 80 columns) into the next panel, Right along it
-to_nonzero Down
-to_nonzero Right
-rows_match lb1
+lb1_cell
 screen | grep -q "^[0-9-]* *[0-9]* .*  *1$" || fail "LB1 rows not listed"
 # the data officer sees the list only
 keys Enter
@@ -111,14 +116,7 @@ $T kill-server 2>/dev/null || true
 sleep 0.2
 LOGIN_AS=uji:ADMIN
 start_app
-wait_for "F10 Keluar"
-keys F4
-wait_for "Lebar kertas"
-keys Enter
-wait_for "LAPORAN BULANAN DATA KESAKITAN (LB1)"
-to_nonzero Down
-to_nonzero Right
-rows_match lb1
+lb1_cell
 name=$(screen | sed -n '4p' | cut -c23-46 | sed 's/ *$//')
 keys Enter
 wait_for "Kunjungan pasien"
