@@ -237,10 +237,11 @@ static void rows_query(struct query *q, const struct rd_row *r, const char *from
 		}
 		sb_add(&q->sql, ") = v.tanggal");
 	}
+	/* the unary + keeps SQLite from walking every visit in id order to group */
 	if (per_patient)
-		sb_add(&q->sql, " GROUP BY v.pasien_id");
-	else if (r->count == CNT_VISITS)
-		sb_add(&q->sql, " GROUP BY v.id");
+		sb_add(&q->sql, " GROUP BY +v.pasien_id");
+	else if (r->count == CNT_VISITS && strcmp(r->from, "kunjungan") != 0)	/* a visit's own row is one */
+		sb_add(&q->sql, " GROUP BY +v.id");
 }
 
 /* The row's cell values by sex: the sum of its rows. */
