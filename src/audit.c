@@ -12,6 +12,8 @@ static const char *const not_audited[] = {
 	"unit", "penjamin", "icd10", "f11_grup", "f11_baris", "f11_peta", "kamus", "rm_seri",
 	"pasien_kata", "pelaku", "audit", "audit_tabel", "audit_nama", "audit_kumpul", "audit_hari", "audit_pasien_hari",
 	"audit_skema", "peringatan", "antrian_lepas",
+	/* a signed report's cells: the trail has the signing row with their digest */
+	"laporan_final_sel",
 	/* the outbox is the senders' working state, not a record */
 	"kirim", "kirim_atur", "kirim_sumber", "kirim_ihs", "kirim_lokasi", "kirim_vital", "pcare_peserta", NULL,
 };

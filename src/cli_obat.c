@@ -79,11 +79,7 @@ static int save(sqlite3 *db, int is_new, const char *kode, int argc, char **argv
 	struct field_errors fe = { 0 };
 	struct sbuf err = { 0 };
 	int rc = drug_save(db, &in, is_new, &fe, &err);
-	for (int i = 0; i < fe.n; i++) {
-		fprintf(stderr, "pkm: %s: ", fe.e[i].column);
-		out_puts(stderr, fe.e[i].msg);
-		fputc('\n', stderr);
-	}
+	field_errors_print(&fe);
 	if (rc != 0)
 		return err.len ? out_fail("pkm", &err) : 1;
 	sb_free(&err);

@@ -270,56 +270,6 @@ static void user_config_path(char *out, size_t size)
 		snprintf(out, size, "%s/.config/pkm/pkm.ini", home ? home : "");
 }
 
-int config_has_identity(const struct pkm_config *c) { return strcmp(c->nama, "PUSKESMAS") != 0; }
-
-const char *config_identity_problem(const char *value, int required)
-{
-	if (required && !*value)
-		return "wajib diisi";
-	if (strlen(value) > 60)
-		return "paling banyak 60 karakter";
-	if (strpbrk(value, ";#\"\\[]="))
-		return "tanpa tanda ; # \" \\ [ ] =";
-	return NULL;
-}
-
-int config_write_identity(struct pkm_config *c, const char *nama, const char *kode, const char *kabupaten,
-			  struct sbuf *err)
-{
-	char path[PATH_MAX];
-	if (c->file[0])
-		str_copy(path, sizeof path, c->file);
-	else
-		user_config_path(path, sizeof path);
-	/* a file that already has the section is the administrator's to edit */
-	int exists = access(path, F_OK) == 0;
-	struct ini ini;
-	if (exists) {
-		if (ini_open(&ini, path, 0, err) != 0)
-			return -1;
-		int has = ini_line(&ini, "puskesmas", NULL) != 0;
-		ini_close(&ini);
-		if (has) {
-			sb_printf(err, "%s sudah punya bagian [puskesmas]; isi nama di sana", path);
-			return -1;
-		}
-	} else {
-		make_parent_dir(path);
-	}
-	FILE *out = fopen(path, "a");
-	if (!out) {
-		sb_printf(err, "%s tidak dapat ditulis", path);
-		return -1;
-	}
-	fprintf(out, "%s[puskesmas]\nnama = %s\nkode = %s\nkabupaten = %s\n", exists ? "\n" : "", nama, kode, kabupaten);
-	if (fclose(out) != 0) {
-		sb_printf(err, "%s tidak dapat ditulis", path);
-		return -1;
-	}
-	/* read back over c: the identity, and proof the file still reads */
-	return config_read(c, path, err);
-}
-
 int config_load(struct pkm_config *c, const char *explicit_path, struct sbuf *err)
 {
 	config_defaults(c);

@@ -3,6 +3,7 @@
  * flags, the cluster forms, prescriptions dispensed from stock and the monthly
  * receipts that keep it. A fixed seed gives the same database every time. */
 #include "pkm/demo.h"
+#include "pkm/puskesmas.h"
 #include "pkm/db.h"
 #include "pkm/dispense.h"
 #include "pkm/patient.h"
@@ -118,6 +119,7 @@ struct demo {
 	int clock;		/* minutes after midnight the visit began */
 	int hold;		/* its prescription waits at the pharmacy */
 	int want_short;		/* the next dispensing meets a stock-out */
+	int today;		/* the last day: what is short stays open at the counter */
 	struct sbuf *err;
 };
 
@@ -172,7 +174,7 @@ static int put_drugs(struct demo *d, const char *day)
 		str_copy(g.kategori, sizeof g.kategori, drugs[i].kategori);
 		if (drug_put(d->db, &g, d->err) != 0)
 			return -1;
-		struct receipt r = { .jumlah = 5000 };
+		struct receipt r = { .jumlah = 20000 };	/* a month's use of the busiest, before the first delivery */
 		str_copy(r.obat, sizeof r.obat, g.kode);
 		str_copy(r.sumber, sizeof r.sumber, "APBD2");
 		snprintf(r.no_batch, sizeof r.no_batch, "AWAL-%s", g.kode);
@@ -214,13 +216,16 @@ static int monthly_receipts(struct demo *d, struct date day)
 	date_format(day, ymd);
 	date_format(date_from_days(date_to_days(day) - 30), from);
 	for (size_t i = 0; i < ARRAY_LEN(drugs); i++) {
-		sqlite3_stmt *st = db_prepare(d->db, "SELECT COALESCE(-SUM(m.jumlah), 0) FROM mutasi m JOIN batch b ON "
-					      "b.id = m.batch_id WHERE b.obat = ? AND m.jenis = 'PAKAI' AND m.tanggal >= ?",
+		/* a month's use, from the days of it there are (the first delivery comes a week in) */
+		sqlite3_stmt *st = db_prepare(d->db, "SELECT COALESCE(-SUM(m.jumlah) * 30 / (julianday(?3) - "
+					      "julianday(min(m.tanggal))), 0) FROM mutasi m JOIN batch b ON "
+					      "b.id = m.batch_id WHERE b.obat = ?1 AND m.jenis = 'PAKAI' AND m.tanggal >= ?2",
 					      d->err);
 		if (!st)
 			return -1;
 		sqlite3_bind_text(st, 1, drugs[i].kode, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, ymd, -1, SQLITE_STATIC);
 		long used = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 		sqlite3_finalize(st);
 		long want = (used * 3 > 3000 ? used * 3 : 3000) - stock_balance(d->db, drugs[i].kode);
@@ -327,30 +332,54 @@ static int fill_form(struct demo *d, const struct visit *v, const char *dx)
 	return 0;
 }
 
-/* The last day's first dispensing meets a stock-out: a line of the drug with
- * the least usable stock, for more than there is (given in part). */
+/* The last day's first dispensing meets a stock-out: this morning the Pustu
+ * took all but a few of the drug with the least usable stock (a mutation out,
+ * on its card), and the patient's ordinary line of it is given in part. */
 static int short_line(struct demo *d, const struct visit *v)
 {
-	sqlite3_stmt *st = db_prepare(d->db, "SELECT obat, sum(saldo) FROM batch WHERE kedaluwarsa >= ?1 AND obat NOT IN "
-				      "(SELECT obat FROM resep WHERE kunjungan_id = ?2) GROUP BY obat ORDER BY 2, 1 LIMIT 1",
-				      d->err);
+	sqlite3_stmt *st = db_prepare(d->db, "SELECT id, obat, saldo FROM batch WHERE saldo > 0 AND kedaluwarsa >= ?1 AND "
+				      "obat = (SELECT obat FROM batch WHERE kedaluwarsa >= ?1 AND obat NOT IN "
+				      "(SELECT obat FROM resep WHERE kunjungan_id = ?2) GROUP BY obat ORDER BY sum(saldo), obat "
+				      "LIMIT 1) ORDER BY kedaluwarsa DESC", d->err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, v->tanggal, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, v->id);
-	char code[24] = "", qty[24];
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 1) < 9990) {
-		db_col_text(st, 0, code, sizeof code);
-		snprintf(qty, sizeof qty, "%lld", sqlite3_column_int64(st, 1) + 10);
+	char code[24] = "";
+	long keep = 4;	/* what stays on the shelf, in the batch expiring last */
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db_col_text(st, 1, code, sizeof code);
+		long out = sqlite3_column_int64(st, 2) - keep;
+		keep = out < 0 ? -out : 0;
+		if (out > 0 && stock_movement(d->db, sqlite3_column_int64(st, 0), v->tanggal, "MUTASI", -out, 0,
+					      "dipinjam Pustu Sukamaju", d->err) != 0)
+			rc = SQLITE_ERROR;
 	}
 	sqlite3_finalize(st);
 	struct field_errors fe;
-	if (*code && resep_insert(d->db, v->id, code, qty, "3x1", NULL, &fe, d->err) < 0) {
-		sb_printf(d->err, "%s", fe.n ? fe.e[0].msg : "");
+	if (rc != SQLITE_DONE || (*code && resep_insert(d->db, v->id, code, "10", "2x1", NULL, &fe, d->err) < 0)) {
+		sb_printf(d->err, "%s", rc == SQLITE_DONE && fe.n ? fe.e[0].msg : "");
 		return -1;
 	}
 	d->lines += *code != 0;
 	return 0;
+}
+
+/* What stock could not give on a past day was closed as "stok kosong" when
+ * the patient left, as the counter does. */
+static int close_short(struct demo *d, const struct visit *v)
+{
+	sqlite3_stmt *st = db_stmt(d->db, "UPDATE resep SET tutup = 'STOK_KOSONG', diserahkan = CASE WHEN diberi > 0 "
+				   "THEN ?2 END WHERE kunjungan_id = ?1 AND tutup IS NULL AND diberi < coalesce(jumlah_beri, "
+				   "jumlah)", d->err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, v->id);
+	sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
@@ -398,6 +427,8 @@ static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 		return -1;
 	rc = rx_dispense_in(d->db, v->id, 0, 0, v->tanggal, &r, &why);
 	d->short_stock += r.short_lines;
+	if (rc == 0 && r.short_lines && !d->today)	/* the patient has gone: the rest is closed */
+		rc = close_short(d, v);
 	if (rc != 0)
 		sb_printf(d->err, "%s", sb_str(&why));
 	sb_free(&why);
@@ -515,7 +546,7 @@ static int run_days(struct demo *d, struct date first, struct date end)
 		/* the last day is this morning: the counter's queue half done */
 		int last = n == date_to_days(end);
 		int today = last ? d->o->per_day / 4 + 3 : d->o->per_day * 9 / 10 + below(d->o->per_day / 5 + 1);
-		d->want_short = last;
+		d->want_short = d->today = last;
 		for (int k = 0; k < today && rc == 0; k++) {
 			d->clock = 7 * 60 + 30 + k * (last ? 150 : 420) / today;
 			d->hold = last && k >= today * 2 / 3;
@@ -565,6 +596,31 @@ static int make_users(sqlite3 *db, struct sbuf *done, struct sbuf *err)
 	return 0;
 }
 
+/* An identity for the reports' heading and signature block: the configuration's
+ * fields, the demo's where it has none. Kept: an identity already saved. */
+static int make_identity(sqlite3 *db, const struct pkm_config *cfg, struct sbuf *err)
+{
+	static const char *const demo_id[PKM_ID_FIELDS] = {
+		"PUSKESMAS SUKAMAJU", "P3204100101", "Jl. Raya Sukamaju No. 1", "Cicalengka", "Bandung",
+		"dr. Rina Marlina", "198001012006042001", "Asep Saepudin", "198505052010011002" };
+	struct puskesmas p;
+	int had = puskesmas_read(db, &p, err);
+	if (had != 0)
+		return had < 0 ? -1 : 0;
+	puskesmas_from_cfg(cfg, &p);
+	for (int i = 0; i < PKM_ID_FIELDS; i++)
+		if (!p.v[i][0])
+			str_copy(p.v[i], sizeof p.v[i], demo_id[i]);
+	struct pkm_config copy = *cfg;
+	struct field_errors fe = { 0 };
+	if (puskesmas_save(db, &p, &copy, &fe, err) != 0) {
+		if (fe.n)
+			sb_printf(err, "identitas puskesmas demo: %s: %s", fe.e[0].column, fe.e[0].msg);
+		return -1;
+	}
+	return 0;
+}
+
 int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts *o, struct sbuf *done,
 	      struct sbuf *err)
 {
@@ -597,5 +653,5 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 	sb_printf(done, "demo: %d pasien, %ld kunjungan, %ld diagnosis, %ld baris resep (%ld diserahkan sebagian karena "
 			"stok kurang), %s s.d. %02d-%02d-%04d\n", o->patients, d.visits, d.diags, d.lines, d.short_stock,
 		  date_show(day, from), o->end.d, o->end.m, o->end.y);
-	return make_users(db, done, err);
+	return make_identity(db, cfg, err) == 0 ? make_users(db, done, err) : -1;
 }

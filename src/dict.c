@@ -505,6 +505,15 @@ void field_error(struct field_errors *fe, const char *column, const char *fmt, .
 	fe->n++;
 }
 
+void field_errors_print(const struct field_errors *fe)
+{
+	for (int i = 0; i < fe->n; i++) {
+		fprintf(stderr, "pkm: %s: ", fe->e[i].column);
+		out_puts(stderr, fe->e[i].msg);
+		fputc('\n', stderr);
+	}
+}
+
 const char *field_error_for(const struct field_errors *fe, const char *column)
 {
 	for (int i = 0; i < fe->n; i++)

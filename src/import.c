@@ -1,4 +1,5 @@
 #include "pkm/import.h"
+#include "pkm/final_month.h"
 #include "pkm/db.h"
 #include "pkm/dict.h"
 #include "pkm/sheet.h"
@@ -351,6 +352,23 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 	sqlite3_finalize(st);
 }
 
+/* Rows for a month whose report is signed off go in only with a reason
+ * (--alasan), which the trail's record of the file keeps in `note`. */
+static void signed_months(sqlite3 *db, struct sheet *s, const char *table, const struct sheet_opts *o, char *note,
+			  size_t size)
+{
+	char which[200];
+	long line = 0;
+	int found = final_months_in(db, table, which, sizeof which, &line);
+	if (found < 0)
+		problem(s, 0, NULL, "laporan final tidak terbaca: %s", sqlite3_errmsg(db));
+	else if (found && !(o && o->alasan && *o->alasan))
+		problem(s, line, "tanggal", "laporan bulan %s sudah FINAL: impor ke bulan itu perlu --alasan TEKS "
+			"(dicatat di jejak audit)", which);
+	else if (found)
+		snprintf(note, size, "; ke bulan FINAL %s, alasan: %s", which, o->alasan);
+}
+
 int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path, const struct sheet_opts *o,
 		     struct sbuf *done, struct sbuf *err)
 {
@@ -375,6 +393,9 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 			       "CREATE INDEX temp.impor_kunjungan_sama ON impor_kunjungan(pasien_id, tanggal, unit, id)",
 			       NULL, NULL, NULL) == SQLITE_OK)
 		payer_conflicts(&s, db);
+	char note[400] = "";
+	if (put)
+		signed_months(db, &s, "impor_kunjungan", o, note, sizeof note);
 	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
 		drop_stage(db, "impor_kunjungan");
@@ -384,9 +405,9 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 	long first_diag = db_query_long(db, "SELECT coalesce(max(id), 0) + 1 FROM diagnosis", 0);
 	struct written w = { 0 };
 	write_visits(db, cfg, &s, o, &w);
-	char made[160];
-	snprintf(made, sizeof made, "%d kunjungan (id %ld-%ld), %d diagnosis (id %ld-%ld)", w.visits, first_visit,
-		 first_visit + w.visits - 1, w.diags, first_diag, first_diag + w.diags - 1);
+	char made[560];
+	snprintf(made, sizeof made, "%d kunjungan (id %ld-%ld), %d diagnosis (id %ld-%ld)%s", w.visits, first_visit,
+		 first_visit + w.visits - 1, w.diags, first_diag, first_diag + w.diags - 1, note);
 	int rc = end_write(&s, db, "kunjungan", first_visit, first_visit + w.visits - 1, made);
 	drop_stage(db, "impor_kunjungan");
 	if (rc != 0)

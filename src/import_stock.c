@@ -5,6 +5,7 @@
 #include "pkm/dict.h"
 #include "pkm/sheet.h"
 #include "pkm/drug.h"
+#include "pkm/final_month.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +16,10 @@ static void report_field_errors(struct sheet *s, int r, const struct field_error
 }
 
 /* Write the rows by `write` (called per row) and commit the transaction the
- * import began, or roll it back and tell why not. */
+ * import began, or roll it back and tell why not; `note` ends the trail's
+ * record of the file. */
 static int write_all(struct sheet *s, sqlite3 *db, const char *table, void *rows, size_t size,
-		     int (*write)(sqlite3 *, const void *, struct sbuf *))
+		     int (*write)(sqlite3 *, const void *, struct sbuf *), const char *note)
 {
 	/* a drug list is small: each row keeps its own trail, the file one too */
 	if (s->nerr || begin_write(s, db, 0) != 0) {
@@ -30,7 +32,9 @@ static int write_all(struct sheet *s, sqlite3 *db, const char *table, void *rows
 			problem(s, s->lines[r], NULL, "%s", sb_str(&why));
 		sb_free(&why);
 	}
-	return end_write(s, db, table, 0, 0, "lihat baris-barisnya di jejak") == 0 ? 0 : finish_errors(s);
+	char made[400];
+	snprintf(made, sizeof made, "lihat baris-barisnya di jejak%s", note);
+	return end_write(s, db, table, 0, 0, made) == 0 ? 0 : finish_errors(s);
 }
 
 static int write_drug(sqlite3 *db, const void *row, struct sbuf *err) { return drug_put(db, row, err); }
@@ -62,7 +66,7 @@ int import_obat(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 		keys[r] = d[r].kode;
 	same_twice(&s, keys, "kode", "kode", 1);
 	free(keys);
-	int rc = write_all(&s, db, "obat", d, sizeof *d, write_drug);
+	int rc = write_all(&s, db, "obat", d, sizeof *d, write_drug, "");
 	free(d);
 	if (rc != 0)
 		return rc;
@@ -90,6 +94,22 @@ static int batch_has_stock(sqlite3 *db, const struct receipt *r)
 	return found;
 }
 
+/* Opening stock dated in a month whose report is signed off goes in only with
+ * --alasan, which the trail's record of the file keeps (note). */
+static void signed_month(struct sheet *s, sqlite3 *db, int r, const char *day, const struct sheet_opts *o,
+			 struct sbuf *note)
+{
+	char which[64], month[8];
+	struct date d;
+	if (date_parse(day, &d) != 0 || final_day_signed(db, day, "lb2", which, sizeof which) == 0)
+		return;
+	if (!(o && o->alasan && *o->alasan))
+		problem(s, s->lines[r], "tanggal", "laporan bulan %s sudah FINAL (%s): impor ke bulan itu perlu --alasan TEKS",
+			month_show(d, month), which);
+	else if (!note->len)
+		sb_printf(note, "; ke bulan FINAL, alasan: %s", o->alasan);
+}
+
 int import_stok(sqlite3 *db, const char *path, const struct sheet_opts *o, struct sbuf *done, struct sbuf *err)
 {
 	static const char *const required[] = { "kode", "sumber", "no_batch", "kedaluwarsa", "jumlah", "tanggal", NULL };
@@ -101,12 +121,14 @@ int import_stok(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 		c[i] = col_of(&s, required[i]);
 	struct receipt *rc = xcalloc((size_t)s.nrows, sizeof *rc);
 	long total = 0;
+	struct sbuf note = { 0 };
 	for (int r = 0; r < s.nrows; r++) {
 		struct receipt_input in = { cell(&s, r, c[0]), cell(&s, r, c[1]), cell(&s, r, c[2]), cell(&s, r, c[3]),
 					    cell(&s, r, c[4]), cell(&s, r, c[5]), "stok awal (impor)" };
 		struct field_errors fe;
 		strict_date(&s, s.lines[r], in.kedaluwarsa, "kedaluwarsa");
 		strict_date(&s, s.lines[r], in.tanggal, "tanggal");
+		signed_month(&s, db, r, in.tanggal, o, &note);
 		if (receipt_check(db, &in, &rc[r], &fe) != 0)
 			report_field_errors(&s, r, &fe);
 		else if (batch_has_stock(db, &rc[r]))
@@ -126,8 +148,9 @@ int import_stok(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
 	for (int r = 0; r < s.nrows; r++)
 		free(keys[r]);
 	free(keys);
-	int ok = write_all(&s, db, "mutasi", rc, sizeof *rc, write_opening);
+	int ok = write_all(&s, db, "mutasi", rc, sizeof *rc, write_opening, sb_str(&note));
 	free(rc);
+	sb_free(&note);
 	if (ok != 0)
 		return ok;
 	sb_printf(done, "%s: stok awal %d batch diimpor (jumlah %ld)\n", path, s.nrows, total);

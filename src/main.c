@@ -12,10 +12,13 @@
 #include "pkm/demo.h"
 #include "pkm/dict.h"
 #include "pkm/cli_obat.h"
+#include "pkm/cli_puskesmas.h"
 #include "pkm/form.h"
 #include "pkm/icd_list.h"
+#include "pkm/cli_final.h"
 #include "pkm/import.h"
 #include "pkm/outbox.h"
+#include "pkm/puskesmas.h"
 #include "pkm/output.h"
 #include "pkm/reports.h"
 #include "pkm/asal.h"
@@ -33,6 +36,7 @@ static const char usage[] =
 	"Pemakaian:\n"
 	"  pkm [--db BERKAS] [--config BERKAS]                 aplikasi terminal\n"
 	"  pkm [--db BERKAS] impor pasien|kunjungan|obat|stok BERKAS.csv [--encoding cp1252]\n"
+	"                    [--alasan TEKS]    (kunjungan, stok: ke bulan yang laporannya FINAL)\n"
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
 	"  pkm [--db BERKAS] pasien cari KATA...             cari pasien (20 pertama)\n"
@@ -45,6 +49,9 @@ static const char usage[] =
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
 	"                    [--asal BARIS,KOLOM]  baris di balik satu sel (kunci --format data)\n"
+	"  pkm [--db BERKAS] laporan final lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
+	"                    [--nama NAMA]       tandatangani laporan bulan itu (FINAL)\n"
+	"  pkm [--db BERKAS] laporan status [--month MM-YYYY]  laporan final, berubah, atau belum\n"
 	"  pkm [--db BERKAS] laporan stok [--kedaluwarsa N] [--format text|csv] [--out BERKAS]\n"
 	"                    batch hampir kedaluwarsa, obat di bawah stok optimum\n"
 	"  pkm [--db BERKAS] laporan kartu KODE_OBAT [--bulan MM-YYYY] [--out BERKAS]\n"
@@ -58,6 +65,9 @@ static const char usage[] =
 	"  pkm [--db BERKAS] ekspor pasien NO_RM [--out BERKAS]  semua data satu pasien\n"
 	"  pkm [--db BERKAS] pengguna daftar | tambah NAMA PERAN [UNIT...] [--nik NIK] | sandi NAMA\n"
 	"                    (kata sandi dibaca dari terminal atau satu baris stdin)\n"
+	"  pkm [--db BERKAS] puskesmas lihat | ubah [--nama N] [--kode P..] [--alamat A]\n"
+	"                    [--kecamatan K] [--kabupaten K] [--kepala N] [--nip-kepala NIP]\n"
+	"                    [--petugas N] [--nip-petugas NIP]   identitas untuk kop laporan\n"
 	"  pkm [--db BERKAS] gabung NO_RM_TETAP NO_RM_DOBEL   gabungkan pasien dobel\n"
 	"  pkm [--db BERKAS] kirim status | ulang ID|semua    antrean kirim SATUSEHAT dan P-Care\n"
 	"  pkm [--db BERKAS] kirim satusehat|pcare [--sekali] kirim (terus, atau sekali jalan)\n"
@@ -130,8 +140,9 @@ static int finish(int rc, struct sbuf *done, struct sbuf *err)
 	return rc == 0 ? 0 : 1;
 }
 
-/* The options after an import's file: --encoding utf-8|cp1252, and --timpa
- * where `replace` is given. 0 when every option is known. */
+/* The options after an import's file: --encoding utf-8|cp1252, --alasan TEXT
+ * (rows for a signed-off month), and --timpa where `replace` is given. 0 when
+ * every option is known. */
 static int read_options(int argc, char **argv, struct sheet_opts *o, int *replace)
 {
 	*o = (struct sheet_opts){ .progress = isatty(STDERR_FILENO) ? stderr : NULL };
@@ -141,6 +152,8 @@ static int read_options(int argc, char **argv, struct sheet_opts *o, int *replac
 		else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc &&
 			 (strcmp(argv[i + 1], "cp1252") == 0 || strcmp(argv[i + 1], "utf-8") == 0))
 			o->cp1252 = strcmp(argv[++i], "cp1252") == 0;
+		else if (strcmp(argv[i], "--alasan") == 0 && i + 1 < argc)
+			o->alasan = argv[++i];
 		else
 			return -1;
 	}
@@ -235,6 +248,8 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 		config_backup_dir(cfg, db_path, backups, sizeof backups);
 		return cmd_stock(db, cfg, backups, argc, argv);
 	}
+	if (strcmp(argv[0], "final") == 0 || strcmp(argv[0], "status") == 0)	/* sign-off (pkm/final.h) */
+		return cmd_final(db, cfg, argc, argv);
 	struct report_req req = { argv[0], NULL, cfg->lb1_layout, FMT_TEXT, cfg->width };
 	const char *out_path = NULL, *asal = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -265,6 +280,8 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 		return fail_usage("laporan perlu --month MM-YYYY (atau YYYY-MM)");
 	if (asal && req.format == FMT_DATA)
 		return fail_usage("--asal ditulis sebagai text atau csv");
+	if (cli_month_refused(req.month))
+		return 2;
 	struct sbuf err = { 0 };
 	char backups[PATH_MAX];
 	config_backup_dir(cfg, db_path, backups, sizeof backups);
@@ -481,6 +498,7 @@ static int cmd_resep_(const struct cli *c, int argc, char **argv)
 }
 
 static int cmd_obat_(const struct cli *c, int argc, char **argv) { return cmd_obat(c->db, argc, argv); }
+static int cmd_puskesmas_(const struct cli *c, int argc, char **argv) { return cmd_puskesmas(c->db, c->cfg, argc, argv); }
 static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
 static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_pcare(c->cfg, c->path, argc, argv); }
 
@@ -511,6 +529,7 @@ static const struct command {
 	{ "icd10", NULL, 1, cmd_icd10 },
 	{ "resep", NULL, 1, cmd_resep_ },
 	{ "obat", NULL, 1, cmd_obat_ },
+	{ "puskesmas", NULL, 1, cmd_puskesmas_ },
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
 	{ "pcare", NULL, 0, cmd_pcare_ },	/* starts pkm-kirim */
 	{ "demo", NULL, 0, cmd_demo },
@@ -585,8 +604,9 @@ int main(int argc, char **argv)
 	}
 	c.db = db;
 	dict_configure(db, &cfg);	/* the configured lists (funding sources) on every screen and command */
-	/* every desk and import queues visits by what the configuration says */
-	if (outbox_configure(db, &cfg, &err) != 0) {
+	/* every desk and import queues visits by what the configuration says; the
+	 * identity reports print is the database's once saved (src/puskesmas.c) */
+	if (outbox_configure(db, &cfg, &err) != 0 || puskesmas_load(db, &cfg, &err) != 0) {
 		print_error(sb_str(&err));
 		sb_free(&err);
 		db_close(db);

@@ -1,4 +1,5 @@
 #include "pkm/reports.h"
+#include "pkm/final.h"
 #include "pkm/lb1.h"
 #include "pkm/lb2.h"
 #include "pkm/output.h"
@@ -24,9 +25,10 @@ int report_format_parse(const char *s, enum report_format *out)
 	return 0;
 }
 
-/* Print a built table in the requested text or CSV form. */
-static void write_table(const struct pkm_config *cfg, const struct report_req *req, const struct table *t, FILE *out,
-			struct cell_map *cells)
+/* Print a built table in the requested text or CSV form; with cells, where its
+ * data cells are in the text is recorded there. */
+static void write_table(const struct pkm_config *cfg, const struct report_req *req, const char *note,
+			struct cell_map *cells, const struct table *t, FILE *out)
 {
 	if (req->format == FMT_CSV) {
 		table_csv(t, out);
@@ -36,7 +38,7 @@ static void write_table(const struct pkm_config *cfg, const struct report_req *r
 	month_parse(req->month, &first, &next);
 	char period[64];
 	snprintf(period, sizeof period, "Bulan: %s %d", month_name(first.m), first.y);
-	struct page_setup ps = { cfg, period, req->width, cfg->page_lines, cells };
+	struct page_setup ps = { cfg, period, req->width, cfg->page_lines, note, cells };
 	if (cells)	/* where the table's text begins in the whole */
 		cells->base = (size_t)ftell(out);
 	struct sbuf text = { 0 };
@@ -45,9 +47,8 @@ static void write_table(const struct pkm_config *cfg, const struct report_req *r
 	sb_free(&text);
 }
 
-static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, struct cell_map *cells,
-		     FILE *out,
-		     struct sbuf *err)
+static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
+		     struct cell_map *cells, FILE *out, struct sbuf *err)
 {
 	struct lb1 r;
 	if (lb1_build(db, req->month, req->layout, &r, err) != 0)
@@ -57,16 +58,15 @@ static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 	} else {
 		struct table t;
 		lb1_table(&r, &t);
-		write_table(cfg, req, &t, out, cells);
+		write_table(cfg, req, note, cells, &t, out);
 		table_free(&t);
 	}
 	lb1_free(&r);
 	return 0;
 }
 
-static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, struct cell_map *cells,
-		     FILE *out,
-		     struct sbuf *err)
+static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
+		     struct cell_map *cells, FILE *out, struct sbuf *err)
 {
 	struct lb2 r;
 	if (lb2_build(db, &cfg->farmasi, req->month, &r, err) != 0)
@@ -76,7 +76,7 @@ static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 	} else {
 		struct table t;
 		lb2_table(&r, &t);
-		write_table(cfg, req, &t, out, cells);
+		write_table(cfg, req, note, cells, &t, out);
 		table_free(&t);
 	}
 	lb2_free(&r);
@@ -103,9 +103,8 @@ int report_rowdef(sqlite3 *db, const struct pkm_config *cfg, const char *name, s
 }
 
 /* Reports defined as rows in forms/laporan/NAME.ini (LB3, LB4, Jampersal). */
-static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, struct cell_map *cells,
-		     FILE *out,
-			struct sbuf *err)
+static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
+			struct cell_map *cells, FILE *out, struct sbuf *err)
 {
 	struct rowdef d;
 	if (report_rowdef(db, cfg, req->name, &d, err) != 0)
@@ -117,7 +116,7 @@ static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct 
 	} else if (rc == 0) {
 		struct table t;
 		rd_table(&r, &t);
-		write_table(cfg, req, &t, out, cells);
+		write_table(cfg, req, note, cells, &t, out);
 		table_free(&t);
 	}
 	if (rc == 0)
@@ -128,8 +127,8 @@ static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct 
 
 static const struct {
 	const char *name;
-	int (*write)(sqlite3 *, const struct pkm_config *, const struct report_req *, struct cell_map *, FILE *,
-		     struct sbuf *);
+	int (*write)(sqlite3 *, const struct pkm_config *, const struct report_req *, const char *, struct cell_map *,
+		     FILE *, struct sbuf *);
 } reports[] = {
 	{ "lb1", write_lb1 },
 	{ "lb2", write_lb2 },
@@ -143,10 +142,26 @@ static int write_report(sqlite3 *db, const struct pkm_config *cfg, const struct 
 		sb_printf(err, "lebar harus 80 atau 136");
 		return -1;
 	}
+	if (month_printable(req->month, err) != 0)
+		return -1;
+	/* a printed copy says whether it is signed, corrected since, or of a month not ended */
+	char note[256] = "";
+	if (req->format == FMT_TEXT) {
+		struct date first, next;
+		char key[8];
+		struct sbuf head = { 0 };
+		month_parse(req->month, &first, &next);
+		if (final_marks(db, cfg, req->name, month_key(first, key), note, sizeof note, &head, err) != 0) {
+			sb_free(&head);
+			return -1;
+		}
+		fputs(sb_str(&head), out);
+		sb_free(&head);
+	}
 	for (size_t i = 0; i < ARRAY_LEN(reports); i++)
 		if (strcmp(req->name, reports[i].name) == 0)
-			return reports[i].write(db, cfg, req, cells, out, err);
-	return write_rowdef(db, cfg, req, cells, out, err);
+			return reports[i].write(db, cfg, req, note, cells, out, err);
+	return write_rowdef(db, cfg, req, note, cells, out, err);
 }
 
 int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,

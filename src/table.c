@@ -222,6 +222,8 @@ static void page_header(struct sbuf *b, const struct table *t, const struct page
 	sb_printf(b, "%s\n", sb_str(&place));
 	sb_free(&place);
 	sb_printf(b, "%s\n", t->title);
+	if (ps->note && *ps->note)
+		sb_printf(b, "%s\n", ps->note);
 	snprintf(left, sizeof left, "%s   %s", ps->period, t->subtitle);
 	if (panels > 1)
 		snprintf(right, sizeof right, "Bagian %d/%d", panel, panels);
@@ -353,17 +355,17 @@ static void signature(struct sbuf *b, const struct pkm_config *c, int width)
 	int col = width / 2;
 	char left[3][160], right[3][160];
 	snprintf(left[0], sizeof left[0], "Mengetahui, Kepala %s", c->nama);
-	snprintf(right[0], sizeof right[0], "Petugas pelaporan");
+	snprintf(right[0], sizeof right[0], "Petugas Pelaporan");
 	snprintf(left[1], sizeof left[1], "%s", c->kepala[0] ? c->kepala : "(.............................)");
 	snprintf(right[1], sizeof right[1], "%s", c->petugas[0] ? c->petugas : "(.............................)");
-	snprintf(left[2], sizeof left[2], "NIP %s", c->nip_kepala[0] ? c->nip_kepala : "");
-	snprintf(right[2], sizeof right[2], "NIP %s", c->nip_petugas[0] ? c->nip_petugas : "");
+	snprintf(left[2], sizeof left[2], "NIP%s%s", c->nip_kepala[0] ? " " : "", c->nip_kepala);
+	snprintf(right[2], sizeof right[2], "NIP%s%s", c->nip_petugas[0] ? " " : "", c->nip_petugas);
 	sb_addc(b, '\n');
 	sb_pad(b, ' ', col);
 	sb_printf(b, "%s\n", when);
 	for (int i = 0; i < 3; i++) {
-		put_cell(b, left[i], col, 0);
-		sb_printf(b, "%s\n", right[i]);
+		put_cell(b, left[i], col - 1, 0);	/* a long name is cut, never run into the right */
+		sb_printf(b, " %s\n", right[i]);
 		if (i == 0)
 			sb_add(b, "\n\n\n");
 	}
@@ -374,7 +376,8 @@ void table_text(const struct table *t, const struct page_setup *ps, struct sbuf 
 	struct label_widths lw = label_widths(t, ps->width);
 	int start[64];
 	int panels = panels_of(t, &lw, ps->width, start, 63);
-	int per_page = ps->page_lines - HEADER_LINES - 5;	/* 4 header lines + closing rule */
+	int note = ps->note && *ps->note;	/* one more header line */
+	int per_page = ps->page_lines - HEADER_LINES - note - 5;	/* 4 header lines + closing rule */
 	if (per_page < 5)
 		per_page = 5;
 	int chunks = t->nrows ? (t->nrows + per_page - 1) / per_page : 1;
@@ -384,7 +387,7 @@ void table_text(const struct table *t, const struct page_setup *ps, struct sbuf 
 	signature(&foot, ps->cfg, ps->width);
 	int foot_lines = count_lines(sb_str(&foot)) + 1;
 	int last_rows = t->nrows - (chunks - 1) * per_page;
-	int last_used = HEADER_LINES + 4 + last_rows + 1;
+	int last_used = HEADER_LINES + note + 4 + last_rows + 1;
 	int extra_page = last_used + foot_lines > ps->page_lines;
 	int pages = panels * chunks + extra_page;
 

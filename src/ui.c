@@ -809,7 +809,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 		if (get_wch(&wc) == ERR && !isatty(STDIN_FILENO))
 			break;
 	}
-	int in = user_count(db) == 0 ? ui_setup(&u, &conf) : ui_login(&u);
+	int in = user_count(db) == 0 ? ui_setup(&u) : ui_login(&u);
 	if (in) {
 		start_work(&u);
 		give_back_memory(&u);	/* the log-in's and the checks' leftovers, before the first key */

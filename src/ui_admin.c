@@ -79,6 +79,13 @@ static int save_reset(struct ui *u, struct dlg_field *f, void *ctx, struct field
 	return fe->n ? -1 : user_set_password(u->db, who->id, f[0].le.buf, 1, err);
 }
 
+static void admin_identity(struct ui *u)
+{
+	ui_puskesmas_refresh(u);	/* what another desk saved is what is changed */
+	ui_puskesmas(u, "Admin: identitas puskesmas",
+		     "Kop laporan (nama, kode, kecamatan, kabupaten) dan tanda tangannya (kepala, petugas, NIP).");
+}
+
 static void users_screen(struct ui *u)
 {
 	int sel = 0, top = 0;
@@ -129,6 +136,8 @@ static void users_screen(struct ui *u)
 				 cur->nama);
 			if (ui_dialog(u, "Atur ulang kata sandi", intro, f, 2, save_reset, (void *)cur))
 				ui_message(u, 0, "Kata sandi %s diatur ulang; akun dibuka bila terkunci", cur->nama);
+		} else if (a == A_PUSKESMAS) {
+			admin_identity(u);
 		} else if (a == A_ACTIVE && cur) {
 			char q[128];
 			snprintf(q, sizeof q, "%s akun %s?", cur->aktif ? "Tutup" : "Buka lagi", cur->nama);
@@ -233,20 +242,23 @@ static void merge_screen(struct ui *u)
 
 enum pkm_screen ui_admin(struct ui *u)
 {
-	static char code[3][24] = { "1", "2", "3" };
-	static char label[3][80] = { "Pengguna: tambah, ubah peran/unit, atur ulang sandi, tutup akun",
+	static char code[4][24] = { "1", "2", "3", "4" };
+	static char label[4][80] = { "Pengguna: tambah, ubah peran/unit, atur ulang sandi, tutup akun",
 				     "Jejak audit: siapa mengubah apa, kapan",
-				     "Gabung pasien dobel" };
+				     "Gabung pasien dobel",
+				     "Puskesmas: identitas untuk kop dan tanda tangan laporan" };
 	int chosen = 0;
 	for (;;) {
-		chosen = ui_pick(u, "Admin", code, label, 3, chosen);
+		chosen = ui_pick(u, "Admin", code, label, 4, chosen);
 		if (chosen < 0)
 			return SCR_REGISTER;
 		if (chosen == 0)
 			users_screen(u);
 		else if (chosen == 1)
 			audit_screen(u);
-		else
+		else if (chosen == 2)
 			merge_screen(u);
+		else
+			admin_identity(u);
 	}
 }

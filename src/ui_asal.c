@@ -105,7 +105,7 @@ int cursor_move(struct cell_cursor *c, int key, int *top, int page, int *left)
 	return 1;
 }
 
-void cursor_draw(const struct cell_cursor *c, char **lines, int top, int page, int left)
+void cursor_draw(const struct cell_cursor *c, char **lines, int y0, int top, int page, int left)
 {
 	if (!c || c->cur < 0)
 		return;
@@ -113,7 +113,7 @@ void cursor_draw(const struct cell_cursor *c, char **lines, int top, int page, i
 	if (y < 0 || y >= page || x < 0 || x + w > COLS)
 		return;
 	const char *s = lines[c->line[c->cur]];
-	ui_text(2 + y, x, w, s + utf8_prefix(s, c->col[c->cur]), A_REVERSE);
+	ui_text(y0 + y, x, w, s + utf8_prefix(s, c->col[c->cur]), A_REVERSE);
 }
 
 /* One line of the list, control characters shown escaped. */

@@ -38,7 +38,7 @@ static void show_form(struct ui *u, const struct visit_summary *h, char sex)
 	form_text(u->db, &u->forms.forms[which[pick]], h->v.id, &text);
 	snprintf(title, sizeof title, "%s, %s %s (hanya dibaca)", u->forms.forms[which[pick]].title,
 		 date_show(h->v.tanggal, day), h->v.unit);
-	ui_view_text(u, title, sb_str(&text), text.len, "formulir.txt");
+	ui_view_text(u, title, NULL, sb_str(&text), text.len, "formulir.txt");
 	sb_free(&text);
 }
 

@@ -29,18 +29,6 @@ static void welcome(struct ui *u)
 		   u->user.peran);
 }
 
-static int save_identity(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
-{
-	const char *names[] = { "nama", "kode", "kabupaten" };
-	for (int i = 0; i < 3; i++) {
-		const char *why = config_identity_problem(str_trim(f[i].le.buf), i != 1);
-		if (why)
-			field_error(fe, names[i], "%s", why);
-	}
-	(void)u;
-	return fe->n ? -1 : config_write_identity(ctx, f[0].le.buf, f[1].le.buf, f[2].le.buf, err);
-}
-
 static int save_admin(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	(void)ctx;
@@ -54,29 +42,23 @@ static int save_admin(struct ui *u, struct dlg_field *f, void *ctx, struct field
 			       LOGIN_OK ? 0 : -1;
 }
 
-int ui_setup(struct ui *u, struct pkm_config *cfg)
+int ui_setup(struct ui *u)
 {
-	if (!config_has_identity(cfg)) {
-		struct dlg_field f[3];
-		plain_field(&f[0], "nama", "Nama puskesmas", "Seperti di kop laporan, mis. PUSKESMAS SUKAMAJU", 0);
-		plain_field(&f[1], "kode", "Kode puskesmas", "Kode dari Kemenkes/Dinkes; boleh kosong dulu", 0);
-		f[1].def.required = 0;
-		plain_field(&f[2], "kabupaten", "Kabupaten/kota", "Untuk kop laporan", 0);
-		if (!ui_dialog(u, "Penyiapan pertama (1/2): identitas puskesmas",
-			       "Belum ada identitas puskesmas di konfigurasi. Isi sekali; tersimpan di pkm.ini.", f, 3,
-			       save_identity, cfg))
-			return 0;
-	}
 	struct dlg_field f[4] = {
 		{ .name = "nama", .table = "pengguna", .column = "nama" },
 		{ .name = "nama_lengkap", .table = "pengguna", .column = "nama_lengkap" },
 	};
 	plain_field(&f[2], "sandi", "Kata sandi", "Paling sedikit 8 karakter, huruf dan angka", 1);
 	plain_field(&f[3], "sandi2", "Ulangi kata sandi", "Ketik sekali lagi", 1);
-	if (!ui_dialog(u, "Penyiapan pertama (2/2): administrator",
+	if (!ui_dialog(u, "Penyiapan pertama (1/2): administrator",
 		       "Database baru. Buat akun administrator pertama (mengelola pengguna lain).", f, 4, save_admin, NULL))
 		return 0;
 	welcome(u);
+	/* the administrator is in either way: the identity may wait for Admin */
+	if (!ui_puskesmas(u, "Penyiapan pertama (2/2): identitas puskesmas",
+			  "Untuk kop dan tanda tangan laporan; tersimpan di database untuk semua desk.\n"
+			  "Esc: lewati dulu, isi nanti di Admin (F12) > Puskesmas."))
+		ui_message(u, 0, "Identitas puskesmas belum diisi: isi di Admin (F12) > Puskesmas");
 	return 1;
 }
 

@@ -64,6 +64,9 @@ struct move_ctx {
 static int save_receipt(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	const struct move_ctx *m = ctx;
+	/* dated in a month whose LB2 is signed off: the reason first */
+	if (!ui_final_reason(u, f[4].le.buf, "lb2", "mutasi", 0, 0, "penerimaan obat"))
+		return 1;
 	struct receipt_input in = { m->drug->kode, f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, f[4].le.buf,
 				    f[5].le.buf };
 	return stock_receive(u->db, &in, fe, err);
@@ -133,6 +136,8 @@ static long pick_batch(struct ui *u, const struct stock_status *d, struct batch_
 static int save_issue(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	const struct move_ctx *m = ctx;
+	if (!ui_final_reason(u, f[2].le.buf, "lb2", "mutasi", 0, 0, "pengeluaran obat"))
+		return 1;
 	return stock_issue(u->db, m->batch_id, f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, fe, err);
 }
 
@@ -159,6 +164,8 @@ static void issue(struct ui *u, const struct stock_status *d)
 static int save_take(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	struct move_ctx *m = ctx;
+	if (!ui_final_reason(u, f[1].le.buf, "lb2", "mutasi", 0, 0, "stok opname"))
+		return 1;
 	return stock_take(u->db, m->batch_id, f[0].le.buf, f[1].le.buf, &m->difference, fe, err);
 }
 
@@ -306,6 +313,7 @@ static int card_month_pick(struct ui *u, const struct drug *d, struct card_view 
 	m.max = 7;
 	char shown[11];
 	le_set(&m, v->month[0] ? v->month : v->n ? date_show(v->rows[v->sel].tanggal, shown) + 3 : "");
+	m.replace = 1;	/* a month typed replaces the one proposed */
 	if (!ui_ask(u, "Bulan (MM-YYYY, kosong: semua):", &m))
 		return 0;
 	if (!m.buf[0]) {

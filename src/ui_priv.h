@@ -94,11 +94,30 @@ void ui_backup(struct ui *u);
 int ui_drug_master(struct ui *u, const char *kode);
 /* The prescriptions of a visit: add, remove, dispense. */
 void ui_resep(struct ui *u, const struct visit_row *row);
-/* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it. */
-void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name);
+/* Scroll through a text (a report, a stock card); F7 saves it, F9 prints it.
+ * note: a line held above the text (what the printout lacks), or NULL. */
+void ui_view_text(struct ui *u, const char *title, const char *note, const char *text, size_t len,
+		  const char *file_name);
+/* The viewer's F5 on a monthly report (YYYY-MM): asked, then signed off as the
+ * logged-in user (src/ui_final.c); the outcome on the message line. */
+void ui_final_sign(struct ui *u, const char *name, const char *month);
+/* Before a visit is opened to change it: one older than [kunjungan] ubah_hari
+ * days or of a signed-off month asks the reason first (src/ui_visits.c); 1 to
+ * open it. Every screen that opens a visit for changes asks it. */
+int ui_visit_may_change(struct ui *u, const struct visit_row *row);
+/* Ask the reason for a change (`label` on the message line) and record it in
+ * the trail as "what; alasan: ..." on table/row: 1 when recorded, 0 when none
+ * was given, -1 when the trail failed (said). */
+int ui_reason_asked(struct ui *u, const char *label, const char *table, long row, long pasien_id, const char *what);
+/* A change dated `day` (as typed) to a month whose `report` (lb2, lb4) is
+ * signed off asks its reason first (ui_reason_asked): 1 to go on (no such
+ * month, or the reason recorded), 0 when not (said). */
+int ui_final_reason(struct ui *u, const char *day, const char *report, const char *table, long row, long pasien_id,
+		    const char *what);
 /* The report viewer's cell cursor (src/ui_asal.c): made from the cells the
  * rendered text recorded (taken from *map), moved by the arrows (1 when the key
- * was one; the view follows), drawn over the shown lines; Enter lists the rows
+ * was one; the view follows), drawn over the shown lines (the first on screen
+ * row y0); Enter lists the rows
  * behind its cell. */
 struct cell_cursor;
 struct cell_map;
@@ -106,7 +125,7 @@ struct report_req;
 struct cell_cursor *cursor_new(const struct report_req *req, struct cell_map *map, const char *text);
 void cursor_free(struct cell_cursor *c);
 int cursor_move(struct cell_cursor *c, int key, int *top, int page, int *left);
-void cursor_draw(const struct cell_cursor *c, char **lines, int top, int page, int left);
+void cursor_draw(const struct cell_cursor *c, char **lines, int y0, int top, int page, int left);
 void ui_asal_list(struct ui *u, const struct cell_cursor *c);
 /* Open a visit as the visit list's Enter does (a reason for an old one). */
 void ui_open_visit(struct ui *u, long id);
@@ -192,9 +211,16 @@ int ui_visit_fix(struct ui *u, const struct visit_row *row);
 int ui_visit_dialog(struct ui *u, const struct patient *p);
 /* Fill one form for a visit: 1 when it was saved. */
 int ui_form(struct ui *u, const struct form *f, const struct visit_row *row);
-/* First start: the puskesmas identity when the configuration has none, and the
- * first administrator. 1 when done (that administrator is logged in). */
-int ui_setup(struct ui *u, struct pkm_config *cfg);
+/* First start: the first administrator, then the puskesmas identity (Esc
+ * leaves it for Admin > Puskesmas). 1 when done (that administrator is logged in). */
+int ui_setup(struct ui *u);
+/* The puskesmas identity in its dialog (src/ui_puskesmas.c): 1 when saved. */
+int ui_puskesmas(struct ui *u, const char *title, const char *intro);
+/* The identity saved at any desk, read again into the session's configuration. */
+void ui_puskesmas_refresh(struct ui *u);
+/* "Identitas puskesmas belum lengkap: ..." into line when fields a report
+ * prints are empty; returns how many (0: line untouched). */
+int ui_puskesmas_incomplete(struct ui *u, char *line, size_t size);
 /* The log-in screen: 1 when someone logged in, 0 when they chose to leave. */
 int ui_login(struct ui *u);
 /* The idle lock: back only with the password of the user logged in. */

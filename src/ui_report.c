@@ -91,10 +91,12 @@ void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, cons
 	sb_free(&err);
 }
 
-/* The viewer; with a cell cursor (a report's cells), the arrows move it and
- * Enter lists the rows behind its cell. */
-static void view(struct ui *u, const char *title, const char *text, size_t len, const char *file_name,
-		 struct cell_cursor *cells)
+/* The viewer of any text in contexts ctx, with a note held above it (or
+ * NULL); the action that closed it (A_BACK, or A_FINAL in a monthly report's).
+ * With a cell cursor (a report's cells), the arrows move it and Enter lists
+ * the rows behind its cell. */
+static enum action view_text(struct ui *u, unsigned ctx, const char *title, const char *note, const char *text,
+			     size_t len, const char *file_name, struct cell_cursor *cells)
 {
 	/* what is stored is shown, never obeyed (escapes for control characters);
 	 * `shown` stays whole for saving and printing, v.text is split into lines */
@@ -104,19 +106,22 @@ static void view(struct ui *u, const char *title, const char *text, size_t len, 
 	len = shown.len;
 	struct viewer v = { xstrdup(text), len, NULL, 0, 0, 0 };
 	viewer_split(&v);
+	enum action a = A_BACK;
 	for (;;) {
-		int page = LINES - 4;
-		ui_frame(u, title, CTX_VIEWER);
+		int y0 = note ? 3 : 2, page = LINES - 2 - y0;
+		ui_frame(u, title, ctx);
+		if (note)
+			ui_text(2, 0, COLS, note, A_BOLD);
 		for (int i = 0; i < page && v.top + i < v.n; i++) {
 			const char *s = v.lines[v.top + i];
 			if (*s == '\f') {	/* a new printed page */
-				ui_text(2 + i, 0, COLS, "-------- halaman baru --------", A_DIM);
+				ui_text(y0 + i, 0, COLS, "-------- halaman baru --------", A_DIM);
 				continue;
 			}
 			int w = utf8_width(s);
-			ui_text(2 + i, 0, COLS, v.left < w ? s + utf8_prefix(s, v.left) : "", 0);
+			ui_text(y0 + i, 0, COLS, v.left < w ? s + utf8_prefix(s, v.left) : "", 0);
 		}
-		cursor_draw(cells, v.lines, v.top, page, v.left);
+		cursor_draw(cells, v.lines, y0, v.top, page, v.left);
 		char pos[64];
 		snprintf(pos, sizeof pos, "baris %d-%d dari %d, kolom %d", v.top + 1,
 			 v.top + page < v.n ? v.top + page : v.n, v.n, v.left + 1);
@@ -126,10 +131,10 @@ static void view(struct ui *u, const char *title, const char *text, size_t len, 
 		curs_set(0);
 		refresh();
 		int k = ui_key(u);
-		enum action a = action_for_key(k, CTX_VIEWER);
+		a = action_for_key(k, ctx);
 		if (a == A_HELP) {
 			ui_help(u);
-		} else if (a == A_BACK) {
+		} else if (a == A_BACK || a == A_FINAL) {
 			break;
 		} else if (a == A_TOFILE || a == A_PRINT) {
 			ui_text_out(u, a, text, len, file_name);
@@ -149,12 +154,15 @@ static void view(struct ui *u, const char *title, const char *text, size_t len, 
 	free(v.lines);
 	free(v.text);
 	sb_free(&shown);
-	u->msg[0] = '\0';
+	if (a == A_BACK)
+		u->msg[0] = '\0';
+	return a;
 }
 
-void ui_view_text(struct ui *u, const char *title, const char *text, size_t len, const char *file_name)
+void ui_view_text(struct ui *u, const char *title, const char *note, const char *text, size_t len,
+		  const char *file_name)
 {
-	view(u, title, text, len, file_name, NULL);
+	view_text(u, CTX_VIEWER, title, note, text, len, file_name, NULL);
 }
 
 static const struct {
@@ -167,6 +175,7 @@ static const struct {
 	{ "jampersal", "Rekap klaim Jampersal" },
 };
 
+/* The report in the viewer; F5 there signs it off and shows it again. */
 static void show_report(struct ui *u, const struct report_req *req)
 {
 	char *text;
@@ -174,9 +183,10 @@ static void show_report(struct ui *u, const struct report_req *req)
 	struct sbuf err = { 0 };
 	ui_text(ui_msg_y(u), 0, COLS, "Menyusun laporan...", A_BOLD);
 	refresh();
+	u->msg[0] = '\0';
+	ui_puskesmas_refresh(u);	/* the identity as the last desk saved it */
 	struct cell_map map = { 0 };
-	if (report_render_cells(u->db, u->cfg, req, &text, &len, &map, &err) == 0) {
-		u->msg[0] = '\0';
+	while (report_render_cells(u->db, u->cfg, req, &text, &len, &map, &err) == 0) {
 		char rname[16], title[96], file[64];
 		str_copy(rname, sizeof rname, req->name);
 		str_upper(rname);
@@ -185,11 +195,17 @@ static void show_report(struct ui *u, const struct report_req *req)
 		month_parse(req->month, &first, &next);
 		snprintf(title, sizeof title, "Laporan %s %s", rname, month_show(first, shown));
 		snprintf(file, sizeof file, "%.16s-%.7s.txt", req->name, req->month);	/* sorts by month */
+		char note[256];
 		struct cell_cursor *cells = cursor_new(req, &map, text);
-		view(u, title, text, len, file, cells);
+		enum action a = view_text(u, CTX_VIEWER | CTX_MONTHREP, title,
+					  ui_puskesmas_incomplete(u, note, sizeof note) ? note : NULL, text, len, file, cells);
 		cursor_free(cells);
 		free(text);
-	} else {
+		if (a != A_FINAL)
+			break;
+		ui_final_sign(u, req->name, req->month);
+	}
+	if (err.len) {
 		/* a broken definition file gives several lines: show the first */
 		char first[200];
 		str_copy(first, sizeof first, sb_str(&err));
@@ -225,7 +241,8 @@ static void monthly_entry(struct ui *u, const char *month)
 		row.v.id = (long)first.y * 100 + first.m;
 		date_format(first, row.v.tanggal);
 		snprintf(row.nama, sizeof row.nama, "Bulan %s %d", month_name(first.m), first.y);
-		ui_form(u, f, &row);
+		if (ui_final_reason(u, row.v.tanggal, "lb4", f->table, row.v.id, 0, "isian bulanan LB4"))
+			ui_form(u, f, &row);
 		return;
 	}
 	ui_message(u, 1, "Formulir isian bulanan (key = bulan) tidak ada di %s", u->cfg->forms_dir);
@@ -244,6 +261,7 @@ enum pkm_screen ui_reports(struct ui *u)
 	memset(&m, 0, sizeof m);
 	m.max = 7;
 	le_set(&m, month);
+	m.replace = 1;	/* the month proposed: typing 12-2026 replaces it, as a person expects */
 	enum layout layout = u->cfg->lb1_layout;
 	int width = u->cfg->width, focus = 1, which = 0, nrep = (int)ARRAY_LEN(report_list);
 	for (;;) {
@@ -288,8 +306,10 @@ enum pkm_screen ui_reports(struct ui *u)
 			ui_outbox(u);
 		} else if (k == K_TAB || k == K_DOWN) {
 			focus = (focus + 1) % 4;
+			m.replace = focus == 1;
 		} else if (k == K_BTAB || k == K_UP) {
 			focus = (focus + 3) % 4;
+			m.replace = focus == 1;
 		} else if (focus == 1) {
 			ui_edit_key(&m, k, &changed);
 		} else if (k == ' ' || k == K_LEFT || k == K_RIGHT) {

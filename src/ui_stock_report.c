@@ -16,7 +16,7 @@ void ui_stock_report(struct ui *u)
 		char file[32];
 		snprintf(file, sizeof file, "stok-%s.txt", r.today);
 		stock_report_text(&r, u->cfg->nama, &text);
-		ui_view_text(u, "Laporan stok: kedaluwarsa dan di bawah optimum", text.s, text.len, file);
+		ui_view_text(u, "Laporan stok: kedaluwarsa dan di bawah optimum", NULL, text.s, text.len, file);
 		stock_report_free(&r);
 	}
 	sb_free(&err);

@@ -2,6 +2,7 @@
 #include "ui_priv.h"
 #include "pkm/audit.h"
 #include "pkm/db.h"
+#include "pkm/final_month.h"
 #include "pkm/icd_list.h"
 #include "pkm/stock.h"
 #include <stdlib.h>
@@ -312,32 +313,32 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 	}
 }
 
-/* A visit older than [kunjungan] ubah_hari days is changed only with a reason,
+/* A visit older than [kunjungan] ubah_hari days, or of a month whose report is
+ * signed off (pkm/final.h) whatever its age, is changed only with a reason,
  * which goes into the audit trail before anything else is written. */
-static int may_change(struct ui *u, const struct visit_row *row)
+int ui_visit_may_change(struct ui *u, const struct visit_row *row)
 {
 	struct date day;
-	if (date_parse(row->v.tanggal, &day) != 0 || date_to_days(u->today) - date_to_days(day) <= u->cfg->edit_days)
+	char signed_[64] = "";
+	if (date_parse(row->v.tanggal, &day) != 0)
 		return 1;
-	struct lineedit why;
-	memset(&why, 0, sizeof why);
-	why.max = 150;
-	char label[96];
-	snprintf(label, sizeof label, "Kunjungan %ld hari lalu. Alasan mengubah:",
-		 date_to_days(u->today) - date_to_days(day));
-	if (!ui_ask(u, label, &why) || !str_trim(why.buf)[0]) {
-		ui_message(u, 1, "Tanpa alasan kunjungan lama tidak diubah%s",
-			   action_allowed(&pkm_actions[A_REGISTER - 1]) ? "; lihat di Riwayat (F7 di Pendaftaran)" : "");
-		return 0;
+	long age = date_to_days(u->today) - date_to_days(day);
+	int final = final_day_signed(u->db, row->v.tanggal, NULL, signed_, sizeof signed_);
+	if (age <= u->cfg->edit_days && final == 0)
+		return 1;
+	char label[160], month[8], what[120];
+	if (final != 0) {
+		snprintf(label, sizeof label, "Bulan %s sudah FINAL. Alasan mengubah:", month_show(day, month));
+		snprintf(what, sizeof what, "kunjungan bulan FINAL (%s) dibuka untuk diubah", signed_);
+	} else {
+		snprintf(label, sizeof label, "Kunjungan %ld hari lalu. Alasan mengubah:", age);
+		snprintf(what, sizeof what, "kunjungan lama dibuka untuk diubah");
 	}
-	struct sbuf detail = { 0 }, err = { 0 };
-	sb_printf(&detail, "kunjungan lama dibuka untuk diubah; alasan: %s", why.buf);
-	int rc = audit_event(u->db, "UBAH", "kunjungan", row->v.id, row->v.pasien_id, sb_str(&detail), &err);
-	if (rc != 0)
-		ui_message(u, 1, "%s", sb_str(&err));
-	sb_free(&detail);
-	sb_free(&err);
-	return rc == 0;
+	int rc = ui_reason_asked(u, label, "kunjungan", row->v.id, row->v.pasien_id, what);
+	if (rc == 0)
+		ui_message(u, 1, "Tanpa alasan kunjungan %s tidak diubah%s", final != 0 ? "bulan FINAL" : "lama",
+			   action_allowed(&pkm_actions[A_REGISTER - 1]) ? "; lihat di Riwayat (F7 di Pendaftaran)" : "");
+	return rc > 0;
 }
 
 void ui_open_visit(struct ui *u, long id)
@@ -347,7 +348,7 @@ void ui_open_visit(struct ui *u, long id)
 		ui_message(u, 1, "Kunjungan %ld tidak terbaca", id);
 	else if (row.v.batal[0])
 		ui_message(u, 1, "Kunjungan ini dibatalkan (%s)", row.v.batal);
-	else if (may_change(u, &row))
+	else if (ui_visit_may_change(u, &row))
 		visit_screen(u, &row);
 }
 
@@ -431,14 +432,14 @@ enum pkm_screen ui_visits(struct ui *u)
 			filter = filter + 1 < units.n ? filter + 1 : own ? 0 : -1;
 			reload = 1;
 		} else if (a == A_CORRECT && n > 0) {
-			if (may_change(u, &rows[sel]))
+			if (ui_visit_may_change(u, &rows[sel]))
 				ui_visit_fix(u, &rows[sel]);
 			reload = 1;
 		} else if (a == A_OPEN && n > 0 && rows[sel].v.batal[0]) {
 			ui_message(u, 1, "Kunjungan ini dibatalkan (%s); daftarkan lagi untuk memulihkannya",
 				   rows[sel].v.batal);
 		} else if (a == A_OPEN && n > 0) {
-			if (may_change(u, &rows[sel]))
+			if (ui_visit_may_change(u, &rows[sel]))
 				visit_screen(u, &rows[sel]);
 			reload = 1;
 		} else if (a == A_PREVDAY || a == A_NEXTDAY) {

@@ -32,7 +32,8 @@ enum {
 	CTX_FILTER = 8192,	/* a filter to fill before a list (the audit trail) */
 	CTX_CARD = 16384,	/* Farmasi: the stock card of a drug */
 	CTX_QUEUE = 32768,	/* Antrian resep: the pharmacy's queue (its home) */
-	CTX_ALL = 65535,
+	CTX_MONTHREP = 65536,	/* the viewer of a monthly report (LB1-LB4, Jampersal) */
+	CTX_ALL = 131071,
 };
 
 /*  X(id, function key, ctrl letter, other key, hint label, help text, contexts,
@@ -56,6 +57,8 @@ enum {
 	X(STOCK, 5, 'N', 0, "Stok obat", "Stok obat: kartu stok, penerimaan, opname, data obat", CTX_QUEUE, \
 	  R_PHARMACY) \
 	X(RECEIVE, 5, 'N', 0, "Terima", "Catat penerimaan obat (batch, kedaluwarsa, sumber dana)", CTX_STOCK, R_PHARMACY) \
+	X(FINAL, 5, 'N', 0, "Final", "Tandatangani laporan bulan ini (FINAL): nama, waktu, sidik", CTX_MONTHREP, \
+	  R_REPORTS) \
 	X(EDIT, 6, 'B', 0, "Ubah", "Ubah data pasien terpilih (umur di kunjungannya dihitung ulang)", CTX_SEARCH, R_REGISTER) \
 	X(CHANGEDRUG, 6, 'U', 0, "Ubah/ganti", "Ubah jumlah atau signa, atau ganti obat, dengan alasan", CTX_RESEP, \
 	  R_PHARMACY) \
@@ -89,13 +92,15 @@ enum {
 	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis terpilih (dengan konfirmasi)", CTX_DIAG, R_CLINICAL) \
 	X(DELDRUG, 8, 'X', 0, "Hapus", "Hapus obat resep terpilih (dengan konfirmasi)", CTX_RESEP, R_CLINICAL) \
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
+	X(PUSKESMAS, 7, 'K', 0, "Puskesmas", "Identitas puskesmas untuk kop dan tanda tangan laporan", CTX_USERS, \
+	  R_ADMIN) \
 	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER, 0) \
 	X(DISPENSE, 9, 'Y', 0, "Serahkan semua", "Serahkan semua baris yang menunggu, kedaluwarsa terdekat dulu", \
 	  CTX_RESEP, R_PHARMACY) \
 	X(SWITCH, 9, 'A', 0, "Ganti pengguna", "Ganti pengguna: kembali ke layar masuk tanpa menutup pkm", CTX_MAIN, 0) \
 	X(QUIT, 10, 'Q', 0, "Keluar", "Keluar dari pkm", CTX_MAIN, 0) \
 	X(PHARMACY, 11, 'F', 0, "Farmasi", "Farmasi: antrian resep hari ini, stok obat, laporan stok", CTX_MAIN, R_PHARMACY) \
-	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, gabung pasien dobel", CTX_MAIN, R_ADMIN) \
+	X(ADMIN, 12, 'V', 0, "Admin", "Admin: pengguna, jejak audit, pasien dobel, identitas puskesmas", CTX_MAIN, R_ADMIN) \
 	X(OPEN, 0, 0, K_ENTER, "Pilih", "Buka / pilih baris terpilih; di isian: ke kolom berikut", CTX_ALL, 0) \
 	X(BACK, 0, 'C', K_ESC, "Kembali", "Kembali atau batal (isian yang berubah ditanyakan dulu)", \
 	  CTX_ALL & ~(CTX_MAIN | CTX_SEARCH | CTX_STOCK | CTX_VISITS | CTX_REPSEL | CTX_QUEUE), 0) \

@@ -127,13 +127,5 @@ void config_read_kirim(const struct ini *ini, struct pkm_config *c, struct sbuf 
 /* Where backups go: [cadangan] folder, else "cadangan" beside the database. */
 void config_backup_dir(const struct pkm_config *c, const char *db_path, char *out, size_t size);
 const char *layout_name(enum layout l);
-/* 1 when the configuration names the puskesmas. */
-int config_has_identity(const struct pkm_config *c);
-/* Why a typed identity value cannot go in the file, or NULL. */
-const char *config_identity_problem(const char *value, int required);
-/* Add a [puskesmas] section to the configuration file read (or create the
- * user's ~/.config/pkm/pkm.ini, mode 0600) and take the values into c. */
-int config_write_identity(struct pkm_config *c, const char *nama, const char *kode, const char *kabupaten,
-			  struct sbuf *err);
 
 #endif

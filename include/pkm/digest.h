@@ -1,5 +1,6 @@
 /* SHA-256 of a stream of bytes, by OpenSSL's libcrypto, which is loaded only
- * when something is hashed (an import): a desk's session never maps it. */
+ * when something is hashed (an import, a report signed off): a desk's session
+ * maps it only when it signs a report. */
 #ifndef PKM_DIGEST_H
 #define PKM_DIGEST_H
 #include <stddef.h>

@@ -17,7 +17,8 @@ struct report_req {
 };
 
 int report_format_parse(const char *s, enum report_format *out);
-/* 0 on success; a message in err otherwise. */
+/* 0 on success; a message in err otherwise (a month to come is refused). The
+ * text of a signed or running month carries its marks (pkm/final.h). */
 int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
 		 struct sbuf *err);
 /* The same into memory (for the viewer). Caller frees *text. */

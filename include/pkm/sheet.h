@@ -16,6 +16,7 @@ struct sheet_opts {
 	int cp1252;
 	int any_sep;	/* ',' or ';', whichever the header row uses (lists from Excel) */
 	int unhashed;	/* a list read for this session only (no trail row): no SHA-256 */
+	const char *alasan;	/* why rows go into a month already signed off (pkm/final.h), or NULL */
 };
 
 /* A CSV file with its columns by name: the current row (row, line) of a

@@ -64,6 +64,7 @@ struct page_setup {
 	const char *period;	/* "Bulan: November 2026" */
 	int width;		/* 80 or 136 */
 	int page_lines;
+	const char *note;	/* a line under the title on every page (FINAL ..., BULAN BERJALAN), or NULL */
 	struct cell_map *cells;	/* when set, the data cells are recorded there */
 };
 

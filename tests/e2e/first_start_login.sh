@@ -1,30 +1,28 @@
-# First start on a new database: the puskesmas identity (written to pkm.ini),
-# the first administrator (a weak password refused), then the day's screen.
+# First start on a new database: the first administrator (a weak password
+# refused), then the puskesmas identity (into the database), then the day's screen.
 # Next start: the log-in, wrong passwords lock the account, all in the trail.
 . "$(dirname "$0")/lib.sh"
 NO_LOGIN=1 start_app
-wait_for "Penyiapan pertama (1/2)"
-type_text "PUSKESMAS SUKA;MAJU"; keys Tab Tab; type_text "Bandung"; keys Enter
-wait_for "tanpa tanda ;"
-keys C-u; type_text "PUSKESMAS SUKAMAJU"; keys F2
-wait_for "Penyiapan pertama (2/2)"
+wait_for "Penyiapan pertama (1/2): administrator"
 type_text "kepala"; keys Tab; type_text "dr. Rahma"; keys Tab
 type_text "pendek"; keys Tab; type_text "pendek"; keys Enter
 wait_for "kata sandi paling sedikit 8 karakter"
 screen | grep -q "pendek" && fail "a password shows on screen"
 keys BSpace BSpace BSpace BSpace BSpace BSpace; type_text "$PASSWORD"
 keys Tab BSpace BSpace BSpace BSpace BSpace BSpace; type_text "$PASSWORD"; keys Enter
-wait_for "Selamat bekerja, dr. Rahma (ADMIN)"
+wait_for "Penyiapan pertama (2/2): identitas puskesmas"
+type_text "PUSKESMAS SUKAMAJU"; keys Tab Tab Tab Tab; type_text "Bandung"; keys F2
+wait_for "Identitas puskesmas tersimpan"
 wait_for "PUSKESMAS SUKAMAJU"
 keys F1; keys PgDn; wait_for "F12/^V"; keys Escape
 expect_sql "SELECT nama, peran, sandi GLOB '\$y\$*', ganti_sandi FROM pengguna" "kepala|ADMIN|1|0"
-grep -q "^nama = PUSKESMAS SUKAMAJU" "$WORK/.config/pkm/pkm.ini" || fail "identity not written"
-[ "$(stat -c %a "$WORK/.config/pkm/pkm.ini")" = 600 ] || fail "pkm.ini not owner-only"
+expect_sql "SELECT nama, kabupaten FROM puskesmas" "PUSKESMAS SUKAMAJU|Bandung"
 [ "$(stat -c %a "$DB")" = 600 ] || fail "database not owner-only"
 keys F10
 sleep 0.3
 
 # next start: the log-in screen; three wrong passwords lock the account
+mkdir -p "$WORK/.config/pkm"
 printf '[keamanan]\ngagal_maks = 3\nkunci_menit = 10\n' >>"$WORK/.config/pkm/pkm.ini"
 NO_LOGIN=1 start_app
 wait_for "Masuk dengan nama pengguna"

@@ -4,10 +4,14 @@
 . "$(dirname "$0")/lib.sh"
 start_app
 wait_for "F10 Keluar"
+# a complete identity (saved from another desk): no line above the report
+$PKM_BIN --db "$DB" puskesmas ubah --nama "PUSKESMAS SUKAMAJU" --kode P3204100101 --alamat "Jl. Raya 12" \
+	--kecamatan Cicalengka --kabupaten Bandung --kepala "dr. Rahma Dewi" --nip-kepala 198503122010012003 \
+	--petugas "Sari Lestari" --nip-petugas 199001012015032001 >/dev/null
 
 keys F4
 wait_for "Lebar kertas"
-keys C-u; type_text "2026-10"; keys C-b
+type_text "2026-10"; keys C-b	# typed over the month proposed, no ^U first
 wait_for "Isian bulanan LB4 (kegiatan luar gedung)"
 wait_for "Bulan Oktober 2026"
 type_text "4"; keys Enter; type_text "x"; keys F2

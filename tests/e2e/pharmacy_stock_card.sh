@@ -33,7 +33,7 @@ wait_for "PAKAI 07-10-2026 batch AX01: 07-10-2026 $rm_siti Siti Aminah"
 # one month: F5 offers the cursor's month, typed over as people type it
 keys F5
 wait_for "Bulan (MM-YYYY, kosong: semua): 10-2026"
-keys C-u; type_text "09-2026"; keys Enter
+type_text "09-2026"; keys Enter	# no ^U first: the month proposed goes at the first character
 wait_for "Kartu stok Amoksisilin 500 mg, bulan 09-2026"
 wait_for "PAKAI 05-09-2026 batch AX01: 05-09-2026 $rm_siti Siti Aminah"
 wait_for "Jumlah 09-2026: awal 500, terima 0, pakai 150, lain 0, sisa 350"

@@ -17,7 +17,7 @@ static const char *roles[] = { "PENDAFTARAN", "NAKES", "FARMASI", "PELAPORAN", "
 static const unsigned screens[] = {
 	CTX_MAIN | CTX_SEARCH, CTX_MAIN | CTX_VISITS, CTX_MAIN | CTX_STOCK, CTX_MAIN | CTX_REPSEL, CTX_DIAG,
 	CTX_FORM, CTX_VIEWER, CTX_VIEWER | CTX_CARD, CTX_PICK, CTX_PICK | CTX_FORM, CTX_RESEP, CTX_USERS, CTX_LOGIN, CTX_OUTBOX, CTX_FILTER,
-	CTX_MAIN | CTX_QUEUE,
+	CTX_MAIN | CTX_QUEUE, CTX_VIEWER | CTX_MONTHREP,
 };
 
 static void test_help_fits(void **s)
@@ -188,6 +188,28 @@ static void test_prescription_keys(void **s)
 	action_limit(~0u);
 }
 
+/* signing a monthly report off: F5 (or ^N) in the monthly report's viewer, on
+ * the bar at 80 columns for PELAPORAN and ADMIN only, in no other viewer */
+static void test_final_key(void **s)
+{
+	(void)s;
+	for (size_t r = 0; r < ARRAY_LEN(roles); r++) {
+		unsigned rights = role_rights(roles[r]);
+		int want = strcmp(roles[r], "PELAPORAN") == 0 || strcmp(roles[r], "ADMIN") == 0, on = 0;
+		struct hint h[A_COUNT];
+		int lines, n = action_bar(CTX_VIEWER | CTX_MONTHREP, rights, 80, h, &lines);
+		for (int k = 0; k < n; k++)
+			on += h[k].a->id == A_FINAL && strcmp(h[k].key, "F5") == 0;
+		assert_int_equal(on, want);
+		action_limit(rights);
+		assert_int_equal(action_for_key(K_F(5), CTX_VIEWER | CTX_MONTHREP), want ? A_FINAL : A_NONE);
+		assert_int_equal(action_for_key(K_CTRL('N'), CTX_VIEWER | CTX_MONTHREP), want ? A_FINAL : A_NONE);
+		assert_int_equal(action_for_key(K_F(5), CTX_VIEWER), A_NONE);	/* the trail, a history form */
+		assert_int_not_equal(action_for_key(K_F(5), CTX_VIEWER | CTX_CARD), A_FINAL);
+	}
+	action_limit(~0u);
+}
+
 /* the drug master: F8 (or ^O) on the stock screen, on the bar at 80 columns
  * for FARMASI and ADMIN, and for no one else */
 static void test_drug_master_key(void **s)
@@ -220,16 +242,40 @@ static void test_viewer_cell_keys(void **s)
 {
 	(void)s;
 	const int arrows[] = { K_LEFT, K_RIGHT, K_UP, K_DOWN };
+	const unsigned report = CTX_VIEWER | CTX_MONTHREP;	/* the monthly reports' viewer */
 	for (size_t r = 0; r < ARRAY_LEN(roles); r++) {
 		action_limit(role_rights(roles[r]));
-		assert_int_equal(action_for_key(K_ENTER, CTX_VIEWER), A_OPEN);
+		assert_int_equal(action_for_key(K_ENTER, report), A_OPEN);
 		for (size_t k = 0; k < ARRAY_LEN(arrows); k++)
-			assert_int_equal(action_for_key(arrows[k], CTX_VIEWER), A_NONE);
+			assert_int_equal(action_for_key(arrows[k], report), A_NONE);
 	}
 	action_limit(role_rights("PELAPORAN"));
 	assert_int_equal(action_for_key(K_F(7), CTX_VIEWER), A_TOFILE);
 	assert_int_equal(action_for_key(K_F(9), CTX_VIEWER), A_PRINT);
 	assert_int_equal(action_for_key(K_ESC, CTX_VIEWER), A_BACK);
+	action_limit(~0u);
+}
+
+/* Admin: the puskesmas identity, F7 or ^K on the users' screen, for ADMIN only */
+static void test_identity_key(void **s)
+{
+	(void)s;
+	for (size_t r = 0; r < ARRAY_LEN(roles); r++) {
+		unsigned rights = role_rights(roles[r]);
+		int want = strcmp(roles[r], "ADMIN") == 0, on = 0;
+		struct hint h[A_COUNT];
+		int lines, n = action_bar(CTX_USERS, rights, 80, h, &lines);
+		for (int k = 0; k < n; k++)
+			if (h[k].a->id == A_PUSKESMAS) {
+				on = 1;
+				assert_string_equal(h[k].key, "F7");
+			}
+		assert_int_equal(on, want);
+		action_limit(rights);
+		assert_int_equal(action_for_key(K_F(7), CTX_USERS) == A_PUSKESMAS, want);
+		assert_int_equal(action_for_key(K_CTRL('K'), CTX_USERS) == A_PUSKESMAS, want);
+		assert_int_not_equal(action_for_key(K_F(7), CTX_MAIN | CTX_REPSEL), A_PUSKESMAS);
+	}
 	action_limit(~0u);
 }
 
@@ -240,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_bar_lines),	  cmocka_unit_test(test_help_of_a_screen),
 		cmocka_unit_test(test_data_officer_help), cmocka_unit_test(test_stock_keys),
 		cmocka_unit_test(test_prescription_keys), cmocka_unit_test(test_drug_master_key),
+		cmocka_unit_test(test_identity_key),	  cmocka_unit_test(test_final_key),
 		cmocka_unit_test(test_viewer_cell_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

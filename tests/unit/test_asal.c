@@ -117,7 +117,7 @@ static void test_cell_map(void **s)
 	lb1_table(&r, &t);
 	struct cell_map map = { 0 };
 	map.base = 7;	/* seven bytes come before the table's text */
-	struct page_setup ps = { &cfg, "Bulan: Oktober 2026", 80, 66, &map };
+	struct page_setup ps = { &cfg, "Bulan: Oktober 2026", 80, 66, NULL, &map };
 	table_text(&t, &ps, &table);
 	sb_printf(&text, "1234567%s", sb_str(&table));
 	int data_cells = 0;
