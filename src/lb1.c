@@ -1,4 +1,5 @@
 #include "pkm/lb1.h"
+#include "pkm/asal.h"
 #include "pkm/db.h"
 #include "pkm/config.h"
 #include <stdlib.h>
@@ -117,33 +118,61 @@ static int code_names(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 	return db_finish(db, st, rc, err);
 }
 
-/* One row per ICD-10 code occurring in the month, ordered by code, and the
- * totals by case flag and sex counted beside the age bands (the foot check
- * catches a row that no band took). */
-static int count_by_code(sqlite3 *db, const char *from, const char *to, enum layout layout,
-			 struct lb1 *out, struct sbuf *err)
+/* One (visit, code) pair of the month, as LB1 counts it. */
+struct pair {
+	long visit;
+	const char *code;
+	char kasus, sex;
+	struct age age;
+};
+
+/* Every pair of the month, read unsorted in one pass through the service-date
+ * index: the counts and the rows behind a cell (lb1_asal) both come from here. */
+static int each_pair(sqlite3 *db, const char *from, const char *to, void (*fn)(const struct pair *, void *),
+		     void *ctx, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT d.icd10, d.kasus, p.jenis_kelamin, k.umur_tahun, k.umur_total_hari"
+		"SELECT d.icd10, d.kasus, p.jenis_kelamin, k.umur_tahun, k.umur_total_hari, k.id"
 		" FROM kunjungan k JOIN diagnosis d ON d.kunjungan_id = k.id JOIN pasien p ON p.id = k.pasien_id"
 		" WHERE k.tanggal >= ? AND k.tanggal < ?" LB1_COUNTED, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	struct code_index x = { 0 };
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct lb1_row *row = code_row(&x, out, (const char *)sqlite3_column_text(st, 0));
-		char kasus = (char)sqlite3_column_text(st, 1)[0], sex = (char)sqlite3_column_text(st, 2)[0];
-		struct age a = { sqlite3_column_int(st, 3), 0, 0, (long)sqlite3_column_int64(st, 4) };
-		lb1_count(row, layout, &a, kasus, sex);
-		int k = kasus_index(kasus);
-		if (k >= 0)
-			out->totals[k][sex == 'P' ? SEX_P : SEX_L]++;
+		struct pair p = { (long)sqlite3_column_int64(st, 5), (const char *)sqlite3_column_text(st, 0),
+				  (char)sqlite3_column_text(st, 1)[0], (char)sqlite3_column_text(st, 2)[0],
+				  { sqlite3_column_int(st, 3), 0, 0, (long)sqlite3_column_int64(st, 4) } };
+		fn(&p, ctx);
 	}
-	free(x.slot);
-	if (db_finish(db, st, rc, err) != 0)
+	return db_finish(db, st, rc, err);
+}
+
+struct by_code {
+	struct code_index x;
+	struct lb1 *out;
+};
+
+static void count_pair(const struct pair *p, void *ctx)
+{
+	struct by_code *c = ctx;
+	struct lb1_row *row = code_row(&c->x, c->out, p->code);
+	lb1_count(row, c->out->layout, &p->age, p->kasus, p->sex);
+	int k = kasus_index(p->kasus);
+	if (k >= 0)
+		c->out->totals[k][p->sex == 'P' ? SEX_P : SEX_L]++;
+}
+
+/* One row per ICD-10 code occurring in the month, ordered by code, and the
+ * totals by case flag and sex counted beside the age bands (the foot check
+ * catches a row that no band took). */
+static int count_by_code(sqlite3 *db, const char *from, const char *to, struct lb1 *out, struct sbuf *err)
+{
+	struct by_code c = { { NULL, 0 }, out };
+	int rc = each_pair(db, from, to, count_pair, &c, err);
+	free(c.x.slot);
+	if (rc != 0)
 		return -1;
 	if (out->nrows)	/* an empty month has no rows array */
 		qsort(out->rows, (size_t)out->nrows, sizeof *out->rows, by_key);
@@ -158,37 +187,33 @@ static void add_cells(struct lb1_row *dst, const struct lb1_row *src)
 				dst->cell[b][k][s] += src->cell[b][k][s];
 }
 
-/* Fold the per-code rows into the fixed Formulir 11 rows; codes that map to no
- * row stay as their own rows in the "Lain-lain" group, so nothing is lost. */
-static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
+/* The Formulir 11 groups and rows into r (which has none yet) and the prefix
+ * mapping into *map (*nmap entries, caller frees). */
+static int f11_load(sqlite3 *db, struct lb1 *r, struct f11_map **map, int *nmap, struct sbuf *err)
 {
-	struct lb1 codes = *r;
-	r->rows = NULL;
-	r->nrows = r->cap = 0;
-	int rc = -1;
-	struct f11_map *map = NULL;
-	int nmap = 0, mcap = 0;
-	int step;
+	int mcap = 0, step;
+	*map = NULL;
+	*nmap = 0;
 	sqlite3_stmt *st = db_prepare(db, "SELECT kode, nama FROM f11_grup ORDER BY kode", err);
 	if (!st)
-		goto done;
+		return -1;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (r->ngroups == (int)ARRAY_LEN(r->groups) - 1) {	/* one kept for "Lain-lain" */
 			sb_printf(err, "Formulir 11 punya lebih dari %d kelompok: laporan tidak disusun",
 				  (int)ARRAY_LEN(r->groups) - 1);
 			sqlite3_finalize(st);
-			goto done;
+			return -1;
 		}
 		db_col_text(st, 0, r->groups[r->ngroups].kode, sizeof r->groups[0].kode);
 		db_col_text(st, 1, r->groups[r->ngroups].nama, sizeof r->groups[0].nama);
 		r->ngroups++;
 	}
 	if (db_finish(db, st, step, err) != 0)
-		goto done;
+		return -1;
 	st = db_prepare(db, "SELECT b.id, b.grup, b.kode_cetak, b.nama FROM f11_baris b"
 			    " JOIN f11_grup g ON g.kode = b.grup ORDER BY b.grup, b.urut", err);
 	if (!st)
-		goto done;
+		return -1;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lb1_row *row = add_row(r);
 		db_col_text(st, 0, row->key, sizeof row->key);
@@ -197,10 +222,10 @@ static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 		db_col_text(st, 3, row->nama, sizeof row->nama);
 	}
 	if (db_finish(db, st, step, err) != 0)
-		goto done;
+		return -1;
 	st = db_prepare(db, "SELECT baris_id, prefiks FROM f11_peta", err);
 	if (!st)
-		goto done;
+		return -1;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		int row = -1;
@@ -209,18 +234,33 @@ static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 				row = i;
 		if (row < 0)
 			continue;
-		if (nmap == mcap) {
+		if (*nmap == mcap) {
 			mcap = mcap ? mcap * 2 : 256;
-			map = xrealloc(map, (size_t)mcap * sizeof *map);
+			*map = xrealloc(*map, (size_t)mcap * sizeof **map);
 		}
-		db_col_text(st, 1, map[nmap].prefix, sizeof map[nmap].prefix);
-		map[nmap++].row = row;
+		db_col_text(st, 1, (*map)[*nmap].prefix, sizeof (*map)[0].prefix);
+		(*map)[(*nmap)++].row = row;
 	}
-	if (db_finish(db, st, step, err) != 0)
-		goto done;
+	return db_finish(db, st, step, err);
+}
 
+/* The key of a code's own row in "Lain-lain" (mapped to no Formulir 11 row). */
+static void lain_key(const char *code, char *key, size_t size)
+{
+	snprintf(key, size, "LAIN.%.*s", ICD_LEN, code);
+}
+
+/* Fold the per-code rows into the fixed Formulir 11 rows; codes that map to no
+ * row stay as their own rows in the "Lain-lain" group, so nothing is lost. */
+static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
+{
+	struct lb1 codes = *r;
+	r->rows = NULL;
+	r->nrows = r->cap = 0;
+	struct f11_map *map;
+	int nmap, rc = f11_load(db, r, &map, &nmap, err);
 	int fixed = r->nrows;
-	for (int i = 0; i < codes.nrows; i++) {
+	for (int i = 0; rc == 0 && i < codes.nrows; i++) {
 		int row = f11_match(codes.rows[i].key, map, nmap);
 		if (row >= 0) {
 			add_cells(&r->rows[row], &codes.rows[i]);
@@ -228,16 +268,14 @@ static int fold_f11(sqlite3 *db, struct lb1 *r, struct sbuf *err)
 		}
 		struct lb1_row *other = add_row(r);
 		*other = codes.rows[i];
-		snprintf(other->key, sizeof other->key, "LAIN.%.*s", ICD_LEN, codes.rows[i].kode);
+		lain_key(codes.rows[i].kode, other->key, sizeof other->key);
 		str_copy(other->grup, sizeof other->grup, "LAIN");
 	}
-	if (r->nrows > fixed) {
+	if (rc == 0 && r->nrows > fixed) {
 		struct lb1_group *g = &r->groups[r->ngroups++];
 		str_copy(g->kode, sizeof g->kode, "LAIN");
 		str_copy(g->nama, sizeof g->nama, "Lain-lain (kode yang tidak dipetakan)");
 	}
-	rc = 0;
-done:
 	free(map);
 	lb1_free(&codes);
 	return rc;
@@ -277,7 +315,7 @@ int lb1_build(sqlite3 *db, const char *month, enum layout layout, struct lb1 *ou
 	date_format(next, to);
 	/* one read snapshot: rows and totals see the same data */
 	int snap = db_read_begin(db, err);
-	int rc = snap < 0 ? -1 : count_by_code(db, from, to, layout, out, err);
+	int rc = snap < 0 ? -1 : count_by_code(db, from, to, out, err);
 	if (rc == 0 && layout == LAYOUT_F11)
 		rc = fold_f11(db, out, err);
 	if (rc == 0)
@@ -346,37 +384,77 @@ static void set_columns(struct table *t, enum layout l)
 
 static int column_count(enum layout l) { return l == LAYOUT_KLASIK ? band_count(l) * 4 + 7 : band_count(l) + 6; }
 
+/* The cells a printed column adds up: a band (or all) and sets of case flags
+ * and sexes. The printed values and the rows behind a printed cell (lb1_asal,
+ * by its key lb1_column_key) are both read from here. */
+static struct lb1_sel printed_sel(enum layout l, int c)
+{
+	enum { B = 1 << KASUS_B, LK = 1 << KASUS_L | 1 << KASUS_K, K = 1 << KASUS_K, L = 1 << SEX_L, P = 1 << SEX_P };
+	int nb = band_count(l);
+	if (l == LAYOUT_KLASIK) {
+		/* per band B-L, B-P, L-L, L-P (L includes KKL); then the totals */
+		static const struct lb1_sel band[4] = { { 0, B, L }, { 0, B, P }, { 0, LK, L }, { 0, LK, P } };
+		static const struct lb1_sel total[7] = { { -1, B, L }, { -1, B, P }, { -1, 1 << KASUS_L, L },
+							 { -1, 1 << KASUS_L, P }, { -1, K, L }, { -1, K, P },
+							 { -1, B | LK, L | P } };
+		if (c < nb * 4) {
+			struct lb1_sel x = band[c % 4];
+			x.band = c / 4;
+			return x;
+		}
+		return total[c - nb * 4];
+	}
+	static const struct lb1_sel total[6] = { { -1, B, L }, { -1, B, P }, { -1, B, L | P },
+						 { -1, LK, L }, { -1, LK, P }, { -1, LK, L | P } };
+	return c < nb ? (struct lb1_sel){ c, B, L | P } : total[c - nb];
+}
+
+static long sel_value(const struct lb1_row *row, enum layout l, const struct lb1_sel *x)
+{
+	long v = 0;
+	for (int b = 0; b < band_count(l); b++)
+		for (int k = 0; k < KASUS_N; k++)
+			for (int s = 0; s < SEX_N; s++)
+				if ((x->band < 0 || x->band == b) && (x->kasus >> k & 1) && (x->sex >> s & 1))
+					v += row->cell[b][k][s];
+	return v;
+}
+
 static void fill_values(const struct lb1_row *row, enum layout l, long *v)
 {
-	int nb = band_count(l), c = 0;
-	long tot[KASUS_N][SEX_N] = { { 0 } };
-	for (int b = 0; b < nb; b++) {
-		const long (*x)[SEX_N] = row->cell[b];
-		for (int k = 0; k < KASUS_N; k++)
-			for (int s = 0; s < SEX_N; s++)
-				tot[k][s] += x[k][s];
-		if (l == LAYOUT_KLASIK) {
-			v[c++] = x[KASUS_B][SEX_L];
-			v[c++] = x[KASUS_B][SEX_P];
-			v[c++] = x[KASUS_L][SEX_L] + x[KASUS_K][SEX_L];
-			v[c++] = x[KASUS_L][SEX_P] + x[KASUS_K][SEX_P];
-		} else {
-			v[c++] = x[KASUS_B][SEX_L] + x[KASUS_B][SEX_P];
-		}
+	for (int c = 0; c < column_count(l); c++) {
+		struct lb1_sel x = printed_sel(l, c);
+		v[c] = sel_value(row, l, &x);
 	}
-	if (l == LAYOUT_KLASIK) {
-		for (int k = 0; k < KASUS_N; k++)
-			for (int s = 0; s < SEX_N; s++)
-				v[c++] = tot[k][s];
-		v[c] = tot[0][0] + tot[0][1] + tot[1][0] + tot[1][1] + tot[2][0] + tot[2][1];
+}
+
+/* A set of names as a key part: "*" for all of them, else joined by "+". */
+static void set_key(struct sbuf *b, unsigned set, int n, const char *(*name)(int))
+{
+	if (set == (1u << n) - 1) {
+		sb_addc(b, '*');
 		return;
 	}
-	v[c++] = tot[KASUS_B][SEX_L];
-	v[c++] = tot[KASUS_B][SEX_P];
-	v[c++] = tot[KASUS_B][SEX_L] + tot[KASUS_B][SEX_P];
-	v[c++] = tot[KASUS_L][SEX_L] + tot[KASUS_K][SEX_L];
-	v[c++] = tot[KASUS_L][SEX_P] + tot[KASUS_K][SEX_P];
-	v[c] = v[c - 2] + v[c - 1];
+	for (int i = 0, first = 1; i < n; i++)
+		if (set >> i & 1) {
+			sb_printf(b, "%s%s", first ? "" : "+", name(i));
+			first = 0;
+		}
+}
+
+static const char *kasus_part(int k) { return kasus_key[k]; }
+static const char *sex_part(int s) { return s == SEX_L ? "L" : "P"; }
+
+void lb1_column_key(enum layout l, int c, char *key, size_t size)
+{
+	struct lb1_sel x = printed_sel(l, c);
+	struct sbuf b = { 0 };
+	sb_printf(&b, "%s.", x.band < 0 ? "*" : band_key(l, x.band));
+	set_key(&b, x.kasus, KASUS_N, kasus_part);
+	sb_addc(&b, '.');
+	set_key(&b, x.sex, SEX_N, sex_part);
+	str_copy(key, size, sb_str(&b));
+	sb_free(&b);
 }
 
 static const char *ok_word(int ok) { return ok ? "COCOK" : "TIDAK COCOK"; }
@@ -390,6 +468,8 @@ void lb1_table(const struct lb1 *r, struct table *t)
 		 l == LAYOUT_KLASIK ? "Susunan klasik (SP2TP)" : "Formulir 11 (PMK 31/2019)");
 	str_copy(t->head_kode, sizeof t->head_kode, "ICD-10");
 	set_columns(t, l);
+	for (int c = 0; c < t->ncols; c++)
+		lb1_column_key(l, c, t->cols[c].key, sizeof t->cols[c].key);
 	long *total = xcalloc((size_t)t->ncols, sizeof *total);
 	const char *group = "";
 	int no = 0;
@@ -412,6 +492,7 @@ void lb1_table(const struct lb1 *r, struct table *t)
 		else
 			snprintf(num, sizeof num, "%d", ++no);
 		long *v = table_add(t, ROW_DATA, num, row->kode, row->nama[0] ? row->nama : "(tidak ada di daftar ICD-10)");
+		str_copy(t->rows[t->nrows - 1].key, sizeof t->rows[0].key, row->key);
 		fill_values(row, l, v);
 		for (int c = 0; c < t->ncols; c++)
 			total[c] += v[c];
@@ -473,4 +554,144 @@ void lb1_write_data(const struct lb1 *r, FILE *f)
 	}
 	free(lines);
 	sb_free(&all);
+}
+
+/* One part of a column key: "*" for every name, else names joined by "+";
+ * the set in *set, -1 when a name is unknown. */
+static int parse_set(const char *part, size_t len, int n, const char *(*name)(int), unsigned *set)
+{
+	*set = 0;
+	if (len == 1 && *part == '*') {
+		*set = (1u << n) - 1;
+		return 0;
+	}
+	for (const char *p = part, *end = part + len; p <= end;) {
+		const char *plus = memchr(p, '+', (size_t)(end - p));
+		size_t w = (size_t)((plus ? plus : end) - p);
+		int found = -1;
+		for (int i = 0; i < n; i++)
+			if (strlen(name(i)) == w && strncmp(p, name(i), w) == 0)
+				found = i;
+		if (found < 0)
+			return -1;
+		*set |= 1u << found;
+		p += w + 1;
+	}
+	return 0;
+}
+
+/* The cells a column key names: a data cell ("1-4t.baru.L") or a printed
+ * column (lb1_column_key, e.g. "*.lama+kkl.L"); -1 when it names none. */
+static int parse_column(enum layout l, const char *kolom, struct lb1_sel *x)
+{
+	const char *dot = strchr(kolom, '.'), *dot2 = dot ? strchr(dot + 1, '.') : NULL;
+	if (!dot2)
+		return -1;
+	x->band = -2;
+	if (dot - kolom == 1 && *kolom == '*')
+		x->band = -1;
+	for (int b = 0; b < band_count(l); b++)
+		if (strlen(band_key(l, b)) == (size_t)(dot - kolom) && strncmp(kolom, band_key(l, b), (size_t)(dot - kolom)) == 0)
+			x->band = b;
+	if (x->band == -2 || parse_set(dot + 1, (size_t)(dot2 - dot - 1), KASUS_N, kasus_part, &x->kasus) != 0 ||
+	    parse_set(dot2 + 1, strlen(dot2 + 1), SEX_N, sex_part, &x->sex) != 0)
+		return -1;
+	return 0;
+}
+
+struct cell_rows {
+	enum layout layout;
+	const char *baris;
+	struct lb1_sel sel;
+	const struct lb1 *f11;		/* the Formulir 11 rows, NULL in klasik */
+	const struct f11_map *map;
+	int nmap;
+	struct asal *out;
+	/* each code met, its row key found once (the month has few codes, many pairs) */
+	struct code_index x;
+	struct lb1 codes;
+	signed char *ours;		/* per code: 1 its row is baris, 0 not */
+	int ours_cap;
+};
+
+/* Whether a code's row is the cell's: the same key the report folds it under. */
+static int code_is_ours(struct cell_rows *c, const char *code)
+{
+	int before = c->codes.nrows;
+	struct lb1_row *r = code_row(&c->x, &c->codes, code);
+	int i = (int)(r - c->codes.rows);
+	if (c->codes.nrows == before)
+		return c->ours[i];
+	if (c->ours_cap < c->codes.cap) {
+		c->ours_cap = c->codes.cap;
+		c->ours = xrealloc(c->ours, (size_t)c->ours_cap);
+	}
+	char key[sizeof r->key];
+	int row = c->f11 ? f11_match(code, c->map, c->nmap) : -1;
+	if (!c->f11)
+		str_copy(key, sizeof key, code);
+	else if (row >= 0)
+		str_copy(key, sizeof key, c->f11->rows[row].key);
+	else
+		lain_key(code, key, sizeof key);
+	return c->ours[i] = strcmp(key, c->baris) == 0;
+}
+
+/* A pair is behind the cell when counting it alone gives the cell: the same
+ * lb1_count the report adds it with. */
+static void cell_pair(const struct pair *p, void *ctx)
+{
+	struct cell_rows *c = ctx;
+	if (!code_is_ours(c, p->code))
+		return;
+	struct lb1_row one;
+	memset(&one, 0, sizeof one);
+	lb1_count(&one, c->layout, &p->age, p->kasus, p->sex);
+	long v = sel_value(&one, c->layout, &c->sel);
+	if (v)
+		snprintf(asal_add(c->out, p->visit, v)->ket, sizeof c->out->rows[0].ket, "%s %c", p->code, p->kasus);
+}
+
+int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *baris, const char *kolom,
+	     struct asal *out, struct sbuf *err)
+{
+	char from[11], to[11];
+	if (asal_month(month, from, to, err) != 0)
+		return ASAL_ERROR;
+	struct cell_rows c = { .layout = layout, .baris = baris, .out = out };
+	if (parse_column(layout, kolom, &c.sel) != 0) {
+		sb_printf(err, "kolom LB1 tidak dikenal: '%s' (UMUR.baru|lama|kkl.L|P, mis. %s.baru.L)", kolom,
+			  band_key(layout, 1));
+		return ASAL_UNKNOWN;
+	}
+	struct lb1 f11;
+	memset(&f11, 0, sizeof f11);
+	int snap = db_read_begin(db, err);
+	int rc = snap < 0 ? -1 : 0;
+	if (rc == 0 && layout == LAYOUT_F11) {
+		struct f11_map *map;
+		rc = f11_load(db, &f11, &map, &c.nmap, err);
+		c.map = map;
+		c.f11 = &f11;
+	}
+	if (rc == 0)
+		rc = each_pair(db, from, to, cell_pair, &c, err);
+	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	int known = out->n > 0 || strncmp(baris, "LAIN.", 5) == 0;
+	for (int i = 0; layout == LAYOUT_F11 && i < f11.nrows; i++)
+		known |= strcmp(f11.rows[i].key, baris) == 0;
+	free((void *)c.map);
+	free(c.x.slot);
+	free(c.ours);
+	lb1_free(&c.codes);
+	lb1_free(&f11);
+	if (rc != 0)
+		return ASAL_ERROR;
+	if (!known && (layout == LAYOUT_F11 || !asal_known(db, "icd10", baris))) {
+		sb_printf(err, "baris LB1 tidak dikenal: '%s' (%s)", baris,
+			  layout == LAYOUT_F11 ? "nomor baris Formulir 11, mis. A1, atau LAIN.KODE" : "kode ICD-10");
+		return ASAL_UNKNOWN;
+	}
+	return ASAL_OK;
 }

@@ -1,4 +1,5 @@
 #include "pkm/lb2.h"
+#include "pkm/asal.h"
 #include "pkm/db.h"
 #include "pkm/stock.h"
 #include <stdio.h>
@@ -31,11 +32,25 @@ void lplpo_optimum(const struct farmasi_config *f, long sk, long sisa, long days
 
 long lplpo_request(long optimum, long sisa) { return optimum > sisa ? optimum - sisa : 0; }
 
+/* A payer's visits with a prescription in the month (?1 to ?2): counted for
+ * the report, listed for the rows behind its cell (lb2_asal). */
+#define RESEP_VISITS(payer) " FROM kunjungan k JOIN resep x ON x.kunjungan_id = k.id WHERE k.penjamin = " payer \
+	" AND k.tanggal >= ?1 AND k.tanggal < ?2 AND k.batal IS NULL"
+
+/* The movements from the month's first day (?1) on, each with its kind in the
+ * month that ends before ?2 (awal, terima, pakai, lain; NULL after the month)
+ * and its part of that column (what goes out counts positive): the report's
+ * sums and the rows behind its cells (lb2_asal) are both read from here. */
+#define MONTH_MOVES "SELECT b.obat, m.tanggal, m.jenis, m.jumlah, m.id, m.resep_id, b.no_batch, b.sumber, " \
+	"CASE WHEN m.tanggal >= ?2 THEN NULL WHEN m.jenis = 'AWAL' THEN 'awal' WHEN m.jenis = 'TERIMA' THEN 'terima' " \
+	"WHEN m.jenis = 'PAKAI' THEN 'pakai' ELSE 'lain' END AS kind, " \
+	"CASE WHEN m.jenis IN ('AWAL', 'TERIMA') THEN m.jumlah ELSE -m.jumlah END AS nilai " \
+	"FROM mutasi m CROSS JOIN batch b ON b.id = m.batch_id WHERE m.tanggal >= ?1"
+
 static int load_payers(sqlite3 *db, const char *from, const char *to, struct lb2 *r, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT p.kode, p.nama, (SELECT COUNT(DISTINCT k.id) FROM kunjungan k "
-				      "JOIN resep x ON x.kunjungan_id = k.id WHERE k.penjamin = p.kode AND k.tanggal >= ?1 "
-				      "AND k.tanggal < ?2 AND k.batal IS NULL) FROM penjamin p ORDER BY p.urut", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT p.kode, p.nama, (SELECT COUNT(DISTINCT k.id)" RESEP_VISITS("p.kode")
+				      ") FROM penjamin p ORDER BY p.urut", NULL);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -120,15 +135,13 @@ int lb2_build(sqlite3 *db, const struct farmasi_config *f, const char *month, st
 	 * after years of records. AWAL in the month is the imported opening stock: it
 	 * belongs to stok awal. */
 	sqlite3_stmt *st = db_prepare(db,
-		"WITH m AS (SELECT b.obat, m.tanggal, m.jenis, m.jumlah FROM mutasi m CROSS JOIN batch b ON b.id = m.batch_id "
-		"           WHERE m.tanggal >= ?1) "
+		"WITH m AS (" MONTH_MOVES ") "
 		"SELECT o.kode, o.nama, o.satuan, o.stok_optimum, "
 		" (SELECT COALESCE(SUM(saldo), 0) FROM batch WHERE obat = o.kode) - COALESCE(SUM(m.jumlah), 0), "
-		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'AWAL' THEN m.jumlah END), 0), "
-		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'TERIMA' THEN m.jumlah END), 0), "
-		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis = 'PAKAI' THEN -m.jumlah END), 0), "
-		" COALESCE(SUM(CASE WHEN m.tanggal < ?2 AND m.jenis IN ('RUSAK', 'KEDALUWARSA', 'MUTASI', 'OPNAME') "
-		"  THEN -m.jumlah END), 0), coalesce(o.ditutup, '') "
+		" COALESCE(SUM(CASE WHEN m.kind = 'awal' THEN m.nilai END), 0), "
+		" COALESCE(SUM(CASE WHEN m.kind = 'terima' THEN m.nilai END), 0), "
+		" COALESCE(SUM(CASE WHEN m.kind = 'pakai' THEN m.nilai END), 0), "
+		" COALESCE(SUM(CASE WHEN m.kind = 'lain' THEN m.nilai END), 0), coalesce(o.ditutup, '') "
 		"FROM obat o LEFT JOIN m ON m.obat = o.kode GROUP BY o.kode ORDER BY o.kode", err);
 	if (!st)
 		return -1;
@@ -229,6 +242,7 @@ void lb2_table(const struct lb2 *r, struct table *t)
 		str_copy(t->cols[c].group, sizeof t->cols[c].group, c < C_BERI ? "Stok" : "Pemberian (diisi IFK)");
 		str_copy(t->cols[c].label, sizeof t->cols[c].label,
 			 c < C_BERI ? labels[c] : c < ncols - 1 ? r->sources[c - C_BERI].kode : "Jml");
+		str_copy(t->cols[c].key, sizeof t->cols[c].key, c < C_BERI ? col_key[c] : "");
 	}
 	int fixed = 0;
 	for (int i = 0; i < r->n; i++) {
@@ -238,6 +252,7 @@ void lb2_table(const struct lb2 *r, struct table *t)
 		snprintf(kode, sizeof kode, "%s%s", row->kode, row->opt.fixed ? "*" : "");
 		snprintf(nama, sizeof nama, "%s / %s", row->nama, row->satuan);
 		long *v = table_add(t, ROW_DATA, no, kode, nama);
+		str_copy(t->rows[t->nrows - 1].key, sizeof t->rows[0].key, row->kode);
 		row_values(row, v);
 		for (int c = C_BERI; c < ncols; c++)
 			v[c] = CELL_BLANK;
@@ -343,4 +358,105 @@ int stock_status_list(sqlite3 *db, const struct farmasi_config *f, struct date t
 	sqlite3_finalize(st);
 	lb2_free(&r);
 	return n;
+}
+
+/* Which kinds of movement a stock column sums (before: the batches' balance on
+ * the 1st, as a term each); NULL for a column computed by a formula. */
+static const struct {
+	const char *kolom;
+	int before;
+	const char *kinds;		/* ?4 of the rows' query: kinds between commas */
+} stock_cols[] = {
+	{ "stok_awal", 1, ",awal," },
+	{ "penerimaan", 0, ",terima," },
+	{ "persediaan", 1, ",awal,terima," },
+	{ "pemakaian", 0, ",pakai," },
+	{ "keluar_lain", 0, ",lain," },
+	/* what goes out is a term taken away from what there was */
+	{ "sisa", 1, ",awal,terima,-pakai,-lain," },
+};
+
+/* Rows of one query: a visit (0 if none), a description, a value, a date. */
+static int add_rows(sqlite3 *db, sqlite3_stmt *st, struct asal *out, struct sbuf *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct asal_row *r = asal_add(out, (long)sqlite3_column_int64(st, 0), (long)sqlite3_column_int64(st, 2));
+		db_col_text(st, 1, r->ket, sizeof r->ket);
+		db_col_text(st, 3, r->tanggal, sizeof r->tanggal);
+	}
+	return db_finish(db, st, rc, err);
+}
+
+static int stock_rows(sqlite3 *db, int col, const char *from, const char *to, const char *drug, struct asal *out,
+		      struct sbuf *err)
+{
+	int rc = 0;
+	if (stock_cols[col].before) {
+		/* the report's balance on the 1st (today's less what moved since), batch by batch */
+		sqlite3_stmt *st = db_prepare(db, "SELECT 0, 'saldo tgl 1 ' || b.sumber || ' ' || b.no_batch, b.saldo - "
+					      "COALESCE((SELECT SUM(jumlah) FROM mutasi WHERE batch_id = b.id AND tanggal >= ?1), 0) AS n, ?1 "
+					      "FROM batch b WHERE b.obat = ?2 AND n <> 0 ORDER BY b.id", err);
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, drug, -1, SQLITE_STATIC);
+		rc = add_rows(db, st, out, err);
+	}
+	sqlite3_stmt *st = rc ? NULL : db_prepare(db,
+		"WITH m AS (" MONTH_MOVES ") SELECT COALESCE(x.kunjungan_id, 0), m.jenis || ' ' || m.sumber || ' ' || m.no_batch, "
+		"CASE WHEN instr(?4, ',-' || m.kind || ',') THEN -m.nilai ELSE m.nilai END, m.tanggal FROM m "
+		"LEFT JOIN resep x ON x.id = m.resep_id WHERE m.obat = ?3 AND (instr(?4, ',' || m.kind || ',') "
+		"OR instr(?4, ',-' || m.kind || ',')) ORDER BY m.tanggal, m.id", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, drug, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, stock_cols[col].kinds, -1, SQLITE_STATIC);
+	return add_rows(db, st, out, err);
+}
+
+int lb2_asal(sqlite3 *db, const char *month, const char *baris, const char *kolom, struct asal *out,
+	     struct sbuf *err)
+{
+	char from[11], to[11];
+	if (asal_month(month, from, to, err) != 0)
+		return ASAL_ERROR;
+	int col = -1;
+	for (size_t i = 0; i < ARRAY_LEN(stock_cols); i++)
+		if (strcmp(kolom, stock_cols[i].kolom) == 0)
+			col = (int)i;
+	int payer = strcmp(baris, "resep") == 0;
+	if (payer ? !asal_known(db, "penjamin", kolom) : !asal_known(db, "obat", baris)) {
+		sb_printf(err, payer ? "penjamin tidak dikenal: '%s'" : "obat tidak dikenal: '%s'", payer ? kolom : baris);
+		return ASAL_UNKNOWN;
+	}
+	if (!payer && col < 0) {
+		if (strcmp(kolom, "stok_optimum") == 0 || strcmp(kolom, "permintaan") == 0)
+			sb_printf(err, "kolom LB2 %s dihitung dengan rumus (lihat keterangan di bawah laporan), "
+				       "bukan dari baris", kolom);
+		else
+			sb_printf(err, "kolom LB2 tidak dikenal: '%s' (stok_awal, penerimaan, persediaan, pemakaian, "
+				       "keluar_lain, sisa)", kolom);
+		return ASAL_UNKNOWN;
+	}
+	int snap = db_read_begin(db, err);
+	if (snap < 0)
+		return ASAL_ERROR;
+	int rc;
+	if (payer) {
+		sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT k.id, 'resep', 1, k.tanggal" RESEP_VISITS("?3") " ORDER BY k.id", err);
+		if (st) {
+			sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, kolom, -1, SQLITE_STATIC);
+		}
+		rc = st ? add_rows(db, st, out, err) : -1;
+	} else {
+		rc = stock_rows(db, col, from, to, baris, out, err);
+	}
+	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	return rc == 0 ? ASAL_OK : ASAL_ERROR;
 }

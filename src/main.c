@@ -22,6 +22,7 @@
 #include "pkm/puskesmas.h"
 #include "pkm/output.h"
 #include "pkm/reports.h"
+#include "pkm/asal.h"
 #include "pkm/rowdef.h"
 #include "pkm/ui.h"
 #include <locale.h>
@@ -48,6 +49,7 @@ static const char usage[] =
 	"  pkm [--db BERKAS] laporan lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--layout klasik|formulir11] (LB1)\n"
 	"                    [--format text|csv|data] [--width 80|136] [--out BERKAS]\n"
+	"                    [--asal BARIS,KOLOM]  baris di balik satu sel (kunci --format data)\n"
 	"  pkm [--db BERKAS] laporan final lb1|lb2|lb3|lb4|jampersal --month MM-YYYY\n"
 	"                    [--nama NAMA]       tandatangani laporan bulan itu (FINAL)\n"
 	"  pkm [--db BERKAS] laporan status [--month MM-YYYY]  laporan final, berubah, atau belum\n"
@@ -252,7 +254,7 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 	if (strcmp(argv[0], "final") == 0 || strcmp(argv[0], "status") == 0)	/* sign-off (pkm/final.h) */
 		return cmd_final(db, cfg, argc, argv);
 	struct report_req req = { argv[0], NULL, cfg->lb1_layout, FMT_TEXT, cfg->width };
-	const char *out_path = NULL;
+	const char *out_path = NULL, *asal = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!val)
@@ -269,6 +271,8 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 			req.width = (int)w;
 		else if (strcmp(opt, "--out") == 0)
 			out_path = val;
+		else if (strcmp(opt, "--asal") == 0)
+			asal = val;
 		else {
 			char msg[128];
 			snprintf(msg, sizeof msg, "pilihan tidak sah: %s %s", opt, val);
@@ -277,6 +281,8 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 	}
 	if (!req.month)
 		return fail_usage("laporan perlu --month MM-YYYY (atau YYYY-MM)");
+	if (asal && req.format == FMT_DATA)
+		return fail_usage("--asal ditulis sebagai text atau csv");
 	if (cli_month_refused(req.month))
 		return 2;
 	struct sbuf err = { 0 };
@@ -284,14 +290,20 @@ static int cmd_report(const struct cli *c, int argc, char **argv)
 	config_backup_dir(cfg, db_path, backups, sizeof backups);
 	struct out o;
 	int rc = out_open(&o, db, backups, out_path, &err);
+	int unknown = 0;
 	if (rc == 0) {
-		rc = report_write(db, cfg, &req, o.f, &err);
-		rc |= out_close(&o, rc == 0, &err);
+		if (asal) {
+			rc = report_asal(db, cfg, &req, asal, o.f, &err);
+			unknown = rc == ASAL_UNKNOWN;
+		} else {
+			rc = report_write(db, cfg, &req, o.f, &err);
+		}
+		rc = out_close(&o, rc == 0, &err) != 0 || rc != 0 ? -1 : 0;
 	}
 	if (rc != 0)
 		print_error(err.len ? sb_str(&err) : "laporan tidak dapat ditulis");
 	sb_free(&err);
-	return rc == 0 ? 0 : 1;
+	return unknown ? 2 : rc == 0 ? 0 : 1;
 }
 
 /* Check every form against the schema and dictionary of this program's own

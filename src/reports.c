@@ -25,9 +25,10 @@ int report_format_parse(const char *s, enum report_format *out)
 	return 0;
 }
 
-/* Print a built table in the requested text or CSV form. */
+/* Print a built table in the requested text or CSV form; with cells, where its
+ * data cells are in the text is recorded there. */
 static void write_table(const struct pkm_config *cfg, const struct report_req *req, const char *note,
-			const struct table *t, FILE *out)
+			struct cell_map *cells, const struct table *t, FILE *out)
 {
 	if (req->format == FMT_CSV) {
 		table_csv(t, out);
@@ -37,7 +38,9 @@ static void write_table(const struct pkm_config *cfg, const struct report_req *r
 	month_parse(req->month, &first, &next);
 	char period[64];
 	snprintf(period, sizeof period, "Bulan: %s %d", month_name(first.m), first.y);
-	struct page_setup ps = { cfg, period, req->width, cfg->page_lines, note };
+	struct page_setup ps = { cfg, period, req->width, cfg->page_lines, note, cells };
+	if (cells)	/* where the table's text begins in the whole */
+		cells->base = (size_t)ftell(out);
 	struct sbuf text = { 0 };
 	table_text(t, &ps, &text);
 	fputs(sb_str(&text), out);
@@ -45,7 +48,7 @@ static void write_table(const struct pkm_config *cfg, const struct report_req *r
 }
 
 static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
-		     FILE *out, struct sbuf *err)
+		     struct cell_map *cells, FILE *out, struct sbuf *err)
 {
 	struct lb1 r;
 	if (lb1_build(db, req->month, req->layout, &r, err) != 0)
@@ -55,7 +58,7 @@ static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 	} else {
 		struct table t;
 		lb1_table(&r, &t);
-		write_table(cfg, req, note, &t, out);
+		write_table(cfg, req, note, cells, &t, out);
 		table_free(&t);
 	}
 	lb1_free(&r);
@@ -63,7 +66,7 @@ static int write_lb1(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 }
 
 static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
-		     FILE *out, struct sbuf *err)
+		     struct cell_map *cells, FILE *out, struct sbuf *err)
 {
 	struct lb2 r;
 	if (lb2_build(db, &cfg->farmasi, req->month, &r, err) != 0)
@@ -73,28 +76,39 @@ static int write_lb2(sqlite3 *db, const struct pkm_config *cfg, const struct rep
 	} else {
 		struct table t;
 		lb2_table(&r, &t);
-		write_table(cfg, req, note, &t, out);
+		write_table(cfg, req, note, cells, &t, out);
 		table_free(&t);
 	}
 	lb2_free(&r);
 	return 0;
 }
 
-/* Reports defined as rows in forms/laporan/NAME.ini (LB3, LB4, Jampersal). */
-static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
-			FILE *out, struct sbuf *err)
+int report_rowdef(sqlite3 *db, const struct pkm_config *cfg, const char *name, struct rowdef *d, struct sbuf *err)
 {
 	char path[PATH_MAX];
-	rowdef_path(cfg, req->name, path, sizeof path);
-	struct rowdef d;
+	rowdef_path(cfg, name, path, sizeof path);
+	if (strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(name) || access(path, R_OK) != 0) {
+		sb_printf(err, "laporan tidak dikenal: %s (tersedia: lb1, lb2, lb3, lb4, jampersal)", name);
+		return -1;
+	}
 	struct sbuf why = { 0 };
-	if (rowdef_load(db, path, &d, &why) != 0) {
-		sb_printf(err, "definisi laporan %s bermasalah: %s", req->name, sb_str(&why));
+	if (rowdef_load(db, path, d, &why) != 0) {
+		sb_printf(err, "definisi laporan %s bermasalah: %s", name, sb_str(&why));
 		sb_free(&why);
-		rowdef_free(&d);
+		rowdef_free(d);
 		return -1;
 	}
 	sb_free(&why);
+	return 0;
+}
+
+/* Reports defined as rows in forms/laporan/NAME.ini (LB3, LB4, Jampersal). */
+static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, const char *note,
+			struct cell_map *cells, FILE *out, struct sbuf *err)
+{
+	struct rowdef d;
+	if (report_rowdef(db, cfg, req->name, &d, err) != 0)
+		return -1;
 	struct rd_result r;
 	int rc = rowdef_count(db, cfg, &d, req->month, &r, err);
 	if (rc == 0 && req->format == FMT_DATA) {
@@ -102,7 +116,7 @@ static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct 
 	} else if (rc == 0) {
 		struct table t;
 		rd_table(&r, &t);
-		write_table(cfg, req, note, &t, out);
+		write_table(cfg, req, note, cells, &t, out);
 		table_free(&t);
 	}
 	if (rc == 0)
@@ -113,14 +127,16 @@ static int write_rowdef(sqlite3 *db, const struct pkm_config *cfg, const struct 
 
 static const struct {
 	const char *name;
-	int (*write)(sqlite3 *, const struct pkm_config *, const struct report_req *, const char *, FILE *, struct sbuf *);
+	int (*write)(sqlite3 *, const struct pkm_config *, const struct report_req *, const char *, struct cell_map *,
+		     FILE *, struct sbuf *);
 } reports[] = {
 	{ "lb1", write_lb1 },
 	{ "lb2", write_lb2 },
 };
 
-int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
-		 struct sbuf *err)
+/* A report written; with cells, its data cells recorded there. */
+static int write_report(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, struct cell_map *cells,
+			FILE *out, struct sbuf *err)
 {
 	if (req->width != 80 && req->width != 136) {
 		sb_printf(err, "lebar harus 80 atau 136");
@@ -144,17 +160,24 @@ int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_
 	}
 	for (size_t i = 0; i < ARRAY_LEN(reports); i++)
 		if (strcmp(req->name, reports[i].name) == 0)
-			return reports[i].write(db, cfg, req, note, out, err);
-	char path[PATH_MAX];
-	rowdef_path(cfg, req->name, path, sizeof path);
-	if (strspn(req->name, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(req->name) && access(path, R_OK) == 0)
-		return write_rowdef(db, cfg, req, note, out, err);
-	sb_printf(err, "laporan tidak dikenal: %s (tersedia: lb1, lb2, lb3, lb4, jampersal)", req->name);
-	return -1;
+			return reports[i].write(db, cfg, req, note, cells, out, err);
+	return write_rowdef(db, cfg, req, note, cells, out, err);
+}
+
+int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, FILE *out,
+		 struct sbuf *err)
+{
+	return write_report(db, cfg, req, NULL, out, err);
 }
 
 int report_render(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, char **text,
 		  size_t *len, struct sbuf *err)
+{
+	return report_render_cells(db, cfg, req, text, len, NULL, err);
+}
+
+int report_render_cells(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, char **text,
+			size_t *len, struct cell_map *cells, struct sbuf *err)
 {
 	*text = NULL;
 	*len = 0;
@@ -163,7 +186,7 @@ int report_render(sqlite3 *db, const struct pkm_config *cfg, const struct report
 		sb_printf(err, "memori tidak cukup");
 		return -1;
 	}
-	int rc = report_write(db, cfg, req, mem, err);
+	int rc = write_report(db, cfg, req, cells, mem, err);
 	fclose(mem);
 	if (rc != 0) {
 		free(*text);

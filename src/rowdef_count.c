@@ -1,6 +1,7 @@
 /* Counting the rows of a report definition: each row becomes one SQL query
  * built from checked table and column names, every value bound. */
 #include "pkm/rowdef.h"
+#include "pkm/asal.h"
 #include "pkm/date.h"
 #include "pkm/db.h"
 #include <stdlib.h>
@@ -146,11 +147,16 @@ static void where_conds(struct query *q, const struct rd_row *r)
 	}
 }
 
-static void build_query(struct query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm)
+/* The rows a row counts, one per counted unit, as (kid, jk, nilai): the visit
+ * (NULL for a monthly entry), the patient's sex, and 1 or the term of a sum.
+ * The cell is their sum (count_row) and the rows behind it are these listed
+ * (rowdef_asal): one query for both. */
+static void rows_query(struct query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm)
 {
 	char date[48], n[24];
 	if (r->monthly) {
-		sb_printf(&q->sql, "SELECT 'X', COALESCE(SUM(t.\"%s\"), 0) FROM \"%s\" t WHERE t.bulan = ?", r->sum_col, r->from);
+		sb_printf(&q->sql, "SELECT NULL AS kid, 'X' AS jk, t.\"%s\" AS nilai FROM \"%s\" t WHERE t.bulan = ? "
+				   "AND t.\"%s\" IS NOT NULL", r->sum_col, r->from, r->sum_col);
 		snprintf(n, sizeof n, "%ld", yyyymm);
 		add_bind(q, n);
 		where_conds(q, r);
@@ -180,8 +186,8 @@ static void build_query(struct query *q, const struct rd_row *r, const char *fro
 		snprintf(join, sizeof join, " FROM %s t JOIN v_kunjungan v ON v.id = t.kunjungan_id WHERE 1", table);
 	if (r->max_per) {
 		/* at most max_per per patient (and per value of per_col), earliest first */
-		sb_printf(&q->sql, "SELECT jk, COUNT(*) FROM (SELECT v.jk AS jk, %s AS d, ROW_NUMBER() OVER "
-				   "(PARTITION BY v.pasien_id%s%s%s ORDER BY v.tanggal, v.id) AS n", date,
+		sb_printf(&q->sql, "SELECT kid, jk, 1 AS nilai FROM (SELECT v.id AS kid, v.jk AS jk, %s AS d, ROW_NUMBER() "
+				   "OVER (PARTITION BY v.pasien_id%s%s%s ORDER BY v.tanggal, v.id) AS n", date,
 			  r->per_col[0] ? ", t.\"" : "", r->per_col, r->per_col[0] ? "\"" : "");
 		sb_add(&q->sql, join);
 		/* only the last 400 days (longer than a pregnancy, so every cap of the
@@ -200,27 +206,17 @@ static void build_query(struct query *q, const struct rd_row *r, const char *fro
 					   "x.kunjungan_id = kb.id)", table);
 		}
 		where_conds(q, r);
-		sb_printf(&q->sql, ") WHERE d >= ? AND d < ? AND n <= %ld GROUP BY jk", r->max_per);
+		sb_printf(&q->sql, ") WHERE d >= ? AND d < ? AND n <= %ld", r->max_per);
 		add_bind(q, from);
 		add_bind(q, to);
 		return;
 	}
-	static const char *const agg[] = { "COUNT(DISTINCT v.id)", "COUNT(DISTINCT v.pasien_id)", "COUNT(*)" };
-	if (r->count == CNT_SUM) {
-		sb_printf(&q->sql, "SELECT v.jk, COALESCE(SUM(t.\"%s\"), 0)", r->sum_col);
-	} else if (r->count == CNT_COMPLETE) {
-		/* patients whose set completes on this visit: tested in the count, so
-		 * only on visits that have the row, never on every visit of the month */
-		sb_add(&q->sql, "SELECT v.jk, COUNT(DISTINCT CASE WHEN max(");
-		for (int i = 0; i < r->ncomplete; i++) {
-			if (i)
-				sb_add(&q->sql, ", ");
-			first_date_sql(q, r, &r->complete[i]);
-		}
-		sb_add(&q->sql, ") = v.tanggal THEN v.pasien_id END)");
-	} else {
-		sb_printf(&q->sql, "SELECT v.jk, %s", agg[r->count]);
-	}
+	/* patients are counted once (their first visit of those counted), visits once */
+	int per_patient = r->count == CNT_PATIENTS || r->count == CNT_COMPLETE;
+	if (r->count == CNT_SUM)
+		sb_printf(&q->sql, "SELECT v.id AS kid, v.jk AS jk, t.\"%s\" AS nilai", r->sum_col);
+	else
+		sb_printf(&q->sql, "SELECT %s AS kid, v.jk AS jk, 1 AS nilai", per_patient ? "min(v.id)" : "v.id");
 	sb_add(&q->sql, join);
 	if (!this_month) {
 		sb_printf(&q->sql, " AND %s >= ? AND %s < ?", date, date);
@@ -228,7 +224,32 @@ static void build_query(struct query *q, const struct rd_row *r, const char *fro
 		add_bind(q, to);
 	}
 	where_conds(q, r);
-	sb_add(&q->sql, " GROUP BY v.jk");
+	if (r->count == CNT_SUM)
+		sb_printf(&q->sql, " AND t.\"%s\" IS NOT NULL", r->sum_col);
+	if (r->count == CNT_COMPLETE) {
+		/* patients whose set completes on this visit: tested only on visits
+		 * that have the row, never on every visit of the month */
+		sb_add(&q->sql, r->ncomplete > 1 ? " AND max(" : " AND (");
+		for (int i = 0; i < r->ncomplete; i++) {
+			if (i)
+				sb_add(&q->sql, ", ");
+			first_date_sql(q, r, &r->complete[i]);
+		}
+		sb_add(&q->sql, ") = v.tanggal");
+	}
+	/* the unary + keeps SQLite from walking every visit in id order to group */
+	if (per_patient)
+		sb_add(&q->sql, " GROUP BY +v.pasien_id");
+	else if (r->count == CNT_VISITS && strcmp(r->from, "kunjungan") != 0)	/* a visit's own row is one */
+		sb_add(&q->sql, " GROUP BY +v.id");
+}
+
+/* The row's cell values by sex: the sum of its rows. */
+static void build_query(struct query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm)
+{
+	sb_add(&q->sql, "SELECT jk, SUM(nilai) FROM (");
+	rows_query(q, r, from, to, yyyymm);
+	sb_add(&q->sql, ") GROUP BY jk");
 }
 
 static int count_row(sqlite3 *db, const struct rd_row *r, const char *from, const char *to, long yyyymm,
@@ -428,6 +449,10 @@ void rd_result_free(struct rd_result *r)
 
 static int ncols(const struct rowdef *d) { return d->columns == RD_TOTAL ? 1 : 3; }
 
+/* The columns as `--format data` and --asal name them, by rd_columns. */
+static const char *const data_keys[3][3] = { { "L", "P", "jumlah" }, { "jumlah", "", "" },
+					      { "jumlah", "tarif", "biaya" } };
+
 /* A ratio in hundredths; -1 when the denominator is 0. */
 static long ratio_value(const struct rd_result *r, const struct rd_ratio *x)
 {
@@ -447,8 +472,10 @@ void rd_table(const struct rd_result *r, struct table *t)
 	t->kode_csv_only = 1;
 	str_copy(t->title, sizeof t->title, d->title);
 	str_copy(t->head_nama, sizeof t->head_nama, "Kegiatan");
-	for (int c = 0; c < nc; c++)
+	for (int c = 0; c < nc; c++) {
 		str_copy(t->cols[c].label, sizeof t->cols[c].label, labels[d->columns][c]);
+		str_copy(t->cols[c].key, sizeof t->cols[c].key, data_keys[d->columns][c]);
+	}
 	long count = 0, cost = 0;
 	for (int i = 0, no = 0; i < d->n; i++) {
 		const struct rd_row *row = &d->rows[i];
@@ -459,6 +486,7 @@ void rd_table(const struct rd_result *r, struct table *t)
 		char num[16];
 		snprintf(num, sizeof num, "%d", ++no);
 		long *v = table_add(t, ROW_DATA, num, row->id, row->label);
+		str_copy(t->rows[t->nrows - 1].key, sizeof t->rows[0].key, row->id);
 		memcpy(v, r->v[i], (size_t)nc * sizeof *v);
 		count += r->v[i][0] > 0 ? r->v[i][0] : 0;
 		cost += r->v[i][2] > 0 ? r->v[i][2] : 0;
@@ -487,14 +515,12 @@ void rd_table(const struct rd_result *r, struct table *t)
 
 void rd_write_data(const struct rd_result *r, FILE *f)
 {
-	static const char *const keys[3][3] = { { "L", "P", "jumlah" }, { "jumlah", "", "" },
-						 { "jumlah", "tarif", "biaya" } };
 	const struct rowdef *d = r->def;
 	fputs("baris,kolom,nilai\n", f);
 	for (int i = 0; i < d->n; i++)
 		for (int c = 0; c < ncols(d) && !d->rows[i].head; c++)
 			if (r->v[i][c] != CELL_NA)
-				fprintf(f, "%s,%s,%ld\n", d->rows[i].id, keys[d->columns][c], r->v[i][c]);
+				fprintf(f, "%s,%s,%ld\n", d->rows[i].id, data_keys[d->columns][c], r->v[i][c]);
 	for (int i = 0; i < d->nratio; i++) {
 		char val[24] = "";
 		long h = ratio_value(r, &d->ratio[i]);
@@ -502,4 +528,98 @@ void rd_write_data(const struct rd_result *r, FILE *f)
 			dec_format(h, val, sizeof val);
 		fprintf(f, "%s,rasio,%s\n", d->ratio[i].id, val);
 	}
+}
+
+/* Which cell a data column key names: 0-2, or -1 with why in err. */
+static int cell_column(const struct rowdef *d, const struct rd_row *r, const char *kolom, struct sbuf *err)
+{
+	int c = -1;
+	for (int i = 0; i < ncols(d); i++)
+		if (strcmp(kolom, data_keys[d->columns][i]) == 0)
+			c = i;
+	if (c < 0)
+		sb_printf(err, "kolom %s tidak dikenal: '%s'", d->id, kolom);
+	else if (r->count == CNT_TARGET)
+		sb_printf(err, "baris %s adalah sasaran dari konfigurasi ([sasaran] %s), bukan dari baris data", r->id,
+			  sasaran_names[r->target]);
+	else if (d->columns == RD_TARIFF && c == 1)
+		sb_printf(err, "kolom tarif adalah tarif dari definisi laporan, bukan dari baris data");
+	else if (r->monthly && d->columns == RD_BY_SEX && c < 2)
+		sb_printf(err, "baris %s diisi per bulan tanpa jenis kelamin: kolom %s tidak berlaku", r->id, kolom);
+	else
+		return c;
+	return -1;
+}
+
+static int list_rows(sqlite3 *db, const struct rowdef *d, const struct rd_row *r, int col, const char *month,
+		     struct asal *out, struct sbuf *err)
+{
+	char from[11], to[11];
+	if (asal_month(month, from, to, err) != 0)
+		return -1;
+	/* the month's visits and rows gathered for this row alone */
+	struct rowdef one = *d;
+	one.rows = (struct rd_row *)r;
+	one.n = 1;
+	if (month_visits(db, &one, from, to, err) != 0 || month_rows(db, &one, 0, err) != 0)
+		return -1;
+	struct query q = { 0 };
+	sb_add(&q.sql, "SELECT kid, jk, nilai FROM (");
+	/* the monthly rows' key: YYYYMM of the first day */
+	rows_query(&q, r, from, to, strtol(from, NULL, 10) * 100 + strtol(from + 5, NULL, 10));
+	sb_add(&q.sql, ")");
+	if (d->columns == RD_BY_SEX && col < 2) {
+		sb_add(&q.sql, " WHERE jk = ?");
+		add_bind(&q, col == 0 ? "L" : "P");
+	}
+	sqlite3_stmt *st = db_prepare(db, sb_str(&q.sql), err);
+	int rc = -1;
+	if (st) {
+		bind_all(st, &q);
+		int step;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			long v = (long)sqlite3_column_int64(st, 2);
+			/* the cost column: each row's count at the row's tariff */
+			struct asal_row *a = asal_add(out, (long)sqlite3_column_int64(st, 0),
+						      d->columns == RD_TARIFF && col == 2 ? v * r->tariff : v);
+			db_col_text(st, 1, a->ket, sizeof a->ket);
+			if (strcmp(a->ket, "X") == 0)	/* a monthly entry: its column */
+				snprintf(a->ket, sizeof a->ket, "isian bulanan %s", r->sum_col);
+		}
+		rc = db_finish(db, st, step, err);
+	}
+	query_free(&q);
+	return rc;
+}
+
+int rowdef_asal(sqlite3 *db, const struct rowdef *d, const char *month, const char *baris, const char *kolom,
+		struct asal *out, struct sbuf *err)
+{
+	const struct rd_row *r = NULL;
+	for (int i = 0; i < d->n && !r; i++)
+		if (!d->rows[i].head && strcmp(d->rows[i].id, baris) == 0)
+			r = &d->rows[i];
+	if (!r && strcmp(kolom, "rasio") == 0) {
+		sb_printf(err, "rasio %s dihitung dari dua baris laporan (lihat di bawah laporan), bukan dari baris data",
+			  baris);
+		return ASAL_UNKNOWN;
+	}
+	if (!r) {
+		sb_printf(err, "baris %s tidak dikenal: '%s'", d->id, baris);
+		return ASAL_UNKNOWN;
+	}
+	int col = cell_column(d, r, kolom, err);
+	if (col < 0)
+		return ASAL_UNKNOWN;
+	int snap = db_read_begin(db, err);
+	if (snap < 0)
+		return ASAL_ERROR;
+	int rc = list_rows(db, d, r, col, month, out, err);
+	struct rowdef one = *d;
+	one.rows = (struct rd_row *)r;
+	one.n = 1;
+	month_rows(db, &one, 1, NULL);
+	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	return rc == 0 ? ASAL_OK : ASAL_ERROR;
 }

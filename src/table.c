@@ -293,8 +293,27 @@ static void column_header(struct sbuf *b, const struct table *t, const struct la
 	rule(b, w);
 }
 
-static void body_row(struct sbuf *b, const struct trow *r,
-		     const struct label_widths *lw, int c0, int c1)
+void cell_map_free(struct cell_map *m)
+{
+	free(m->pos);
+	memset(m, 0, sizeof *m);
+}
+
+static void add_cell(struct cell_map *m, size_t off, int width, const char *baris, const char *kolom)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 256;
+		m->pos = xrealloc(m->pos, (size_t)m->cap * sizeof *m->pos);
+	}
+	struct cell_pos *p = &m->pos[m->n++];
+	p->off = m->base + off;
+	p->width = width;
+	str_copy(p->baris, sizeof p->baris, baris);
+	str_copy(p->kolom, sizeof p->kolom, kolom);
+}
+
+static void body_row(struct sbuf *b, const struct table *t, const struct trow *r,
+		     const struct label_widths *lw, int c0, int c1, struct cell_map *m)
 {
 	if (r->kind == ROW_HEAD) {
 		sb_printf(b, "%s\n", r->nama);
@@ -311,6 +330,8 @@ static void body_row(struct sbuf *b, const struct trow *r,
 	for (int c = c0; c < c1; c++) {
 		cell_text(r->v[c], num, sizeof num);
 		sb_addc(b, ' ');
+		if (m && r->key[0] && t->cols[c].key[0] && r->v[c] != CELL_BLANK && r->v[c] != CELL_NA)
+			add_cell(m, b->len, lw->col[c], r->key, t->cols[c].key);
 		put_cell(b, num, lw->col[c], 1);
 	}
 	sb_addc(b, '\n');
@@ -379,7 +400,7 @@ void table_text(const struct table *t, const struct page_setup *ps, struct sbuf 
 			column_header(out, t, &lw, start[p], start[p + 1]);
 			int r1 = (k + 1) * per_page < t->nrows ? (k + 1) * per_page : t->nrows;
 			for (int r = k * per_page; r < r1; r++)
-				body_row(out, &t->rows[r], &lw, start[p], start[p + 1]);
+				body_row(out, t, &t->rows[r], &lw, start[p], start[p + 1], ps->cells);
 			rule(out, panel_width(&lw, start[p], start[p + 1]));
 		}
 	}

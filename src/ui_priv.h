@@ -118,6 +118,19 @@ int ui_reason_asked(struct ui *u, const char *label, const char *table, long row
  * month, or the reason recorded), 0 when not (said). */
 int ui_final_reason(struct ui *u, const char *day, const char *report, const char *table, long row, long pasien_id,
 		    const char *what);
+/* The report viewer's cell cursor (src/ui_asal.c): made from the cells the
+ * rendered text recorded (taken from *map), moved by the arrows (1 when the key
+ * was one; the view follows), drawn over the shown lines (the first on screen
+ * row y0); Enter lists the rows
+ * behind its cell. */
+struct cell_cursor;
+struct cell_map;
+struct report_req;
+struct cell_cursor *cursor_new(const struct report_req *req, struct cell_map *map, const char *text);
+void cursor_free(struct cell_cursor *c);
+int cursor_move(struct cell_cursor *c, int key, int *top, int page, int *left);
+void cursor_draw(const struct cell_cursor *c, char **lines, int y0, int top, int page, int left);
+void ui_asal_list(struct ui *u, const struct cell_cursor *c);
 /* F7's question: a file name (proposed filled in) for the export folder, a
  * replace asked when it exists; 1 with the full path, 0 when cancelled or refused (said). */
 int ui_ask_file(struct ui *u, const char *proposed, char *path, size_t size);

@@ -4,6 +4,7 @@
 #include "pkm/export.h"
 #include "pkm/output.h"
 #include "pkm/reports.h"
+#include "pkm/table.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,9 +92,11 @@ void ui_text_out(struct ui *u, enum action a, const char *text, size_t len, cons
 }
 
 /* The viewer of any text in contexts ctx, with a note held above it (or
- * NULL); the action that closed it (A_BACK, or A_FINAL in a monthly report's). */
+ * NULL); the action that closed it (A_BACK, or A_FINAL in a monthly report's).
+ * With a cell cursor (a report's cells), the arrows move it and Enter lists
+ * the rows behind its cell. */
 static enum action view_text(struct ui *u, unsigned ctx, const char *title, const char *note, const char *text,
-			     size_t len, const char *file_name)
+			     size_t len, const char *file_name, struct cell_cursor *cells)
 {
 	/* what is stored is shown, never obeyed (escapes for control characters);
 	 * `shown` stays whole for saving and printing, v.text is split into lines */
@@ -118,9 +121,12 @@ static enum action view_text(struct ui *u, unsigned ctx, const char *title, cons
 			int w = utf8_width(s);
 			ui_text(y0 + i, 0, COLS, v.left < w ? s + utf8_prefix(s, v.left) : "", 0);
 		}
+		cursor_draw(cells, v.lines, y0, v.top, page, v.left);
 		char pos[64];
 		snprintf(pos, sizeof pos, "baris %d-%d dari %d, kolom %d", v.top + 1,
 			 v.top + page < v.n ? v.top + page : v.n, v.n, v.left + 1);
+		if (cells)	/* the cell cursor, said where the eye looks for keys */
+			ui_text(1, 0, COLS - (int)strlen(pos) - 2, "Panah: pilih sel. Enter: asal angka", A_DIM);
 		ui_text(1, COLS - (int)strlen(pos) - 1, (int)strlen(pos), pos, A_DIM);
 		curs_set(0);
 		refresh();
@@ -132,6 +138,10 @@ static enum action view_text(struct ui *u, unsigned ctx, const char *title, cons
 			break;
 		} else if (a == A_TOFILE || a == A_PRINT) {
 			ui_text_out(u, a, text, len, file_name);
+		} else if (a == A_OPEN && cells) {
+			ui_asal_list(u, cells);
+		} else if (cursor_move(cells, k, &v.top, page, &v.left)) {
+			;
 		} else if (k == K_LEFT) {
 			v.left = v.left > 10 ? v.left - 10 : 0;
 		} else if (k == K_RIGHT) {
@@ -152,7 +162,7 @@ static enum action view_text(struct ui *u, unsigned ctx, const char *title, cons
 void ui_view_text(struct ui *u, const char *title, const char *note, const char *text, size_t len,
 		  const char *file_name)
 {
-	view_text(u, CTX_VIEWER, title, note, text, len, file_name);
+	view_text(u, CTX_VIEWER, title, note, text, len, file_name, NULL);
 }
 
 static const struct {
@@ -175,7 +185,8 @@ static void show_report(struct ui *u, const struct report_req *req)
 	refresh();
 	u->msg[0] = '\0';
 	ui_puskesmas_refresh(u);	/* the identity as the last desk saved it */
-	while (report_render(u->db, u->cfg, req, &text, &len, &err) == 0) {
+	struct cell_map map = { 0 };
+	while (report_render_cells(u->db, u->cfg, req, &text, &len, &map, &err) == 0) {
 		char rname[16], title[96], file[64];
 		str_copy(rname, sizeof rname, req->name);
 		str_upper(rname);
@@ -185,8 +196,10 @@ static void show_report(struct ui *u, const struct report_req *req)
 		snprintf(title, sizeof title, "Laporan %s %s", rname, month_show(first, shown));
 		snprintf(file, sizeof file, "%.16s-%.7s.txt", req->name, req->month);	/* sorts by month */
 		char note[256];
+		struct cell_cursor *cells = cursor_new(req, &map, text);
 		enum action a = view_text(u, CTX_VIEWER | CTX_MONTHREP, title,
-					  ui_puskesmas_incomplete(u, note, sizeof note) ? note : NULL, text, len, file);
+					  ui_puskesmas_incomplete(u, note, sizeof note) ? note : NULL, text, len, file, cells);
+		cursor_free(cells);
 		free(text);
 		if (a != A_FINAL)
 			break;
@@ -199,6 +212,7 @@ static void show_report(struct ui *u, const struct report_req *req)
 		first[strcspn(first, "\n")] = '\0';
 		ui_message(u, 1, "%s", first);
 	}
+	cell_map_free(&map);
 	sb_free(&err);
 }
 

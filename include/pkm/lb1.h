@@ -65,4 +65,19 @@ void lb1_table(const struct lb1 *r, struct table *t);
 /* Data cells "baris,kolom,nilai": non-zero cells, sorted. */
 void lb1_write_data(const struct lb1 *r, FILE *f);
 
+/* Cells a column adds up: one band or all (-1), sets of KASUS_* and SEX_* bits. */
+struct lb1_sel {
+	int band;
+	unsigned kasus, sex;
+};
+/* The key of printed column c ("1-4t.lama+kkl.L", "*.baru.L+P"): --asal takes
+ * it as it takes a data cell's column. */
+void lb1_column_key(enum layout l, int c, char *key, size_t size);
+
+struct asal;
+/* The (visit, code) pairs behind data cell baris,kolom (include/pkm/asal.h):
+ * ASAL_OK, ASAL_UNKNOWN for a cell LB1 does not have, ASAL_ERROR. */
+int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *baris, const char *kolom,
+	     struct asal *out, struct sbuf *err);
+
 #endif

@@ -58,6 +58,12 @@ void lb2_table(const struct lb2 *r, struct table *t);
 /* Data cells "baris,kolom,nilai": one row per drug, then "resep" by payer. */
 void lb2_write_data(const struct lb2 *r, FILE *f);
 
+struct asal;
+/* The rows behind data cell baris,kolom (include/pkm/asal.h): a drug's batches
+ * and movements for a stock column, a payer's visits for "resep". */
+int lb2_asal(sqlite3 *db, const char *month, const char *baris, const char *kolom, struct asal *out,
+	     struct sbuf *err);
+
 /* What the pharmacy screen shows per drug: the balance, the optimum the last
  * LPLPO asks for (fixed, or computed for the previous month), and the earliest
  * batch in stock that expires within the warning window. */

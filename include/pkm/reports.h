@@ -24,6 +24,15 @@ int report_write(sqlite3 *db, const struct pkm_config *cfg, const struct report_
 /* The same into memory (for the viewer). Caller frees *text. */
 int report_render(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, char **text,
 		  size_t *len, struct sbuf *err);
+struct rowdef;
+/* The row definitions of report `name` (forms/laporan/NAME.ini); -1 with why
+ * in err when there is no such report or its file has problems. */
+int report_rowdef(sqlite3 *db, const struct pkm_config *cfg, const char *name, struct rowdef *d, struct sbuf *err);
+struct cell_map;
+/* report_render with the text's data cells recorded in cells (the viewer's
+ * cell cursor; include/pkm/table.h). */
+int report_render_cells(sqlite3 *db, const struct pkm_config *cfg, const struct report_req *req, char **text,
+			size_t *len, struct cell_map *cells, struct sbuf *err);
 /* Send text to the configured printer command (its standard input). */
 int print_text(const char *command, const char *text, size_t len, struct sbuf *err);
 

@@ -96,4 +96,10 @@ void rd_table(const struct rd_result *r, struct table *t);
 /* Data cells "baris,kolom,nilai", every cell that applies, in row order. */
 void rd_write_data(const struct rd_result *r, FILE *f);
 
+struct asal;
+/* The rows row baris counted for column kolom (include/pkm/asal.h): the same
+ * rows whose sum is the cell. ASAL_UNKNOWN for a cell that is not counted. */
+int rowdef_asal(sqlite3 *db, const struct rowdef *d, const char *month, const char *baris, const char *kolom,
+		struct asal *out, struct sbuf *err);
+
 #endif

@@ -19,11 +19,13 @@ enum row_kind { ROW_DATA, ROW_HEAD, ROW_TOTAL };
 struct tcol {
 	char group[32];		/* printed over the columns that share it */
 	char label[16];
+	char key[40];		/* the column as --asal names it, "" for none */
 };
 
 struct trow {
 	enum row_kind kind;
 	char no[16], kode[32], nama[160];
+	char key[32];		/* the row as --asal names it, "" for none (totals) */
 	long *v;		/* ncols values; NULL for ROW_HEAD */
 };
 
@@ -43,12 +45,27 @@ void table_init(struct table *t, int ncols);
 long *table_add(struct table *t, enum row_kind kind, const char *no, const char *kode, const char *nama);
 void table_free(struct table *t);
 
+/* Where the data cells of a text report are (for the viewer's cell cursor):
+ * each cell's byte offset in the text and width, and its keys for --asal. */
+struct cell_pos {
+	size_t off;
+	int width;
+	char baris[32], kolom[40];
+};
+struct cell_map {
+	size_t base;		/* the offset in the whole text where table_text's output goes */
+	int n, cap;
+	struct cell_pos *pos;
+};
+void cell_map_free(struct cell_map *m);
+
 struct page_setup {
 	const struct pkm_config *cfg;
 	const char *period;	/* "Bulan: November 2026" */
 	int width;		/* 80 or 136 */
 	int page_lines;
 	const char *note;	/* a line under the title on every page (FINAL ..., BULAN BERJALAN), or NULL */
+	struct cell_map *cells;	/* when set, the data cells are recorded there */
 };
 
 /* Lay out panels: columns [start[i], start[i+1]) form panel i; start needs max+1

@@ -234,6 +234,28 @@ static void test_drug_master_key(void **s)
 	action_limit(~0u);
 }
 
+/* The report viewer's cell cursor (src/ui_asal.c): for every role, Enter is
+ * A_OPEN there (the rows behind the cell) and the arrows are no action's key
+ * (they move the cursor), so no action added to the viewer takes them away;
+ * the list of rows has the viewer's keys, the data officer's to file and print. */
+static void test_viewer_cell_keys(void **s)
+{
+	(void)s;
+	const int arrows[] = { K_LEFT, K_RIGHT, K_UP, K_DOWN };
+	const unsigned report = CTX_VIEWER | CTX_MONTHREP;	/* the monthly reports' viewer */
+	for (size_t r = 0; r < ARRAY_LEN(roles); r++) {
+		action_limit(role_rights(roles[r]));
+		assert_int_equal(action_for_key(K_ENTER, report), A_OPEN);
+		for (size_t k = 0; k < ARRAY_LEN(arrows); k++)
+			assert_int_equal(action_for_key(arrows[k], report), A_NONE);
+	}
+	action_limit(role_rights("PELAPORAN"));
+	assert_int_equal(action_for_key(K_F(7), CTX_VIEWER), A_TOFILE);
+	assert_int_equal(action_for_key(K_F(9), CTX_VIEWER), A_PRINT);
+	assert_int_equal(action_for_key(K_ESC, CTX_VIEWER), A_BACK);
+	action_limit(~0u);
+}
+
 /* Admin: the puskesmas identity, F7 or ^K on the users' screen, for ADMIN only */
 static void test_identity_key(void **s)
 {
@@ -289,7 +311,7 @@ int main(void)
 		cmocka_unit_test(test_data_officer_help), cmocka_unit_test(test_stock_keys),
 		cmocka_unit_test(test_prescription_keys), cmocka_unit_test(test_drug_master_key),
 		cmocka_unit_test(test_identity_key),	  cmocka_unit_test(test_final_key),
-		cmocka_unit_test(test_checks_key),
+		cmocka_unit_test(test_checks_key),	  cmocka_unit_test(test_viewer_cell_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

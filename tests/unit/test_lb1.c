@@ -209,7 +209,7 @@ static void test_panels(void **s)
 	assert_int_equal(n, 1);
 	struct pkm_config c;
 	config_defaults(&c);
-	struct page_setup ps = { &c, "Bulan: Maret 2025", 40, 30, NULL };
+	struct page_setup ps = { &c, "Bulan: Maret 2025", 40, 30, NULL, NULL };
 	struct sbuf out = { 0 };
 	table_text(&t, &ps, &out);
 	assert_non_null(strstr(sb_str(&out), "1234567"));	/* never cut */

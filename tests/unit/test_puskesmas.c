@@ -124,7 +124,7 @@ static char *signature_of(const struct pkm_config *cfg, int width)
 	str_copy(t.cols[1].label, sizeof t.cols[1].label, "P");
 	long *v = table_add(&t, ROW_DATA, "1", "A00", "Kolera");
 	v[0] = 1;
-	struct page_setup ps = { cfg, "Bulan: Oktober 2026", width, 60, NULL };
+	struct page_setup ps = { cfg, "Bulan: Oktober 2026", width, 60, NULL, NULL };
 	struct sbuf out = { 0 };
 	table_text(&t, &ps, &out);
 	table_free(&t);
