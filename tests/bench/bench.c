@@ -20,6 +20,12 @@
 #include "pkm/reports.h"
 #include "pkm/stock.h"
 #include "pkm/visit.h"
+#include "pkm/asal.h"
+#include "pkm/dispense.h"
+#include "pkm/form.h"
+#include "pkm/lb2.h"
+#include "pkm/periksa.h"
+#include "pkm/queue.h"
 
 #define RUNS 5
 #define PAIRS 7		/* a report's process and its bare query's, in turns */
@@ -428,6 +434,112 @@ static void audit_first_page(sqlite3 *db)
 	sb_free(&err);
 }
 
+/* The pharmacy counter: the queue's refresh (what the screen reads when
+ * another desk commits), the stock screen's list, and a five-line
+ * prescription dispensed (FEFO line by line, one transaction). */
+static void counter(sqlite3 *db, const struct pkm_config *cfg)
+{
+	struct sbuf err = { 0 };
+	struct date today = date_today();
+	char now[20], day[11];
+	date_now(now);
+	date_format(today, day);
+	double t[RUNS];
+	for (int r = 0; r < RUNS; r++) {
+		struct queue_row *rows = NULL;
+		double t0 = now_ms();
+		if (queue_list(db, today, now, &rows, &err) < 0)
+			fprintf(stderr, "queue: %s\n", sb_str(&err));
+		t[r] = now_ms() - t0;
+		free(rows);
+	}
+	figure("queue refresh", median(t, RUNS), "ms");
+	for (int r = 0; r < RUNS; r++) {
+		struct stock_status *all = NULL;
+		double t0 = now_ms();
+		if (stock_status_list(db, &cfg->farmasi, today, &all) < 0)
+			fprintf(stderr, "stock list: %s\n", sqlite3_errmsg(db));
+		t[r] = now_ms() - t0;
+		free(all);
+	}
+	figure("stock screen list", median(t, RUNS), "ms");
+	/* five drugs in stock on a new visit of a patient each time */
+	static const char *const drugs[] = { "PCT500", "AMX500", "CTM4", "ANT", "OMZ20" };
+	for (int r = 0; r < RUNS; r++) {
+		struct patient p;
+		struct visit v;
+		int created;
+		struct field_errors fe;
+		if (patient_get(db, 2 + r * 1009, &p) != 1 ||
+		    visit_open(db, &p, today, "K4", p.penjamin, &v, &created, &err) != 0) {
+			fprintf(stderr, "dispense visit: %s\n", sb_str(&err));
+			continue;
+		}
+		for (size_t i = 0; i < ARRAY_LEN(drugs); i++)
+			if (resep_add(db, v.id, drugs[i], "10", "3x1", "5", &fe, &err) < 0)
+				fprintf(stderr, "prescribe %s: %s\n", drugs[i], fe.n ? fe.e[0].msg : sb_str(&err));
+		struct rx_result res = { 0 };
+		double t0 = now_ms();
+		if (rx_dispense(db, v.id, 0, 0, day, &res, &err) != 0)
+			fprintf(stderr, "dispense: %s\n", sb_str(&err));
+		t[r] = now_ms() - t0;
+	}
+	figure("dispense a five-line prescription", median(t, RUNS), "ms");
+	sb_free(&err);
+}
+
+/* The data officer's month: the rows behind last month's largest LB1 cell
+ * (asal) and the checks before signing (periksa). */
+static void month_checks(sqlite3 *db, const struct pkm_config *cfg)
+{
+	char month[8], from[11], to[11];
+	last_month(month, from, to);
+	struct sbuf err = { 0 };
+	struct report_req req = { "lb1", month, LAYOUT_KLASIK, FMT_DATA, 80 };
+	char *text = NULL, cell[96] = "";
+	size_t len = 0;
+	long best = 0;
+	if (report_render(db, cfg, &req, &text, &len, &err) == 0) {
+		/* lines "BARIS,KOLOM,NILAI" after the header; the value follows the last comma */
+		for (char *line = strchr(text, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
+			char *end = strchr(line + 1, '\n'), *comma = NULL;
+			for (char *c = line + 1; *c && c != end; c++)
+				comma = *c == ',' ? c : comma;
+			if (comma && atol(comma + 1) > best) {
+				best = atol(comma + 1);
+				snprintf(cell, sizeof cell, "%.*s", (int)(comma - line - 1), line + 1);
+			}
+		}
+	}
+	free(text);
+	double t[RUNS];
+	req.format = FMT_TEXT;
+	for (int r = 0; r < RUNS && cell[0]; r++) {
+		struct asal a = { 0 };
+		double t0 = now_ms();
+		if (asal_build(db, cfg, &req, cell, &a, &err) != ASAL_OK)
+			fprintf(stderr, "asal %s: %s\n", cell, sb_str(&err));
+		t[r] = now_ms() - t0;
+		asal_free(&a);
+	}
+	printf("  (largest LB1 cell %s: %ld)\n", cell, best);
+	figure("rows behind the largest LB1 cell", cell[0] ? median(t, RUNS) : 0, "ms");
+	struct form_set forms;
+	forms_load_dir(db, cfg->forms_dir, &forms, &err);
+	for (int r = 0; r < 3; r++) {
+		struct periksa p;
+		double t0 = now_ms();
+		if (periksa_month(db, cfg, &forms, month, date_today(), &p, &err) != 0)
+			fprintf(stderr, "periksa: %s\n", sb_str(&err));
+		else
+			periksa_free(&p);
+		t[r] = now_ms() - t0;
+	}
+	forms_free(&forms);
+	figure("checks of a month (periksa)", median(t, 3), "ms");
+	sb_free(&err);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 5) {
@@ -451,10 +563,12 @@ int main(int argc, char **argv)
 	search_typing(db, "No. RM", rm);
 	search_typing(db, "name not found", "YOHANES ZAKARIA");
 	reports(db, &cfg);
+	month_checks(db, &cfg);
 	audit_first_page(db);
 	saves(db, &cfg);
 	imports(db, argv[1], argv[3]);
 	card_first_page(db);
+	counter(db, &cfg);
 	trail_share(db);
 	opening(argv[1]);
 	struct stat s;
