@@ -500,7 +500,8 @@ void periksa_text(const struct periksa *p, struct sbuf *out)
 		const struct periksa_finding *f = &p->f[i];
 		struct sbuf line = { 0 };
 		sb_printf(&line, "%s: %s", f->level == PERIKSA_KESALAHAN ? "KESALAHAN" : "PERHATIAN", f->title);
-		sb_printf(&line, f->n ? " (%d kunjungan)" : "", f->n);
+		if (f->n)
+			sb_printf(&line, " (%d kunjungan)", f->n);
 		sb_addc(out, '\n');
 		for (int k = 0; k <= f->n; k++) {	/* stored names are shown, never obeyed */
 			text_visible(out, line.s, line.len, "");
