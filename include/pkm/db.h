@@ -19,6 +19,11 @@ sqlite3 *db_connect(const char *path, struct sbuf *err);
 void db_close(sqlite3 *db);
 /* sqlite3_exec with SQLite's message added to err (when not NULL); 0 on success. */
 int db_exec(sqlite3 *db, const char *sql, struct sbuf *err);
+/* A desk's page cache (the terminal application's connection): smaller than
+ * the megabyte db_connect gives, since it is the part of a desk's memory that
+ * grows with each key; reports and searches read the rest from the system's
+ * file cache at no cost worth a page of memory. */
+void db_desk_cache(sqlite3 *db);
 /* The query planner's statistics, made on purpose (after migrations, bulk
  * imports and with the daily backup), bounded by analysis_limit: never at
  * the close of a process, so a command that only reads writes nothing. */
