@@ -240,6 +240,11 @@ void db_close(sqlite3 *db)
 	sqlite3_close(db);
 }
 
+void db_library_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 void db_desk_cache(sqlite3 *db)
 {
 	db_exec(db, "PRAGMA cache_size=-256", NULL);	/* KB */

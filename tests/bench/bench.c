@@ -434,6 +434,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: bench DB YEARS WORKDIR PKM\n");
 		return 2;
 	}
+	db_library_init();	/* as pkm's main */
 	struct sbuf err = { 0 };
 	sqlite3 *db = pkm_open(argv[1], &err);
 	if (!db) {
