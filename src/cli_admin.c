@@ -198,7 +198,7 @@ int cmd_patient(sqlite3 *db, int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		sb_printf(&q, "%s%s", i > 1 ? " " : "", argv[i]);
 	enum { LIST = 200, PRINTED = 20 };	/* the screen's list; a screenful printed */
-	struct patient *found = xmalloc(LIST * sizeof *found);
+	struct patient *found = xmalloc((LIST + 1) * sizeof *found);
 	char said[96];
 	int n = patient_list(db, sb_str(&q), found, LIST, said, sizeof said);
 	sb_free(&q);

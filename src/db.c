@@ -239,6 +239,16 @@ void db_close(sqlite3 *db)
 	sqlite3_close(db);
 }
 
+void db_library_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+void db_desk_cache(sqlite3 *db)
+{
+	db_exec(db, "PRAGMA cache_size=-256", NULL);	/* KB */
+}
+
 int db_statistics(sqlite3 *db, struct sbuf *err)
 {
 	return db_exec(db, "PRAGMA analysis_limit=1000; ANALYZE; PRAGMA analysis_limit=0", err);

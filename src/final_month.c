@@ -56,8 +56,8 @@ int final_months_in(sqlite3 *db, const char *table, char *which, size_t size, lo
 {
 	char sql[600];
 	snprintf(sql, sizeof sql, "SELECT substr(bulan, 6, 2) || '-' || substr(bulan, 1, 4), group_concat(DISTINCT "
-		 "upper(laporan)), (SELECT min(id) FROM temp.\"%1$s\" WHERE substr(tanggal, 1, 7) = bulan) "
-		 "FROM laporan_final WHERE bulan IN (SELECT substr(tanggal, 1, 7) FROM temp.\"%1$s\") "
+		 "upper(laporan)), (SELECT min(id) FROM \"%1$s\" WHERE substr(tanggal, 1, 7) = bulan) "
+		 "FROM laporan_final WHERE bulan IN (SELECT substr(tanggal, 1, 7) FROM \"%1$s\") "
 		 "GROUP BY bulan ORDER BY bulan", table);
 	sqlite3_stmt *st = db_prepare(db, sql, NULL);
 	if (!st)

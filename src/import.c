@@ -10,9 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A file's checked rows wait in a temporary table on disk until the write
- * (begin_check sets temp_store=FILE): memory stays the same whatever the
- * file's length, and the rows are read back in the order the write needs. */
+/* A file's checked rows wait on disk until the write (temp_store=FILE, and
+ * sorting for an index spills to disk too): memory stays the same whatever
+ * the file's length, and the rows are read back in the order the write needs.
+ * Patients wait in a temporary table. Visits wait in a database of their own,
+ * "impor", an anonymous file SQLite deletes at DETACH, so that their write can
+ * run with temp_store=MEMORY (changing it drops temporary tables, not an
+ * attached database; memory_for_write). Set before begin_check's BEGIN. */
+static int stage_on_disk(struct sheet *s, sqlite3 *db, int apart)
+{
+	const char *sql = apart ? "PRAGMA temp_store=FILE; ATTACH '' AS impor; PRAGMA impor.cache_size=-4096"
+				: "PRAGMA temp_store=FILE; PRAGMA temp.cache_size=-4096";
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	problem(s, 0, NULL, "tabel sementara impor tidak dapat dibuat: %s", sqlite3_errmsg(db));
+	return -1;
+}
+
 static sqlite3_stmt *stage(sqlite3 *db, struct sheet *s, const char *create, const char *insert)
 {
 	char *msg = NULL;
@@ -150,13 +164,32 @@ static void drop_stage(sqlite3 *db, const char *table)
 	sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
+/* The checks' snapshot ended, then temp_store=MEMORY for the visits' write:
+ * each visit and each diagnosis is a statement that needs a statement journal
+ * (their triggers), and with temp_store=FILE, once one visit's journal passed
+ * 64 KB (a B-tree split touching more than 16 pages) every later statement
+ * wrote its pages to a file, two system calls a page: a fifth of a five-year
+ * import's time. In memory a statement's journal is a few pages, freed at its
+ * end. */
+static void memory_for_write(struct sheet *s, sqlite3 *db)
+{
+	if (!s->nerr && sqlite3_exec(db, "COMMIT; PRAGMA temp_store=MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+		problem(s, 0, NULL, "pembacaan tidak selesai: %s", sqlite3_errmsg(db));
+}
+
+/* The visits' staging database gone (outside a transaction): SQLite deletes its file. */
+static void detach_stage(sqlite3 *db)
+{
+	sqlite3_exec(db, "DETACH impor", NULL, NULL, NULL);
+}
+
 int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, struct sbuf *done, struct sbuf *err)
 {
 	static const char *const required[] = { "nama", "jenis_kelamin", "tanggal_lahir", NULL };
 	static const char *const names[] = { "no_rm", "nik", "no_bpjs", "nama", "jenis_kelamin", "tanggal_lahir",
 					     "alamat", "desa", "penjamin", "no_hp", "nama_ibu", "no_kk", "rt_rw" };
 	struct sheet s;
-	if (sheet_open(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
+	if (sheet_open(&s, path, required, o, err) != 0 || stage_on_disk(&s, db, 0) != 0 || begin_check(&s, db) != 0)
 		return finish_errors(&s);
 	int c[13];
 	for (int i = 0; i < 13; i++)
@@ -289,9 +322,9 @@ static void stage_visit(sqlite3_stmt *st, long line, const struct visit_line *v,
 static void payer_conflicts(struct sheet *s, sqlite3 *db)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT a.id, (SELECT max(b.id) FROM impor_kunjungan b WHERE b.pasien_id = a.pasien_id "
+		"SELECT a.id, (SELECT max(b.id) FROM impor.impor_kunjungan b WHERE b.pasien_id = a.pasien_id "
 		"AND b.tanggal = a.tanggal AND b.unit = a.unit AND b.id < a.id AND b.penjamin <> a.penjamin) AS lain "
-		"FROM impor_kunjungan a WHERE a.tulis_penjamin AND lain IS NOT NULL ORDER BY a.tanggal, a.id", NULL);
+		"FROM impor.impor_kunjungan a WHERE a.tulis_penjamin AND lain IS NOT NULL ORDER BY a.tanggal, a.id", NULL);
 	int rc = SQLITE_ERROR;
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		problem(s, (long)sqlite3_column_int64(st, 0), "penjamin", "berbeda dengan baris %lld untuk kunjungan yang sama",
@@ -311,7 +344,7 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 			 struct written *w)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, pasien_id, tanggal_lahir, no_bpjs, tanggal, unit, penjamin, icd, "
-				      "kasus FROM impor_kunjungan ORDER BY tanggal, id", NULL);
+				      "kasus FROM impor.impor_kunjungan ORDER BY tanggal, id", NULL);
 	int rc = SQLITE_ERROR, n = 0;
 	struct visit cur = { 0 };
 	struct patient pt = { 0 };
@@ -374,14 +407,18 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 {
 	static const char *const required[] = { "no_rm", "tanggal", "unit", NULL };
 	struct sheet s;
-	if (sheet_open(&s, path, required, o, err) != 0 || begin_check(&s, db) != 0)
+	if (sheet_open(&s, path, required, o, err) != 0)
 		return finish_errors(&s);
+	if (stage_on_disk(&s, db, 1) != 0 || begin_check(&s, db) != 0) {
+		detach_stage(db);
+		return finish_errors(&s);
+	}
 	int cols[6] = { col_of(&s, "no_rm"), col_of(&s, "tanggal"), col_of(&s, "unit"),
 			col_of(&s, "penjamin"), col_of(&s, "icd10"), col_of(&s, "kasus") };
-	sqlite3_stmt *put = stage(db, &s, "DROP TABLE IF EXISTS temp.impor_kunjungan; "
-		"CREATE TEMP TABLE impor_kunjungan (id INTEGER PRIMARY KEY, pasien_id, tanggal_lahir, no_bpjs, tanggal, "
+	sqlite3_stmt *put = stage(db, &s,
+		"CREATE TABLE impor.impor_kunjungan (id INTEGER PRIMARY KEY, pasien_id, tanggal_lahir, no_bpjs, tanggal, "
 		"unit, penjamin, icd, kasus, tulis_penjamin)",
-		"INSERT INTO impor_kunjungan VALUES (?,?,?,?,?,?,?,?,?,?)");
+		"INSERT INTO impor.impor_kunjungan VALUES (?,?,?,?,?,?,?,?,?,?)");
 	struct visit_line v[2] = { 0 };
 	for (int k = 0; put && sheet_next(&s); k ^= 1) {
 		check_visit_line(db, &s, &v[k ^ 1], &v[k], cols);
@@ -389,16 +426,17 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 		staged(&s, db, put);
 	}
 	sqlite3_finalize(put);
-	if (put && sqlite3_exec(db, "CREATE INDEX temp.impor_kunjungan_hari ON impor_kunjungan(tanggal, id);"
-			       "CREATE INDEX temp.impor_kunjungan_sama ON impor_kunjungan(pasien_id, tanggal, unit, id)",
+	if (put && sqlite3_exec(db, "CREATE INDEX impor.impor_kunjungan_hari ON impor_kunjungan(tanggal, id);"
+			       "CREATE INDEX impor.impor_kunjungan_sama ON impor_kunjungan(pasien_id, tanggal, unit, id)",
 			       NULL, NULL, NULL) == SQLITE_OK)
 		payer_conflicts(&s, db);
 	char note[400] = "";
 	if (put)
 		signed_months(db, &s, "impor_kunjungan", o, note, sizeof note);
+	memory_for_write(&s, db);
 	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
-		drop_stage(db, "impor_kunjungan");
+		detach_stage(db);
 		return finish_errors(&s);
 	}
 	long first_visit = db_query_long(db, "SELECT coalesce(max(id), 0) + 1 FROM kunjungan", 0);
@@ -409,7 +447,7 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 	snprintf(made, sizeof made, "%d kunjungan (id %ld-%ld), %d diagnosis (id %ld-%ld)%s", w.visits, first_visit,
 		 first_visit + w.visits - 1, w.diags, first_diag, first_diag + w.diags - 1, note);
 	int rc = end_write(&s, db, "kunjungan", first_visit, first_visit + w.visits - 1, made);
-	drop_stage(db, "impor_kunjungan");
+	detach_stage(db);
 	if (rc != 0)
 		return finish_errors(&s);
 	sb_printf(done, "%s: %d kunjungan dan %d diagnosis diimpor\n", path, w.visits, w.diags);

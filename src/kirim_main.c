@@ -149,6 +149,7 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
 	umask(077);
+	db_library_init();
 	if (no_core() != 0) {
 		fputs("pkm kirim: core dump tidak dapat dimatikan; pengirim tidak dijalankan agar rahasia tidak bocor\n",
 		      stderr);

@@ -569,6 +569,7 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
 	umask(077);	/* patient data: every file pkm makes is its owner's only */
+	db_library_init();
 	const char *db_opt = NULL, *cfg_opt = NULL;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {

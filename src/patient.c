@@ -453,12 +453,8 @@ int patient_search(sqlite3 *db, const char *query, struct patient *out, int max)
 
 int patient_list(sqlite3 *db, const char *query, struct patient *out, int max, char *said, size_t size)
 {
-	struct patient *all = xmalloc((size_t)(max + 1) * sizeof *all);
-	int n = patient_search(db, query, all, max + 1);	/* one more tells "more than max" */
+	int n = patient_search(db, query, out, max + 1);	/* one more tells "more than max" */
 	int shown = n > max ? max : n;
-	if (shown > 0)
-		memcpy(out, all, (size_t)shown * sizeof *all);
-	free(all);
 	if (n > max)
 		snprintf(said, size, "lebih dari %d pasien cocok: tambah kata atau tahun lahir", max);
 	else

@@ -315,8 +315,8 @@ int strict_date(struct sheet *s, long line, const char *value, const char *field
 int begin_check(struct sheet *s, sqlite3 *db)
 {
 	/* an import reads many index pages: it gets a larger page cache (pkm
-	 * import runs alone in its process); its rows wait on disk */
-	sqlite3_exec(db, "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE; PRAGMA temp.cache_size=-4096", NULL, NULL, NULL);
+	 * import runs alone in its process) */
+	sqlite3_exec(db, "PRAGMA cache_size=-16384", NULL, NULL, NULL);
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
 		problem(s, 0, NULL, "database tidak terbaca: %s", sqlite3_errmsg(db));
 		return -1;
@@ -326,7 +326,8 @@ int begin_check(struct sheet *s, sqlite3 *db)
 
 int begin_write(struct sheet *s, sqlite3 *db, int bulk)
 {
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {	/* the checks' snapshot */
+	/* the checks' snapshot, unless the import ended it itself */
+	if (!sqlite3_get_autocommit(db) && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		problem(s, 0, NULL, "pembacaan tidak selesai: %s", sqlite3_errmsg(db));
 		return -1;
 	}

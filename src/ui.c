@@ -799,9 +799,7 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	static struct ui u;
 	u = (struct ui){ .db = db, .cfg = &conf, .today = date_today() };
 	str_copy(u.db_path, sizeof u.db_path, db_path);
-	/* a desk's page cache is the part of its memory that grows with each key:
-	 * half of db_connect's megabyte keeps the session's peak under 8.5 MiB */
-	db_exec(db, "PRAGMA cache_size=-512", NULL);
+	db_desk_cache(db);	/* the session's peak under 8.5 MiB */
 	colors(&u);
 	while (too_small()) {
 		draw_too_small();

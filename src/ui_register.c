@@ -130,7 +130,7 @@ static void found_set(sqlite3 *db, struct found *f, const struct patient *p)
  * `said`; -1 when the list cannot be read. */
 static int found_search(sqlite3 *db, const char *query, struct found *out, char *said, size_t size)
 {
-	struct patient *all = xmalloc(MAX_FOUND * sizeof *all);
+	struct patient *all = xmalloc((MAX_FOUND + 1) * sizeof *all);
 	int n = patient_list(db, query, all, MAX_FOUND, said, size);
 	for (int i = 0; i < n; i++)
 		found_set(db, &out[i], &all[i]);

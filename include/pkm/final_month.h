@@ -22,7 +22,7 @@ int month_printable(const char *month, struct sbuf *err);
  * count): 1 (the reports, "LB1, LB3", into which), 0 when not, -1 when it
  * cannot be read. */
 int final_day_signed(sqlite3 *db, const char *day, const char *report, char *which, size_t size);
-/* The signed months among the days of an import waiting in temp.`table` (its
+/* The signed months among the days of an import waiting in its staging table `table` (its
  * id the file's line, a column tanggal; `table` a name pkm gives, never
  * typed): 1 with "10-2026 (LB1)" into which and the first such line into
  * *line, 0 when none, -1 when it cannot be read. */

@@ -62,7 +62,9 @@ int patient_by_rm(sqlite3 *db, const char *no_rm, struct patient *p);
 int patient_search(sqlite3 *db, const char *query, struct patient *out, int max);
 /* patient_search for a list of max (the screen's and `pkm pasien cari`): up
  * to max into out, and in `said` how many matched ("12 pasien cocok", "lebih
- * dari 200 pasien cocok: ..."). The number in out, -1 when unreadable. */
+ * dari 200 pasien cocok: ..."). out holds max + 1: the one more found tells
+ * "more than max" (no second list of 200 records at a desk). The number
+ * listed, -1 when unreadable. */
 int patient_list(sqlite3 *db, const char *query, struct patient *out, int max, char *said, size_t size);
 /* Same name and birth date, or same No. BPJS. */
 int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out, int max);

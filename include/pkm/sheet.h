@@ -66,11 +66,12 @@ int strict_date(struct sheet *s, long line, const char *value, const char *field
 /* An import checks its rows in a read snapshot (no write lock: the desks go
  * on saving), then writes them in one short BEGIN IMMEDIATE; whatever a desk
  * saved in between that conflicts (a NIK, a No. RM) fails the write whole.
- * begin_check: the snapshot, with a 16 MB page cache for the import (a
- * large file's rows wait in a temporary table on disk, not in memory). */
+ * begin_check: the snapshot, with a 16 MB page cache for the import (where
+ * a large file's rows wait, on disk, is the import's: src/import.c). */
 int begin_check(struct sheet *s, sqlite3 *db);
-/* End the snapshot and begin writing. bulk: the rows written are recorded in
- * the trail as one event naming the file (end_write) instead of one each. */
+/* End the snapshot (unless the import ended it) and begin writing. bulk: the
+ * rows written are recorded in the trail as one event naming the file
+ * (end_write) instead of one each. */
 int begin_write(struct sheet *s, sqlite3 *db, int bulk);
 /* Commit, with the trail's record of the file: the ids first..last of `table`
  * it made (0, 0: none named) and `created` in words; on any problem roll back.

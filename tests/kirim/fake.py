@@ -74,6 +74,10 @@ class Handler(BaseHTTPRequestHandler):
 
 def serve(handler, folder, name):
     """Listen on 127.0.0.1 and a free port, written to folder/name once listening."""
+    # a queue of 5 waiting connections (socketserver's default) overflowed when
+    # eight senders opened theirs at once on a busy machine: the kernel dropped
+    # one, and its token request timed out
+    ThreadingHTTPServer.request_queue_size = 128
     srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     with open(os.path.join(folder, name + ".tmp"), "w") as f:
         f.write(str(srv.server_address[1]))
