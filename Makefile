@@ -90,7 +90,7 @@ $(NET_TESTS): $(BUILD)/tests/%: tests/unit/%.c tests/unit/net_test.h $(NET_OBJ) 
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(NET_OBJ) $(CORE_OBJ) $(LDLIBS) $(NET_LIBS) -lcmocka
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/trail.h $(CORE_OBJ)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/trail.h tests/unit/fixture.h $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS) -lcmocka
 

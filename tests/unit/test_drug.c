@@ -10,14 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "pkm/db.h"
 #include "pkm/drug.h"
 #include "pkm/lb2.h"
-#include "pkm/open.h"
-#include "pkm/patient.h"
-#include "pkm/visit.h"
+#include "fixture.h"
 
-static sqlite3 *db;
 static struct visit visit;
 
 static void add(const char *kode, const char *nama, const char *maks)
@@ -33,9 +29,7 @@ static void add(const char *kode, const char *nama, const char *maks)
 static int setup(void **s)
 {
 	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	if (!db)
+	if (fx_open(":memory:") != 0)
 		return -1;
 	add("PCT500", "Parasetamol 500 mg", "");
 	add("PCT120", "Parasetamol sirup 120 mg/5 ml", "");
@@ -43,23 +37,8 @@ static int setup(void **s)
 	add("ALB400", "Albendazol 400 mg", "6");
 	add("CTM4", "Klorfeniramin maleat 4 mg", "");
 	add("DEXI", "Deksametason injeksi 5 mg", "");
-	struct patient p = { 0 };
-	str_copy(p.nama, sizeof p.nama, "Pasien Obat");
-	p.sex = 'P';
-	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, "1990-01-01");
-	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
-	int created;
-	if (patient_save_new(db, &p, &err) != 0 ||
-	    visit_open(db, &p, (struct date){ 2026, 11, 20 }, "K3", "UMUM", &visit, &created, &err) != 0)
-		return -1;
-	sb_free(&err);
-	return 0;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
+	struct patient p = fx_patient("Pasien Obat", 'P', "1990-01-01", "UMUM");
+	visit = fx_visit(&p, (struct date){ 2026, 11, 20 }, "K3");
 	return 0;
 }
 
@@ -215,11 +194,9 @@ static void test_changed_line(void **s)
 	(void)s;
 	struct field_errors fe;
 	struct sbuf err = { 0 };
-	struct visit v = visit;
 	struct patient p;
-	int created;
 	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
-	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 21 }, "K3", "UMUM", &v, &created, &err), 0);
+	struct visit v = fx_visit(&p, (struct date){ 2026, 11, 21 }, "K3");
 	assert_int_equal(resep_add(db, v.id, "PCT500", "10", "3x1", NULL, &fe, &err), 0);
 	assert_int_equal(resep_add(db, v.id, "AMX500", "15", "3x1", NULL, &fe, &err), 0);
 	assert_int_equal(resep_add(db, v.id, "PCT500", "20", "3x1 bila demam", NULL, &fe, &err), 1);
@@ -311,5 +288,5 @@ int main(void)
 		cmocka_unit_test(test_columns),	     cmocka_unit_test(test_changed_line),
 		cmocka_unit_test(test_closed_in_reports), cmocka_unit_test(test_configured_sources),	/* the last: it changes the list */
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fx_teardown);
 }

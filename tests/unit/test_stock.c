@@ -8,28 +8,11 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include "pkm/db.h"
 #include "pkm/dispense.h"
-#include "pkm/open.h"
 #include "pkm/lb2.h"
-#include "pkm/patient.h"
-#include "pkm/stock.h"
-#include "pkm/visit.h"
+#include "fixture.h"
 
-static sqlite3 *db;
 static struct visit visit;
-
-static void receive(const char *obat, const char *sumber, const char *batch, const char *exp, const char *n,
-		    const char *day)
-{
-	struct receipt_input in = { obat, sumber, batch, exp, n, day, "" };
-	struct field_errors fe;
-	struct sbuf err = { 0 };
-	int rc = stock_receive(db, &in, &fe, &err);
-	if (rc != 0)
-		fail_msg("%s %s", fe.n ? fe.e[0].msg : "", sb_str(&err));
-	sb_free(&err);
-}
 
 /* Dispense every open line of a visit: the lines given something, -1 when refused. */
 static int dispense_all(long visit_id, const char *day, struct sbuf *err)
@@ -41,34 +24,12 @@ static int dispense_all(long visit_id, const char *day, struct sbuf *err)
 static int setup(void **s)
 {
 	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	if (!db)
+	if (fx_open(":memory:") != 0)
 		return -1;
-	struct drug d;
-	struct field_errors fe;
-	if (drug_check(db, "AMX", "Amoksisilin 500 mg", "kaplet", "ANTIBIOTIK", "", &d, &fe) != 0 ||
-	    drug_put(db, &d, &err) != 0)
-		return -1;
-	if (drug_check(db, "PCT", "Parasetamol 500 mg", "tablet", "", "500", &d, &fe) != 0 || drug_put(db, &d, &err) != 0)
-		return -1;
-	struct patient p = { 0 };
-	str_copy(p.nama, sizeof p.nama, "Pasien Farmasi");
-	p.sex = 'L';
-	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, "1990-01-01");
-	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
-	int created;
-	if (patient_save_new(db, &p, &err) != 0 ||
-	    visit_open(db, &p, (struct date){ 2026, 10, 10 }, "K3", "UMUM", &visit, &created, &err) != 0)
-		return -1;
-	sb_free(&err);
-	return 0;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
+	fx_drug("AMX", "Amoksisilin 500 mg", "kaplet", "ANTIBIOTIK", "");
+	fx_drug("PCT", "Parasetamol 500 mg", "tablet", "", "500");
+	struct patient p = fx_patient("Pasien Farmasi", 'L', "1990-01-01", "UMUM");
+	visit = fx_visit(&p, (struct date){ 2026, 10, 10 }, "K3");
 	return 0;
 }
 
@@ -95,9 +56,9 @@ static void test_receipt_checks(void **s)
 static void test_dispense_fefo(void **s)
 {
 	(void)s;
-	receive("AMX", "APBD2", "LATE", "2027-12-31", "100", "2026-10-01");
-	receive("AMX", "DAK", "EARLY", "2027-01-31", "30", "2026-10-01");
-	receive("AMX", "APBD2", "EXPIRED", "2026-10-05", "50", "2026-10-01");
+	fx_receive("AMX", "APBD2", "LATE", "2027-12-31", "100", "2026-10-01");
+	fx_receive("AMX", "DAK", "EARLY", "2027-01-31", "30", "2026-10-01");
+	fx_receive("AMX", "APBD2", "EXPIRED", "2026-10-05", "50", "2026-10-01");
 	struct field_errors fe;
 	struct sbuf err = { 0 };
 	assert_int_equal(resep_add(db, visit.id, "AMX", "40", "3x1", NULL, &fe, &err), 0);
@@ -127,17 +88,12 @@ static void test_short_stock_given_in_part(void **s)
 	(void)s;
 	struct field_errors fe;
 	struct sbuf err = { 0 };
-	receive("PCT", "PROGRAM", "P1", "2027-06-30", "20", "2026-10-01");
-	struct drug z;
-	assert_int_equal(drug_check(db, "ZNC", "Zinc 20 mg", "tablet", "", "", &z, &fe), 0);
-	assert_int_equal(drug_put(db, &z, &err), 0);
-	receive("ZNC", "DAK", "Z1", "2027-06-30", "20", "2026-10-01");
-	struct visit v2 = visit;
-	struct date d = { 2026, 10, 11 };
+	fx_receive("PCT", "PROGRAM", "P1", "2027-06-30", "20", "2026-10-01");
+	fx_drug("ZNC", "Zinc 20 mg", "tablet", "", "");
+	fx_receive("ZNC", "DAK", "Z1", "2027-06-30", "20", "2026-10-01");
 	struct patient p;
-	int created;
 	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
-	assert_int_equal(visit_open(db, &p, d, "K4", "UMUM", &v2, &created, &err), 0);
+	struct visit v2 = fx_visit(&p, (struct date){ 2026, 10, 11 }, "K4");
 	assert_int_equal(resep_add(db, v2.id, "PCT", "10", "", NULL, &fe, &err), 0);
 	assert_int_equal(resep_add(db, v2.id, "ZNC", "25", "", NULL, &fe, &err), 0);
 	assert_int_equal(dispense_all(v2.id, "2026-10-11", &err), 2);
@@ -159,20 +115,16 @@ static void test_many_batches(void **s)
 	(void)s;
 	struct field_errors fe;
 	struct sbuf err = { 0 };
-	struct drug d;
-	assert_int_equal(drug_check(db, "ORS", "Oralit", "sachet", "", "", &d, &fe), 0);
-	assert_int_equal(drug_put(db, &d, &err), 0);
+	fx_drug("ORS", "Oralit", "sachet", "", "");
 	for (int i = 0; i < 70; i++) {
 		char no[16], exp[32];
 		snprintf(no, sizeof no, "O%02d", i);
 		snprintf(exp, sizeof exp, "2028-%02d-%02d", 1 + i / 28, 1 + i % 28);
-		receive("ORS", "DAK", no, exp, "2", "2026-10-01");
+		fx_receive("ORS", "DAK", no, exp, "2", "2026-10-01");
 	}
-	struct visit v3 = visit;
 	struct patient p;
-	int created;
 	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
-	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 10, 12 }, "K3", "UMUM", &v3, &created, &err), 0);
+	struct visit v3 = fx_visit(&p, (struct date){ 2026, 10, 12 }, "K3");
 	assert_int_equal(resep_add(db, v3.id, "ORS", "139", "", NULL, &fe, &err), 0);
 	assert_int_equal(dispense_all(v3.id, "2026-10-12", &err), 1);
 	assert_int_equal(db_query_long(db, "SELECT count(*) FROM mutasi WHERE jenis = 'PAKAI' AND resep_id = "
@@ -189,18 +141,14 @@ static void test_prescription_limit(void **s)
 	(void)s;
 	struct field_errors fe;
 	struct sbuf err = { 0 };
-	struct visit v4 = visit;
 	struct patient p;
-	int created;
 	assert_int_equal(patient_get(db, visit.pasien_id, &p), 1);
-	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 10, 13 }, "K3", "UMUM", &v4, &created, &err), 0);
+	struct visit v4 = fx_visit(&p, (struct date){ 2026, 10, 13 }, "K3");
 	for (int i = 0; i <= RESEP_MAX; i++) {
 		char kode[16], nama[32];
-		struct drug d;
 		snprintf(kode, sizeof kode, "D%02d", i);
 		snprintf(nama, sizeof nama, "Obat %d", i);
-		assert_int_equal(drug_check(db, kode, nama, "tablet", "", "", &d, &fe), 0);
-		assert_int_equal(drug_put(db, &d, &err), 0);
+		fx_drug(kode, nama, "tablet", "", "");
 		int rc = resep_add(db, v4.id, kode, "1", "", NULL, &fe, &err);
 		if (i < RESEP_MAX)
 			assert_int_equal(rc, 0);
@@ -316,5 +264,5 @@ int main(void)
 		cmocka_unit_test(test_issue_take_and_card),
 		cmocka_unit_test(test_optimum_examples),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fx_teardown);
 }
