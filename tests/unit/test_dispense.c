@@ -13,38 +13,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pkm/config.h"
-#include "pkm/db.h"
 #include "pkm/dispense.h"
 #include "pkm/etiket.h"
 #include "pkm/lb2.h"
-#include "pkm/open.h"
-#include "pkm/patient.h"
 #include "pkm/reports.h"
-#include "pkm/stock.h"
-#include "pkm/visit.h"
+#include "fixture.h"
 
-static sqlite3 *db;
 static struct pkm_config cfg;
 static struct patient pat;
 
 static void receive(const char *obat, const char *batch, const char *exp, const char *n, const char *day)
 {
-	struct receipt_input in = { obat, "DAK", batch, exp, n, day, "" };
-	struct field_errors fe;
-	struct sbuf err = { 0 };
-	if (stock_receive(db, &in, &fe, &err) != 0)
-		fail_msg("receipt: %s %s", fe.n ? fe.e[0].msg : "", sb_str(&err));
-	sb_free(&err);
-}
-
-static void drug(const char *kode, const char *nama, const char *satuan, const char *kategori)
-{
-	struct drug d;
-	struct field_errors fe;
-	struct sbuf err = { 0 };
-	assert_int_equal(drug_check(db, kode, nama, satuan, kategori, "", &d, &fe), 0);
-	assert_int_equal(drug_put(db, &d, &err), 0);
-	sb_free(&err);
+	fx_receive(obat, "DAK", batch, exp, n, day);
 }
 
 /* A new visit on `day` to `unit` with one diagnosis; its id. */
@@ -94,30 +74,15 @@ static long taken(const char *batch)
 static int setup(void **s)
 {
 	(void)s;
-	struct sbuf err = { 0 };
 	setenv("PKM_TODAY", "2026-10-20", 1);
 	config_defaults(&cfg);
 	str_copy(cfg.nama, sizeof cfg.nama, "PUSKESMAS SUKAMAJU");
-	db = pkm_open(":memory:", &err);
-	if (!db)
+	if (fx_open(":memory:") != 0)
 		return -1;
-	drug("AMX", "Amoksisilin 500 mg", "kaplet", "ANTIBIOTIK");
-	drug("PCT", "Parasetamol 500 mg", "tablet", "OBAT");
-	drug("ZNC", "Zinc 20 mg", "tablet", "OBAT");
-	str_copy(pat.nama, sizeof pat.nama, "Siti Aminah");
-	pat.sex = 'P';
-	str_copy(pat.tanggal_lahir, sizeof pat.tanggal_lahir, "1990-01-01");
-	str_copy(pat.penjamin, sizeof pat.penjamin, "UMUM");
-	if (patient_save_new(db, &pat, &err) != 0)
-		return -1;
-	sb_free(&err);
-	return 0;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
+	fx_drug("AMX", "Amoksisilin 500 mg", "kaplet", "ANTIBIOTIK", "");
+	fx_drug("PCT", "Parasetamol 500 mg", "tablet", "OBAT", "");
+	fx_drug("ZNC", "Zinc 20 mg", "tablet", "OBAT", "");
+	pat = fx_patient("Siti Aminah", 'P', "1990-01-01", "UMUM");
 	return 0;
 }
 
@@ -383,5 +348,5 @@ int main(void)
 		cmocka_unit_test(test_reports_given_and_prescribed), cmocka_unit_test(test_signa_written),
 		cmocka_unit_test(test_label),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fx_teardown);
 }

@@ -9,15 +9,10 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include "pkm/db.h"
-#include "pkm/open.h"
 #include "pkm/lb2.h"
-#include "pkm/patient.h"
-#include "pkm/stock.h"
 #include "pkm/stock_report.h"
-#include "pkm/visit.h"
+#include "fixture.h"
 
-static sqlite3 *db;
 static struct patient pat;
 static const struct farmasi_config rules = { .method = OPTIMUM_SUM, .lead_days = 14, .work_days = 25, .buffer_pct = 10,
 					     .factor = 160, .expiry_days = 90 };
@@ -55,10 +50,7 @@ static void receive(const char *batch, const char *sumber, const char *n, const 
 /* A prescription line of a visit on `day`, given from one batch. */
 static void dispense(struct date day, const char *batch, long n)
 {
-	struct visit v;
-	int created;
-	struct sbuf err = { 0 };
-	assert_int_equal(visit_open(db, &pat, day, "K3", "UMUM", &v, &created, &err), 0);
+	struct visit v = fx_visit(&pat, day, "K3");
 	char iso[11], sql[400];
 	date_format(day, iso);
 	snprintf(sql, sizeof sql,
@@ -69,27 +61,18 @@ static void dispense(struct date day, const char *batch, long n)
 	assert_int_equal(db_begin(db), 0);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(db_commit(db), 0);
-	sb_free(&err);
 }
 
 static int setup(void **s)
 {
 	(void)s;
 	setenv("PKM_TODAY", "2026-11-23", 1);
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	if (!db)
+	if (fx_open(":memory:") != 0)
 		return -1;
 	if (sqlite3_exec(db, "INSERT INTO obat (kode, nama, satuan) VALUES ('AMX', 'Amoksisilin 500 mg', 'kaplet')", NULL,
 			 NULL, NULL) != SQLITE_OK)
 		return -1;
-	str_copy(pat.nama, sizeof pat.nama, "Siti Aminah");
-	pat.sex = 'P';
-	str_copy(pat.tanggal_lahir, sizeof pat.tanggal_lahir, "1980-04-12");
-	str_copy(pat.penjamin, sizeof pat.penjamin, "UMUM");
-	if (patient_save_new(db, &pat, &err) != 0)
-		return -1;
-	sb_free(&err);
+	pat = fx_patient("Siti Aminah", 'P', "1980-04-12", "UMUM");
 	/* August: opening 100. September: receipt 50, used 30. October: another
 	 * opening stock 20 (LPLPO: stok awal), used 25, 5 damaged, a stock-take 5
 	 * short. November: receipt 40. */
@@ -99,18 +82,13 @@ static int setup(void **s)
 	receive("B3", "APBD2", "20", "2026-10-01", 1);
 	dispense((struct date){ 2026, 10, 10 }, "B2", 25);
 	struct field_errors fe;
+	struct sbuf err = { 0 };
 	long diff, b1 = db_query_long(db, "SELECT id FROM batch WHERE no_batch = 'B1'", -1);
 	if (stock_issue(db, b1, "RUSAK", "5", "2026-10-12", "basah", &fe, &err) != 0 ||
 	    stock_take(db, b1, "60", "2026-10-31", &diff, &fe, &err) != 0 || diff != -5)
 		return -1;
+	sb_free(&err);
 	receive("B2", "DAK", "40", "2026-11-05", 0);
-	return 0;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
 	return 0;
 }
 
@@ -227,5 +205,5 @@ int main(void)
 		cmocka_unit_test(test_month_pages),
 		cmocka_unit_test(test_card_text_months),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fx_teardown);
 }
