@@ -11,14 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "pkm/db.h"
-#include "pkm/open.h"
-#include "pkm/patient.h"
 #include "pkm/queue.h"
-#include "pkm/stock.h"
-#include "pkm/visit.h"
+#include "fixture.h"
 
-static sqlite3 *db;
 static const struct date today = { 2026, 11, 23 };
 
 static void exec(const char *sql)
@@ -31,17 +26,8 @@ static void exec(const char *sql)
 /* A patient born in 1990 with a visit on `day` in `unit`; the visit's id. */
 static long visit_of(const char *nama, struct date day, const char *unit)
 {
-	struct patient p = { 0 };
-	str_copy(p.nama, sizeof p.nama, nama);
-	p.sex = 'P';
-	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, "1990-01-01");
-	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
-	struct visit v;
-	int created;
-	struct sbuf err = { 0 };
-	if (patient_save_new(db, &p, &err) != 0 || visit_open(db, &p, day, unit, "UMUM", &v, &created, &err) != 0)
-		fail_msg("%s", sb_str(&err));
-	return v.id;
+	struct patient p = fx_patient(nama, 'P', "1990-01-01", "UMUM");
+	return fx_visit(&p, day, unit).id;
 }
 
 /* A prescription line as resep_add writes it, then arrived at `tiba`. */
@@ -62,27 +48,14 @@ static int setup(void **s)
 {
 	(void)s;
 	setenv("PKM_TODAY", "2026-11-23", 1);
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	if (!db)
+	if (fx_open(":memory:") != 0)
 		return -1;
-	struct drug d;
-	struct field_errors fe;
 	const char *drugs[][3] = { { "PCT", "Parasetamol 500 mg", "tablet" }, { "AMX", "Amoksisilin 500 mg", "kaplet" },
 				   { "ORS", "Oralit", "sachet" } };
 	for (int i = 0; i < 3; i++)
-		if (drug_check(db, drugs[i][0], drugs[i][1], drugs[i][2], "OBAT", "", &d, &fe) != 0 ||
-		    drug_put(db, &d, &err) != 0)
-			return -1;
+		fx_drug(drugs[i][0], drugs[i][1], drugs[i][2], "OBAT", "");
 	exec("INSERT INTO pengguna (nama, nama_lengkap, peran, sandi) VALUES ('dr.siti', 'dr. Siti Rahma', 'NAKES', "
 	     "'$y$x'), ('bidan.ani', '', 'NAKES', '$y$x')");
-	return 0;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
 	return 0;
 }
 
@@ -213,5 +186,5 @@ int main(void)
 		cmocka_unit_test(test_order_numbers_statuses),
 		cmocka_unit_test(test_text_line),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fx_teardown);
 }
