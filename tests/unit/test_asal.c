@@ -12,27 +12,21 @@
 #include <string.h>
 #include <unistd.h>
 #include "pkm/asal.h"
-#include "pkm/db.h"
 #include "pkm/import.h"
 #include "pkm/lb1.h"
-#include "pkm/open.h"
 #include "pkm/table.h"
+#include "fixture.h"
 
 static char dbpath[64];
-static sqlite3 *db;
 static struct pkm_config cfg;
 
 static int setup(void **s)
 {
 	(void)s;
-	strcpy(dbpath, "/tmp/pkm-asal-XXXXXX");
-	int fd = mkstemp(dbpath);
-	close(fd);
-	unlink(dbpath);
 	struct sbuf err = { 0 }, done = { 0 };
-	db = pkm_open(dbpath, &err);
 	config_defaults(&cfg);
-	int rc = !db || import_pasien(db, "tests/golden/fixture/pasien.csv", NULL, &done, &err) != 0 ||
+	int rc = fx_open_file(dbpath, "/tmp/pkm-asal-XXXXXX") != 0 ||
+		 import_pasien(db, "tests/golden/fixture/pasien.csv", NULL, &done, &err) != 0 ||
 		 import_kunjungan(db, &cfg, "tests/golden/fixture/kunjungan.csv", NULL, &done, &err) != 0;
 	if (rc)
 		fprintf(stderr, "fixture: %s\n", sb_str(&err));
@@ -44,13 +38,7 @@ static int setup(void **s)
 static int teardown(void **s)
 {
 	(void)s;
-	db_close(db);
-	char p[80];
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
+	fx_close_file(dbpath);
 	return 0;
 }
 

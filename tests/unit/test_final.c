@@ -10,37 +10,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "pkm/db.h"
 #include "pkm/final.h"
-#include "pkm/open.h"
-#include "pkm/visit.h"
+#include "fixture.h"
 
 static char dbpath[64];
-static sqlite3 *db;
 static struct pkm_config cfg;
 static struct patient ani, budi;
 
-static struct patient add_patient(const char *nama, char sex, const char *born)
-{
-	struct patient p = { 0 };
-	str_copy(p.nama, sizeof p.nama, nama);
-	p.sex = sex;
-	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, born);
-	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
-	struct sbuf err = { 0 };
-	assert_int_equal(patient_save_new(db, &p, &err), 0);
-	sb_free(&err);
-	return p;
-}
-
 static void diagnose(const struct patient *p, const char *day, const char *code)
 {
-	struct date d;
-	assert_int_equal(date_parse(day, &d), 0);
-	struct visit v;
-	int created, added;
+	struct visit v = fx_visit(p, fx_day(day), "K3");
+	int added;
 	struct sbuf err = { 0 };
-	assert_int_equal(visit_open(db, p, d, "K3", "UMUM", &v, &created, &err), 0);
 	assert_int_equal(diag_add(db, &cfg, &v, code, 'B', &added, &err), 0);
 	sb_free(&err);
 }
@@ -49,19 +30,12 @@ static int setup(void **s)
 {
 	(void)s;
 	setenv("PKM_TODAY", "2026-11-23", 1);
-	strcpy(dbpath, "/tmp/pkm-final-XXXXXX");
-	int fd = mkstemp(dbpath);
-	close(fd);
-	unlink(dbpath);
-	struct sbuf err = { 0 };
-	db = pkm_open(dbpath, &err);
-	sb_free(&err);
 	config_defaults(&cfg);
-	if (!db)
+	if (fx_open_file(dbpath, "/tmp/pkm-final-XXXXXX") != 0)
 		return -1;
 	db_set_user(db, "data");
-	ani = add_patient("Ani", 'P', "1990-03-04");
-	budi = add_patient("Budi", 'L', "1970-05-06");
+	ani = fx_patient("Ani", 'P', "1990-03-04", "UMUM");
+	budi = fx_patient("Budi", 'L', "1970-05-06", "UMUM");
 	diagnose(&ani, "2026-10-05", "J06.9");
 	diagnose(&budi, "2026-10-06", "I10");
 	diagnose(&budi, "2026-10-20", "K30");
@@ -71,13 +45,7 @@ static int setup(void **s)
 static int teardown(void **s)
 {
 	(void)s;
-	db_close(db);
-	char p[80];
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
+	fx_close_file(dbpath);
 	return 0;
 }
 

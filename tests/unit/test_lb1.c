@@ -8,65 +8,29 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "pkm/db.h"
-#include "pkm/open.h"
 #include "pkm/lb1.h"
-#include "pkm/visit.h"
+#include "fixture.h"
 
 static char dbpath[64];
-static sqlite3 *db;
 static struct pkm_config cfg;
 
 static int setup(void **s)
 {
 	(void)s;
-	strcpy(dbpath, "/tmp/pkm-lb1-XXXXXX");
-	int fd = mkstemp(dbpath);
-	close(fd);
-	unlink(dbpath);
-	struct sbuf err = { 0 };
-	db = pkm_open(dbpath, &err);
-	sb_free(&err);
 	config_defaults(&cfg);
-	return db ? 0 : -1;
+	return fx_open_file(dbpath, "/tmp/pkm-lb1-XXXXXX");
 }
 
 static int teardown(void **s)
 {
 	(void)s;
-	db_close(db);
-	char p[80];
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
+	fx_close_file(dbpath);
 	return 0;
-}
-
-static struct patient add_patient(const char *nama, char sex, const char *born)
-{
-	struct patient p = { 0 };
-	str_copy(p.nama, sizeof p.nama, nama);
-	p.sex = sex;
-	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, born);
-	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
-	struct sbuf err = { 0 };
-	assert_int_equal(patient_save_new(db, &p, &err), 0);
-	sb_free(&err);
-	return p;
 }
 
 static struct visit visit(const struct patient *p, const char *day, const char *unit)
 {
-	struct date d;
-	assert_int_equal(date_parse(day, &d), 0);
-	struct visit v;
-	int created;
-	struct sbuf err = { 0 };
-	assert_int_equal(visit_open(db, p, d, unit, "UMUM", &v, &created, &err), 0);
-	sb_free(&err);
-	return v;
+	return fx_visit(p, fx_day(day), unit);
 }
 
 static char diag(const struct visit *v, const char *code, char kasus)
@@ -90,7 +54,7 @@ static char diag(const struct visit *v, const char *code, char kasus)
 static void test_prefill_history(void **s)
 {
 	(void)s;
-	struct patient p = add_patient("Pre Fill", 'L', "1990-01-01");
+	struct patient p = fx_patient("Pre Fill", 'L', "1990-01-01", "UMUM");
 	struct visit v1 = visit(&p, "2026-09-10", "K3");
 	assert_int_equal(diag(&v1, "J06.9", 0), 'B');
 	struct visit v2 = visit(&p, "2026-10-05", "K3");	/* 25 days: same episode, new month */
@@ -112,8 +76,8 @@ static void test_prefill_history(void **s)
 static void test_queue_numbers(void **s)
 {
 	(void)s;
-	struct patient a = add_patient("Antri Satu", 'P', "2000-01-01");
-	struct patient b = add_patient("Antri Dua", 'L', "2000-01-01");
+	struct patient a = fx_patient("Antri Satu", 'P', "2000-01-01", "UMUM");
+	struct patient b = fx_patient("Antri Dua", 'L', "2000-01-01", "UMUM");
 	struct visit va = visit(&a, "2026-08-01", "K2");
 	struct visit vb = visit(&b, "2026-08-01", "K2");
 	struct visit vc = visit(&b, "2026-08-01", "GIGI");
@@ -140,9 +104,9 @@ static void test_lb1_month(void **s)
 {
 	(void)s;
 	/* March 2025: newborn, toddler, adult, old man; two diagnoses on one visit */
-	struct patient bayi = add_patient("Bayi", 'P', "2025-03-01");
-	struct patient anak = add_patient("Anak", 'L', "2022-03-10");
-	struct patient tua = add_patient("Tua", 'L', "1950-03-31");
+	struct patient bayi = fx_patient("Bayi", 'P', "2025-03-01", "UMUM");
+	struct patient anak = fx_patient("Anak", 'L', "2022-03-10", "UMUM");
+	struct patient tua = fx_patient("Tua", 'L', "1950-03-31", "UMUM");
 	struct visit v1 = visit(&bayi, "2025-03-08", "K2");	/* 7 days */
 	diag(&v1, "P38", 'B');
 	struct visit v2 = visit(&bayi, "2025-03-30", "K2");	/* 29 days */
