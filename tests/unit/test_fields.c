@@ -8,27 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "pkm/calc.h"
-#include "pkm/db.h"
-#include "pkm/open.h"
 #include "pkm/dict.h"
-
-static sqlite3 *db;
-
-static int setup(void **s)
-{
-	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	sb_free(&err);
-	return db ? 0 : -1;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
-	return 0;
-}
+#include "fixture.h"
 
 static struct column_def col(const char *table, const char *column)
 {
@@ -279,5 +260,5 @@ int main(void)
 		cmocka_unit_test(test_display_and_edit_text), cmocka_unit_test(test_options_and_self_check),
 		cmocka_unit_test(test_formulas), cmocka_unit_test(test_formula_parse_errors),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

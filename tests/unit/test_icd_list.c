@@ -10,27 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "pkm/db.h"
-#include "pkm/open.h"
 #include "pkm/icd_list.h"
-
-static sqlite3 *db;
-
-static int setup(void **s)
-{
-	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	sb_free(&err);
-	return db ? 0 : -1;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
-	return 0;
-}
+#include "fixture.h"
 
 static void test_word_start(void **s)
 {
@@ -131,5 +112,5 @@ int main(void)
 		cmocka_unit_test(test_synonyms_and_rank),
 		cmocka_unit_test(test_shipped_names),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

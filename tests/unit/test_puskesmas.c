@@ -9,28 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "pkm/db.h"
-#include "pkm/open.h"
 #include "pkm/puskesmas.h"
 #include "pkm/table.h"
-
-static sqlite3 *db;
-
-static int setup(void **s)
-{
-	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	sb_free(&err);
-	return db ? 0 : -1;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
-	return 0;
-}
+#include "fixture.h"
 
 static void test_nip(void **s)
 {
@@ -190,5 +171,5 @@ int main(void)
 		cmocka_unit_test(test_signature_80),
 		cmocka_unit_test(test_signature_136),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

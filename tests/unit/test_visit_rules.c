@@ -7,27 +7,8 @@
 #include <cmocka.h>
 #include <string.h>
 #include "pkm/config.h"
-#include "pkm/db.h"
-#include "pkm/open.h"
 #include "pkm/visit.h"
-
-static sqlite3 *db;
-
-static int setup(void **s)
-{
-	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	sb_free(&err);
-	return db ? 0 : -1;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
-	return 0;
-}
+#include "fixture.h"
 
 static void test_default_unit(void **s)
 {
@@ -52,16 +33,10 @@ static void test_default_unit(void **s)
 static void test_dengue_pair(void **s)
 {
 	(void)s;
-	struct patient p = { 0 };
-	str_copy(p.nama, sizeof p.nama, "Rudi Hartono");
-	p.sex = 'L';
-	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, "1990-05-05");
-	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
+	struct patient p = fx_patient("Rudi Hartono", 'L', "1990-05-05", "UMUM");
+	struct visit v = fx_visit(&p, (struct date){ 2026, 11, 20 }, "K3");
 	struct sbuf err = { 0 }, w = { 0 };
-	assert_int_equal(patient_save_new(db, &p, &err), 0);
-	struct visit v;
-	int created, added;
-	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 20 }, "K3", "UMUM", &v, &created, &err), 0);
+	int added;
 	struct pkm_config cfg;
 	config_defaults(&cfg);
 	/* nothing on the visit yet: nothing to ask */
@@ -73,8 +48,7 @@ static void test_dengue_pair(void **s)
 	assert_int_equal(diag_warnings(db, &v, "J06.9", &w), 0);
 	assert_int_equal(diag_warnings(db, &v, "A90", &w), 0);	/* the same code is left as it is */
 	/* the other way round too */
-	struct visit v2;
-	assert_int_equal(visit_open(db, &p, (struct date){ 2026, 11, 21 }, "K3", "UMUM", &v2, &created, &err), 0);
+	struct visit v2 = fx_visit(&p, (struct date){ 2026, 11, 21 }, "K3");
 	assert_int_equal(diag_add(db, &cfg, &v2, "A91", 0, &added, &err), 0);
 	assert_int_equal(diag_warnings(db, &v2, "A90", &w), 1);
 	sb_free(&w);
@@ -87,5 +61,5 @@ int main(void)
 		cmocka_unit_test(test_default_unit),
 		cmocka_unit_test(test_dengue_pair),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
