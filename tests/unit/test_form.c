@@ -9,20 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "pkm/db.h"
-#include "pkm/open.h"
 #include "pkm/form.h"
+#include "fixture.h"
 
-static sqlite3 *db;
 static struct form_set forms;
 
 static int setup(void **s)
 {
 	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	if (!db)
+	if (fx_open(":memory:") != 0)
 		return -1;
+	struct sbuf err = { 0 };
 	int bad = forms_load_dir(db, PKM_FORMS_DIR, &forms, &err);
 	if (bad)
 		fprintf(stderr, "%s", sb_str(&err));
@@ -63,32 +60,16 @@ static void set(const struct form *f, struct form_values *v, const char *name, c
 
 static struct visit new_visit(const char *nama, char sex, const char *born, const char *day, const char *unit)
 {
-	struct patient p = { 0 };
-	str_copy(p.nama, sizeof p.nama, nama);
-	p.sex = sex;
-	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, born);
-	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
-	struct sbuf err = { 0 };
 	static struct patient known[16];
 	static int n_known;
 	int k = 0;
 	while (k < n_known && strcmp(known[k].nama, nama) != 0)
 		k++;
-	if (k < n_known) {
-		p = known[k];
-	} else {
+	if (k == n_known) {
 		assert_true(n_known < 16);
-		if (patient_save_new(db, &p, &err) != 0)
-			fail_msg("%s", sb_str(&err));
-		known[n_known++] = p;
+		known[n_known++] = fx_patient(nama, sex, born, "UMUM");
 	}
-	struct date d;
-	assert_int_equal(date_parse(day, &d), 0);
-	struct visit v;
-	int created;
-	assert_int_equal(visit_open(db, &p, d, unit, "UMUM", &v, &created, &err), 0);
-	sb_free(&err);
-	return v;
+	return fx_visit(&known[k], fx_day(day), unit);
 }
 
 static long count(const char *sql)

@@ -8,52 +8,34 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <string.h>
-#include "pkm/db.h"
-#include "pkm/open.h"
 #include "pkm/patient_edit.h"
-#include "pkm/visit.h"
+#include "fixture.h"
 
-static sqlite3 *db;
 static struct patient candra;
 
 static void visit_on(const char *day)
 {
-	struct date d;
-	struct visit v;
-	int created;
-	struct sbuf err = { 0 };
-	assert_int_equal(date_parse(day, &d), 0);
-	if (visit_open(db, &candra, d, "K3", "UMUM", &v, &created, &err) != 0)
-		fail_msg("%s", sb_str(&err));
-	sb_free(&err);
+	fx_visit(&candra, fx_day(day), "K3");
 }
 
 static int setup(void **s)
 {
 	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	if (!db)
+	if (fx_open(":memory:") != 0)
 		return -1;
-	candra = (struct patient){ .sex = 'L' };
-	str_copy(candra.nama, sizeof candra.nama, "Candra Wijaya");
-	str_copy(candra.tanggal_lahir, sizeof candra.tanggal_lahir, "1970-01-01");
-	str_copy(candra.penjamin, sizeof candra.penjamin, "UMUM");
-	struct patient other = candra;
+	candra = fx_patient("Candra Wijaya", 'L', "1970-01-01", "UMUM");
+	struct patient other = { .sex = 'L' };
 	str_copy(other.nama, sizeof other.nama, "Budi Lain");
+	str_copy(other.tanggal_lahir, sizeof other.tanggal_lahir, "1970-01-01");
+	str_copy(other.penjamin, sizeof other.penjamin, "UMUM");
 	str_copy(other.nik, sizeof other.nik, "3204100101700001");
-	if (patient_save_new(db, &candra, &err) != 0 || patient_save_new(db, &other, &err) != 0)
+	struct sbuf err = { 0 };
+	if (patient_save_new(db, &other, &err) != 0)
 		return -1;
+	sb_free(&err);
 	visit_on("2026-09-10");
 	visit_on("2026-10-05");
 	visit_on("2026-10-20");
-	return 0;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
 	return 0;
 }
 
@@ -146,5 +128,5 @@ int main(void)
 		cmocka_unit_test(test_refused_writes_nothing),
 		cmocka_unit_test(test_words_follow_the_name),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fx_teardown);
 }

@@ -9,53 +9,27 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
-#include "pkm/db.h"
 #include "pkm/dispense.h"
-#include "pkm/open.h"
-#include "pkm/stock.h"
 #include "pkm/visit_fix.h"
+#include "fixture.h"
 
-static sqlite3 *db;
 static struct patient ani, budi;
 static struct visit va, vb;
 
-static void patient(struct patient *p, const char *nama)
-{
-	*p = (struct patient){ .sex = 'P' };
-	str_copy(p->nama, sizeof p->nama, nama);
-	str_copy(p->tanggal_lahir, sizeof p->tanggal_lahir, "1990-01-01");
-	str_copy(p->penjamin, sizeof p->penjamin, "UMUM");
-	struct sbuf err = { 0 };
-	if (patient_save_new(db, p, &err) != 0)
-		fail_msg("%s", sb_str(&err));
-}
-
 static void open_visit(const struct patient *p, const char *unit, struct visit *v)
 {
-	int created;
-	struct sbuf err = { 0 };
-	if (visit_open(db, p, (struct date){ 2026, 10, 10 }, unit, "UMUM", v, &created, &err) != 0)
-		fail_msg("%s", sb_str(&err));
+	*v = fx_visit(p, (struct date){ 2026, 10, 10 }, unit);
 }
 
 static int setup(void **s)
 {
 	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	if (!db)
+	if (fx_open(":memory:") != 0)
 		return -1;
-	patient(&ani, "Ani");
-	patient(&budi, "Budi");
+	ani = fx_patient("Ani", 'P', "1990-01-01", "UMUM");
+	budi = fx_patient("Budi", 'P', "1990-01-01", "UMUM");
 	open_visit(&ani, "K3", &va);
 	open_visit(&budi, "K3", &vb);
-	return 0;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
 	return 0;
 }
 
@@ -129,11 +103,8 @@ static void test_dispensed(void **s)
 	(void)s;
 	struct field_errors fe;
 	struct sbuf err = { 0 };
-	struct drug d;
-	assert_int_equal(drug_check(db, "PCT", "Parasetamol 500 mg", "tablet", "", "", &d, &fe), 0);
-	assert_int_equal(drug_put(db, &d, &err), 0);
-	struct receipt_input in = { "PCT", "APBD1", "P1", "2028-01-01", "100", "2026-10-01", "" };
-	assert_int_equal(stock_receive(db, &in, &fe, &err), 0);
+	fx_drug("PCT", "Parasetamol 500 mg", "tablet", "", "");
+	fx_receive("PCT", "APBD1", "P1", "2028-01-01", "100", "2026-10-01");
 	assert_int_equal(resep_add(db, va.id, "PCT", "10", "3x1", NULL, &fe, &err), 0);
 	struct rx_result r = { 0 };
 	assert_int_equal(rx_dispense(db, va.id, 0, 0, "2026-10-10", &r, &err), 0);
@@ -155,5 +126,5 @@ int main(void)
 		cmocka_unit_test(test_cancel_and_back),
 		cmocka_unit_test(test_dispensed),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fx_teardown);
 }
