@@ -11,12 +11,9 @@
 #include <string.h>
 #include "pkm/audit.h"
 #include "trail.h"
-#include "pkm/db.h"
-#include "pkm/open.h"
-#include "pkm/patient.h"
 #include "pkm/user.h"
+#include "fixture.h"
 
-static sqlite3 *db;
 static const struct login_policy policy = { 3, 15 };
 static const time_t T0 = 1795000000;	/* 2026-11-18 */
 
@@ -31,21 +28,6 @@ static long add_user(const char *nama, const char *peran, const char *units, con
 	if (user_save(db, &u, password, &err) != 0)
 		fail_msg("%s", sb_str(&err));
 	return u.id;
-}
-
-static int setup(void **s)
-{
-	(void)s;
-	struct sbuf err = { 0 };
-	db = pkm_open(":memory:", &err);
-	return db ? 0 : -1;
-}
-
-static int teardown(void **s)
-{
-	(void)s;
-	db_close(db);
-	return 0;
 }
 
 static const char *first_error(const struct user_input *in)
@@ -176,13 +158,8 @@ static void test_audit_trail(void **s)
 {
 	(void)s;
 	db_set_user(db, "siti.k2");
-	struct patient p = { 0 };
-	str_copy(p.nama, sizeof p.nama, "Audit Pasien");
-	p.sex = 'P';
-	str_copy(p.tanggal_lahir, sizeof p.tanggal_lahir, "1990-01-01");
-	str_copy(p.penjamin, sizeof p.penjamin, "UMUM");
+	struct patient p = fx_patient("Audit Pasien", 'P', "1990-01-01", "UMUM");
 	struct sbuf err = { 0 };
-	assert_int_equal(patient_save_new(db, &p, &err), 0);
 	assert_int_equal(trail_count(db, "TAMBAH", "pasien", "siti.k2", NULL, "nama='Audit Pasien'"), 1);
 	/* an update records the changed column only; an update changing nothing, nothing */
 	assert_int_equal(db_begin(db), 0);
@@ -255,5 +232,5 @@ int main(void)
 		cmocka_unit_test(test_login_and_lock), cmocka_unit_test(test_rights),
 		cmocka_unit_test(test_audit_trail), cmocka_unit_test(test_every_data_table_audited),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
