@@ -60,6 +60,8 @@ static inline void fx_close_file(const char *path)
 	unlink(p);
 	snprintf(p, sizeof p, "%s-shm", path);
 	unlink(p);
+	snprintf(p, sizeof p, "%s-pkm.kunci", path);	/* the process lock beside it (db.c) */
+	unlink(p);
 }
 
 /* A drug of the master (optimum "" when not set). */

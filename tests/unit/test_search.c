@@ -204,6 +204,9 @@ static void test_migration(void **s)
 	assert_int_equal(db_query_long(now, "SELECT count(*) FROM pasien_kata", -1), 3);
 	db_close(now);
 	unlink(path);
+	char lock[64];	/* the process lock beside it (db.c) */
+	snprintf(lock, sizeof lock, "%s-pkm.kunci", path);
+	unlink(lock);
 	sb_free(&err);
 }
 
