@@ -418,6 +418,31 @@ static int open_referred(sqlite3 *db, const struct form *f, const struct visit *
 	return 0;
 }
 
+int form_write(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals, struct sbuf *err)
+{
+	struct sbuf sql = { 0 }, cols = { 0 }, marks = { 0 }, set = { 0 };
+	column_list(f, &cols, &marks, &set);
+	sb_printf(&sql, "INSERT INTO \"%s\" (\"%s\"%s) VALUES (?%s) ON CONFLICT (\"%s\") DO UPDATE SET %s",
+		  f->table, f->key, sb_str(&cols), sb_str(&marks), f->key, sb_str(&set));
+	int rc = -1;
+	sqlite3_stmt *st = NULL;
+	if (unique_clash(db, f, v, vals, err) == 0 && (st = db_prepare(db, sb_str(&sql), err)) != NULL) {
+		sqlite3_bind_int64(st, 1, v->id);
+		for (int i = 0, pos = 2; i < f->n; i++)
+			pos = bind_value(st, pos, f->f[i].shown, form_visible(f, vals, i) ? vals->v[i] : "");
+		if (sqlite3_step(st) != SQLITE_DONE)
+			sb_printf(err, "%s", sqlite3_errmsg(db));
+		else
+			rc = open_referred(db, f, v, vals, err);
+	}
+	sqlite3_finalize(st);
+	sb_free(&sql);
+	sb_free(&cols);
+	sb_free(&marks);
+	sb_free(&set);
+	return rc;
+}
+
 int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals, struct sbuf *err)
 {
 	int bad = form_check_all(db, f, v, vals);
@@ -425,33 +450,16 @@ int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct f
 		sb_printf(err, "%d isian belum benar; lihat pesan di bawah kolomnya", bad);
 		return -1;
 	}
-	struct sbuf sql = { 0 }, cols = { 0 }, marks = { 0 }, set = { 0 };
-	column_list(f, &cols, &marks, &set);
-	sb_printf(&sql, "INSERT INTO \"%s\" (\"%s\"%s) VALUES (?%s) ON CONFLICT (\"%s\") DO UPDATE SET %s",
-		  f->table, f->key, sb_str(&cols), sb_str(&marks), f->key, sb_str(&set));
-	int rc = -1, began = db_begin(db) == 0;
-	sqlite3_stmt *st = NULL;
-	if (!began) {
+	if (db_begin(db) != 0) {
 		sb_printf(err, "%s", db_busy_text(db));
-	} else if (unique_clash(db, f, v, vals, err) == 0 && (st = db_prepare(db, sb_str(&sql), err)) != NULL) {
-		sqlite3_bind_int64(st, 1, v->id);
-		for (int i = 0, pos = 2; i < f->n; i++)
-			pos = bind_value(st, pos, f->f[i].shown, form_visible(f, vals, i) ? vals->v[i] : "");
-		if (sqlite3_step(st) != SQLITE_DONE)
-			sb_printf(err, "%s", sqlite3_errmsg(db));
-		else if (open_referred(db, f, v, vals, err) == 0 && db_commit(db) == 0)
-			rc = 0;
-		else if (!err->len)
-			sb_printf(err, "%s", sqlite3_errmsg(db));
+		return -1;
 	}
-	sqlite3_finalize(st);
-	if (rc != 0 && began)
-		db_rollback(db);
-	sb_free(&sql);
-	sb_free(&cols);
-	sb_free(&marks);
-	sb_free(&set);
-	return rc;
+	if (form_write(db, f, v, vals, err) == 0 && db_commit(db) == 0)
+		return 0;
+	if (!err->len)
+		sb_printf(err, "%s", sqlite3_errmsg(db));
+	db_rollback(db);
+	return -1;
 }
 
 int form_filled(sqlite3 *db, const struct form *f, long visit_id)

@@ -13,7 +13,7 @@
 /* A file's checked rows wait in a temporary table on disk until the write
  * (begin_check sets temp_store=FILE): memory stays the same whatever the
  * file's length, and the rows are read back in the order the write needs. */
-static sqlite3_stmt *stage(sqlite3 *db, struct sheet *s, const char *create, const char *insert)
+sqlite3_stmt *import_stage(sqlite3 *db, struct sheet *s, const char *create, const char *insert)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db, create, NULL, NULL, &msg) != SQLITE_OK) {
@@ -27,7 +27,7 @@ static sqlite3_stmt *stage(sqlite3 *db, struct sheet *s, const char *create, con
 	return st;
 }
 
-static void staged(struct sheet *s, sqlite3 *db, sqlite3_stmt *st)
+void import_staged(struct sheet *s, sqlite3 *db, sqlite3_stmt *st)
 {
 	if (sqlite3_step(st) != SQLITE_DONE)
 		problem(s, s->line, NULL, "tidak dapat disimpan sementara: %s", sqlite3_errmsg(db));
@@ -143,7 +143,7 @@ static int write_patients(sqlite3 *db, struct sheet *s, long *first, long *last)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static void drop_stage(sqlite3 *db, const char *table)
+void import_drop_stage(sqlite3 *db, const char *table)
 {
 	char sql[64];
 	snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s", table);
@@ -162,7 +162,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	for (int i = 0; i < 13; i++)
 		c[i] = col_of(&s, names[i]);
 	/* pasien's columns, the line number as id (patient_bind's order, then ?16) */
-	sqlite3_stmt *put = stage(db, &s, "DROP TABLE IF EXISTS temp.impor_pasien; "
+	sqlite3_stmt *put = import_stage(db, &s, "DROP TABLE IF EXISTS temp.impor_pasien; "
 		"CREATE TEMP TABLE impor_pasien (id INTEGER PRIMARY KEY, " PATIENT_WRITTEN ")",
 		"INSERT INTO impor_pasien (" PATIENT_WRITTEN ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	struct patient *p = xmalloc(sizeof *p);
@@ -170,7 +170,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 		check_patient_row(db, &s, c, p);
 		patient_bind(put, p);
 		sqlite3_bind_int64(put, 16, s.line);
-		staged(&s, db, put);
+		import_staged(&s, db, put);
 	}
 	free(p);
 	sqlite3_finalize(put);
@@ -182,7 +182,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	long first = 0, last = 0;
 	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
-		drop_stage(db, "impor_pasien");
+		import_drop_stage(db, "impor_pasien");
 		return finish_errors(&s);
 	}
 	write_patients(db, &s, &first, &last);
@@ -190,7 +190,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	if (last >= first && first)
 		snprintf(made, sizeof made, "pasien id %ld-%ld", first, last);
 	int rc = end_write(&s, db, "pasien", first, last, made);
-	drop_stage(db, "impor_pasien");
+	import_drop_stage(db, "impor_pasien");
 	if (rc != 0)
 		return finish_errors(&s);
 	sb_printf(done, "%s: %d pasien diimpor\n", path, s.nrows);
@@ -354,7 +354,7 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 
 /* Rows for a month whose report is signed off go in only with a reason
  * (--alasan), which the trail's record of the file keeps in `note`. */
-static void signed_months(sqlite3 *db, struct sheet *s, const char *table, const struct sheet_opts *o, char *note,
+void import_signed_months(sqlite3 *db, struct sheet *s, const char *table, const struct sheet_opts *o, char *note,
 			  size_t size)
 {
 	char which[200];
@@ -378,7 +378,7 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 		return finish_errors(&s);
 	int cols[6] = { col_of(&s, "no_rm"), col_of(&s, "tanggal"), col_of(&s, "unit"),
 			col_of(&s, "penjamin"), col_of(&s, "icd10"), col_of(&s, "kasus") };
-	sqlite3_stmt *put = stage(db, &s, "DROP TABLE IF EXISTS temp.impor_kunjungan; "
+	sqlite3_stmt *put = import_stage(db, &s, "DROP TABLE IF EXISTS temp.impor_kunjungan; "
 		"CREATE TEMP TABLE impor_kunjungan (id INTEGER PRIMARY KEY, pasien_id, tanggal_lahir, no_bpjs, tanggal, "
 		"unit, penjamin, icd, kasus, tulis_penjamin)",
 		"INSERT INTO impor_kunjungan VALUES (?,?,?,?,?,?,?,?,?,?)");
@@ -386,7 +386,7 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 	for (int k = 0; put && sheet_next(&s); k ^= 1) {
 		check_visit_line(db, &s, &v[k ^ 1], &v[k], cols);
 		stage_visit(put, s.line, &v[k], *row_cell(&s, cols[3]) != 0);
-		staged(&s, db, put);
+		import_staged(&s, db, put);
 	}
 	sqlite3_finalize(put);
 	if (put && sqlite3_exec(db, "CREATE INDEX temp.impor_kunjungan_hari ON impor_kunjungan(tanggal, id);"
@@ -395,10 +395,10 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 		payer_conflicts(&s, db);
 	char note[400] = "";
 	if (put)
-		signed_months(db, &s, "impor_kunjungan", o, note, sizeof note);
+		import_signed_months(db, &s, "impor_kunjungan", o, note, sizeof note);
 	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
-		drop_stage(db, "impor_kunjungan");
+		import_drop_stage(db, "impor_kunjungan");
 		return finish_errors(&s);
 	}
 	long first_visit = db_query_long(db, "SELECT coalesce(max(id), 0) + 1 FROM kunjungan", 0);
@@ -409,7 +409,7 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 	snprintf(made, sizeof made, "%d kunjungan (id %ld-%ld), %d diagnosis (id %ld-%ld)%s", w.visits, first_visit,
 		 first_visit + w.visits - 1, w.diags, first_diag, first_diag + w.diags - 1, note);
 	int rc = end_write(&s, db, "kunjungan", first_visit, first_visit + w.visits - 1, made);
-	drop_stage(db, "impor_kunjungan");
+	import_drop_stage(db, "impor_kunjungan");
 	if (rc != 0)
 		return finish_errors(&s);
 	sb_printf(done, "%s: %d kunjungan dan %d diagnosis diimpor\n", path, w.visits, w.diags);

@@ -134,5 +134,10 @@ int form_warnings(sqlite3 *db, const struct form *f, const struct visit *v, cons
  * v->tanggal is the month's first day). */
 int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
 	      struct sbuf *err);
+/* The write of form_save inside the caller's transaction, for values that
+ * passed form_check_all: the unique rule (unik), the row, the referred visit.
+ * 0 on success; else why in err (a clash also under its field in vals->err). */
+int form_write(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
+	       struct sbuf *err);
 
 #endif
