@@ -155,6 +155,7 @@ static int check_visit(sqlite3 *db, struct sheet *s, const struct form *f, const
 	const char *rm = row_cell(s, L->rm), *day = row_cell(s, L->day), *unit = row_cell(s, L->unit);
 	int bad = 0;
 	memset(v, 0, sizeof *v);
+	memset(p, 0, sizeof *p);	/* an unknown No. RM is nobody, not the line before's patient */
 	if (!*rm)
 		problem(s, line, "no_rm", "No. RM wajib diisi"), bad = 1;
 	else if (patient_by_rm(db, rm, p) != 1)
@@ -181,7 +182,7 @@ static int check_visit(sqlite3 *db, struct sheet *s, const struct form *f, const
 	char target[160], age[32];
 	form_describe_target(f, target, sizeof target);
 	if (form_fits_patient(f, p->sex, &v->age))
-		problem(s, line, "unit", "formulir ini untuk %s, bukan unit %s", target, v->unit);
+		problem(s, line, "unit", "formulir ini untuk unit %s, bukan %s", strstr(target, "unit ") + 5, v->unit);
 	else
 		problem(s, line, "no_rm", "pasien %s (%c, %s) bukan sasaran formulir ini (%s)", p->no_rm, p->sex,
 			age_show(&v->age, age, sizeof age), target);
@@ -257,7 +258,7 @@ static void same_visit_twice(struct sheet *s, sqlite3 *db)
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT a.id, (SELECT min(b.id) FROM impor_formulir b WHERE b.pasien_id = a.pasien_id "
 		"AND b.tanggal = a.tanggal AND b.unit = a.unit AND b.id < a.id) AS pertama "
-		"FROM impor_formulir a WHERE pertama IS NOT NULL ORDER BY a.id", NULL);
+		"FROM impor_formulir a WHERE a.pasien_id > 0 AND pertama IS NOT NULL ORDER BY a.id", NULL);
 	int rc = SQLITE_ERROR;
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		problem(s, (long)sqlite3_column_int64(st, 0), "tanggal", "kunjungan yang sama sudah diisi di baris %lld",
