@@ -337,7 +337,7 @@ static void write_rows(sqlite3 *db, struct sheet *s, const struct form *f, const
 	free(p);
 }
 
-int import_formulir(sqlite3 *db, const struct form *f, const char *path, const struct sheet_opts *o,
+int import_formulir(sqlite3 *db, struct form *f, const char *path, const struct sheet_opts *o,
 		    struct sbuf *done, struct sbuf *err)
 {
 	static const char *const required[] = { "no_rm", "tanggal", "unit", NULL };
@@ -348,6 +348,7 @@ int import_formulir(sqlite3 *db, const struct form *f, const char *path, const s
 	struct sheet s;
 	if (sheet_open(&s, path, required, o, err) != 0)
 		return finish_errors(&s);
+	form_keep(f);	/* its statements once for the file, not once a row */
 	struct columns L;
 	read_layout(&s, f, &L);
 	struct column_def unit_def;

@@ -177,12 +177,11 @@ static int cmd_import_form(const struct cli *c, int argc, char **argv)
 	struct sbuf done = { 0 }, err = { 0 };
 	char path[PATH_MAX + 80];
 	snprintf(path, sizeof path, "%s/%s.ini", c->cfg->forms_dir, argv[0]);
-	struct form f;
+	static struct form f;	/* zeroed: nothing to free when there is no such form */
 	int rc = -1;
-	if (!str_is_ident(argv[0]) || access(path, R_OK) != 0) {
+	if (!str_is_ident(argv[0]) || access(path, R_OK) != 0)
 		sb_printf(&err, "formulir '%s' tidak ada di %s\n", argv[0], c->cfg->forms_dir);
-		f.f = NULL;
-	} else if (form_load(c->db, path, &f, &err) == 0) {
+	else if (form_load(c->db, path, &f, &err) == 0) {
 		rc = example ? import_formulir_contoh(c->db, &f, stdout, &err)
 			     : import_formulir(c->db, &f, argv[1], &o, &done, &err);
 	}

@@ -24,7 +24,7 @@ int import_stok(sqlite3 *db, const char *path, const struct sheet_opts *o, struc
  * the form's fields by name or label; each row checked by the form's own rules
  * (form_check_all, form_write), its visit found or opened. src/import_form.c */
 struct form;
-int import_formulir(sqlite3 *db, const struct form *f, const char *path, const struct sheet_opts *o,
+int import_formulir(sqlite3 *db, struct form *f, const char *path, const struct sheet_opts *o,
 		    struct sbuf *done, struct sbuf *err);
 /* The form's empty template: the header and one example line that imports. */
 int import_formulir_contoh(sqlite3 *db, const struct form *f, FILE *out, struct sbuf *err);
