@@ -284,21 +284,27 @@ static void stage_visit(sqlite3_stmt *st, long line, const struct visit_line *v,
 	sqlite3_bind_int(st, 10, names_payer);
 }
 
+void import_lines_told(struct sheet *s, sqlite3 *db, const char *sql, const char *column, const char *why,
+		       const char *what)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	int rc = SQLITE_ERROR;
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		problem(s, (long)sqlite3_column_int64(st, 0), column, why, sqlite3_column_int64(st, 1));
+	if (rc != SQLITE_DONE)
+		problem(s, 0, NULL, "pemeriksaan %s gagal: %s", what, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+}
+
 /* A line that names a payer must agree with the nearest earlier line of the
  * same visit (patient, day, unit). */
 static void payer_conflicts(struct sheet *s, sqlite3 *db)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	import_lines_told(s, db,
 		"SELECT a.id, (SELECT max(b.id) FROM impor_kunjungan b WHERE b.pasien_id = a.pasien_id "
 		"AND b.tanggal = a.tanggal AND b.unit = a.unit AND b.id < a.id AND b.penjamin <> a.penjamin) AS lain "
-		"FROM impor_kunjungan a WHERE a.tulis_penjamin AND lain IS NOT NULL ORDER BY a.tanggal, a.id", NULL);
-	int rc = SQLITE_ERROR;
-	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		problem(s, (long)sqlite3_column_int64(st, 0), "penjamin", "berbeda dengan baris %lld untuk kunjungan yang sama",
-			sqlite3_column_int64(st, 1));
-	if (rc != SQLITE_DONE)
-		problem(s, 0, NULL, "pemeriksaan penjamin gagal: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
+		"FROM impor_kunjungan a WHERE a.tulis_penjamin AND lain IS NOT NULL ORDER BY a.tanggal, a.id",
+		"penjamin", "berbeda dengan baris %lld untuk kunjungan yang sama", "penjamin");
 }
 
 struct written {

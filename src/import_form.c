@@ -255,17 +255,11 @@ static void unpack(const char *packed, const struct form *f, struct form_values 
 /* Two rows of one visit (patient, day, unit): a visit has one row of a form. */
 static void same_visit_twice(struct sheet *s, sqlite3 *db)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	import_lines_told(s, db,
 		"SELECT a.id, (SELECT min(b.id) FROM impor_formulir b WHERE b.pasien_id = a.pasien_id "
 		"AND b.tanggal = a.tanggal AND b.unit = a.unit AND b.id < a.id) AS pertama "
-		"FROM impor_formulir a WHERE a.pasien_id > 0 AND pertama IS NOT NULL ORDER BY a.id", NULL);
-	int rc = SQLITE_ERROR;
-	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		problem(s, (long)sqlite3_column_int64(st, 0), "tanggal", "kunjungan yang sama sudah diisi di baris %lld",
-			sqlite3_column_int64(st, 1));
-	if (rc != SQLITE_DONE)
-		problem(s, 0, NULL, "pemeriksaan kunjungan ganda gagal: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
+		"FROM impor_formulir a WHERE a.pasien_id > 0 AND pertama IS NOT NULL ORDER BY a.id",
+		"tanggal", "kunjungan yang sama sudah diisi di baris %lld", "kunjungan ganda");
 }
 
 struct written {

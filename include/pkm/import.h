@@ -31,10 +31,15 @@ int import_formulir_contoh(sqlite3 *db, const struct form *f, FILE *out, struct 
 
 /* What the importers share (src/import.c): a temporary table on disk for the
  * checked rows (the insert statement, NULL with a problem told), one row put,
- * the table dropped; the signed-off months among its days (--alasan). */
+ * the table dropped; lines that conflict; the signed-off months among its
+ * days (--alasan). */
 sqlite3_stmt *import_stage(sqlite3 *db, struct sheet *s, const char *create, const char *insert);
 void import_staged(struct sheet *s, sqlite3 *db, sqlite3_stmt *st);
 void import_drop_stage(sqlite3 *db, const char *table);
+/* Each line (a query's first column) that another (its second) conflicts with,
+ * told under `column`: `why` a format with one %lld, the other line. */
+void import_lines_told(struct sheet *s, sqlite3 *db, const char *sql, const char *column, const char *why,
+		       const char *what);
 void import_signed_months(sqlite3 *db, struct sheet *s, const char *table, const struct sheet_opts *o, char *note,
 			  size_t size);
 
