@@ -181,11 +181,16 @@ static int check_visit(sqlite3 *db, struct sheet *s, const struct form *f, const
 		return 0;
 	char target[160], age[32];
 	form_describe_target(f, target, sizeof target);
-	if (form_fits_patient(f, p->sex, &v->age))
-		problem(s, line, "unit", "formulir ini untuk unit %s, bukan %s", strstr(target, "unit ") + 5, v->unit);
-	else
+	if (form_fits_patient(f, p->sex, &v->age)) {
+		struct sbuf units = { 0 };
+		for (int k = 0; k < f->n_units; k++)
+			sb_printf(&units, "%s%s", k ? " " : "", f->units[k]);
+		problem(s, line, "unit", "formulir ini untuk unit %s, bukan %s", sb_str(&units), v->unit);
+		sb_free(&units);
+	} else {
 		problem(s, line, "no_rm", "pasien %s (%c, %s) bukan sasaran formulir ini (%s)", p->no_rm, p->sex,
 			age_show(&v->age, age, sizeof age), target);
+	}
 	return -1;
 }
 
