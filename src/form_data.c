@@ -6,6 +6,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The statements a form keeps (form_keep): one each, and one per field for its
+ * patient's last value. */
+enum { KEPT_INSERT, KEPT_CLASH, KEPT_FILLED, KEPT_WATCH, KEPT_LAST, KEPT_N = KEPT_LAST + FORM_MAX_FIELDS };
+struct form_kept {
+	sqlite3_stmt *st[KEPT_N];
+};
+
+void form_keep(struct form *f)
+{
+	if (!f->kept)
+		f->kept = xcalloc(1, sizeof *f->kept);
+}
+
+void form_unkeep(struct form *f)
+{
+	for (int i = 0; f->kept && i < KEPT_N; i++)
+		sqlite3_finalize(f->kept->st[i]);
+	free(f->kept);
+	f->kept = NULL;
+}
+
+/* A statement of the form: the one kept in `slot` when the form keeps them,
+ * else prepared for this call. Give it back with put_stmt. */
+static sqlite3_stmt *get_stmt(sqlite3 *db, const struct form *f, int slot, const char *sql, struct sbuf *err)
+{
+	sqlite3_stmt **kept = f->kept ? &f->kept->st[slot] : NULL;
+	if (kept && *kept)
+		return *kept;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db, sql, -1, kept ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL) != SQLITE_OK) {
+		if (err)
+			sb_printf(err, "kesalahan database: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	if (kept)
+		*kept = st;
+	return st;
+}
+
+static void put_stmt(const struct form *f, sqlite3_stmt *st)
+{
+	if (f->kept && st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	} else {
+		sqlite3_finalize(st);
+	}
+}
+
 int form_visible(const struct form *f, const struct form_values *vals, int i)
 {
 	const struct form_field *fd = &f->f[i];
@@ -43,8 +93,8 @@ static int last_value(sqlite3 *db, const struct form *f, int i, const struct vis
 		 "SELECT k.tanggal, t.\"%s\" FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id "
 		 "WHERE k.pasien_id = ? AND (k.tanggal, k.id) < (?, ?) AND k.batal IS NULL AND t.\"%s\" IS NOT NULL "
 		 "AND t.\"%s\" <> 0 ORDER BY k.tanggal DESC, k.id DESC LIMIT 1", col, f->table, col, col);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = get_stmt(db, f, KEPT_LAST + i, sql, NULL);
+	if (!st)
 		return 0;
 	sqlite3_bind_int64(st, 1, before->pasien_id);
 	sqlite3_bind_text(st, 2, before->tanggal, -1, SQLITE_STATIC);
@@ -57,7 +107,7 @@ static int last_value(sqlite3 *db, const struct form *f, int i, const struct vis
 		else
 			db_col_text(st, 1, value, size);
 	}
-	sqlite3_finalize(st);
+	put_stmt(f, st);
 	return found;
 }
 
@@ -268,7 +318,7 @@ static int unique_clash(sqlite3 *db, const struct form *f, const struct visit *v
 	for (int u = 0; u < f->n_unique; u++)
 		sb_printf(&sql, " AND t.\"%s\" IS ?%d", f->f[f->unique[u]].name, u + 3);
 	sb_add(&sql, " LIMIT 1");
-	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
+	sqlite3_stmt *st = get_stmt(db, f, KEPT_CLASH, sb_str(&sql), err);
 	sb_free(&sql);
 	if (!st)
 		return -1;
@@ -293,7 +343,7 @@ static int unique_clash(sqlite3 *db, const struct form *f, const struct visit *v
 	} else if (rc != SQLITE_DONE) {
 		sb_printf(err, "%s", sqlite3_errmsg(db));
 	}
-	sqlite3_finalize(st);
+	put_stmt(f, st);
 	sb_free(&what);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -362,8 +412,8 @@ static void warn_watch(sqlite3 *db, const struct form *f, const struct visit *v,
 		 "SELECT max(k.tanggal) FROM \"%s\" t JOIN kunjungan k ON k.id = t.kunjungan_id WHERE k.pasien_id = ? "
 		 "AND k.tanggal <= ? AND k.tanggal > date(?, ?) AND k.id <> ? AND k.batal IS NULL", f->watch_table);
 	snprintf(window, sizeof window, "-%ld days", f->watch_days);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = get_stmt(db, f, KEPT_WATCH, sql, NULL);
+	if (!st)
 		return;
 	sqlite3_bind_int64(st, 1, v->pasien_id);
 	sqlite3_bind_text(st, 2, v->tanggal, -1, SQLITE_STATIC);
@@ -375,7 +425,7 @@ static void warn_watch(sqlite3 *db, const struct form *f, const struct visit *v,
 		sb_printf(out, "%s (%s)\n", f->watch_text, date_show(day, at));
 		(*n)++;
 	}
-	sqlite3_finalize(st);
+	put_stmt(f, st);
 }
 
 int form_warnings(sqlite3 *db, const struct form *f, const struct visit *v, const struct form_values *vals,
@@ -418,35 +468,24 @@ static int open_referred(sqlite3 *db, const struct form *f, const struct visit *
 	return 0;
 }
 
-int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals, struct sbuf *err)
+int form_write(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals, struct sbuf *err)
 {
-	int bad = form_check_all(db, f, v, vals);
-	if (bad) {
-		sb_printf(err, "%d isian belum benar; lihat pesan di bawah kolomnya", bad);
-		return -1;
-	}
 	struct sbuf sql = { 0 }, cols = { 0 }, marks = { 0 }, set = { 0 };
 	column_list(f, &cols, &marks, &set);
 	sb_printf(&sql, "INSERT INTO \"%s\" (\"%s\"%s) VALUES (?%s) ON CONFLICT (\"%s\") DO UPDATE SET %s",
 		  f->table, f->key, sb_str(&cols), sb_str(&marks), f->key, sb_str(&set));
-	int rc = -1, began = db_begin(db) == 0;
+	int rc = -1;
 	sqlite3_stmt *st = NULL;
-	if (!began) {
-		sb_printf(err, "%s", db_busy_text(db));
-	} else if (unique_clash(db, f, v, vals, err) == 0 && (st = db_prepare(db, sb_str(&sql), err)) != NULL) {
+	if (unique_clash(db, f, v, vals, err) == 0 && (st = get_stmt(db, f, KEPT_INSERT, sb_str(&sql), err)) != NULL) {
 		sqlite3_bind_int64(st, 1, v->id);
 		for (int i = 0, pos = 2; i < f->n; i++)
 			pos = bind_value(st, pos, f->f[i].shown, form_visible(f, vals, i) ? vals->v[i] : "");
 		if (sqlite3_step(st) != SQLITE_DONE)
 			sb_printf(err, "%s", sqlite3_errmsg(db));
-		else if (open_referred(db, f, v, vals, err) == 0 && db_commit(db) == 0)
-			rc = 0;
-		else if (!err->len)
-			sb_printf(err, "%s", sqlite3_errmsg(db));
+		else
+			rc = open_referred(db, f, v, vals, err);
 	}
-	sqlite3_finalize(st);
-	if (rc != 0 && began)
-		db_rollback(db);
+	put_stmt(f, st);
 	sb_free(&sql);
 	sb_free(&cols);
 	sb_free(&marks);
@@ -454,16 +493,35 @@ int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct f
 	return rc;
 }
 
+int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals, struct sbuf *err)
+{
+	int bad = form_check_all(db, f, v, vals);
+	if (bad) {
+		sb_printf(err, "%d isian belum benar; lihat pesan di bawah kolomnya", bad);
+		return -1;
+	}
+	if (db_begin(db) != 0) {
+		sb_printf(err, "%s", db_busy_text(db));
+		return -1;
+	}
+	if (form_write(db, f, v, vals, err) == 0 && db_commit(db) == 0)
+		return 0;
+	if (!err->len)
+		sb_printf(err, "%s", sqlite3_errmsg(db));
+	db_rollback(db);
+	return -1;
+}
+
 int form_filled(sqlite3 *db, const struct form *f, long visit_id)
 {
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?", f->table, f->key);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = get_stmt(db, f, KEPT_FILLED, sql, NULL);
+	if (!st)
 		return 0;
 	sqlite3_bind_int64(st, 1, visit_id);
 	int filled = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	put_stmt(f, st);
 	return filled;
 }
 

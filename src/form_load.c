@@ -486,6 +486,7 @@ int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sb
 
 void form_free(struct form *f)
 {
+	form_unkeep(f);
 	free(f->f);
 	f->f = NULL;
 }

@@ -17,7 +17,7 @@
  * "impor", an anonymous file SQLite deletes at DETACH, so that their write can
  * run with temp_store=MEMORY (changing it drops temporary tables, not an
  * attached database; memory_for_write). Set before begin_check's BEGIN. */
-static int stage_on_disk(struct sheet *s, sqlite3 *db, int apart)
+int import_stage_on_disk(struct sheet *s, sqlite3 *db, int apart)
 {
 	const char *sql = apart ? "PRAGMA temp_store=FILE; ATTACH '' AS impor; PRAGMA impor.cache_size=-4096"
 				: "PRAGMA temp_store=FILE; PRAGMA temp.cache_size=-4096";
@@ -27,7 +27,7 @@ static int stage_on_disk(struct sheet *s, sqlite3 *db, int apart)
 	return -1;
 }
 
-static sqlite3_stmt *stage(sqlite3 *db, struct sheet *s, const char *create, const char *insert)
+sqlite3_stmt *import_stage(sqlite3 *db, struct sheet *s, const char *create, const char *insert)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db, create, NULL, NULL, &msg) != SQLITE_OK) {
@@ -41,7 +41,7 @@ static sqlite3_stmt *stage(sqlite3 *db, struct sheet *s, const char *create, con
 	return st;
 }
 
-static void staged(struct sheet *s, sqlite3 *db, sqlite3_stmt *st)
+void import_staged(struct sheet *s, sqlite3 *db, sqlite3_stmt *st)
 {
 	if (sqlite3_step(st) != SQLITE_DONE)
 		problem(s, s->line, NULL, "tidak dapat disimpan sementara: %s", sqlite3_errmsg(db));
@@ -157,7 +157,7 @@ static int write_patients(sqlite3 *db, struct sheet *s, long *first, long *last)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static void drop_stage(sqlite3 *db, const char *table)
+void import_drop_stage(sqlite3 *db, const char *table)
 {
 	char sql[64];
 	snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s", table);
@@ -189,13 +189,14 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	static const char *const names[] = { "no_rm", "nik", "no_bpjs", "nama", "jenis_kelamin", "tanggal_lahir",
 					     "alamat", "desa", "penjamin", "no_hp", "nama_ibu", "no_kk", "rt_rw" };
 	struct sheet s;
-	if (sheet_open(&s, path, required, o, err) != 0 || stage_on_disk(&s, db, 0) != 0 || begin_check(&s, db) != 0)
+	if (sheet_open(&s, path, required, o, err) != 0 || import_stage_on_disk(&s, db, 0) != 0 ||
+	    begin_check(&s, db) != 0)
 		return finish_errors(&s);
 	int c[13];
 	for (int i = 0; i < 13; i++)
 		c[i] = col_of(&s, names[i]);
 	/* pasien's columns, the line number as id (patient_bind's order, then ?16) */
-	sqlite3_stmt *put = stage(db, &s, "DROP TABLE IF EXISTS temp.impor_pasien; "
+	sqlite3_stmt *put = import_stage(db, &s, "DROP TABLE IF EXISTS temp.impor_pasien; "
 		"CREATE TEMP TABLE impor_pasien (id INTEGER PRIMARY KEY, " PATIENT_WRITTEN ")",
 		"INSERT INTO impor_pasien (" PATIENT_WRITTEN ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	struct patient *p = xmalloc(sizeof *p);
@@ -203,7 +204,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 		check_patient_row(db, &s, c, p);
 		patient_bind(put, p);
 		sqlite3_bind_int64(put, 16, s.line);
-		staged(&s, db, put);
+		import_staged(&s, db, put);
 	}
 	free(p);
 	sqlite3_finalize(put);
@@ -215,7 +216,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	long first = 0, last = 0;
 	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
-		drop_stage(db, "impor_pasien");
+		import_drop_stage(db, "impor_pasien");
 		return finish_errors(&s);
 	}
 	write_patients(db, &s, &first, &last);
@@ -223,7 +224,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	if (last >= first && first)
 		snprintf(made, sizeof made, "pasien id %ld-%ld", first, last);
 	int rc = end_write(&s, db, "pasien", first, last, made);
-	drop_stage(db, "impor_pasien");
+	import_drop_stage(db, "impor_pasien");
 	if (rc != 0)
 		return finish_errors(&s);
 	sb_printf(done, "%s: %d pasien diimpor\n", path, s.nrows);
@@ -317,21 +318,27 @@ static void stage_visit(sqlite3_stmt *st, long line, const struct visit_line *v,
 	sqlite3_bind_int(st, 10, names_payer);
 }
 
+void import_lines_told(struct sheet *s, sqlite3 *db, const char *sql, const char *column, const char *why,
+		       const char *what)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	int rc = SQLITE_ERROR;
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		problem(s, (long)sqlite3_column_int64(st, 0), column, why, sqlite3_column_int64(st, 1));
+	if (rc != SQLITE_DONE)
+		problem(s, 0, NULL, "pemeriksaan %s gagal: %s", what, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+}
+
 /* A line that names a payer must agree with the nearest earlier line of the
  * same visit (patient, day, unit). */
 static void payer_conflicts(struct sheet *s, sqlite3 *db)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	import_lines_told(s, db,
 		"SELECT a.id, (SELECT max(b.id) FROM impor.impor_kunjungan b WHERE b.pasien_id = a.pasien_id "
 		"AND b.tanggal = a.tanggal AND b.unit = a.unit AND b.id < a.id AND b.penjamin <> a.penjamin) AS lain "
-		"FROM impor.impor_kunjungan a WHERE a.tulis_penjamin AND lain IS NOT NULL ORDER BY a.tanggal, a.id", NULL);
-	int rc = SQLITE_ERROR;
-	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		problem(s, (long)sqlite3_column_int64(st, 0), "penjamin", "berbeda dengan baris %lld untuk kunjungan yang sama",
-			sqlite3_column_int64(st, 1));
-	if (rc != SQLITE_DONE)
-		problem(s, 0, NULL, "pemeriksaan penjamin gagal: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
+		"FROM impor.impor_kunjungan a WHERE a.tulis_penjamin AND lain IS NOT NULL ORDER BY a.tanggal, a.id",
+		"penjamin", "berbeda dengan baris %lld untuk kunjungan yang sama", "penjamin");
 }
 
 struct written {
@@ -387,7 +394,7 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 
 /* Rows for a month whose report is signed off go in only with a reason
  * (--alasan), which the trail's record of the file keeps in `note`. */
-static void signed_months(sqlite3 *db, struct sheet *s, const char *table, const struct sheet_opts *o, char *note,
+void import_signed_months(sqlite3 *db, struct sheet *s, const char *table, const struct sheet_opts *o, char *note,
 			  size_t size)
 {
 	char which[200];
@@ -409,13 +416,13 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 	struct sheet s;
 	if (sheet_open(&s, path, required, o, err) != 0)
 		return finish_errors(&s);
-	if (stage_on_disk(&s, db, 1) != 0 || begin_check(&s, db) != 0) {
+	if (import_stage_on_disk(&s, db, 1) != 0 || begin_check(&s, db) != 0) {
 		detach_stage(db);
 		return finish_errors(&s);
 	}
 	int cols[6] = { col_of(&s, "no_rm"), col_of(&s, "tanggal"), col_of(&s, "unit"),
 			col_of(&s, "penjamin"), col_of(&s, "icd10"), col_of(&s, "kasus") };
-	sqlite3_stmt *put = stage(db, &s,
+	sqlite3_stmt *put = import_stage(db, &s,
 		"CREATE TABLE impor.impor_kunjungan (id INTEGER PRIMARY KEY, pasien_id, tanggal_lahir, no_bpjs, tanggal, "
 		"unit, penjamin, icd, kasus, tulis_penjamin)",
 		"INSERT INTO impor.impor_kunjungan VALUES (?,?,?,?,?,?,?,?,?,?)");
@@ -423,7 +430,7 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 	for (int k = 0; put && sheet_next(&s); k ^= 1) {
 		check_visit_line(db, &s, &v[k ^ 1], &v[k], cols);
 		stage_visit(put, s.line, &v[k], *row_cell(&s, cols[3]) != 0);
-		staged(&s, db, put);
+		import_staged(&s, db, put);
 	}
 	sqlite3_finalize(put);
 	if (put && sqlite3_exec(db, "CREATE INDEX impor.impor_kunjungan_hari ON impor_kunjungan(tanggal, id);"
@@ -432,7 +439,7 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 		payer_conflicts(&s, db);
 	char note[400] = "";
 	if (put)
-		signed_months(db, &s, "impor_kunjungan", o, note, sizeof note);
+		import_signed_months(db, &s, "impor_kunjungan", o, note, sizeof note);
 	memory_for_write(&s, db);
 	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);

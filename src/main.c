@@ -38,6 +38,9 @@ static const char usage[] =
 	"  pkm [--db BERKAS] [--config BERKAS]                 aplikasi terminal\n"
 	"  pkm [--db BERKAS] impor pasien|kunjungan|obat|stok BERKAS.csv [--encoding cp1252]\n"
 	"                    [--alasan TEKS]    (kunjungan, stok: ke bulan yang laporannya FINAL)\n"
+	"  pkm [--db BERKAS] impor formulir NAMA BERKAS.csv [--encoding cp1252] [--alasan TEKS]\n"
+	"                    formulir klaster dari kohort (no_rm,tanggal,unit, lalu isiannya)\n"
+	"  pkm [--db BERKAS] impor formulir NAMA --contoh     templat kosong dengan satu baris contoh\n"
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
 	"  pkm [--db BERKAS] pasien cari KATA...             cari pasien (20 pertama)\n"
@@ -163,13 +166,40 @@ static int read_options(int argc, char **argv, struct sheet_opts *o, int *replac
 	return 0;
 }
 
+/* impor formulir NAME FILE.csv [options] | NAME --contoh: a cluster form by its
+ * file name in the forms folder (k2_anc). */
+static int cmd_import_form(const struct cli *c, int argc, char **argv)
+{
+	struct sheet_opts o;
+	int example = argc == 2 && strcmp(argv[1], "--contoh") == 0;
+	if (argc < 2 || (!example && read_options(argc - 2, argv + 2, &o, NULL) != 0))
+		return fail_usage("impor formulir NAMA BERKAS.csv [--encoding cp1252] [--alasan TEKS] | NAMA --contoh");
+	struct sbuf done = { 0 }, err = { 0 };
+	char path[PATH_MAX + 80];
+	snprintf(path, sizeof path, "%s/%s.ini", c->cfg->forms_dir, argv[0]);
+	static struct form f;	/* zeroed: nothing to free when there is no such form */
+	int rc = -1;
+	if (!str_is_ident(argv[0]) || access(path, R_OK) != 0)
+		sb_printf(&err, "formulir '%s' tidak ada di %s\n", argv[0], c->cfg->forms_dir);
+	else if (form_load(c->db, path, &f, &err) == 0) {
+		rc = example ? import_formulir_contoh(c->db, &f, stdout, &err)
+			     : import_formulir(c->db, &f, argv[1], &o, &done, &err);
+	}
+	form_free(&f);
+	if (rc == 0 && !example)
+		db_statistics(c->db, NULL);
+	return finish(rc, &done, &err);
+}
+
 static int cmd_import(const struct cli *c, int argc, char **argv)
 {
+	if (argc >= 1 && strcmp(argv[0], "formulir") == 0)
+		return cmd_import_form(c, argc - 1, argv + 1);
 	sqlite3 *db = c->db;
 	const struct pkm_config *cfg = c->cfg;
 	struct sheet_opts o;
 	if (argc < 2 || read_options(argc - 2, argv + 2, &o, NULL) != 0)
-		return fail_usage("impor perlu jenis (pasien|kunjungan|obat|stok) dan nama berkas [--encoding cp1252]");
+		return fail_usage("impor perlu jenis (pasien|kunjungan|obat|stok|formulir) dan nama berkas [--encoding cp1252]");
 	struct sbuf done = { 0 }, err = { 0 };
 	int rc;
 	if (strcmp(argv[0], "pasien") == 0)

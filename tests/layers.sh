@@ -28,7 +28,7 @@ module() {	# module FILE -> the module a source or header belongs to
 	pcare_load|pcare_json) echo pcare ;;
 	config_kirim) echo config ;;
 	kirim_main) echo main ;;
-	import_stock|import_icd) echo import ;;
+	import_stock|import_icd|import_form) echo import ;;
 	user_lock) echo user ;;
 	*) echo "$b" ;;
 	esac

@@ -69,6 +69,7 @@ struct form {
 	char watch_text[160];		/* waspada_pesan */
 	int n_unique;			/* unik: no two rows of a patient share these fields' values */
 	int unique[FORM_MAX_UNIQUE];
+	struct form_kept *kept;		/* statements kept across rows (form_keep), NULL: prepared per call */
 };
 
 struct form_set {
@@ -76,6 +77,11 @@ struct form_set {
 	struct form *forms;
 };
 
+/* A bulk import keeps the statements its rows' checks and writes use, on one
+ * connection, until form_unkeep (a desk prepares them per save and keeps
+ * nothing). */
+void form_keep(struct form *f);
+void form_unkeep(struct form *f);
 /* Load one form and check it against the database schema and the dictionary.
  * Every problem is added to err as "file:line: why"; returns their count.
  * Free it with form_free, whatever the count. */
@@ -134,5 +140,10 @@ int form_warnings(sqlite3 *db, const struct form *f, const struct visit *v, cons
  * v->tanggal is the month's first day). */
 int form_save(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
 	      struct sbuf *err);
+/* The write of form_save inside the caller's transaction, for values that
+ * passed form_check_all: the unique rule (unik), the row, the referred visit.
+ * 0 on success; else why in err (a clash also under its field in vals->err). */
+int form_write(sqlite3 *db, const struct form *f, const struct visit *v, struct form_values *vals,
+	       struct sbuf *err);
 
 #endif

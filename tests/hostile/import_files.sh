@@ -58,6 +58,24 @@ printf "$H,desa,alamat\n,Eko,L,1990-01-01,$long,$addr\n" >"$WORK/long.csv"
 pkm import pasien "$WORK/long.csv" >/dev/null
 [ "$(sql "SELECT length(desa) || ' ' || length(alamat) FROM pasien WHERE nama = 'Eko'")" = "60 190" ] ||
 	die "accented letters cut"
+# a cluster form's rows: the same rule for every cell, and what a form's
+# fields are is never taken from the file
+start=$(count)
+badform() {	# badform FORM TEXT MESSAGE
+	/usr/bin/printf "$2" >"$WORK/in.csv"
+	refused pkm impor formulir "$1" "$WORK/in.csv"
+	said "$3"
+	no_raw "$WORK/err"
+	[ "$(count)" = "$start" ] || die "something was stored from: $2"
+}
+A='no_rm,tanggal,unit,kontak,bb,td,oleh_dokter,faktor_risiko,risiko_ket'
+badform k2_anc "$A\n200001,2026-11-20,K2,1,50,120/80,Y,Y,\"x\x1b]0;pwned\x07\"\n" "in.csv:2: risiko_ket: berisi karakter kendali"
+badform k2_anc "$A\n200001,2026-11-20,K2,1,50,120/80,Y,Y,A\xe2\x80\xaeB\n" "karakter tak terlihat"
+badform k2_anc "$A\n200001,2026-11-20,K2,1,50,120/80,Y,Y,$(printf '%0101d' 0)\n" "in.csv:2: risiko_ket: Faktor risiko terlalu panjang"
+badform k2_anc "$A\n200001,2026-11-20,K2,99999999999999999999,50,120/80,Y,T,\n" "in.csv:2: kontak: Kontak ke- harus bilangan bulat 1-12"
+badform k2_anc "$A,\"x\x1b[2J\"\n200001,2026-11-20,K2,1,50,120/80,Y,T,,\n" "judul kolom 10 berisi karakter kendali"
+badform k2_anc "$A\n200001,2026-11-20,K2,1,50,120/80,Y,T\n" "in.csv:2: ada 8 kolom, baris judul punya 9"
+badform "k2_anc.ini" "$A\n" "formulir 'k2_anc.ini' tidak ada"
 # duplicate checks are n log n: 30,000 rows with an empty No. RM and one
 # repeated NIK import in seconds, and the repeats are all named
 awk 'BEGIN { print "no_rm,nik,nama,jenis_kelamin,tanggal_lahir";
