@@ -12,7 +12,8 @@ IDS: the identifiers it knows, comma-separated (UIDs and codes alike).
 Summary shapes: 2.38+ (wrapped in `response`, conflicts answered HTTP 409)
 by default; POST /_fault {"mode": "old", "count": N} answers the next N in
 the old top-level ImportSummary (HTTP 200). Faults: "hang" (answered after
-3 s, imported all the same), "refuse" (connection dropped).
+3 s, imported all the same), "refuse" (connection dropped); a fault's path
+"dryRun" or "import" keeps it to those requests.
 GET /_state: the values held {"de/period/ou/coc": value}, the requests
 (path and query) and any request that broke a rule."""
 import base64, json, os, re, sys, time, urllib.parse
@@ -81,9 +82,10 @@ class Handler(FakeHandler):
         if self.headers.get("Authorization") not in AUTHS:
             return self.answer(401, {"httpStatusCode": 401, "message": "Unauthorized"})
         dry = query.get("dryRun", ["false"])[0] == "true"
+        where = "dryRun" if dry else "import"	# a fault's path: one of the two only
+        old = take_fault(state, {"old"}, where) is not None
+        hang = take_fault(state, {"hang"}, where) is not None
         with lock:
-            old = take_fault(state, {"old"}) is not None
-            hang = take_fault(state, {"hang"}) is not None
             conflicts, ok = check(json.loads(text))
             counts = {"imported": 0, "updated": 0, "ignored": len(conflicts), "deleted": 0}
             for key, val in ok:
