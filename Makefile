@@ -85,7 +85,7 @@ $(BUILD)/tests/registrar: tests/stress/registrar.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS)
 
-NET_TESTS := $(BUILD)/tests/test_fhir $(BUILD)/tests/test_pcare
+NET_TESTS := $(BUILD)/tests/test_fhir $(BUILD)/tests/test_pcare $(BUILD)/tests/test_dhis2
 $(NET_TESTS): $(BUILD)/tests/%: tests/unit/%.c tests/unit/net_test.h $(NET_OBJ) $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(NET_OBJ) $(CORE_OBJ) $(LDLIBS) $(NET_LIBS) -lcmocka
