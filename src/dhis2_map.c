@@ -6,6 +6,8 @@
 #include "pkm/date.h"
 #include "pkm/final.h"
 #include "pkm/ini.h"
+#include "pkm/lb1.h"
+#include "pkm/lb2.h"
 #include "pkm/reports.h"
 #include <ctype.h>
 #include <stdlib.h>
@@ -193,15 +195,24 @@ int dhis2_map_cells(sqlite3 *db, const struct pkm_config *cfg, const struct dhis
 		char v[32], cell[160];
 		if (cell_value(sb_str(cells), l->baris, l->kolom, v, sizeof v))
 			continue;
-		/* not printed this month: a cell of the report all the same? */
-		struct report_req req = { m->laporan, month, LAYOUT_KLASIK, FMT_TEXT, 80 };
-		struct asal a;
+		/* not printed this month: LB1 prints no zero, LB2 only the drugs
+		 * of the month; LB3, LB4 and Jampersal print every cell */
 		struct sbuf why = { 0 };
+		int rc = ASAL_UNKNOWN;
 		snprintf(cell, sizeof cell, "%s,%s", l->baris, l->kolom);
-		int rc = asal_build(db, cfg, &req, cell, &a, &why);
-		if (rc == ASAL_OK)
-			asal_free(&a);
-		else if (rc == ASAL_UNKNOWN) {
+		if (strcmp(m->laporan, "lb1") == 0)
+			rc = lb1_cell_known(db, l->baris, l->kolom, &why) ? ASAL_OK : ASAL_UNKNOWN;
+		else if (strcmp(m->laporan, "lb2") == 0)
+			rc = lb2_cell_known(db, l->baris, l->kolom, &why) ? ASAL_OK : ASAL_UNKNOWN;
+		else {	/* only for the reason: the definition's own words */
+			struct report_req req = { m->laporan, month, LAYOUT_KLASIK, FMT_TEXT, 80 };
+			struct asal a;
+			if ((rc = asal_build(db, cfg, &req, cell, &a, &why)) == ASAL_OK) {
+				asal_free(&a);
+				rc = ASAL_UNKNOWN;
+			}
+		}
+		if (rc == ASAL_UNKNOWN) {
 			sb_printf(err, "%s:%d: sel %s tidak ada di laporan %s: %s\n", m->path, l->line, cell, m->laporan,
 				  sb_str(&why));
 			bad++;

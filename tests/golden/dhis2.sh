@@ -86,6 +86,17 @@ sed 's/^idScheme = uid$/idScheme = kode/' "$WORK/lb3.ini" >"$WORK/scheme.ini"
 pkm ekspor dhis2 --month 10-2026 --laporan lb3 --peta "$WORK/scheme.ini" 2>"$WORK/scheme.err" && die "idScheme kode taken"
 grep -q "scheme.ini:5: idscheme harus 'uid' atau 'code'" "$WORK/scheme.err" || die "bad idScheme not told"
 
+# LB2: a drug's cells (the optimum, a formula, too); a drug not in the list refused
+printf '[dhis2]\ndataSet = LB2\norgUnit = P1\nidScheme = code\n[peta]\n%s = IBU_SISA X\n%s = IBU_OPT X\n' \
+	"$(sed -n 2p "$HERE/expected/lb2.data" | cut -d, -f1),sisa" "$(sed -n 2p "$HERE/expected/lb2.data" | cut -d, -f1),stok_optimum" \
+	>"$WORK/lb2.ini"
+pkm ekspor dhis2 --month 10-2026 --laporan lb2 --peta "$WORK/lb2.ini" --format csv 2>/dev/null | grep -q "^IBU_OPT,202610,P1,X,," ||
+	die "LB2 cells not exported"
+printf 'OBAT_TIDAK_ADA,sisa = X Y\n' >>"$WORK/lb2.ini"
+pkm ekspor dhis2 --month 10-2026 --laporan lb2 --peta "$WORK/lb2.ini" 2>"$WORK/lb2.err" && die "unknown drug taken"
+grep -q "lb2.ini:8: sel OBAT_TIDAK_ADA,sisa tidak ada di laporan lb2: obat tidak dikenal" "$WORK/lb2.err" ||
+	die "unknown drug not told: $(cat "$WORK/lb2.err")"
+
 # LB1 by codes (idScheme = code): the klasik cells, a zero cell sent as 0
 cd "$HERE/fixture"
 "$PKM_BIN" --config pkm.ini --db "$WORK/lb1.db" impor pasien pasien.csv >/dev/null
@@ -106,6 +117,11 @@ $baris,1-4t.kkl.P = LB1_$baris DUA
 INI
 "$PKM_BIN" --config pkm.ini --db "$WORK/lb1.db" ekspor dhis2 --month 10-2026 --laporan lb1 --peta "$WORK/lb1.ini" \
 	--format csv >"$WORK/lb1.csv" 2>/dev/null
+printf '%s,*.baru.L = X Y\nZ99.99,1-4t.baru.L = X Y\n' "$baris" >>"$WORK/lb1.ini"
+"$PKM_BIN" --config pkm.ini --db "$WORK/lb1.db" ekspor dhis2 --month 10-2026 --laporan lb1 --peta "$WORK/lb1.ini" \
+	2>"$WORK/lb1.err" && die "a printed column's sum or an unknown code taken"
+grep -q "lb1.ini:9: .*kolom LB1 '\*.baru.L' adalah jumlah beberapa sel" "$WORK/lb1.err" || die "a sum taken as a cell"
+grep -q "lb1.ini:10: .*baris LB1 tidak dikenal: 'Z99.99'" "$WORK/lb1.err" || die "unknown code not told"
 [ "$(cat "$WORK/lb1.csv")" = "dataelement,period,orgunit,catoptcombo,attroptcombo,value
 LB1_$baris,202610,P3204100101,SATU,,${rest##*,}
 LB1_$baris,202610,P3204100101,DUA,,0" ] || die "LB1 by codes: $(cat "$WORK/lb1.csv")"
