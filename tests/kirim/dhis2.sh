@@ -2,8 +2,9 @@
 # fixture (tests/golden/fixture2): a dry run with a conflict shown and nothing
 # imported, not even after it; --paksa sends anyway; a clean import (the
 # values at the server checked), sent again only updated/ignored; the 2.38+
-# and the old summary shapes; a 409; a time-out; Basic and ApiToken; the
-# secret file and the URL checked like the other senders'.
+# and the old summary shapes; a 409; time-outs (dry run, import); Basic and
+# ApiToken; a hostile answer shown escaped, a huge one refused; the secret
+# file and the URL checked like the other senders'.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
@@ -109,6 +110,18 @@ n=$(ask 'len(s["requests"])')
 kirim >"$WORK/out" && die "a timed-out import ended 0"
 grep -q "Impor gagal: batas waktu habis.*kirim lagi" "$WORK/err" || die "timed-out import not told: $(cat "$WORK/err")"
 expect "requests after a timed-out import" "$(ask 'len(s["requests"])')" $((n + 2))
+
+# a hostile answer: escapes shown, never obeyed; a huge one refused past maks_jawaban (1 MB)
+fault hostile 1 dryRun
+kirim >"$WORK/out" && die "a hostile conflict sent"
+grep -qF '  konflik ^[]0;judul^G^[[2J: nilai' "$WORK/out" || die "escapes not shown: $(od -c "$WORK/out" | head)"
+grep -q "$(printf '\033')" "$WORK/out" && die "an escape reached the terminal"
+grep -q "$(printf '\342\200\256')" "$WORK/out" && die "a bidi override reached the terminal"
+write_config "maks_jawaban = 1"
+fault huge 1 dryRun
+kirim >"$WORK/out" && die "a huge answer taken"
+grep -q "Uji (dryRun) gagal: jawaban server terlalu besar" "$WORK/err" || die "huge answer not told: $(cat "$WORK/err")"
+write_config
 
 # the secret file: owner-only; the URL: https, or http to this machine only
 chmod 644 "$WORK/dhis2.rahasia"

@@ -12,7 +12,9 @@ IDS: the identifiers it knows, comma-separated (UIDs and codes alike).
 Summary shapes: 2.38+ (wrapped in `response`, conflicts answered HTTP 409)
 by default; POST /_fault {"mode": "old", "count": N} answers the next N in
 the old top-level ImportSummary (HTTP 200). Faults: "hang" (answered after
-3 s, imported all the same), "refuse" (connection dropped); a fault's path
+3 s, imported all the same), "refuse" (connection dropped), "huge" (a 5 MB
+answer), "hostile" (a conflict whose object and value carry terminal
+escapes and a bidi override); a fault's path
 "dryRun" or "import" keeps it to those requests.
 GET /_state: the values held {"de/period/ou/coc": value}, the requests
 (path and query) and any request that broke a rule."""
@@ -85,6 +87,7 @@ class Handler(FakeHandler):
         where = "dryRun" if dry else "import"	# a fault's path: one of the two only
         old = take_fault(state, {"old"}, where) is not None
         hang = take_fault(state, {"hang"}, where) is not None
+        other = take_fault(state, {"huge", "hostile"}, where)
         with lock:
             conflicts, ok = check(json.loads(text))
             counts = {"imported": 0, "updated": 0, "ignored": len(conflicts), "deleted": 0}
@@ -95,6 +98,10 @@ class Handler(FakeHandler):
                     state["values"][key] = val
         if hang:
             time.sleep(3)
+        if other == "huge":
+            return self.answer(200, {"importCount": {}, "description": "x" * (5 << 20)})
+        if other == "hostile":
+            conflicts.append(conflict("\x1b]0;judul\x07\x1b[2J", "nilai \u202emerah\x1b[31m"))
         status = "WARNING" if conflicts else "SUCCESS"
         summary = {"responseType": "ImportSummary", "status": status, "importOptions": {"dryRun": dry},
                    "description": "Import process completed successfully", "importCount": counts,
