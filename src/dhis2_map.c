@@ -184,8 +184,12 @@ static const char *cell_value(const char *cells, const char *baris, const char *
 	return NULL;
 }
 
-int dhis2_map_cells(sqlite3 *db, const struct pkm_config *cfg, const struct dhis2_map *m, const char *month,
-		    struct sbuf *cells, struct sbuf *err)
+/* The report's cells for month (YYYY-MM) as final_cells gives them, and the
+ * mapping's keys checked against the report's own cells (`drugs`: LB2's drug
+ * rows against the drug list too): each unknown key "file:line: why" in err.
+ * Returns the number of problems, -1 when the report cannot be built. */
+static int map_cells(sqlite3 *db, const struct pkm_config *cfg, const struct dhis2_map *m, const char *month,
+		     int drugs, struct sbuf *cells, struct sbuf *err)
 {
 	if (final_cells(db, cfg, m->laporan, month, cells, err) != 0)
 		return -1;
@@ -202,8 +206,10 @@ int dhis2_map_cells(sqlite3 *db, const struct pkm_config *cfg, const struct dhis
 		snprintf(cell, sizeof cell, "%s,%s", l->baris, l->kolom);
 		if (strcmp(m->laporan, "lb1") == 0)
 			rc = lb1_cell_known(db, l->baris, l->kolom, &why) ? ASAL_OK : ASAL_UNKNOWN;
-		else if (strcmp(m->laporan, "lb2") == 0)
+		else if (strcmp(m->laporan, "lb2") == 0 && (drugs || strcmp(l->baris, "resep") == 0))
 			rc = lb2_cell_known(db, l->baris, l->kolom, &why) ? ASAL_OK : ASAL_UNKNOWN;
+		else if (strcmp(m->laporan, "lb2") == 0)
+			rc = lb2_column_known(l->kolom, &why) ? ASAL_OK : ASAL_UNKNOWN;
 		else {	/* only for the reason: the definition's own words */
 			struct report_req req = { m->laporan, month, LAYOUT_KLASIK, FMT_TEXT, 80 };
 			struct asal a;
@@ -251,7 +257,7 @@ int dhis2_check_dir(sqlite3 *db, const struct pkm_config *cfg, const char *dir, 
 		int k = dhis2_map_load(path, NULL, &m, err);
 		if (k == 0 && m.n) {
 			struct sbuf cells = { 0 };
-			k = dhis2_map_cells(db, &own, &m, month, &cells, err);
+			k = map_cells(db, &own, &m, month, 0, &cells, err);
 			k = k < 0 ? 1 : k;
 			sb_free(&cells);
 		}
@@ -276,7 +282,7 @@ int dhis2_build(sqlite3 *db, const struct pkm_config *cfg, const struct dhis2_ma
 	month_key(first, key);
 	snprintf(out->period, sizeof out->period, "%04d%02d", first.y, first.m);
 	struct sbuf cells = { 0 };
-	int bad = dhis2_map_cells(db, cfg, map, key, &cells, err);
+	int bad = map_cells(db, cfg, map, key, 1, &cells, err);
 	if (bad != 0) {
 		sb_free(&cells);
 		return -1;

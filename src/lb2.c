@@ -426,20 +426,20 @@ static int row_refused(sqlite3 *db, int payer, const char *baris, const char *ko
 	return 1;
 }
 
-int lb2_cell_known(sqlite3 *db, const char *baris, const char *kolom, struct sbuf *err)
+int lb2_column_known(const char *kolom, struct sbuf *err)
 {
-	int payer = strcmp(baris, "resep") == 0, col = -1;
 	for (int i = 0; i < C_BERI; i++)
 		if (strcmp(kolom, col_key[i]) == 0)
-			col = i;
-	if (row_refused(db, payer, baris, kolom, err))
-		return 0;
-	if (!payer && col < 0) {
-		sb_printf(err, "kolom LB2 tidak dikenal: '%s' (stok_awal, penerimaan, persediaan, pemakaian, keluar_lain, "
-			       "sisa, stok_optimum, permintaan)", kolom);
-		return 0;
-	}
-	return 1;
+			return 1;
+	sb_printf(err, "kolom LB2 tidak dikenal: '%s' (stok_awal, penerimaan, persediaan, pemakaian, keluar_lain, "
+		       "sisa, stok_optimum, permintaan)", kolom);
+	return 0;
+}
+
+int lb2_cell_known(sqlite3 *db, const char *baris, const char *kolom, struct sbuf *err)
+{
+	int payer = strcmp(baris, "resep") == 0;
+	return !row_refused(db, payer, baris, kolom, err) && (payer || lb2_column_known(kolom, err));
 }
 
 int lb2_asal(sqlite3 *db, const char *month, const char *baris, const char *kolom, struct asal *out,

@@ -526,7 +526,9 @@ static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_p
 
 static int cmd_export_(const struct cli *c, int argc, char **argv)
 {
-	if (argc && strcmp(argv[0], "dhis2") == 0)	/* jansson's JSON: pkm-kirim writes it */
+	/* jansson's JSON: pkm-kirim writes it (the database's descriptors and
+	 * lock are close-on-exec; it opens the database itself) */
+	if (argc && strcmp(argv[0], "dhis2") == 0)
 		return cmd_ekspor_dhis2(c->cfg, c->path, argc, argv);
 	char backups[PATH_MAX];
 	config_backup_dir(c->cfg, c->path, backups, sizeof backups);

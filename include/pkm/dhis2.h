@@ -34,17 +34,15 @@ int dhis2_uid_ok(const char *s);
 /* Read a mapping file; `laporan` (NULL: the file's [dhis2] laporan) is the
  * report whose cells it maps. Returns the number of problems, each
  * "file:line: why" in err (a file that cannot be read counts one). The cell
- * keys are checked by dhis2_map_cells. Free with dhis2_map_free. */
+ * keys are checked against the report by dhis2_build. Free with
+ * dhis2_map_free. */
 int dhis2_map_load(const char *path, const char *laporan, struct dhis2_map *m, struct sbuf *err);
 void dhis2_map_free(struct dhis2_map *m);
-/* The report's cells for month (YYYY-MM) as final_cells gives them, and the
- * mapping's keys checked against the report's own cells: each unknown key
- * "file:line: why" in err. Returns the number of problems, -1 when the
- * report cannot be built. */
-int dhis2_map_cells(sqlite3 *db, const struct pkm_config *cfg, const struct dhis2_map *m, const char *month,
-		    struct sbuf *cells, struct sbuf *err);
-/* Check every *.ini of dir against an (empty) database's reports of last
- * month; *files gets how many were read. Returns problems. */
+/* Check every *.ini of dir against the reports of that forms folder (dir's
+ * parent) on db, a database of no data: every key must be a cell of its
+ * report, LB2's drug rows by their column only (the drugs are a real
+ * database's, checked by dhis2_build). *files gets how many were read.
+ * Returns problems, each "file:line: why" in err. */
 int dhis2_check_dir(sqlite3 *db, const struct pkm_config *cfg, const char *dir, int *files, struct sbuf *err);
 
 struct dhis2_value {
@@ -62,7 +60,8 @@ struct dhis2_set {
 
 /* The values of month (MM-YYYY or YYYY-MM) through map: zeros as `nol` says;
  * non-zero cells no line maps, one line each, into warn. 0, or -1 with err
- * (unknown keys refused as dhis2_map_cells says). Free with dhis2_set_free. */
+ * (each key that is no cell of the report "file:line: why"). Free with
+ * dhis2_set_free. */
 int dhis2_build(sqlite3 *db, const struct pkm_config *cfg, const struct dhis2_map *map, const char *month,
 		struct dhis2_set *out, struct sbuf *warn, struct sbuf *err);
 void dhis2_set_free(struct dhis2_set *s);

@@ -138,4 +138,13 @@ grep -q "dhis2/lb3.ini:.*laporan = lb1|lb2|lb3|lb4|jampersal diperlukan" "$WORK/
 sed 's/^\[dhis2\]$/&\nlaporan = lb3/' "$WORK/bad.ini" >"$WORK/forms/dhis2/lb3.ini"
 "$PKM_BIN" periksa-formulir "$WORK/forms" >"$WORK/forms.out" && die "unknown keys taken by periksa-formulir"
 grep -q "dhis2/lb3.ini:15: sel zz,P tidak ada di laporan lb3" "$WORK/forms.out" || die "periksa-formulir: no file:line"
+# LB2's drugs are a database's: their rows checked by column only, payers in full
+rm "$WORK/forms/dhis2/lb3.ini"
+printf '[dhis2]\nlaporan = lb2\ndataSet = LB2\norgUnit = P1\nidScheme = code\n[peta]\nPCT500,sisa = A B\n' \
+	>"$WORK/forms/dhis2/lb2.ini"
+"$PKM_BIN" periksa-formulir "$WORK/forms" >"$WORK/forms.out" || die "an LB2 mapping refused: $(cat "$WORK/forms.out")"
+printf 'PCT500,sisaa = A B\nresep,XX = A B\n' >>"$WORK/forms/dhis2/lb2.ini"
+"$PKM_BIN" periksa-formulir "$WORK/forms" >"$WORK/forms.out" && die "unknown LB2 keys taken"
+grep -q "dhis2/lb2.ini:8: .*kolom LB2 tidak dikenal: 'sisaa'" "$WORK/forms.out" || die "LB2 column not checked"
+grep -q "dhis2/lb2.ini:9: .*penjamin tidak dikenal: 'XX'" "$WORK/forms.out" || die "LB2 payer not checked"
 echo "dhis2 ok"
