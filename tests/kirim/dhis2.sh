@@ -76,6 +76,9 @@ expect "no attribute option combo" "$(ask 's["violations"]')" "[]"
 
 # a clean mapping, the old summary shape (HTTP 200, top level), with an ApiToken
 sed -i '/^k1,L/d' "$WORK/peta.ini"
+printf 'token = d2pat_salah\n' >"$WORK/dhis2.rahasia"
+kirim >/dev/null && die "a wrong token ended 0"
+grep -q "Uji (dryRun): DHIS2 menjawab HTTP 401" "$WORK/err" || die "401 not told: $(cat "$WORK/err")"
 printf 'token = %s\n' "$TOKEN" >"$WORK/dhis2.rahasia"
 fault old 2
 kirim >"$WORK/out" || die "a clean import failed: $(cat "$WORK/err")"
