@@ -43,7 +43,7 @@ UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/registrar
 
-FUZZ_TARGETS := csv form config ident trail
+FUZZ_TARGETS := csv form config ident trail peta
 FUZZ_BIN := $(FUZZ_TARGETS:%=build/fuzz/tests/fuzz_%)
 
 .PHONY: all deps run test asan demo bench fuzz fuzz-bins install clean
