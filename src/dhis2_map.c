@@ -297,6 +297,7 @@ int dhis2_build(sqlite3 *db, const struct pkm_config *cfg, const struct dhis2_ma
 	}
 	if (found && strcmp(hex, f.sidik) == 0)
 		snprintf(out->complete, sizeof out->complete, "%.10s", f.waktu);
+	out->changed = found && !*out->complete;
 	out->v = xcalloc((size_t)(map->n ? map->n : 1), sizeof *out->v);
 	for (int i = 0; i < map->n; i++) {
 		const struct dhis2_line *l = &map->e[i];

@@ -62,6 +62,9 @@ static int build(sqlite3 *db, const struct pkm_config *cfg, const struct dhis2_a
 		out_puts(stderr, sb_str(&warn));
 	}
 	sb_free(&warn);
+	if (rc == 0 && !*s->complete)	/* DHIS2 then holds the month as not complete */
+		fprintf(stderr, "pkm: catatan: laporan bulan ini %s; completeDate tidak ditulis\n",
+			s->changed ? "berubah setelah FINAL" : "belum FINAL");
 	return rc;
 }
 

@@ -54,6 +54,7 @@ struct dhis2_set {
 	const struct dhis2_map *map;
 	char period[7];			/* YYYYMM */
 	char complete[11];		/* YYYY-MM-DD when the month is signed and unchanged, else "" */
+	int changed;			/* signed, but its cells changed since (no completeDate) */
 	int n;
 	struct dhis2_value *v;
 };

@@ -51,6 +51,8 @@ grep -q "^k1,P " "$WORK/warn.txt" && die "a mapped cell warned"
   "$(tail -n +2 "$HERE/expected/lb3.data" | grep -v ',0$' | grep -cv '^k1,P,\|^k4,P,\|^skdn_s,jumlah,')" ] ||
 	die "not every unmapped non-zero cell warned"
 grep -q attributeOptionCombo "$WORK/dhis2-lb3.json" && die "an attribute option combo assumed"
+grep -q "^pkm: catatan: laporan bulan ini belum FINAL; completeDate tidak ditulis$" "$WORK/warn.txt" ||
+	die "no word that the month is not signed"
 
 # nol = kirim: the zero cells too; signed: completeDate, the day it was signed
 sed -i 's/^nol = lewati$/nol = kirim/' "$WORK/lb3.ini"
@@ -61,7 +63,8 @@ ekspor --format csv >"$WORK/dhis2-lb3-final.csv" 2>/dev/null
 check dhis2-lb3-final.csv
 # a change after the signature: the cells are no longer the signed ones
 sqlite3 "$DB" "DELETE FROM f_anc WHERE kontak = 4"
-ekspor 2>/dev/null | grep -q completeDate && die "completeDate for cells changed after FINAL"
+ekspor 2>"$WORK/changed.err" | grep -q completeDate && die "completeDate for cells changed after FINAL"
+grep -q "berubah setelah FINAL; completeDate tidak ditulis" "$WORK/changed.err" || die "no word of the change"
 
 # refused with file:line, nothing written: an unknown row, an unknown column,
 # a key of another report, a malformed UID, a code under idScheme = uid
