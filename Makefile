@@ -34,7 +34,7 @@ endif
 UI_SRC   := $(wildcard src/ui*.c)
 # The senders' network code: linked into pkm-kirim (and its tests) only.
 NET_SRC  := src/http.c src/fhir.c src/fhir_load.c src/satusehat.c src/lzstring.c src/pcare_crypto.c \
-            src/pcare_load.c src/pcare_json.c src/pcare.c src/secret.c
+            src/pcare_load.c src/pcare_json.c src/pcare.c src/secret.c src/dhis2.c src/kirim_dhis2.c
 NET_OBJ  := $(NET_SRC:src/%.c=$(BUILD)/%.o)
 NET_LIBS := -lcurl -ljansson -lcrypto -lm
 CORE_SRC := $(filter-out src/main.c src/kirim_main.c $(UI_SRC) $(NET_SRC),$(wildcard src/*.c))
@@ -43,7 +43,7 @@ UI_OBJ   := $(UI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/registrar
 
-FUZZ_TARGETS := csv form config ident trail
+FUZZ_TARGETS := csv form config ident trail peta
 FUZZ_BIN := $(FUZZ_TARGETS:%=build/fuzz/tests/fuzz_%)
 
 .PHONY: all deps run test asan demo bench fuzz fuzz-bins install clean
@@ -85,7 +85,7 @@ $(BUILD)/tests/registrar: tests/stress/registrar.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS)
 
-NET_TESTS := $(BUILD)/tests/test_fhir $(BUILD)/tests/test_pcare
+NET_TESTS := $(BUILD)/tests/test_fhir $(BUILD)/tests/test_pcare $(BUILD)/tests/test_dhis2
 $(NET_TESTS): $(BUILD)/tests/%: tests/unit/%.c tests/unit/net_test.h $(NET_OBJ) $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(NET_OBJ) $(CORE_OBJ) $(LDLIBS) $(NET_LIBS) -lcmocka

@@ -1,5 +1,5 @@
-/* pkm kirim status | ulang ID|semua | satusehat|pcare [--sekali], and
- * pkm pcare peserta NOKARTU|NIK. */
+/* pkm kirim status | ulang ID|semua | satusehat|pcare [--sekali] | dhis2 ...,
+ * pkm ekspor dhis2 ... and pkm pcare peserta NOKARTU|NIK. */
 #include "pkm/cli_kirim.h"
 #include "pkm/date.h"
 #include "pkm/db.h"
@@ -16,7 +16,8 @@
 
 static int usage_error(void)
 {
-	fputs("pkm: kirim status | kirim ulang ID|semua | kirim satusehat|pcare [--sekali] | pcare peserta NOKARTU|NIK "
+	fputs("pkm: kirim status | kirim ulang ID|semua | kirim satusehat|pcare [--sekali] | kirim dhis2 ... | "
+	      "pcare peserta NOKARTU|NIK "
 	      "(lihat pkm --help)\n", stderr);
 	return 2;
 }
@@ -107,13 +108,15 @@ static int start_sender(const struct pkm_config *cfg, const char *db_path, int a
 	char exe[PATH_MAX + 16];
 	if (kirim_exe(exe, sizeof exe) != 0)
 		return fputs("pkm: letak program tidak diketahui (/proc/self/exe)\n", stderr), 1;
-	char *args[10] = { exe, "--db", (char *)db_path };
+	char *args[24] = { exe, "--db", (char *)db_path };
 	int k = 3;
 	if (*cfg->file) {
 		args[k++] = "--config";
 		args[k++] = (char *)cfg->file;
 	}
-	for (int i = 0; i < argc && k < 9; i++)
+	if (argc > 18)
+		return usage_error();
+	for (int i = 0; i < argc; i++)
 		args[k++] = argv[i];
 	args[k] = NULL;
 	execv(exe, args);
@@ -135,6 +138,8 @@ int cmd_kirim(const struct pkm_config *cfg, const char *db_path, int argc, char 
 			return usage_error();
 		return start_sender(cfg, db_path, argc, argv);
 	}
+	if (argc >= 1 && strcmp(argv[0], "dhis2") == 0)	/* its arguments are pkm-kirim's to check */
+		return start_sender(cfg, db_path, argc, argv);
 	int is_status = argc == 1 && strcmp(argv[0], "status") == 0;
 	if (!is_status && !(argc == 2 && strcmp(argv[0], "ulang") == 0))
 		return usage_error();
@@ -145,4 +150,10 @@ int cmd_kirim(const struct pkm_config *cfg, const char *db_path, int argc, char 
 	int rc = is_status ? status(db, cfg) : retry(db, argv[1]);
 	db_close(db);
 	return rc;
+}
+
+int cmd_ekspor_dhis2(const struct pkm_config *cfg, const char *db_path, int argc, char **argv)
+{
+	argv[0] = "ekspor-dhis2";	/* pkm-kirim's word for it */
+	return start_sender(cfg, db_path, argc, argv);
 }

@@ -32,7 +32,8 @@ void config_defaults(struct pkm_config *c)
 	c->pcare.batas_waktu = 30;
 	c->pcare.cek_waktu = 3;
 	c->pcare.jeda = 60;
-	c->satusehat.maks_jawaban = c->pcare.maks_jawaban = 4L << 20;	/* 4 MB */
+	c->satusehat.maks_jawaban = c->pcare.maks_jawaban = c->dhis2.maks_jawaban = 4L << 20;	/* 4 MB */
+	c->dhis2.batas_waktu = 60;
 	str_copy(c->pcare.kd_aplikasi, sizeof c->pcare.kd_aplikasi, "095");
 	for (int i = 0; i < SASARAN_N; i++)
 		c->sasaran[i] = -1;
@@ -93,7 +94,7 @@ static const struct text_key text_keys[] = {
 };
 
 static const char *const sections[] = { "puskesmas", "laporan", "kasus", "database", "farmasi", "sasaran",
-					 "cadangan", "keamanan", "kunjungan", "satusehat", "pcare", "keluaran", "periksa", NULL };
+					 "cadangan", "keamanan", "kunjungan", "satusehat", "pcare", "keluaran", "periksa", "dhis2", NULL };
 static const char *const puskesmas_keys[] = { "nama", "kode", "alamat", "kecamatan", "kabupaten",
 					      "kepala", "nip_kepala", "petugas", "nip_petugas", "zona", NULL };
 static const char *const laporan_keys[] = { "lb1_layout", "lebar", "baris_per_halaman", "printer", NULL };

@@ -250,6 +250,23 @@ static void read_pcare(const struct ini *ini, struct pcare_config *p, struct sbu
 	require(ini, sec, p->kd_provider, "kd_provider (kode FKTP puskesmas)", err);
 }
 
+static const char *const dhis2_keys[] = { "url", "pengguna", "rahasia", "batas_waktu", "maks_jawaban", NULL };
+static const struct text_key dhis2_text[] = {
+	TEXT_KEY(struct dhis2_config, "url", url), TEXT_KEY(struct dhis2_config, "pengguna", pengguna),
+	TEXT_KEY(struct dhis2_config, "rahasia", rahasia),
+};
+
+/* [dhis2] has no aktif: it is used only when `pkm kirim dhis2` is run. */
+static void read_dhis2(const struct ini *ini, struct dhis2_config *d, struct sbuf *err)
+{
+	const char *sec = "dhis2";
+	ini_check_keys(ini, sec, dhis2_keys, err);
+	read_text(ini, sec, dhis2_text, ARRAY_LEN(dhis2_text), d, err);
+	ini_get_long(ini, sec, "batas_waktu", 1, 600, &d->batas_waktu, err);
+	read_answer_limit(ini, sec, &d->maks_jawaban, err);
+	check_url(ini, sec, "url", err);
+}
+
 void config_read_kirim(const struct ini *ini, struct pkm_config *c, struct sbuf *err)
 {
 	const char *zone = ini_get(ini, "puskesmas", "zona");
@@ -260,4 +277,5 @@ void config_read_kirim(const struct ini *ini, struct pkm_config *c, struct sbuf 
 		c->zone_minutes = zone_parse(zone);
 	read_satusehat(ini, &c->satusehat, err);
 	read_pcare(ini, &c->pcare, err);
+	read_dhis2(ini, &c->dhis2, err);
 }

@@ -1,10 +1,12 @@
-/* pkm-kirim: the senders, started by `pkm kirim satusehat|pcare`, and the
- * card check of `pkm pcare peserta` and the desk. A program of its own so
+/* pkm-kirim: the senders, started by `pkm kirim satusehat|pcare|dhis2`, the
+ * card check of `pkm pcare peserta` and the desk, and `pkm ekspor dhis2`
+ * (its JSON is jansson's). A program of its own so
  * that libcurl, jansson and libcrypto are mapped only where the network is
  * used. */
 #define _GNU_SOURCE	/* F_OFD_SETLK */
 #include "pkm/config.h"
 #include "pkm/db.h"
+#include "pkm/dhis2_kirim.h"
 #include "pkm/open.h"
 #include "pkm/outbox.h"
 #include "pkm/output.h"
@@ -35,7 +37,7 @@ static int fail(struct sbuf *err) { return out_fail("pkm kirim", err); }
  * until exit. */
 static int lock_sender(const char *db_path, const char *tujuan, struct sbuf *err)
 {
-	static const char *const platforms[] = { "satusehat", "pcare" };	/* then DHIS2's byte */
+	static const char *const platforms[] = { "satusehat", "pcare", "dhis2" };
 	off_t slot = 0;
 	while (strcmp(platforms[slot], tujuan) != 0)
 		slot++;
@@ -140,8 +142,8 @@ static int no_core(void)
 
 static int usage(void)
 {
-	fputs("Pemakaian: pkm kirim satusehat|pcare [--sekali], pkm pcare peserta NOKARTU|NIK "
-	      "(pkm-kirim dijalankan oleh pkm)\n", stderr);
+	fputs("Pemakaian: pkm kirim satusehat|pcare [--sekali], pkm kirim dhis2 ..., pkm ekspor dhis2 ..., "
+	      "pkm pcare peserta NOKARTU|NIK (pkm-kirim dijalankan oleh pkm)\n", stderr);
 	return 2;
 }
 
@@ -168,8 +170,9 @@ int main(int argc, char **argv)
 	if (!db_path || i >= argc)
 		return usage();
 	const char *what = argv[i], *arg = i + 1 < argc ? argv[i + 1] : NULL;
-	int peserta = strcmp(what, "peserta") == 0;
-	if (!peserta && strcmp(what, "satusehat") != 0 && strcmp(what, "pcare") != 0)
+	int peserta = strcmp(what, "peserta") == 0, dhis2 = strcmp(what, "dhis2") == 0;
+	int ekspor = strcmp(what, "ekspor-dhis2") == 0;
+	if (!peserta && !dhis2 && !ekspor && strcmp(what, "satusehat") != 0 && strcmp(what, "pcare") != 0)
 		return usage();
 	if (peserta && (!arg || !str_is_digits(arg) || (strlen(arg) != 13 && strlen(arg) != 16)))
 		return usage();
@@ -178,12 +181,17 @@ int main(int argc, char **argv)
 	if (config_load(&cfg, cfg_path, &err) != 0)
 		return fail(&err);
 	/* the card check runs beside a sender: it takes no sender's lock */
-	if (!peserta && lock_sender(db_path, what, &err) < 0)
+	if (!peserta && !ekspor && lock_sender(db_path, what, &err) < 0)
 		return fail(&err);
 	sqlite3 *db = pkm_open(db_path, &err);
 	if (!db)
 		return fail(&err);
 	db_set_user(db, "sistem:kirim");
+	if (dhis2 || ekspor) {	/* a month's report, nothing of the outbox */
+		int rc = dhis2_command(db, db_path, &cfg, dhis2, argc - i - 1, argv + i + 1);
+		db_close(db);
+		return rc;
+	}
 	int rc = outbox_configure(db, &cfg, &err);
 	if (rc == 0 && peserta)
 		rc = check_card(db, &cfg, arg, i + 2 < argc && strcmp(argv[i + 2], "--diam") == 0, &err);

@@ -652,6 +652,31 @@ static void cell_pair(const struct pair *p, void *ctx)
 		snprintf(asal_add(c->out, p->visit, v)->ket, sizeof c->out->rows[0].ket, "%s %c", p->code, p->kasus);
 }
 
+static int column_refused(enum layout layout, const char *kolom, struct lb1_sel *sel, struct sbuf *err)
+{
+	if (parse_column(layout, kolom, sel) == 0)
+		return 0;
+	sb_printf(err, "kolom LB1 tidak dikenal: '%s' (UMUR.baru|lama|kkl.L|P, mis. %s.baru.L)", kolom,
+		  band_key(layout, 1));
+	return 1;
+}
+
+int lb1_cell_known(sqlite3 *db, const char *baris, const char *kolom, struct sbuf *err)
+{
+	struct lb1_sel x;
+	if (column_refused(LAYOUT_KLASIK, kolom, &x, err))
+		return 0;
+	if (x.band < 0 || (x.kasus & (x.kasus - 1)) || (x.sex & (x.sex - 1))) {	/* one cell, not a sum */
+		sb_printf(err, "kolom LB1 '%s' adalah jumlah beberapa sel, bukan satu sel data", kolom);
+		return 0;
+	}
+	if (!asal_known(db, "icd10", baris)) {
+		sb_printf(err, "baris LB1 tidak dikenal: '%s' (kode ICD-10)", baris);
+		return 0;
+	}
+	return 1;
+}
+
 int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *baris, const char *kolom,
 	     struct asal *out, struct sbuf *err)
 {
@@ -659,11 +684,8 @@ int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *bar
 	if (asal_month(month, from, to, err) != 0)
 		return ASAL_ERROR;
 	struct cell_rows c = { .layout = layout, .baris = baris, .out = out };
-	if (parse_column(layout, kolom, &c.sel) != 0) {
-		sb_printf(err, "kolom LB1 tidak dikenal: '%s' (UMUR.baru|lama|kkl.L|P, mis. %s.baru.L)", kolom,
-			  band_key(layout, 1));
+	if (column_refused(layout, kolom, &c.sel, err))
 		return ASAL_UNKNOWN;
-	}
 	struct lb1 f11;
 	memset(&f11, 0, sizeof f11);
 	int snap = db_read_begin(db, err);

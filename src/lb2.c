@@ -417,6 +417,31 @@ static int stock_rows(sqlite3 *db, int col, const char *from, const char *to, co
 	return add_rows(db, st, out, err);
 }
 
+/* A "resep" row's payer or a drug row's drug unknown: said in err. */
+static int row_refused(sqlite3 *db, int payer, const char *baris, const char *kolom, struct sbuf *err)
+{
+	if (payer ? asal_known(db, "penjamin", kolom) : asal_known(db, "obat", baris))
+		return 0;
+	sb_printf(err, payer ? "penjamin tidak dikenal: '%s'" : "obat tidak dikenal: '%s'", payer ? kolom : baris);
+	return 1;
+}
+
+int lb2_column_known(const char *kolom, struct sbuf *err)
+{
+	for (int i = 0; i < C_BERI; i++)
+		if (strcmp(kolom, col_key[i]) == 0)
+			return 1;
+	sb_printf(err, "kolom LB2 tidak dikenal: '%s' (stok_awal, penerimaan, persediaan, pemakaian, keluar_lain, "
+		       "sisa, stok_optimum, permintaan)", kolom);
+	return 0;
+}
+
+int lb2_cell_known(sqlite3 *db, const char *baris, const char *kolom, struct sbuf *err)
+{
+	int payer = strcmp(baris, "resep") == 0;
+	return !row_refused(db, payer, baris, kolom, err) && (payer || lb2_column_known(kolom, err));
+}
+
 int lb2_asal(sqlite3 *db, const char *month, const char *baris, const char *kolom, struct asal *out,
 	     struct sbuf *err)
 {
@@ -428,10 +453,8 @@ int lb2_asal(sqlite3 *db, const char *month, const char *baris, const char *kolo
 		if (strcmp(kolom, stock_cols[i].kolom) == 0)
 			col = (int)i;
 	int payer = strcmp(baris, "resep") == 0;
-	if (payer ? !asal_known(db, "penjamin", kolom) : !asal_known(db, "obat", baris)) {
-		sb_printf(err, payer ? "penjamin tidak dikenal: '%s'" : "obat tidak dikenal: '%s'", payer ? kolom : baris);
+	if (row_refused(db, payer, baris, kolom, err))
 		return ASAL_UNKNOWN;
-	}
 	if (!payer && col < 0) {
 		if (strcmp(kolom, "stok_optimum") == 0 || strcmp(kolom, "permintaan") == 0)
 			sb_printf(err, "kolom LB2 %s dihitung dengan rumus (lihat keterangan di bawah laporan), "

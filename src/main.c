@@ -11,6 +11,7 @@
 #include "pkm/db.h"
 #include "pkm/open.h"
 #include "pkm/demo.h"
+#include "pkm/dhis2.h"
 #include "pkm/dict.h"
 #include "pkm/cli_obat.h"
 #include "pkm/cli_puskesmas.h"
@@ -62,13 +63,15 @@ static const char usage[] =
 	"                    kartu stok satu obat, semua atau satu bulan\n"
 	"  pkm [--db BERKAS] periksa --month MM-YYYY [--format text|csv]\n"
 	"                    periksa data sebulan sebelum ditandatangani (keluar 1 bila ada kesalahan)\n"
-	"  pkm [--config BERKAS] periksa-formulir [FOLDER]     periksa formulir\n"
+	"  pkm [--config BERKAS] periksa-formulir [FOLDER]     periksa formulir (dan peta FOLDER/dhis2)\n"
 	"  pkm [--db BERKAS] cadangan [FOLDER] [--harian N]   cadangan sekarang (harian: bila\n"
 	"                    belum ada hari ini, simpan N terbaru; --progres: baris untuk layar)\n"
 	"  pkm [--db BERKAS] pulihkan BERKAS [--yes]          pulihkan dari cadangan\n"
 	"  pkm [--db BERKAS] audit [--patient NO_RM] [--user NAMA] [--from YYYY-MM-DD]\n"
 	"                    [--to YYYY-MM-DD]                jejak audit\n"
 	"  pkm [--db BERKAS] ekspor pasien NO_RM [--out BERKAS]  semua data satu pasien\n"
+	"  pkm [--db BERKAS] ekspor dhis2 --month MM-YYYY --laporan lb1|lb2|lb3|lb4|jampersal\n"
+	"                    --peta BERKAS [--format json|csv] [--out BERKAS]  dataValueSet DHIS2\n"
 	"  pkm [--db BERKAS] pengguna daftar | tambah NAMA PERAN [UNIT...] [--nik NIK] | sandi NAMA\n"
 	"                    (kata sandi dibaca dari terminal atau satu baris stdin)\n"
 	"  pkm [--db BERKAS] puskesmas lihat | ubah [--nama N] [--kode P..] [--alamat A]\n"
@@ -77,6 +80,8 @@ static const char usage[] =
 	"  pkm [--db BERKAS] gabung NO_RM_TETAP NO_RM_DOBEL   gabungkan pasien dobel\n"
 	"  pkm [--db BERKAS] kirim status | ulang ID|semua    antrean kirim SATUSEHAT dan P-Care\n"
 	"  pkm [--db BERKAS] kirim satusehat|pcare [--sekali] kirim (terus, atau sekali jalan)\n"
+	"  pkm [--db BERKAS] kirim dhis2 --month MM-YYYY --laporan LB --peta BERKAS [--paksa]\n"
+	"                    uji (dryRun) lalu impor ke DHIS2 bila tanpa konflik\n"
 	"  pkm [--db BERKAS] pcare peserta NOKARTU|NIK        periksa kartu BPJS di P-Care\n"
 	"  pkm [--db BERKAS] resep lihat KUNJUNGAN_ID         resep satu kunjungan: diberi, status\n"
 	"  pkm [--db BERKAS] resep serahkan KUNJUNGAN_ID [--baris ID] [--jumlah N]\n"
@@ -360,7 +365,13 @@ static int cmd_check_forms(const struct cli *c, int argc, char **argv)
 	snprintf(sub, sizeof sub, "%s/icd10_sinonim.csv", dir);
 	if (access(sub, F_OK) == 0 && icd_synonyms_load(db, sub, &err) != 0)
 		bad++;
+	int maps = -1;	/* DHIS2 mapping files (include/pkm/dhis2.h), against the reports above */
+	snprintf(sub, sizeof sub, "%s/" DHIS2_MAP_DIR, dir);
+	if (access(sub, F_OK) == 0)
+		bad += dhis2_check_dir(db, cfg, sub, &maps, &err);
 	out_puts(stdout, sb_str(&err));
+	if (maps >= 0)
+		printf("%d peta DHIS2 diperiksa\n", maps);
 	printf("%d formulir baik, %d definisi laporan, %d masalah\n", set.n, reports, bad);
 	forms_free(&set);
 	sb_free(&err);
@@ -545,6 +556,10 @@ static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_p
 
 static int cmd_export_(const struct cli *c, int argc, char **argv)
 {
+	/* jansson's JSON: pkm-kirim writes it (the database's descriptors and
+	 * lock are close-on-exec; it opens the database itself) */
+	if (argc && strcmp(argv[0], "dhis2") == 0)
+		return cmd_ekspor_dhis2(c->cfg, c->path, argc, argv);
 	char backups[PATH_MAX];
 	config_backup_dir(c->cfg, c->path, backups, sizeof backups);
 	return cmd_export(c->db, backups, argc, argv);

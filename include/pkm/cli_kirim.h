@@ -9,5 +9,8 @@
 int cmd_kirim(const struct pkm_config *cfg, const char *db_path, int argc, char **argv);
 /* pkm pcare peserta NOKARTU|NIK: P-Care's answer on a card (pkm-kirim). */
 int cmd_pcare(const struct pkm_config *cfg, const char *db_path, int argc, char **argv);
+/* pkm ekspor dhis2 ...: the dataValueSet as JSON (jansson's) or CSV, written
+ * by pkm-kirim like the sending; argv[0] is "dhis2". */
+int cmd_ekspor_dhis2(const struct pkm_config *cfg, const char *db_path, int argc, char **argv);
 
 #endif

@@ -82,6 +82,15 @@ struct pcare_config {
 	struct kirim_map tindakan;	/* tindakan_<table>.<column> = kdTindakan */
 };
 
+/* [dhis2]: the district's DHIS2 instance (src/dhis2.c, `pkm kirim dhis2`). */
+struct dhis2_config {
+	char url[256];			/* the instance's base; pkm adds /api/dataValueSets */
+	char pengguna[64];		/* the user of Basic auth (with sandi) */
+	char rahasia[PATH_MAX];		/* owner-only file: sandi = ... or token = d2pat_... */
+	long batas_waktu;		/* seconds a request may take */
+	long maks_jawaban;		/* as in satusehat_config */
+};
+
 struct pkm_config {
 	char file[PATH_MAX];		/* the file read, "" when none */
 	char nama[128], kode[32], alamat[192], kecamatan[64], kabupaten[64];
@@ -108,6 +117,7 @@ struct pkm_config {
 	int zone_minutes;		/* [puskesmas] zona: the local clock's offset from UTC */
 	struct satusehat_config satusehat;
 	struct pcare_config pcare;
+	struct dhis2_config dhis2;
 };
 
 void config_defaults(struct pkm_config *c);
@@ -118,7 +128,7 @@ int config_load(struct pkm_config *c, const char *explicit_path, struct sbuf *er
 int layout_parse(const char *s, enum layout *out);
 /* Indonesia's zones by name (Asia/Jakarta, WIB ...): minutes east of UTC, -1 if unknown. */
 int zone_parse(const char *s);
-/* [satusehat], [pcare] and [puskesmas] zona (src/config_kirim.c); errors added to err. */
+/* [satusehat], [pcare], [dhis2] and [puskesmas] zona (src/config_kirim.c); errors added to err. */
 /* Why u cannot be an address patient data is sent to, or NULL: https (http
  * only to 127.0.0.1, [::1] or localhost), a host name or IP literal, an
  * optional port 1-65535; no user name, fragment, space or control character. */

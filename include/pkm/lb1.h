@@ -79,5 +79,9 @@ struct asal;
  * ASAL_OK, ASAL_UNKNOWN for a cell LB1 does not have, ASAL_ERROR. */
 int lb1_asal(sqlite3 *db, const char *month, enum layout layout, const char *baris, const char *kolom,
 	     struct asal *out, struct sbuf *err);
+/* Whether baris,kolom is a data cell of LB1 in the klasik layout (an ICD-10
+ * code pkm knows, one band, kasus and sex) without counting anything; 0 with
+ * why in err when not. */
+int lb1_cell_known(sqlite3 *db, const char *baris, const char *kolom, struct sbuf *err);
 
 #endif

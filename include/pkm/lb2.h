@@ -63,6 +63,11 @@ struct asal;
  * and movements for a stock column, a payer's visits for "resep". */
 int lb2_asal(sqlite3 *db, const char *month, const char *baris, const char *kolom, struct asal *out,
 	     struct sbuf *err);
+/* Whether baris,kolom is a data cell of LB2 (a drug in the list and a column
+ * of the data, or "resep" and a payer) without counting; 0 with why in err. */
+int lb2_cell_known(sqlite3 *db, const char *baris, const char *kolom, struct sbuf *err);
+/* Whether kolom is a drug row's data column (stok_awal ... permintaan). */
+int lb2_column_known(const char *kolom, struct sbuf *err);
 
 /* What the pharmacy screen shows per drug: the balance, the optimum the last
  * LPLPO asks for (fixed, or computed for the previous month), and the earliest

@@ -7,7 +7,7 @@ B=${1:-build/fuzz}
 SECONDS_EACH=${2:-10}
 HERE=$(cd "$(dirname "$0")" && pwd)
 rc=0
-for t in csv form config ident trail; do
+for t in csv form config ident trail peta; do
 	bin="$B/tests/fuzz_$t"
 	[ -x "$bin" ] || { echo "missing $bin" >&2; exit 1; }
 	work="$B/corpus/$t"
