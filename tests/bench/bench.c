@@ -540,6 +540,115 @@ static void month_checks(sqlite3 *db, const struct pkm_config *cfg)
 	sb_free(&err);
 }
 
+/* Kohort registers in: 10,000 weighing rows of the under-fives, on Sundays
+ * of last month (the demo is closed on Sundays: every row opens its visit),
+ * imported into a copy of the database through the screen's checks. */
+static void form_import(sqlite3 *db, const char *path, const char *dir)
+{
+	char csv[512], copy[512];
+	snprintf(csv, sizeof csv, "%s/bench-penimbangan.csv", dir);
+	snprintf(copy, sizeof copy, "%s/bench-formulir.db", dir);
+	FILE *out = fopen(csv, "w");
+	if (!out)
+		return;
+	fputs("no_rm,tanggal,unit,bb,pb_tb,cara_ukur,lk,status_gizi,stunting,bgm,vitamin_a,asi_eksklusif,buku_kia\n", out);
+	sqlite3_stmt *st = db_prepare(db,
+		"WITH d(t) AS (SELECT date(?1, '+' || ((7 - strftime('%w', ?1)) % 7) || ' days') UNION ALL "
+		"SELECT date(t, '+7 days') FROM d LIMIT 3), a AS (SELECT p.no_rm, d.t, julianday(d.t) - "
+		"julianday(p.tanggal_lahir) AS hari FROM pasien p, d WHERE p.tanggal_lahir < date(d.t, '-60 days') "
+		"AND p.tanggal_lahir > date(d.t, '-59 months')) SELECT no_rm, t, printf('%.1f', 3.5 + hari / 146.0), "
+		"printf('%.1f', 55 + hari / 30.4), CASE WHEN hari < 730 THEN 'PB' ELSE 'TB' END FROM a ORDER BY t, no_rm "
+		"LIMIT 10000", NULL);
+	char month[8], from[11], next[11];
+	last_month(month, from, next);
+	if (st)
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
+	long rows = 0;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		fprintf(out, "%s,%s,K2,%s,%s,%s,,BAIK,NORMAL,T,,,Y\n", (const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+			(const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4));
+		rows++;
+	}
+	sqlite3_finalize(st);
+	fclose(out);
+	struct sbuf err = { 0 }, done = { 0 };
+	sqlite3 *to = copy_db(db, path, copy) == 0 ? pkm_open(copy, &err) : NULL;
+	struct pkm_config cfg;
+	config_defaults(&cfg);
+	struct form_set forms = { 0 };
+	struct form *f = NULL;
+	if (to && forms_load_dir(to, cfg.forms_dir, &forms, &err) == 0)
+		for (int i = 0; i < forms.n && !f; i++)
+			f = strcmp(forms.forms[i].id, "k2_penimbangan") == 0 ? &forms.forms[i] : NULL;
+	if (f) {
+		db_set_user(to, "sistem:bench");
+		double t0 = now_ms();
+		if (import_formulir(to, f, csv, NULL, &done, &err) != 0)
+			fprintf(stderr, "form import: %s\n", sb_str(&err));
+		figure("import formulir (rows)", (double)rows, "");
+		figure("import formulir time", now_ms() - t0, "ms");
+	} else {
+		fprintf(stderr, "form import: %s\n", sb_str(&err));
+	}
+	forms_free(&forms);
+	if (to)
+		db_close(to);
+	sb_free(&err);
+	sb_free(&done);
+	const char *const sides[] = { "", "-wal", "-shm", "-pkm.kunci" };
+	for (size_t i = 0; i < ARRAY_LEN(sides); i++) {
+		char side[540];
+		snprintf(side, sizeof side, "%s%s", copy, sides[i]);
+		remove(side);
+	}
+	remove(csv);
+}
+
+/* Monthly data to DHIS2: last month's LB1 as a dataValueSet (JSON), every
+ * non-zero cell mapped, as a whole process (pkm hands it to pkm-kirim). */
+static void dhis2_export(sqlite3 *db, const struct pkm_config *cfg, const char *pkm, const char *path,
+			 const char *dir)
+{
+	char month[8], from[11], to[11], map[512];
+	last_month(month, from, to);
+	snprintf(map, sizeof map, "%s/bench-dhis2.ini", dir);
+	struct report_req req = { "lb1", month, LAYOUT_KLASIK, FMT_DATA, 80 };
+	char *text = NULL;
+	size_t len = 0;
+	struct sbuf err = { 0 };
+	FILE *out = fopen(map, "w");
+	if (!out || report_render(db, cfg, &req, &text, &len, &err) != 0) {
+		fprintf(stderr, "dhis2: %s\n", sb_str(&err));
+		if (out)
+			fclose(out);
+		free(text);
+		sb_free(&err);
+		return;
+	}
+	fputs("[dhis2]\ndataSet = pKmLb1Set01\norgUnit = DiWp4PkmOu1\nidScheme = uid\nnol = lewati\n\n[peta]\n", out);
+	int n = 0;
+	for (char *line = strchr(text, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
+		char *end = strchr(line + 1, '\n'), *comma = NULL;
+		for (char *c = line + 1; *c && c != end; c++)
+			comma = *c == ',' ? c : comma;
+		if (comma)	/* a made-up UID a cell: a letter, then ten letters or digits */
+			fprintf(out, "%.*s = D%010d C%010d\n", (int)(comma - line - 1), line + 1, n, n % 7);
+		n += comma != NULL;
+	}
+	fclose(out);
+	free(text);
+	sb_free(&err);
+	char *run[] = { (char *)pkm, "--db", (char *)path, "ekspor", "dhis2", "--month", month, "--laporan", "lb1",
+			"--peta", map, NULL };
+	double t[RUNS];
+	for (int r = 0; r < RUNS; r++)
+		t[r] = process_ms(run, "ekspor dhis2");
+	printf("  (%d cells mapped)\n", n);
+	figure("process ekspor dhis2 lb1", median(t, RUNS), "ms");
+	remove(map);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 5) {
@@ -576,6 +685,7 @@ int main(int argc, char **argv)
 	audit_first_page(db);
 	saves(db, &cfg);
 	imports(db, argv[1], argv[3]);
+	form_import(db, argv[1], argv[3]);
 	card_first_page(db);
 	counter(db, &cfg);
 	trail_share(db);
@@ -583,6 +693,7 @@ int main(int argc, char **argv)
 	struct stat s;
 	if (stat(argv[1], &s) == 0)
 		figure("database size per year", s.st_size / 1048576.0 / atof(argv[2]), "MB");
+	dhis2_export(db, &cfg, argv[4], argv[1], argv[3]);
 	db_close(db);
 	processes(argv[4], argv[1]);
 	return 0;
