@@ -125,7 +125,7 @@ static void test_json(void **s)
 	(void)s;
 	struct dhis2_map m = { .data_set = "pKmLb3Set01", .org_unit = "DiWp4PkmOu1" };
 	struct dhis2_value v[] = { { "KiAnc000001", "CocPerempn1", "1" }, { "KiAnc000004", "CocPerempn1", "0" } };
-	struct dhis2_set set = { &m, "202610", "", 2, v };
+	struct dhis2_set set = { .map = &m, .period = "202610", .n = 2, .v = v };
 	char *json = dhis2_json(&set, 0);
 	assert_string_equal(json, "{\"dataSet\":\"pKmLb3Set01\",\"period\":\"202610\",\"orgUnit\":\"DiWp4PkmOu1\","
 				  "\"dataValues\":[{\"dataElement\":\"KiAnc000001\",\"categoryOptionCombo\":"
