@@ -522,7 +522,7 @@ static void month_checks(sqlite3 *db, const struct pkm_config *cfg)
 		t[r] = now_ms() - t0;
 		asal_free(&a);
 	}
-	printf("  (largest LB1 cell %s: %ld)\n", cell, best);
+	fprintf(stderr, "bench: the largest LB1 cell of %s is %s (%ld)\n", month, cell, best);
 	figure("rows behind the largest LB1 cell", cell[0] ? median(t, RUNS) : 0, "ms");
 	struct form_set forms;
 	forms_load_dir(db, cfg->forms_dir, &forms, &err);
@@ -586,8 +586,10 @@ static void form_import(sqlite3 *db, const char *path, const char *dir)
 		double t0 = now_ms();
 		if (import_formulir(to, f, csv, NULL, &done, &err) != 0)
 			fprintf(stderr, "form import: %s\n", sb_str(&err));
-		figure("import formulir (rows)", (double)rows, "");
-		figure("import formulir time", now_ms() - t0, "ms");
+		double t = now_ms() - t0;
+		if (rows != 10000)
+			fprintf(stderr, "bench: only %ld weighing rows to import\n", rows);
+		figure("import formulir 10,000 rows", t, "ms");
 	} else {
 		fprintf(stderr, "form import: %s\n", sb_str(&err));
 	}
@@ -644,7 +646,7 @@ static void dhis2_export(sqlite3 *db, const struct pkm_config *cfg, const char *
 	double t[RUNS];
 	for (int r = 0; r < RUNS; r++)
 		t[r] = process_ms(run, "ekspor dhis2");
-	printf("  (%d cells mapped)\n", n);
+	fprintf(stderr, "bench: dhis2 export of %d cells\n", n);
 	figure("process ekspor dhis2 lb1", median(t, RUNS), "ms");
 	remove(map);
 }
