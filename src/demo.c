@@ -389,6 +389,26 @@ int demo_prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 	return rc;
 }
 
+int demo_visit(struct demo *d, const struct patient *p, long n, const char *unit, const char *dx1, const char *dx2,
+	       char kasus, struct visit *v)
+{
+	int created, added;
+	if (visit_insert(d->db, p, date_from_days(n), unit, p->penjamin, v, &created, d->err) != 0)
+		return -1;
+	if (!created)
+		return 0;
+	d->visits++;
+	if (db_save_next(d->db) != 0)
+		return -1;
+	const char *dx[2] = { dx1, dx2 };
+	for (int i = 0; i < 2 && dx[i]; i++) {
+		if (diag_insert(d->db, d->cfg, v, dx[i], kasus, &added, d->err) != 0)
+			return -1;
+		d->diags += added;
+	}
+	return 1;
+}
+
 /* Who comes, to which unit, with what. */
 static int one_visit(struct demo *d, struct date day)
 {
@@ -425,17 +445,13 @@ static int one_visit(struct demo *d, struct date day)
 		unit = "K3";
 		x = pick_dx(a.years < 15 ? child : adult, a.years < 15 ? (int)ARRAY_LEN(child) : (int)ARRAY_LEN(adult));
 	}
-	struct visit v;
-	int created, added;
-	if (visit_insert(d->db, p, day, unit, p->penjamin, &v, &created, d->err) != 0)
-		return -1;
-	if (!created)
-		return 0;
-	d->visits++;
 	/* the desk saves as a puskesmas does: registration, then the room's
 	 * diagnoses and form, the prescription, the pharmacy's dispensing */
-	if (db_save_next(d->db) != 0)
-		return -1;
+	const char *second = x && strcmp(unit, "K3") == 0 && chance(15) ? pick_dx(adult, (int)ARRAY_LEN(adult))->code : NULL;
+	struct visit v;
+	int rc = demo_visit(d, p, date_to_days(day), unit, x ? x->code : NULL, second, 0, &v);
+	if (rc <= 0)
+		return rc;
 	if (!x) {	/* a laboratory visit: results, no diagnosis */
 		sqlite3_stmt *st = d->form[F_LAB];
 		sqlite3_reset(st);
@@ -443,15 +459,6 @@ static int one_visit(struct demo *d, struct date day)
 		sqlite3_bind_double(st, 2, 9 + below(70) / 10.0);
 		sqlite3_bind_int64(st, 3, 80 + below(200));
 		return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	}
-	if (diag_insert(d->db, d->cfg, &v, x->code, 0, &added, d->err) != 0)
-		return -1;
-	d->diags += added;
-	if (chance(15) && strcmp(unit, "K3") == 0) {	/* a second problem */
-		const struct dx *y = pick_dx(adult, (int)ARRAY_LEN(adult));
-		if (diag_insert(d->db, d->cfg, &v, y->code, 0, &added, d->err) != 0)
-			return -1;
-		d->diags += added;
 	}
 	if (fill_form(d, &v, x->code) != 0) {
 		sb_printf(d->err, "formulir demo tidak tersimpan: %s", sqlite3_errmsg(d->db));
@@ -500,18 +507,19 @@ static int run_days(struct demo *d, struct date first, struct date end)
 		int last = n == date_to_days(end);
 		int today = last ? d->o->per_day / 4 + 3 : d->o->per_day * 9 / 10 + below(d->o->per_day / 5 + 1);
 		d->want_short = d->today = last;
-		/* the pathways' visits planned for the day first, then the others
-		 * up to the day's number */
-		for (int k = 0, planned = 1; rc == 0; k++) {
+		/* the pathways' visits planned for the day first, then the others up
+		 * to the day's number; this morning every other one of its visits
+		 * (the rest of the planned come later today) */
+		for (int k = 0, planned = 1; rc == 0 && (planned || k < today); k++) {
 			d->clock = 7 * 60 + 30 + (k < today ? k : today) * (last ? 150 : 420) / today;
 			d->hold = last && k >= today * 2 / 3;
-			int got = planned ? paths_next(d, n) : 0;
+			int got = planned && (!last || (k % 2 == 0 && k < today)) ? paths_next(d, n) : 0;
 			if (got < 0)
 				rc = -1;
-			else if (!got && (planned = 0, k < today))
+			else if (!got && k < today)
 				rc = one_visit(d, day);
-			else if (!got)
-				break;
+			if (!got && (!last || k >= today))
+				planned = 0;
 		}
 		if (rc != 0 || db_commit(d->db) != 0) {
 			db_rollback(d->db);
@@ -532,16 +540,8 @@ static struct date workday(struct date first, int d)
 static int plant_visit(struct demo *d, const struct patient *p, struct date day, const char *unit, const char *dx,
 		       char kasus, struct visit *v)
 {
-	int created, added;
-	if (visit_insert(d->db, p, day, unit, p->penjamin, v, &created, d->err) != 0)
-		return -1;
-	d->visits += created;
-	if (!created || !dx)
-		return created ? 0 : 1;
-	if (db_save_next(d->db) != 0 || diag_insert(d->db, d->cfg, v, dx, kasus, &added, d->err) != 0)
-		return -1;
-	d->diags += added;
-	return 0;
+	int rc = demo_visit(d, p, date_to_days(day), unit, dx, NULL, kasus, v);
+	return rc < 0 ? -1 : !rc;
 }
 
 /* A few data errors for Periksa data (the DEVELOPERS guide asks for them), in

@@ -132,7 +132,8 @@ static void plan_start_child(struct paths *s, struct patient *p)
 }
 
 /* ANC contacts at their weeks (juknis ILP: two in the first trimester, one in
- * the second, three in the third), K1 late for one in five; the delivery at
+ * the second, three in the third), K1 late for one in five, one in five going
+ * on elsewhere after one to three contacts here; the delivery at
  * 37-41 weeks (a few earlier); KF1-KF4 and KN1-KN3 at their days. */
 static void plan_pregnancy(struct paths *s, int who)
 {
@@ -140,7 +141,7 @@ static void plan_pregnancy(struct paths *s, int who)
 	struct preg *g = &s->pg[who];
 	long gest = chance(5) ? 245 + below(14) : 259 + below(28);
 	g->born = demo_open_day(g->hpht + gest);
-	int w = chance(80) ? 5 + below(8) : 13 + below(12), stop = chance(12) ? 2 + below(3) : 99;
+	int w = chance(80) ? 5 + below(8) : 13 + below(12), stop = chance(20) ? 1 + below(3) : 99;
 	for (int k = 1; k <= 8 && k <= stop; k++) {
 		long day = g->hpht + 7L * w + below(5);
 		if (day >= g->born - 3)
@@ -238,27 +239,6 @@ void paths_free(struct demo *d)
 	d->paths = NULL;
 }
 
-/* The visit with its diagnoses (dx2 may be NULL): 1 made, 0 when the patient
- * already has one in K2/K3 that day, -1 on error. */
-static int open_visit(struct demo *d, const struct patient *p, long n, const char *unit, const char *dx1,
-		      const char *dx2, struct visit *v)
-{
-	int created, added;
-	if (visit_insert(d->db, p, date_from_days(n), unit, p->penjamin, v, &created, d->err) != 0)
-		return -1;
-	if (!created)
-		return 0;
-	d->visits++;
-	if (db_save_next(d->db) != 0)
-		return -1;
-	for (const char *dx = dx1; dx; dx = dx == dx1 ? dx2 : NULL) {
-		if (diag_insert(d->db, d->cfg, v, dx, 0, &added, d->err) != 0)
-			return -1;
-		d->diags += added;
-	}
-	return 1;
-}
-
 /* Run a form's INSERT: ?1 the visit, then `n` values, each text ('s') or a
  * number ('d': a double, 'i': an integer, NULL when negative). */
 static int insert_row(struct demo *d, const char *sql, long visit, const char *types, ...)
@@ -323,7 +303,7 @@ static const struct dx anc_dx = { "Z34.9", 0, { "FE" } }, ht_dx = { "I10", 0, { 
 static int anc_visit(struct demo *d, struct preg *g, int kontak, long n)
 {
 	struct visit v;
-	int rc = open_visit(d, &d->pat[g->mother], n, "K2", anc_dx.code, NULL, &v);
+	int rc = demo_visit(d, &d->pat[g->mother], n, "K2", anc_dx.code, NULL, 0, &v);
 	if (rc <= 0)
 		return rc;
 	return anc_form(d, &v, g, kontak) == 0 && db_save_next(d->db) == 0 ? demo_prescribe(d, &v, &anc_dx) : -1;
@@ -337,7 +317,7 @@ static int delivery(struct demo *d, struct preg *g, long n)
 	static const char *const place[] = { "PKM", "PKM", "PKM", "PKM", "PMB", "PMB", "PMB", "RS", "RS", "POLINDES" };
 	const struct patient *mother = &d->pat[g->mother];
 	struct visit v;
-	int rc = open_visit(d, mother, n, "K2", "O80", NULL, &v);
+	int rc = demo_visit(d, mother, n, "K2", "O80", NULL, 0, &v);
 	if (rc <= 0)
 		return rc;
 	const char *where = chance(92) ? PICK(place) : "RUMAH";
@@ -377,7 +357,7 @@ static int nifas(struct demo *d, const struct preg *g, int k, long n)
 	struct visit v;
 	char code[8];
 	snprintf(code, sizeof code, "KF%d", k);
-	int rc = open_visit(d, &d->pat[g->mother], n, "K2", k == 1 ? "Z39.0" : "Z39.2", NULL, &v);
+	int rc = demo_visit(d, &d->pat[g->mother], n, "K2", k == 1 ? "Z39.0" : "Z39.2", NULL, 0, &v);
 	if (rc <= 0)
 		return rc;
 	static const char *const kb[] = { "TIDAK", "IUD", "IMPLAN", "SUNTIK", "SUNTIK", "PIL", "KONDOM" };
@@ -397,7 +377,7 @@ static int neonatal(struct demo *d, const struct preg *g, int k, long n)
 	struct visit v;
 	char code[8];
 	snprintf(code, sizeof code, "KN%d", k);
-	int rc = open_visit(d, c->p, n, "K2", "Z00.1", NULL, &v);
+	int rc = demo_visit(d, c->p, n, "K2", "Z00.1", NULL, 0, &v);
 	if (rc <= 0)
 		return rc;
 	long age = n - c->born, grams = c->bb_lahir + (age > 5 ? (age - 5) * 25 : -age * 10);
@@ -460,7 +440,7 @@ static int child_visit(struct demo *d, struct child *c, long n)
 		any |= give[a] != 0;
 	struct visit v;
 	const char *imm = give[AG_DPT] ? "Z27" : give[AG_BCG] && !give[AG_POLIO] ? "Z23" : "Z24";
-	int rc = open_visit(d, c->p, n, "K2", "Z00.1", any ? imm : NULL, &v);
+	int rc = demo_visit(d, c->p, n, "K2", "Z00.1", any ? imm : NULL, 0, &v);
 	if (rc <= 0)
 		return rc;
 	long age = n - c->born;
@@ -502,7 +482,7 @@ static int control(struct demo *d, struct chronic *c, long n)
 	const struct patient *p = &d->pat[c->pat];
 	const struct dx *x = c->ht && c->dm ? &both : c->ht ? &ht_dx : &dm_dx;
 	struct visit v;
-	int rc = open_visit(d, p, n, "K3", c->ht ? "I10" : "E11.9", c->ht && c->dm ? "E11.9" : NULL, &v);
+	int rc = demo_visit(d, p, n, "K3", c->ht ? "I10" : "E11.9", c->ht && c->dm ? "E11.9" : NULL, 0, &v);
 	if (rc <= 0)
 		return rc;
 	if (c->sys > 135)

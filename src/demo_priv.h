@@ -38,6 +38,11 @@ int demo_below(int n);		/* 0..n-1 from the seeded generator */
 int demo_chance(int percent);
 /* Day n, or the Monday after when n is a Sunday (the puskesmas is closed). */
 long demo_open_day(long n);
+/* A visit of p on day n with its diagnoses (dx1, dx2 may be NULL; kasus 0:
+ * the pre-fill), as a desk saves it: 1 made, 0 when p already has one that
+ * day in that unit, -1 on error. */
+int demo_visit(struct demo *d, const struct patient *p, long n, const char *unit, const char *dx1, const char *dx2,
+	       char kasus, struct visit *v);
 int demo_prescribe(struct demo *d, const struct visit *v, const struct dx *x);
 
 /* Plan every pathway visit of [first, end] for the demo's patients: 0, -1. */
