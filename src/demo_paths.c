@@ -151,7 +151,7 @@ static void plan_pregnancy(struct paths *s, int who)
 		w = (next > w + 3 ? next : w + 3) + below(3);
 	}
 	plan(s, g->born, EV_SALIN, 0, who);
-	if (g->child < 0)
+	if (g->child < 0 || g->born < s->first)	/* no delivery recorded: no nifas either */
 		return;
 	static const int kf[4][2] = { { 1, 1 }, { 3, 6 }, { 8, 27 }, { 29, 41 } }, kn[3][2] = { { 0, 1 }, { 3, 6 }, { 8, 27 } };
 	for (int k = 0; k < 4; k++)
@@ -219,7 +219,7 @@ int paths_plan(struct demo *d, struct date first, struct date end)
 		for (long day = s->first + below(30); day <= s->end; day += 28 + below(7))
 			if (!chance(15))
 				plan(s, day, EV_PTM, 0, s->ncr);
-		s->ncr++;	/* a patient picked twice comes twice as often */
+		s->ncr++;	/* picked twice: the second plan's visits on the same days are not made */
 	}
 	qsort(s->ev, s->n, sizeof *s->ev, by_day);
 	return 0;

@@ -71,12 +71,12 @@ DOSES="WITH i AS (SELECT k.pasien_id p, k.tanggal t, k.umur_total_hari h, k.umur
 	UNION ALL SELECT p, t, h, m, 'bcg', CASE bcg WHEN 1 THEN '1' END FROM i),
 	e AS (SELECT d.*, lag(t) OVER w pt, lag(n) OVER w pn FROM d WHERE n IS NOT NULL WINDOW w AS (PARTITION BY p, ag ORDER BY t))"
 want "doses" "$(q "$DOSES SELECT count(*) FROM e")" "-ge 300"
-want "doses below their minimum age" "$(q "$DOSES SELECT count(*) FROM e WHERE
-	(ag IN ('polio', 'dpt', 'pcv', 'rv') AND n = '2' AND h < 42) OR (ag IN ('polio', 'rv') AND n = '3' AND h < 70)
-	OR (ag IN ('dpt', 'pcv') AND n = '2' AND h < 70) OR (ag IN ('polio', 'dpt', 'rv') AND n = '3' AND h < 98 AND ag <> 'polio')
-	OR (ag = 'polio' AND n = '4' AND h < 98) OR (ag = 'ipv' AND n = '1' AND h < 98) OR (ag = 'dpt' AND n = '1' AND h < 42)
-	OR (ag IN ('ipv', 'pcv') AND n IN ('2', '3') AND ag || n <> 'pcv2' AND m < 9) OR (ag = 'mr' AND n = '1' AND m < 9)
-	OR ((ag || n) IN ('mr2', 'dpt4') AND m < 18)")" "= 0"
+# forms/k2_imunisasi.ini's umur_dosis: each dose's minimum age in days or months
+want "doses below their minimum age" "$(q "$DOSES, mins (ag, n, hari, bulan) AS (VALUES ('polio', '2', 42, 0),
+	('polio', '3', 70, 0), ('polio', '4', 98, 0), ('dpt', '1', 42, 0), ('dpt', '2', 70, 0), ('dpt', '3', 98, 0),
+	('dpt', '4', 0, 18), ('ipv', '1', 98, 0), ('ipv', '2', 0, 9), ('pcv', '1', 42, 0), ('pcv', '2', 70, 0),
+	('pcv', '3', 0, 9), ('rv', '1', 42, 0), ('rv', '2', 70, 0), ('rv', '3', 98, 0), ('mr', '1', 0, 9), ('mr', '2', 0, 18))
+	SELECT count(*) FROM e JOIN mins USING (ag, n) WHERE h < hari OR m < bulan")" "= 0"
 want "doses too close or out of order" "$(q "$DOSES SELECT count(*) FROM e WHERE pt IS NOT NULL AND
 	(julianday(t) - julianday(pt) < 28 OR CAST(n AS INT) <> CAST(pn AS INT) + 1)")" "= 0"
 want "DPT1 late (at 3 months or older, due at 2)" "$(q "$DOSES SELECT count(*) FROM e WHERE ag = 'dpt' AND n = '1' AND m >= 3")" "-ge 1"
