@@ -2,7 +2,7 @@
  * 250 visits each working day across the ILP units, diagnoses with their case
  * flags, the cluster forms, prescriptions dispensed from stock and the monthly
  * receipts that keep it. A fixed seed gives the same database every time. */
-#include "pkm/demo.h"
+#include "demo_priv.h"
 #include "pkm/puskesmas.h"
 #include "pkm/db.h"
 #include "pkm/dispense.h"
@@ -27,7 +27,13 @@ static unsigned long long rnd(void)
 static int below(int n) { return n > 0 ? (int)(rnd() % (unsigned)n) : 0; }
 static int chance(int percent) { return below(100) < percent; }
 
-#define PICK(a) ((a)[below((int)ARRAY_LEN(a))])
+int demo_below(int n) { return below(n); }
+int demo_chance(int percent) { return chance(percent); }
+
+/* Sunday 22-11-2026: the demo's weeks are counted from it. */
+static int sunday(long n) { return ((n - date_to_days((struct date){ 2026, 11, 22 })) % 7 + 7) % 7 == 0; }
+
+long demo_open_day(long n) { return n + sunday(n); }
 
 static const char *const men[] = { "Agus", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Iwan", "Joko", "Rudi",
 				   "Slamet", "Asep", "Ujang", "Dadang", "Yusuf", "Rizky", "Andi", "Bayu", "Dimas",
@@ -58,14 +64,6 @@ static const struct {
 	{ "DEXI", "Deksametason injeksi 5 mg", "ampul", "INJEKSI" }, { "SALB", "Salbutamol 2 mg", "tablet", "OBAT" },
 };
 
-/* A diagnosis with the drugs usually given for it ("" ends; a drug after '?'
- * is given to about a third). */
-struct dx {
-	const char *code;
-	int weight;
-	const char *drugs[4];
-};
-
 static const struct dx adult[] = {
 	{ "I10", 20, { "AML5", "?CAP25" } },	{ "E11.9", 8, { "MET500", "?GLB5" } },
 	{ "M79.1", 12, { "ASM500", "?DEXI" } }, { "K29.7", 12, { "ANT", "?OMZ20" } },
@@ -77,11 +75,10 @@ static const struct dx adult[] = {
 static const struct dx child[] = {
 	{ "J06.9", 35, { "PCT500", "CTM4", "?AMX500" } }, { "A09", 15, { "ORS", "ZNC20" } },
 	{ "J18.9", 3, { "AMX500", "PCT500" } },	{ "B82.0", 5, { "ALB400" } },
-	{ "Z00.1", 40, { 0 } },			{ "L30.9", 5, { "HCT" } },
+	{ "L30.9", 5, { "HCT" } },
 };
-static const struct dx mother[] = {
-	{ "Z34.9", 75, { "FE" } }, { "O21.0", 5, { 0 } }, { "D50.9", 10, { "FE" } }, { "Z30.0", 10, { 0 } },
-};
+/* pregnancies come along their pathway (demo_paths.c): here anaemia and KB */
+static const struct dx mother[] = { { "D50.9", 50, { "FE" } }, { "Z30.0", 50, { 0 } } };
 static const struct dx infect[] = {
 	{ "J06.9", 30, { "PCT500", "?AMX500" } }, { "A09", 20, { "ORS", "ZNC20" } }, { "A15.0", 6, { "OAT" } },
 	{ "J18.9", 5, { "AMX500" } },		  { "A01.0", 5, { "CIP500" } },	     { "A90", 3, { "PCT500" } },
@@ -107,21 +104,6 @@ static const struct dx *pick_dx(const struct dx *list, int n)
 			return &list[i];
 	return &list[0];
 }
-
-struct demo {
-	sqlite3 *db;
-	const struct pkm_config *cfg;
-	const struct demo_opts *o;
-	int npat;
-	struct patient *pat;
-	sqlite3_stmt *form[8];
-	long visits, diags, lines, short_stock;
-	int clock;		/* minutes after midnight the visit began */
-	int hold;		/* its prescription waits at the pharmacy */
-	int want_short;		/* the next dispensing meets a stock-out */
-	int today;		/* the last day: what is short stays open at the counter */
-	struct sbuf *err;
-};
 
 /* Age: a rural pyramid, in days before the first day of the demo. */
 static long age_days(void)
@@ -244,16 +226,11 @@ static int monthly_receipts(struct demo *d, struct date day)
 	return 0;
 }
 
-enum { F_ANC, F_PENIMBANGAN, F_PTM, F_TB, F_GIGI, F_IGD, F_LAB, F_N };
+enum { F_PTM, F_TB, F_GIGI, F_IGD, F_LAB, F_N };
 
 static int prepare_forms(struct demo *d)
 {
 	static const char *const sql[F_N] = {
-		"INSERT INTO f_anc (kunjungan_id, kontak, hpht, usia_kehamilan, trimester, bb, tb, lila, kek, hb, anemia, "
-		"ttd) VALUES (?1, ?2, date(?3, printf('-%d days', ?2 * 35 + 40)), (?2 * 35 + 40) / 7, "
-		"CASE WHEN ?2 * 35 + 40 < 91 THEN 1 WHEN ?2 * 35 + 40 < 175 THEN 2 ELSE 3 END, ?4, 152, ?5, ?5 < 23.5, ?6, ?6 < 11, 30)",
-		("INSERT INTO f_penimbangan (kunjungan_id, bb, pb_tb, naik, status_gizi, stunting, bgm) "
-		 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)"),
 		"INSERT INTO f_ptm (kunjungan_id, td_sistol, td_diastol, gds, bb, tb) VALUES (?1, ?2, ?3, ?4, ?5, 160)",
 		"INSERT INTO f_tb (kunjungan_id, batuk, terduga, terkonfirmasi) VALUES (?1, 1, 1, ?2)",
 		"INSERT INTO f_gigi (kunjungan_id, tambal_tetap, cabut_tetap, scaling) VALUES (?1, ?2, ?3, ?4)",
@@ -281,30 +258,7 @@ static int run_form(struct demo *d, int f, const long *v, int n)
 
 static int fill_form(struct demo *d, const struct visit *v, const char *dx)
 {
-	long id = v->id, months = v->age.years * 12 + v->age.months;
-	if (strcmp(v->unit, "K2") == 0 && months < 60) {
-		long bb = 300 + months * 20 + below(150), len = 50 + months + below(5);
-		sqlite3_stmt *st = d->form[F_PENIMBANGAN];
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_double(st, 2, (double)bb / 100.0);
-		sqlite3_bind_int64(st, 3, len);
-		sqlite3_bind_int64(st, 4, chance(80));
-		sqlite3_bind_text(st, 5, chance(90) ? "BAIK" : chance(70) ? "KURANG" : "BURUK", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, chance(80) ? "NORMAL" : "PENDEK", -1, SQLITE_STATIC);
-		return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	}
-	if (strcmp(dx, "Z34.9") == 0) {
-		sqlite3_stmt *st = d->form[F_ANC];
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, 1 + below(6));
-		sqlite3_bind_text(st, 3, v->tanggal, -1, SQLITE_STATIC);
-		sqlite3_bind_double(st, 4, 45 + below(25));
-		sqlite3_bind_double(st, 5, 21 + below(90) / 10.0);
-		sqlite3_bind_double(st, 6, 9 + below(50) / 10.0);
-		return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	}
+	long id = v->id;
 	if (strcmp(v->unit, "K3") == 0 && v->age.years >= 15) {
 		int high = strcmp(dx, "I10") == 0;
 		long row[] = { id, high ? 150 + below(40) : 110 + below(30), high ? 90 + below(20) : 70 + below(15),
@@ -382,7 +336,7 @@ static int close_short(struct demo *d, const struct visit *v)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
+int demo_prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 {
 	int any = 0;
 	for (int i = 0; i < 4 && x->drugs[i]; i++) {
@@ -435,6 +389,26 @@ static int prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 	return rc;
 }
 
+int demo_visit(struct demo *d, const struct patient *p, long n, const char *unit, const char *dx1, const char *dx2,
+	       char kasus, struct visit *v)
+{
+	int created, added;
+	if (visit_insert(d->db, p, date_from_days(n), unit, p->penjamin, v, &created, d->err) != 0)
+		return -1;
+	if (!created)
+		return 0;
+	d->visits++;
+	if (db_save_next(d->db) != 0)
+		return -1;
+	const char *dx[2] = { dx1, dx2 };
+	for (int i = 0; i < 2 && dx[i]; i++) {
+		if (diag_insert(d->db, d->cfg, v, dx[i], kasus, &added, d->err) != 0)
+			return -1;
+		d->diags += added;
+	}
+	return 1;
+}
+
 /* Who comes, to which unit, with what. */
 static int one_visit(struct demo *d, struct date day)
 {
@@ -471,17 +445,13 @@ static int one_visit(struct demo *d, struct date day)
 		unit = "K3";
 		x = pick_dx(a.years < 15 ? child : adult, a.years < 15 ? (int)ARRAY_LEN(child) : (int)ARRAY_LEN(adult));
 	}
-	struct visit v;
-	int created, added;
-	if (visit_insert(d->db, p, day, unit, p->penjamin, &v, &created, d->err) != 0)
-		return -1;
-	if (!created)
-		return 0;
-	d->visits++;
 	/* the desk saves as a puskesmas does: registration, then the room's
 	 * diagnoses and form, the prescription, the pharmacy's dispensing */
-	if (db_save_next(d->db) != 0)
-		return -1;
+	const char *second = x && strcmp(unit, "K3") == 0 && chance(15) ? pick_dx(adult, (int)ARRAY_LEN(adult))->code : NULL;
+	struct visit v;
+	int rc = demo_visit(d, p, date_to_days(day), unit, x ? x->code : NULL, second, 0, &v);
+	if (rc <= 0)
+		return rc;
 	if (!x) {	/* a laboratory visit: results, no diagnosis */
 		sqlite3_stmt *st = d->form[F_LAB];
 		sqlite3_reset(st);
@@ -490,20 +460,11 @@ static int one_visit(struct demo *d, struct date day)
 		sqlite3_bind_int64(st, 3, 80 + below(200));
 		return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	}
-	if (diag_insert(d->db, d->cfg, &v, x->code, 0, &added, d->err) != 0)
-		return -1;
-	d->diags += added;
-	if (chance(15) && strcmp(unit, "K3") == 0) {	/* a second problem */
-		const struct dx *y = pick_dx(adult, (int)ARRAY_LEN(adult));
-		if (diag_insert(d->db, d->cfg, &v, y->code, 0, &added, d->err) != 0)
-			return -1;
-		d->diags += added;
-	}
 	if (fill_form(d, &v, x->code) != 0) {
 		sb_printf(d->err, "formulir demo tidak tersimpan: %s", sqlite3_errmsg(d->db));
 		return -1;
 	}
-	return db_save_next(d->db) == 0 ? prescribe(d, &v, x) : -1;
+	return db_save_next(d->db) == 0 ? demo_prescribe(d, &v, x) : -1;
 }
 
 static int monthly_activities(struct demo *d, struct date day)
@@ -525,10 +486,9 @@ static int monthly_activities(struct demo *d, struct date day)
 static int run_days(struct demo *d, struct date first, struct date end)
 {
 	int last_month = 0;
-	long sunday = date_to_days((struct date){ 2026, 11, 22 });
 	for (long n = date_to_days(first); n <= date_to_days(end); n++) {
 		struct date day = date_from_days(n);
-		if (((n - sunday) % 7 + 7) % 7 == 0)	/* closed on Sundays */
+		if (sunday(n))	/* closed */
 			continue;
 		if (db_begin(d->db) != 0) {
 			sb_printf(d->err, "%s", db_busy_text(d->db));
@@ -547,10 +507,19 @@ static int run_days(struct demo *d, struct date first, struct date end)
 		int last = n == date_to_days(end);
 		int today = last ? d->o->per_day / 4 + 3 : d->o->per_day * 9 / 10 + below(d->o->per_day / 5 + 1);
 		d->want_short = d->today = last;
-		for (int k = 0; k < today && rc == 0; k++) {
-			d->clock = 7 * 60 + 30 + k * (last ? 150 : 420) / today;
+		/* the pathways' visits planned for the day first, then the others up
+		 * to the day's number; this morning every other one of its visits
+		 * (the rest of the planned come later today) */
+		for (int k = 0, planned = 1; rc == 0 && (planned || k < today); k++) {
+			d->clock = 7 * 60 + 30 + (k < today ? k : today) * (last ? 150 : 420) / today;
 			d->hold = last && k >= today * 2 / 3;
-			rc = one_visit(d, day);
+			int got = planned && (!last || (k % 2 == 0 && k < today)) ? paths_next(d, n) : 0;
+			if (got < 0)
+				rc = -1;
+			else if (!got && k < today)
+				rc = one_visit(d, day);
+			if (!got && (!last || k >= today))
+				planned = 0;
 		}
 		if (rc != 0 || db_commit(d->db) != 0) {
 			db_rollback(d->db);
@@ -563,8 +532,7 @@ static int run_days(struct demo *d, struct date first, struct date end)
 /* A working day of the month of `first`, from day `d` on (closed on Sundays). */
 static struct date workday(struct date first, int d)
 {
-	long sunday = date_to_days((struct date){ 2026, 11, 22 }), n = date_to_days(first) + d - 1;
-	return date_from_days(n + (((n - sunday) % 7 + 7) % 7 == 0));
+	return date_from_days(demo_open_day(date_to_days(first) + d - 1));
 }
 
 /* A planted visit of p, with its diagnosis when dx (kasus 0: the pre-fill):
@@ -572,22 +540,15 @@ static struct date workday(struct date first, int d)
 static int plant_visit(struct demo *d, const struct patient *p, struct date day, const char *unit, const char *dx,
 		       char kasus, struct visit *v)
 {
-	int created, added;
-	if (visit_insert(d->db, p, day, unit, p->penjamin, v, &created, d->err) != 0)
-		return -1;
-	d->visits += created;
-	if (!created || !dx)
-		return created ? 0 : 1;
-	if (db_save_next(d->db) != 0 || diag_insert(d->db, d->cfg, v, dx, kasus, &added, d->err) != 0)
-		return -1;
-	d->diags += added;
-	return 0;
+	int rc = demo_visit(d, p, date_to_days(day), unit, dx, NULL, kasus, v);
+	return rc < 0 ? -1 : !rc;
 }
 
 /* A few data errors for Periksa data (the DEVELOPERS guide asks for them), in
  * the month before the last, as desks leave them: a visit without a diagnosis,
  * a B on a chronic code the patient already had this year, a man with an ANC
- * form, a patient registered a second time, a birth date estimated. */
+ * form, an ANC contact number told twice in one pregnancy, a patient
+ * registered a second time, a birth date estimated. */
 static int plant_errors(struct demo *d, struct date end, struct sbuf *done)
 {
 	struct date month = { end.m == 1 ? end.y - 1 : end.y, end.m == 1 ? 12 : end.m - 1, 1 };
@@ -621,10 +582,32 @@ static int plant_errors(struct demo *d, struct date end, struct sbuf *done)
 			continue;
 		if ((rc = plant_visit(d, &d->pat[i], workday(month, 14), "K2", "Z34.9", 0, &v)) == 0) {
 			n++;
-			rc = fill_form(d, &v, "Z34.9");
+			rc = paths_anc_form(d, &v, 1, date_to_days(workday(month, 14)) - 70);
 			break;
 		}
 	}
+	/* an ANC contact out of order: the latest contact before the 18th told again
+	 * under the same HPHT by another desk */
+	st = rc < 0 ? NULL : db_prepare(d->db, "SELECT k.pasien_id, a.kontak, a.hpht FROM f_anc a JOIN kunjungan k ON"
+					" k.id = a.kunjungan_id WHERE k.tanggal < ?1 AND a.hpht IS NOT NULL"
+					" ORDER BY k.tanggal DESC, k.id DESC LIMIT 20", d->err);
+	date_format(workday(month, 18), day);
+	if (st)
+		sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	int planted = 1;
+	while (st && planted == 1 && sqlite3_step(st) == SQLITE_ROW) {
+		struct date hpht;
+		if (patient_get(d->db, sqlite3_column_int64(st, 0), &p) != 1 ||
+		    date_parse((const char *)sqlite3_column_text(st, 2), &hpht) != 0)
+			continue;
+		planted = plant_visit(d, &p, workday(month, 18), "K2", "Z34.9", 0, &v);
+		if (planted == 0 && paths_anc_form(d, &v, sqlite3_column_int(st, 1), date_to_days(hpht)) != 0)
+			planted = -1;
+	}
+	sqlite3_finalize(st);
+	if (planted < 0 || (rc >= 0 && !st))
+		rc = -1;
+	n += planted == 0;
 	/* registered again: the same name and birth date, no NIK or BPJS card told */
 	struct patient twice = d->pat[d->npat / 2];
 	twice.no_rm[0] = twice.nik[0] = twice.no_bpjs[0] = '\0';
@@ -723,6 +706,8 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 	char day[11];
 	date_format(first, day);
 	int rc = make_patients(&d, first);
+	if (rc == 0)
+		rc = paths_plan(&d, first, o->end);
 	if (rc == 0 && (db_begin(db) != 0 || put_drugs(&d, day) != 0 || db_commit(db) != 0)) {
 		db_rollback(db);
 		rc = -1;
@@ -743,6 +728,7 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 	}
 	for (int i = 0; i < F_N; i++)
 		sqlite3_finalize(d.form[i]);
+	paths_free(&d);
 	free(d.pat);
 	if (rc != 0) {
 		sb_free(&planted);

@@ -218,6 +218,45 @@ static int kb_method(struct run *r)
 	return db_finish(r->db, st, rc, r->err);
 }
 
+/* ANC contacts of one pregnancy are counted on (K1 = 1, K4 = 4 ...): a contact
+ * whose number is not above the patient's previous ANC contact under the same
+ * HPHT, or whose HPHT differs from the previous one's by less than 40 weeks (one
+ * pregnancy told with two HPHTs), makes K1-K6 count wrong. */
+static int anc_order(struct run *r)
+{
+	sqlite3_stmt *st = month_stmt(r, "SELECT " VISIT_COLS ", a.kontak, a.hpht, pa.kontak, pa.hpht, pk.tanggal"
+				      " FROM f_anc a JOIN kunjungan k ON k.id = a.kunjungan_id JOIN pasien p ON p.id = k.pasien_id"
+				      " JOIN kunjungan pk ON pk.id = (SELECT e.id FROM kunjungan e JOIN f_anc x ON"
+				      " x.kunjungan_id = e.id WHERE e.pasien_id = k.pasien_id AND e.batal IS NULL AND"
+				      " (e.tanggal < k.tanggal OR (e.tanggal = k.tanggal AND e.id < k.id))"
+				      " ORDER BY e.tanggal DESC, e.id DESC LIMIT 1) JOIN f_anc pa ON pa.kunjungan_id = pk.id"
+				      " WHERE " IN_MONTH " AND a.hpht IS NOT NULL AND pa.hpht IS NOT NULL AND"
+				      " ((a.hpht = pa.hpht AND a.kontak <= pa.kontak) OR"
+				      " (a.hpht <> pa.hpht AND abs(julianday(a.hpht) - julianday(pa.hpht)) < 280))"
+				      " ORDER BY k.tanggal, k.id");
+	if (!st)
+		return -1;
+	struct periksa_finding *f = finding(r, PERIKSA_KESALAHAN, "anc_urutan",
+					    "Kontak ANC tidak berurutan dalam satu kehamilan: K1-K6 terhitung keliru");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char hpht[11], prev_hpht[11], prev_day[11], s1[11], s2[11], s3[11];
+		db_col_text(st, 6, hpht, sizeof hpht);
+		db_col_text(st, 8, prev_hpht, sizeof prev_hpht);
+		db_col_text(st, 9, prev_day, sizeof prev_day);
+		int kontak = sqlite3_column_int(st, 5), prev = sqlite3_column_int(st, 7);
+		struct periksa_visit *v = add_visit(f, st);
+		if (strcmp(hpht, prev_hpht) == 0)
+			snprintf(v->why, sizeof v->why, "kontak %d setelah kontak %d tanggal %s (HPHT sama %s)", kontak, prev,
+				 date_show(prev_day, s1), date_show(hpht, s2));
+		else
+			snprintf(v->why, sizeof v->why, "HPHT %s, kontak %d tanggal %s dengan HPHT %s (selisih < 40 minggu)",
+				 date_show(hpht, s1), prev, date_show(prev_day, s2), date_show(prev_hpht, s3));
+	}
+	drop_if_empty(r, f);
+	return db_finish(r->db, st, rc, r->err);
+}
+
 /* README domain rule 1: an unknown birth date is estimated as 1 July, flagged
  * (pasien.lahir_perkiraan); the age bands of such a visit may be wrong. */
 static int estimated_birth(struct run *r)
@@ -451,7 +490,7 @@ int periksa_month(sqlite3 *db, const struct pkm_config *cfg, const struct form_s
 		rc = form_mismatch(&r, &forms->forms[i]);
 	/* a month still running is half counted: no row of it "jumps" */
 	int running = date_cmp(today, r.next) < 0;
-	rc = rc || kb_method(&r) || lb4_entry(&r) || estimated_birth(&r) || duplicates(&r) || (!running && jumps(&r)) ? -1 : 0;
+	rc = rc || kb_method(&r) || anc_order(&r) || lb4_entry(&r) || estimated_birth(&r) || duplicates(&r) || (!running && jumps(&r)) ? -1 : 0;
 	if (rc == 0 && running)
 		finding(&r, PERIKSA_PERHATIAN, "bulan_berjalan", "Bulan %s belum berakhir: angkanya masih bertambah",
 			month_show(r.first, shown));

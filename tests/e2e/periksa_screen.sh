@@ -21,7 +21,7 @@ wait_for "Lebar kertas"
 wait_for "F7 Periksa"
 keys C-u; type_text "10-2026"; keys F7
 wait_for "Periksa data sebelum tanda tangan"
-wait_for "Bulan 10-2026: 7 kesalahan, 11 perhatian"
+wait_for "Bulan 10-2026: 8 kesalahan, 11 perhatian"
 screen | grep -q "KESALAHAN    1  Formulir Pemeriksaan kehamilan (ANC terpadu) tidak sesuai" ||
 	fail "the man with an ANC form is not listed"
 # the third finding; its whole text under the list
@@ -54,7 +54,7 @@ keys F9
 login data
 wait_for "F7 Periksa"
 keys C-u; type_text "10-2026"; keys C-t
-wait_for "Bulan 10-2026: 7 kesalahan, 11 perhatian"
+wait_for "Bulan 10-2026: 8 kesalahan, 11 perhatian"
 keys Down Down Enter
 wait_for "Bambang Lelaki"
 keys Enter
@@ -74,7 +74,7 @@ login uji
 keys F4
 wait_for "Lebar kertas"
 keys C-u; type_text "10-2026"; keys F7
-wait_for "Bulan 10-2026: 7 kesalahan, 11 perhatian"
+wait_for "Bulan 10-2026: 8 kesalahan, 11 perhatian"
 keys Enter
 wait_for "Tono Tanpa Dx"
 keys Enter
@@ -88,7 +88,7 @@ wait_for "R51"
 keys Enter
 wait_for "R51 ditambahkan"
 keys Escape Escape
-wait_for "Bulan 10-2026: 6 kesalahan, 11 perhatian"
+wait_for "Bulan 10-2026: 7 kesalahan, 11 perhatian"
 screen | grep -q "Kunjungan tanpa diagnosis" && fail "the corrected finding is still listed"
 expect_sql "SELECT d.icd10 FROM diagnosis d JOIN kunjungan k ON k.id = d.kunjungan_id JOIN pasien p ON p.id = k.pasien_id
 	WHERE p.no_rm = '400010'" "R51"

@@ -59,11 +59,11 @@ for r in lb2 lb3 lb4 jampersal; do "$PKM_BIN" --db "$WORK/a.db" report $r --mont
 if "$PKM_BIN" demo --db "$WORK/a.db" --years 1 2>"$WORK/again.err"; then echo "demo wrote over data" >&2; exit 1; fi
 grep -q "sudah berisi data" "$WORK/again.err"
 # the data errors planted in the month before the last: Periksa data finds each (exit 1)
-grep -q "^demo: 5 kesalahan data untuk Periksa data di bulan " "$WORK/a.out" || { cat "$WORK/a.out" >&2; exit 1; }
+grep -q "^demo: 6 kesalahan data untuk Periksa data di bulan " "$WORK/a.out" || { cat "$WORK/a.out" >&2; exit 1; }
 prev=$(sqlite3 "$WORK/a.db" "SELECT strftime('%Y-%m', date('$PKM_TODAY', 'start of month', '-1 month'))")
 if "$PKM_BIN" --db "$WORK/a.db" periksa --month "$prev" --format csv >"$WORK/periksa.csv"; then
 	echo "periksa found no kesalahan in the demo" >&2; exit 1
 fi
-for c in tanpa_diagnosis kasus_kronis formulir lahir_perkiraan pasien_ganda; do
+for c in tanpa_diagnosis kasus_kronis formulir anc_urutan lahir_perkiraan pasien_ganda; do
 	grep -q "^[a-z]*,$c," "$WORK/periksa.csv" || { echo "the demo's planted $c is not found" >&2; exit 1; }
 done

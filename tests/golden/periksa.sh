@@ -1,6 +1,7 @@
 # pkm periksa on a fixture with one planted case of each check in October 2026
 # (tests/golden/periksa/: a visit without diagnosis, a chronic B, an ANC, an
-# imunisasi and a lansia form outside their patients, a man given an IUD, no
+# imunisasi and a lansia form outside their patients, a man given an IUD, an
+# ANC contact out of order, no
 # LB4 entry, an estimated birth date, a second registration, J06.9 doubling
 # against July-September), a clean July, a November not yet ended, and the exit
 # codes: 1 with a kesalahan, 0 without, 2 for wrong use.
@@ -36,7 +37,7 @@ status 1 --month 2026-10 --format csv
 cp "$WORK/out" "$WORK/periksa-10.csv"
 check periksa-10.csv
 # each check found its planted case, and nothing else in October is a kesalahan
-for c in tanpa_diagnosis kasus_kronis kb_metode lb4_agregat lahir_perkiraan pasien_ganda lonjakan; do
+for c in tanpa_diagnosis kasus_kronis kb_metode anc_urutan lb4_agregat lahir_perkiraan pasien_ganda lonjakan; do
 	grep -q "^[a-z]*,$c," "$WORK/periksa-10.csv" || { echo "check $c found nothing" >&2; exit 1; }
 done
 [ "$(grep -c '^kesalahan,formulir,' "$WORK/periksa-10.csv")" = 3 ]

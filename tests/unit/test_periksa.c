@@ -95,6 +95,26 @@ static int setup(void **s)
 	exec("INSERT INTO f_anc (kunjungan_id, kontak) VALUES (%ld, 1)", anc);
 	long anc_ok = visit(patient("Ibu Hamil", 'P', "1995-06-15", 0), "2026-10-07", "K2", "Z34.9", 0);
 	exec("INSERT INTO f_anc (kunjungan_id, kontak) VALUES (%ld, 1)", anc_ok);
+	/* ANC: contact 2 again in October; another HPHT 10 weeks on; near misses:
+	 * contacts counted on, and a new pregnancy a year after the last */
+	static const struct {
+		const char *nama, *born, *day[2], *hpht[2];
+		int kontak[2];
+	} anc_pairs[] = {
+		{ "Ibu Ulang", "1994-01-01", { "2026-09-10", "2026-10-10" }, { "2026-05-01", "2026-05-01" }, { 2, 2 } },
+		{ "Ibu Dua HPHT", "1994-02-02", { "2026-09-11", "2026-10-11" }, { "2026-05-01", "2026-07-10" }, { 2, 3 } },
+		{ "Ibu Urut", "1994-03-03", { "2026-09-12", "2026-10-12" }, { "2026-05-01", "2026-05-01" }, { 2, 3 } },
+		{ "Ibu Hamil Lagi", "1994-04-04", { "2025-09-12", "2026-10-12" }, { "2025-05-01", "2026-08-01" }, { 5, 1 } },
+	};
+	for (size_t i = 0; i < sizeof anc_pairs / sizeof anc_pairs[0]; i++) {
+		long pid = patient(anc_pairs[i].nama, 'P', anc_pairs[i].born, 0);
+		for (int k = 0; k < 2; k++) {
+			char sql[200];
+			snprintf(sql, sizeof sql, "INSERT INTO f_anc (kunjungan_id, kontak, hpht) VALUES (%%ld, %d, '%s')",
+				 anc_pairs[i].kontak[k], anc_pairs[i].hpht[k]);
+			exec(sql, visit(pid, anc_pairs[i].day[k], "K2", "Z34.9", 0));
+		}
+	}
 	long mop = visit(patient("Ibu MOP", 'P', "1985-01-01", 0), "2026-10-08", "K3", "Z30.0", 0);
 	exec("INSERT INTO f_kb (kunjungan_id, metode, status) VALUES (%ld, 'MOP', 'BARU')", mop);
 	long kondom = visit(patient("Bapak Kondom", 'L', "1985-01-01", 0), "2026-10-08", "K3", "Z30.0", 0);
@@ -156,13 +176,19 @@ static void test_each_check(void **s)
 	assert_non_null(strstr(p.f[2].title, "Pemeriksaan kehamilan"));
 	assert_int_equal(found(&p, "kb_metode", PERIKSA_KESALAHAN), 1);
 	assert_non_null(strstr(p.f[3].v[0].why, "MOP (vasektomi) untuk perempuan"));
+	assert_int_equal(found(&p, "anc_urutan", PERIKSA_KESALAHAN), 2);
+	assert_string_equal(p.f[4].v[0].nama, "Ibu Ulang");
+	assert_string_equal(p.f[4].v[0].why, "kontak 2 setelah kontak 2 tanggal 10-09-2026 (HPHT sama 01-05-2026)");
+	assert_string_equal(p.f[4].v[1].nama, "Ibu Dua HPHT");
+	assert_string_equal(p.f[4].v[1].why,
+			    "HPHT 10-07-2026, kontak 2 tanggal 11-09-2026 dengan HPHT 01-05-2026 (selisih < 40 minggu)");
 	assert_int_equal(found(&p, "lb4_agregat", PERIKSA_KESALAHAN), 0);
 	assert_int_equal(found(&p, "lahir_perkiraan", PERIKSA_PERHATIAN), 1);
 	assert_int_equal(found(&p, "pasien_ganda", PERIKSA_PERHATIAN), 2);
 	assert_int_equal(found(&p, "lonjakan", PERIKSA_PERHATIAN), 0);
 	assert_int_equal(titled(&p, "LB1 J06.9 ISPA, tidak spesifik: 20, rata-rata 3 bulan sebelumnya 10,0 (+100 %)"), 1);
 	assert_int_equal(found(&p, "bulan_berjalan", PERIKSA_PERHATIAN), -1);
-	assert_int_equal(p.errors, 5);
+	assert_int_equal(p.errors, 6);
 	/* kesalahan first */
 	for (int i = 1; i < p.n; i++)
 		assert_true(p.f[i - 1].level <= p.f[i].level);

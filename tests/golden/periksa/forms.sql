@@ -6,6 +6,10 @@ SELECT p.no_rm, k.tanggal, k.id FROM kunjungan k JOIN pasien p ON p.id = k.pasie
 -- a man with an ANC visit
 INSERT INTO f_anc (kunjungan_id, kontak, hpht) VALUES
  ((SELECT id FROM kv WHERE no_rm = '400012' AND tanggal = '2026-10-07'), 1, '2026-08-01');
+-- an ANC contact numbered below the one before it, under the same HPHT
+INSERT INTO f_anc (kunjungan_id, kontak, hpht) VALUES
+ ((SELECT id FROM kv WHERE no_rm = '400019' AND tanggal = '2026-09-15'), 3, '2026-04-20'),
+ ((SELECT id FROM kv WHERE no_rm = '400019' AND tanggal = '2026-10-15'), 2, '2026-04-20');
 -- a man given an IUD
 INSERT INTO f_kb (kunjungan_id, metode, status) VALUES
  ((SELECT id FROM kv WHERE no_rm = '400013' AND tanggal = '2026-10-08'), 'IUD', 'BARU');
