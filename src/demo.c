@@ -344,7 +344,7 @@ int demo_prescribe(struct demo *d, const struct visit *v, const struct dx *x)
 		if (*code == '?' && !chance(33))
 			continue;
 		code += *code == '?';
-		char qty[8];
+		char qty[12];
 		snprintf(qty, sizeof qty, "%d", strcmp(code, "OAT") == 0 ? 84 : strcmp(code, "LIDO") == 0 ||
 			 strcmp(code, "DEXI") == 0 || strcmp(code, "HCT") == 0 ? 1 : 10 + 5 * below(5));
 		struct field_errors fe;
