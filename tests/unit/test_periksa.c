@@ -66,7 +66,7 @@ static int setup(void **s)
 	forms_load_dir(db, PKM_FORMS_DIR, &forms, &err);
 	/* July, clean: ten colds and the month's LB4 entry */
 	long cold[10];
-	char name[32], day[11];
+	char name[32], day[32];	/* room for any int the compiler cannot rule out */
 	for (int i = 0; i < 10; i++) {
 		snprintf(name, sizeof name, "Pilek %c", 'A' + i);
 		cold[i] = patient(name, 'L', "1990-01-01", 0);
