@@ -189,6 +189,32 @@ static int short_dated_gift(struct demo *d, struct date day, struct date end)
 	return 0;
 }
 
+/* What expired on the shelf is written off at the month's start, as a
+ * pharmacy does (a KEDALUWARSA movement on the card), so it is not counted as
+ * stock when the delivery is sized. */
+static int write_off_expired(struct demo *d, const char *ymd)
+{
+	sqlite3_stmt *st = db_prepare(d->db, "SELECT id, saldo FROM batch WHERE saldo > 0 AND kedaluwarsa < ?", d->err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, ymd, -1, SQLITE_STATIC);
+	long id[64], n = 0, left[64];	/* more than that wait for the next month */
+	int rc = SQLITE_ROW;
+	while (n < 64 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id[n] = sqlite3_column_int64(st, 0);
+		left[n++] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sb_printf(d->err, "batch kedaluwarsa tidak terbaca: %s", sqlite3_errmsg(d->db));
+		return -1;
+	}
+	for (long i = 0; i < n; i++)
+		if (stock_movement(d->db, id[i], ymd, "KEDALUWARSA", -left[i], 0, "kedaluwarsa, dimusnahkan", d->err) != 0)
+			return -1;
+	return 0;
+}
+
 /* At the start of a month the district's delivery tops each drug up to twice
  * last month's use (at least 3000), in a new batch. */
 static int monthly_receipts(struct demo *d, struct date day)
@@ -197,6 +223,8 @@ static int monthly_receipts(struct demo *d, struct date day)
 	char ymd[11], from[11];
 	date_format(day, ymd);
 	date_format(date_from_days(date_to_days(day) - 30), from);
+	if (write_off_expired(d, ymd) != 0)
+		return -1;
 	for (size_t i = 0; i < ARRAY_LEN(drugs); i++) {
 		/* a month's use, from the days of it there are (the first delivery comes a week in) */
 		sqlite3_stmt *st = db_prepare(d->db, "SELECT COALESCE(-SUM(m.jumlah) * 30 / (julianday(?3) - "
