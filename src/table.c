@@ -296,7 +296,29 @@ static void column_header(struct sbuf *b, const struct table *t, const struct la
 void cell_map_free(struct cell_map *m)
 {
 	free(m->pos);
+	free(m->row_key);
+	free(m->col_key);
 	memset(m, 0, sizeof *m);
+}
+
+char *cell_key(const struct cell_map *m, int i, char *out, size_t size)
+{
+	snprintf(out, size, "%s,%s", m->row_key[m->pos[i].row], m->col_key[m->pos[i].col]);
+	return out;
+}
+
+/* The index of a key among the map's keys[n], added when new. */
+static unsigned short key_index(char (**keys)[40], int *n, int *cap, const char *key)
+{
+	for (int i = *n - 1; i >= 0; i--)	/* the last one first: rows come in order */
+		if (strcmp((*keys)[i], key) == 0)
+			return (unsigned short)i;
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*keys = xrealloc(*keys, (size_t)*cap * sizeof **keys);
+	}
+	str_copy((*keys)[*n], sizeof **keys, key);
+	return (unsigned short)(*n)++;
 }
 
 static void add_cell(struct cell_map *m, size_t off, int width, const char *baris, const char *kolom)
@@ -306,10 +328,10 @@ static void add_cell(struct cell_map *m, size_t off, int width, const char *bari
 		m->pos = xrealloc(m->pos, (size_t)m->cap * sizeof *m->pos);
 	}
 	struct cell_pos *p = &m->pos[m->n++];
-	p->off = m->base + off;
-	p->width = width;
-	str_copy(p->baris, sizeof p->baris, baris);
-	str_copy(p->kolom, sizeof p->kolom, kolom);
+	p->off = (unsigned)(m->base + off);
+	p->width = (unsigned short)width;
+	p->row = key_index(&m->row_key, &m->nrow, &m->rcap, baris);
+	p->col = key_index(&m->col_key, &m->ncol, &m->ccap, kolom);
 }
 
 static void body_row(struct sbuf *b, const struct table *t, const struct trow *r,

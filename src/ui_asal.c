@@ -145,9 +145,8 @@ void ui_asal_list(struct ui *u, const struct cell_cursor *c)
 {
 	if (!c || c->cur < 0)
 		return;
-	const struct cell_pos *p = &c->map.pos[c->cur];
-	char cell[80], title[240];
-	snprintf(cell, sizeof cell, "%s,%s", p->baris, p->kolom);
+	char cell[84], title[240];
+	cell_key(&c->map, c->cur, cell, sizeof cell);
 	ui_text(ui_msg_y(u), 0, COLS, "Mencari baris di balik angka...", A_BOLD);
 	refresh();
 	struct asal x;

@@ -46,18 +46,23 @@ long *table_add(struct table *t, enum row_kind kind, const char *no, const char 
 void table_free(struct table *t);
 
 /* Where the data cells of a text report are (for the viewer's cell cursor):
- * each cell's byte offset in the text and width, and its keys for --asal. */
+ * each cell's byte offset in the text and width, and its keys for --asal. A
+ * key is kept once for its row and once for its column (LB1 has thousands of
+ * cells: a desk keeps its memory), the cell naming them by index. */
 struct cell_pos {
-	size_t off;
-	int width;
-	char baris[32], kolom[40];
+	unsigned off;
+	unsigned short width, row, col;
 };
 struct cell_map {
 	size_t base;		/* the offset in the whole text where table_text's output goes */
 	int n, cap;
 	struct cell_pos *pos;
+	int nrow, ncol, rcap, ccap;
+	char (*row_key)[40], (*col_key)[40];
 };
 void cell_map_free(struct cell_map *m);
+/* Cell i's "BARIS,KOLOM" (as --format data names it) into out. */
+char *cell_key(const struct cell_map *m, int i, char *out, size_t size);
 
 struct page_setup {
 	const struct pkm_config *cfg;

@@ -118,7 +118,7 @@ static void test_cell_map(void **s)
 		assert_true(p->off + (size_t)p->width <= text.len);
 		snprintf(num, sizeof num, "%.*s", p->width, text.s + p->off);
 		assert_true(i == 0 || p->off > map.pos[i - 1].off);
-		assert_int_equal(strtol(num, NULL, 10), rows_total(LAYOUT_KLASIK, p->baris, p->kolom));
+		assert_int_equal(strtol(num, NULL, 10), rows_total(LAYOUT_KLASIK, map.row_key[p->row], map.col_key[p->col]));
 	}
 	cell_map_free(&map);
 	sb_free(&text);
