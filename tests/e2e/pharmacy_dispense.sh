@@ -90,7 +90,12 @@ grep -q "^Jumlah 150 kaplet  *ED 30-06-2027$" "$WORK/etiket.txt" || fail "the re
 # a reprint of the label of the line selected
 rm "$WORK/etiket.txt"
 keys F4
-wait_for "1 etiket dicetak"
+# the message is the dispensing's own ending too: wait for the label itself
+i=0
+until grep -q "Amoksisilin 500 mg" "$WORK/etiket.txt" 2>/dev/null; do
+	i=$((i + 1)); [ $i -le 50 ] || fail "no label reprinted"; sleep 0.1
+done
+screen | grep -q "^1 etiket dicetak" || fail "the reprint not said"
 [ "$(grep -c "Amoksisilin 500 mg" "$WORK/etiket.txt")" = 1 ] || fail "reprint: $(cat "$WORK/etiket.txt")"
 keys Escape
 wait_for "Antrian resep"
