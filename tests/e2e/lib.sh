@@ -54,7 +54,7 @@ wait_gone() {
 }
 keys() { $T send-keys -t app "$@"; }
 type_text() { $T send-keys -t app -l "$1"; }
-sql() { sqlite3 "$DB" "$1"; }
+sql() { sqlite3 -cmd ".timeout 5000" "$DB" "$1"; }	# a desk may be mid-save: wait, as pkm does
 . "$(dirname "$0")/../e2e/trail.sh"
 expect_sql() {	# expect_sql SQL EXPECTED
 	got=$(sql "$1")
