@@ -6,10 +6,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-check() {	# check NAME: compare $WORK/NAME with expected/NAME
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
-	diff -u "$HERE/expected/$1" "$WORK/$1"
-}
+. "$HERE/lib.sh"
 
 cd "$ROOT"
 "$PKM_BIN" check-forms forms >"$WORK/check-forms-good.out"

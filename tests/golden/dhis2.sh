@@ -12,10 +12,7 @@ DB="$WORK/pkm.db"
 cd "$HERE/fixture2"
 pkm() { "$PKM_BIN" --config pkm.ini --db "$DB" "$@"; }
 die() { echo "$*" >&2; exit 1; }
-check() {	# check NAME: compare $WORK/NAME with expected/NAME
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
-	diff -u "$HERE/expected/$1" "$WORK/$1"
-}
+. "$HERE/lib.sh"
 pkm impor pasien pasien.csv >/dev/null
 pkm impor kunjungan kunjungan.csv >/dev/null
 pkm impor obat obat.csv >/dev/null

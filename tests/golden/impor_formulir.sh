@@ -14,10 +14,7 @@ DB="$WORK/pkm.db"
 cd "$HERE/impor_formulir"
 pkm() { "$PKM_BIN" --config pkm.ini --db "$DB" "$@"; }
 die() { echo "$*" >&2; exit 1; }
-check() {	# check NAME: compare $WORK/NAME with expected/NAME
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
-	diff -u "$HERE/expected/$1" "$WORK/$1"
-}
+. "$HERE/lib.sh"
 counts() { sqlite3 "$DB" "SELECT (SELECT count(*) FROM kunjungan), (SELECT count(*) FROM f_anc),
 	(SELECT count(*) FROM f_imunisasi), (SELECT count(*) FROM f_penimbangan), (SELECT count(*) FROM audit)"; }
 

@@ -16,10 +16,7 @@ export PKM_TODAY=2026-11-23 TZ=UTC
 . "$HERE/../fixtures/stock_history.sh"
 stock_history "$DB"
 pkm() { "$PKM_BIN" --config "$HERE/fixture/pkm.ini" --db "$DB" "$@"; }
-check() {	# check NAME: compare $WORK/NAME with expected/NAME
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
-	diff -u "$HERE/expected/$1" "$WORK/$1"
-}
+. "$HERE/lib.sh"
 pkm laporan stok >"$WORK/laporan-stok.txt"
 check laporan-stok.txt
 pkm laporan stok --format csv --out "$WORK/laporan-stok.csv"

@@ -8,10 +8,7 @@ trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/pkm.db"
 cd "$HERE/fixture"
 pkm() { "$PKM_BIN" --config pkm.ini --db "$DB" "$@"; }
-check() {	# check NAME: compare $WORK/NAME with expected/NAME
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
-	diff -u "$HERE/expected/$1" "$WORK/$1"
-}
+. "$HERE/lib.sh"
 
 pkm import pasien pasien.csv >"$WORK/import.out"
 pkm import kunjungan kunjungan.csv >>"$WORK/import.out"

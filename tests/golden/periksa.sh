@@ -12,10 +12,7 @@ trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/pkm.db"
 cd "$HERE/periksa"
 pkm() { "$PKM_BIN" --config pkm.ini --db "$DB" "$@"; }
-check() {	# check NAME: compare $WORK/NAME with expected/NAME
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
-	diff -u "$HERE/expected/$1" "$WORK/$1"
-}
+. "$HERE/lib.sh"
 status() {	# status WANT ARGS...: run pkm periksa, its exit status must be WANT
 	want=$1
 	shift

@@ -21,10 +21,7 @@ expect() {
 	got=$(sqlite3 "$DB" "$1")
 	[ "$got" = "$2" ] || { echo "query: $1 expected: $2 got: $got" >&2; exit 1; }
 }
-check() {	# check NAME: compare $WORK/NAME with expected/NAME
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
-	diff -u "$HERE/expected/$1" "$WORK/$1"
-}
+. "$HERE/lib.sh"
 
 pkm import pasien pasien.csv >/dev/null
 pkm import kunjungan kunjungan.csv >/dev/null

@@ -15,10 +15,7 @@ h=$(date -u +%H | sed 's/^0//')
 if [ "$h" -le 12 ]; then TZ="PKM-$((12 - h))"; else TZ="PKM+$((h - 12))"; fi
 export TZ
 pkm() { "$PKM_BIN" --db "$DB" "$@"; }
-check() {	# check NAME: compare $WORK/NAME with expected/NAME
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
-	diff -u "$HERE/expected/$1" "$WORK/$1"
-}
+. "$HERE/lib.sh"
 
 cat >"$WORK/pasien.csv" <<'EOF'
 no_rm,nama,jenis_kelamin,tanggal_lahir,penjamin,no_bpjs

@@ -13,10 +13,7 @@ trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/pkm.db"
 pkm() { "$PKM_BIN" --config "$WORK/pkm.ini" --db "$DB" "$@"; }
 die() { echo "FAIL: $*" >&2; exit 1; }
-check() {	# check NAME: compare $WORK/NAME with expected/NAME
-	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/$1" "$HERE/expected/$1"; fi
-	diff -u "$HERE/expected/$1" "$WORK/$1"
-}
+. "$HERE/lib.sh"
 printf '[puskesmas]\nnama = PUSKESMAS SUKAMAJU\n[farmasi]\nlebar_etiket = 36\n' >"$WORK/pkm.ini"
 pkm impor pasien "$FX/cluster_pasien.csv" >/dev/null
 pkm impor kunjungan "$FX/cluster_kunjungan.csv" >/dev/null
