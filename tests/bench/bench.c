@@ -488,6 +488,25 @@ static void counter(sqlite3 *db, const struct pkm_config *cfg)
 	sb_free(&err);
 }
 
+/* The next data cell of `--format data` text after *at ("BARIS,KOLOM,NILAI"
+ * lines after a header): its key's start and length and its value; 0 at the end. */
+static int next_cell(const char **at, const char **key, int *key_len, long *value)
+{
+	for (const char *line = strchr(*at, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
+		const char *end = strchr(line + 1, '\n'), *comma = NULL;
+		for (const char *c = line + 1; *c && c != end; c++)
+			comma = *c == ',' ? c : comma;	/* the value follows the last comma */
+		if (!comma)
+			continue;
+		*at = comma;
+		*key = line + 1;
+		*key_len = (int)(comma - line - 1);
+		*value = atol(comma + 1);
+		return 1;
+	}
+	return 0;
+}
+
 /* The data officer's month: the rows behind last month's largest LB1 cell
  * (asal) and the checks before signing (periksa). */
 static void month_checks(sqlite3 *db, const struct pkm_config *cfg)
@@ -500,16 +519,14 @@ static void month_checks(sqlite3 *db, const struct pkm_config *cfg)
 	size_t len = 0;
 	long best = 0;
 	if (report_render(db, cfg, &req, &text, &len, &err) == 0) {
-		/* lines "BARIS,KOLOM,NILAI" after the header; the value follows the last comma */
-		for (char *line = strchr(text, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
-			char *end = strchr(line + 1, '\n'), *comma = NULL;
-			for (char *c = line + 1; *c && c != end; c++)
-				comma = *c == ',' ? c : comma;
-			if (comma && atol(comma + 1) > best) {
-				best = atol(comma + 1);
-				snprintf(cell, sizeof cell, "%.*s", (int)(comma - line - 1), line + 1);
+		const char *at = text, *key;
+		int klen;
+		long v;
+		while (next_cell(&at, &key, &klen, &v))
+			if (v > best) {
+				best = v;
+				snprintf(cell, sizeof cell, "%.*s", klen, key);
 			}
-		}
 	}
 	free(text);
 	double t[RUNS];
@@ -630,14 +647,11 @@ static void dhis2_export(sqlite3 *db, const struct pkm_config *cfg, const char *
 	}
 	fputs("[dhis2]\ndataSet = pKmLb1Set01\norgUnit = DiWp4PkmOu1\nidScheme = uid\nnol = lewati\n\n[peta]\n", out);
 	int n = 0;
-	for (char *line = strchr(text, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
-		char *end = strchr(line + 1, '\n'), *comma = NULL;
-		for (char *c = line + 1; *c && c != end; c++)
-			comma = *c == ',' ? c : comma;
-		if (comma)	/* a made-up UID a cell: a letter, then ten letters or digits */
-			fprintf(out, "%.*s = D%010d C%010d\n", (int)(comma - line - 1), line + 1, n, n % 7);
-		n += comma != NULL;
-	}
+	const char *at = text, *key;
+	int klen;
+	long v;
+	for (; next_cell(&at, &key, &klen, &v); n++)	/* a made-up UID a cell: a letter, then ten letters or digits */
+		fprintf(out, "%.*s = D%010d C%010d\n", klen, key, n, n % 7);
 	fclose(out);
 	free(text);
 	sb_free(&err);
