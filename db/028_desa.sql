@@ -1,0 +1,36 @@
+-- The working area (issue 33): the villages of the puskesmas' area by their
+-- Kemendagri code, their yearly target populations, and each patient's village
+-- as a code beside the free text typed before there was a master.
+--   kode           Kemendagri village code, 10 digits without dots (32.04.10.2001
+--                  is written 3204102001; imports accept either)
+--   wilayah        1 = in the working area, 0 = a neighbouring village people
+--                  come from (counted as "luar wilayah")
+-- A patient's village:
+--   desa_kode set                       that village (in the area or not)
+--   desa_kode NULL, desa_luar = 1       typed at the desk as outside the area
+--   desa_kode NULL, desa_luar = 0       free text not mapped yet (pasien.desa
+--                                       keeps the text either way)
+CREATE TABLE desa (
+  kode      TEXT PRIMARY KEY CHECK (length(kode) = 10 AND kode NOT GLOB '*[^0-9]*'),
+  nama      TEXT NOT NULL CHECK (length(nama) BETWEEN 1 AND 60),
+  nama_cari TEXT NOT NULL,
+  wilayah   INTEGER NOT NULL DEFAULT 1 CHECK (wilayah IN (0, 1)),
+  pustu     TEXT NOT NULL DEFAULT '' CHECK (length(pustu) <= 60),
+  posyandu  TEXT NOT NULL DEFAULT '' CHECK (length(posyandu) <= 200)
+) STRICT;
+
+ALTER TABLE pasien ADD COLUMN desa_kode TEXT REFERENCES desa(kode);
+ALTER TABLE pasien ADD COLUMN desa_luar INTEGER NOT NULL DEFAULT 0 CHECK (desa_luar IN (0, 1));
+CREATE INDEX pasien_desa ON pasien(desa_kode);
+
+-- The district's yearly estimates per village (pkm impor sasaran TAHUN FILE);
+-- [sasaran] in pkm.ini stays the whole puskesmas' fallback.
+CREATE TABLE sasaran (
+  tahun     INTEGER NOT NULL CHECK (tahun BETWEEN 2000 AND 2100),
+  desa_kode TEXT NOT NULL REFERENCES desa(kode),
+  jenis     TEXT NOT NULL CHECK (jenis IN ('bumil', 'bulin', 'bayi', 'baduta', 'balita', 'remaja_putri',
+                                           'usia_produktif', 'lansia', 'pus', 'hipertensi', 'dm', 'odgj',
+                                           'tb')),
+  jumlah    INTEGER NOT NULL CHECK (jumlah >= 0),
+  PRIMARY KEY (tahun, desa_kode, jenis)
+) STRICT, WITHOUT ROWID;
