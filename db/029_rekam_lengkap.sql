@@ -68,3 +68,158 @@ CREATE TABLE vaksin_kfa (
                                             'IM-Khusus')),
   PRIMARY KEY (kolom, nilai)
 ) STRICT, WITHOUT ROWID;
+
+-- What the allergy screen's fields are (one field editor reads these).
+INSERT INTO kamus (tabel, kolom, jenis, wajib, label, satuan, min, max, panjang, pilihan, rumus, bantuan) VALUES
+ ('alergi', 'reaksi', 'teks', 0, 'Reaksi', '', NULL, NULL, 100, NULL, NULL, 'Misalnya: gatal dan bentol, sesak napas; paling banyak 100 karakter'),
+ ('alergi', 'keparahan', 'pilihan', 1, 'Keparahan', '', NULL, NULL, NULL, 'mild=Ringan;moderate=Sedang;severe=Berat', NULL, 'Spasi: pilih dari daftar, atau ketik kodenya'),
+ ('alergi', 'status', 'pilihan', 1, 'Status', '', NULL, NULL, NULL, 'active=Aktif;resolved=Sudah sembuh;entered-in-error=Salah catat', NULL, 'Salah catat: catatan tidak dihapus, hanya ditandai'),
+ ('tindakan', 'keterangan', 'teks', 0, 'Keterangan', '', NULL, NULL, 100, NULL, NULL, 'Teks bebas, paling banyak 100 karakter');
+
+-- Common ICD-9-CM (volume 3) procedures of a puskesmas; a full list is
+-- imported with pkm impor icd9. Names in Indonesian, searched by word starts.
+INSERT INTO icd9 (kode, nama, nama_cari) VALUES
+ ('18.01', 'Tindik daun telinga', ''),
+ ('21.01', 'Kontrol epistaksis dengan tampon hidung anterior', ''),
+ ('23.01', 'Pencabutan gigi susu', ''),
+ ('23.09', 'Pencabutan gigi lainnya (gigi tetap)', ''),
+ ('23.11', 'Pengangkatan sisa akar gigi', ''),
+ ('23.2', 'Restorasi gigi dengan tambalan', ''),
+ ('23.70', 'Perawatan saluran akar gigi', ''),
+ ('24.0', 'Insisi gusi atau tulang alveolar (abses gigi)', ''),
+ ('38.93', 'Kateterisasi vena (pemasangan infus)', ''),
+ ('39.98', 'Kontrol perdarahan', ''),
+ ('57.94', 'Pemasangan kateter urin menetap', ''),
+ ('64.0', 'Sirkumsisi (khitan)', ''),
+ ('69.7', 'Pemasangan alat kontrasepsi dalam rahim (AKDR/IUD)', ''),
+ ('73.09', 'Amniotomi (pemecahan ketuban buatan)', ''),
+ ('73.4', 'Induksi persalinan dengan obat', ''),
+ ('73.59', 'Pertolongan persalinan normal', ''),
+ ('73.6', 'Episiotomi', ''),
+ ('75.4', 'Pengeluaran plasenta manual', ''),
+ ('75.69', 'Penjahitan robekan jalan lahir (perineum)', ''),
+ ('79.00', 'Reposisi tertutup patah tulang tanpa fiksasi', ''),
+ ('79.70', 'Reposisi tertutup dislokasi sendi', ''),
+ ('86.01', 'Aspirasi kulit dan jaringan subkutan', ''),
+ ('86.04', 'Insisi dan drainase kulit dan jaringan subkutan (abses)', ''),
+ ('86.05', 'Insisi dan pengangkatan benda asing atau implan dari kulit (cabut implan KB)', ''),
+ ('86.09', 'Insisi kulit lainnya (pemasangan implan KB)', ''),
+ ('86.11', 'Biopsi kulit dan jaringan subkutan', ''),
+ ('86.22', 'Debridemen luka, infeksi atau luka bakar secara eksisi', ''),
+ ('86.23', 'Pencabutan kuku (ekstraksi kuku)', ''),
+ ('86.27', 'Debridemen kuku, dasar kuku atau lipatan kuku', ''),
+ ('86.28', 'Debridemen luka noneksisi (pembersihan luka)', ''),
+ ('86.3', 'Eksisi lokal lesi kulit (kista, lipoma kecil, kutil)', ''),
+ ('86.59', 'Penjahitan luka kulit dan jaringan subkutan (hecting)', ''),
+ ('87.44', 'Rontgen toraks rutin', ''),
+ ('88.78', 'USG kehamilan (ultrasonografi uterus gravid)', ''),
+ ('89.01', 'Wawancara dan evaluasi singkat', ''),
+ ('89.26', 'Pemeriksaan ginekologis (termasuk IVA)', ''),
+ ('89.31', 'Pemeriksaan gigi', ''),
+ ('89.52', 'Elektrokardiogram (EKG)', ''),
+ ('89.7', 'Pemeriksaan fisik umum', ''),
+ ('91.46', 'Pemeriksaan mikroskopik apusan serviks (Pap smear)', ''),
+ ('93.39', 'Fisioterapi lainnya', ''),
+ ('93.53', 'Pemasangan gips', ''),
+ ('93.54', 'Pemasangan bidai', ''),
+ ('93.57', 'Perawatan luka dan penggantian balutan', ''),
+ ('93.94', 'Nebulisasi (pemberian obat dengan nebulizer)', ''),
+ ('93.96', 'Pemberian oksigen', ''),
+ ('94.49', 'Konseling lainnya', ''),
+ ('95.01', 'Pemeriksaan mata terbatas (visus)', ''),
+ ('96.07', 'Pemasangan selang nasogastrik (NGT)', ''),
+ ('96.52', 'Irigasi telinga (spoeling, pengeluaran serumen)', ''),
+ ('96.53', 'Irigasi rongga hidung', ''),
+ ('96.54', 'Pembersihan karang gigi (skeling) dan pemolesan', ''),
+ ('96.59', 'Irigasi luka lainnya', ''),
+ ('97.38', 'Pengangkatan jahitan kepala dan leher (aff hecting)', ''),
+ ('97.71', 'Pencabutan alat kontrasepsi dalam rahim (AKDR/IUD)', ''),
+ ('97.84', 'Pengangkatan jahitan badan (aff hecting)', ''),
+ ('98.11', 'Pengangkatan benda asing dari telinga tanpa insisi', ''),
+ ('98.12', 'Pengangkatan benda asing dari hidung tanpa insisi', ''),
+ ('98.13', 'Pengangkatan benda asing dari faring tanpa insisi', ''),
+ ('98.20', 'Pengangkatan benda asing tanpa insisi', ''),
+ ('98.21', 'Pengangkatan benda asing superfisial dari mata tanpa insisi', ''),
+ ('98.26', 'Pengangkatan benda asing dari tangan tanpa insisi', ''),
+ ('98.28', 'Pengangkatan benda asing dari kaki tanpa insisi', ''),
+ ('99.17', 'Injeksi insulin', ''),
+ ('99.18', 'Injeksi atau infus elektrolit (cairan infus)', ''),
+ ('99.21', 'Injeksi antibiotik', ''),
+ ('99.23', 'Injeksi steroid', ''),
+ ('99.24', 'Injeksi hormon lainnya (KB suntik)', ''),
+ ('99.29', 'Injeksi atau infus zat terapeutik lainnya', ''),
+ ('99.32', 'Vaksinasi tifoid', ''),
+ ('99.33', 'Vaksinasi tuberkulosis (BCG)', ''),
+ ('99.38', 'Vaksinasi tetanus toksoid (TT/Td)', ''),
+ ('99.39', 'Vaksinasi difteri-tetanus-pertusis (DPT)', ''),
+ ('99.41', 'Vaksinasi polio', ''),
+ ('99.44', 'Vaksinasi rabies', ''),
+ ('99.45', 'Vaksinasi campak', ''),
+ ('99.48', 'Vaksinasi campak-gondongan-rubela', ''),
+ ('99.52', 'Vaksinasi influenza', ''),
+ ('99.53', 'Vaksinasi ensefalitis virus arbovirus (Japanese encephalitis)', ''),
+ ('99.55', 'Vaksinasi penyakit lainnya (hepatitis B, PCV, rotavirus, HPV)', ''),
+ ('99.60', 'Resusitasi jantung paru', '');
+UPDATE icd9 SET nama_cari = lower(nama);
+
+-- Common food and environment allergens, SNOMED CT substance concepts. Codes
+-- checked against the eHDSI "Allergen No Drug" value set (HL7 Europe, 8.1.0),
+-- the HL7 AU base Substance example (peanut) and the Uzbekistan DHP allergen
+-- concept map (pollens, mite, mould, legumes); the four marked * are from the
+-- SNOMED CT browser (International edition) and were not seen in those pages.
+INSERT INTO alergen (kode, nama, kategori) VALUES
+ ('102263004', 'Telur', 'food'),
+ ('3718001', 'Susu sapi', 'food'),
+ ('10827009', 'Protein susu', 'food'),
+ ('102264005', 'Keju', 'food'),
+ ('762952008', 'Kacang tanah', 'food'),
+ ('13577000', 'Kacang-kacangan (nut)', 'food'),
+ ('227313005', 'Kacang polong-polongan (legum)', 'food'),
+ ('7791007', 'Protein kedelai', 'food'),
+ ('44027008', 'Makanan laut (seafood)', 'food'),		-- *
+ ('735029006', 'Kerang-kerangan (shellfish)', 'food'),	-- *
+ ('102262009', 'Cokelat', 'food'),
+ ('102261002', 'Stroberi', 'food'),
+ ('102259006', 'Buah jeruk', 'food'),
+ ('22836000', 'Sayuran', 'food'),
+ ('16313001', 'Teh', 'food'),
+ ('11526002', 'Aspartam (pemanis buatan)', 'food'),
+ ('21592006', 'Tartrazin (pewarna kuning)', 'food'),
+ ('128488006', 'Debu rumah', 'environment'),
+ ('264401009', 'Tungau debu rumah', 'environment'),
+ ('256277009', 'Serbuk sari rumput', 'environment'),
+ ('782576004', 'Serbuk sari pohon', 'environment'),
+ ('23988000', 'Spora jamur', 'environment'),
+ ('264287008', 'Bulu binatang (dander)', 'environment'),	-- *
+ ('288328004', 'Sengatan lebah (bisa lebah)', 'environment'),	-- *
+ ('111088007', 'Lateks (karet sarung tangan)', 'environment'),
+ ('111095003', 'Formaldehida', 'environment');
+
+-- The imunisasi form's doses. KFA product codes as SATUSEHAT integrations send
+-- them for the program's vaccines (Bio Farma's BCG, bOPV, Pentabio, M/R; Shan
+-- IPV; Pneumosil PCV), seen in a public SATUSEHAT integration's vaccine map
+-- (KFA to CVX). Rotavirus and JE were not found there: their codes (marked ?)
+-- are the program products' as best known and must be checked against the KFA
+-- browser before the first send (an update of this table fixes them).
+-- Reasons: terminology.kemkes.go.id immunization-reason (IM-Dasar, IM-Baduta).
+INSERT INTO vaksin_kfa (kolom, nilai, kode_kfa, nama, dosis, alasan) VALUES
+ ('bcg', '1', '93005208', 'Vaksin BCG Kering 0.375 mg/mL Serbuk Injeksi (BIO FARMA, 20)', 1, 'IM-Dasar'),
+ ('polio', '1', '93004972', 'Vaksin Poliomyelitis Oral Bivalent Tipe 1 & 3', 1, 'IM-Dasar'),
+ ('polio', '2', '93004972', 'Vaksin Poliomyelitis Oral Bivalent Tipe 1 & 3', 2, 'IM-Dasar'),
+ ('polio', '3', '93004972', 'Vaksin Poliomyelitis Oral Bivalent Tipe 1 & 3', 3, 'IM-Dasar'),
+ ('polio', '4', '93004972', 'Vaksin Poliomyelitis Oral Bivalent Tipe 1 & 3', 4, 'IM-Dasar'),
+ ('dpt_hb_hib', '1', '93001282', 'Vaksin DTP-HB-Hib 0,5 mL (PENTABIO, 1)', 1, 'IM-Dasar'),
+ ('dpt_hb_hib', '2', '93001282', 'Vaksin DTP-HB-Hib 0,5 mL (PENTABIO, 1)', 2, 'IM-Dasar'),
+ ('dpt_hb_hib', '3', '93001282', 'Vaksin DTP-HB-Hib 0,5 mL (PENTABIO, 1)', 3, 'IM-Dasar'),
+ ('dpt_hb_hib', '4', '93001282', 'Vaksin DTP-HB-Hib 0,5 mL (PENTABIO, 1)', 4, 'IM-Baduta'),
+ ('ipv', '1', '93004736', 'Vaksin Poliomyelitis Inaktif (IPV) 0,5 mL (Shan IPV, 10)', 1, 'IM-Dasar'),
+ ('ipv', '2', '93004736', 'Vaksin Poliomyelitis Inaktif (IPV) 0,5 mL (Shan IPV, 10)', 2, 'IM-Dasar'),
+ ('pcv', '1', '93001619', 'Vaksin Streptococcus Pneumoniae Serotype 0,5mL (PNEUMOSIL, 1)', 1, 'IM-Dasar'),
+ ('pcv', '2', '93001619', 'Vaksin Streptococcus Pneumoniae Serotype 0,5mL (PNEUMOSIL, 1)', 2, 'IM-Dasar'),
+ ('pcv', '3', '93001619', 'Vaksin Streptococcus Pneumoniae Serotype 0,5mL (PNEUMOSIL, 1)', 3, 'IM-Baduta'),
+ ('rv', '1', '93007010', 'Vaksin Rotavirus Oral (ROTAVIN-M1)', 1, 'IM-Dasar'),	-- ?
+ ('rv', '2', '93007010', 'Vaksin Rotavirus Oral (ROTAVIN-M1)', 2, 'IM-Dasar'),	-- ?
+ ('rv', '3', '93007010', 'Vaksin Rotavirus Oral (ROTAVIN-M1)', 3, 'IM-Dasar'),	-- ?
+ ('mr', '1', '93005779', 'Vaksin M/R 1000 CCID_50, 0.5 mL (BIO FARMA, 1)', 1, 'IM-Dasar'),
+ ('mr', '2', '93005779', 'Vaksin M/R 1000 CCID_50, 0.5 mL (BIO FARMA, 1)', 2, 'IM-Baduta'),
+ ('je', '1', '93006541', 'Vaksin Japanese Encephalitis Live Attenuated SA 14-14-2', 1, 'IM-Dasar');	-- ?
