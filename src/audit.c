@@ -15,7 +15,9 @@ static const char *const not_audited[] = {
 	/* a signed report's cells: the trail has the signing row with their digest */
 	"laporan_final_sel",
 	/* the outbox is the senders' working state, not a record */
-	"kirim", "kirim_atur", "kirim_sumber", "kirim_ihs", "kirim_lokasi", "kirim_vital", "pcare_peserta", NULL,
+	"kirim", "kirim_atur", "kirim_sumber", "kirim_ihs", "kirim_lokasi", "kirim_vital", "pcare_peserta",
+	/* reference lists, shipped or imported whole (issue 35) */
+	"kfa", "icd9", "alergen", "vaksin_kfa", NULL,
 };
 /* Columns whose values never enter the trail (only that they changed). */
 static const char *const secret[] = { "sandi", NULL };

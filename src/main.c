@@ -19,6 +19,8 @@
 #include "pkm/icd_list.h"
 #include "pkm/cli_final.h"
 #include "pkm/import.h"
+#include "pkm/kode.h"
+#include "pkm/cli_rekam.h"
 #include "pkm/outbox.h"
 #include "pkm/puskesmas.h"
 #include "pkm/output.h"
@@ -39,12 +41,20 @@ static const char usage[] =
 	"  pkm [--db BERKAS] [--config BERKAS]                 aplikasi terminal\n"
 	"  pkm [--db BERKAS] impor pasien|kunjungan|obat|stok BERKAS.csv\n"
 	"                    [--encoding cp1252] [--alasan TEKS] (ke bulan yang sudah FINAL)\n"
+	"  pkm [--db BERKAS] impor kfa|icd9 BERKAS.csv   daftar KFA, ICD-9-CM\n"
 	"  pkm [--db BERKAS] impor formulir NAMA BERKAS.csv [--encoding cp1252]\n"
 	"                    [--alasan TEKS]  formulir klaster dari kohort (no_rm,tanggal,\n"
 	"                    unit, lalu isiannya)\n"
 	"  pkm [--db BERKAS] impor formulir NAMA --contoh  templat dengan satu baris contoh\n"
 	"  pkm [--db BERKAS] icd10 impor BERKAS.csv [--timpa]  daftar ICD-10 lengkap\n"
 	"  pkm [--db BERKAS] icd10 cari KATA...              cari kode ICD-10\n"
+	"  pkm [--db BERKAS] alergi NO_RM [--semua] [--format text|csv]  alergi pasien\n"
+	"  pkm [--db BERKAS] alergi tambah NO_RM (--obat KODE | --alergen KODE)\n"
+	"                    [--reaksi TEKS] [--keparahan mild|moderate|severe]\n"
+	"  pkm [--db BERKAS] alergi status ID active|resolved|entered-in-error\n"
+	"  pkm [--db BERKAS] tindakan KUNJUNGAN_ID | tindakan cari KATA...\n"
+	"  pkm [--db BERKAS] tindakan tambah|hapus KUNJUNGAN_ID KODE [--keterangan TEKS]\n"
+	"  pkm [--db BERKAS] kfa cari KATA...                cari di daftar KFA\n"
 	"  pkm [--db BERKAS] pasien cari KATA...             cari pasien (20 pertama)\n"
 	"  pkm [--db BERKAS] obat cari KATA... | tambah|ubah KODE --nama N --satuan S\n"
 	"                    [--kategori K] [--optimum N] [--fornas Y|T] [--pcare K]\n"
@@ -218,8 +228,10 @@ static int cmd_import(const struct cli *c, int argc, char **argv)
 		rc = import_obat(db, argv[1], &o, &done, &err);
 	else if (strcmp(argv[0], "stok") == 0)
 		rc = import_stok(db, argv[1], &o, &done, &err);
+	else if (strcmp(argv[0], "kfa") == 0 || strcmp(argv[0], "icd9") == 0)
+		rc = kode_import(db, argv[0][0] == 'k' ? KODE_KFA : KODE_ICD9, argv[1], &o, &done, &err);
 	else
-		return fail_usage("jenis impor harus pasien, kunjungan, obat atau stok");
+		return fail_usage("jenis impor harus pasien, kunjungan, obat, stok, kfa atau icd9");
 	if (rc == 0)
 		db_statistics(db, NULL);	/* a bulk import changes what the planner should know */
 	return finish(rc, &done, &err);
@@ -545,6 +557,9 @@ static int cmd_resep_(const struct cli *c, int argc, char **argv)
 }
 
 static int cmd_obat_(const struct cli *c, int argc, char **argv) { return cmd_obat(c->db, argc, argv); }
+static int cmd_alergi_(const struct cli *c, int argc, char **argv) { return cmd_alergi(c->db, argc, argv); }
+static int cmd_tindakan_(const struct cli *c, int argc, char **argv) { return cmd_tindakan(c->db, argc, argv); }
+static int cmd_kfa_(const struct cli *c, int argc, char **argv) { return cmd_kfa(c->db, argc, argv); }
 static int cmd_puskesmas_(const struct cli *c, int argc, char **argv) { return cmd_puskesmas(c->db, c->cfg, argc, argv); }
 static int cmd_periksa_(const struct cli *c, int argc, char **argv)
 {
@@ -593,6 +608,9 @@ static const struct command {
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
 	{ "pcare", NULL, 0, cmd_pcare_ },	/* starts pkm-kirim */
 	{ "demo", NULL, 0, cmd_demo },
+	{ "alergi", NULL, 1, cmd_alergi_ },
+	{ "tindakan", NULL, 1, cmd_tindakan_ },
+	{ "kfa", NULL, 1, cmd_kfa_ },
 };
 
 static const struct command *find_command(const char *name)
