@@ -71,6 +71,8 @@ CREATE TABLE vaksin_kfa (
 
 -- What the allergy screen's fields are (one field editor reads these).
 INSERT INTO kamus (tabel, kolom, jenis, wajib, label, satuan, min, max, panjang, pilihan, rumus, bantuan) VALUES
+ ('alergi', 'obat', 'teks', 0, 'Obat', '', NULL, NULL, 20, NULL, NULL, 'Alergi obat: kode atau awal kata nama obat; Spasi: pilih dari daftar'),
+ ('alergi', 'alergen', 'teks', 0, 'Atau alergen', '', NULL, NULL, 20, NULL, NULL, 'Makanan/lingkungan: awal kata (telur, debu); Spasi: pilih dari daftar'),
  ('alergi', 'reaksi', 'teks', 0, 'Reaksi', '', NULL, NULL, 100, NULL, NULL, 'Misalnya: gatal dan bentol, sesak napas; paling banyak 100 karakter'),
  ('alergi', 'keparahan', 'pilihan', 1, 'Keparahan', '', NULL, NULL, NULL, 'mild=Ringan;moderate=Sedang;severe=Berat', NULL, 'Spasi: pilih dari daftar, atau ketik kodenya'),
  ('alergi', 'status', 'pilihan', 1, 'Status', '', NULL, NULL, NULL, 'active=Aktif;resolved=Sudah sembuh;entered-in-error=Salah catat', NULL, 'Salah catat: catatan tidak dihapus, hanya ditandai'),

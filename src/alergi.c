@@ -1,5 +1,7 @@
 #include "pkm/alergi.h"
 #include "pkm/db.h"
+#include "pkm/icd_list.h"
+#include "pkm/kode.h"
 #include "pkm/stock.h"
 #include <string.h>
 
@@ -174,4 +176,31 @@ const char *alergi_word(const char *code)
 		if (strcmp(code, words[i][0]) == 0)
 			return words[i][1];
 	return code;
+}
+
+int alergen_search(sqlite3 *db, const char *typed, struct kode_entry *out, int max)
+{
+	char words[6][32];
+	int nw = 0;
+	for (const char *p = typed; *p && nw < 6;) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (len)
+			snprintf(words[nw++], 32, "%.*s", (int)(len < 31 ? len : 31), p);
+		p += len;
+	}
+	sqlite3_stmt *st = db_stmt(db, "SELECT kode, nama, kategori FROM alergen ORDER BY nama", NULL);
+	if (!st)
+		return -1;
+	int n = 0, rc = SQLITE_DONE;
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (icd_words_match((const char *)sqlite3_column_text(st, 1), words, nw)) {
+			db_col_text(st, 0, out[n].kode, sizeof out[n].kode);
+			db_col_text(st, 1, out[n].nama, sizeof out[n].nama);
+			db_col_text(st, 2, out[n].bentuk, sizeof out[n].bentuk);
+			n++;
+		}
+	sqlite3_reset(st);
+	return n == max || rc == SQLITE_DONE ? n : -1;
 }

@@ -88,6 +88,8 @@ static void draw(struct ui *u, struct fscreen *s)
 		snprintf(line, sizeof line, "%s (No. RM %s) %c, %s | unit %s | %s", r->nama, r->no_rm, r->sex,
 			 age_show(&r->v.age, age, sizeof age), r->v.unit, date_show(r->v.tanggal, day));
 	ui_text(2, 2, COLS - 4, line, A_BOLD);
+	if (!monthly)
+		ui_allergies(u, r->v.pasien_id);
 	if (monthly)
 		str_copy(target, sizeof target, "satu isian per bulan");
 	else

@@ -202,6 +202,11 @@ int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_fie
 #define DLG_ENTER_SAVES 0x100000
 int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *intro, struct dlg_field *f, int n,
 		 dlg_save_fn save, void *ctx);
+/* The patient header's allergy line (row 1 of a clinical screen): "Alergi:
+ * Amoksisilin, Telur", nothing when none is recorded (src/ui_alergi.c). */
+void ui_allergies(struct ui *u, long pasien_id);
+/* Alergi pasien: the patient's allergies, added and marked (src/ui_alergi.c). */
+void ui_alergi(struct ui *u, long pasien_id, long kunjungan_id, const char *who);
 /* Riwayat pasien: the patient's visits newest first (src/ui_history.c). */
 void ui_history(struct ui *u, const struct patient *p);
 /* The patient form: a new patient (old NULL; `query` fills the name or NIK)

@@ -2,6 +2,7 @@
  * the usable stock of each; dispensing line by line (pkm/dispense.h), a change
  * or substitution with its reason, closing a shortfall, and the labels. */
 #include "ui_priv.h"
+#include "pkm/alergi.h"
 #include "pkm/dispense.h"
 #include "pkm/etiket.h"
 #include "pkm/stock.h"
@@ -25,12 +26,32 @@ static int drug_options(struct ui *u, const char *typed, char (*code)[24], char 
 }
 
 /* A line being written: the quantity over the limit already allowed (asked
- * once), and whether the save changed a line there was. */
+ * once), the drug written over an allergy (asked once), and whether the save
+ * changed a line there was. */
 struct line_ctx {
 	const struct visit_row *row;
 	char allowed[48];	/* "KODE:N" the prescriber kept after the question */
+	char despite[24];	/* the drug kept after the allergy question */
 	int changed;
 };
+
+/* A drug matching an active allergy of the patient: asked once (y writes it,
+ * the line records the allergy). The allergy's id, 0 for none, -1 when the
+ * prescriber said no (told in fe). */
+static long allergy_asked(struct ui *u, struct line_ctx *c, const char *obat, struct field_errors *fe)
+{
+	char what[208], q[300];
+	long id = alergi_match(u->db, c->row->v.pasien_id, obat, what, sizeof what);
+	if (id <= 0 || strcmp(c->despite, obat) == 0)
+		return id > 0 ? id : 0;
+	snprintf(q, sizeof q, "PERHATIAN: pasien alergi %.120s. Tetap resepkan %.24s?", what, obat);
+	if (!ui_confirm(u, q)) {
+		field_error(fe, "obat", "pasien alergi %s: pilih obat lain, atau simpan dan jawab y", what);
+		return -1;
+	}
+	str_copy(c->despite, sizeof c->despite, obat);
+	return id;
+}
 
 static int save_line(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
@@ -50,7 +71,12 @@ static int save_line(struct ui *u, struct dlg_field *f, void *ctx, struct field_
 		}
 		str_copy(c->allowed, sizeof c->allowed, key);
 	}
-	int rc = resep_add(u->db, c->row->v.id, f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, fe, err);
+	long allergy = allergy_asked(u, c, f[0].le.buf, fe);
+	if (allergy < 0)
+		return 1;
+	int rc = allergy ? resep_add_despite(u->db, c->row->v.id, f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf,
+					     allergy, fe, err)
+			 : resep_add(u->db, c->row->v.id, f[0].le.buf, f[1].le.buf, f[2].le.buf, f[3].le.buf, fe, err);
 	c->changed = rc > 0;
 	return rc < 0 ? -1 : 0;
 }
@@ -96,6 +122,7 @@ static void draw(struct ui *u, const struct visit_row *row, const struct rx_line
 		 dict_label(u->db, "kunjungan", "penjamin", row->v.penjamin, payer, sizeof payer),
 		 date_show(row->v.tanggal, day));
 	ui_text(2, 2, COLS - 4, line, A_BOLD);
+	ui_allergies(u, row->v.pasien_id);
 	ui_text(4, 2, COLS - 4, RX_HEAD, A_BOLD);
 	/* the selected line in sight, however many rows the lines above it take */
 	int rows = ui_msg_y(u) - 6;

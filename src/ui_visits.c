@@ -142,6 +142,7 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	snprintf(line, sizeof line, "%s  (No. RM %s)  %s, %s", row->nama, row->no_rm, dict_sex_label(row->sex),
 		 age_show(&row->v.age, age, sizeof age));
 	ui_text(2, 2, COLS - 4, line, A_BOLD);
+	ui_allergies(u, row->v.pasien_id);
 	snprintf(line, sizeof line, "Unit %s, antrian %d, penjamin %s, tanggal %s", row->v.unit, row->v.no_antrian,
 		 dict_label(u->db, "kunjungan", "penjamin", row->v.penjamin, payer, sizeof payer),
 		 date_show(row->v.tanggal, day));
@@ -267,6 +268,10 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 			str_copy(p.nama, sizeof p.nama, row->nama);
 			ui_history(u, &p);
 			reload = 0;
+		} else if (a == A_ALLERGY) {
+			char who[300];
+			snprintf(who, sizeof who, "%s (No. RM %s)", row->nama, row->no_rm);
+			ui_alergi(u, row->v.pasien_id, row->v.id, who);
 		} else if (a == A_ADD && it.clinical) {
 			/* the new diagnosis is selected: B, L, K and F8 act on it */
 			char code[ICD_LEN];

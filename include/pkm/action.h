@@ -83,6 +83,8 @@ enum {
 	X(CHECKS, 7, 'T', 0, "Periksa", "Periksa data bulan ini sebelum ditandatangani", \
 	  CTX_REPSEL, R_REPORTS) \
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
+	X(ALLERGY, 6, 'R', 0, "Alergi", "Alergi pasien: catat alergi obat atau makanan, ubah statusnya", CTX_DIAG, \
+	  R_CLINICAL) \
 	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \
 	X(RESEND, 6, 'E', 0, "Kirim ulang", "Kirim ulang antrean terpilih (gagal atau menunggu data)", CTX_OUTBOX, \
 	  R_REPORTS) \

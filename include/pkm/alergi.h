@@ -36,6 +36,10 @@ long alergi_match(sqlite3 *db, long pasien_id, const char *obat, char *what, siz
  * line and its override (allergy alergi_id) in one save. As resep_add. */
 int resep_add_despite(sqlite3 *db, long visit_id, const char *obat, const char *jumlah, const char *signa,
 		      const char *hari, long alergi_id, struct field_errors *fe, struct sbuf *err);
+/* The shipped allergens whose name has every typed word at a word start (all
+ * of them for ""), by name; how many, -1 on a read error. */
+struct kode_entry;
+int alergen_search(sqlite3 *db, const char *typed, struct kode_entry *out, int max);
 /* Names of keparahan and status in Indonesian ("Berat", "Salah catat"). */
 const char *alergi_word(const char *code);
 
