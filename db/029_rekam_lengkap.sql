@@ -76,6 +76,7 @@ INSERT INTO kamus (tabel, kolom, jenis, wajib, label, satuan, min, max, panjang,
  ('alergi', 'reaksi', 'teks', 0, 'Reaksi', '', NULL, NULL, 100, NULL, NULL, 'Misalnya: gatal dan bentol, sesak napas; paling banyak 100 karakter'),
  ('alergi', 'keparahan', 'pilihan', 1, 'Keparahan', '', NULL, NULL, NULL, 'mild=Ringan;moderate=Sedang;severe=Berat', NULL, 'Spasi: pilih dari daftar, atau ketik kodenya'),
  ('alergi', 'status', 'pilihan', 1, 'Status', '', NULL, NULL, NULL, 'active=Aktif;resolved=Sudah sembuh;entered-in-error=Salah catat', NULL, 'Salah catat: catatan tidak dihapus, hanya ditandai'),
+ ('tindakan', 'icd9', 'teks', 1, 'Tindakan (ICD-9-CM)', '', NULL, NULL, 40, NULL, NULL, 'Kode (86.59) atau awal kata nama (jahit, nebul) lalu Tab; Spasi: daftar'),
  ('tindakan', 'keterangan', 'teks', 0, 'Keterangan', '', NULL, NULL, 100, NULL, NULL, 'Teks bebas, paling banyak 100 karakter');
 
 -- Common ICD-9-CM (volume 3) procedures of a puskesmas; a full list is

@@ -37,6 +37,7 @@ static int drug_dialog(struct ui *u, const struct drug *old)
 	struct drug_form df = { .kode = old ? old->kode : NULL, .first = old ? F_NAMA : F_KODE };
 	for (int i = 0; i < F_N; i++)
 		df.f[i] = (struct dlg_field){ .name = columns[i], .table = "obat", .column = columns[i] };
+	df.f[F_KFA].options = ui_kfa_options;	/* a word of the imported KFA list's name, then Tab */
 	char num[24], intro[256];
 	if (old) {
 		le_set(&df.f[F_NAMA].le, old->nama);

@@ -207,6 +207,12 @@ int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *int
 void ui_allergies(struct ui *u, long pasien_id);
 /* Alergi pasien: the patient's allergies, added and marked (src/ui_alergi.c). */
 void ui_alergi(struct ui *u, long pasien_id, long kunjungan_id, const char *who);
+/* Tindakan: a visit's procedures, added by word starts over ICD-9-CM and
+ * removed (src/ui_tindakan.c). */
+void ui_tindakan(struct ui *u, const struct visit_row *row);
+/* Options of a field from an imported code list by word starts or code (the
+ * drug master's KFA code, a procedure). */
+int ui_kfa_options(struct ui *u, const char *typed, char (*code)[24], char (*label)[80], int max);
 /* Riwayat pasien: the patient's visits newest first (src/ui_history.c). */
 void ui_history(struct ui *u, const struct patient *p);
 /* The patient form: a new patient (old NULL; `query` fills the name or NIK)

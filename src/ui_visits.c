@@ -272,6 +272,8 @@ static void visit_screen(struct ui *u, const struct visit_row *row)
 			char who[300];
 			snprintf(who, sizeof who, "%s (No. RM %s)", row->nama, row->no_rm);
 			ui_alergi(u, row->v.pasien_id, row->v.id, who);
+		} else if (a == A_PROCEDURE && it.clinical) {
+			ui_tindakan(u, row);
 		} else if (a == A_ADD && it.clinical) {
 			/* the new diagnosis is selected: B, L, K and F8 act on it */
 			char code[ICD_LEN];

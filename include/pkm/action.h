@@ -85,6 +85,8 @@ enum {
 	X(TOFILE, 7, 'O', 0, "Ke berkas", "Simpan laporan ke berkas teks", CTX_VIEWER, 0) \
 	X(ALLERGY, 6, 'R', 0, "Alergi", "Alergi pasien: catat alergi obat atau makanan, ubah statusnya", CTX_DIAG, \
 	  R_CLINICAL) \
+	X(PROCEDURE, 9, 'T', 0, "Tindakan", "Tindakan (ICD-9-CM) kunjungan ini: tambah atau hapus", CTX_DIAG, \
+	  R_CLINICAL) \
 	X(HISTORY, 7, 'L', 0, "Riwayat", "Riwayat pasien: kunjungan, diagnosis, resep, formulir", CTX_SEARCH | CTX_DIAG, R_VISITS) \
 	X(RESEND, 6, 'E', 0, "Kirim ulang", "Kirim ulang antrean terpilih (gagal atau menunggu data)", CTX_OUTBOX, \
 	  R_REPORTS) \
