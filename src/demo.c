@@ -746,7 +746,7 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 		rc = run_days(&d, first, o->end);
 	struct sbuf planted = { 0 };
 	if (rc == 0 && db_begin(db) == 0) {
-		if (plant_errors(&d, o->end, &planted) != 0 || db_commit(db) != 0) {
+		if (plant_errors(&d, o->end, &planted) != 0 || demo_rekam(&d) != 0 || db_commit(db) != 0) {
 			db_rollback(db);
 			rc = -1;
 		}

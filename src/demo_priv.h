@@ -54,4 +54,8 @@ void paths_free(struct demo *d);
  * pregnancy with that HPHT (days): 0, -1. */
 int paths_anc_form(struct demo *d, const struct visit *v, int kontak, long hpht);
 
+/* Issue 35's records over the visits made: KFA codes, procedures, allergies,
+ * referrals (src/demo_rekam.c), in the caller's transaction: 0, -1. */
+int demo_rekam(struct demo *d);
+
 #endif

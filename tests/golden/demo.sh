@@ -67,3 +67,12 @@ fi
 for c in tanpa_diagnosis kasus_kronis formulir anc_urutan lahir_perkiraan pasien_ganda; do
 	grep -q "^[a-z]*,$c," "$WORK/periksa.csv" || { echo "the demo's planted $c is not found" >&2; exit 1; }
 done
+# issue 35: every resource has records: KFA codes on all drugs but two, procedures,
+# drug and food allergies (no drug given after its allergy was recorded), referrals out
+q() { sqlite3 "$WORK/a.db" "$1"; }
+[ "$(q "SELECT count(*) - count(kode_kfa) FROM obat")" = 2 ] || { echo "drugs without KFA: not two" >&2; exit 1; }
+[ "$(q "SELECT count(DISTINCT icd9) >= 6 FROM tindakan")" = 1 ] || { echo "few procedures" >&2; exit 1; }
+[ "$(q "SELECT count(obat) > 0 AND count(alergen) > 0 FROM alergi")" = 1 ] || { echo "allergies missing" >&2; exit 1; }
+[ "$(q "SELECT count(*) FROM resep r JOIN kunjungan k ON k.id = r.kunjungan_id JOIN alergi a ON a.pasien_id = k.pasien_id
+	AND a.obat = r.obat AND k.id > a.kunjungan_id")" = 0 ] || { echo "a drug given after its allergy" >&2; exit 1; }
+[ "$(q "SELECT count(*) > 0 FROM f_rujukan WHERE jenis = 'KELUAR' AND faskes <> ''")" = 1 ] || { echo "no referral" >&2; exit 1; }
