@@ -181,15 +181,7 @@ const char *alergi_word(const char *code)
 int alergen_search(sqlite3 *db, const char *typed, struct kode_entry *out, int max)
 {
 	char words[6][32];
-	int nw = 0;
-	for (const char *p = typed; *p && nw < 6;) {
-		while (*p == ' ')
-			p++;
-		size_t len = strcspn(p, " ");
-		if (len)
-			snprintf(words[nw++], 32, "%.*s", (int)(len < 31 ? len : 31), p);
-		p += len;
-	}
+	int nw = kode_words(typed, words);
 	sqlite3_stmt *st = db_stmt(db, "SELECT kode, nama, kategori FROM alergen ORDER BY nama", NULL);
 	if (!st)
 		return -1;

@@ -27,12 +27,6 @@ static int finish(int rc, struct sbuf *out, struct sbuf *err)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
-static void field_errors_out(const struct field_errors *fe, struct sbuf *err)
-{
-	for (int i = 0; i < fe->n; i++)
-		sb_printf(err, "%s%s: %s", i ? "; " : "", fe->e[i].column, fe->e[i].msg);
-}
-
 /* Text from the database or a file, shown: never obeyed by the terminal. */
 static void shown(struct sbuf *out, const char *s) { text_visible(out, s, strlen(s), ""); }
 
@@ -109,7 +103,7 @@ static int add_allergy(sqlite3 *db, int argc, char **argv, struct sbuf *out, str
 	struct field_errors fe;
 	long id = alergi_add(db, p.id, obat, alergen, reaksi, keparahan, 0, &fe, err);
 	if (id < 0) {
-		field_errors_out(&fe, err);
+		field_errors_join(&fe, err);
 		return -1;
 	}
 	sb_printf(out, "alergi %ld dicatat untuk %s\n", id, p.no_rm);
@@ -202,7 +196,7 @@ int cmd_tindakan(sqlite3 *db, int argc, char **argv)
 		   visit_arg(argv[1], &visit) == 0) {
 		struct field_errors fe;
 		rc = tindakan_add(db, visit, argv[2], argc == 5 ? argv[4] : "", &fe, &err);
-		field_errors_out(&fe, &err);
+		field_errors_join(&fe, &err);
 		if (rc == 0)
 			sb_printf(&out, "tindakan %s dicatat pada kunjungan %ld\n", argv[2], visit);
 	} else if (strcmp(sub, "hapus") == 0 && argc == 3 && visit_arg(argv[1], &visit) == 0) {

@@ -25,12 +25,6 @@ static int finish(int rc, struct sbuf *out, struct sbuf *err)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
-static void field_errors_out(const struct field_errors *fe, struct sbuf *err)
-{
-	for (int i = 0; i < fe->n; i++)
-		sb_printf(err, "%s%s: %s", i ? "; " : "", fe->e[i].column, fe->e[i].msg);
-}
-
 static int id_arg(const char *s, long *id) { return parse_long(s, 1, 999999999999L, id); }
 
 static int list(sqlite3 *db, long visit, const char *day, struct sbuf *out, struct sbuf *err)
@@ -105,7 +99,7 @@ static int change(sqlite3 *db, int argc, char **argv, struct sbuf *out, struct s
 	struct field_errors fe = { 0 };
 	int rc = rx_change(db, id, obat, qty, signa, why, &fe, err);
 	if (rc != 0 && fe.n)
-		field_errors_out(&fe, err);
+		field_errors_join(&fe, err);
 	if (rc == 0)
 		sb_printf(out, "baris resep %ld diubah; resep dokter tetap tercatat\n", id);
 	return finish(rc, out, err);
@@ -140,7 +134,7 @@ int cmd_resep_counter(sqlite3 *db, const struct pkm_config *cfg, int argc, char 
 		struct field_errors fe = { 0 };
 		rc = rx_close(db, id, argv[1], day, &fe, &err);
 		if (rc != 0 && fe.n)
-			field_errors_out(&fe, &err);
+			field_errors_join(&fe, &err);
 		if (rc == 0)
 			sb_printf(&out, "sisa baris resep %ld ditutup\n", id);
 	}

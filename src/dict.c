@@ -521,3 +521,9 @@ const char *field_error_for(const struct field_errors *fe, const char *column)
 			return fe->e[i].msg;
 	return NULL;
 }
+
+void field_errors_join(const struct field_errors *fe, struct sbuf *err)
+{
+	for (int i = 0; i < fe->n; i++)
+		sb_printf(err, "%s%s: %s", i ? "; " : "", fe->e[i].column, fe->e[i].msg);
+}

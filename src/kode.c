@@ -138,11 +138,10 @@ static void entry_read(sqlite3_stmt *st, struct kode_entry *e)
 	db_col_text(st, 2, e->bentuk, sizeof e->bentuk);
 }
 
-int kode_search(sqlite3 *db, enum kode_list list, const char *query, struct kode_entry *out, int max)
+int kode_words(const char *query, char words[6][32])
 {
-	char words[6][32];
 	int n = 0;
-	for (const char *p = query; *p && n < 6;) {	/* the query's words, lower case */
+	for (const char *p = query; *p && n < 6;) {
 		while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
 			p++;
 		size_t len = 0;
@@ -154,6 +153,13 @@ int kode_search(sqlite3 *db, enum kode_list list, const char *query, struct kode
 		if (len)
 			words[n++][len] = '\0';
 	}
+	return n;
+}
+
+int kode_search(sqlite3 *db, enum kode_list list, const char *query, struct kode_entry *out, int max)
+{
+	char words[6][32];
+	int n = kode_words(query, words);
 	if (!n)
 		return 0;
 	int by_code = isdigit((unsigned char)words[0][0]);
@@ -166,7 +172,7 @@ int kode_search(sqlite3 *db, enum kode_list list, const char *query, struct kode
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, like, -1, SQLITE_STATIC);
-	int found = 0, rc;
+	int found = 0, rc = SQLITE_DONE;
 	while (found < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (by_code || icd_words_match((const char *)sqlite3_column_text(st, 1), words, n))
 			entry_read(st, &out[found++]);

@@ -26,7 +26,7 @@ module() {	# module FILE -> the module a source or header belongs to
 	rowdef_count) echo rowdef ;;
 	fhir_load) echo fhir ;;
 	pcare_load|pcare_json) echo pcare ;;
-	demo_paths|demo_priv) echo demo ;;
+	demo_paths|demo_priv|demo_rekam) echo demo ;;
 	config_kirim) echo config ;;
 	dhis2_map) echo dhis2 ;;
 	kirim_main) echo main ;;

@@ -104,6 +104,9 @@ void field_error(struct field_errors *fe, const char *column, const char *fmt, .
 void dict_check_field(sqlite3 *db, const char *table, const char *column, const char *field, const char *in,
 		      char *out, size_t size, struct field_errors *fe);
 const char *field_error_for(const struct field_errors *fe, const char *column);
+/* "column: why; column: why" into err (a command line's one message). */
+struct sbuf;
+void field_errors_join(const struct field_errors *fe, struct sbuf *err);
 /* A command's refusal: each problem as "pkm: column: message" on stderr (the
  * message shown, never obeyed). */
 void field_errors_print(const struct field_errors *fe);
