@@ -55,6 +55,8 @@ void ui_history(struct ui *u, const struct patient *p)
 		char title[320];
 		snprintf(title, sizeof title, "Riwayat %s (No. RM %s): %d kunjungan", p->nama, p->no_rm, n);
 		ui_frame(u, title, CTX_PICK);
+		if (action_rights() & R_CLINICAL)	/* clinical data: not the registration desk's */
+			ui_allergies(u, p->id);
 		int rows = LINES - 6;
 		ui_list_scroll(sel, &top, rows);
 		if (!n)

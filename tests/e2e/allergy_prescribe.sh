@@ -2,7 +2,7 @@
 # picked by a word start) and a food allergy; the header shows both on the
 # visit, the form and the prescription; prescribing the drug asks once (t keeps
 # it off, y writes it and resep.alergi_abaikan names the allergy); marked
-# entered in error, it leaves the header.
+# entered in error, it leaves the header; Riwayat pasien shows the allergies.
 . "$(dirname "$0")/lib.sh"
 fx=$(cd "$(dirname "$0")/../fixtures" && pwd)
 import_cluster_visits
@@ -72,4 +72,8 @@ wait_for "Salah catat"
 keys Escape
 wait_for "Alergi: Telur"
 expect_sql "SELECT status FROM alergi WHERE obat = 'AMX500'" "entered-in-error"
+# the patient's history shows it too
+keys F7
+wait_for "Riwayat Candra Wijaya"
+wait_for "Alergi: Telur"
 echo ok
