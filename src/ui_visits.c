@@ -4,6 +4,7 @@
 #include "pkm/db.h"
 #include "pkm/final_month.h"
 #include "pkm/icd_list.h"
+#include "pkm/tindakan.h"
 #include "pkm/stock.h"
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,7 @@ struct visit_items {
 	int clinical, resep;	/* may the user see diagnoses and forms, prescriptions */
 	int form[64];		/* index into u->forms */
 	int filled[64];
+	char tindakan[120];	/* the procedures' codes, "" for none */
 };
 
 static void load_items(struct ui *u, const struct visit_row *row, struct visit_items *it)
@@ -133,6 +135,12 @@ static void load_items(struct ui *u, const struct visit_row *row, struct visit_i
 	it->n_waiting = 0;
 	for (int i = 0; i < it->n_resep; i++)
 		it->n_waiting += r[i].open;
+	struct tindakan_row t[12];
+	int n_t = it->clinical ? tindakan_list(u->db, row->v.id, t, (int)ARRAY_LEN(t)) : 0;
+	it->tindakan[0] = '\0';
+	for (int i = 0; i < n_t; i++)
+		snprintf(it->tindakan + strlen(it->tindakan), sizeof it->tindakan - strlen(it->tindakan), "%s%s",
+			 i ? ", " : "", t[i].icd9);
 }
 
 static void draw_visit(struct ui *u, const struct visit_row *row, const struct visit_items *it, int sel, int *top)
@@ -150,8 +158,8 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	/* one list of lines: headings (-1), notes (-2), then item numbers: diagnoses,
 	 * forms, and the prescription last */
 	int n_items = it->n_diag + it->n_forms + 1, n_lines = 0, sel_line = 0;
-	char (*text)[160] = xcalloc((size_t)n_items + 6, sizeof *text);
-	int *item_of = xcalloc((size_t)n_items + 6, sizeof *item_of);
+	char (*text)[160] = xcalloc((size_t)n_items + 7, sizeof *text);
+	int *item_of = xcalloc((size_t)n_items + 7, sizeof *item_of);
 	snprintf(text[n_lines], 160, it->clinical ? "Diagnosis (F5: tambah, F8: hapus, B/L/K: kasus)" : "Diagnosis");
 	item_of[n_lines++] = -1;
 	if (!it->clinical) {
@@ -185,6 +193,10 @@ static void draw_visit(struct ui *u, const struct visit_row *row, const struct v
 	else
 		snprintf(text[n_lines], 160, "   Resep hanya untuk farmasi dan tenaga kesehatan unit %s.", row->v.unit);
 	item_of[n_lines++] = it->resep ? n_items - 1 : -2;
+	if (it->clinical) {
+		snprintf(text[n_lines], 160, "Tindakan (F9): %s", it->tindakan[0] ? it->tindakan : "belum ada");
+		item_of[n_lines++] = -1;
+	}
 	for (int k = 0; k < n_lines; k++)
 		if (item_of[k] == sel)
 			sel_line = k;

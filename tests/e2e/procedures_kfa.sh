@@ -12,6 +12,7 @@ LOGIN_AS="siti:NAKES K3" start_app
 wait_for "Candra Wijaya"
 keys Enter
 wait_for "Candra Wijaya  (No. RM 200003)"
+wait_for "Tindakan (F9): belum ada"
 screen | tail -2 | grep -qF "F9 Tindakan" || fail "F9 Tindakan not on the key bar"
 keys F9
 wait_for "+ Tambah tindakan"
@@ -35,7 +36,7 @@ keys y
 wait_for "Tindakan 93.94 dihapus"
 expect_sql "SELECT group_concat(icd9) FROM tindakan" "86.59"
 keys Escape
-wait_for "Kunjungan pasien"
+wait_for "Tindakan (F9): 86.59"
 keys F10
 sleep 0.3
 $T kill-server 2>/dev/null || true
