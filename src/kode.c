@@ -163,6 +163,9 @@ int kode_search(sqlite3 *db, enum kode_list list, const char *query, struct kode
 	if (!n)
 		return 0;
 	int by_code = isdigit((unsigned char)words[0][0]);
+	char code[8];
+	if (by_code && list == KODE_ICD9 && icd9_normalize(words[0], code) == 0)
+		str_copy(words[0], sizeof words[0], code);	/* "8659" finds 86.59 */
 	/* the first word narrows the rows read: a KFA list has tens of thousands */
 	char sql[300], like[40];
 	snprintf(sql, sizeof sql, "SELECT kode, nama, %s FROM %s WHERE %s LIKE ?1 ORDER BY kode",

@@ -26,7 +26,7 @@ expect_sql "SELECT icd9, keterangan FROM tindakan" "93.94|salbutamol"
 keys Enter
 wait_for "Tambah tindakan"
 type_text "8659"; keys F2
-wait_for "Tindakan 8659 dicatat"
+wait_for "Tindakan 86.59 dicatat"
 wait_for "Penjahitan luka kulit"
 expect_sql "SELECT group_concat(icd9) FROM (SELECT icd9 FROM tindakan ORDER BY id)" "93.94,86.59"
 # the first procedure chosen: removed after the question

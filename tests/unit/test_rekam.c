@@ -93,6 +93,8 @@ static void test_icd9_import_search(void **s)
 	assert_int_equal(kode_search(db, KODE_ICD9, "nebul", e, 8), 1);	/* shipped */
 	assert_string_equal(e[0].kode, "93.94");
 	assert_int_equal(kode_search(db, KODE_ICD9, "23.0", e, 8), 2);
+	assert_int_equal(kode_search(db, KODE_ICD9, "8659", e, 8), 1);
+	assert_string_equal(e[0].kode, "86.59");
 	sb_free(&err);
 }
 
