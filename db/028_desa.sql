@@ -43,3 +43,6 @@ INSERT INTO kamus (tabel, kolom, jenis, wajib, panjang, label, bantuan) VALUES
  ('desa', 'wilayah', 'ya_tidak', 1, NULL, 'Wilayah kerja', 'Y = di wilayah kerja, T = desa tetangga (luar wilayah)'),
  ('desa', 'pustu', 'teks', 0, 60, 'Pustu', 'Puskesmas pembantu desa ini, boleh kosong'),
  ('desa', 'posyandu', 'teks', 0, 200, 'Posyandu', 'Nama posyandu, dipisah koma, boleh kosong');
+
+UPDATE kamus SET bantuan = 'Desa/kelurahan; bila ada daftar desa: ketik awal nama lalu Tab untuk memilih'
+ WHERE tabel = 'pasien' AND kolom = 'desa';
