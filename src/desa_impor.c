@@ -215,8 +215,9 @@ int desa_petakan(sqlite3 *db, struct desa_teks **out)
 		free(d);
 		return -1;
 	}
-	sqlite3_stmt *st = db_prepare(db, "SELECT desa, count(*) FROM pasien WHERE desa_kode IS NULL AND desa_luar = 0 "
-				      "AND desa <> '' GROUP BY desa ORDER BY count(*) DESC, desa", NULL);
+	/* a file's cells are read trimmed: "sukamaju " is listed, and mapped, as "sukamaju" */
+	sqlite3_stmt *st = db_prepare(db, "SELECT trim(desa), count(*) FROM pasien WHERE desa_kode IS NULL "
+				      "AND desa_luar = 0 AND trim(desa) <> '' GROUP BY 1 ORDER BY 2 DESC, 1", NULL);
 	int n = 0, cap = 0, rc = SQLITE_ERROR;
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap)
@@ -244,7 +245,7 @@ struct mapping {
 
 static int apply_mapping(sqlite3 *db, struct sheet *s, int ct, const struct mapping *m, long *patients)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE pasien SET desa_kode = ?, desa_luar = ? WHERE desa = ?", NULL);
+	sqlite3_stmt *st = db_stmt(db, "UPDATE pasien SET desa_kode = ?, desa_luar = ? WHERE trim(desa) = ?", NULL);
 	for (int r = 0; st && r < s->nrows; r++) {
 		if (!m[r].luar && !*m[r].kode)
 			continue;

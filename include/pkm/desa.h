@@ -73,10 +73,11 @@ struct desa_teks {
 	int jarak;	/* edits between the two, case, spaces and marks aside */
 };
 /* The texts of patients with neither a village code nor "luar wilayah", by
- * count then text, into *out (the caller frees it); the number, -1 when unreadable. */
+ * count then text (spaces around it aside), into *out (the caller frees it); the number, -1 when unreadable. */
 int desa_petakan(sqlite3 *db, struct desa_teks **out);
 /* Apply a mapping file (teks, kode: a master code or LUAR; an empty kode
- * leaves the text unmapped): every patient with exactly that text gets the
+ * leaves the text unmapped): every patient with that text (spaces around it
+ * aside, as a file's cells are read) gets the
  * code or "luar wilayah", the text kept. All or nothing. */
 int desa_petakan_terapkan(sqlite3 *db, const char *path, const struct sheet_opts *o, struct sbuf *done,
 			  struct sbuf *err);
