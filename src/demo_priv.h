@@ -54,4 +54,9 @@ void paths_free(struct demo *d);
  * pregnancy with that HPHT (days): 0, -1. */
 int paths_anc_form(struct demo *d, const struct visit *v, int kontak, long hpht);
 
+/* The working area (demo_desa.c): the villages and each patient's, after
+ * make_patients; each year's targets once the visits are made. 0, -1. */
+int demo_desa_master(struct demo *d);
+int demo_desa_targets(struct demo *d, struct date first, struct date end, struct sbuf *done);
+
 #endif
