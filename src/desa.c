@@ -88,21 +88,6 @@ int desa_get(sqlite3 *db, const char *kode, struct desa *d)
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Does every word of the query start a word of the name (both search forms)? */
-static int words_start(const char *query, const char *name)
-{
-	for (const char *q = query; *(q += strspn(q, " "));) {
-		size_t len = strcspn(q, " ");
-		int found = 0;
-		for (const char *w = name; !found && *(w += strspn(w, " ")); w += strcspn(w, " "))
-			found = strncmp(w, q, len) == 0;
-		if (!found)
-			return 0;
-		q += len;
-	}
-	return 1;
-}
-
 int desa_search(sqlite3 *db, const char *query, struct desa *out, int max)
 {
 	/* a kecamatan has tens of villages: read them all */
@@ -122,7 +107,7 @@ int desa_search(sqlite3 *db, const char *query, struct desa *out, int max)
 			n = 0;	/* the village named exactly is the one meant */
 		exact |= same;
 		int code = str_is_digits(qc) && strncmp(kode, qc, strlen(qc)) == 0;
-		if (n < max && (same || (!exact && (code || words_start(q, name)))))
+		if (n < max && (same || (!exact && (code || str_words_start(q, name)))))
 			desa_row(st, &out[n++]);
 	}
 	sqlite3_finalize(st);
