@@ -11,6 +11,7 @@
 #include "trail.h"
 #include "fixture.h"
 #include "pkm/desa.h"
+#include "pkm/patient_data.h"
 
 static char csv[64];
 
@@ -103,6 +104,20 @@ static void patient_village_resolved(void **s)
 	struct sbuf err = { 0 };
 	assert_int_equal(patient_save_new(db, &p, &err), 0);
 	assert_int_equal(db_query_long(db, "SELECT desa_luar FROM pasien WHERE desa = 'Kampung Jauh'", -1), 1);
+	sb_free(&err);
+}
+
+static void merge_keeps_the_village_code(void **s)
+{
+	(void)s;
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO pasien (no_rm, nama, nama_cari, jenis_kelamin, tanggal_lahir, "
+				      "desa, desa_kode, penjamin) VALUES ('M1', 'Tetap', 'TETAP', 'P', '1990-01-01', '', NULL, "
+				      "'UMUM'), ('M2', 'Dobel', 'DOBEL', 'P', '1990-01-01', 'Cibodas', '3204102002', 'UMUM')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	struct sbuf err = { 0 };
+	assert_int_equal(patient_merge(db, "M1", "M2", &err), 0);
+	assert_int_equal(db_query_text_exists(db, "SELECT 1 FROM pasien WHERE no_rm = ? AND desa = 'Cibodas' AND "
+					      "desa_kode = '3204102002'", "M1"), 1);
 	sb_free(&err);
 }
 
@@ -200,6 +215,7 @@ int main(void)
 		cmocka_unit_test(codes_as_typed),
 		cmocka_unit_test(search_by_word_starts),
 		cmocka_unit_test(patient_village_resolved),
+		cmocka_unit_test(merge_keeps_the_village_code),
 		cmocka_unit_test(import_refused_whole),
 		cmocka_unit_test(targets_replaced_per_village),
 		cmocka_unit_test(free_texts_mapped),
