@@ -60,20 +60,10 @@ static void mapping_csv(FILE *f, const struct desa_teks *t, int n)
 
 static void mapping_text(FILE *f, const struct desa_teks *t, int n)
 {
-	long patients = 0;
-	for (int i = 0; i < n; i++) {
-		char quoted[160];
-		snprintf(quoted, sizeof quoted, "\"%s\"", t[i].teks);
-		fprintf(f, "%-24s %6ld  ", quoted, t[i].jumlah);
-		if (t[i].jarak < 0)
-			fputs("-\n", f);
-		else if (t[i].jarak == 0)
-			fprintf(f, "%s %s (sama)\n", t[i].kode, t[i].nama);
-		else
-			fprintf(f, "%s %s (beda %d huruf)\n", t[i].kode, t[i].nama, t[i].jarak);
-		patients += t[i].jumlah;
-	}
-	fprintf(f, "%d teks desa belum dipetakan (%ld pasien)\n", n, patients);
+	struct sbuf out = { 0 };
+	desa_petakan_text(t, n, &out);
+	fputs(sb_str(&out), f);
+	sb_free(&out);
 }
 
 /* The format option at argv[i]: 1 csv, 0 text, -1 not one. */

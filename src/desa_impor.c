@@ -238,6 +238,24 @@ int desa_petakan(sqlite3 *db, struct desa_teks **out)
 	return n;
 }
 
+void desa_petakan_text(const struct desa_teks *t, int n, struct sbuf *out)
+{
+	long patients = 0;
+	for (int i = 0; i < n; i++) {
+		char quoted[160];
+		snprintf(quoted, sizeof quoted, "\"%s\"", t[i].teks);
+		sb_printf(out, "%-24s %6ld  ", quoted, t[i].jumlah);
+		if (t[i].jarak < 0)
+			sb_add(out, "-\n");
+		else if (t[i].jarak == 0)
+			sb_printf(out, "%s %s (sama)\n", t[i].kode, t[i].nama);
+		else
+			sb_printf(out, "%s %s (beda %d huruf)\n", t[i].kode, t[i].nama, t[i].jarak);
+		patients += t[i].jumlah;
+	}
+	sb_printf(out, "%d teks desa belum dipetakan (%ld pasien)\n", n, patients);
+}
+
 struct mapping {
 	char kode[11];
 	int luar;

@@ -46,6 +46,25 @@ static void edit_desa(struct ui *u, const struct desa *old)
 		ui_message(u, 0, "Desa %s tersimpan", f[1].le.buf);
 }
 
+/* The old village texts with the nearest master name, as pkm desa petakan
+ * lists them (its CSV is the mapping file to apply). */
+static void old_texts(struct ui *u)
+{
+	struct desa_teks *t;
+	int n = desa_petakan(u->db, &t);
+	if (n < 0) {
+		ui_message(u, 1, "teks desa pasien tidak terbaca: %s", sqlite3_errmsg(u->db));
+		return;
+	}
+	struct sbuf text = { 0 };
+	desa_petakan_text(t, n, &text);
+	free(t);
+	ui_view_text(u, "Teks desa lama pasien",
+		     "Pemetaan: pkm desa petakan --format csv, lalu --terapkan BERKAS.csv",
+		     sb_str(&text), text.len, "desa-petakan.txt");
+	sb_free(&text);
+}
+
 void ui_desa(struct ui *u)
 {
 	struct desa *list = xcalloc(MAX_DESA, sizeof *list);
@@ -81,6 +100,8 @@ void ui_desa(struct ui *u)
 			ui_help(u);
 		else if (a == A_NEWDESA)
 			edit_desa(u, NULL);
+		else if (a == A_OLDTEXTS)
+			old_texts(u);
 		else if (a == A_OPEN && n > 0)
 			edit_desa(u, &list[sel]);
 		else

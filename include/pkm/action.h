@@ -97,6 +97,7 @@ enum {
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
 	X(NEWDESA, 5, 'N', 0, "Baru", "Desa baru: kode Kemendagri, nama, wilayah, pustu, posyandu", CTX_DESA, \
 	  R_ADMIN) \
+	X(OLDTEXTS, 6, 'U', 0, "Teks lama", "Teks desa lama pasien: jumlahnya dan desa terdekat", CTX_DESA, R_ADMIN) \
 	X(PUSKESMAS, 7, 'K', 0, "Puskesmas", "Identitas puskesmas untuk kop dan tanda tangan laporan", CTX_USERS, \
 	  R_ADMIN) \
 	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER, 0) \

@@ -75,6 +75,9 @@ struct desa_teks {
 /* The texts of patients with neither a village code nor "luar wilayah", by
  * count then text (spaces around it aside), into *out (the caller frees it); the number, -1 when unreadable. */
 int desa_petakan(sqlite3 *db, struct desa_teks **out);
+/* The listing as `pkm desa petakan` and Admin > Desa show it: a line a text
+ * ("text", count, nearest code and name), then the totals. */
+void desa_petakan_text(const struct desa_teks *t, int n, struct sbuf *out);
 /* Apply a mapping file (teks, kode: a master code or LUAR; an empty kode
  * leaves the text unmapped): every patient with that text (spaces around it
  * aside, as a file's cells are read) gets the

@@ -1,7 +1,10 @@
 # Admin > Desa at 80x24: a village added with its dotted Kemendagri code (kept
 # as 10 digits), a bad code refused beside the field, a village changed (its
-# code kept), a neighbouring one marked outside the area. Checked with sqlite3.
+# code kept), a neighbouring one marked outside the area; F6 lists a patient's
+# old village text with the nearest village. Checked with sqlite3.
 . "$(dirname "$0")/lib.sh"
+printf 'nama,jenis_kelamin,tanggal_lahir,desa\nAni Lestari,P,1990-01-01,Suka Maju\n' >"$WORK/p.csv"
+$PKM_BIN --db "$DB" impor pasien "$WORK/p.csv" >/dev/null
 start_app
 wait_for "Selamat bekerja"
 keys F12
@@ -35,6 +38,11 @@ wait_for "kode desa tidak dapat diubah"
 keys C-u; type_text "3204102001"; keys Tab Tab Tab C-u; type_text "Pustu Sukamaju Baru"; keys F2
 wait_for "Desa Sukamaju tersimpan"
 expect_sql "SELECT count(*), group_concat(pustu) FROM desa WHERE kode LIKE '320410%'" "1|Pustu Sukamaju Baru"
+keys F6
+wait_for "Teks desa lama pasien"
+wait_for '"Suka Maju"                   1  3204102001 Sukamaju (sama)'
+keys Escape
+wait_for "Admin: desa wilayah kerja"
 keys Escape
 wait_for "Desa: wilayah kerja"
 echo ok
