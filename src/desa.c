@@ -129,7 +129,8 @@ int desa_resolve(sqlite3 *db, const char *text, char kode[11], char *nama, size_
 	desa_key(text, key, sizeof key);
 	if (!*key)
 		return 0;
-	sqlite3_stmt *st = db_prepare(db, DESA_COLS "ORDER BY wilayah DESC, kode", NULL);
+	/* kept prepared: an import resolves every row's village */
+	sqlite3_stmt *st = db_stmt(db, DESA_COLS "ORDER BY wilayah DESC, kode", NULL);
 	if (!st)
 		return -1;
 	int rc, found = 0;
@@ -142,7 +143,7 @@ int desa_resolve(sqlite3 *db, const char *text, char kode[11], char *nama, size_
 			found = 1;
 		}
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found || rc == SQLITE_DONE ? found : -1;
 }
 
