@@ -34,3 +34,17 @@ CREATE TABLE sasaran (
   jumlah    INTEGER NOT NULL CHECK (jumlah >= 0),
   PRIMARY KEY (tahun, desa_kode, jenis)
 ) STRICT, WITHOUT ROWID;
+
+CREATE INDEX desa_nama ON desa(nama_cari);
+
+INSERT INTO kamus (tabel, kolom, jenis, wajib, panjang, label, bantuan) VALUES
+ ('desa', 'kode', 'teks', 1, 13, 'Kode desa', 'Kode Kemendagri 10 angka, boleh bertitik: 32.04.10.2001'),
+ ('desa', 'nama', 'teks', 1, 60, 'Nama desa', 'Desa atau kelurahan, mis. Sukamaju'),
+ ('desa', 'wilayah', 'ya_tidak', 1, NULL, 'Wilayah kerja', 'Y = di wilayah kerja, T = desa tetangga (luar wilayah)'),
+ ('desa', 'pustu', 'teks', 0, 60, 'Pustu', 'Puskesmas pembantu desa ini, boleh kosong'),
+ ('desa', 'posyandu', 'teks', 0, 200, 'Posyandu', 'Nama posyandu, dipisah koma, boleh kosong'),
+ ('pasien', 'desa_kode', 'teks', 0, 10, 'Kode desa', 'Kode Kemendagri desa pasien dari daftar desa; kosong bila belum dipetakan'),
+ ('pasien', 'desa_luar', 'ya_tidak', 0, NULL, 'Luar wilayah', 'Y = desa yang diketik tidak ada di daftar desa wilayah kerja');
+
+UPDATE kamus SET bantuan = 'Desa/kelurahan; bila ada daftar desa: ketik awal nama lalu Tab untuk memilih'
+ WHERE tabel = 'pasien' AND kolom = 'desa';

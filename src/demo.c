@@ -735,6 +735,8 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 	date_format(first, day);
 	int rc = make_patients(&d, first);
 	if (rc == 0)
+		rc = demo_desa_master(&d);
+	if (rc == 0)
 		rc = paths_plan(&d, first, o->end);
 	if (rc == 0 && (db_begin(db) != 0 || put_drugs(&d, day) != 0 || db_commit(db) != 0)) {
 		db_rollback(db);
@@ -745,6 +747,8 @@ int demo_fill(sqlite3 *db, const struct pkm_config *cfg, const struct demo_opts 
 	if (rc == 0)
 		rc = run_days(&d, first, o->end);
 	struct sbuf planted = { 0 };
+	if (rc == 0)
+		rc = demo_desa_targets(&d, first, o->end, &planted);
 	if (rc == 0 && db_begin(db) == 0) {
 		if (plant_errors(&d, o->end, &planted) != 0 || demo_rekam(&d) != 0 || db_commit(db) != 0) {
 			db_rollback(db);

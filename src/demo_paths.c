@@ -344,6 +344,8 @@ static int delivery(struct demo *d, struct preg *g, long n)
 	str_copy(b->tanggal_lahir, sizeof b->tanggal_lahir, v.tanggal);
 	str_copy(b->alamat, sizeof b->alamat, mother->alamat);
 	str_copy(b->desa, sizeof b->desa, mother->desa);
+	str_copy(b->desa_kode, sizeof b->desa_kode, mother->desa_kode);
+	b->desa_luar = mother->desa_luar;
 	str_copy(b->penjamin, sizeof b->penjamin, mother->penjamin);
 	if (strncmp(b->penjamin, "BPJS", 4) == 0)
 		snprintf(b->no_bpjs, sizeof b->no_bpjs, "000%010d", 5000000 + s->nbaby);

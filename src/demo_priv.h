@@ -57,5 +57,9 @@ int paths_anc_form(struct demo *d, const struct visit *v, int kontak, long hpht)
 /* Issue 35's records over the visits made: KFA codes, procedures, allergies,
  * referrals (src/demo_rekam.c), in the caller's transaction: 0, -1. */
 int demo_rekam(struct demo *d);
+/* The working area (demo_desa.c): the villages and each patient's, after
+ * make_patients; each year's targets once the visits are made. 0, -1. */
+int demo_desa_master(struct demo *d);
+int demo_desa_targets(struct demo *d, struct date first, struct date end, struct sbuf *done);
 
 #endif

@@ -195,15 +195,15 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	int c[13];
 	for (int i = 0; i < 13; i++)
 		c[i] = col_of(&s, names[i]);
-	/* pasien's columns, the line number as id (patient_bind's order, then ?16) */
+	/* pasien's columns, the line number as id (patient_bind's order, then ?18) */
 	sqlite3_stmt *put = import_stage(db, &s, "DROP TABLE IF EXISTS temp.impor_pasien; "
 		"CREATE TEMP TABLE impor_pasien (id INTEGER PRIMARY KEY, " PATIENT_WRITTEN ")",
-		"INSERT INTO impor_pasien (" PATIENT_WRITTEN ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"INSERT INTO impor_pasien (" PATIENT_WRITTEN ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	struct patient *p = xmalloc(sizeof *p);
 	while (put && sheet_next(&s)) {
 		check_patient_row(db, &s, c, p);
 		patient_bind(put, p);
-		sqlite3_bind_int64(put, 16, s.line);
+		sqlite3_bind_int64(put, 18, s.line);
 		import_staged(&s, db, put);
 	}
 	free(p);

@@ -21,6 +21,8 @@
 #include "pkm/import.h"
 #include "pkm/kode.h"
 #include "pkm/cli_rekam.h"
+#include "pkm/desa.h"
+#include "pkm/cli_desa.h"
 #include "pkm/outbox.h"
 #include "pkm/puskesmas.h"
 #include "pkm/output.h"
@@ -42,6 +44,10 @@ static const char usage[] =
 	"  pkm [--db BERKAS] impor pasien|kunjungan|obat|stok BERKAS.csv\n"
 	"                    [--encoding cp1252] [--alasan TEKS] (ke bulan yang sudah FINAL)\n"
 	"  pkm [--db BERKAS] impor kfa|icd9 BERKAS.csv   daftar KFA, ICD-9-CM\n"
+	"  pkm [--db BERKAS] impor desa BERKAS.csv | impor sasaran TAHUN BERKAS.csv\n"
+	"  pkm [--db BERKAS] desa [daftar] [--format csv]  daftar desa wilayah kerja\n"
+	"  pkm [--db BERKAS] desa petakan [--format csv] | petakan --terapkan BERKAS.csv\n"
+	"                    teks desa lama: saran kode, lalu terapkan pemetaan\n"
 	"  pkm [--db BERKAS] impor formulir NAMA BERKAS.csv [--encoding cp1252]\n"
 	"                    [--alasan TEKS]  formulir klaster dari kohort (no_rm,tanggal,\n"
 	"                    unit, lalu isiannya)\n"
@@ -209,10 +215,23 @@ static int cmd_import_form(const struct cli *c, int argc, char **argv)
 	return finish(rc, &done, &err);
 }
 
+/* impor sasaran TAHUN FILE.csv [options]: the villages' targets of a year. */
+static int cmd_import_targets(const struct cli *c, int argc, char **argv)
+{
+	struct sheet_opts o;
+	long tahun;
+	if (argc < 2 || parse_long(argv[0], 2000, 2100, &tahun) != 0 || read_options(argc - 2, argv + 2, &o, NULL) != 0)
+		return fail_usage("impor sasaran TAHUN BERKAS.csv [--encoding cp1252]");
+	struct sbuf done = { 0 }, err = { 0 };
+	return finish(import_sasaran(c->db, (int)tahun, argv[1], &o, &done, &err), &done, &err);
+}
+
 static int cmd_import(const struct cli *c, int argc, char **argv)
 {
 	if (argc >= 1 && strcmp(argv[0], "formulir") == 0)
 		return cmd_import_form(c, argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "sasaran") == 0)
+		return cmd_import_targets(c, argc - 1, argv + 1);
 	sqlite3 *db = c->db;
 	const struct pkm_config *cfg = c->cfg;
 	struct sheet_opts o;
@@ -230,8 +249,10 @@ static int cmd_import(const struct cli *c, int argc, char **argv)
 		rc = import_stok(db, argv[1], &o, &done, &err);
 	else if (strcmp(argv[0], "kfa") == 0 || strcmp(argv[0], "icd9") == 0)
 		rc = kode_import(db, argv[0][0] == 'k' ? KODE_KFA : KODE_ICD9, argv[1], &o, &done, &err);
+	else if (strcmp(argv[0], "desa") == 0)
+		rc = import_desa(db, argv[1], &o, &done, &err);
 	else
-		return fail_usage("jenis impor harus pasien, kunjungan, obat, stok, kfa atau icd9");
+		return fail_usage("jenis impor harus pasien, kunjungan, obat, stok, kfa, icd9, desa atau sasaran");
 	if (rc == 0)
 		db_statistics(db, NULL);	/* a bulk import changes what the planner should know */
 	return finish(rc, &done, &err);
@@ -561,6 +582,7 @@ static int cmd_alergi_(const struct cli *c, int argc, char **argv) { return cmd_
 static int cmd_tindakan_(const struct cli *c, int argc, char **argv) { return cmd_tindakan(c->db, argc, argv); }
 static int cmd_kfa_(const struct cli *c, int argc, char **argv) { return cmd_kfa(c->db, argc, argv); }
 static int cmd_puskesmas_(const struct cli *c, int argc, char **argv) { return cmd_puskesmas(c->db, c->cfg, argc, argv); }
+static int cmd_desa_(const struct cli *c, int argc, char **argv) { return cmd_desa(c->db, argc, argv); }
 static int cmd_periksa_(const struct cli *c, int argc, char **argv)
 {
 	struct sbuf why = { 0 };
@@ -604,6 +626,7 @@ static const struct command {
 	{ "resep", NULL, 1, cmd_resep_ },
 	{ "obat", NULL, 1, cmd_obat_ },
 	{ "puskesmas", NULL, 1, cmd_puskesmas_ },
+	{ "desa", NULL, 1, cmd_desa_ },
 	{ "periksa", NULL, 1, cmd_periksa_ },
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
 	{ "pcare", NULL, 0, cmd_pcare_ },	/* starts pkm-kirim */

@@ -1,5 +1,6 @@
 #include "pkm/patient.h"
 #include "pkm/db.h"
+#include "pkm/desa.h"
 #include "pkm/dict.h"
 #include "pkm/ident.h"
 #include <ctype.h>
@@ -35,6 +36,20 @@ static void check_col(sqlite3 *db, const char *column, const char *in, char *dst
 		field_error(fe, column, "%s", err);
 }
 
+/* The village master's code for the desa typed (its code, or its name with
+ * case, spaces and marks aside: the master's name is kept then); otherwise
+ * the text as typed, outside the area when so confirmed. */
+static void village(sqlite3 *db, struct patient *out, int luar, struct field_errors *fe)
+{
+	char nama[sizeof out->desa];
+	int found = out->desa[0] ? desa_resolve(db, out->desa, out->desa_kode, nama, sizeof nama) : 0;
+	if (found < 0)
+		field_error(fe, "desa", "daftar desa tidak terbaca: %s", sqlite3_errmsg(db));
+	else if (found && desa_code(out->desa, (char[11]){ 0 }) == 0)
+		str_copy(out->desa, sizeof out->desa, nama);
+	out->desa_luar = !found && out->desa[0] && luar;
+}
+
 int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *out,
 		  struct field_errors *fe, char *warning, size_t wsize)
 {
@@ -52,6 +67,7 @@ int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *o
 	check_col(db, "penjamin", in->penjamin, out->penjamin, sizeof out->penjamin, fe);
 	check_col(db, "alamat", in->alamat, out->alamat, sizeof out->alamat, fe);
 	check_col(db, "desa", in->desa, out->desa, sizeof out->desa, fe);
+	village(db, out, in->desa_luar, fe);
 	check_col(db, "no_hp", in->no_hp, out->no_hp, sizeof out->no_hp, fe);
 	check_col(db, "nama_ibu", in->nama_ibu, out->nama_ibu, sizeof out->nama_ibu, fe);
 	check_col(db, "no_kk", in->no_kk, out->no_kk, sizeof out->no_kk, fe);
@@ -166,6 +182,8 @@ void patient_bind(sqlite3_stmt *st, const struct patient *p)
 	db_bind_text(st, 13, p->nama_ibu, 0);
 	db_bind_text(st, 14, p->no_kk, 1);
 	db_bind_text(st, 15, p->rt_rw, 0);
+	db_bind_text(st, 16, p->desa_kode, 1);
+	sqlite3_bind_int(st, 17, p->desa_luar);
 }
 
 int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
@@ -175,7 +193,7 @@ int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err)
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db,
-		"INSERT INTO pasien (" PATIENT_WRITTEN ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
+		"INSERT INTO pasien (" PATIENT_WRITTEN ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
 	if (!st)
 		return -1;
 	patient_bind(st, p);
@@ -228,6 +246,8 @@ void patient_read(sqlite3_stmt *st, struct patient *p)
 	db_col_text(st, 12, p->nama_ibu, sizeof p->nama_ibu);
 	db_col_text(st, 13, p->no_kk, sizeof p->no_kk);
 	db_col_text(st, 14, p->rt_rw, sizeof p->rt_rw);
+	db_col_text(st, 15, p->desa_kode, sizeof p->desa_kode);
+	p->desa_luar = sqlite3_column_int(st, 16);
 }
 
 /* Run a prepared query and read up to max patients. */

@@ -185,7 +185,10 @@ static int take_identifiers(sqlite3 *db, const struct patient *keep, const struc
 	}
 	return exec_ids(db, "UPDATE pasien SET no_bpjs = coalesce(no_bpjs, (SELECT no_bpjs FROM pasien WHERE id = ?2)), "
 			    "alamat = iif(alamat = '', (SELECT alamat FROM pasien WHERE id = ?2), alamat), "
-			    "desa = iif(desa = '', (SELECT desa FROM pasien WHERE id = ?2), desa) WHERE id = ?1",
+			    "desa = iif(desa = '', (SELECT desa FROM pasien WHERE id = ?2), desa), "
+			    /* the village's code and mark go with its text (the old row's desa on every side) */
+			    "desa_kode = iif(desa = '', (SELECT desa_kode FROM pasien WHERE id = ?2), desa_kode), "
+			    "desa_luar = iif(desa = '', (SELECT desa_luar FROM pasien WHERE id = ?2), desa_luar) WHERE id = ?1",
 			keep->id, dup->id);
 }
 

@@ -81,11 +81,11 @@ static int write_row(sqlite3 *db, const struct patient *p, struct sbuf *err)
 	sqlite3_stmt *st = db_stmt(db,
 		"UPDATE pasien SET no_rm = ?1, nik = ?2, no_bpjs = ?3, nama = ?4, nama_cari = ?5, jenis_kelamin = ?6,"
 		" tanggal_lahir = ?7, lahir_perkiraan = ?8, alamat = ?9, desa = ?10, penjamin = ?11, no_hp = ?12,"
-		" nama_ibu = ?13, no_kk = ?14, rt_rw = ?15 WHERE id = ?16", err);
+		" nama_ibu = ?13, no_kk = ?14, rt_rw = ?15, desa_kode = ?16, desa_luar = ?17 WHERE id = ?18", err);
 	if (!st)
 		return -1;
 	patient_bind(st, p);
-	sqlite3_bind_int64(st, 16, p->id);
+	sqlite3_bind_int64(st, 18, p->id);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -110,8 +110,12 @@ int patient_update(sqlite3 *db, const struct patient *p, struct patient_change *
 	int rc = patient_get(db, p->id, &old) == 1 ? 0 : (sb_printf(err, "pasien tidak ada lagi"), -1);
 	if (rc == 0 && (strcmp(old.nama, p->nama) != 0 || strcmp(old.nama_ibu, p->nama_ibu) != 0))
 		rc = patient_words(db, &old, 0, err) || patient_words(db, p, 1, err) ? -1 : 0;
+	struct patient now = *p;
+	/* a village text kept as it was stays "luar wilayah" when it was */
+	if (rc == 0 && !now.desa_kode[0] && strcmp(old.desa, now.desa) == 0)
+		now.desa_luar |= old.desa_luar;
 	if (rc == 0)
-		rc = write_row(db, p, err);
+		rc = write_row(db, &now, err);
 	if (rc == 0 && strcmp(old.tanggal_lahir, p->tanggal_lahir) != 0)
 		rc = recompute_ages(db, p, ch, err);
 	if (rc == 0 && db_commit(db) != 0)

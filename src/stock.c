@@ -85,21 +85,6 @@ static void sound_fold(const char *in, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* Does every word of the folded query start a word of the folded name? */
-static int words_start(const char *query, const char *name)
-{
-	for (const char *q = query; *(q += strspn(q, " "));) {
-		size_t len = strcspn(q, " ");
-		int found = 0;
-		for (const char *w = name; !found && *(w += strspn(w, " ")); w += strcspn(w, " "))
-			found = strncmp(w, q, len) == 0;
-		if (!found)
-			return 0;
-		q += len;
-	}
-	return 1;
-}
-
 int drug_search(sqlite3 *db, const char *query, struct drug *out, int max)
 {
 	/* a drug list is hundreds of rows: read them all, once for the drugs
@@ -122,7 +107,7 @@ int drug_search(sqlite3 *db, const char *query, struct drug *out, int max)
 			int code = *first && kode && strncasecmp(kode, first, strlen(first)) == 0;
 			sound_fold((const char *)sqlite3_column_text(st, 1), name, sizeof name);
 			/* the code's start and the other words, or every word in the name */
-			if (code == by_code && words_start(code ? rest : q, name))
+			if (code == by_code && str_words_start(code ? rest : q, name))
 				drug_row(st, &out[n++]);
 		}
 	}

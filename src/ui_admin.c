@@ -242,14 +242,15 @@ static void merge_screen(struct ui *u)
 
 enum pkm_screen ui_admin(struct ui *u)
 {
-	static char code[4][24] = { "1", "2", "3", "4" };
-	static char label[4][80] = { "Pengguna: tambah, ubah peran/unit, atur ulang sandi, tutup akun",
+	static char code[5][24] = { "1", "2", "3", "4", "5" };
+	static char label[5][80] = { "Pengguna: tambah, ubah peran/unit, atur ulang sandi, tutup akun",
 				     "Jejak audit: siapa mengubah apa, kapan",
 				     "Gabung pasien dobel",
-				     "Puskesmas: identitas untuk kop dan tanda tangan laporan" };
+				     "Puskesmas: identitas untuk kop dan tanda tangan laporan",
+				     "Desa: wilayah kerja (kode Kemendagri, pustu, posyandu)" };
 	int chosen = 0;
 	for (;;) {
-		chosen = ui_pick(u, "Admin", code, label, 4, chosen);
+		chosen = ui_pick(u, "Admin", code, label, 5, chosen);
 		if (chosen < 0)
 			return SCR_REGISTER;
 		if (chosen == 0)
@@ -258,7 +259,9 @@ enum pkm_screen ui_admin(struct ui *u)
 			audit_screen(u);
 		else if (chosen == 2)
 			merge_screen(u);
-		else
+		else if (chosen == 3)
 			admin_identity(u);
+		else
+			ui_desa(u);
 	}
 }

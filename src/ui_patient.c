@@ -3,6 +3,7 @@
  * help are the pasien rows of the dictionary. */
 #include "ui_priv.h"
 #include "pkm/db.h"
+#include "pkm/desa.h"
 #include "pkm/patient_edit.h"
 #include <string.h>
 
@@ -139,6 +140,46 @@ static int save_edit(struct ui *u, struct patient *p, struct pctx *c, struct fie
 	return 0;
 }
 
+/* The desa field's search in the village master: its code, with the name
+ * and pustu (or "luar wilayah") beside it. */
+static int desa_options(struct ui *u, const char *typed, char (*code)[24], char (*label)[80], int max)
+{
+	struct desa d[64];
+	int n = desa_search(u->db, typed, d, max < 64 ? max : 64);
+	if (n < 0) {
+		ui_message(u, 1, "daftar desa tidak terbaca: %s", sqlite3_errmsg(u->db));
+		return 0;
+	}
+	for (int i = 0; i < n; i++) {
+		str_copy(code[i], 24, d[i].kode);
+		snprintf(label[i], 80, "%.40s%s%.30s", d[i].nama, d[i].wilayah ? (d[i].pustu[0] ? ", " : "") : " (luar wilayah)",
+			 d[i].wilayah ? d[i].pustu : "");
+	}
+	return n;
+}
+
+/* A desa not in the master (when there is one) is saved as "luar wilayah"
+ * once the clerk says so; the text an old patient had, unchanged, stays as
+ * it was. 0 to go on (in->desa_luar set), 1 back to the form. */
+static int outside_area(struct ui *u, const struct dlg_field *f, const struct pctx *c, struct patient_input *in,
+			struct field_errors *fe)
+{
+	char kode[11], nama[128], q[200];
+	const char *typed = f[F_DESA].le.buf;
+	if (!f[F_DESA].options || !*typed || (c->old && strcmp(typed, c->old->desa) == 0))
+		return 0;
+	int found = desa_resolve(u->db, typed, kode, nama, sizeof nama);
+	if (found != 0)
+		return 0;	/* found, or unreadable: the check says so */
+	snprintf(q, sizeof q, "Desa '%.40s' tidak ada di daftar desa. Simpan sebagai luar wilayah?", typed);
+	if (ui_confirm(u, q)) {
+		in->desa_luar = 1;
+		return 0;
+	}
+	field_error(fe, "desa", "ketik awal nama desa lalu Tab untuk memilih, atau simpan sebagai luar wilayah");
+	return 1;
+}
+
 static int save_patient(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	struct pctx *c = ctx;
@@ -146,6 +187,8 @@ static int save_patient(struct ui *u, struct dlg_field *f, void *ctx, struct fie
 	read_form(f, &in);
 	if (!c->old)
 		in.no_rm = "";	/* a new patient's number is made on saving */
+	if (outside_area(u, f, c, &in, fe))
+		return 1;
 	char warning[160];
 	struct patient p;
 	if (patient_check(u->db, &in, &p, fe, warning, sizeof warning) != 0) {
@@ -184,11 +227,18 @@ int ui_patient_form(struct ui *u, const struct patient *old, const char *query, 
 			le_set(&f[i].le, v[i]);
 		char born[11];
 		le_set(&f[F_TGL].le, date_show(old->tanggal_lahir, born));
+		if (old->desa_kode[0]) {	/* the village by its code, its name beside */
+			le_set(&f[F_DESA].le, old->desa_kode);
+			str_copy(f[F_DESA].beside, sizeof f[F_DESA].beside, old->desa);
+		}
 	} else {
 		le_set(&f[F_PAYER].le, "UMUM");
 		int nik = str_is_digits(query) && strlen(query) == 16;
 		le_set(&f[nik ? F_NIK : F_NAMA].le, str_is_digits(query) && !nik ? "" : query);
 	}
+	/* a new site without a village master types the village as before */
+	if (desa_count(u->db) > 0)
+		f[F_DESA].options = desa_options;
 	char title[64], intro[400];
 	if (old) {
 		snprintf(title, sizeof title, "Ubah data pasien");

@@ -241,6 +241,8 @@ void ui_lock(struct ui *u);
 /* The audit trail a page at a time, newest first (src/ui_audit.c). */
 struct audit_filter;
 int ui_audit_list(struct ui *u, const struct audit_filter *f, struct sbuf *err);
+/* Admin > Desa: the village master, added and changed (src/ui_desa.c). */
+void ui_desa(struct ui *u);
 /* The administrator's screen: users, the audit trail, merging patients. */
 enum pkm_screen ui_admin(struct ui *u);
 /* Global actions of the main screens: returns the next screen, or -1 to stay. */

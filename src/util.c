@@ -127,6 +127,20 @@ void str_upper(char *s)
 		*s = (char)toupper((unsigned char)*s);
 }
 
+int str_words_start(const char *query, const char *name)
+{
+	for (const char *q = query; *(q += strspn(q, " "));) {
+		size_t len = strcspn(q, " ");
+		int found = 0;
+		for (const char *w = name; !found && *(w += strspn(w, " ")); w += strcspn(w, " "))
+			found = strncmp(w, q, len) == 0;
+		if (!found)
+			return 0;
+		q += len;
+	}
+	return 1;
+}
+
 int str_is_digits(const char *s)
 {
 	if (!*s)

@@ -11,9 +11,9 @@ layer() {	# layer MODULE -> its layer number; unknown modules fail the check
 	db|audit_pack) echo 1 ;;
 	dict|audit|audit_read) echo 2 ;;
 	open|migrate) echo 3 ;;
-	patient|patient_edit|visit|visit_fix|stock|dispense|drug|queue|user|form|calc|icd_list|sheet|import|patient_data|backup|outbox|fhir|pcare_member|puskesmas|final_month|kode|alergi|tindakan) echo 4 ;;
+	patient|patient_edit|visit|visit_fix|stock|dispense|drug|queue|user|form|calc|icd_list|sheet|import|patient_data|backup|outbox|fhir|pcare_member|puskesmas|final_month|kode|alergi|tindakan|desa) echo 4 ;;
 	table|lb1|lb2|asal|stock_report|rowdef|reports|final|periksa|etiket|demo|satusehat|pcare|dhis2|dhis2_kirim) echo 5 ;;
-	main|cli_admin|cli_kirim|cli_stock|cli_resep|cli_obat|cli_puskesmas|cli_queue|cli_final|cli_periksa|cli_rekam|kirim_dhis2|action|formnav|ui) echo 6 ;;
+	main|cli_admin|cli_kirim|cli_stock|cli_resep|cli_obat|cli_puskesmas|cli_queue|cli_final|cli_periksa|cli_rekam|cli_desa|kirim_dhis2|action|formnav|ui) echo 6 ;;
 	*) echo "?" ;;
 	esac
 }
@@ -26,7 +26,8 @@ module() {	# module FILE -> the module a source or header belongs to
 	rowdef_count) echo rowdef ;;
 	fhir_load) echo fhir ;;
 	pcare_load|pcare_json) echo pcare ;;
-	demo_paths|demo_priv|demo_rekam) echo demo ;;
+	demo_paths|demo_priv|demo_rekam|demo_desa) echo demo ;;
+	desa_impor) echo desa ;;
 	config_kirim) echo config ;;
 	dhis2_map) echo dhis2 ;;
 	kirim_main) echo main ;;

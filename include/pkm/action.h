@@ -33,7 +33,8 @@ enum {
 	CTX_CARD = 16384,	/* Farmasi: the stock card of a drug */
 	CTX_QUEUE = 32768,	/* Antrian resep: the pharmacy's queue (its home) */
 	CTX_MONTHREP = 65536,	/* the viewer of a monthly report (LB1-LB4, Jampersal) */
-	CTX_ALL = 131071,
+	CTX_DESA = 131072,	/* Admin: the villages of the working area */
+	CTX_ALL = 262143,
 };
 
 /*  X(id, function key, ctrl letter, other key, hint label, help text, contexts,
@@ -98,6 +99,9 @@ enum {
 	X(DELETE, 8, 'X', 0, "Hapus", "Hapus diagnosis terpilih (dengan konfirmasi)", CTX_DIAG, R_CLINICAL) \
 	X(DELDRUG, 8, 'X', 0, "Hapus", "Hapus obat resep terpilih (dengan konfirmasi)", CTX_RESEP, R_CLINICAL) \
 	X(ACTIVE, 8, 'X', 0, "Tutup/buka", "Tutup akun terpilih, atau buka lagi akun yang ditutup", CTX_USERS, R_ADMIN) \
+	X(NEWDESA, 5, 'N', 0, "Baru", "Desa baru: kode Kemendagri, nama, wilayah, pustu, posyandu", CTX_DESA, \
+	  R_ADMIN) \
+	X(OLDTEXTS, 6, 'U', 0, "Teks lama", "Teks desa lama pasien: jumlahnya dan desa terdekat", CTX_DESA, R_ADMIN) \
 	X(PUSKESMAS, 7, 'K', 0, "Puskesmas", "Identitas puskesmas untuk kop dan tanda tangan laporan", CTX_USERS, \
 	  R_ADMIN) \
 	X(PRINT, 9, 'P', 0, "Cetak", "Cetak laporan dengan perintah printer", CTX_VIEWER, 0) \

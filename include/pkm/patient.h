@@ -17,6 +17,8 @@ struct patient {
 	char alamat[384], desa[128], penjamin[24];
 	char no_hp[16], no_kk[20], rt_rw[8];
 	char nama_ibu[256];	/* babies and children are found by it */
+	char desa_kode[11];	/* the village master's code of desa, "" when none (pkm/desa.h) */
+	int desa_luar;		/* desa typed as outside the working area */
 };
 
 /* Raw text as typed or read from a CSV file. */
@@ -24,6 +26,7 @@ struct patient_input {
 	const char *no_rm, *nik, *no_bpjs, *nama, *jenis_kelamin, *tanggal_lahir, *umur;
 	const char *alamat, *desa, *penjamin;
 	const char *no_hp, *nama_ibu, *no_kk, *rt_rw;
+	int desa_luar;	/* a desa not in the village master was confirmed as outside the area */
 };
 
 /* Validate and normalise. Returns 0 when `out` may be saved. `warning` receives a
@@ -35,16 +38,17 @@ int patient_check(sqlite3 *db, const struct patient_input *in, struct patient *o
 long patient_next_rm(sqlite3 *db, char *no_rm, size_t size);
 /* Insert inside the caller's transaction; assigns a No. RM when none is given. */
 int patient_insert(sqlite3 *db, struct patient *p, struct sbuf *err);
-/* The 15 columns a patient is written with, in patient_bind's order: for the
+/* The 17 columns a patient is written with, in patient_bind's order: for the
  * INSERT, the UPDATE and the import's staging table alike. */
 #define PATIENT_WRITTEN "no_rm, nik, no_bpjs, nama, nama_cari, jenis_kelamin, tanggal_lahir, lahir_perkiraan," \
-			" alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw"
-/* Bind the written columns as ?1..?15. */
+			" alamat, desa, penjamin, no_hp, nama_ibu, no_kk, rt_rw, desa_kode, desa_luar"
+/* Bind the written columns as ?1..?17. */
 void patient_bind(sqlite3_stmt *st, const struct patient *p);
 /* The columns patient_read reads, in its order, from pasien or a table of
  * the same column names. */
 #define PATIENT_COLS "id, no_rm, coalesce(nik,''), coalesce(no_bpjs,''), nama, jenis_kelamin," \
-		     " tanggal_lahir, lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, coalesce(no_kk,''), rt_rw"
+		     " tanggal_lahir, lahir_perkiraan, alamat, desa, penjamin, no_hp, nama_ibu, coalesce(no_kk,''), rt_rw," \
+		     " coalesce(desa_kode,''), desa_luar"
 void patient_read(sqlite3_stmt *st, struct patient *p);
 /* patient_insert in its own BEGIN IMMEDIATE transaction. */
 int patient_save_new(sqlite3 *db, struct patient *p, struct sbuf *err);

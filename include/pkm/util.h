@@ -41,6 +41,9 @@ void str_copy(char *dst, size_t size, const char *src);
 char *str_trim(char *s);
 void str_upper(char *s);
 int str_is_digits(const char *s);
+/* Does every space-separated word of query start a word of name (both folded
+ * alike by the caller: "para 500" and "parasetamol 500 mg")? */
+int str_words_start(const char *query, const char *name);
 /* Whether path names the file a was stat'ed from (device and inode: a link
  * or another spelling does not hide it); 0 for an empty path. */
 struct stat;
