@@ -387,7 +387,8 @@ long dasbor_percent(const struct dasbor_result *r, int i, int v)
 long dasbor_line(const struct dasbor_result *r, int i)
 {
 	const struct dasbor_ind *ind = &r->d->ind[i];
-	return ind->monthly || ind->down ? ind->target : (ind->target * r->month + 6) / 12;
+	/* a population's yearly target rises through the year; a rate's holds */
+	return ind->monthly || ind->down || ind->den >= 0 ? ind->target : (ind->target * r->month + 6) / 12;
 }
 
 int dasbor_off(const struct dasbor_result *r, int i, long percent)

@@ -70,9 +70,11 @@ static void line(struct sbuf *b, const struct cols *l, const char *name, long ta
 	num(m, sizeof m, month);
 	pct(p, sizeof p, h);
 	cell(b, name, l->name);
-	sb_printf(b, " %8s %6s %5s %6s ", t, c, m, p);
-	if (h >= 0)
+	sb_printf(b, " %8s %6s %5s %6s", t, c, m, p);
+	if (h >= 0) {
+		sb_addc(b, ' ');
 		bar(b, h, mark, l->bar, utf8);
+	}
 	sb_add(b, below ? " *\n" : "\n");
 }
 
@@ -217,7 +219,8 @@ static void due_row(void *ctx, const struct rd_due_row *p)
 	sb_printf(o->b, " %-10s ", born);
 	cell(o->b, p->no_hp[0] ? p->no_hp : "-", 13);
 	sb_printf(o->b, " %s\n             ", start);
-	cell(o->b, p->alamat[0] ? p->alamat : "(alamat kosong)", o->width - 13);
+	const char *where = p->alamat[0] ? p->alamat : "(alamat kosong)";
+	text_visible(o->b, where, utf8_prefix(where, o->width - 13), "");
 	sb_add(o->b, "\n");
 }
 
