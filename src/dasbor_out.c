@@ -78,7 +78,7 @@ static void line(struct sbuf *b, const struct cols *l, const char *name, long ta
 	sb_add(b, below ? " *\n" : "\n");
 }
 
-static void indicator(const struct dasbor_result *r, int i, int width, int utf8, struct sbuf *b)
+void dasbor_chart(const struct dasbor_result *r, int i, int width, int utf8, struct sbuf *b)
 {
 	const struct dasbor_ind *ind = &r->d->ind[i];
 	struct cols l = cols_of(width);
@@ -86,7 +86,7 @@ static void indicator(const struct dasbor_result *r, int i, int width, int utf8,
 	long line_h = dasbor_line(r, i);
 	dec_format(ind->target, target, sizeof target);
 	pct(mark, sizeof mark, line_h);
-	sb_printf(b, "\n[%s] ", ind->id);
+	sb_printf(b, "[%s] ", ind->id);
 	text_visible(b, ind->label, strlen(ind->label), "");
 	sb_add(b, "\n");
 	if (ind->den >= 0)
@@ -126,8 +126,10 @@ void dasbor_text(const struct dasbor_result *r, int only, int width, int utf8, s
 	sb_printf(out, "%s = cakupan kumulatif, %s = garis target bulan ini, * = di bawah garis\n",
 		  utf8 ? "\u2588" : "#", utf8 ? "\u2502" : "|");
 	for (int i = 0; i < r->d->n; i++)
-		if (only < 0 || only == i)
-			indicator(r, i, width, utf8, out);
+		if (only < 0 || only == i) {
+			sb_addc(out, '\n');
+			dasbor_chart(r, i, width, utf8, out);
+		}
 }
 
 static void csv_cell(struct sbuf *b, const char *s, int last)

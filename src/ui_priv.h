@@ -202,6 +202,8 @@ int ui_dialog(struct ui *u, const char *title, const char *intro, struct dlg_fie
 #define DLG_ENTER_SAVES 0x100000
 int ui_dialog_in(struct ui *u, unsigned keys, const char *title, const char *intro, struct dlg_field *f, int n,
 		 dlg_save_fn save, void *ctx);
+/* Dasbor: the PWS dashboards, their charts by village and due lists (src/ui_dasbor.c). */
+void ui_dasbor(struct ui *u);
 /* Riwayat pasien: the patient's visits newest first (src/ui_history.c). */
 void ui_history(struct ui *u, const struct patient *p);
 /* The patient form: a new patient (old NULL; `query` fills the name or NIK)

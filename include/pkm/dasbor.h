@@ -76,6 +76,10 @@ void dasbor_day(int year, int month, char out[11]);
  * characters when utf8), CSV, and the due list of indicator i (all when -1),
  * of one village key or all. */
 void dasbor_text(const struct dasbor_result *r, int only, int width, int utf8, struct sbuf *out);
+/* One indicator's block of that text: its name, target, column heads, then a
+ * line per village (r->v order) and the total. */
+#define DASBOR_CHART_HEAD 3
+void dasbor_chart(const struct dasbor_result *r, int i, int width, int utf8, struct sbuf *out);
 void dasbor_csv(const struct dasbor_result *r, int only, int head, struct sbuf *out);
 int dasbor_due(sqlite3 *db, const struct dasbor_result *r, int only, const char *village, int csv, int head,
 	       int width, struct sbuf *out, struct sbuf *err);
