@@ -120,7 +120,7 @@ static int write_one(sqlite3 *db, const struct dasbor *d, const struct opts *o, 
 	if (o->ind && only < 0)
 		return 0;
 	struct dasbor_result r;
-	if (dasbor_count(db, d, (int)o->year, o->month, &r, err) != 0)
+	if ((o->due ? dasbor_frame : dasbor_count)(db, d, (int)o->year, o->month, &r, err) != 0)
 		return -1;
 	char key[80] = "";
 	if (o->village)

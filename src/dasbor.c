@@ -233,6 +233,17 @@ static int village_index(struct dasbor_result *r, const char *key)
 	return -1;
 }
 
+/* The name of a key outside the area's villages. */
+static void key_name(const char *key, char *out, size_t size)
+{
+	if (key[0] == 'L')
+		str_copy(out, size, "Luar wilayah");
+	else if (key[0] == '?')	/* typed, not mapped to a code yet: shown as typed */
+		snprintf(out, size, "? %s", key[1] ? key + 1 : "(kosong)");
+	else
+		str_copy(out, size, key + (key[0] == 'D'));
+}
+
 static int add_village(struct dasbor_result *r, const char *key, const char *name)
 {
 	r->v = xrealloc(r->v, (size_t)(r->nv + 1) * sizeof *r->v);
@@ -240,10 +251,8 @@ static int add_village(struct dasbor_result *r, const char *key, const char *nam
 	str_copy(v->key, sizeof v->key, key);
 	if (name)
 		str_copy(v->name, sizeof v->name, name);
-	else if (key[0] == 'L')
-		str_copy(v->name, sizeof v->name, "Luar wilayah");
-	else	/* typed, not mapped to a code yet: shown as typed */
-		snprintf(v->name, sizeof v->name, "? %s", key[1] ? key + 1 : "(kosong)");
+	else
+		key_name(key, v->name, sizeof v->name);
 	return r->nv++;
 }
 
@@ -319,7 +328,7 @@ void dasbor_day(int year, int month, char out[11])
 	date_format(date_from_days(date_to_days(next) - 1), out);
 }
 
-static int count(sqlite3 *db, const struct dasbor *d, struct dasbor_result *r, struct sbuf *err)
+static int count(sqlite3 *db, const struct dasbor *d, struct dasbor_result *r, int counted, struct sbuf *err)
 {
 	char from[11], to[11], month[8];
 	snprintf(from, sizeof from, "%04d-01-01", r->year);
@@ -330,7 +339,7 @@ static int count(sqlite3 *db, const struct dasbor *d, struct dasbor_result *r, s
 	snprintf(month, sizeof month, "%04d-%02d", r->year, r->month);
 	struct counts c = { r, 0, 0, NULL };
 	if (read_villages(db, r, err) != 0 ||
-	    rowdef_count_villages(db, &d->rows, from, to, month, add_count, &c, err) != 0) {
+	    (counted && rowdef_count_villages(db, &d->rows, from, to, month, add_count, &c, err) != 0)) {
 		free(c.f);
 		return -1;
 	}
@@ -353,8 +362,9 @@ static int count(sqlite3 *db, const struct dasbor *d, struct dasbor_result *r, s
 	return 0;
 }
 
-int dasbor_count(sqlite3 *db, const struct dasbor *d, int year, int month, struct dasbor_result *out,
-		 struct sbuf *err)
+/* counted = 0: the villages of the area only (the due list names no more). */
+static int result(sqlite3 *db, const struct dasbor *d, int year, int month, int counted, struct dasbor_result *out,
+		  struct sbuf *err)
 {
 	memset(out, 0, sizeof *out);
 	out->d = d;
@@ -364,10 +374,22 @@ int dasbor_count(sqlite3 *db, const struct dasbor *d, int year, int month, struc
 		sb_printf(err, "tahun atau bulan tidak sah: %d-%02d", year, month);
 		return -1;
 	}
-	int rc = count(db, d, out, err);
+	int rc = count(db, d, out, counted, err);
 	if (rc != 0)
 		dasbor_result_free(out);
 	return rc;
+}
+
+int dasbor_count(sqlite3 *db, const struct dasbor *d, int year, int month, struct dasbor_result *out,
+		 struct sbuf *err)
+{
+	return result(db, d, year, month, 1, out, err);
+}
+
+int dasbor_frame(sqlite3 *db, const struct dasbor *d, int year, int month, struct dasbor_result *out,
+		 struct sbuf *err)
+{
+	return result(db, d, year, month, 0, out, err);
 }
 
 void dasbor_result_free(struct dasbor_result *r)
@@ -406,5 +428,5 @@ void dasbor_village_name(const struct dasbor_result *r, const char *key, char *o
 			str_copy(out, size, r->v[v].name);
 			return;
 		}
-	snprintf(out, size, "%s", key[0] == 'L' ? "Luar wilayah" : key + (key[0] != 0));
+	key_name(key, out, size);
 }

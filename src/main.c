@@ -76,7 +76,7 @@ static const char usage[] =
 	"                    periksa data sebulan sebelum final (keluar 1 bila ada kesalahan)\n"
 	"  pkm [--db BERKAS] dasbor [--tahun YYYY] [--sampai MM-YYYY] [--klaster N]\n"
 	"                    [--indikator ID] [--format text|csv] [--lebar 80|136]\n"
-	"                    [--sasaran-belum] [--desa KODE|luar|?TEKS]  dasbor PWS per desa\n"
+	"                    [--sasaran-belum] [--desa KODE]   dasbor PWS per desa\n"
 	"  pkm [--config BERKAS] periksa-formulir [FOLDER]  formulir dan peta FOLDER/dhis2\n"
 	"  pkm [--db BERKAS] cadangan [FOLDER] [--harian N]   cadangan sekarang (harian: bila\n"
 	"                    belum ada hari ini, simpan N terbaru; --progres: baris untuk layar)\n"

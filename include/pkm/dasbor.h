@@ -60,6 +60,10 @@ struct dasbor_result {
 
 int dasbor_count(sqlite3 *db, const struct dasbor *d, int year, int month, struct dasbor_result *out,
 		 struct sbuf *err);
+/* The same without counting: the villages of the area, all counts 0 (what
+ * the due list needs, at a fraction of the cost). */
+int dasbor_frame(sqlite3 *db, const struct dasbor *d, int year, int month, struct dasbor_result *out,
+		 struct sbuf *err);
 void dasbor_result_free(struct dasbor_result *r);
 /* The percent in hundredths (cumulative, or the month's for periode = bulan),
  * -1 without a target; the line (target x month / 12 for a yearly target
