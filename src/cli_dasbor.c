@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define USAGE "dasbor [--tahun YYYY] [--sampai MM-YYYY] [--klaster N] [--indikator ID] [--desa KODE|luar|?TEKS] " \
+#define USAGE "dasbor [--tahun YYYY] [--sampai MM-YYYY] [--klaster N|utama] [--indikator ID] [--desa KODE|luar|?TEKS] " \
 	      "[--sasaran-belum] [--format text|csv] [--lebar 80|136]"
 
 struct opts {
@@ -36,6 +36,7 @@ static int parse(int argc, char **argv, struct opts *o, struct sbuf *why)
 	const char *until = NULL;
 	o->year = 0;
 	o->width = 80;
+	o->klaster = -1;	/* every dashboard */
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--sasaran-belum") == 0) {
 			o->due = 1;
@@ -49,7 +50,9 @@ static int parse(int argc, char **argv, struct opts *o, struct sbuf *why)
 			continue;
 		if (strcmp(opt, "--sampai") == 0 && month_parse(val, &first, &next) == 0)
 			until = val;
-		else if (strcmp(opt, "--klaster") == 0 && parse_long(val, 0, 5, &o->klaster) == 0)
+		else if (strcmp(opt, "--klaster") == 0 && strcmp(val, "utama") == 0)
+			o->klaster = 0;
+		else if (strcmp(opt, "--klaster") == 0 && parse_long(val, 1, 5, &o->klaster) == 0)
 			continue;
 		else if (strcmp(opt, "--lebar") == 0 && parse_long(val, 80, 136, &o->width) == 0 &&
 			 (o->width == 80 || o->width == 136))
@@ -93,6 +96,37 @@ static int find_ind(const struct dasbor *d, const char *id)
 	return -1;
 }
 
+static int find_tab(const struct dasbor *d, const char *id)
+{
+	for (int i = 0; i < d->ntab; i++)
+		if (strcmp(d->tab[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+/* Whether --indikator names an indicator or table of d (or is not given). */
+static int names(const struct dasbor *d, const char *id) { return !id || find_ind(d, id) >= 0 || find_tab(d, id) >= 0; }
+
+/* The main dashboard's tables: as text after the charts; as CSV only the one
+ * --indikator names (its own columns). */
+static int tables(sqlite3 *db, const struct dasbor *d, const struct dasbor_result *r, const struct opts *o,
+		  struct sbuf *text, struct sbuf *err)
+{
+	int only = o->ind ? find_tab(d, o->ind) : -1;
+	if (o->due || o->village || (o->csv && only < 0) || (o->ind && only < 0))
+		return 0;
+	if (o->csv)
+		sb_add(text, "tabel,baris,kolom,nilai\n");
+	for (int t = 0; t < d->ntab; t++)
+		if (only < 0 || only == t) {
+			if (!o->csv)
+				sb_addc(text, '\n');
+			if (dasbor_table(db, d, t, r->year, r->month, o->csv, text, err) != 0)
+				return -1;
+		}
+	return 0;
+}
+
 /* The visits counted for one village (the screen's Enter on a bar). */
 static int counted(sqlite3 *db, const struct dasbor_result *r, int i, const char *key, int csv, FILE *f,
 		   struct sbuf *err)
@@ -117,7 +151,7 @@ static int counted(sqlite3 *db, const struct dasbor_result *r, int i, const char
 static int write_one(sqlite3 *db, const struct dasbor *d, const struct opts *o, int first, FILE *f, struct sbuf *err)
 {
 	int only = o->ind ? find_ind(d, o->ind) : -1;
-	if (o->ind && only < 0)
+	if (!names(d, o->ind))
 		return 0;
 	struct dasbor_result r;
 	if ((o->due ? dasbor_frame : dasbor_count)(db, d, (int)o->year, o->month, &r, err) != 0)
@@ -128,14 +162,17 @@ static int write_one(sqlite3 *db, const struct dasbor *d, const struct opts *o, 
 	struct sbuf text = { 0 };
 	int rc = 0;
 	int utf8 = !o->csv && isatty(fileno(stdout)) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	if (o->due)
+	int charts = d->n && (!o->ind || only >= 0);
+	if (o->due && charts)
 		rc = dasbor_due(db, &r, only, o->village ? key : NULL, o->csv, first, (int)o->width, &text, err);
 	else if (o->village && only >= 0)
 		rc = counted(db, &r, only, key, o->csv, f, err);
-	else if (o->csv)
+	else if (o->csv && charts)
 		dasbor_csv(&r, only, first, &text);
-	else
+	else if (!o->csv && !o->due && !o->village)
 		dasbor_text(&r, only, (int)o->width, utf8, &text);
+	if (rc == 0)
+		rc = tables(db, d, &r, o, &text, err);
 	if (rc == 0 && text.len)
 		fprintf(f, "%s%s", first || o->csv ? "" : "\f\n", sb_str(&text));
 	sb_free(&text);
@@ -159,7 +196,7 @@ int cmd_dasbor(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv,
 	}
 	int found = 0;
 	for (int i = 0; i < n && o.ind; i++)
-		found |= find_ind(&d[i], o.ind) >= 0;
+		found |= names(&d[i], o.ind);
 	if (o.ind && !found) {
 		dasbor_free_all(d, n);
 		return wrong(why, "indikator tidak dikenal", o.ind);
@@ -167,8 +204,7 @@ int cmd_dasbor(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv,
 	struct out out;
 	int rc = out_open(&out, db, NULL, NULL, &err);
 	for (int i = 0, first = 1; i < n && rc == 0; i++) {
-		int only = o.ind ? find_ind(&d[i], o.ind) : 0;
-		if (only < 0)
+		if (!names(&d[i], o.ind) || (o.due && !d[i].n))
 			continue;
 		rc = write_one(db, &d[i], &o, first, out.f, &err);
 		first = 0;

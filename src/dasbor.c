@@ -11,6 +11,7 @@ const char *const dasbor_sasaran[] = { "bumil", "bulin", "bayi", "baduta", "bali
 				       "usia_produktif", "lansia", "pus", "hipertensi", "dm", "odgj", "tb", NULL };
 
 static const char *const head_keys[] = { "judul", "klaster", NULL };
+static const char *const tab_keys[] = { "label", "jenis", "jumlah", NULL };
 static const char *const ind_keys[] = { "label", "sasaran", "penyebut", "periode", "arah", "target", "sumber", "dari", "syarat", "hitung", "tanggal",
 					"jendela", "maks", "per", "belum", "belum_dari", "belum_syarat", "belum_tanggal",
 					"belum_hari", "belum_tanpa", NULL };
@@ -110,6 +111,34 @@ static int load_ind(sqlite3 *db, struct ini *ini, const char *sec, const struct 
 	return problems;
 }
 
+/* A table of the main dashboard: its kind, and how many diagnoses per village. */
+static int load_tab(struct ini *ini, const char *sec, struct dasbor *d, struct sbuf *err)
+{
+	int problems = ini_check_keys(ini, sec, tab_keys, err);
+	if (d->ntab == (int)ARRAY_LEN(d->tab))
+		return problems + bad(ini, err, sec, NULL, "paling banyak 4 [tabel.ID]");
+	struct dasbor_tab *t = &d->tab[d->ntab];
+	memset(t, 0, sizeof *t);
+	str_copy(t->id, sizeof t->id, sec + 6);
+	const char *v = ini_get(ini, sec, "label");
+	if (!v || !*v)
+		problems += bad(ini, err, sec, NULL, "label wajib diisi");
+	else
+		str_copy(t->label, sizeof t->label, v);
+	v = ini_get(ini, sec, "jenis");
+	t->top = 10;
+	if (v && strcmp(v, "kunjungan_minggu") == 0)
+		t->kind = TAB_VISITS_WEEK;
+	else if (v && strcmp(v, "diagnosis_teratas") == 0)
+		t->kind = TAB_TOP_DIAGNOSES;
+	else
+		problems += bad(ini, err, sec, "jenis", "jenis: kunjungan_minggu atau diagnosis_teratas");
+	if (ini_get_long(ini, sec, "jumlah", 1, 50, &t->top, err) != 0)
+		problems++;
+	d->ntab += !problems;
+	return problems;
+}
+
 int dasbor_load(sqlite3 *db, const char *forms_dir, const char *path, struct dasbor *out, struct sbuf *err)
 {
 	memset(out, 0, sizeof *out);
@@ -148,15 +177,19 @@ int dasbor_load(sqlite3 *db, const char *forms_dir, const char *path, struct das
 		const char *sec = ini_section_name(&ini, s);
 		if (strcmp(sec, "dasbor") == 0)
 			continue;
+		if (strncmp(sec, "tabel.", 6) == 0 && sec[6]) {
+			problems += load_tab(&ini, sec, out, err);
+			continue;
+		}
 		if (strncmp(sec, "indikator.", 10) != 0 || !sec[10]) {
-			problems += bad(&ini, err, sec, NULL, "bagian tidak dikenal: [dasbor] atau [indikator.ID]");
+			problems += bad(&ini, err, sec, NULL, "bagian tidak dikenal: [dasbor], [indikator.ID] atau [tabel.ID]");
 			continue;
 		}
 		out->rows.n = ++out->n;
 		problems += load_ind(db, &ini, sec, &lb3, out, err);
 	}
-	if (out->n == 0)
-		problems += bad(&ini, err, "dasbor", NULL, "tidak ada [indikator.ID]");
+	if (out->n == 0 && out->ntab == 0)
+		problems += bad(&ini, err, "dasbor", NULL, "tidak ada [indikator.ID] atau [tabel.ID]");
 	ini_close(&ini);
 	rowdef_free(&lb3);
 	return problems;
@@ -180,7 +213,7 @@ static int dasbor_dir(const char *forms_dir, char ***names, char *dir, size_t si
 int dasbor_check_dir(sqlite3 *db, const char *forms_dir, int *files, struct sbuf *err)
 {
 	struct dasbor *d;
-	int problems = dasbor_load_all(db, forms_dir, 0, &d, files, err);
+	int problems = dasbor_load_all(db, forms_dir, -1, &d, files, err);
 	dasbor_free_all(d, *files);
 	return problems;
 }
@@ -202,7 +235,7 @@ int dasbor_load_all(sqlite3 *db, const char *forms_dir, int klaster, struct dasb
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		struct dasbor *d = &(*out)[*n];
 		problems += dasbor_load(db, forms_dir, path, d, err);
-		if (klaster > 0 && d->klaster != klaster)
+		if (klaster >= 0 && d->klaster != klaster)
 			dasbor_free(d);
 		else
 			(*n)++;
@@ -233,8 +266,7 @@ static int village_index(struct dasbor_result *r, const char *key)
 	return -1;
 }
 
-/* The name of a key outside the area's villages. */
-static void key_name(const char *key, char *out, size_t size)
+void dasbor_key_name(const char *key, char *out, size_t size)
 {
 	if (key[0] == 'L')
 		str_copy(out, size, "Luar wilayah");
@@ -252,7 +284,7 @@ static int add_village(struct dasbor_result *r, const char *key, const char *nam
 	if (name)
 		str_copy(v->name, sizeof v->name, name);
 	else
-		key_name(key, v->name, sizeof v->name);
+		dasbor_key_name(key, v->name, sizeof v->name);
 	return r->nv++;
 }
 
@@ -339,7 +371,7 @@ static int count(sqlite3 *db, const struct dasbor *d, struct dasbor_result *r, i
 	snprintf(month, sizeof month, "%04d-%02d", r->year, r->month);
 	struct counts c = { r, 0, 0, NULL };
 	if (read_villages(db, r, err) != 0 ||
-	    (counted && rowdef_count_villages(db, &d->rows, from, to, month, add_count, &c, err) != 0)) {
+	    (counted && d->n && rowdef_count_villages(db, &d->rows, from, to, month, add_count, &c, err) != 0)) {
 		free(c.f);
 		return -1;
 	}
@@ -428,5 +460,5 @@ void dasbor_village_name(const struct dasbor_result *r, const char *key, char *o
 			str_copy(out, size, r->v[v].name);
 			return;
 		}
-	key_name(key, out, size);
+	dasbor_key_name(key, out, size);
 }

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* s cut or padded to cols columns (visible escapes for stored text). */
-static void cell(struct sbuf *b, const char *s, int cols)
+void dasbor_cell(struct sbuf *b, const char *s, int cols)
 {
 	size_t n = utf8_prefix(s, cols);
 	char part[256];
@@ -69,7 +68,7 @@ static void line(struct sbuf *b, const struct cols *l, const char *name, long ta
 	num(c, sizeof c, total);
 	num(m, sizeof m, month);
 	pct(p, sizeof p, h);
-	cell(b, name, l->name);
+	dasbor_cell(b, name, l->name);
 	sb_printf(b, " %8s %6s %5s %6s", t, c, m, p);
 	if (h >= 0) {
 		sb_addc(b, ' ');
@@ -99,7 +98,7 @@ void dasbor_chart(const struct dasbor_result *r, int i, int width, int utf8, str
 		sb_printf(b, "target %s%% tiap bulan (bulan ini)\n", target);
 	else
 		sb_printf(b, "target %s%% setahun, garis bulan ini %s%% (%d/12)\n", target, mark, r->month);
-	cell(b, "Desa", l.name);
+	dasbor_cell(b, "Desa", l.name);
 	sb_printf(b, " %8s %6s %5s %6s  0%%", ind->den >= 0 ? "Penyebut" : "Sasaran", "Kum", "Bln", "%");
 	sb_pad(b, ' ', l.bar - 4);
 	sb_add(b, "100%\n");
@@ -122,9 +121,14 @@ void dasbor_text(const struct dasbor_result *r, int only, int width, int utf8, s
 {
 	sb_add(out, "DASBOR PWS - ");
 	text_visible(out, r->d->title, strlen(r->d->title), "");
-	sb_printf(out, "\nTahun %d, kumulatif Januari s.d. %s (%d bulan)\n", r->year, month_name(r->month), r->month);
-	sb_printf(out, "%s = cakupan kumulatif, %s = garis target bulan ini, * = di bawah garis\n",
-		  utf8 ? "\u2588" : "#", utf8 ? "\u2502" : "|");
+	if (r->d->n)
+		sb_printf(out, "\nTahun %d, kumulatif Januari s.d. %s (%d bulan)\n", r->year, month_name(r->month),
+			  r->month);
+	else
+		sb_printf(out, "\nBulan %s %d\n", month_name(r->month), r->year);
+	if (r->d->n)
+		sb_printf(out, "%s = cakupan kumulatif, %s = garis target bulan ini, * = di bawah garis\n",
+			  utf8 ? "\u2588" : "#", utf8 ? "\u2502" : "|");
 	for (int i = 0; i < r->d->n; i++)
 		if (only < 0 || only == i) {
 			sb_addc(out, '\n');
@@ -215,11 +219,11 @@ static void due_row(void *ctx, const struct rd_due_row *p)
 			  "Mulai");
 	}
 	sb_add(o->b, "  ");
-	cell(o->b, p->no_rm, 10);
+	dasbor_cell(o->b, p->no_rm, 10);
 	sb_add(o->b, " ");
-	cell(o->b, p->nama, o->width - 49);
+	dasbor_cell(o->b, p->nama, o->width - 49);
 	sb_printf(o->b, " %-10s ", born);
-	cell(o->b, p->no_hp[0] ? p->no_hp : "-", 13);
+	dasbor_cell(o->b, p->no_hp[0] ? p->no_hp : "-", 13);
 	sb_printf(o->b, " %s\n             ", start);
 	const char *where = p->alamat[0] ? p->alamat : "(alamat kosong)";
 	text_visible(o->b, where, utf8_prefix(where, o->width - 13), "");

@@ -74,7 +74,7 @@ static const char usage[] =
 	"                    kartu stok satu obat, semua atau satu bulan\n"
 	"  pkm [--db BERKAS] periksa --month MM-YYYY [--format text|csv]\n"
 	"                    periksa data sebulan sebelum final (keluar 1 bila ada kesalahan)\n"
-	"  pkm [--db BERKAS] dasbor [--tahun YYYY] [--sampai MM-YYYY] [--klaster N]\n"
+	"  pkm [--db BERKAS] dasbor [--tahun YYYY] [--sampai MM-YYYY] [--klaster N|utama]\n"
 	"                    [--indikator ID] [--format text|csv] [--lebar 80|136]\n"
 	"                    [--sasaran-belum] [--desa KODE]   dasbor PWS per desa\n"
 	"  pkm [--config BERKAS] periksa-formulir [FOLDER]  formulir dan peta FOLDER/dhis2\n"

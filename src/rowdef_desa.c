@@ -8,10 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A patient's village as a key (rowdef.h, RD_VILLAGE_*): p = pasien, ds = desa. */
-#define VILLAGE_KEY                                                                         \
-	"CASE WHEN ds.wilayah = 1 THEN 'D' || ds.kode WHEN ds.kode IS NOT NULL OR p.desa_luar = 1 " \
-	"THEN 'L' ELSE '?' || p.desa END"
+#define VILLAGE_KEY RD_VILLAGE_KEY
 #define VILLAGE_JOIN " JOIN pasien p ON p.id = k.pasien_id LEFT JOIN desa ds ON ds.kode = p.desa_kode"
 
 /* Row r's counted rows over [from, to) as (village, nilai, bulan, kid): patients

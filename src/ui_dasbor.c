@@ -204,13 +204,25 @@ static void chart(struct ui *u, const struct dasbor_result *r, int i)
 	u->msg[0] = '\0';
 }
 
+/* A table of the main dashboard, in the viewer. */
+static void table(struct ui *u, const struct dasbor_result *r, int t)
+{
+	struct sbuf text = { 0 }, err = { 0 };
+	if (dasbor_table(u->db, r->d, t, r->year, r->month, 0, &text, &err) == 0)
+		ui_view_text(u, r->d->title, NULL, sb_str(&text), text.len, "dasbor-utama.txt");
+	else
+		ui_message(u, 1, "%s", sb_str(&err));
+	sb_free(&text);
+	sb_free(&err);
+}
+
 /* The dashboards this user sees: every one for reporting, a NAKES its
  * cluster's (a unit K2 sees Klaster 2) and the main one. */
 static int load(struct ui *u, struct boards *b)
 {
 	struct sbuf err = { 0 };
 	memset(b, 0, sizeof *b);
-	int bad = dasbor_load_all(u->db, u->cfg->forms_dir, 0, &b->d, &b->n, &err);
+	int bad = dasbor_load_all(u->db, u->cfg->forms_dir, -1, &b->d, &b->n, &err);
 	sb_free(&err);
 	if (bad) {
 		ui_message(u, 1, "%d masalah pada definisi dasbor. Rincian: pkm periksa-formulir", bad);
@@ -272,9 +284,9 @@ void ui_dasbor(struct ui *u)
 		boards_free(&b);
 		return;
 	}
-	int n = 0;
+	int n = 0;	/* rows: each board's indicators, then its tables */
 	for (int i = 0; i < b.n; i++)
-		n += b.d[i].n;
+		n += b.d[i].n + b.d[i].ntab;
 	int sel = 0, top = 0;
 	char title[80];
 	snprintf(title, sizeof title, "Dasbor PWS s.d. %s %d", month_name(u->today.m), u->today.y);
@@ -284,10 +296,14 @@ void ui_dasbor(struct ui *u)
 		ui_text(2, 0, COLS, "Kl Indikator       Nama                                Cakupan", A_BOLD);
 		ui_list_scroll(sel, &top, page);
 		for (int k = 0, row = 0; k < b.n; k++)
-			for (int i = 0; i < b.d[k].n; i++, row++)
+			for (int i = 0; i < b.d[k].n + b.d[k].ntab; i++, row++)
 				if (row >= top && row < top + page) {
 					char line[200];
-					ind_line(&b.r[k], i, line, sizeof line);
+					if (i < b.d[k].n)
+						ind_line(&b.r[k], i, line, sizeof line);
+					else
+						snprintf(line, sizeof line, "K%d %-15.15s %.60s", b.d[k].klaster,
+							 b.d[k].tab[i - b.d[k].n].id, b.d[k].tab[i - b.d[k].n].label);
 					shown_line(3 + row - top, line, row == sel ? A_REVERSE : 0);
 				}
 		if (!n)
@@ -297,8 +313,8 @@ void ui_dasbor(struct ui *u)
 		int key = ui_key(u);
 		enum action a = action_for_key(key, CTX_VIEWER);
 		int k = 0, i = sel;
-		while (k < b.n && i >= b.d[k].n)
-			i -= b.d[k++].n;
+		for (; k < b.n && i >= b.d[k].n + b.d[k].ntab; k++)
+			i -= b.d[k].n + b.d[k].ntab;
 		if (a == A_HELP) {
 			ui_help(u);
 		} else if (a == A_BACK) {
@@ -308,6 +324,8 @@ void ui_dasbor(struct ui *u)
 			dasbor_text(&b.r[k], -1, chart_width(), 0, &text);
 			ui_text_out(u, a, sb_str(&text), text.len, "dasbor.txt");
 			sb_free(&text);
+		} else if (a == A_OPEN && n && i >= b.d[k].n) {
+			table(u, &b.r[k], i - b.d[k].n);
 		} else if (a == A_OPEN && n) {
 			chart(u, &b.r[k], i);
 		} else {

@@ -24,7 +24,7 @@ module() {	# module FILE -> the module a source or header belongs to
 	ui|ui_*) echo ui ;;
 	form_load|form_data) echo form ;;
 	rowdef_count|rowdef_desa|rowdef_priv) echo rowdef ;;
-	dasbor_out) echo dasbor ;;
+	dasbor_out|dasbor_utama) echo dasbor ;;
 	fhir_load) echo fhir ;;
 	pcare_load|pcare_json) echo pcare ;;
 	demo_paths|demo_priv) echo demo ;;

@@ -21,9 +21,19 @@ struct dasbor_ind {
 	struct rd_due due;		/* label "" when none */
 };
 
+/* A table of the main dashboard ([tabel.ID] of utama.ini). */
+enum dasbor_table { TAB_VISITS_WEEK, TAB_TOP_DIAGNOSES };
+struct dasbor_tab {
+	char id[32], label[160];
+	enum dasbor_table kind;
+	long top;			/* TAB_TOP_DIAGNOSES: how many per village */
+};
+
 struct dasbor {
 	char id[32], path[PATH_MAX], title[128];
 	int klaster;			/* 1-5, 0 = the main dashboard of every cluster */
+	int ntab;
+	struct dasbor_tab tab[4];
 	int n;
 	struct dasbor_ind *ind;
 	struct rowdef rows;		/* numerators: rows.rows[i] is ind[i]'s */
@@ -39,7 +49,7 @@ void dasbor_free(struct dasbor *d);
 /* Every *.ini of forms_dir/dasbor; *files gets how many. Returns problems. */
 int dasbor_check_dir(sqlite3 *db, const char *forms_dir, int *files, struct sbuf *err);
 /* The dashboard files of forms_dir/dasbor, by name; the number of problems
- * (none loaded then). klaster > 0 keeps that cluster's only. */
+ * (none loaded then). klaster >= 0 keeps that cluster's only (0 the main one). */
 int dasbor_load_all(sqlite3 *db, const char *forms_dir, int klaster, struct dasbor **out, int *n, struct sbuf *err);
 void dasbor_free_all(struct dasbor *d, int n);
 
@@ -87,7 +97,16 @@ void dasbor_chart(const struct dasbor_result *r, int i, int width, int utf8, str
 void dasbor_csv(const struct dasbor_result *r, int only, int head, struct sbuf *out);
 int dasbor_due(sqlite3 *db, const struct dasbor_result *r, int only, const char *village, int csv, int head,
 	       int width, struct sbuf *out, struct sbuf *err);
-/* The name a village key is shown by. */
+/* s cut or padded to cols columns, stored text shown escaped. */
+void dasbor_cell(struct sbuf *b, const char *s, int cols);
+/* The name a village key is shown by; of a key not of the area, without r. */
+void dasbor_key_name(const char *key, char *out, size_t size);
 void dasbor_village_name(const struct dasbor_result *r, const char *key, char *out, size_t size);
+
+/* Table t of d for the month (src/dasbor_utama.c): visits per unit and week of
+ * the month (days 1-7, 8-14, ...), or each village's commonest diagnoses; text
+ * or CSV (tabel,baris,kolom,nilai). */
+int dasbor_table(sqlite3 *db, const struct dasbor *d, int t, int year, int month, int csv, struct sbuf *out,
+		 struct sbuf *err);
 
 #endif

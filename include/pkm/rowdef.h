@@ -94,7 +94,11 @@ void rowdef_due_free(struct rd_due *d);
 struct asal;
 /* Per village (src/rowdef_desa.c). A village key: "D" + the code of a village
  * of the working area, "L" outside it (a neighbouring village's code, or typed
- * as outside), "?" + the text typed when not mapped to a code yet. */
+ * as outside), "?" + the text typed when not mapped to a code yet. As SQL, of
+ * p = pasien and ds = desa (LEFT JOIN on p.desa_kode): */
+#define RD_VILLAGE_KEY                                                                              \
+	"CASE WHEN ds.wilayah = 1 THEN 'D' || ds.kode WHEN ds.kode IS NOT NULL OR p.desa_luar = 1 " \
+	"THEN 'L' ELSE '?' || p.desa END"
 /* The rows of d over [from, to) per village: total (patients once per month,
  * the months' reports added up) and the part in `month` (YYYY-MM). Rows that
  * count nothing in a village are not reported. */

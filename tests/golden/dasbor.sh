@@ -1,5 +1,6 @@
 # pkm dasbor: the PWS chart per village at 80 and 136 columns and as CSV, the
-# visits counted for one village, and the due list (--sasaran-belum), on
+# visits counted for one village, the due list (--sasaran-belum) and the main
+# dashboard's tables (visits per unit and week, diagnoses per village), on
 # fixture2 with three villages of the area (Cibiru below the K1 line), one
 # outside it and one patient's village typed but not mapped (dasbor/desa.sql).
 # Broken definitions (dasbor/bad, one mistake each) are refused with file:line.
@@ -33,6 +34,10 @@ pkm dasbor --sampai 10-2026 --sasaran-belum --format csv >"$WORK/dasbor-belum.cs
 check dasbor-belum.csv
 pkm dasbor --sampai 10-2026 --indikator k1 --desa 3204102002 >"$WORK/dasbor-k1-mekarsari.txt"
 check dasbor-k1-mekarsari.txt
+pkm dasbor --sampai 10-2026 --klaster utama >"$WORK/dasbor-utama.txt"
+check dasbor-utama.txt
+pkm dasbor --sampai 10-2026 --indikator diagnosis_desa --format csv >"$WORK/dasbor-diagnosis.csv"
+check dasbor-diagnosis.csv
 
 # exactly one village of the area is below the K1 line, and it is Cibiru
 [ "$(grep '^k2,k1,' "$WORK/dasbor.csv" | grep -c ',1$')" = 1 ]

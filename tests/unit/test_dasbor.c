@@ -64,7 +64,7 @@ static void sums_hold(void **s)
 	struct sbuf err = { 0 };
 	struct dasbor *d;
 	int n, pairs = 0, counted = 0;
-	assert_int_equal(dasbor_load_all(db, PKM_FORMS_DIR, 0, &d, &n, &err), 0);
+	assert_int_equal(dasbor_load_all(db, PKM_FORMS_DIR, -1, &d, &n, &err), 0);
 	assert_true(n >= 3);
 	struct rowdef lb3;
 	char path[PATH_MAX];
@@ -163,7 +163,7 @@ static void broken_refused(void **s)
 	struct sbuf err = { 0 };
 	struct dasbor *d;
 	int n;
-	assert_int_equal(dasbor_load_all(db, dir, 0, &d, &n, &err), 3);
+	assert_int_equal(dasbor_load_all(db, dir, -1, &d, &n, &err), 3);
 	assert_non_null(strstr(sb_str(&err), "x.ini:10: indikator ini memakai aturan baris LB3"));
 	assert_non_null(strstr(sb_str(&err), "x.ini:14: sasaran 'ibu' tidak dikenal"));
 	assert_non_null(strstr(sb_str(&err), "belum_hari wajib"));
