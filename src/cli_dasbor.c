@@ -20,16 +20,6 @@ struct opts {
 	const char *ind, *village;
 };
 
-static int wrong(struct sbuf *why, const char *what, const char *given)
-{
-	sb_add(why, what);
-	if (given) {
-		sb_add(why, ": ");
-		text_visible(why, given, strlen(given), "");
-	}
-	return -1;
-}
-
 static int parse(int argc, char **argv, struct opts *o, struct sbuf *why)
 {
 	struct date today = date_today(), first, next;
@@ -45,7 +35,7 @@ static int parse(int argc, char **argv, struct opts *o, struct sbuf *why)
 		const char *val = i + 1 < argc ? argv[++i] : NULL;
 		const char *opt = argv[i - (val != NULL)];
 		if (!val)
-			return wrong(why, USAGE, argv[i]);
+			return out_wrong(why, USAGE, argv[i]);
 		if (strcmp(opt, "--tahun") == 0 && parse_long(val, 2000, 2100, &o->year) == 0)
 			continue;
 		if (strcmp(opt, "--sampai") == 0 && month_parse(val, &first, &next) == 0)
@@ -64,16 +54,16 @@ static int parse(int argc, char **argv, struct opts *o, struct sbuf *why)
 		else if (strcmp(opt, "--desa") == 0)
 			o->village = val;
 		else
-			return wrong(why, USAGE, opt);
+			return out_wrong(why, USAGE, opt);
 	}
 	if (until && o->year && o->year != first.y)
-		return wrong(why, "--sampai di luar --tahun", until);
+		return out_wrong(why, "--sampai di luar --tahun", until);
 	if (!until)	/* a past year whole, this year to this month */
 		first = o->year && o->year < today.y ? (struct date){ (int)o->year, 12, 1 } : today;
 	o->year = first.y;
 	o->month = first.m;
 	if (first.y > today.y || (first.y == today.y && first.m > today.m))
-		return wrong(why, "bulan itu belum dimulai", until);
+		return out_wrong(why, "bulan itu belum dimulai", until);
 	return 0;
 }
 
@@ -186,7 +176,7 @@ int cmd_dasbor(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv,
 	if (parse(argc, argv, &o, why) != 0)
 		return -1;
 	if (o.village && !o.due && !o.ind)
-		return wrong(why, "--desa perlu --indikator (pasien terhitung) atau --sasaran-belum", NULL);
+		return out_wrong(why, "--desa perlu --indikator (pasien terhitung) atau --sasaran-belum", NULL);
 	struct sbuf err = { 0 };
 	struct dasbor *d;
 	int n;
@@ -199,7 +189,7 @@ int cmd_dasbor(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv,
 		found |= names(&d[i], o.ind);
 	if (o.ind && !found) {
 		dasbor_free_all(d, n);
-		return wrong(why, "indikator tidak dikenal", o.ind);
+		return out_wrong(why, "indikator tidak dikenal", o.ind);
 	}
 	struct out out;
 	int rc = out_open(&out, db, NULL, NULL, &err);

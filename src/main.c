@@ -557,22 +557,18 @@ static int cmd_resep_(const struct cli *c, int argc, char **argv)
 
 static int cmd_obat_(const struct cli *c, int argc, char **argv) { return cmd_obat(c->db, argc, argv); }
 static int cmd_puskesmas_(const struct cli *c, int argc, char **argv) { return cmd_puskesmas(c->db, c->cfg, argc, argv); }
-static int cmd_periksa_(const struct cli *c, int argc, char **argv)
+/* A command that says why its use was wrong (rc -1) in `why`. */
+static int with_why(int (*run)(sqlite3 *, const struct pkm_config *, int, char **, struct sbuf *),
+		    const struct cli *c, int argc, char **argv)
 {
 	struct sbuf why = { 0 };
-	int rc = cmd_periksa(c->db, c->cfg, argc, argv, &why);
+	int rc = run(c->db, c->cfg, argc, argv, &why);
 	rc = rc < 0 ? fail_usage(sb_str(&why)) : rc;
 	sb_free(&why);
 	return rc;
 }
-static int cmd_dasbor_(const struct cli *c, int argc, char **argv)
-{
-	struct sbuf why = { 0 };
-	int rc = cmd_dasbor(c->db, c->cfg, argc, argv, &why);
-	rc = rc < 0 ? fail_usage(sb_str(&why)) : rc;
-	sb_free(&why);
-	return rc;
-}
+static int cmd_periksa_(const struct cli *c, int argc, char **argv) { return with_why(cmd_periksa, c, argc, argv); }
+static int cmd_dasbor_(const struct cli *c, int argc, char **argv) { return with_why(cmd_dasbor, c, argc, argv); }
 static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
 static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_pcare(c->cfg, c->path, argc, argv); }
 
