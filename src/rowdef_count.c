@@ -311,7 +311,17 @@ static int reads_baru(const struct rowdef *d)
 /* The month's visits with the patient's sex, ages and (when d reads it)
  * kunjungan baru, and their diagnoses, gathered once: most rows of LB3 and LB4
  * read exactly these. */
-int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, struct sbuf *err)
+/* Whether a row of d counts from table `name`. */
+static int reads_from(const struct rowdef *d, const char *name)
+{
+	for (int i = 0; i < d->n; i++)
+		if (!d->rows[i].head && strcmp(d->rows[i].from, name) == 0)
+			return 1;
+	return 0;
+}
+
+int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, int only_rows,
+		     struct sbuf *err)
 {
 	if (sqlite3_exec(db, "DROP TABLE IF EXISTS temp.kunjungan_bulan; DROP TABLE IF EXISTS temp.diagnosis_bulan; "
 			 "CREATE TEMP TABLE kunjungan_bulan (id INTEGER PRIMARY KEY, kunjungan_id INTEGER, pasien_id INTEGER, "
@@ -322,18 +332,32 @@ int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, cons
 		sb_printf(err, "laporan tidak dapat disusun: %s", sqlite3_errmsg(db));
 		return -1;
 	}
-	char sql[320];
-	snprintf(sql, sizeof sql, "INSERT INTO temp.kunjungan_bulan SELECT id, kunjungan_id, pasien_id, tanggal, unit, "
-		 "penjamin, jk, umur_tahun, umur_bulan, umur_hari, %s FROM v_kunjungan WHERE tanggal >= ? AND tanggal < ?",
-		 reads_baru(d) ? "baru" : "NULL");
-	sqlite3_stmt *st = db_prepare(db, sql, err);
+	struct sbuf sql = { 0 };
+	sb_printf(&sql, "INSERT INTO temp.kunjungan_bulan SELECT id, kunjungan_id, pasien_id, tanggal, unit, penjamin, "
+		  "jk, umur_tahun, umur_bulan, umur_hari, %s FROM v_kunjungan WHERE tanggal >= ? AND tanggal < ?",
+		  reads_baru(d) ? "baru" : "NULL");
+	/* only_rows (a year's count, the dashboards): when no row counts visits or
+	 * diagnoses themselves, the visits with a row in a table the rows count
+	 * from are all the rows read, a fraction of a year's visits */
+	int n = 0;
+	if (only_rows && !reads_from(d, "kunjungan") && !reads_from(d, "diagnosis"))
+		for (int i = 0; i < d->n; i++)
+			if (!d->rows[i].head && !d->rows[i].monthly && d->rows[i].count != CNT_TARGET)
+				sb_printf(&sql, "%s SELECT kunjungan_id FROM main.\"%s\"", n++ ? " UNION ALL" : " AND id IN (",
+					  d->rows[i].from);
+	if (n)
+		sb_add(&sql, ")");
+	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
+	sb_free(&sql);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	sqlite3_finalize(st);
-	if (rc == 0 && sqlite3_exec(db, "INSERT INTO temp.diagnosis_bulan SELECT d.id, d.kunjungan_id, d.icd10, d.kasus "
+	/* the month's diagnoses for the rows that count them */
+	if (rc == 0 && reads_from(d, "diagnosis") &&
+	    sqlite3_exec(db, "INSERT INTO temp.diagnosis_bulan SELECT d.id, d.kunjungan_id, d.icd10, d.kasus "
 				    "FROM temp.kunjungan_bulan v CROSS JOIN diagnosis d ON d.kunjungan_id = v.id",
 				    NULL, NULL, NULL) != SQLITE_OK)
 		rc = -1;
@@ -381,7 +405,7 @@ static int count_rows(sqlite3 *db, const struct pkm_config *cfg, const struct ro
 	char from[11], to[11];
 	date_format(first, from);
 	date_format(next, to);
-	if (rdq_month_visits(db, d, from, to, err) != 0 || rdq_month_rows(db, d, 0, err) != 0)
+	if (rdq_month_visits(db, d, from, to, 0, err) != 0 || rdq_month_rows(db, d, 0, err) != 0)
 		return -1;
 	out->def = d;
 	month_key(first, out->month);
@@ -557,7 +581,7 @@ static int list_rows(sqlite3 *db, const struct rowdef *d, const struct rd_row *r
 	struct rowdef one = *d;
 	one.rows = (struct rd_row *)r;
 	one.n = 1;
-	if (rdq_month_visits(db, &one, from, to, err) != 0 || rdq_month_rows(db, &one, 0, err) != 0)
+	if (rdq_month_visits(db, &one, from, to, 0, err) != 0 || rdq_month_rows(db, &one, 0, err) != 0)
 		return -1;
 	struct rd_query q = { 0 };
 	sb_add(&q.sql, "SELECT kid, jk, nilai FROM (");

@@ -52,7 +52,7 @@ static int add_count(sqlite3_stmt *st, void *ctx)
 static int count_all(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, const char *month,
 		     struct count_ctx *c, struct sbuf *err)
 {
-	if (rdq_month_visits(db, d, from, to, err) != 0 || rdq_month_rows(db, d, 0, err) != 0)
+	if (rdq_month_visits(db, d, from, to, 1, err) != 0 || rdq_month_rows(db, d, 0, err) != 0)
 		return -1;
 	int rc = 0;
 	for (int i = 0; i < d->n && rc == 0; i++) {
@@ -101,7 +101,7 @@ int rowdef_village_asal(sqlite3 *db, const struct rd_row *r, const char *from, c
 	if (snap < 0)
 		return -1;
 	int rc = -1;
-	if (rdq_month_visits(db, &one, from, to, err) == 0 && rdq_month_rows(db, &one, 0, err) == 0) {
+	if (rdq_month_visits(db, &one, from, to, 1, err) == 0 && rdq_month_rows(db, &one, 0, err) == 0) {
 		struct rd_query q = { 0 };
 		sb_add(&q.sql, "SELECT kid, nilai FROM (");
 		village_rows(&q, r, from, to);

@@ -21,7 +21,10 @@ void rdq_cond(struct rd_query *q, const struct rd_row *r, const struct rd_cond *
 /* The rows r counts in [from, to), one per counted unit: (kid, jk, nilai,
  * bulan YYYY-MM); reads the temp tables of rdq_month_visits/rdq_month_rows. */
 void rdq_rows(struct rd_query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm);
-int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, struct sbuf *err);
+/* The visits of [from, to) as temp.kunjungan_bulan (only_rows: those with a
+ * row in a table the rows of d count from, when that is all they read). */
+int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, int only_rows,
+		     struct sbuf *err);
 int rdq_month_rows(sqlite3 *db, const struct rowdef *d, int drop, struct sbuf *err);
 
 #endif
