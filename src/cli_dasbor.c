@@ -193,14 +193,15 @@ int cmd_dasbor(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv,
 	}
 	struct out out;
 	int rc = out_open(&out, db, NULL, NULL, &err);
-	for (int i = 0, first = 1; i < n && rc == 0; i++) {
-		if (!names(&d[i], o.ind) || (o.due && !d[i].n))
-			continue;
-		rc = write_one(db, &d[i], &o, first, out.f, &err);
-		first = 0;
-	}
-	if (rc == 0 || out.f)
+	if (rc == 0) {
+		for (int i = 0, first = 1; i < n && rc == 0; i++) {
+			if (!names(&d[i], o.ind) || (o.due && !d[i].n))
+				continue;
+			rc = write_one(db, &d[i], &o, first, out.f, &err);
+			first = 0;
+		}
 		rc = out_close(&out, rc == 0, &err) != 0 || rc != 0 ? -1 : 0;
+	}
 	dasbor_free_all(d, n);
 	if (rc != 0)
 		return out_fail("pkm", &err);

@@ -24,14 +24,14 @@ static int bad(struct ini *ini, struct sbuf *err, const char *sec, const char *k
 	return 1;
 }
 
-static int copy_conds(struct rd_cond **c, int n)
+/* A row's conditions copied, so the dashboard frees its own. */
+static void copy_conds(struct rd_cond **c, int n)
 {
 	if (n) {
 		struct rd_cond *copy = xmalloc((size_t)n * sizeof *copy);
 		memcpy(copy, *c, (size_t)n * sizeof *copy);
 		*c = copy;
 	}
-	return 0;
 }
 
 /* The numerator: LB3's row of this id (read from lb3.ini, never copied into
