@@ -2,7 +2,8 @@
 # dasbor/desa.sql): the data officer opens it from Laporan (^E), goes from the
 # indicator list to a chart of bars by village (Cibiru marked below the K1
 # line), Enter on Mekarsari lists who is still due for MR1 (Intan), F9 prints
-# that list; the data officer may not open a patient (told so). A NAKES of
+# that list; the data officer may not open a patient (told so), and opens the
+# main dashboard's table of diagnoses by village. A NAKES of
 # K2 opens the dashboards from Kunjungan (F5), sees Klaster 2 only, and opens
 # the due patient's history from the list. Nothing is written.
 FX=$(cd "$(dirname "$0")/../golden/fixture2" && pwd)
@@ -47,7 +48,14 @@ grep -q "Intan Bayi" "$WORK/cetak.txt" || fail "the printed list has not Intan"
 grep -q "^\[idl\] Belum MR1" "$WORK/cetak.txt" || fail "the printed list does not say what is due"
 keys Enter
 wait_for "Peran Anda tidak membuka riwayat pasien"
-keys Escape Escape Escape
+keys Escape Escape
+wait_for "Dasbor PWS s.d. November 2026"
+# the main dashboard's last table: each village's commonest diagnoses
+keys End Enter
+wait_for "[diagnosis_desa] Sepuluh diagnosis terbanyak per desa, November 2026"
+keys Escape
+wait_for "Dasbor PWS s.d. November 2026"
+keys Escape
 wait_for "Lebar kertas"
 keys F10
 sleep 0.3
