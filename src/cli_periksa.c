@@ -6,17 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Wrong use: why into `why` (what was given shown, never obeyed); -1. */
-static int wrong(struct sbuf *why, const char *what, const char *given)
-{
-	sb_add(why, what);
-	if (given) {
-		sb_add(why, ": ");
-		text_visible(why, given, strlen(given), "");
-	}
-	return -1;
-}
-
 int cmd_periksa(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv, struct sbuf *why)
 {
 	const char *month = NULL;
@@ -24,21 +13,21 @@ int cmd_periksa(sqlite3 *db, const struct pkm_config *cfg, int argc, char **argv
 	for (int i = 0; i < argc; i += 2) {
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!val)
-			return wrong(why, "pilihan tanpa nilai", argv[i]);
+			return out_wrong(why, "pilihan tanpa nilai", argv[i]);
 		if (strcmp(argv[i], "--month") == 0 || strcmp(argv[i], "--bulan") == 0)
 			month = val;
 		else if (strcmp(argv[i], "--format") == 0 && (strcmp(val, "text") == 0 || strcmp(val, "csv") == 0))
 			csv = strcmp(val, "csv") == 0;
 		else
-			return wrong(why, "periksa: pilihan --month MM-YYYY, --format text|csv", argv[i]);
+			return out_wrong(why, "periksa: pilihan --month MM-YYYY, --format text|csv", argv[i]);
 	}
 	struct date first, next, today = date_today();
 	if (!month)
-		return wrong(why, "periksa perlu --month MM-YYYY (atau YYYY-MM)", NULL);
+		return out_wrong(why, "periksa perlu --month MM-YYYY (atau YYYY-MM)", NULL);
 	if (month_parse(month, &first, &next) != 0)
-		return wrong(why, "bulan tidak sah (" MONTH_HINT ")", month);
+		return out_wrong(why, "bulan tidak sah (" MONTH_HINT ")", month);
 	if (date_cmp(today, first) < 0)
-		return wrong(why, "bulan itu belum dimulai", month);
+		return out_wrong(why, "bulan itu belum dimulai", month);
 	/* the forms' own sex and age bounds; a broken form is left out, as on the desk */
 	struct form_set forms;
 	struct sbuf err = { 0 };

@@ -8,6 +8,7 @@
 #include "pkm/cli_queue.h"
 #include "pkm/cli_periksa.h"
 #include "pkm/config.h"
+#include "pkm/dasbor.h"
 #include "pkm/db.h"
 #include "pkm/open.h"
 #include "pkm/demo.h"
@@ -15,6 +16,7 @@
 #include "pkm/dict.h"
 #include "pkm/cli_obat.h"
 #include "pkm/cli_puskesmas.h"
+#include "pkm/cli_dasbor.h"
 #include "pkm/form.h"
 #include "pkm/icd_list.h"
 #include "pkm/cli_final.h"
@@ -88,6 +90,9 @@ static const char usage[] =
 	"                    kartu stok satu obat, semua atau satu bulan\n"
 	"  pkm [--db BERKAS] periksa --month MM-YYYY [--format text|csv]\n"
 	"                    periksa data sebulan sebelum final (keluar 1 bila ada kesalahan)\n"
+	"  pkm [--db BERKAS] dasbor [--tahun YYYY] [--sampai MM-YYYY] [--klaster N|utama]\n"
+	"                    [--indikator ID] [--format text|csv] [--lebar 80|136]\n"
+	"                    [--sasaran-belum] [--desa KODE]   dasbor PWS per desa\n"
 	"  pkm [--config BERKAS] periksa-formulir [FOLDER]  formulir dan peta FOLDER/dhis2\n"
 	"  pkm [--db BERKAS] cadangan [FOLDER] [--harian N]   cadangan sekarang (harian: bila\n"
 	"                    belum ada hari ini, simpan N terbaru; --progres: baris untuk layar)\n"
@@ -398,6 +403,10 @@ static int cmd_check_forms(const struct cli *c, int argc, char **argv)
 	snprintf(sub, sizeof sub, "%s/laporan", dir);
 	if (access(sub, F_OK) == 0)
 		bad += rowdefs_check_dir(db, sub, &reports, &err);
+	int boards = -1;	/* the dashboards (include/pkm/dasbor.h), against lb3.ini above */
+	snprintf(sub, sizeof sub, "%s/dasbor", dir);
+	if (access(sub, F_OK) == 0)
+		bad += dasbor_check_dir(db, dir, &boards, &err);
 	snprintf(sub, sizeof sub, "%s/icd10_sinonim.csv", dir);
 	if (access(sub, F_OK) == 0 && icd_synonyms_load(db, sub, &err) != 0)
 		bad++;
@@ -408,6 +417,8 @@ static int cmd_check_forms(const struct cli *c, int argc, char **argv)
 	out_puts(stdout, sb_str(&err));
 	if (maps >= 0)
 		printf("%d peta DHIS2 diperiksa\n", maps);
+	if (boards >= 0)
+		printf("%d dasbor diperiksa\n", boards);
 	printf("%d formulir baik, %d definisi laporan, %d masalah\n", set.n, reports, bad);
 	forms_free(&set);
 	sb_free(&err);
@@ -583,14 +594,18 @@ static int cmd_tindakan_(const struct cli *c, int argc, char **argv) { return cm
 static int cmd_kfa_(const struct cli *c, int argc, char **argv) { return cmd_kfa(c->db, argc, argv); }
 static int cmd_puskesmas_(const struct cli *c, int argc, char **argv) { return cmd_puskesmas(c->db, c->cfg, argc, argv); }
 static int cmd_desa_(const struct cli *c, int argc, char **argv) { return cmd_desa(c->db, argc, argv); }
-static int cmd_periksa_(const struct cli *c, int argc, char **argv)
+/* A command that says why its use was wrong (rc -1) in `why`. */
+static int with_why(int (*run)(sqlite3 *, const struct pkm_config *, int, char **, struct sbuf *),
+		    const struct cli *c, int argc, char **argv)
 {
 	struct sbuf why = { 0 };
-	int rc = cmd_periksa(c->db, c->cfg, argc, argv, &why);
+	int rc = run(c->db, c->cfg, argc, argv, &why);
 	rc = rc < 0 ? fail_usage(sb_str(&why)) : rc;
 	sb_free(&why);
 	return rc;
 }
+static int cmd_periksa_(const struct cli *c, int argc, char **argv) { return with_why(cmd_periksa, c, argc, argv); }
+static int cmd_dasbor_(const struct cli *c, int argc, char **argv) { return with_why(cmd_dasbor, c, argc, argv); }
 static int cmd_kirim_(const struct cli *c, int argc, char **argv) { return cmd_kirim(c->cfg, c->path, argc, argv); }
 static int cmd_pcare_(const struct cli *c, int argc, char **argv) { return cmd_pcare(c->cfg, c->path, argc, argv); }
 
@@ -628,6 +643,7 @@ static const struct command {
 	{ "puskesmas", NULL, 1, cmd_puskesmas_ },
 	{ "desa", NULL, 1, cmd_desa_ },
 	{ "periksa", NULL, 1, cmd_periksa_ },
+	{ "dasbor", NULL, 1, cmd_dasbor_ },
 	{ "kirim", NULL, 0, cmd_kirim_ },	/* opens the database itself, or starts pkm-kirim */
 	{ "pcare", NULL, 0, cmd_pcare_ },	/* starts pkm-kirim */
 	{ "demo", NULL, 0, cmd_demo },

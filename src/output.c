@@ -130,6 +130,16 @@ int out_puts(FILE *f, const char *s)
 	return rc;
 }
 
+int out_wrong(struct sbuf *why, const char *what, const char *given)
+{
+	sb_add(why, what);
+	if (given) {
+		sb_add(why, ": ");
+		text_visible(why, given, strlen(given), "");
+	}
+	return -1;
+}
+
 int out_fail(const char *prefix, struct sbuf *err)
 {
 	fprintf(stderr, "%s: ", prefix);

@@ -270,6 +270,79 @@ static void load_row(struct loader *l, struct rd_row *r, enum rd_columns columns
 		problem(l, NULL, "tarif wajib pada laporan dengan kolom tarif");
 }
 
+int rowdef_load_row(sqlite3 *db, struct ini *ini, const char *sec, struct rd_row *r, struct sbuf *err)
+{
+	struct loader l = { db, *ini, err, 0, sec };
+	memset(r, 0, sizeof *r);
+	const char *dot = strchr(sec, '.');
+	str_copy(r->id, sizeof r->id, dot ? dot + 1 : sec);
+	load_row(&l, r, RD_BY_SEX);
+	return l.problems;
+}
+
+/* One key of a due rule's conditions, as on a report row of table `from`. */
+static void due_conds(struct loader *l, const char *key, const char *from, struct rd_cond **c, int *n)
+{
+	const char *v = ini_get(&l->ini, l->sec, key);
+	struct rd_row row = { 0 };
+	str_copy(row.from, sizeof row.from, from);
+	if (v && *v)
+		parse_conds(l, key, v, &row, c, n);
+}
+
+int rowdef_load_due(sqlite3 *db, struct ini *ini, const char *sec, struct rd_due *d, struct sbuf *err)
+{
+	struct loader l = { db, *ini, err, 0, sec };
+	memset(d, 0, sizeof *d);
+	const char *v = ini_get(ini, sec, "belum");
+	if (!v)
+		return 0;
+	str_copy(d->label, sizeof d->label, v);
+	v = ini_get(ini, sec, "belum_dari");
+	int people = v && strcmp(v, "pasien") == 0;
+	if (!*d->label || !v || !str_is_ident(v) || (!people && !column_exists(db, rowdef_sql_table(v), "kunjungan_id"))) {
+		problem(&l, "belum_dari", "belum perlu label dan belum_dari: pasien atau tabel formulir");
+		return l.problems;
+	}
+	str_copy(d->from, sizeof d->from, v);
+	due_conds(&l, "belum_syarat", d->from, &d->cond, &d->ncond);
+	for (int i = 0; i < d->ncond; i++)
+		if (d->cond[i].scope == SC_PREVIOUS || (people && d->cond[i].scope != SC_FROM))
+			problem(&l, "belum_syarat", "syarat belum memakai kolom %s%s", d->from,
+				people ? "" : ", kunjungan. atau tabel lain (bukan sebelumnya.)");
+	/* "tanpa": no visit since the start with all of these; a column without a
+	 * table is belum_dari's (a table of the visit, like any other) */
+	due_conds(&l, "belum_tanpa", people ? "kunjungan" : d->from, &d->without, &d->nwithout);
+	for (int i = 0; i < d->nwithout; i++) {
+		struct rd_cond *c = &d->without[i];
+		if (c->scope == SC_FROM && !people)
+			c->scope = SC_OTHER;
+		if (c->scope == SC_PREVIOUS || c->or_next || (people && c->scope == SC_FROM))
+			problem(&l, "belum_tanpa", "belum_tanpa: TABEL.KOLOM OP NILAI dipisah ' dan ' (tanpa atau, "
+				"bukan sebelumnya.)");
+	}
+	if (!d->nwithout)
+		problem(&l, "belum_tanpa", "belum_tanpa wajib: pelayanan yang belum didapat");
+	if ((v = ini_get(ini, sec, "belum_tanggal")) != NULL &&
+	    (people || !str_is_ident(v) || !column_exists(db, rowdef_sql_table(d->from), v)))
+		problem(&l, "belum_tanggal", "kolom tanggal %s tidak ada di %s", v, d->from);
+	else if (v)
+		str_copy(d->date_col, sizeof d->date_col, v);
+	v = ini_get(ini, sec, "belum_hari");
+	char extra;
+	if (!v || sscanf(v, "%ld-%ld%c", &d->min_days, &d->max_days, &extra) != 2 || d->min_days < 0 ||
+	    d->max_days <= d->min_days || d->max_days > 3660)
+		problem(&l, "belum_hari", "belum_hari wajib: MIN-MAKS hari sejak tanggal mulai, mis. 252-301");
+	return l.problems;
+}
+
+void rowdef_due_free(struct rd_due *d)
+{
+	free(d->cond);
+	free(d->without);
+	memset(d, 0, sizeof *d);
+}
+
 static int find_row(const struct rowdef *d, const char *id)
 {
 	for (int i = 0; i < d->n; i++)

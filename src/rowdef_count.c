@@ -1,21 +1,14 @@
 /* Counting the rows of a report definition: each row becomes one SQL query
  * built from checked table and column names, every value bound. */
 #include "pkm/rowdef.h"
+#include "rowdef_priv.h"
 #include "pkm/asal.h"
 #include "pkm/date.h"
 #include "pkm/db.h"
 #include <stdlib.h>
 #include <string.h>
 
-/* A row's SQL and its values, as many as the row's conditions make (no cap:
- * a value dropped would count the row wrong without a word). */
-struct query {
-	struct sbuf sql;
-	int n, cap;
-	char **bind;
-};
-
-static void add_bind(struct query *q, const char *v)
+void rdq_bind(struct rd_query *q, const char *v)
 {
 	if (q->n == q->cap) {
 		q->cap = q->cap ? q->cap * 2 : 16;
@@ -24,7 +17,7 @@ static void add_bind(struct query *q, const char *v)
 	q->bind[q->n++] = xstrdup(v);
 }
 
-static void query_free(struct query *q)
+void rdq_free(struct rd_query *q)
 {
 	for (int i = 0; i < q->n; i++)
 		free(q->bind[i]);
@@ -33,7 +26,7 @@ static void query_free(struct query *q)
 }
 
 /* Numbers are bound as numbers: a view's columns have no affinity to convert text. */
-static void bind_all(sqlite3_stmt *st, const struct query *q)
+void rdq_bind_all(sqlite3_stmt *st, const struct rd_query *q)
 {
 	for (int i = 0; i < q->n; i++) {
 		long n, h;
@@ -47,7 +40,7 @@ static void bind_all(sqlite3_stmt *st, const struct query *q)
 }
 
 /* `lhs` compared with the condition's values. */
-static void predicate(struct query *q, const char *lhs, const struct rd_cond *c)
+static void predicate(struct rd_query *q, const char *lhs, const struct rd_cond *c)
 {
 	static const char *const cmp[] = { "", "", "<", "<=", ">", ">=" };
 	switch (c->op) {
@@ -56,7 +49,7 @@ static void predicate(struct query *q, const char *lhs, const struct rd_cond *c)
 		sb_printf(&q->sql, "%s %sIN (", lhs, c->op == OP_NE ? "NOT " : "");
 		for (int i = 0; i < c->n; i++) {
 			sb_add(&q->sql, i ? ", ?" : "?");
-			add_bind(q, c->val[i]);
+			rdq_bind(q, c->val[i]);
 		}
 		sb_add(&q->sql, ")");
 		break;
@@ -65,7 +58,7 @@ static void predicate(struct query *q, const char *lhs, const struct rd_cond *c)
 	case OP_GT:
 	case OP_GE:
 		sb_printf(&q->sql, "%s %s ?", lhs, cmp[c->op]);
-		add_bind(q, c->val[0]);
+		rdq_bind(q, c->val[0]);
 		break;
 	case OP_PREFIX:
 		/* on the code boundary: J06 is J06 or J06.x, never J061. Stored codes
@@ -82,8 +75,8 @@ static void predicate(struct query *q, const char *lhs, const struct rd_cond *c)
 			else
 				snprintf(end, sizeof end, "%s/", c->val[i]);
 			sb_printf(&q->sql, "%s(+%s >= ? AND +%s < ?)", i ? " OR " : "", lhs, lhs);
-			add_bind(q, c->val[i]);
-			add_bind(q, end);
+			rdq_bind(q, c->val[i]);
+			rdq_bind(q, end);
 		}
 		sb_add(&q->sql, ")");
 		break;
@@ -94,7 +87,7 @@ static void predicate(struct query *q, const char *lhs, const struct rd_cond *c)
 	}
 }
 
-static void cond_sql(struct query *q, const struct rd_row *r, const struct rd_cond *c)
+void rdq_cond(struct rd_query *q, const struct rd_row *r, const struct rd_cond *c)
 {
 	char lhs[512];
 	switch (c->scope) {
@@ -121,7 +114,7 @@ static void cond_sql(struct query *q, const struct rd_row *r, const struct rd_co
 }
 
 /* The date a term of `lengkap` first held for this patient within the window. */
-static void first_date_sql(struct query *q, const struct rd_row *r, const struct rd_cond *c)
+static void first_date_sql(struct rd_query *q, const struct rd_row *r, const struct rd_cond *c)
 {
 	const char *table = c->scope == SC_FROM ? r->from : c->table;
 	char lhs[64], window[32];
@@ -130,18 +123,18 @@ static void first_date_sql(struct query *q, const struct rd_row *r, const struct
 			   "AND vv.batal IS NULL AND ",
 		  rowdef_sql_table(table));
 	snprintf(window, sizeof window, "-%ld days", r->window_days);
-	add_bind(q, window);
+	rdq_bind(q, window);
 	snprintf(lhs, sizeof lhs, "x.\"%s\"", c->column);
 	predicate(q, lhs, c);
 	sb_add(&q->sql, ")");
 }
 
-static void where_conds(struct query *q, const struct rd_row *r)
+static void where_conds(struct rd_query *q, const struct rd_row *r)
 {
 	for (int i = 0; i < r->ncond; i++) {
 		int opens = i == 0 || !r->cond[i - 1].or_next;
 		sb_add(&q->sql, opens ? " AND (" : " OR ");
-		cond_sql(q, r, &r->cond[i]);
+		rdq_cond(q, r, &r->cond[i]);
 		if (!r->cond[i].or_next)
 			sb_add(&q->sql, ")");
 	}
@@ -151,20 +144,21 @@ static void where_conds(struct query *q, const struct rd_row *r)
  * (NULL for a monthly entry), the patient's sex, and 1 or the term of a sum.
  * The cell is their sum (count_row) and the rows behind it are these listed
  * (rowdef_asal): one query for both. */
-static void rows_query(struct query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm)
+void rdq_rows(struct rd_query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm)
 {
 	char date[48], n[24];
 	if (r->monthly) {
-		sb_printf(&q->sql, "SELECT NULL AS kid, 'X' AS jk, t.\"%s\" AS nilai FROM \"%s\" t WHERE t.bulan = ? "
-				   "AND t.\"%s\" IS NOT NULL", r->sum_col, r->from, r->sum_col);
+		sb_printf(&q->sql, "SELECT NULL AS kid, 'X' AS jk, t.\"%s\" AS nilai, printf('%%04d-%%02d', t.bulan / 100, "
+				   "t.bulan %% 100) AS bulan FROM \"%s\" t WHERE t.bulan = ? AND t.\"%s\" IS NOT NULL",
+			  r->sum_col, r->from, r->sum_col);
 		snprintf(n, sizeof n, "%ld", yyyymm);
-		add_bind(q, n);
+		rdq_bind(q, n);
 		where_conds(q, r);
 		return;
 	}
 	snprintf(date, sizeof date, r->date_col[0] ? "t.\"%s\"" : "v.tanggal", r->date_col);
 	/* rows counted by the visit date read the month's visits, gathered once per
-	 * report (month_visits); other dates and capped rows need all visits */
+	 * report (rdq_month_visits); other dates and capped rows need all visits */
 	int this_month = !r->date_col[0] && !r->max_per;
 	char table[48], join[160];
 	if (this_month && strcmp(r->from, "kunjungan") == 0)
@@ -186,29 +180,29 @@ static void rows_query(struct query *q, const struct rd_row *r, const char *from
 		snprintf(join, sizeof join, " FROM %s t JOIN v_kunjungan v ON v.id = t.kunjungan_id WHERE 1", table);
 	if (r->max_per) {
 		/* at most max_per per patient (and per value of per_col), earliest first */
-		sb_printf(&q->sql, "SELECT kid, jk, 1 AS nilai FROM (SELECT v.id AS kid, v.jk AS jk, %s AS d, ROW_NUMBER() "
+		sb_printf(&q->sql, "SELECT kid, jk, 1 AS nilai, substr(d, 1, 7) AS bulan FROM (SELECT v.id AS kid, v.jk AS jk, %s AS d, ROW_NUMBER() "
 				   "OVER (PARTITION BY v.pasien_id%s%s%s ORDER BY v.tanggal, v.id) AS n", date,
 			  r->per_col[0] ? ", t.\"" : "", r->per_col, r->per_col[0] ? "\"" : "");
 		sb_add(&q->sql, join);
 		/* only the last 400 days (longer than a pregnancy, so every cap of the
 		 * Jampersal recap is right) of patients with a row this month */
 		sb_printf(&q->sql, " AND v.tanggal >= date(?, '-400 days') AND %s < ? AND v.pasien_id IN ", date);
-		add_bind(q, from);
-		add_bind(q, to);
+		rdq_bind(q, from);
+		rdq_bind(q, to);
 		if (r->date_col[0]) {
 			sb_printf(&q->sql, "(SELECT kk.pasien_id FROM %s x JOIN kunjungan kk ON kk.id = x.kunjungan_id "
 					   "WHERE x.\"%s\" >= ? AND x.\"%s\" < ? AND kk.batal IS NULL)", table, r->date_col,
 			  r->date_col);
-			add_bind(q, from);
-			add_bind(q, to);
+			rdq_bind(q, from);
+			rdq_bind(q, to);
 		} else {
 			sb_printf(&q->sql, "(SELECT kb.pasien_id FROM temp.kunjungan_bulan kb CROSS JOIN %s x ON "
 					   "x.kunjungan_id = kb.id)", table);
 		}
 		where_conds(q, r);
 		sb_printf(&q->sql, ") WHERE d >= ? AND d < ? AND n <= %ld", r->max_per);
-		add_bind(q, from);
-		add_bind(q, to);
+		rdq_bind(q, from);
+		rdq_bind(q, to);
 		return;
 	}
 	/* patients are counted once (their first visit of those counted), visits once */
@@ -217,11 +211,12 @@ static void rows_query(struct query *q, const struct rd_row *r, const char *from
 		sb_printf(&q->sql, "SELECT v.id AS kid, v.jk AS jk, t.\"%s\" AS nilai", r->sum_col);
 	else
 		sb_printf(&q->sql, "SELECT %s AS kid, v.jk AS jk, 1 AS nilai", per_patient ? "min(v.id)" : "v.id");
+	sb_printf(&q->sql, ", substr(%s, 1, 7) AS bulan", date);
 	sb_add(&q->sql, join);
 	if (!this_month) {
 		sb_printf(&q->sql, " AND %s >= ? AND %s < ?", date, date);
-		add_bind(q, from);
-		add_bind(q, to);
+		rdq_bind(q, from);
+		rdq_bind(q, to);
 	}
 	where_conds(q, r);
 	if (r->count == CNT_SUM)
@@ -238,24 +233,25 @@ static void rows_query(struct query *q, const struct rd_row *r, const char *from
 		sb_add(&q->sql, ") = v.tanggal");
 	}
 	/* the unary + keeps SQLite from walking every visit in id order to group */
-	if (per_patient)
-		sb_add(&q->sql, " GROUP BY +v.pasien_id");
+	if (per_patient)	/* over several months (by_month): once in each, as the months' reports */
+		sb_printf(&q->sql, " GROUP BY +v.pasien_id%s%s%s", q->by_month ? ", substr(" : "", q->by_month ? date : "",
+			  q->by_month ? ", 1, 7)" : "");
 	else if (r->count == CNT_VISITS && strcmp(r->from, "kunjungan") != 0)	/* a visit's own row is one */
 		sb_add(&q->sql, " GROUP BY +v.id");
 }
 
 /* The row's cell values by sex: the sum of its rows. */
-static void build_query(struct query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm)
+static void build_query(struct rd_query *q, const struct rd_row *r, const char *from, const char *to, long yyyymm)
 {
 	sb_add(&q->sql, "SELECT jk, SUM(nilai) FROM (");
-	rows_query(q, r, from, to, yyyymm);
+	rdq_rows(q, r, from, to, yyyymm);
 	sb_add(&q->sql, ") GROUP BY jk");
 }
 
 static int count_row(sqlite3 *db, const struct rd_row *r, const char *from, const char *to, long yyyymm,
 		     long out[2], int *by_sex, struct sbuf *err)
 {
-	struct query q = { 0 };
+	struct rd_query q = { 0 };
 	build_query(&q, r, from, to, yyyymm);
 	sqlite3_stmt *st = db_prepare(db, sb_str(&q.sql), NULL);
 	out[0] = out[1] = 0;
@@ -265,11 +261,11 @@ static int count_row(sqlite3 *db, const struct rd_row *r, const char *from, cons
 		sb_printf(err, "baris %s: %d parameter di SQL, %d nilai: tidak dihitung", r->id,
 			  sqlite3_bind_parameter_count(st), q.n);
 		sqlite3_finalize(st);
-		query_free(&q);
+		rdq_free(&q);
 		return -1;
 	}
 	if (st) {
-		bind_all(st, &q);
+		rdq_bind_all(st, &q);
 		int step;
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *sex = (const char *)sqlite3_column_text(st, 0);
@@ -280,7 +276,7 @@ static int count_row(sqlite3 *db, const struct rd_row *r, const char *from, cons
 	}
 	if (rc != 0)
 		sb_printf(err, "baris %s tidak dapat dihitung: %s", r->id, sqlite3_errmsg(db));
-	query_free(&q);
+	rdq_free(&q);
 	return rc;
 }
 
@@ -288,10 +284,10 @@ int rowdef_row_params(const struct rd_row *r)
 {
 	if (r->head || r->count == CNT_TARGET)	/* no query: a heading, a target from the configuration */
 		return 0;
-	struct query q = { 0 };
+	struct rd_query q = { 0 };
 	build_query(&q, r, "2000-01-01", "2000-02-01", 200001);
 	int n = q.n;
-	query_free(&q);
+	rdq_free(&q);
 	return n;
 }
 
@@ -315,7 +311,17 @@ static int reads_baru(const struct rowdef *d)
 /* The month's visits with the patient's sex, ages and (when d reads it)
  * kunjungan baru, and their diagnoses, gathered once: most rows of LB3 and LB4
  * read exactly these. */
-static int month_visits(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, struct sbuf *err)
+/* Whether a row of d counts from table `name`. */
+static int reads_from(const struct rowdef *d, const char *name)
+{
+	for (int i = 0; i < d->n; i++)
+		if (!d->rows[i].head && strcmp(d->rows[i].from, name) == 0)
+			return 1;
+	return 0;
+}
+
+int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, int only_rows,
+		     struct sbuf *err)
 {
 	if (sqlite3_exec(db, "DROP TABLE IF EXISTS temp.kunjungan_bulan; DROP TABLE IF EXISTS temp.diagnosis_bulan; "
 			 "CREATE TEMP TABLE kunjungan_bulan (id INTEGER PRIMARY KEY, kunjungan_id INTEGER, pasien_id INTEGER, "
@@ -326,18 +332,32 @@ static int month_visits(sqlite3 *db, const struct rowdef *d, const char *from, c
 		sb_printf(err, "laporan tidak dapat disusun: %s", sqlite3_errmsg(db));
 		return -1;
 	}
-	char sql[320];
-	snprintf(sql, sizeof sql, "INSERT INTO temp.kunjungan_bulan SELECT id, kunjungan_id, pasien_id, tanggal, unit, "
-		 "penjamin, jk, umur_tahun, umur_bulan, umur_hari, %s FROM v_kunjungan WHERE tanggal >= ? AND tanggal < ?",
-		 reads_baru(d) ? "baru" : "NULL");
-	sqlite3_stmt *st = db_prepare(db, sql, err);
+	struct sbuf sql = { 0 };
+	sb_printf(&sql, "INSERT INTO temp.kunjungan_bulan SELECT id, kunjungan_id, pasien_id, tanggal, unit, penjamin, "
+		  "jk, umur_tahun, umur_bulan, umur_hari, %s FROM v_kunjungan WHERE tanggal >= ? AND tanggal < ?",
+		  reads_baru(d) ? "baru" : "NULL");
+	/* only_rows (a year's count, the dashboards): when no row counts visits or
+	 * diagnoses themselves, the visits with a row in a table the rows count
+	 * from are all the rows read, a fraction of a year's visits */
+	int n = 0;
+	if (only_rows && !reads_from(d, "kunjungan") && !reads_from(d, "diagnosis"))
+		for (int i = 0; i < d->n; i++)
+			if (!d->rows[i].head && !d->rows[i].monthly && d->rows[i].count != CNT_TARGET)
+				sb_printf(&sql, "%s SELECT kunjungan_id FROM main.\"%s\"", n++ ? " UNION ALL" : " AND id IN (",
+					  d->rows[i].from);
+	if (n)
+		sb_add(&sql, ")");
+	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
+	sb_free(&sql);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	sqlite3_finalize(st);
-	if (rc == 0 && sqlite3_exec(db, "INSERT INTO temp.diagnosis_bulan SELECT d.id, d.kunjungan_id, d.icd10, d.kasus "
+	/* the month's diagnoses for the rows that count them */
+	if (rc == 0 && reads_from(d, "diagnosis") &&
+	    sqlite3_exec(db, "INSERT INTO temp.diagnosis_bulan SELECT d.id, d.kunjungan_id, d.icd10, d.kasus "
 				    "FROM temp.kunjungan_bulan v CROSS JOIN diagnosis d ON d.kunjungan_id = v.id",
 				    NULL, NULL, NULL) != SQLITE_OK)
 		rc = -1;
@@ -357,7 +377,7 @@ static int reads_month_rows(const struct rd_row *r)
  * (drop = 1: dropped again when the report is done, a month of forms being
  * memory; rowdef_count drops them whatever the count gave). A table read by
  * several rows is gathered by the first. */
-static int month_rows(sqlite3 *db, const struct rowdef *d, int drop, struct sbuf *err)
+int rdq_month_rows(sqlite3 *db, const struct rowdef *d, int drop, struct sbuf *err)
 {
 	struct sbuf sql = { 0 };
 	for (int i = 0; i < d->n; i++)
@@ -385,7 +405,7 @@ static int count_rows(sqlite3 *db, const struct pkm_config *cfg, const struct ro
 	char from[11], to[11];
 	date_format(first, from);
 	date_format(next, to);
-	if (month_visits(db, d, from, to, err) != 0 || month_rows(db, d, 0, err) != 0)
+	if (rdq_month_visits(db, d, from, to, 0, err) != 0 || rdq_month_rows(db, d, 0, err) != 0)
 		return -1;
 	out->def = d;
 	month_key(first, out->month);
@@ -433,7 +453,7 @@ int rowdef_count(sqlite3 *db, const struct pkm_config *cfg, const struct rowdef 
 	if (snap < 0)
 		return -1;
 	int rc = count_rows(db, cfg, d, month, out, err);
-	month_rows(db, d, 1, NULL);
+	rdq_month_rows(db, d, 1, NULL);
 	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0 && rc == 0) {
 		rd_result_free(out);
 		rc = -1;
@@ -561,21 +581,21 @@ static int list_rows(sqlite3 *db, const struct rowdef *d, const struct rd_row *r
 	struct rowdef one = *d;
 	one.rows = (struct rd_row *)r;
 	one.n = 1;
-	if (month_visits(db, &one, from, to, err) != 0 || month_rows(db, &one, 0, err) != 0)
+	if (rdq_month_visits(db, &one, from, to, 0, err) != 0 || rdq_month_rows(db, &one, 0, err) != 0)
 		return -1;
-	struct query q = { 0 };
+	struct rd_query q = { 0 };
 	sb_add(&q.sql, "SELECT kid, jk, nilai FROM (");
 	/* the monthly rows' key: YYYYMM of the first day */
-	rows_query(&q, r, from, to, strtol(from, NULL, 10) * 100 + strtol(from + 5, NULL, 10));
+	rdq_rows(&q, r, from, to, strtol(from, NULL, 10) * 100 + strtol(from + 5, NULL, 10));
 	sb_add(&q.sql, ")");
 	if (d->columns == RD_BY_SEX && col < 2) {
 		sb_add(&q.sql, " WHERE jk = ?");
-		add_bind(&q, col == 0 ? "L" : "P");
+		rdq_bind(&q, col == 0 ? "L" : "P");
 	}
 	sqlite3_stmt *st = db_prepare(db, sb_str(&q.sql), err);
 	int rc = -1;
 	if (st) {
-		bind_all(st, &q);
+		rdq_bind_all(st, &q);
 		int step;
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			long v = (long)sqlite3_column_int64(st, 2);
@@ -588,7 +608,7 @@ static int list_rows(sqlite3 *db, const struct rowdef *d, const struct rd_row *r
 		}
 		rc = db_finish(db, st, step, err);
 	}
-	query_free(&q);
+	rdq_free(&q);
 	return rc;
 }
 
@@ -618,7 +638,7 @@ int rowdef_asal(sqlite3 *db, const struct rowdef *d, const char *month, const ch
 	struct rowdef one = *d;
 	one.rows = (struct rd_row *)r;
 	one.n = 1;
-	month_rows(db, &one, 1, NULL);
+	rdq_month_rows(db, &one, 1, NULL);
 	if (db_read_end(db, snap, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	return rc == 0 ? ASAL_OK : ASAL_ERROR;

@@ -213,6 +213,8 @@ void ui_tindakan(struct ui *u, const struct visit_row *row);
 /* Options of a field from an imported code list by word starts or code (the
  * drug master's KFA code, a procedure). */
 int ui_kfa_options(struct ui *u, const char *typed, char (*code)[24], char (*label)[80], int max);
+/* Dasbor: the PWS dashboards, their charts by village and due lists (src/ui_dasbor.c). */
+void ui_dasbor(struct ui *u);
 /* Riwayat pasien: the patient's visits newest first (src/ui_history.c). */
 void ui_history(struct ui *u, const struct patient *p);
 /* The patient form: a new patient (old NULL; `query` fills the name or NIK)

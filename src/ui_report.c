@@ -308,6 +308,8 @@ enum pkm_screen ui_reports(struct ui *u)
 			ui_backup(u);
 		} else if (a == A_OUTBOX) {
 			ui_outbox(u);
+		} else if (a == A_DASBORLAP) {
+			ui_dasbor(u);
 		} else if (k == K_TAB || k == K_DOWN) {
 			focus = (focus + 1) % 4;
 			m.replace = focus == 1;

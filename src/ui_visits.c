@@ -461,6 +461,8 @@ enum pkm_screen ui_visits(struct ui *u)
 		if (a == A_UNIT) {
 			filter = filter + 1 < units.n ? filter + 1 : own ? 0 : -1;
 			reload = 1;
+		} else if (a == A_DASBOR) {
+			ui_dasbor(u);
 		} else if (a == A_CORRECT && n > 0) {
 			if (ui_visit_may_change(u, &rows[sel]))
 				ui_visit_fix(u, &rows[sel]);

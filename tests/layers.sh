@@ -12,8 +12,8 @@ layer() {	# layer MODULE -> its layer number; unknown modules fail the check
 	dict|audit|audit_read) echo 2 ;;
 	open|migrate) echo 3 ;;
 	patient|patient_edit|visit|visit_fix|stock|dispense|drug|queue|user|form|calc|icd_list|sheet|import|patient_data|backup|outbox|fhir|pcare_member|puskesmas|final_month|kode|alergi|tindakan|desa) echo 4 ;;
-	table|lb1|lb2|asal|stock_report|rowdef|reports|final|periksa|etiket|demo|satusehat|pcare|dhis2|dhis2_kirim) echo 5 ;;
-	main|cli_admin|cli_kirim|cli_stock|cli_resep|cli_obat|cli_puskesmas|cli_queue|cli_final|cli_periksa|cli_rekam|cli_desa|kirim_dhis2|action|formnav|ui) echo 6 ;;
+	table|lb1|lb2|asal|stock_report|rowdef|dasbor|reports|final|periksa|etiket|demo|satusehat|pcare|dhis2|dhis2_kirim) echo 5 ;;
+	main|cli_admin|cli_kirim|cli_stock|cli_resep|cli_obat|cli_puskesmas|cli_queue|cli_final|cli_periksa|cli_rekam|cli_desa|cli_dasbor|kirim_dhis2|action|formnav|ui) echo 6 ;;
 	*) echo "?" ;;
 	esac
 }
@@ -23,7 +23,8 @@ module() {	# module FILE -> the module a source or header belongs to
 	case "$b" in
 	ui|ui_*) echo ui ;;
 	form_load|form_data) echo form ;;
-	rowdef_count) echo rowdef ;;
+	rowdef_count|rowdef_desa|rowdef_priv) echo rowdef ;;
+	dasbor_out|dasbor_utama) echo dasbor ;;
 	fhir_load) echo fhir ;;
 	pcare_load|pcare_json) echo pcare ;;
 	demo_paths|demo_priv|demo_rekam|demo_desa) echo demo ;;

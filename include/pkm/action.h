@@ -93,6 +93,10 @@ enum {
 	  R_REPORTS) \
 	X(PLATFORM, 7, 'T', 0, "SATUSEHAT/P-Care", "Ganti antrean yang dilihat: SATUSEHAT atau P-Care", CTX_OUTBOX, \
 	  R_REPORTS) \
+	X(DASBOR, 5, 'E', 0, "Dasbor", "Dasbor PWS klaster Anda: cakupan per desa, yang belum dilayani", CTX_VISITS, \
+	  R_CLINICAL) \
+	X(DASBORLAP, 0, 'E', 0, "Dasbor", "Dasbor PWS (ILP): cakupan per desa, yang belum dilayani", CTX_REPSEL, \
+	  R_REPORTS) \
 	X(BACKUP, 8, 'W', 0, "Cadangkan", "Buat cadangan database sekarang (aman selagi desk lain bekerja)", CTX_REPSEL, R_REPORTS) \
 	X(DRUGS, 8, 'O', 0, "Data obat", "Daftar obat: obat baru, ubah, tutup atau hapus obat terpilih", CTX_STOCK, \
 	  R_PHARMACY) \

@@ -22,6 +22,9 @@ void text_clean(char *s);
 void text_visible(struct sbuf *b, const char *s, size_t n, const char *keep);
 /* fputs of text_visible(s) keeping line breaks and form feeds; -1 on a write error. */
 int out_puts(FILE *f, const char *s);
+/* A command's wrong use: what into why, then ": " and what was given (shown,
+ * never obeyed) unless NULL; returns -1. */
+int out_wrong(struct sbuf *why, const char *what, const char *given);
 /* A command's failure: "prefix: " and err (escaped as out_puts does) on
  * stderr, err freed; returns 1, the exit status. */
 int out_fail(const char *prefix, struct sbuf *err);

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include "pkm/config.h"
+#include "pkm/ini.h"
 #include "pkm/table.h"
 
 #define RD_MAX_COND 10
@@ -71,6 +72,50 @@ struct rowdef {
  * "file:line: why" in err). */
 int rowdef_load(sqlite3 *db, const char *path, struct rowdef *out, struct sbuf *err);
 void rowdef_free(struct rowdef *d);
+/* One row's rule from section sec of another file (a dashboard indicator,
+ * forms/dasbor): the keys of [baris.ID], checked the same way. Returns problems. */
+int rowdef_load_row(sqlite3 *db, struct ini *ini, const char *sec, struct rd_row *r, struct sbuf *err);
+
+/* Who is still due (a dashboard's home-visit list): the patients with a row of
+ * `from` meeting cond (from = "pasien": every patient meeting cond), whose start
+ * (column date_col of that row, else the visit date; a patient's birth date)
+ * lies min_days to max_days before the day looked at, with no visit after the
+ * start meeting all of `without`. Keys belum, belum_dari, belum_syarat,
+ * belum_tanggal, belum_hari, belum_tanpa; none = no rule (label ""). */
+struct rd_due {
+	char label[80], from[32], date_col[32];
+	int ncond, nwithout;
+	struct rd_cond *cond, *without;
+	long min_days, max_days;
+};
+int rowdef_load_due(sqlite3 *db, struct ini *ini, const char *sec, struct rd_due *d, struct sbuf *err);
+void rowdef_due_free(struct rd_due *d);
+
+struct asal;
+/* Per village (src/rowdef_desa.c). A village key: "D" + the code of a village
+ * of the working area, "L" outside it (a neighbouring village's code, or typed
+ * as outside), "?" + the text typed when not mapped to a code yet. As SQL, of
+ * p = pasien and ds = desa (LEFT JOIN on p.desa_kode): */
+#define RD_VILLAGE_KEY                                                                              \
+	"CASE WHEN ds.wilayah = 1 THEN 'D' || ds.kode WHEN ds.kode IS NOT NULL OR p.desa_luar = 1 " \
+	"THEN 'L' ELSE '?' || p.desa END"
+/* The rows of d over [from, to) per village: total (patients once per month,
+ * the months' reports added up) and the part in `month` (YYYY-MM). Rows that
+ * count nothing in a village are not reported. */
+int rowdef_count_villages(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, const char *month,
+			  void (*add)(void *ctx, int row, const char *village, long total, long in_month), void *ctx,
+			  struct sbuf *err);
+/* The visits behind one village's total of row r (visit details filled in). */
+int rowdef_village_asal(sqlite3 *db, const struct rd_row *r, const char *from, const char *to, const char *village,
+			struct asal *out, struct sbuf *err);
+struct rd_due_row {
+	long pasien;
+	char mulai[11], village[80], no_rm[24], nama[104], alamat[104], no_hp[20], tanggal_lahir[11];
+};
+/* Those due by `day` (YYYY-MM-DD) under rule d, of one village key or all
+ * (NULL), ordered by village and name. */
+int rowdef_due_list(sqlite3 *db, const struct rd_due *d, const char *day, const char *village,
+		    void (*add)(void *ctx, const struct rd_due_row *r), void *ctx, struct sbuf *err);
 /* Check every *.ini of dir; *files gets how many were read. Returns problems. */
 int rowdefs_check_dir(sqlite3 *db, const char *dir, int *files, struct sbuf *err);
 /* The table a definition's name means: "kunjungan" is the view v_kunjungan. */

@@ -275,6 +275,25 @@ static void processes(const char *pkm, const char *path)
 		}
 }
 
+/* The dashboards as people run them, whole processes: Klaster 2 for every
+ * village over the year to last month (the PWS chart), and one due list. */
+static void dashboards(const char *pkm, const char *path)
+{
+	char month[8], from[11], to[11], until[8];
+	last_month(month, from, to);
+	snprintf(until, sizeof until, "%.2s-%.4s", month + 5, month);
+	char *run[2][12] = { { (char *)pkm, "--db", (char *)path, "dasbor", "--klaster", "2", "--sampai", until, NULL },
+			     { (char *)pkm, "--db", (char *)path, "dasbor", "--indikator", "k4", "--sampai", until,
+			       "--sasaran-belum", NULL } };
+	const char *names[2] = { "process dasbor klaster 2 (a year)", "process dasbor due list (k4)" };
+	for (int k = 0; k < 2; k++) {
+		double t[PAIRS];
+		for (int r = 0; r < PAIRS; r++)
+			t[r] = process_ms(run[k], names[k]);
+		figure(names[k], median(t, PAIRS), "ms");
+	}
+}
+
 /* A byte copy of the database (its WAL checkpointed into it first), on the
  * disk before the import is timed: its commit would otherwise flush the copy. */
 static int copy_db(sqlite3 *db, const char *from, const char *to)
@@ -712,5 +731,6 @@ int main(int argc, char **argv)
 	dhis2_export(db, &cfg, argv[4], argv[1], argv[3]);
 	db_close(db);
 	processes(argv[4], argv[1]);
+	dashboards(argv[4], argv[1]);
 	return 0;
 }

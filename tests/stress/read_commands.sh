@@ -1,5 +1,5 @@
 # A command that only reads writes nothing to the database: after every
-# report, the trail, the outbox's status, a search and the user list, the
+# report, the dashboards, the trail, the outbox's status, a search and the user list, the
 # database file and its WAL are byte for byte as before (no statistics made
 # at a process's close). Statistics are made on purpose: after migrations and
 # a bulk import the planner has them.
@@ -14,7 +14,8 @@ sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 state() { for f in "$DB" "$DB-wal"; do [ -s "$f" ] && sha1sum <"$f" || echo "$f: none"; done; }
 for cmd in "laporan lb1 --month 2026-10" "laporan lb1 --month 2026-10 --format csv" "laporan lb2 --month 2026-10" \
 	"laporan lb3 --month 2026-10" "laporan lb4 --month 2026-10 --format data" "laporan jampersal --month 2026-10" \
-	"audit" "icd10 cari demam berdarah" "kirim status" "pengguna daftar"; do
+	"audit" "icd10 cari demam berdarah" "kirim status" "pengguna daftar" \
+	"dasbor --sampai 10-2026" "dasbor --sampai 10-2026 --sasaran-belum --format csv"; do
 	before=$(state)
 	# shellcheck disable=SC2086
 	pkm $cmd >/dev/null 2>&1 || die "pkm $cmd failed"
