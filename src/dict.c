@@ -25,61 +25,117 @@ const char *dict_type_name(enum col_type t)
 	return t < T_TYPE_COUNT ? type_names[t] : "?";
 }
 
-static void copy_col(sqlite3_stmt *st, int i, char *out, size_t size)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	str_copy(out, size, s ? (const char *)s : "");
-}
-
 /* The dictionary only changes with a migration, so rows once read are kept per
- * connection: an import reads the same few columns for every line. */
-#define DICT_MEMO 48
+ * connection until it closes, sorted by table and column: an import reads the
+ * same few columns for every line, a desk's forms most of kamus. Each row is
+ * one allocation holding its longer texts after it, so what dict_get copied
+ * stays valid while the connection is open. */
 struct memo {
-	struct column_def def[DICT_MEMO];
-	int n, next;
+	struct column_def **row;
+	int n, cap;
 	struct choice_over {	/* choices the configuration gives instead of kamus' */
-		char table[32], column[32], choices[1024];
+		char table[32], column[32];
+		char *choices;
 	} over[4];
 	int nover;
 };
+
+static void memo_free(void *p)
+{
+	struct memo *m = p;
+	for (int i = 0; i < m->n; i++)
+		free(m->row[i]);
+	for (int i = 0; i < m->nover; i++)
+		free(m->over[i].choices);
+	free(m->row);
+	free(m);
+}
 
 static struct memo *memo_of(sqlite3 *db)
 {
 	struct memo *m = db_slot(db, DB_SLOT_DICT);
 	if (!m) {
 		m = xcalloc(1, sizeof *m);
-		db_slot_set(db, DB_SLOT_DICT, m, free);
+		db_slot_set(db, DB_SLOT_DICT, m, memo_free);
 	}
 	return m;
+}
+
+static int row_cmp(const struct column_def *c, const char *table, const char *column)
+{
+	int d = strcmp(c->table, table);
+	return d ? d : strcmp(c->column, column);
+}
+
+/* The index of table.column in the memo, or where it would go (*found 0). */
+static int memo_search(const struct memo *m, const char *table, const char *column, int *found)
+{
+	int lo = 0, hi = m->n;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2, d = row_cmp(m->row[mid], table, column);
+		if (!d) {
+			*found = 1;
+			return mid;
+		}
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = 0;
+	return lo;
+}
+
+/* The configuration's choices of table.column, the latest set; NULL: kamus'. */
+static const char *choices_over(const struct memo *m, const char *table, const char *column)
+{
+	for (int i = m->nover - 1; i >= 0; i--)
+		if (strcmp(m->over[i].table, table) == 0 && strcmp(m->over[i].column, column) == 0)
+			return m->over[i].choices;
+	return NULL;
 }
 
 int dict_set_choices(sqlite3 *db, const char *table, const char *column, const char *choices)
 {
 	struct memo *m = memo_of(db);
-	int i = 0;
-	while (i < m->nover && (strcmp(m->over[i].table, table) != 0 || strcmp(m->over[i].column, column) != 0))
-		i++;
-	if (i == (int)ARRAY_LEN(m->over) || strlen(choices) >= sizeof m->over[i].choices)
+	/* an earlier list stays allocated: copies made of its row may point to it */
+	if (m->nover == (int)ARRAY_LEN(m->over) || strlen(table) >= sizeof m->over[0].table ||
+	    strlen(column) >= sizeof m->over[0].column)
 		return -1;
-	str_copy(m->over[i].table, sizeof m->over[i].table, table);
-	str_copy(m->over[i].column, sizeof m->over[i].column, column);
-	str_copy(m->over[i].choices, sizeof m->over[i].choices, choices);
-	m->nover += i == m->nover;
-	m->n = m->next = 0;	/* rows read before are read again, with these choices */
+	struct choice_over *o = &m->over[m->nover++];
+	str_copy(o->table, sizeof o->table, table);
+	str_copy(o->column, sizeof o->column, column);
+	o->choices = xstrdup(choices);
+	int found, i = memo_search(m, table, column, &found);
+	if (found)	/* a row read before gets these */
+		m->row[i]->choices = o->choices;
 	return 0;
 }
 
-static int dict_read(sqlite3 *db, const char *table, const char *column, struct column_def *out)
+static const char *col_text(sqlite3_stmt *st, int i)
 {
-	memset(out, 0, sizeof *out);
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? (const char *)s : "";
+}
+
+/* Read table.column from kamus into a new row of the memo at index at. */
+static const struct column_def *dict_read(sqlite3 *db, struct memo *m, int at, const char *table, const char *column)
+{
 	sqlite3_stmt *st = db_stmt(db, "SELECT jenis, wajib, panjang, min, max, label, bantuan, satuan, pilihan, rumus "
 				   "FROM kamus WHERE tabel = ? AND kolom = ?", NULL);
 	if (!st)
-		return -1;
+		return NULL;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
-	int rc = -1;
+	struct column_def *out = NULL;
 	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *help = col_text(st, 6), *choices = col_text(st, 8), *formula = col_text(st, 9);
+		size_t lh = strlen(help) + 1, lc = strlen(choices) + 1, lf = strlen(formula) + 1;
+		out = xcalloc(1, sizeof *out + lh + lc + lf);
+		char *text = (char *)(out + 1);
+		out->help = memcpy(text, help, lh);
+		out->choices = memcpy(text + lh, choices, lc);
+		out->formula = memcpy(text + lh + lc, formula, lf);
 		const char *jenis = (const char *)sqlite3_column_text(st, 0);
 		for (int t = 0; t < T_TYPE_COUNT; t++)
 			if (jenis && strcmp(jenis, type_names[t]) == 0)
@@ -95,41 +151,39 @@ static int dict_read(sqlite3 *db, const char *table, const char *column, struct 
 			out->min = has_min ? out->min : -1e15;
 			out->max = has_max ? out->max : 1e15;
 		}
-		copy_col(st, 5, out->label, sizeof out->label);
-		copy_col(st, 6, out->help, sizeof out->help);
-		copy_col(st, 7, out->unit, sizeof out->unit);
-		copy_col(st, 8, out->choices, sizeof out->choices);
-		copy_col(st, 9, out->formula, sizeof out->formula);
-		rc = 0;
+		str_copy(out->label, sizeof out->label, col_text(st, 5));
+		str_copy(out->unit, sizeof out->unit, col_text(st, 7));
+		const char *over = choices_over(m, table, column);
+		if (over)
+			out->choices = over;
 	}
 	sqlite3_reset(st);
-	return rc;
+	if (!out)
+		return NULL;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->row = xrealloc(m->row, (size_t)m->cap * sizeof *m->row);
+	}
+	memmove(&m->row[at + 1], &m->row[at], (size_t)(m->n - at) * sizeof *m->row);
+	m->row[at] = out;
+	m->n++;
+	return out;
 }
 
 void dict_configure(sqlite3 *db, const struct pkm_config *cfg)
 {
-	if (cfg->farmasi.sumber_dana[0])	/* checked as the file was read: it fits */
+	if (cfg->farmasi.sumber_dana[0])
 		dict_set_choices(db, "batch", "sumber", cfg->farmasi.sumber_dana);
 }
 
 const struct column_def *dict_find(sqlite3 *db, const char *table, const char *column)
 {
-	struct memo *m = db_slot(db, DB_SLOT_DICT);
-	for (int i = 0; m && i < m->n; i++)
-		if (strcmp(m->def[i].column, column) == 0 && strcmp(m->def[i].table, table) == 0)
-			return &m->def[i];
-	struct column_def def;
-	if (dict_read(db, table, column, &def) != 0)
-		return NULL;
-	m = memo_of(db);
-	for (int i = 0; i < m->nover; i++)
-		if (strcmp(m->over[i].table, table) == 0 && strcmp(m->over[i].column, column) == 0)
-			str_copy(def.choices, sizeof def.choices, m->over[i].choices);
-	struct column_def *slot = &m->def[m->next];
-	*slot = def;
-	m->next = (m->next + 1) % DICT_MEMO;
-	m->n += m->n < DICT_MEMO;
-	return slot;
+	if (strlen(table) >= sizeof ((struct column_def *)0)->table ||
+	    strlen(column) >= sizeof ((struct column_def *)0)->column)
+		return NULL;	/* no such name in kamus (its names fit) */
+	struct memo *m = memo_of(db);
+	int found, i = memo_search(m, table, column, &found);
+	return found ? m->row[i] : dict_read(db, m, i, table, column);
 }
 
 int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out)
@@ -143,7 +197,7 @@ int dict_get(sqlite3 *db, const char *table, const char *column, struct column_d
 
 int dict_choice(const struct column_def *c, int i, char code[24], char label[80])
 {
-	const char *p = c->choices;
+	const char *p = c->choices ? c->choices : "";
 	for (int k = 0; *p; k++) {
 		size_t n = strcspn(p, ";");
 		if (k == i) {

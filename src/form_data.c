@@ -120,13 +120,14 @@ void form_compute(sqlite3 *db, const struct form *f, const struct visit *v, stru
 		const struct form_field *fd = &f->f[i];
 		if (fd->def.type != T_CALC)
 			continue;
+		const struct field_calc *c = fd->calc;
 		char args[CALC_MAX_ARGS][128];
 		const char *ptr[CALC_MAX_ARGS];
-		for (int a = 0; a < fd->calc.nargs; a++) {
-			int k = fd->calc_field[a];
+		for (int a = 0; a < c->call.nargs; a++) {
+			int k = c->field[a];
 			ptr[a] = args[a];
 			if (k < 0) {
-				str_copy(args[a], sizeof args[a], fd->calc.args[a]);
+				str_copy(args[a], sizeof args[a], c->call.args[a]);
 				continue;
 			}
 			struct column_def def = f->f[k].def;
@@ -136,14 +137,14 @@ void form_compute(sqlite3 *db, const struct form *f, const struct visit *v, stru
 				args[a][0] = '\0';
 		}
 		char prev[32] = "";
-		if (fd->calc.f->needs_previous && fd->calc_field[0] >= 0) {
+		if (c->call.f->needs_previous && c->field[0] >= 0) {
 			struct visit earlier_day = *v;	/* a weighing of an earlier day */
 			char day[11];
 			earlier_day.id = 0;
-			if (!last_value(db, f, fd->calc_field[0], &earlier_day, day, prev, sizeof prev))
+			if (!last_value(db, f, c->field[0], &earlier_day, day, prev, sizeof prev))
 				prev[0] = '\0';
 		}
-		const char *why = calc_eval(&fd->calc, ptr, prev, visit, vals->v[i], sizeof vals->v[i]);
+		const char *why = calc_eval(&c->call, ptr, prev, visit, vals->v[i], sizeof vals->v[i]);
 		str_copy(vals->err[i], sizeof vals->err[i], why ? why : "");
 	}
 }
@@ -374,30 +375,33 @@ static void warn_schedule(sqlite3 *db, const struct form *f, int i, const struct
 			  struct sbuf *out, int *n)
 {
 	const struct form_field *fd = &f->f[i];
+	const struct schedule *s = fd->sched;
+	if (!s)
+		return;
 	char shown[128], day[11], prev[64], at[11];
 	dict_display(db, &fd->def, value, shown, sizeof shown);
-	const struct age_bound *b = min_age(&fd->sched, value);
+	const struct age_bound *b = min_age(s, value);
 	if (b && age_in_unit(&v->age, b->unit) < b->n) {
 		sb_printf(out, "%s %s: umur %ld %s, jadwal paling cepat %ld %s\n", fd->def.label, shown,
 			  age_in_unit(&v->age, b->unit), unit_word(b->unit), b->n, unit_word(b->unit));
 		(*n)++;
 	}
-	b = dose_age(&fd->sched.latest, value);
+	b = dose_age(&s->latest, value);
 	if (b && age_in_unit(&v->age, b->unit) > b->n) {
 		sb_printf(out, "%s %s: umur %ld %s, jadwal paling lambat %ld %s\n", fd->def.label, shown,
 			  age_in_unit(&v->age, b->unit), unit_word(b->unit), b->n, unit_word(b->unit));
 		(*n)++;
 	}
-	if (!fd->sched.min_gap_days || !last_value(db, f, i, v, day, prev, sizeof prev))
+	if (!s->min_gap_days || !last_value(db, f, i, v, day, prev, sizeof prev))
 		return;
 	struct date d1, d2;
 	long gap = date_parse(day, &d1) == 0 && date_parse(v->tanggal, &d2) == 0 ? date_to_days(d2) - date_to_days(d1) : 0;
 	if (strcmp(prev, value) == 0) {
 		sb_printf(out, "%s %s sudah diberikan pada %s\n", fd->def.label, shown, date_show(day, at));
 		(*n)++;
-	} else if (gap < fd->sched.min_gap_days) {
+	} else if (gap < s->min_gap_days) {
 		sb_printf(out, "%s %s: dosis sebelumnya %s, baru %ld hari (jarak paling sedikit %ld hari)\n", fd->def.label,
-			  shown, date_show(day, at), gap, fd->sched.min_gap_days);
+			  shown, date_show(day, at), gap, s->min_gap_days);
 		(*n)++;
 	}
 }

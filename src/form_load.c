@@ -114,21 +114,22 @@ static int field_index(const struct form *fm, const char *name)
 /* The arguments of a formula must be numbers or fields listed before it. */
 static void check_formula(struct loader *l, struct form_field *fd, int self)
 {
-	const char *why;
-	if (calc_parse(fd->def.formula, &fd->calc, &why) != 0) {
-		problem(l, "form", "fields", "%s: %s ('%s' di kamus)", fd->name, why, fd->def.formula);
+	const char *why, *formula = fd->def.formula ? fd->def.formula : "";
+	struct field_calc *c = fd->calc = xcalloc(1, sizeof *fd->calc);
+	if (calc_parse(formula, &c->call, &why) != 0) {
+		problem(l, "form", "fields", "%s: %s ('%s' di kamus)", fd->name, why, formula);
 		return;
 	}
-	fd->shown = fd->calc.f->result;
-	for (int a = 0; a < fd->calc.nargs; a++) {
-		fd->calc_field[a] = -1;
-		if (calc_arg_is_number(&fd->calc, a))
+	fd->shown = c->call.f->result;
+	for (int a = 0; a < c->call.nargs; a++) {
+		c->field[a] = -1;
+		if (calc_arg_is_number(&c->call, a))
 			continue;
-		int k = field_index(l->fm, fd->calc.args[a]);
+		int k = field_index(l->fm, c->call.args[a]);
 		if (k < 0 || k >= self)
 			problem(l, "form", "fields", "%s dihitung dari %s, yang harus ada di formulir sebelum %s", fd->name,
-				fd->calc.args[a], fd->name);
-		fd->calc_field[a] = k;
+				c->call.args[a], fd->name);
+		c->field[a] = k;
 	}
 }
 
@@ -199,8 +200,10 @@ static void load_show_when(struct loader *l, struct form_field *fd, int self, co
 		else if (fd->n_when == FORM_MAX_WHEN) {
 			problem(l, section, "show_when", "paling banyak %d nilai", FORM_MAX_WHEN);
 			return;
-		} else
+		} else {
+			fd->when = xrealloc(fd->when, (size_t)(fd->n_when + 1) * sizeof *fd->when);
 			str_copy(fd->when[fd->n_when++], sizeof fd->when[0], norm);
+		}
 	}
 }
 
@@ -260,11 +263,12 @@ static void load_doses(struct loader *l, struct form_field *fd, const char *sect
  * KN1:2 hari; jarak_min = 28 hari */
 static void load_schedule(struct loader *l, struct form_field *fd, const char *section)
 {
-	struct schedule *s = &fd->sched;
-	const char *min = ini_get(&l->ini, section, "umur_min");
+	const char *min = ini_get(&l->ini, section, "umur_min"), *gap = ini_get(&l->ini, section, "jarak_min");
+	if (!min && !gap && !ini_get(&l->ini, section, "umur_dosis") && !ini_get(&l->ini, section, "umur_dosis_maks"))
+		return;
+	struct schedule *s = fd->sched = xcalloc(1, sizeof *fd->sched);
 	if (min && parse_age(min, &s->min_age) != 0)
 		problem(l, section, "umur_min", "umur_min ditulis angka dan satuan: mis. 9 bulan, 42 hari");
-	const char *gap = ini_get(&l->ini, section, "jarak_min");
 	char unit[16], extra;
 	if (gap && (sscanf(gap, "%ld %15s %c", &s->min_gap_days, unit, &extra) != 2 || strcmp(unit, "hari") != 0 ||
 		    s->min_gap_days < 1))
@@ -407,7 +411,6 @@ int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err)
 	memset(out, 0, sizeof *out);
 	out->f = xcalloc(FORM_MAX_FIELDS, sizeof *out->f);
 	out->opens_visit = -1;
-	str_copy(out->path, sizeof out->path, path);
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
 	snprintf(out->id, sizeof out->id, "%.*s", (int)strcspn(base, "."), base);
@@ -487,8 +490,14 @@ int forms_load_dir(sqlite3 *db, const char *dir, struct form_set *out, struct sb
 void form_free(struct form *f)
 {
 	form_unkeep(f);
+	for (int i = 0; f->f && i < f->n; i++) {
+		free(f->f[i].calc);
+		free(f->f[i].when);
+		free(f->f[i].sched);
+	}
 	free(f->f);
 	f->f = NULL;
+	f->n = 0;
 }
 
 void forms_free(struct form_set *set)

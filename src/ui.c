@@ -774,7 +774,7 @@ static enum pkm_screen switch_user(struct ui *u)
 	return ui_login(u) ? first_screen() : SCR_QUIT;
 }
 
-int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
+int ui_run(sqlite3 *db, struct pkm_config *cfg, const char *db_path)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "pkm: aplikasi terminal perlu terminal (gunakan pkm impor/laporan untuk skrip)\n");
@@ -793,11 +793,10 @@ int ui_run(sqlite3 *db, const struct pkm_config *cfg, const char *db_path)
 	paste_mode(1);
 	extra_keys();
 	meta(stdscr, TRUE);	/* all eight bits of each byte: pkm decodes them */
-	/* the set-up may add the puskesmas identity: the screens read this copy */
-	static struct pkm_config conf;
-	conf = *cfg;
+	/* the set-up may add the puskesmas identity to cfg, which the screens
+	 * read (no copy: the configuration is 53 KB) */
 	static struct ui u;
-	u = (struct ui){ .db = db, .cfg = &conf, .today = date_today() };
+	u = (struct ui){ .db = db, .cfg = cfg, .today = date_today() };
 	str_copy(u.db_path, sizeof u.db_path, db_path);
 	db_desk_cache(db);	/* the session's peak under 8.5 MiB */
 	colors(&u);

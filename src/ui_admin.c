@@ -12,7 +12,7 @@ static void secret_field(struct dlg_field *f, const char *name, const char *labe
 	memset(f, 0, sizeof *f);
 	f->name = name;
 	str_copy(f->def.label, sizeof f->def.label, label);
-	str_copy(f->def.help, sizeof f->def.help, "Paling sedikit 8 karakter, huruf dan angka");
+	f->def.help = "Paling sedikit 8 karakter, huruf dan angka";
 	f->def.required = 1;
 	f->secret = 1;
 	f->le.max = 128;
@@ -193,7 +193,7 @@ static void audit_screen(struct ui *u)
 	for (int i = 0; i < 4; i++) {
 		f[i].name = what[i][0];
 		str_copy(f[i].def.label, sizeof f[i].def.label, what[i][1]);
-		str_copy(f[i].def.help, sizeof f[i].def.help, what[i][2]);
+		f[i].def.help = what[i][2];
 	}
 	char day[11], shown[11];
 	le_set(&f[2].le, date_show(date_format(u->today, day), shown));

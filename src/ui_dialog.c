@@ -60,7 +60,7 @@ static void draw(struct ui *u, unsigned ctx, const char *title, const char *intr
 		ui_text(first + rows, COLS - 22, 20, "  (lebih ke bawah)", A_DIM);
 	const struct dlg_field *f = &d->f[d->nav.focus];
 	char help[320];
-	snprintf(help, sizeof help, "%s: %s", f->def.label, f->def.help);
+	snprintf(help, sizeof help, "%s: %s", f->def.label, f->def.help ? f->def.help : "");
 	ui_text_wrap(LINES - 4, 2, COLS - 3, 2, help, A_DIM);
 	move(cy, cx);
 	curs_set(1);

@@ -116,7 +116,7 @@ static void draw(struct ui *u, struct fscreen *s)
 	if (s->nav.top + rows < n)
 		ui_text(5 + rows, COLS - 22, 20, "  (lebih ke bawah)", A_DIM);
 	const struct column_def *d = &s->f->f[s->nav.focus].def;
-	snprintf(line, sizeof line, "%s: %s", d->label, d->help);
+	snprintf(line, sizeof line, "%s: %s", d->label, d->help ? d->help : "");
 	ui_text(LINES - 3, 2, COLS - 3, line, A_DIM);
 	move(cy, cx);
 	curs_set(1);

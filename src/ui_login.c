@@ -10,7 +10,7 @@ static void plain_field(struct dlg_field *f, const char *name, const char *label
 	memset(f, 0, sizeof *f);
 	f->name = name;
 	str_copy(f->def.label, sizeof f->def.label, label);
-	str_copy(f->def.help, sizeof f->def.help, help);
+	f->def.help = help;
 	f->def.required = 1;
 	f->secret = secret;
 	f->le.max = secret ? 128 : 60;

@@ -4,8 +4,8 @@
 #include "pkm/puskesmas.h"
 #include <string.h>
 
-/* The session's copy of the configuration (ui_run's, which the screens read
- * through u->cfg): a saved identity goes there, so the next report prints it. */
+/* The session's configuration (ui_run's, which the screens read through
+ * u->cfg): a saved identity goes there, so the next report prints it. */
 static struct pkm_config *session_cfg(struct ui *u) { return (struct pkm_config *)u->cfg; }
 
 static int save_identity(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)

@@ -50,7 +50,7 @@ int ui_visit_fix(struct ui *u, const struct visit_row *row)
 		{ .name = "batal", .table = "kunjungan", .column = "batal" },
 	};
 	dict_get(u->db, "pasien", "no_rm", &f[2].def);
-	str_copy(f[2].def.help, sizeof f[2].def.help, "No. RM pasien yang benar: kunjungan dipindah ke pasien itu");
+	f[2].def.help = "No. RM pasien yang benar: kunjungan dipindah ke pasien itu";
 	le_set(&f[0].le, row->v.unit);
 	le_set(&f[1].le, row->v.penjamin);
 	le_set(&f[2].le, row->no_rm);

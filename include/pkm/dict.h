@@ -38,9 +38,12 @@ struct column_def {
 	int required;
 	int maxlen;			/* T_TEXT, characters */
 	double min, max;		/* T_INT, T_DEC; min > max means no limit */
-	char label[64], help[200], unit[12];
-	char choices[1024];		/* T_CHOICE: "KODE=Label;KODE=Label" */
-	char formula[256];		/* T_CALC: "name arg arg" */
+	char label[64], unit[12];
+	/* Longer texts point into the connection's dictionary (dict_find), or at
+	 * the caller's strings for a field not in kamus; NULL reads as "". */
+	const char *help;
+	const char *choices;		/* T_CHOICE: "KODE=Label;KODE=Label" */
+	const char *formula;		/* T_CALC: "name arg arg" */
 };
 
 /* "Laki-laki" or "Perempuan" for L or P: the same words as the choice lists. */
@@ -48,11 +51,12 @@ const char *dict_sex_label(char sex);
 /* Name of a type as written in kamus.jenis. */
 const char *dict_type_name(enum col_type t);
 /* Fill `out` from the dictionary; 0 when the column is there, -1 when not.
- * Rows read are kept in the connection's slot (released by db_close). */
+ * Rows read are kept in the connection's slot until db_close: out's texts
+ * point into it. */
 int dict_get(sqlite3 *db, const char *table, const char *column, struct column_def *out);
-/* The same without the copy (a row is 1.6 KB; an import checks a dozen a line):
- * the connection's own row, valid until the next dictionary lookup. NULL when
- * the column is not in kamus. */
+/* The same without the copy (an import checks a dozen a line): the
+ * connection's own row, valid until db_close. NULL when the column is not in
+ * kamus. */
 const struct column_def *dict_find(sqlite3 *db, const char *table, const char *column);
 /* The choices of a pilihan column on this connection instead of kamus' (the
  * configuration's [farmasi] sumber_dana for batch.sumber): every screen,

@@ -37,23 +37,29 @@ struct schedule {
 	long min_gap_days;			/* jarak_min = 28 hari, since the previous dose */
 };
 
+/* The formula of a T_CALC field. */
+struct field_calc {
+	struct calc_call call;
+	int field[CALC_MAX_ARGS];	/* field index of each argument, -1 for a number */
+};
+
+/* A desk holds every form's fields for the session: what few fields have is
+ * allocated for those only (NULL for the others). */
 struct form_field {
 	char name[32];
-	struct column_def def;		/* the dictionary row */
+	struct column_def def;		/* the dictionary row; its texts are the connection's */
 	enum col_type shown;		/* def.type, or the formula's result for T_CALC */
-	struct calc_call calc;		/* T_CALC */
-	int calc_field[CALC_MAX_ARGS];	/* field index of each argument, -1 for a number */
+	struct field_calc *calc;	/* T_CALC */
 	int when_field;			/* field that decides whether this one is shown, -1 = always */
 	int n_when;
-	char when[FORM_MAX_WHEN][24];	/* normal values of when_field that show it */
+	char (*when)[24];		/* n_when normal values of when_field that show it */
 	char carry;			/* bawa: 'y' the last value, '+' the last value plus one, 0 none */
-	struct schedule sched;
+	struct schedule *sched;		/* umur_min, umur_dosis(_maks), jarak_min */
 };
 
 
 struct form {
 	char id[64];			/* file name without ".ini" */
-	char path[PATH_MAX];
 	char title[80], table[32];
 	char key[16];			/* row key: "kunjungan_id" (a visit) or "bulan" (YYYYMM, monthly) */
 	int n_units;			/* 0 = every unit */
@@ -84,7 +90,8 @@ void form_keep(struct form *f);
 void form_unkeep(struct form *f);
 /* Load one form and check it against the database schema and the dictionary.
  * Every problem is added to err as "file:line: why"; returns their count.
- * Free it with form_free, whatever the count. */
+ * Free it with form_free, whatever the count; use it while db is open (its
+ * fields' texts are the connection's dictionary). */
 int form_load(sqlite3 *db, const char *path, struct form *out, struct sbuf *err);
 void form_free(struct form *f);
 /* Every *.ini of dir, in file-name order. Returns the number of problems. */

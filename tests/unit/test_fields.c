@@ -184,9 +184,9 @@ static void test_options_and_self_check(void **s)
 	assert_string_equal(label[0], "Ya");
 	assert_int_equal(dict_options(db, &c, code, label, 32), 5);
 	assert_null(dict_self_check(&c));
-	str_copy(c.choices, sizeof c.choices, "A=Satu;a=Dua");
+	c.choices = "A=Satu;a=Dua";
 	assert_string_equal(dict_self_check(&c), "kode pilihan ganda");
-	str_copy(c.choices, sizeof c.choices, "A=Satu;B");
+	c.choices = "A=Satu;B";
 	assert_string_equal(dict_self_check(&c), "pilihan harus 'KODE=Label;KODE=Label' (kode tanpa spasi)");
 	struct column_def none;
 	assert_int_equal(dict_get(db, "f_tb", "warna", &none), -1);
