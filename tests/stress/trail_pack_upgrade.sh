@@ -17,9 +17,10 @@ INSERT INTO audit (waktu, pengguna, aksi, tabel, baris, pasien_id, baru) VALUES
  (unixepoch('2026-03-01 08:04:00'), 'rina', 'SIMPAN', NULL, NULL, NULL, 'bukan baris pkm');"
 "$PKM_BIN" --db "$DB" report lb1 --month 2026-11 >/dev/null
 [ "$(sql "PRAGMA user_version")" -ge 20 ] || die "not migrated"
-# the fixture has pasien's code but not its triggers (pkm makes them): those
-# are missed, no guard of the trail is
-[ "$(sql "SELECT group_concat(pesan) FROM peringatan")" = "jejak audit dibongkar di luar pkm: audit_t_pasien, audit_u_pasien, audit_h_pasien hilang atau diubah, dipasang ulang" ] ||
+# the fixture has pasien's code but not its triggers: migration 028 adds
+# pasien's village columns, so pkm makes them under a new code and nothing is
+# missed, neither those nor any guard of the trail
+[ -z "$(sql "SELECT group_concat(pesan) FROM peringatan")" ] ||
 	die "false alarm: $(sql "SELECT pesan FROM peringatan")"
 [ "$(sql "PRAGMA integrity_check")" = ok ] || die "integrity"
 # packed where it packs, names as codes given in order of first writing
