@@ -24,7 +24,7 @@ module() {	# module FILE -> the module a source or header belongs to
 	ui|ui_*) echo ui ;;
 	form_load|form_data) echo form ;;
 	rowdef_count) echo rowdef ;;
-	fhir_load) echo fhir ;;
+	fhir_load|fhir_rekam|fhir_rekam_load|fhir_priv) echo fhir ;;
 	pcare_load|pcare_json) echo pcare ;;
 	demo_paths|demo_priv) echo demo ;;
 	config_kirim) echo config ;;
