@@ -201,8 +201,9 @@ static json_t *observation(const struct fhir_visit *v, const struct fhir_observa
 	char when[26];
 	fhir_time(v->started, when);
 	json_t *r = json_pack("{s:s, s:s}", "resourceType", "Observation", "status", "final");
-	json_object_set_new(r, "category", json_pack("[o]", fhir_coding("http://terminology.hl7.org/CodeSystem/observation-category",
-								  "vital-signs", "Vital Signs")));
+	json_object_set_new(r, "category",
+			    json_pack("[o]", fhir_coding("http://terminology.hl7.org/CodeSystem/observation-category",
+							 "vital-signs", "Vital Signs")));
 	json_object_set_new(r, "code", fhir_coding("http://loinc.org", o->loinc, o->name));
 	json_object_set_new(r, "subject", fhir_ref("Patient", v->patient_ihs, v->patient_name));
 	json_object_set_new(r, "performer", json_pack("[o]", fhir_ref("Practitioner", v->practitioner_ihs, NULL)));

@@ -112,16 +112,7 @@ expect "nothing left" "$(pkm kirim satusehat --sekali)" "0 terkirim, 0 gagal, 0 
 
 # kill -9 at random moments while desks record: every resource exactly once, the last version
 n=12
-{
-	echo "no_rm,nik,no_bpjs,nama,jenis_kelamin,tanggal_lahir,alamat,desa,penjamin"
-	i=1; while [ $i -le $n ]; do printf '5%05d,3204010101810%03d,,Pasien %d,L,2026-01-01,Jl. Uji,Sukamaju,UMUM\n' $i $i $i; i=$((i + 1)); done
-} >"$WORK/pasien.csv"
-{
-	echo "no_rm,tanggal,unit,penjamin,icd10,kasus"
-	i=1; while [ $i -le $n ]; do printf '5%05d,2026-11-23,K3,,J06.9,B\n' $i; i=$((i + 1)); done
-} >"$WORK/kunjungan.csv"
-pkm import pasien "$WORK/pasien.csv" >/dev/null
-pkm import kunjungan "$WORK/kunjungan.csv" >/dev/null
+many_visits $n 5
 sql "INSERT INTO resep (kunjungan_id, obat, jumlah, signa) SELECT k.id, 'AMX', 2, '2x1' FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id
 	WHERE p.no_rm LIKE '5%';
 INSERT INTO f_imunisasi (kunjungan_id, polio) SELECT k.id, '1' FROM kunjungan k JOIN pasien p ON p.id = k.pasien_id WHERE p.no_rm LIKE '5%'"

@@ -176,20 +176,29 @@ static long visit_in(sqlite3 *db, struct patient *p, const char *unit)
 	return v.id;
 }
 
-static void test_load(void **s)
+/* A database with SATUSEHAT on and one patient (*p) with a NIK. */
+static sqlite3 *db_with_patient(struct patient *p)
 {
-	(void)s;
 	struct sbuf err = { 0 };
 	sqlite3 *db = pkm_open(":memory:", &err);
 	assert_non_null(db);
 	exec_ok(db, "INSERT INTO kirim_atur VALUES ('satusehat', '2026-11-01')");
-	struct patient p = { .sex = 'P' };
-	strcpy(p.nama, "Sri Wahyuni");
-	strcpy(p.nik, "3204014101900001");
-	strcpy(p.tanggal_lahir, "1990-01-01");
-	strcpy(p.penjamin, "UMUM");
-	if (patient_save_new(db, &p, &err) != 0)
+	*p = (struct patient){ .sex = 'P' };
+	strcpy(p->nama, "Sri Wahyuni");
+	strcpy(p->nik, "3204014101900001");
+	strcpy(p->tanggal_lahir, "1990-01-01");
+	strcpy(p->penjamin, "UMUM");
+	if (patient_save_new(db, p, &err) != 0)
 		fail_msg("%s", sb_str(&err));
+	return db;
+}
+
+static void test_load(void **s)
+{
+	(void)s;
+	struct sbuf err = { 0 };
+	struct patient p;
+	sqlite3 *db = db_with_patient(&p);
 	long k3 = visit_in(db, &p, "K3"), k2 = visit_in(db, &p, "K2");
 	char sql[512];
 	/* registered 08:10 WIB (01:10 UTC), seen 08:30 to 08:50 */
@@ -408,16 +417,8 @@ static void test_load_record(void **s)
 {
 	(void)s;
 	struct sbuf err = { 0 };
-	sqlite3 *db = pkm_open(":memory:", &err);
-	assert_non_null(db);
-	exec_ok(db, "INSERT INTO kirim_atur VALUES ('satusehat', '2026-11-01')");
-	struct patient p = { .sex = 'P' };
-	strcpy(p.nama, "Sri Wahyuni");
-	strcpy(p.nik, "3204014101900001");
-	strcpy(p.tanggal_lahir, "1990-01-01");
-	strcpy(p.penjamin, "UMUM");
-	if (patient_save_new(db, &p, &err) != 0)
-		fail_msg("%s", sb_str(&err));
+	struct patient p;
+	sqlite3 *db = db_with_patient(&p);
 	long k = visit_in(db, &p, "K3"), id = kirim_of(db, k);
 	char sql[4096];
 	snprintf(sql, sizeof sql,
