@@ -33,7 +33,7 @@ endif
 
 UI_SRC   := $(wildcard src/ui*.c)
 # The senders' network code: linked into pkm-kirim (and its tests) only.
-NET_SRC  := src/http.c src/fhir.c src/fhir_load.c src/satusehat.c src/lzstring.c src/pcare_crypto.c \
+NET_SRC  := src/http.c src/fhir.c src/fhir_load.c src/fhir_rekam.c src/fhir_rekam_load.c src/satusehat.c src/lzstring.c src/pcare_crypto.c \
             src/pcare_load.c src/pcare_json.c src/pcare.c src/secret.c src/dhis2.c src/kirim_dhis2.c
 NET_OBJ  := $(NET_SRC:src/%.c=$(BUILD)/%.o)
 NET_LIBS := -lcurl -ljansson -lcrypto -lm

@@ -1,6 +1,7 @@
 /* The Bundle of a visit, built with jansson (never JSON by hand). Codings and
  * systems are SATUSEHAT's (FHIR R4 with the Kemenkes identifier systems). */
 #include "pkm/fhir.h"
+#include "fhir_priv.h"
 #include "pkm/digest.h"
 #include <stdio.h>
 #include <string.h>
@@ -29,12 +30,12 @@ void fhir_urn(const struct fhir_visit *v, const char *kind, const char *key, cha
 	snprintf(out, 46, "urn:uuid:%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
 }
 
-static json_t *coding(const char *system, const char *code, const char *display)
+json_t *fhir_coding(const char *system, const char *code, const char *display)
 {
 	return json_pack("{s:[{s:s, s:s, s:s}]}", "coding", "system", system, "code", code, "display", display);
 }
 
-static json_t *ref(const char *type, const char *id, const char *display)
+json_t *fhir_ref(const char *type, const char *id, const char *display)
 {
 	char r[128];
 	snprintf(r, sizeof r, "%s/%s", type, id);
@@ -45,12 +46,12 @@ static json_t *ref(const char *type, const char *id, const char *display)
 }
 
 /* A reference to a resource of this bundle: its id once the platform has one. */
-static json_t *local_ref(const char *type, const char *id, const char *urn)
+json_t *fhir_local_ref(const char *type, const char *id, const char *urn)
 {
-	return *id ? ref(type, id, NULL) : json_pack("{s:s}", "reference", urn);
+	return *id ? fhir_ref(type, id, NULL) : json_pack("{s:s}", "reference", urn);
 }
 
-static json_t *period(long start, long end)
+json_t *fhir_period(long start, long end)
 {
 	char a[26], b[26];
 	fhir_time(start, a);
@@ -72,7 +73,7 @@ static const char *class_code(const char *unit, const char **display)
 static void identifier(const struct fhir_visit *v, const char *kind, const char *key, char *sys, size_t ssize,
 		       char *value, size_t vsize)
 {
-	char lower[16];
+	char lower[24];
 	size_t i = 0;
 	for (; kind[i] && i < sizeof lower - 1; i++)
 		lower[i] = (char)(kind[i] | 0x20);
@@ -84,16 +85,35 @@ static void identifier(const struct fhir_visit *v, const char *kind, const char 
 		snprintf(value, vsize, "%ld", v->id);
 }
 
-/* One entry: a PUT (with its id) of a resource the platform has, else a
- * conditional POST: a second POST of the same identifier (a retry after a
- * lost answer) creates nothing. */
-static void add_entry(json_t *entries, const struct fhir_visit *v, const char *type, const char *key,
-		      const char *id, json_t *res)
+void fhir_res_identifier(const struct fhir_visit *v, const struct fhir_res *r, char *sys, size_t ssize, char *value,
+			 size_t vsize)
 {
-	char sys[96], value[48], url[192], urn[46];
-	identifier(v, type, key, sys, sizeof sys, value, sizeof value);
+	static const struct { const char *type, *kind; } names[] = {
+		{ "MedicationRequest", "prescription-item" }, { "AllergyIntolerance", "allergy" },
+	};
+	const char *kind = r->type;
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (strcmp(names[i].type, r->type) == 0)
+			kind = names[i].kind;
+	char ident[64];
+	snprintf(ident, sizeof ident, "%.*s", (int)strcspn(r->key, "|"), r->key);
+	identifier(v, kind, ident, sys, ssize, value, vsize);
+	if (strcmp(r->type, "AllergyIntolerance") == 0)	/* the patient's, not the visit's */
+		snprintf(value, vsize, "%s", ident);
+}
+
+/* One entry: a PUT (with its id) of a resource the platform has, else a
+ * conditional POST on its first identifier (sys|value): a second POST of the
+ * same identifier (a retry after a lost answer) creates nothing. */
+static void add_entry(json_t *entries, const struct fhir_visit *v, const char *type, const char *key,
+		      const char *id, json_t *res, const char *sys, const char *value)
+{
+	char url[192], urn[46];
 	fhir_urn(v, type, key, urn);
-	json_object_set_new(res, "identifier", json_pack("[{s:s, s:s}]", "system", sys, "value", value));
+	json_t *ids = json_object_get(res, "identifier");
+	if (!ids)
+		json_object_set_new(res, "identifier", ids = json_array());
+	json_array_insert_new(ids, 0, json_pack("{s:s, s:s}", "system", sys, "value", value));
 	json_t *req;
 	if (*id) {
 		snprintf(url, sizeof url, "%s/%s", type, id);
@@ -106,19 +126,28 @@ static void add_entry(json_t *entries, const struct fhir_visit *v, const char *t
 	json_array_append_new(entries, json_pack("{s:s, s:o, s:o}", "fullUrl", urn, "resource", res, "request", req));
 }
 
+/* An entry of the visit's own resources: the identifier is the visit's id and key. */
+static void add_visit_entry(json_t *entries, const struct fhir_visit *v, const char *type, const char *key,
+			    const char *id, json_t *res)
+{
+	char sys[96], value[48];
+	identifier(v, type, key, sys, sizeof sys, value, sizeof value);
+	add_entry(entries, v, type, key, id, res, sys, value);
+}
+
 static json_t *encounter(const struct fhir_visit *v)
 {
 	const char *cdisplay, *ccode = class_code(v->unit, &cdisplay);
 	json_t *e = json_pack("{s:s, s:s, s:{s:s, s:s, s:s}}", "resourceType", "Encounter",
 			      "status", v->cancelled ? "entered-in-error" : "finished",
 			      "class", "system", SYS_ACTCODE, "code", ccode, "display", cdisplay);
-	json_object_set_new(e, "subject", ref("Patient", v->patient_ihs, v->patient_name));
-	json_t *who = coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "ATND", "attender");
+	json_object_set_new(e, "subject", fhir_ref("Patient", v->patient_ihs, v->patient_name));
+	json_t *who = fhir_coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "ATND", "attender");
 	json_object_set_new(e, "participant", json_pack("[{s:[o], s:o}]", "type", who, "individual",
-							 ref("Practitioner", v->practitioner_ihs, v->practitioner_name)));
-	json_object_set_new(e, "period", period(v->arrived, v->finished));
+							 fhir_ref("Practitioner", v->practitioner_ihs, v->practitioner_name)));
+	json_object_set_new(e, "period", fhir_period(v->arrived, v->finished));
 	json_object_set_new(e, "location", json_pack("[{s:o}]", "location",
-						      ref("Location", v->location_id, v->unit_name)));
+						      fhir_ref("Location", v->location_id, v->unit_name)));
 	json_t *dx = json_array();
 	int rank = 0;
 	for (int i = 0; i < v->n_cond; i++) {
@@ -127,9 +156,9 @@ static json_t *encounter(const struct fhir_visit *v)
 			continue;
 		char urn[46];
 		fhir_urn(v, "Condition", c->code, urn);
-		json_t *r = local_ref("Condition", c->id, urn);
+		json_t *r = fhir_local_ref("Condition", c->id, urn);
 		json_object_set_new(r, "display", json_string(c->display));
-		json_t *use = coding("http://terminology.hl7.org/CodeSystem/diagnosis-role", "DD", "Discharge diagnosis");
+		json_t *use = fhir_coding("http://terminology.hl7.org/CodeSystem/diagnosis-role", "DD", "Discharge diagnosis");
 		json_array_append_new(dx, json_pack("{s:o, s:o, s:i}", "condition", r, "use", use, "rank", ++rank));
 	}
 	if (rank)
@@ -138,10 +167,10 @@ static json_t *encounter(const struct fhir_visit *v)
 		json_decref(dx);
 	json_object_set_new(e, "statusHistory",
 			    json_pack("[{s:s, s:o}, {s:s, s:o}, {s:s, s:o}]",
-				      "status", "arrived", "period", period(v->arrived, v->started),
-				      "status", "in-progress", "period", period(v->started, v->finished),
-				      "status", "finished", "period", period(v->finished, v->finished)));
-	json_object_set_new(e, "serviceProvider", ref("Organization", v->organisasi, NULL));
+				      "status", "arrived", "period", fhir_period(v->arrived, v->started),
+				      "status", "in-progress", "period", fhir_period(v->started, v->finished),
+				      "status", "finished", "period", fhir_period(v->finished, v->finished)));
+	json_object_set_new(e, "serviceProvider", fhir_ref("Organization", v->organisasi, NULL));
 	return e;
 }
 
@@ -152,17 +181,17 @@ static json_t *condition(const struct fhir_visit *v, const struct fhir_condition
 	json_t *r = json_pack("{s:s}", "resourceType", "Condition");
 	if (c->removed)	/* a diagnosis taken back: FHIR allows no clinicalStatus then */
 		json_object_set_new(r, "verificationStatus",
-				    coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "entered-in-error",
+				    fhir_coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "entered-in-error",
 					   "Entered in Error"));
 	else
 		json_object_set_new(r, "clinicalStatus",
-				    coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"));
+				    fhir_coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"));
 	json_object_set_new(r, "category",
-			    json_pack("[o]", coding("http://terminology.hl7.org/CodeSystem/condition-category",
+			    json_pack("[o]", fhir_coding("http://terminology.hl7.org/CodeSystem/condition-category",
 						    "encounter-diagnosis", "Encounter Diagnosis")));
-	json_object_set_new(r, "code", coding("http://hl7.org/fhir/sid/icd-10", c->code, c->display));
-	json_object_set_new(r, "subject", ref("Patient", v->patient_ihs, v->patient_name));
-	json_object_set_new(r, "encounter", local_ref("Encounter", v->encounter_id, urn_enc));
+	json_object_set_new(r, "code", fhir_coding("http://hl7.org/fhir/sid/icd-10", c->code, c->display));
+	json_object_set_new(r, "subject", fhir_ref("Patient", v->patient_ihs, v->patient_name));
+	json_object_set_new(r, "encounter", fhir_local_ref("Encounter", v->encounter_id, urn_enc));
 	json_object_set_new(r, "recordedDate", json_string(when));
 	return r;
 }
@@ -172,12 +201,13 @@ static json_t *observation(const struct fhir_visit *v, const struct fhir_observa
 	char when[26];
 	fhir_time(v->started, when);
 	json_t *r = json_pack("{s:s, s:s}", "resourceType", "Observation", "status", "final");
-	json_object_set_new(r, "category", json_pack("[o]", coding("http://terminology.hl7.org/CodeSystem/observation-category",
-								  "vital-signs", "Vital Signs")));
-	json_object_set_new(r, "code", coding("http://loinc.org", o->loinc, o->name));
-	json_object_set_new(r, "subject", ref("Patient", v->patient_ihs, v->patient_name));
-	json_object_set_new(r, "performer", json_pack("[o]", ref("Practitioner", v->practitioner_ihs, NULL)));
-	json_object_set_new(r, "encounter", local_ref("Encounter", v->encounter_id, urn_enc));
+	json_object_set_new(r, "category",
+			    json_pack("[o]", fhir_coding("http://terminology.hl7.org/CodeSystem/observation-category",
+							 "vital-signs", "Vital Signs")));
+	json_object_set_new(r, "code", fhir_coding("http://loinc.org", o->loinc, o->name));
+	json_object_set_new(r, "subject", fhir_ref("Patient", v->patient_ihs, v->patient_name));
+	json_object_set_new(r, "performer", json_pack("[o]", fhir_ref("Practitioner", v->practitioner_ihs, NULL)));
+	json_object_set_new(r, "encounter", fhir_local_ref("Encounter", v->encounter_id, urn_enc));
 	json_object_set_new(r, "effectiveDateTime", json_string(when));
 	json_object_set_new(r, "issued", json_string(when));
 	json_object_set_new(r, "valueQuantity", json_pack("{s:f, s:s, s:s, s:s}", "value", o->value, "unit", o->ucum,
@@ -190,11 +220,18 @@ json_t *fhir_bundle(const struct fhir_visit *v)
 	char urn_enc[46];
 	fhir_urn(v, "Encounter", "", urn_enc);
 	json_t *entries = json_array();
-	add_entry(entries, v, "Encounter", "", v->encounter_id, encounter(v));
+	add_visit_entry(entries, v, "Encounter", "", v->encounter_id, encounter(v));
 	for (int i = 0; i < v->n_cond; i++)
-		add_entry(entries, v, "Condition", v->cond[i].code, v->cond[i].id, condition(v, &v->cond[i], urn_enc));
+		add_visit_entry(entries, v, "Condition", v->cond[i].code, v->cond[i].id, condition(v, &v->cond[i], urn_enc));
 	for (int i = 0; i < v->n_obs; i++)
-		add_entry(entries, v, "Observation", v->obs[i].loinc, v->obs[i].id, observation(v, &v->obs[i], urn_enc));
+		add_visit_entry(entries, v, "Observation", v->obs[i].loinc, v->obs[i].id,
+				observation(v, &v->obs[i], urn_enc));
+	for (int i = 0; i < v->n_res; i++) {
+		const struct fhir_res *r = &v->res[i];
+		char sys[96], value[96];
+		fhir_res_identifier(v, r, sys, sizeof sys, value, sizeof value);
+		add_entry(entries, v, r->type, r->key, r->id, fhir_res_json(v, r, urn_enc), sys, value);
+	}
 	return json_pack("{s:s, s:s, s:o}", "resourceType", "Bundle", "type", "transaction", "entry", entries);
 }
 

@@ -153,6 +153,8 @@ int fhir_load(sqlite3 *db, long kirim_id, const char *organisasi, int zone, cons
 		rc = load_conditions(db, v, err);
 	if (rc == 0)
 		rc = load_vitals(db, v, err);
+	if (rc == 0)
+		rc = fhir_load_res(db, v, err);
 	sqlite3_stmt *st = rc == 0 ? db_prepare(db, "SELECT sumber_id FROM kirim_sumber WHERE kirim_id = ? "
 						    "AND jenis = 'Encounter' AND kunci = ''", err) : NULL;
 	if (st) {
@@ -175,4 +177,7 @@ void fhir_visit_free(struct fhir_visit *v)
 	free(v->cond);
 	v->cond = NULL;
 	v->n_cond = 0;
+	free(v->res);
+	v->res = NULL;
+	v->n_res = 0;
 }

@@ -314,15 +314,16 @@ int outbox_adopt(struct outbox_claim *c, const struct outbox_source *s, int n, s
 
 /* The platform has the claimed version: terkirim, unless the visit changed
  * since or the platform kept an older copy (stale: the ids are known now, so
- * the next attempt updates it). */
+ * the next attempt updates it), or part of it waits for its data (wait). */
 static int settle_sent(struct outbox_claim *c, const struct outbox_outcome *o, struct sbuf *err)
 {
-	struct arg a[3] = { { NULL, c->id }, { NULL, c->versi }, { NULL, o->stale } };
+	struct arg a[4] = { { NULL, c->id }, { NULL, c->versi }, { NULL, o->stale }, { o->wait, 0 } };
 	return store(c, o->ids, o->n_ids,
 		     "UPDATE kirim SET versi_kirim = CASE WHEN ?3 THEN versi_kirim ELSE ?2 END, percobaan = 0, "
-		     "ragu = 0, galat = NULL, coba_lagi = 0, "
-		     "status = CASE WHEN versi = ?2 AND NOT ?3 THEN 'terkirim' ELSE 'menunggu' END WHERE id = ?1",
-		     a, 3, err);
+		     "ragu = 0, coba_lagi = 0, "
+		     "tunggu = (versi = ?2 AND NOT ?3 AND ?4 <> ''), galat = CASE WHEN versi = ?2 THEN nullif(?4, '') END, "
+		     "status = CASE WHEN versi = ?2 AND NOT ?3 AND ?4 = '' THEN 'terkirim' ELSE 'menunggu' END WHERE id = ?1",
+		     a, 4, err);
 }
 
 /* The attempt failed: in doubt while the platform may hold what it sent

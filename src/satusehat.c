@@ -267,26 +267,27 @@ static int person(struct satusehat *s, const char *type, const char *nik, char *
 	return rc;
 }
 
-/* The unit's Location: the configuration's, the one created before, or a new one. */
-static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t size, enum outbox_failure *how,
-		    struct sbuf *err)
+/* A unit's Location (out, 64 bytes): the configuration's, the one created
+ * before, or a new one. */
+static int location(struct satusehat *s, const char *unit, const char *unit_name, char *out, char *why, size_t size,
+		    enum outbox_failure *how, struct sbuf *err)
 {
 	const struct satusehat_config *c = &s->cfg->satusehat;
-	const char *configured = kirim_map_get(&c->lokasi, v->unit);
+	const char *configured = kirim_map_get(&c->lokasi, unit);
 	if (configured) {
-		str_copy(v->location_id, sizeof v->location_id, configured);
+		str_copy(out, 64, configured);
 		return 0;
 	}
-	if (outbox_location_get(s->db, v->unit, v->location_id, sizeof v->location_id, err) != 0)
+	if (outbox_location_get(s->db, unit, out, 64, err) != 0)
 		return db_trouble(why, size, how, err);
-	if (*v->location_id)
+	if (*out)
 		return 0;
 	char sys[96], org[48];
 	snprintf(sys, sizeof sys, "http://sys-ids.kemkes.go.id/location/%s", c->organisasi);
 	snprintf(org, sizeof org, "Organization/%s", c->organisasi);
 	json_t *loc = json_pack("{s:s, s:[{s:s, s:s}], s:s, s:s, s:s, s:{s:[{s:s, s:s, s:s}]}, s:{s:s}}",
-				"resourceType", "Location", "identifier", "system", sys, "value", v->unit,
-				"status", "active", "name", v->unit_name, "mode", "instance",
+				"resourceType", "Location", "identifier", "system", sys, "value", unit,
+				"status", "active", "name", unit_name, "mode", "instance",
 				"physicalType", "coding", "system", "http://terminology.hl7.org/CodeSystem/location-physical-type",
 				"code", "ro", "display", "Room", "managingOrganization", "reference", org);
 	char *body = json_dumps(loc, JSON_COMPACT);
@@ -294,7 +295,7 @@ static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t
 	struct sbuf url = { 0 }, cond = { 0 };
 	sb_printf(&url, "%s/Location", c->url_fhir);
 	sb_printf(&cond, "If-None-Exist: identifier=%s|", sys);	/* made once, whatever answers are lost */
-	http_escape(s->http, &cond, v->unit);
+	http_escape(s->http, &cond, unit);
 	struct http_response r = { 0 };
 	int rc = api(s, "POST", sb_str(&url), sb_str(&cond), body, &r, why, size);
 	free(body);
@@ -308,13 +309,13 @@ static int location(struct satusehat *s, struct fhir_visit *v, char *why, size_t
 	} else {
 		json_t *j = json_loads(sb_str(&r.body), 0, NULL);
 		const char *id = json_string_value(json_object_get(j, "id"));
-		if (id && strlen(id) < sizeof v->location_id && outbox_location_set(s->db, v->unit, id, err) == 0) {
-			str_copy(v->location_id, sizeof v->location_id, id);
+		if (id && strlen(id) < 64 && outbox_location_set(s->db, unit, id, err) == 0) {
+			str_copy(out, 64, id);
 			outbox_write_known(s->claim);
 		} else {
 			*how = OUTBOX_RETRY;
 			rc = -1;
-			snprintf(why, size, "Location %s tidak dapat dibuat%s%s", v->unit, err->len ? ": " : "", sb_str(err));
+			snprintf(why, size, "Location %s tidak dapat dibuat%s%s", unit, err->len ? ": " : "", sb_str(err));
 			sb_reset(err);
 		}
 		json_decref(j);
@@ -386,6 +387,20 @@ static int recover(struct satusehat *s, struct fhir_visit *v, char *why, size_t 
 		if (rc < 0)
 			return -1;
 	}
+	for (int i = 0; i < v->n_res; i++) {	/* the rest by their own identifiers */
+		struct fhir_res *r = &v->res[i];
+		char sys[96], value[96], ident[200];
+		if (*r->id)
+			continue;
+		fhir_res_identifier(v, r, sys, sizeof sys, value, sizeof value);
+		snprintf(ident, sizeof ident, "%s|%s", sys, value);
+		if (search(s, r->type, "identifier", ident, &bundle, &res, why, size, how) != 0)
+			return -1;
+		int rc = adopt_found(s, res, r->type, r->key, r->id, sizeof r->id, why, size, how, err);
+		json_decref(bundle);
+		if (rc < 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -397,7 +412,7 @@ static int take_ids(const struct fhir_visit *v, const char *body, struct outbox_
 {
 	json_t *j = json_loads(body, 0, NULL);
 	json_t *entries = json_object_get(j, "entry");
-	size_t want = 1 + (size_t)v->n_cond + (size_t)v->n_obs;
+	size_t nc = (size_t)v->n_cond, no = (size_t)v->n_obs, want = 1 + nc + no + (size_t)v->n_res;
 	if (json_array_size(entries) != want) {
 		sb_printf(err, "jawaban Bundle berisi %zu entri, dikirim %zu", json_array_size(entries), want);
 		json_decref(j);
@@ -406,14 +421,22 @@ static int take_ids(const struct fhir_visit *v, const char *body, struct outbox_
 	int rc = 0;
 	for (size_t i = 0; i < want && rc == 0; i++) {
 		char id[64];
-		const char *kind = i == 0 ? "Encounter" : i <= (size_t)v->n_cond ? "Condition" : "Observation";
-		const char *key = i == 0 ? "" : i <= (size_t)v->n_cond ? v->cond[i - 1].code : v->obs[i - 1 - v->n_cond].loinc;
-		const char *had = i == 0 ? v->encounter_id : i <= (size_t)v->n_cond ? v->cond[i - 1].id
-										   : v->obs[i - 1 - v->n_cond].id;
+		const char *kind = "Encounter", *key = "", *had = v->encounter_id;
+		int removed = 0;
+		if (i > 0 && i <= nc) {
+			const struct fhir_condition *c = &v->cond[i - 1];
+			kind = "Condition", key = c->code, had = c->id, removed = c->removed;
+		} else if (i > nc && i <= nc + no) {
+			const struct fhir_observation *b = &v->obs[i - 1 - nc];
+			kind = "Observation", key = b->loinc, had = b->id;
+		} else if (i > nc + no) {
+			const struct fhir_res *r = &v->res[i - 1 - nc - no];
+			kind = r->type, key = r->key, had = r->id, removed = r->removed;
+		}
 		int existed = fhir_entry_id(json_array_get(entries, i), id, sizeof id);
 		if (!*had && existed)
 			o->stale = 1;
-		if (i > 0 && i <= (size_t)v->n_cond && v->cond[i - 1].removed)
+		if (removed)	/* sent as entered-in-error: nothing of it to update again */
 			outbox_outcome_id(o, kind, key, NULL);
 		else if (!outbox_id_ok(kind, id)) {
 			sb_printf(err, "jawaban Bundle tanpa id %s yang sah", kind);
@@ -444,7 +467,21 @@ static int resolve(struct satusehat *s, struct fhir_visit *v, char *why, size_t 
 		snprintf(why, size, "NIK nakes %s tidak dikenal SATUSEHAT", v->practitioner_nik);
 	if (rc != 0)
 		return rc;
-	return location(s, v, why, size, how, err);
+	if (location(s, v->unit, v->unit_name, v->location_id, why, size, how, err) != 0)
+		return -1;
+	/* who wrote, gave or recorded each of the rest, and the pharmacy of a dispensing */
+	for (int i = 0; i < v->n_res; i++) {
+		struct fhir_res *r = &v->res[i];
+		if (*r->nik && (rc = person(s, "Practitioner", r->nik, r->ihs, sizeof r->ihs, why, size, how, err)) != 0) {
+			if (rc == 1)
+				snprintf(why, size, "NIK nakes %s tidak dikenal SATUSEHAT", r->nik);
+			return rc;
+		}
+		if (strcmp(r->type, "MedicationDispense") == 0 && !*v->pharmacy_id &&
+		    location(s, "FARMASI", v->pharmacy_name, v->pharmacy_id, why, size, how, err) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* One claimed item, its outcome reported to the outbox. */
@@ -481,8 +518,10 @@ static int send_item(struct satusehat *s, struct outbox_claim *c, struct outbox_
 	}
 	if (rc == 0) {
 		struct sbuf e = { 0 };
-		if (take_ids(&v, sb_str(&r.body), o, &e) == 0)
+		if (take_ids(&v, sb_str(&r.body), o, &e) == 0) {
 			o->done = 1;	/* the Bundle's write settles with the ids, in one transaction */
+			str_copy(o->wait, sizeof o->wait, v.wait);
+		}
 		else
 			snprintf(o->why, sizeof o->why, "%s", sb_str(&e));
 		sb_free(&e);

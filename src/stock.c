@@ -153,8 +153,10 @@ int receipt_check(sqlite3 *db, const struct receipt_input *in, struct receipt *o
 int stock_movement(sqlite3 *db, long batch_id, const char *tanggal, const char *jenis, long jumlah,
 		   long resep_id, const char *ket, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, resep_id, keterangan) "
-				      "VALUES (?, ?, ?, ?, ?, ?)", err);
+	/* a dispensing names who gave it (SATUSEHAT's MedicationDispense performer) */
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah, resep_id, keterangan, penyerah) "
+				      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT p.id FROM pelaku l JOIN pengguna p "
+				      "ON p.nama = l.pengguna WHERE ?5 IS NOT NULL))", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, batch_id);

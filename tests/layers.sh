@@ -25,7 +25,7 @@ module() {	# module FILE -> the module a source or header belongs to
 	form_load|form_data) echo form ;;
 	rowdef_count|rowdef_desa|rowdef_priv) echo rowdef ;;
 	dasbor_out|dasbor_utama) echo dasbor ;;
-	fhir_load) echo fhir ;;
+	fhir_load|fhir_rekam|fhir_rekam_load|fhir_priv) echo fhir ;;
 	pcare_load|pcare_json) echo pcare ;;
 	demo_paths|demo_priv|demo_rekam|demo_desa) echo demo ;;
 	desa_impor) echo desa ;;

@@ -19,6 +19,25 @@ struct fhir_observation {
 	char id[64];
 };
 #define FHIR_VITALS 7
+/* One more resource of the visit: a prescription line (MedicationRequest), a
+ * dispensing of one (MedicationDispense), a procedure, an allergy, a vaccine
+ * dose (Immunization) or the external referral (ServiceRequest). key is its
+ * kirim_sumber.kunci, "<ident>|<code>": its identifier's value is the visit
+ * id and ident (an allergy's: ident alone, it is the patient's), and a
+ * resource taken back is sent as entered-in-error from the code alone. */
+struct fhir_res {
+	const char *type;	/* a FHIR resource type (static text) */
+	char key[64], id[64];	/* id: the platform's, "" until sent */
+	int removed;
+	char code[32], display[200];
+	char status[24];	/* MedicationRequest, AllergyIntolerance: the status to send */
+	char kind[32];		/* Medication form; allergy category; immunization reason; referral destination */
+	char text[160];		/* signa; reaction; procedure note; referral reason */
+	char unit[24];		/* a drug's unit */
+	long qty, number;	/* quantity; dose number; a dispensing's line */
+	long when;		/* Unix time (UTC) of the act */
+	char nik[17], ihs[64];	/* who did it: nik "" for the visit's health worker */
+};
 struct fhir_visit {
 	long id, kirim_id;
 	char organisasi[32], tanggal[11], unit[16], unit_name[64];
@@ -31,6 +50,10 @@ struct fhir_visit {
 	int n_cond;
 	struct fhir_observation obs[FHIR_VITALS];
 	int n_obs;
+	struct fhir_res *res;
+	int n_res;
+	char pharmacy_name[64], pharmacy_id[64];	/* the FARMASI unit's Location, when a drug was given */
+	char wait[256];		/* why some resources wait (a drug without its KFA code), "" when none */
 };
 
 /* Read visit `kunjungan_id` of outbox item `kirim_id` with the ids the platform
@@ -39,9 +62,14 @@ struct fhir_visit {
 int fhir_load(sqlite3 *db, long kirim_id, const char *organisasi, int zone, const char *dokter,
 	      struct fhir_visit *v, struct sbuf *err);
 void fhir_visit_free(struct fhir_visit *v);
+/* The fhir_res of a visit (fhir_load calls it inside its snapshot); a drug
+ * without its KFA code leaves its resources out and says so in v->wait. */
+int fhir_load_res(sqlite3 *db, struct fhir_visit *v, struct sbuf *err);
+/* A fhir_res as its resource (new reference); urn_enc names the Encounter. */
+json_t *fhir_res_json(const struct fhir_visit *v, const struct fhir_res *r, const char *urn_enc);
 
 /* The transaction Bundle (new reference). Its entries: the Encounter, then
- * each Condition, then each Observation, in the arrays' order; each with its
+ * each Condition, then each Observation, then each fhir_res, in the arrays' order; each with its
  * identifier (sys-ids.kemkes.go.id/<type>/<organisasi>: the visit id, with
  * the code for a Condition or Observation), a PUT when the platform has it,
  * else a POST that is conditional on that identifier. */
@@ -49,6 +77,9 @@ json_t *fhir_bundle(const struct fhir_visit *v);
 /* urn:uuid:... naming a resource of a visit inside its bundles: the same on
  * every attempt, different for every visit, kind and key. */
 void fhir_urn(const struct fhir_visit *v, const char *kind, const char *key, char out[46]);
+/* A resource's identifier that its create is conditional on: system and value. */
+void fhir_res_identifier(const struct fhir_visit *v, const struct fhir_res *r, char *sys, size_t ssize, char *value,
+			 size_t vsize);
 /* "2026-12-01T01:02:03+00:00" */
 void fhir_time(long t, char out[26]);
 /* The resource id of a transaction-response entry (its location

@@ -58,6 +58,8 @@ struct outbox_source { const char *jenis, *kunci, *id; };
 struct outbox_outcome {
 	int done;			/* the platform has the claimed version */
 	int stale;			/* done, but it kept an older copy: the next attempt updates it */
+	char wait[256];			/* done, but part of the record waits for its data (why): the item
+					 * waits too (tunggu, no attempt spent) until that data changes */
 	enum outbox_failure how;	/* when not done */
 	char why[512];
 	struct outbox_source *ids;	/* stored with the settling, when done (outbox_outcome_id) */

@@ -3,16 +3,7 @@
 # each diagnosis once, and the last version of each.
 . "$(dirname "$0")/lib.sh"
 n=40
-{
-	echo "no_rm,nik,no_bpjs,nama,jenis_kelamin,tanggal_lahir,alamat,desa,penjamin"
-	i=1; while [ $i -le $n ]; do printf '4%05d,3204010101800%03d,,Pasien %d,L,1980-01-01,Jl. Uji,Sukamaju,UMUM\n' $i $i $i; i=$((i + 1)); done
-} >"$WORK/pasien.csv"
-{
-	echo "no_rm,tanggal,unit,penjamin,icd10,kasus"
-	i=1; while [ $i -le $n ]; do printf '4%05d,2026-11-23,K3,,J06.9,B\n' $i; i=$((i + 1)); done
-} >"$WORK/kunjungan.csv"
-pkm import pasien "$WORK/pasien.csv" >/dev/null
-pkm import kunjungan "$WORK/kunjungan.csv" >/dev/null
+many_visits $n 4
 fault slow
 
 desk() {	# a desk keeps working meanwhile: a second diagnosis on some visits

@@ -78,6 +78,21 @@ CSV
 	pkm import pasien "$WORK/pasien.csv" >/dev/null
 	pkm import kunjungan "$WORK/kunjungan.csv" >/dev/null
 }
+# many_visits N PREFIX: patients PREFIX00001.. with NIKs SATUSEHAT knows, a visit
+# each on 2026-11-23 at K3 with J06.9
+many_visits() {
+	{
+		echo "no_rm,nik,no_bpjs,nama,jenis_kelamin,tanggal_lahir,alamat,desa,penjamin"
+		i=1; while [ $i -le $1 ]; do printf '%s%05d,32040101018%s0%03d,,Pasien %d,L,1980-01-01,Jl. Uji,Sukamaju,UMUM\n' \
+			"$2" $i "$2" $i $i; i=$((i + 1)); done
+	} >"$WORK/pasien.csv"
+	{
+		echo "no_rm,tanggal,unit,penjamin,icd10,kasus"
+		i=1; while [ $i -le $1 ]; do printf '%s%05d,2026-11-23,K3,,J06.9,B\n' "$2" $i; i=$((i + 1)); done
+	} >"$WORK/kunjungan.csv"
+	pkm import pasien "$WORK/pasien.csv" >/dev/null
+	pkm import kunjungan "$WORK/kunjungan.csv" >/dev/null
+}
 # kill_senders PLATFORM MAX ROUND: the sender started and killed -9 after
 # 0.10-0.MAX s, 15 times, with `ROUND n` (the desks' work) after each kill
 kill_senders() {

@@ -31,10 +31,18 @@ TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$")
 URN = re.compile(r"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 VITALS = {"8480-6": ["mm[Hg]"], "8462-4": ["mm[Hg]"], "8867-4": ["/min"], "8310-5": ["Cel"],
           "9279-1": ["/min"], "29463-7": ["kg", "g"], "8302-2": ["cm"]}
-TIME_KEYS = {"start", "end", "recordedDate", "effectiveDateTime", "issued"}
+TIME_KEYS = {"start", "end", "recordedDate", "effectiveDateTime", "issued", "authoredOn", "whenPrepared",
+             "whenHandedOver", "occurrenceDateTime"}
+# The whole record (issue 35): each created conditionally on its first identifier.
+RECORD = ("MedicationRequest", "MedicationDispense", "Procedure", "AllergyIntolerance", "Immunization", "ServiceRequest")
+ID_KIND = {"MedicationRequest": "prescription-item", "AllergyIntolerance": "allergy"}
+KFA = "http://sys-ids.kemkes.go.id/kfa"
+SNOMED = "http://snomed.info/sct"
 
-state = {"tokens": {}, "store": {"Encounter": {}, "Condition": {}, "Observation": {}, "Location": {}},
-         "violations": [], "bundles": 0, "bundle_posts": 0, "posted": {"Encounter": 0, "Condition": 0, "Observation": 0},
+state = {"tokens": {}, "store": dict({"Encounter": {}, "Condition": {}, "Observation": {}, "Location": {}},
+                                     **{t: {} for t in RECORD}),
+         "violations": [], "bundles": 0, "bundle_posts": 0,
+         "posted": dict({"Encounter": 0, "Condition": 0, "Observation": 0}, **{t: 0 for t in RECORD}),
          "puts": 0, "kept": 0, "faults": [], "slow": False, "token_requests": 0, "injected": 0}
 
 
@@ -79,7 +87,7 @@ def check_bundle(b):
             bad.append("entry %d: fullUrl repeated" % i)
         urls[fu] = t
         idn = (res.get("identifier") or [{}])[0]
-        want_sys = "http://sys-ids.kemkes.go.id/%s/%s" % (str(t).lower(), ORG)
+        want_sys = "http://sys-ids.kemkes.go.id/%s/%s" % (ID_KIND.get(t, str(t).lower()), ORG)
         if idn.get("system") != want_sys or not idn.get("value"):
             bad.append("entry %d: identifier system must be %s" % (i, want_sys))
         if req.get("method") == "POST":
@@ -107,6 +115,8 @@ def check_bundle(b):
             bad.append("%s: unknown patient %s" % (where, r))
         elif t == "Practitioner" and not (rid.startswith("N") and ihs("Practitioner", rid[1:]) == rid):
             bad.append("%s: unknown practitioner %s" % (where, r))
+        elif t == "Location" and rid not in state["store"]["Location"]:
+            bad.append("%s: unknown location %s" % (where, r))
         elif t == "Organization" and rid != ORG:
             bad.append("%s: organization %s is not %s" % (where, rid, ORG))
         elif t in state["store"] and rid not in state["store"][t]:
@@ -174,8 +184,133 @@ def check_bundle(b):
             ref_ok("Patient", res.get("subject"), w + ".subject")
             ref_ok("Encounter", res.get("encounter"), w + ".encounter")
             ref_ok("Practitioner", (res.get("performer") or [{}])[0], w + ".performer")
+        elif t in RECORD:
+            bad.extend(check_record(res, w, ref_ok))
         else:
             bad.append(w + ": resource " + str(t))
+    return bad
+
+
+def check_medication(res, w):
+    """The drug contained as SATUSEHAT wants it, referred to by #id."""
+    bad = []
+    meds = [c for c in res.get("contained", []) if c.get("resourceType") == "Medication"]
+    if len(meds) != 1 or res.get("medicationReference", {}).get("reference") != "#" + str(meds[0].get("id")):
+        return [w + ": one contained Medication, referred to by #id"]
+    m, c = meds[0], code_of(meds[0].get("code"))
+    if c.get("system") != KFA or not re.match(r"^\d{3,30}$", c.get("code", "")) or not c.get("display"):
+        bad.append(w + ": Medication code is not KFA")
+    ext = [e for e in m.get("extension", [])
+           if e.get("url") == "https://fhir.kemkes.go.id/r4/StructureDefinition/MedicationType"]
+    t = code_of((ext or [{}])[0].get("valueCodeableConcept"))
+    if t.get("system") != "http://terminology.kemkes.go.id/CodeSystem/medication-type" or t.get("code") not in ("NC", "SD", "EP"):
+        bad.append(w + ": MedicationType extension")
+    return bad
+
+
+def second_ids(res, w, kinds):
+    """The identifiers a prescription's resources carry after their own."""
+    have = [i.get("system") for i in res.get("identifier", [])[1:]]
+    want = ["http://sys-ids.kemkes.go.id/%s/%s" % (k, ORG) for k in kinds]
+    return [] if have == want else [w + ": identifiers %r, want %r" % (have, want)]
+
+
+def check_record(res, w, ref_ok):
+    """The rules of the resources beyond the Encounter's, as words."""
+    t, bad = res["resourceType"], []
+    wrong = res.get("status") == "entered-in-error"
+    if t == "AllergyIntolerance":
+        ver = code_of(res.get("verificationStatus")).get("code")
+        wrong = ver == "entered-in-error"
+        if ver not in ("confirmed", "entered-in-error"):
+            bad.append(w + ": verificationStatus")
+        if not wrong and code_of(res.get("clinicalStatus")).get("code") not in ("active", "resolved"):
+            bad.append(w + ": clinicalStatus")
+        if wrong and "clinicalStatus" in res:
+            bad.append(w + ": clinicalStatus on an allergy entered in error")
+        if not wrong and res.get("category") not in (["food"], ["environment"], ["medication"]):
+            bad.append(w + ": category")
+        c = code_of(res.get("code"))
+        if c.get("system") not in (KFA, SNOMED) or not c.get("code"):
+            bad.append(w + ": code is neither KFA nor SNOMED CT")
+        if not wrong and (c.get("system") == KFA) != (res.get("category") == ["medication"]):
+            bad.append(w + ": a drug allergy is named by KFA, another by SNOMED CT")
+        ref_ok("Patient", res.get("patient"), w + ".patient")
+        ref_ok("Encounter", res.get("encounter"), w + ".encounter")
+        ref_ok("Practitioner", res.get("recorder"), w + ".recorder")
+        if "recordedDate" not in res:
+            bad.append(w + ": recordedDate")
+        return bad
+    if t == "Immunization":
+        if res.get("status") not in ("completed", "entered-in-error"):
+            bad.append(w + ": status")
+        c = code_of(res.get("vaccineCode"))
+        if c.get("system") != KFA or not c.get("code"):
+            bad.append(w + ": vaccineCode is not KFA")
+        ref_ok("Patient", res.get("patient"), w + ".patient")
+        ref_ok("Encounter", res.get("encounter"), w + ".encounter")
+        ref_ok("Practitioner", (res.get("performer") or [{}])[0].get("actor"), w + ".performer")
+        if res.get("primarySource") is not True or "occurrenceDateTime" not in res:
+            bad.append(w + ": primarySource and occurrenceDateTime")
+        if not wrong:
+            r = code_of((res.get("reasonCode") or [{}])[0])
+            if r.get("system") != "http://terminology.kemkes.go.id/CodeSystem/immunization-reason" or not r.get("code"):
+                bad.append(w + ": reasonCode")
+            dose = (res.get("protocolApplied") or [{}])[0].get("doseNumberPositiveInt")
+            if not isinstance(dose, int) or dose < 1:
+                bad.append(w + ": protocolApplied.doseNumberPositiveInt")
+        return bad
+    ref_ok("Patient", res.get("subject"), w + ".subject")
+    if t == "MedicationRequest":
+        if res.get("status") not in ("active", "completed", "cancelled", "entered-in-error"):
+            bad.append(w + ": status")
+        if res.get("intent") != "order" or code_of((res.get("category") or [{}])[0]).get("code") != "outpatient":
+            bad.append(w + ": intent order, category outpatient")
+        bad += check_medication(res, w) + second_ids(res, w, ["prescription"])
+        ref_ok("Encounter", res.get("encounter"), w + ".encounter")
+        ref_ok("Practitioner", res.get("requester"), w + ".requester")
+        if "authoredOn" not in res:
+            bad.append(w + ": authoredOn")
+        q = res.get("dispenseRequest", {}).get("quantity", {})
+        if not wrong and (not isinstance(q.get("value"), int) or q["value"] < 1 or not q.get("unit")):
+            bad.append(w + ": dispenseRequest.quantity with its unit")
+    elif t == "MedicationDispense":
+        if res.get("status") not in ("completed", "entered-in-error"):
+            bad.append(w + ": status")
+        bad += check_medication(res, w) + second_ids(res, w, ["prescription", "prescription-item"])
+        ref_ok("Encounter", res.get("context"), w + ".context")
+        ref_ok("Practitioner", (res.get("performer") or [{}])[0].get("actor"), w + ".performer")
+        ref_ok("Location", res.get("location"), w + ".location")
+        ref_ok("MedicationRequest", (res.get("authorizingPrescription") or [{}])[0], w + ".authorizingPrescription")
+        q = res.get("quantity", {})
+        if not wrong and (not isinstance(q.get("value"), int) or q["value"] < 1 or not q.get("unit")):
+            bad.append(w + ": quantity with its unit")
+        if not (res.get("whenPrepared") and res.get("whenHandedOver")):
+            bad.append(w + ": whenPrepared, whenHandedOver")
+    elif t == "Procedure":
+        if res.get("status") not in ("completed", "entered-in-error"):
+            bad.append(w + ": status")
+        c = code_of(res.get("code"))
+        if c.get("system") != "http://hl7.org/fhir/sid/icd-9-cm" or not re.match(r"^\d\d", c.get("code", "")):
+            bad.append(w + ": ICD-9-CM coding")
+        ref_ok("Encounter", res.get("encounter"), w + ".encounter")
+        ref_ok("Practitioner", (res.get("performer") or [{}])[0].get("actor"), w + ".performer")
+        p = res.get("performedPeriod", {})
+        if not (p.get("start", "") < p.get("end", "")):
+            bad.append(w + ": performedPeriod")
+    elif t == "ServiceRequest":
+        if res.get("status") not in ("active", "entered-in-error") or res.get("intent") != "original-order":
+            bad.append(w + ": status, intent original-order")
+        for k, cc in (("category", (res.get("category") or [{}])[0]), ("code", res.get("code"))):
+            if code_of(cc).get("system") != SNOMED or code_of(cc).get("code") != "3457005":
+                bad.append(w + ": %s is not SNOMED CT 3457005" % k)
+        ref_ok("Encounter", res.get("encounter"), w + ".encounter")
+        ref_ok("Practitioner", res.get("requester"), w + ".requester")
+        r = code_of((res.get("reasonCode") or [{}])[0])
+        if not wrong and r and r.get("system") != "http://hl7.org/fhir/sid/icd-10":
+            bad.append(w + ": reasonCode is not ICD-10")
+        if "authoredOn" not in res:
+            bad.append(w + ": authoredOn")
     return bad
 
 
@@ -220,11 +355,11 @@ def apply_bundle(b):
         store = state["store"][t]
         if e["request"]["method"] == "POST":
             state["posted"][t] += 1
-            if t == "Encounter":
+            if t == "Encounter" or t in RECORD:
                 v = res["identifier"][0]["value"]
                 if any(x["identifier"][0]["value"] == v for x in store.values()):
-                    state["violations"].append("Encounter %s created twice" % v)
-            else:
+                    state["violations"].append("%s %s created twice" % (t, v))
+            elif t in ("Condition", "Observation"):
                 code = res["code"]["coding"][0]["code"]
                 enc = res["encounter"]["reference"]
                 if any(x["encounter"]["reference"] == enc and x["code"]["coding"][0]["code"] == code for x in store.values()):
@@ -276,7 +411,7 @@ class Handler(FakeHandler):
                     found = [{"resourceType": kind, "id": ihs(kind, nik)}]
                 if bad_search:
                     found = [{"resourceType": kind, "name": [{"text": "tanpa id"}]}]
-            elif kind == "Encounter":
+            elif kind == "Encounter" or kind in RECORD:
                 sys_, _, v = q.get("identifier", [""])[0].partition("|")
                 found = [r for r in state["store"]["Encounter"].values()
                          if r["identifier"][0]["system"] == sys_ and r["identifier"][0]["value"] == v]
@@ -309,10 +444,14 @@ class Handler(FakeHandler):
             return
         if self.path.endswith("/Location"):
             res = json.loads(text)
-            res["id"] = "L-" + uuid.uuid4().hex[:8]
-            with lock:
-                state["store"]["Location"][res["id"]] = res
-            return self.answer(201, res)
+            cond = urllib.parse.unquote(self.headers.get("If-None-Exist") or "").removeprefix("identifier=")
+            with lock:	# conditional: two workers asking at once make one
+                have = [r for r in state["store"]["Location"].values() if r.get("identifier") and
+                        "%s|%s" % (r["identifier"][0]["system"], r["identifier"][0]["value"]) == cond]
+                if not have:
+                    res["id"] = "L-" + uuid.uuid4().hex[:8]
+                    state["store"]["Location"][res["id"]] = res
+            return self.answer(200, have[0]) if have else self.answer(201, res)
         self.late(state)
         with lock:
             state["bundle_posts"] += 1
