@@ -23,9 +23,9 @@ INSERT INTO batch (id, obat, sumber, no_batch, kedaluwarsa) VALUES (1, 'AMX', 'P
 	(2, 'PCT', 'PROGRAM', 'P1', '2028-01-31'), (3, 'CTM', 'PROGRAM', 'C1', '2028-01-31');
 INSERT INTO mutasi (batch_id, tanggal, jenis, jumlah) VALUES (1, '2026-11-01', 'TERIMA', 100), (2, '2026-11-01', 'TERIMA', 100),
 	(3, '2026-11-01', 'TERIMA', 100);
-INSERT INTO icd9 (kode, nama, nama_cari) VALUES ('86.59', 'Suture of skin', 'suture'), ('96.59', 'Wound irrigation', 'wound');
-INSERT INTO alergen (kode, nama, kategori) VALUES ('91935009', 'Allergy to peanuts', 'food');
-INSERT INTO vaksin_kfa (kolom, nilai, kode_kfa, nama, dosis, alasan) VALUES
+INSERT OR REPLACE INTO icd9 (kode, nama, nama_cari) VALUES ('86.59', 'Suture of skin', 'suture'), ('96.59', 'Wound irrigation', 'wound');
+INSERT OR REPLACE INTO alergen (kode, nama, kategori) VALUES ('91935009', 'Allergy to peanuts', 'food');
+INSERT OR REPLACE INTO vaksin_kfa (kolom, nilai, kode_kfa, nama, dosis, alasan) VALUES
 	('polio', '1', '93003001', 'Vaksin Polio Oral', 1, 'IM-Dasar'), ('dpt_hb_hib', '1', '93003002', 'Vaksin DPT-HB-Hib', 1, 'IM-Dasar'),
 	('dpt_hb_hib', '2', '93003002', 'Vaksin DPT-HB-Hib', 2, 'IM-Dasar');
 INSERT INTO resep (id, kunjungan_id, obat, jumlah, signa, penulis) VALUES (901, $visit, 'AMX', 10, '3x1', 51),

@@ -440,12 +440,12 @@ static void test_load_record(void **s)
 	assert_true(int_of(db, "SELECT versi FROM kirim") > versi);
 	assert_int_equal(int_of(db, "SELECT status = 'menunggu' FROM kirim"), 1);
 	snprintf(sql, sizeof sql,
-		 "INSERT INTO icd9 (kode, nama, nama_cari) VALUES ('86.59', 'Suture of skin', 'suture');"
+		 "INSERT OR REPLACE INTO icd9 (kode, nama, nama_cari) VALUES ('86.59', 'Suture of skin', 'suture');"
 		 "INSERT INTO tindakan (kunjungan_id, icd9) VALUES (%ld, '86.59');"
-		 "INSERT INTO alergen (kode, nama, kategori) VALUES ('91935009', 'Allergy to peanuts', 'food');"
+		 "INSERT OR REPLACE INTO alergen (kode, nama, kategori) VALUES ('91935009', 'Allergy to peanuts', 'food');"
 		 "INSERT INTO alergi (id, pasien_id, alergen, kunjungan_id) VALUES (71, %ld, '91935009', %ld);"
 		 "INSERT INTO alergi (id, pasien_id, obat, kunjungan_id) VALUES (73, %ld, 'CTM', %ld);"
-		 "INSERT INTO vaksin_kfa VALUES ('polio', '1', '93003001', 'Vaksin Polio Oral', 1, 'IM-Dasar'),"
+		 "INSERT OR REPLACE INTO vaksin_kfa VALUES ('polio', '1', '93003001', 'Vaksin Polio Oral', 1, 'IM-Dasar'),"
 		 " ('bcg', '1', '93003005', 'Vaksin BCG', 1, 'IM-Dasar'), ('polio', '2', '93003001', 'Vaksin Polio Oral', 2, 'IM-Dasar');"
 		 "INSERT INTO f_imunisasi (kunjungan_id, bcg, polio) VALUES (%ld, 1, '2');"
 		 "INSERT INTO f_rujukan (kunjungan_id, jenis, faskes) VALUES (%ld, 'KELUAR', 'RSUD Uji');"
