@@ -181,7 +181,7 @@ const char *alergi_word(const char *code)
 int alergen_search(sqlite3 *db, const char *typed, struct kode_entry *out, int max)
 {
 	char words[6][32];
-	int nw = kode_words(typed, words);
+	int nw = icd_query_words(typed, 1, words);
 	sqlite3_stmt *st = db_stmt(db, "SELECT kode, nama, kategori FROM alergen ORDER BY nama", NULL);
 	if (!st)
 		return -1;

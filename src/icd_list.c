@@ -68,15 +68,14 @@ int icd_words_match(const char *text, char words[][32], int n)
 	return 1;
 }
 
-/* The query's words, lower case; a query that begins like a code is a code prefix. */
-static int split_words(const char *query, char words[6][32])
+int icd_query_words(const char *query, int dots, char words[6][32])
 {
 	int n = 0;
 	for (const char *p = query; *p && n < 6;) {
 		while (*p && !word_char((unsigned char)*p))
 			p++;
 		size_t len = 0;
-		while (word_char((unsigned char)*p)) {
+		while (word_char((unsigned char)*p) || (dots && *p == '.' && len)) {
 			if (len < 31)
 				words[n][len++] = (char)tolower((unsigned char)*p);
 			p++;
@@ -150,7 +149,7 @@ static int synonyms(sqlite3 *db, char words[6][32], int n, struct found *f)
 int icd_search(sqlite3 *db, const char *query, const struct icd_usage *use, struct icd_entry *out, int max)
 {
 	char words[6][32], prefix[ICD_LEN + 1] = "";
-	int n = split_words(query, words);
+	int n = icd_query_words(query, 0, words);
 	const char *q = query + strspn(query, " ");
 	if (isalpha((unsigned char)q[0]) && isdigit((unsigned char)q[1])) {
 		size_t k = 0;	/* "j06" or "J06.9": the code prefix, upper case */

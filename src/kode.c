@@ -138,28 +138,10 @@ static void entry_read(sqlite3_stmt *st, struct kode_entry *e)
 	db_col_text(st, 2, e->bentuk, sizeof e->bentuk);
 }
 
-int kode_words(const char *query, char words[6][32])
-{
-	int n = 0;
-	for (const char *p = query; *p && n < 6;) {
-		while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
-			p++;
-		size_t len = 0;
-		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80 || (*p == '.' && len))) {
-			if (len < 31)
-				words[n][len++] = (char)tolower((unsigned char)*p);
-			p++;
-		}
-		if (len)
-			words[n++][len] = '\0';
-	}
-	return n;
-}
-
 int kode_search(sqlite3 *db, enum kode_list list, const char *query, struct kode_entry *out, int max)
 {
 	char words[6][32];
-	int n = kode_words(query, words);
+	int n = icd_query_words(query, 1, words);
 	if (!n)
 		return 0;
 	int by_code = isdigit((unsigned char)words[0][0]);

@@ -34,6 +34,9 @@ void icd_usage_free(struct icd_usage *u);
 
 /* 1 when every word of `words` (n of them, lower case) begins a word of text. */
 int icd_words_match(const char *text, char words[][32], int n);
+/* The query's words (at most 6), lower case; a query that begins like a code is
+ * a code prefix. With `dots`, a dot inside a word stays in it (ICD-9-CM 86.59). */
+int icd_query_words(const char *query, int dots, char words[6][32]);
 
 /* Load the synonyms file (istilah,kode) into this connection (a temporary
  * table, replaced on each load). Problems as FILE:LINE: why; -1 on any. */

@@ -20,9 +20,6 @@ struct kode_entry {
  * as "8659" too): 0, or -1 when it is none. */
 int icd9_normalize(const char *in, char out[8]);
 
-/* The words of a query, lower case (at most 6, each at most 31 bytes; a dot
- * inside a word kept, for a code): how many. */
-int kode_words(const char *query, char words[6][32]);
 /* Import a list, all or nothing: new codes added, known codes renamed. 0 with
  * a summary in done; -1 with FILE:LINE: column: why in err. */
 int kode_import(sqlite3 *db, enum kode_list list, const char *path, const struct sheet_opts *o, struct sbuf *done,
