@@ -375,7 +375,8 @@ static int count(sqlite3 *db, const struct dasbor *d, struct dasbor_result *r, i
 		free(c.f);
 		return -1;
 	}
-	qsort(r->v, (size_t)r->nv, sizeof *r->v, by_kind);
+	if (r->nv)	/* qsort must not be given NULL, even for nothing */
+		qsort(r->v, (size_t)r->nv, sizeof *r->v, by_kind);
 	r->num = xcalloc((size_t)(d->n * r->nv) + 1, sizeof *r->num);
 	r->target = xcalloc((size_t)(d->n * r->nv) + 1, sizeof *r->target);
 	for (int i = 0; i < d->n * r->nv; i++)
