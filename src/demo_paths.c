@@ -429,6 +429,18 @@ static void doses_due(const struct child *c, long n, unsigned char give[AG_N])
 
 static long dose(const unsigned char give[AG_N], int a) { return give[a] ? give[a] : -1; }
 
+/* The batch written for a dose given: a new vial lot each quarter; one visit in
+ * seven has none written (not from the seeded generator: the rest of the demo
+ * stays the same). */
+static const char *batch(char out[AG_N][16], const unsigned char give[AG_N], int a, long visit, long n)
+{
+	static const char *const prefix[AG_N] = { "BCG", "BOPV", "PTB", "IPV", "PCV", "RV", "MR" };
+	if (!give[a] || visit % 7 == 0)
+		return NULL;
+	snprintf(out[a], sizeof out[a], "%s%04ld", prefix[a], n / 91 % 10000);
+	return out[a];
+}
+
 /* The monthly visit of an under-five: weighed (N when the weight went up since
  * the last weighing), and the doses due given. */
 static int child_visit(struct demo *d, struct child *c, long n)
@@ -464,10 +476,16 @@ static int child_visit(struct demo *d, struct child *c, long n)
 		       c->lf < 0.95 ? "PENDEK" : "NORMAL", (long)(ratio < 0.8), vita, months < 6 ? (long)chance(70) : -1L) != 0)
 		return -1;
 	c->bb = bb;
-	if (any && insert_row(d, "INSERT INTO f_imunisasi (kunjungan_id, bcg, polio, dpt_hb_hib, ipv, pcv, rv, mr, kipi)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", v.id, "iiiiiiii", give[AG_BCG] ? 1L : -1L,
+	char lot[AG_N][16];
+	if (any && insert_row(d, "INSERT INTO f_imunisasi (kunjungan_id, bcg, polio, dpt_hb_hib, ipv, pcv, rv, mr, kipi,"
+			      " no_batch_bcg, no_batch_polio, no_batch_dpt_hb_hib, no_batch_ipv, no_batch_pcv, no_batch_rv,"
+			      " no_batch_mr) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+			      v.id, "iiiiiiiisssssss", give[AG_BCG] ? 1L : -1L,
 			      dose(give, AG_POLIO), dose(give, AG_DPT), dose(give, AG_IPV), dose(give, AG_PCV),
-			      dose(give, AG_RV), dose(give, AG_MR), (long)chance(2)) != 0)
+			      dose(give, AG_RV), dose(give, AG_MR), (long)chance(2), batch(lot, give, AG_BCG, v.id, n),
+			      batch(lot, give, AG_POLIO, v.id, n), batch(lot, give, AG_DPT, v.id, n),
+			      batch(lot, give, AG_IPV, v.id, n), batch(lot, give, AG_PCV, v.id, n),
+			      batch(lot, give, AG_RV, v.id, n), batch(lot, give, AG_MR, v.id, n)) != 0)
 		return -1;
 	for (int a = 0; a < AG_N; a++)
 		if (give[a])

@@ -180,6 +180,8 @@ static json_t *immunization(const struct fhir_visit *v, const struct fhir_res *r
 	json_object_set_new(o, "encounter", fhir_local_ref("Encounter", v->encounter_id, urn_enc));
 	set_time(o, "occurrenceDateTime", r->when);
 	json_object_set_new(o, "primarySource", json_true());
+	if (r->text[0])
+		json_object_set_new(o, "lotNumber", json_string(r->text));
 	json_object_set_new(o, "performer", json_pack("[{s:o, s:o}]", "function",
 						       fhir_coding(SYS_TERM "v2-0443", "AP", "Administering Provider"),
 						       "actor", person(v, r)));

@@ -158,11 +158,16 @@ static int allergies(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 	return db_finish(db, st, rc, err);
 }
 
-/* Each dose the imunisasi form records, by vaksin_kfa's column and value. */
+/* Each dose the imunisasi form records, by vaksin_kfa's column and value,
+ * with the batch number written for that vaccine (031) and no other. */
 static int doses(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT x.kolom, x.nilai, x.kode_kfa, x.nama, x.dosis, x.alasan FROM vaksin_kfa x "
-					  "WHERE EXISTS (SELECT 1 FROM f_imunisasi WHERE kunjungan_id = ?) "
+	sqlite3_stmt *st = db_prepare(db, "SELECT x.kolom, x.nilai, x.kode_kfa, x.nama, x.dosis, x.alasan, "
+					  "CASE x.kolom WHEN 'bcg' THEN i.no_batch_bcg WHEN 'polio' THEN i.no_batch_polio "
+					  "WHEN 'dpt_hb_hib' THEN i.no_batch_dpt_hb_hib WHEN 'ipv' THEN i.no_batch_ipv "
+					  "WHEN 'pcv' THEN i.no_batch_pcv WHEN 'rv' THEN i.no_batch_rv "
+					  "WHEN 'mr' THEN i.no_batch_mr WHEN 'je' THEN i.no_batch_je END "
+					  "FROM vaksin_kfa x JOIN f_imunisasi i ON i.kunjungan_id = ? "
 					  "ORDER BY x.kolom, x.nilai", err);
 	if (!st)
 		return -1;
@@ -185,6 +190,7 @@ static int doses(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 		col(st, 3, r->display, sizeof r->display);
 		r->number = sqlite3_column_int64(st, 4);
 		col(st, 5, r->kind, sizeof r->kind);
+		col(st, 6, r->text, sizeof r->text);
 		r->when = v->started;
 	}
 	return db_finish(db, st, rc, err);

@@ -32,7 +32,7 @@ struct fhir_res {
 	char code[32], display[200];
 	char status[24];	/* MedicationRequest, AllergyIntolerance: the status to send */
 	char kind[32];		/* Medication form; allergy category; immunization reason; referral destination */
-	char text[160];		/* signa; reaction; procedure note; referral reason */
+	char text[160];		/* signa; reaction; procedure note; referral reason; vaccine batch */
 	char unit[24];		/* a drug's unit */
 	long qty, number;	/* quantity; dose number; a dispensing's line */
 	long when;		/* Unix time (UTC) of the act */

@@ -33,7 +33,7 @@ INSERT INTO resep (id, kunjungan_id, obat, jumlah, signa, penulis) VALUES (901, 
 INSERT INTO tindakan (kunjungan_id, icd9, keterangan) VALUES ($visit, '86.59', 'jahit 3 simpul'), ($other, '96.59', '');
 INSERT INTO alergi (id, pasien_id, alergen, reaksi, kunjungan_id, pencatat) VALUES (71, $patient, '91935009', 'gatal', $visit, 51);
 INSERT INTO alergi (id, pasien_id, obat, reaksi, keparahan, kunjungan_id, pencatat) VALUES (72, $patient, 'PCT', 'ruam', 'mild', $visit, 51);
-INSERT INTO f_imunisasi (kunjungan_id, polio, dpt_hb_hib) VALUES ($visit, '1', '1');
+INSERT INTO f_imunisasi (kunjungan_id, polio, dpt_hb_hib, no_batch_dpt_hb_hib, no_batch_ipv) VALUES ($visit, '1', '1', 'PTB2611X', 'IPV7');
 INSERT INTO f_rujukan (kunjungan_id, jenis, tujuan, faskes, alasan) VALUES ($visit, 'KELUAR', 'FKRTL', 'RSUD Uji', 'perlu bedah')"
 # the amoxicillin given in two parts (the counter's clock tells dispensings apart), the rest whole
 pkm resep serahkan "$visit" --baris 901 --jumlah 4 >/dev/null
@@ -67,6 +67,9 @@ expect "times a day" "$(ask "s['store']['MedicationRequest']['$mr']['dosageInstr
 expect "the pharmacy's Location made once" "$(ask "len([l for l in s['store']['Location'].values() if l.get('identifier', [{}])[0].get('value') == 'FARMASI'])")" 1
 expect "the referral's reason" "$(ask "[r['reasonCode'][0]['coding'][0]['code'] for r in s['store']['ServiceRequest'].values()]")" "['I10']"
 expect "dose numbers" "$(ask "sorted(i['protocolApplied'][0]['doseNumberPositiveInt'] for i in s['store']['Immunization'].values())")" "[1, 1]"
+# the batch written for DPT-HB-Hib goes on that dose only (IPV's was not given)
+expect "batch numbers" "$(ask "sorted((i['identifier'][0]['value'], i.get('lotNumber')) for i in s['store']['Immunization'].values())")" \
+	"[('$visit-dpt_hb_hib', 'PTB2611X'), ('$visit-polio', None)]"
 expect "allergy codes" "$(ask "sorted(a['code']['coding'][0]['system'] for a in s['store']['AllergyIntolerance'].values())")" \
 	"['http://snomed.info/sct', 'http://sys-ids.kemkes.go.id/kfa']"
 

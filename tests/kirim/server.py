@@ -252,6 +252,8 @@ def check_record(res, w, ref_ok):
         ref_ok("Practitioner", (res.get("performer") or [{}])[0].get("actor"), w + ".performer")
         if res.get("primarySource") is not True or "occurrenceDateTime" not in res:
             bad.append(w + ": primarySource and occurrenceDateTime")
+        if "lotNumber" in res and (not isinstance(res["lotNumber"], str) or not res["lotNumber"].strip()):
+            bad.append(w + ": lotNumber is not a string")
         if not wrong:
             r = code_of((res.get("reasonCode") or [{}])[0])
             if r.get("system") != "http://terminology.kemkes.go.id/CodeSystem/immunization-reason" or not r.get("code"):

@@ -308,6 +308,7 @@ static void test_record(void **s)
 	r[4] = res("Immunization", "polio|93003001", "93003001", "Vaksin Polio Oral");
 	r[4].number = 1;
 	strcpy(r[4].kind, "IM-Dasar");
+	strcpy(r[4].text, "BOPV2611A");	/* the vial's batch */
 	r[5] = res("ServiceRequest", "rujukan|3457005", "3457005", "Patient referral");
 	strcpy(r[5].kind, "RSUD Uji");
 	strcpy(r[5].text, "perlu bedah");
@@ -371,6 +372,11 @@ static void test_record(void **s)
 			    "http://terminology.kemkes.go.id/CodeSystem/immunization-reason");
 	assert_int_equal(json_integer_value(json_path_get_compat(im, "resource.protocolApplied.0.doseNumberPositiveInt")), 1);
 	assert_true(json_is_true(json_path_get_compat(im, "resource.primarySource")));
+	assert_string_equal(str_at(im, "resource.lotNumber"), "BOPV2611A");
+	r[4].text[0] = 0;	/* no batch written: no lotNumber at all */
+	json_t *b2 = fhir_bundle(&v);
+	assert_null(json_path_get_compat(entry_of(b2, "Immunization", 0), "resource.lotNumber"));
+	json_decref(b2);
 
 	json_t *sr = entry_of(b, "ServiceRequest", 0);
 	assert_string_equal(str_at(sr, "resource.code.coding.0.code"), "3457005");
@@ -447,7 +453,7 @@ static void test_load_record(void **s)
 		 "INSERT INTO alergi (id, pasien_id, obat, kunjungan_id) VALUES (73, %ld, 'CTM', %ld);"
 		 "INSERT OR REPLACE INTO vaksin_kfa VALUES ('polio', '1', '93003001', 'Vaksin Polio Oral', 1, 'IM-Dasar'),"
 		 " ('bcg', '1', '93003005', 'Vaksin BCG', 1, 'IM-Dasar'), ('polio', '2', '93003001', 'Vaksin Polio Oral', 2, 'IM-Dasar');"
-		 "INSERT INTO f_imunisasi (kunjungan_id, bcg, polio) VALUES (%ld, 1, '2');"
+		 "INSERT INTO f_imunisasi (kunjungan_id, bcg, polio, no_batch_polio, no_batch_ipv) VALUES (%ld, 1, '2', 'BOPV2611A', 'IPV9');"
 		 "INSERT INTO f_rujukan (kunjungan_id, jenis, faskes) VALUES (%ld, 'KELUAR', 'RSUD Uji');"
 		 "INSERT INTO kirim_sumber VALUES (%ld, 'Procedure', '96.59|96.59', 'proc-9'), (%ld, 'MedicationRequest', '901|93001019', 'mr-1')",
 		 k, p.id, k, p.id, k, k, k, id, id);
@@ -473,6 +479,8 @@ static void test_load_record(void **s)
 	assert_string_equal(v.res[1].nik, "3204010101850052");
 	assert_string_equal(v.res[2].nik, "");
 	assert_int_equal(v.res[6].number, 2);	/* the second polio dose */
+	assert_string_equal(v.res[6].text, "BOPV2611A");	/* its batch; BCG has none, IPV was not given */
+	assert_string_equal(v.res[5].text, "");
 	assert_true(v.res[8].removed);
 	assert_string_equal(v.res[8].id, "proc-9");
 	assert_string_equal(v.wait, "obat belum punya kode KFA (isi di daftar obat): Klorfeniramin 4");
