@@ -12,16 +12,8 @@ cd "$WORK"
 DB="$WORK/pkm.db"
 out="$WORK/desa.out"
 : >"$out"
-run() {	# run ARGS...: the command line, its output and its exit code
-	echo "\$ pkm $*" >>"$out"
-	rc=0
-	"$PKM_BIN" --db "$DB" "$@" >>"$out" 2>&1 || rc=$?
-	echo "[$rc]" >>"$out"
-}
-expect() {
-	got=$(sqlite3 "$DB" "$1")
-	[ "$got" = "$2" ] || { echo "query: $1 expected: $2 got: $got" >&2; exit 1; }
-}
+pkm() { "$PKM_BIN" --db "$DB" "$@"; }
+. "$HERE/lib.sh"
 cat >desa-rusak.csv <<'CSV'
 kode,nama,wilayah,pustu
 32.04.10.200,Sukamaju,Y,
@@ -97,6 +89,5 @@ expect "SELECT group_concat(desa || '=' || coalesce(desa_kode, desa_luar), ';') 
 	"Cibodas=3204102002;Kampung=1;Suka Maju=3204102001;Suka Maju=3204102001;sukamaju =3204102001;Sukamju=3204102001;Cibodas=3204102002;Margahayu=3204112001;=0;Kp. Baru=0"
 run desa petakan
 run desa petakan --format xml
-. "$HERE/lib.sh"
 check desa.out
 echo ok

@@ -10,16 +10,7 @@ FX=$(cd "$HERE/../fixtures" && pwd)
 pkm() { "$PKM_BIN" --db "$DB" "$@"; }
 out="$WORK/obat-cli.out"
 : >"$out"
-run() {	# run ARGS...: the command line, its output and its exit code
-	echo "\$ pkm $*" >>"$out"
-	rc=0
-	pkm "$@" >>"$out" 2>&1 || rc=$?
-	echo "[$rc]" >>"$out"
-}
-expect() {
-	got=$(sqlite3 "$DB" "$1")
-	[ "$got" = "$2" ] || { echo "query: $1 expected: $2 got: $got" >&2; exit 1; }
-}
+. "$HERE/lib.sh"
 pkm impor obat "$FX/obat.csv" >/dev/null
 pkm impor stok "$FX/stok.csv" >/dev/null
 

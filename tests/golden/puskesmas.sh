@@ -11,16 +11,6 @@ cd "$HERE/fixture2"
 pkm() { "$PKM_BIN" --config pkm.ini --db "$DB" "$@"; }
 out="$WORK/puskesmas-cli.out"
 : >"$out"
-run() {	# run ARGS...: the command line, its output and its exit code
-	echo "\$ pkm $*" >>"$out"
-	rc=0
-	pkm "$@" >>"$out" 2>&1 || rc=$?
-	echo "[$rc]" >>"$out"
-}
-expect() {
-	got=$(sqlite3 "$DB" "$1")
-	[ "$got" = "$2" ] || { echo "query: $1 expected: $2 got: $got" >&2; exit 1; }
-}
 . "$HERE/lib.sh"
 
 pkm import pasien pasien.csv >/dev/null

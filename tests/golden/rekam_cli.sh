@@ -10,18 +10,9 @@ FX=$(cd "$HERE/../fixtures" && pwd)
 pkm() { "$PKM_BIN" --db "$DB" "$@"; }
 out="$WORK/rekam-cli.out"
 : >"$out"
-run() {	# run ARGS...: the command line, its output and its exit code
-	echo "\$ pkm $*" | sed "s|$WORK|WORK|g" >>"$out"
-	rc=0
-	pkm "$@" >"$WORK/one" 2>&1 || rc=$?
-	# the file's folder and the time an allergy was recorded vary from run to run
-	sed -e "s|$WORK|WORK|g" -e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]/WAKTU/' "$WORK/one" >>"$out"
-	echo "[$rc]" >>"$out"
-}
-expect() {
-	got=$(sqlite3 "$DB" "$1")
-	[ "$got" = "$2" ] || { echo "query: $1 expected: $2 got: $got" >&2; exit 1; }
-}
+. "$HERE/lib.sh"
+# the file's folder and the time an allergy was recorded vary from run to run
+tidy() { sed -e "s|$WORK|WORK|g" -e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]/WAKTU/'; }
 pkm impor pasien "$FX/cluster_pasien.csv" >/dev/null
 pkm impor kunjungan "$FX/cluster_kunjungan.csv" >/dev/null
 pkm impor obat "$FX/obat.csv" >/dev/null
@@ -71,5 +62,4 @@ run tindakan hapus "$V" 93.94
 run tindakan "$V"
 run tindakan
 expect "SELECT icd9 || ':' || keterangan FROM tindakan" "86.59:luka robek 3 cm"
-. "$HERE/lib.sh"
 check rekam-cli.out
