@@ -11,9 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define USAGE "dasbor [--tahun YYYY] [--sampai MM-YYYY] [--klaster N|utama] [--indikator ID] [--desa KODE|luar|?TEKS] " \
-	      "[--sasaran-belum] [--format text|csv] [--lebar 80|136]"
-
 struct opts {
 	long year, klaster, width;
 	int month, due, csv;
@@ -35,7 +32,7 @@ static int parse(int argc, char **argv, struct opts *o, struct sbuf *why)
 		const char *val = i + 1 < argc ? argv[++i] : NULL;
 		const char *opt = argv[i - (val != NULL)];
 		if (!val)
-			return out_wrong(why, USAGE, argv[i]);
+			return out_wrong(why, "pilihan tanpa nilai", argv[i]);
 		if (strcmp(opt, "--tahun") == 0 && parse_long(val, 2000, 2100, &o->year) == 0)
 			continue;
 		if (strcmp(opt, "--sampai") == 0 && month_parse(val, &first, &next) == 0)
@@ -53,8 +50,11 @@ static int parse(int argc, char **argv, struct opts *o, struct sbuf *why)
 			o->ind = val;
 		else if (strcmp(opt, "--desa") == 0)
 			o->village = val;
-		else
-			return out_wrong(why, USAGE, opt);
+		else {	/* which option and what was given: the usage follows */
+			char given[160];
+			snprintf(given, sizeof given, "%s %s", opt, val);
+			return out_wrong(why, "pilihan tidak dikenal atau nilainya salah", given);
+		}
 	}
 	if (until && o->year && o->year != first.y)
 		return out_wrong(why, "--sampai di luar --tahun", until);
