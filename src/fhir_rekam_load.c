@@ -17,11 +17,6 @@ static struct fhir_res *add(struct fhir_visit *v, const char *type)
 	return r;
 }
 
-static void col(sqlite3_stmt *st, int i, char *dst, size_t size)
-{
-	db_col_text(st, i, dst, size);
-}
-
 /* A drug without its KFA code: named once in the waiting reason. */
 static void wait_kfa(struct fhir_visit *v, const char *drug)
 {
@@ -59,15 +54,15 @@ static int lines(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 		struct fhir_res *r = add(v, "MedicationRequest");
 		r->number = sqlite3_column_int64(st, 0);
 		snprintf(r->key, sizeof r->key, "%ld|%s", r->number, kfa);
-		col(st, 1, r->code, sizeof r->code);
-		col(st, 3, r->display, sizeof r->display);
-		col(st, 4, r->kind, sizeof r->kind);
-		col(st, 5, r->text, sizeof r->text);
-		col(st, 6, r->unit, sizeof r->unit);
+		db_col_text(st, 1, r->code, sizeof r->code);
+		db_col_text(st, 3, r->display, sizeof r->display);
+		db_col_text(st, 4, r->kind, sizeof r->kind);
+		db_col_text(st, 5, r->text, sizeof r->text);
+		db_col_text(st, 6, r->unit, sizeof r->unit);
 		r->qty = sqlite3_column_int64(st, 7);
 		r->when = sqlite3_column_int64(st, 8);
-		col(st, 9, r->nik, sizeof r->nik);
-		col(st, 10, r->status, sizeof r->status);
+		db_col_text(st, 9, r->nik, sizeof r->nik);
+		db_col_text(st, 10, r->status, sizeof r->status);
 	}
 	return db_finish(db, st, rc, err);
 }
@@ -97,12 +92,12 @@ static int dispensings(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 		snprintf(r->key, sizeof r->key, "%ld-%lld|%s", r->number, sqlite3_column_int64(st, 1), kfa);
 		r->qty = sqlite3_column_int64(st, 2);
 		r->when = sqlite3_column_int64(st, 3);
-		col(st, 4, r->nik, sizeof r->nik);
-		col(st, 5, r->code, sizeof r->code);
-		col(st, 6, r->display, sizeof r->display);
-		col(st, 7, r->kind, sizeof r->kind);
-		col(st, 8, r->text, sizeof r->text);
-		col(st, 9, r->unit, sizeof r->unit);
+		db_col_text(st, 4, r->nik, sizeof r->nik);
+		db_col_text(st, 5, r->code, sizeof r->code);
+		db_col_text(st, 6, r->display, sizeof r->display);
+		db_col_text(st, 7, r->kind, sizeof r->kind);
+		db_col_text(st, 8, r->text, sizeof r->text);
+		db_col_text(st, 9, r->unit, sizeof r->unit);
 		str_copy(r->status, sizeof r->status, "completed");
 	}
 	return db_finish(db, st, rc, err);
@@ -118,10 +113,10 @@ static int procedures(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct fhir_res *r = add(v, "Procedure");
-		col(st, 0, r->code, sizeof r->code);
+		db_col_text(st, 0, r->code, sizeof r->code);
 		snprintf(r->key, sizeof r->key, "%s|%s", r->code, r->code);
-		col(st, 1, r->display, sizeof r->display);
-		col(st, 2, r->text, sizeof r->text);
+		db_col_text(st, 1, r->display, sizeof r->display);
+		db_col_text(st, 2, r->text, sizeof r->text);
 		r->when = v->started;
 	}
 	return db_finish(db, st, rc, err);
@@ -146,14 +141,14 @@ static int allergies(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 			continue;
 		}
 		struct fhir_res *r = add(v, "AllergyIntolerance");
-		col(st, 1, r->code, sizeof r->code);
+		db_col_text(st, 1, r->code, sizeof r->code);
 		snprintf(r->key, sizeof r->key, "%lld|%s", sqlite3_column_int64(st, 0), r->code);
-		col(st, 2, r->display, sizeof r->display);
-		col(st, 3, r->kind, sizeof r->kind);
-		col(st, 4, r->text, sizeof r->text);
-		col(st, 5, r->status, sizeof r->status);
+		db_col_text(st, 2, r->display, sizeof r->display);
+		db_col_text(st, 3, r->kind, sizeof r->kind);
+		db_col_text(st, 4, r->text, sizeof r->text);
+		db_col_text(st, 5, r->status, sizeof r->status);
 		r->when = sqlite3_column_int64(st, 6);
-		col(st, 7, r->nik, sizeof r->nik);
+		db_col_text(st, 7, r->nik, sizeof r->nik);
 	}
 	return db_finish(db, st, rc, err);
 }
@@ -185,12 +180,12 @@ static int doses(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 		if (!found || strcmp(text, (const char *)sqlite3_column_text(st, 1)) != 0)
 			continue;
 		struct fhir_res *r = add(v, "Immunization");
-		col(st, 2, r->code, sizeof r->code);
+		db_col_text(st, 2, r->code, sizeof r->code);
 		snprintf(r->key, sizeof r->key, "%s|%s", (const char *)sqlite3_column_text(st, 0), r->code);
-		col(st, 3, r->display, sizeof r->display);
+		db_col_text(st, 3, r->display, sizeof r->display);
 		r->number = sqlite3_column_int64(st, 4);
-		col(st, 5, r->kind, sizeof r->kind);
-		col(st, 6, r->text, sizeof r->text);
+		db_col_text(st, 5, r->kind, sizeof r->kind);
+		db_col_text(st, 6, r->text, sizeof r->text);
 		r->when = v->started;
 	}
 	return db_finish(db, st, rc, err);
@@ -209,8 +204,8 @@ static int referral(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 		str_copy(r->key, sizeof r->key, "rujukan|3457005");
 		str_copy(r->code, sizeof r->code, "3457005");
 		str_copy(r->display, sizeof r->display, "Patient referral");
-		col(st, 0, r->kind, sizeof r->kind);
-		col(st, 1, r->text, sizeof r->text);
+		db_col_text(st, 0, r->kind, sizeof r->kind);
+		db_col_text(st, 1, r->text, sizeof r->text);
 		r->when = v->finished;
 	}
 	return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
@@ -250,7 +245,7 @@ static int sent_before(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 			str_copy(r->display, sizeof r->display, bar + 1);
 			r->when = v->started;
 		}
-		col(st, 2, v->res[i].id, sizeof v->res[i].id);
+		db_col_text(st, 2, v->res[i].id, sizeof v->res[i].id);
 	}
 	return db_finish(db, st, rc, err);
 }
@@ -271,7 +266,7 @@ int fhir_load_res(sqlite3 *db, struct fhir_visit *v, struct sbuf *err)
 			int rc = sqlite3_step(st);
 			str_copy(v->pharmacy_name, sizeof v->pharmacy_name, "Farmasi");
 			if (rc == SQLITE_ROW)
-				col(st, 0, v->pharmacy_name, sizeof v->pharmacy_name);
+				db_col_text(st, 0, v->pharmacy_name, sizeof v->pharmacy_name);
 			return db_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
 		}
 	return 0;
