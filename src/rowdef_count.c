@@ -320,6 +320,36 @@ static int reads_from(const struct rowdef *d, const char *name)
 	return 0;
 }
 
+/* Whether a row of d before row i counts from the same table. */
+static int read_before(const struct rowdef *d, int i)
+{
+	for (int j = 0; j < i; j++)
+		if (!d->rows[j].head && !d->rows[j].monthly && d->rows[j].count != CNT_TARGET &&
+		    strcmp(d->rows[j].from, d->rows[i].from) == 0)
+			return 1;
+	return 0;
+}
+
+/* The lowest and highest id of the period's visits bound to ?3 and ?4 of st
+ * (one pass over the period in the (tanggal, unit, no_antrian) index). */
+static int period_ids(sqlite3 *db, const char *from, const char *to, sqlite3_stmt *st)
+{
+	sqlite3_stmt *q = db_prepare(db, "SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM kunjungan "
+				     "WHERE tanggal >= ? AND tanggal < ?", NULL);
+	int rc = q ? SQLITE_OK : SQLITE_ERROR;
+	if (q) {
+		sqlite3_bind_text(q, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, to, -1, SQLITE_STATIC);
+		rc = sqlite3_step(q);
+	}
+	if (rc == SQLITE_ROW) {
+		sqlite3_bind_int64(st, 3, sqlite3_column_int64(q, 0));
+		sqlite3_bind_int64(st, 4, sqlite3_column_int64(q, 1));
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
 int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, const char *to, int only_rows,
 		     struct sbuf *err)
 {
@@ -338,13 +368,16 @@ int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, cons
 		  reads_baru(d) ? "baru" : "NULL");
 	/* only_rows (a year's count, the dashboards): when no row counts visits or
 	 * diagnoses themselves, the visits with a row in a table the rows count
-	 * from are all the rows read, a fraction of a year's visits */
+	 * from are all the rows read, a fraction of a year's visits. Each table
+	 * once, and only its rows between the period's first and last visit ids
+	 * (?3, ?4; a form's key is its visit's id): not every year's forms. */
 	int n = 0;
 	if (only_rows && !reads_from(d, "kunjungan") && !reads_from(d, "diagnosis"))
 		for (int i = 0; i < d->n; i++)
-			if (!d->rows[i].head && !d->rows[i].monthly && d->rows[i].count != CNT_TARGET)
-				sb_printf(&sql, "%s SELECT kunjungan_id FROM main.\"%s\"", n++ ? " UNION ALL" : " AND id IN (",
-					  d->rows[i].from);
+			if (!d->rows[i].head && !d->rows[i].monthly && d->rows[i].count != CNT_TARGET &&
+			    !read_before(d, i))
+				sb_printf(&sql, "%s SELECT kunjungan_id FROM main.\"%s\" WHERE kunjungan_id BETWEEN ?3 AND ?4",
+					  n++ ? " UNION ALL" : " AND id IN (", d->rows[i].from);
 	if (n)
 		sb_add(&sql, ")");
 	sqlite3_stmt *st = db_prepare(db, sb_str(&sql), err);
@@ -353,6 +386,11 @@ int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, cons
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	if (n && period_ids(db, from, to, st) != 0) {
+		sqlite3_finalize(st);
+		sb_printf(err, "laporan tidak dapat disusun: %s", sqlite3_errmsg(db));
+		return -1;
+	}
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	sqlite3_finalize(st);
 	/* the month's diagnoses for the rows that count them */
