@@ -96,6 +96,9 @@ static void patient_village_resolved(void **s)
 	assert_int_equal(patient_check(db, &in, &p, &fe, NULL, 0), 0);
 	assert_string_equal(p.desa, "suka maju");
 	assert_string_equal(p.desa_kode, "3204102001");
+	in.desa = "SUKA-MAJU.";	/* case, spaces and marks aside */
+	assert_int_equal(patient_check(db, &in, &p, &fe, NULL, 0), 0);
+	assert_string_equal(p.desa_kode, "3204102001");
 	in.desa = "Kampung Jauh";
 	in.desa_luar = 1;
 	assert_int_equal(patient_check(db, &in, &p, &fe, NULL, 0), 0);
