@@ -20,6 +20,22 @@ int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct field_e
 	return fe->n ? -1 : 0;
 }
 
+void audit_filter_dates(struct audit_filter *f, const char *from, const char *to, char iso[2][11],
+			struct field_errors *fe)
+{
+	const char *typed[2] = { from, to }, *name[2] = { "from", "to" };
+	for (int i = 0; i < 2; i++) {
+		struct date d;
+		iso[i][0] = '\0';
+		if (typed[i] && *typed[i] && date_parse_user(typed[i], &d) != 0)
+			field_error(fe, name[i], "tanggal tidak sah '%.20s' (DD-MM-YYYY)", typed[i]);
+		else if (typed[i] && *typed[i])
+			date_format(d, iso[i]);
+	}
+	f->from = iso[0][0] ? iso[0] : NULL;
+	f->to = iso[1][0] ? iso[1] : NULL;
+}
+
 /* Column order of the trail query. */
 enum { Q_WAKTU, Q_PENGGUNA, Q_AKSI, Q_TABEL, Q_BARIS, Q_NO_RM, Q_LAMA, Q_BARU, Q_ID };
 

@@ -29,6 +29,7 @@ static int report(int rc, struct sbuf *err)
 int cmd_audit(sqlite3 *db, int argc, char **argv)
 {
 	struct audit_filter f = { 0 };
+	const char *from = NULL, *to = NULL;
 	for (int i = 0; i < argc; i += 2) {
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!val)
@@ -38,13 +39,15 @@ int cmd_audit(sqlite3 *db, int argc, char **argv)
 		else if (strcmp(argv[i], "--user") == 0)
 			f.user = val;
 		else if (strcmp(argv[i], "--from") == 0)
-			f.from = val;
+			from = val;
 		else if (strcmp(argv[i], "--to") == 0)
-			f.to = val;
+			to = val;
 		else
-			return usage_error("audit: pilihan --patient NO_RM, --user NAMA, --from YYYY-MM-DD, --to YYYY-MM-DD");
+			return usage_error("audit: pilihan --patient NO_RM, --user NAMA, --from DD-MM-YYYY, --to DD-MM-YYYY");
 	}
 	struct field_errors fe = { 0 };
+	char iso[2][11];
+	audit_filter_dates(&f, from, to, iso, &fe);	/* every wrong option told at once */
 	if (audit_filter_check(db, &f, &fe) != 0) {
 		for (int i = 0; i < fe.n; i++)
 			fprintf(stderr, "--%s: %s\n", fe.e[i].column, fe.e[i].msg);

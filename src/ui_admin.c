@@ -158,22 +158,9 @@ static void users_screen(struct ui *u)
 static int show_audit(struct ui *u, struct dlg_field *f, void *ctx, struct field_errors *fe, struct sbuf *err)
 {
 	(void)ctx;
-	/* dates as the screens type them (DD-MM-YYYY), as the core reads them (ISO) */
+	struct audit_filter af = { f[0].le.buf[0] ? f[0].le.buf : NULL, f[1].le.buf[0] ? f[1].le.buf : NULL, NULL, NULL };
 	char iso[2][11];
-	for (int i = 0; i < 2; i++) {
-		struct date d;
-		const char *typed = str_trim(f[2 + i].le.buf);
-		if (*typed && date_parse_user(typed, &d) != 0)
-			field_error(fe, f[2 + i].name, "tanggal tidak sah '%.20s' (DD-MM-YYYY)", typed);
-		if (*typed && date_parse_user(typed, &d) == 0)
-			date_format(d, iso[i]);
-		else
-			iso[i][0] = '\0';
-	}
-	if (fe->n)
-		return -1;
-	struct audit_filter af = { f[0].le.buf[0] ? f[0].le.buf : NULL, f[1].le.buf[0] ? f[1].le.buf : NULL,
-				   iso[0][0] ? iso[0] : NULL, iso[1][0] ? iso[1] : NULL };
+	audit_filter_dates(&af, str_trim(f[2].le.buf), str_trim(f[3].le.buf), iso, fe);	/* all fields told at once */
 	if (audit_filter_check(u->db, &af, fe) != 0)
 		return -1;
 	return ui_audit_list(u, &af, err);

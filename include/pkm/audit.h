@@ -43,6 +43,11 @@ struct audit_filter {
 	const char *user;	/* a user name, or NULL */
 	const char *from, *to;	/* YYYY-MM-DD, or NULL */
 };
+/* Dates as people type them (DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD; NULL or ""
+ * for none) into iso and the filter's from and to; a message under "from" or
+ * "to" for one that is no date (audit_filter_check then refuses the filter). */
+void audit_filter_dates(struct audit_filter *f, const char *from, const char *to, char iso[2][11],
+			struct field_errors *fe);
 /* Check a filter: messages under "patient", "user", "from", "to". */
 int audit_filter_check(sqlite3 *db, const struct audit_filter *f, struct field_errors *fe);
 /* One entry of the trail as the viewer lists it: an event, or one row a save

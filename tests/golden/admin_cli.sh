@@ -78,7 +78,7 @@ grep -q "EKSPOR pasien #1  RM 200001" "$WORK/ani.txt"
 pkm export pasien 123456 2>>"$out" && exit 1
 
 step "audit --patient 200001"
-pkm audit --patient 200001 --from "$(date +%F)" --to "$(date +%F)" | grep -v "^    " | mask >>"$out"
+pkm audit --patient 200001 --from "$(date +%d-%m-%Y)" --to "$(date +%F)" | grep -v "^    " | mask >>"$out"
 step "audit --user siti.k2"
 pkm audit --user siti.k2 >>"$out"
 step "audit salah"

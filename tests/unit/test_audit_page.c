@@ -44,13 +44,24 @@ static void test_pages(void **s)
 	/* by date: a row of another day (written back-dated from a shell) is found on its day only */
 	assert_int_equal(sqlite3_exec(db, "INSERT INTO audit (waktu, aksi, tabel, baru) VALUES "
 				      "(unixepoch('2020-03-03 10:00:00'), 'EKSPOR', 'pasien', 'dulu')", NULL, NULL, NULL), SQLITE_OK);
-	struct audit_filter day = { .from = "2020-03-03", .to = "2020-03-03" };
+	struct audit_filter day = { 0 };
+	char iso[2][11];
+	struct field_errors fe = { 0 };
+	audit_filter_dates(&day, "03-03-2020", "2020-03-03", iso, &fe);	/* as people type, or ISO */
+	assert_int_equal(fe.n, 0);
 	assert_int_equal(audit_page(db, &day, 0, 100, &l, &err), 1);
 	assert_string_equal(l.e[0].baru, "dulu");
 	assert_string_equal(l.e[0].waktu, "2020-03-03 10:00:00");
 	struct audit_filter after = { .from = "2020-03-04", .to = "2020-03-04" }, since = { .from = "2020-03-03" };
 	assert_int_equal(audit_page(db, &after, 0, 100, &l, &err), 0);
 	assert_int_equal(audit_page(db, &since, 0, 1000, &l, &err), total + 1);
+	struct audit_filter wrong = { 0 };
+	audit_filter_dates(&wrong, "31-02-2020", "", iso, &fe);
+	assert_int_equal(fe.n, 1);
+	assert_non_null(strstr(field_error_for(&fe, "from"), "tanggal tidak sah '31-02-2020'"));
+	assert_null(wrong.from);
+	assert_null(wrong.to);
+	assert_int_equal(audit_filter_check(db, &wrong, &fe), -1);
 	audit_list_free(&l);
 	db_close(db);
 	sb_free(&err);
