@@ -7,6 +7,7 @@
 #include "pkm/icd_list.h"
 #include "pkm/ui.h"
 #include "pkm/db.h"
+#include "pkm/output.h"
 #include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -381,6 +382,14 @@ void ui_text(int y, int x, int w, const char *s, attr_t attr)
 	for (int i = utf8_width(s) < w ? utf8_width(s) : w; i < w; i++)
 		addch(' ');
 	attroff(attr);
+}
+
+void ui_text_stored(int y, int x, int w, const char *s, size_t len, attr_t attr)
+{
+	struct sbuf shown = { 0 };
+	text_visible(&shown, s, len, "");
+	ui_text(y, x, w, sb_str(&shown), attr);
+	sb_free(&shown);
 }
 
 void ui_text_wrap(int y, int x, int w, int rows, const char *s, attr_t attr)

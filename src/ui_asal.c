@@ -117,14 +117,6 @@ void cursor_draw(const struct cell_cursor *c, char **lines, int y0, int top, int
 }
 
 /* One line of the list, control characters shown escaped. */
-static void list_line(int y, const char *s, attr_t attr)
-{
-	struct sbuf shown = { 0 };
-	text_visible(&shown, s, strlen(s), "");
-	ui_text(y, 0, COLS, sb_str(&shown), attr);
-	sb_free(&shown);
-}
-
 static void list_out(struct ui *u, enum action a, const struct asal *x, const struct cell_cursor *c)
 {
 	char *text = NULL, file[64];
@@ -168,8 +160,10 @@ void ui_asal_list(struct ui *u, const struct cell_cursor *c)
 		ui_text(2, 0, COLS, asal_head(), A_BOLD);
 		char line[256];
 		ui_list_scroll(sel, &top, page);
-		for (int i = 0; i < page && top + i < x.n; i++)
-			list_line(3 + i, asal_line(&x.rows[top + i], line, sizeof line), top + i == sel ? A_REVERSE : 0);
+		for (int i = 0; i < page && top + i < x.n; i++) {
+			asal_line(&x.rows[top + i], line, sizeof line);
+			ui_text_stored(3 + i, 0, COLS, line, strlen(line), top + i == sel ? A_REVERSE : 0);
+		}
 		snprintf(line, sizeof line, "Jumlah: %ld (%d baris)", x.total, x.n);
 		ui_text(3 + (x.n < page ? x.n : page), 0, COLS, line, A_BOLD);
 		curs_set(0);

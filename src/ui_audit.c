@@ -37,10 +37,7 @@ static void draw(struct ui *u, const struct trail *t, int sel, int top, int rows
 		snprintf(line, sizeof line, "%s %.5s %-12.12s %-6s %s%s%s%s%s", date_show(ymd, day), e->waktu + 11,
 			 e->pengguna, e->aksi, e->tabel, e->baris[0] ? " #" : "", e->baris, e->no_rm[0] ? "  RM " : "",
 			 e->no_rm);
-		struct sbuf shown = { 0 };	/* stored text is shown, never obeyed */
-		text_visible(&shown, line, strlen(line), "");
-		ui_text(2 + i, 2, COLS - 4, sb_str(&shown), top + i == sel ? ui_attr_sel(u) : 0);
-		sb_free(&shown);
+		ui_text_stored(2 + i, 2, COLS - 4, line, strlen(line), top + i == sel ? ui_attr_sel(u) : 0);
 	}
 	if (!t->l.n)
 		ui_text(2, 2, COLS - 4, "Tidak ada catatan untuk saringan ini.", 0);

@@ -6,7 +6,6 @@
 #include "ui_priv.h"
 #include "pkm/asal.h"
 #include "pkm/dasbor.h"
-#include "pkm/output.h"
 #include "pkm/patient.h"
 #include <langinfo.h>
 #include <stdlib.h>
@@ -20,14 +19,6 @@ struct boards {
 
 static int utf8_screen(void) { return strcmp(nl_langinfo(CODESET), "UTF-8") == 0; }
 static int chart_width(void) { return COLS >= 136 ? 136 : 80; }
-
-static void shown_line(int y, const char *s, attr_t attr)
-{
-	struct sbuf b = { 0 };
-	text_visible(&b, s, strlen(s), "");
-	ui_text(y, 0, COLS, sb_str(&b), attr);
-	sb_free(&b);
-}
 
 /* The text as lines (s is cut in place). */
 static int split(char *s, char **lines, int max)
@@ -120,19 +111,19 @@ static void village(struct ui *u, const struct dasbor_result *r, int i, int v)
 		char line[300];
 		snprintf(line, sizeof line, "Terhitung s.d. %s: %d. Belum: %s", month_name(r->month), a.n,
 			 ind->due.label[0] ? ind->due.label : "(tanpa aturan)");
-		shown_line(2, line, A_BOLD);
+		ui_text_stored(2, 0, COLS, line, strlen(line), A_BOLD);
 		ui_list_scroll(sel, &top, page);
 		for (int k = 0, y = 3; k < page && top + k < n; k++, y++) {
 			int row = top + k;
 			if (row == a.n) {	/* where the due list begins */
 				snprintf(line, sizeof line, "Belum dilayani (%d): No. RM, nama, lahir, No. HP, alamat", due.n);
-				shown_line(y++, line, A_BOLD);
+				ui_text_stored(y++, 0, COLS, line, strlen(line), A_BOLD);
 			}
 			if (row < a.n)
 				asal_line(&a.rows[row], line, sizeof line);
 			else
 				due_line(&due.r[row - a.n], line, sizeof line);
-			shown_line(y, line, row == sel ? A_REVERSE : 0);
+			ui_text_stored(y, 0, COLS, line, strlen(line), row == sel ? A_REVERSE : 0);
 		}
 		if (!n)
 			ui_text(4, 2, COLS - 4, "Belum ada yang terhitung, dan tidak ada yang belum dilayani.", 0);
@@ -176,11 +167,12 @@ static void chart(struct ui *u, const struct dasbor_result *r, int i)
 		snprintf(title, sizeof title, "Dasbor %s, s.d. %s %d", r->d->id, month_name(r->month), r->year);
 		ui_frame(u, title, CTX_VIEWER);
 		for (int k = 0; k < DASBOR_CHART_HEAD && k < n; k++)
-			shown_line(2 + k, lines[k], k == 0 ? A_BOLD : 0);
+			ui_text_stored(2 + k, 0, COLS, lines[k], strlen(lines[k]), k == 0 ? A_BOLD : 0);
 		ui_list_scroll(sel, &top, page);
-		for (int k = 0; k < page && DASBOR_CHART_HEAD + top + k < n; k++)
-			shown_line(2 + DASBOR_CHART_HEAD + k, lines[DASBOR_CHART_HEAD + top + k],
-				   top + k == sel ? A_REVERSE : 0);
+		for (int k = 0; k < page && DASBOR_CHART_HEAD + top + k < n; k++) {
+			const char *l = lines[DASBOR_CHART_HEAD + top + k];
+			ui_text_stored(2 + DASBOR_CHART_HEAD + k, 0, COLS, l, strlen(l), top + k == sel ? A_REVERSE : 0);
+		}
 		curs_set(0);
 		refresh();
 		int k = ui_key(u);
@@ -304,7 +296,7 @@ void ui_dasbor(struct ui *u)
 					else
 						snprintf(line, sizeof line, "K%d %-15.15s %.60s", b.d[k].klaster,
 							 b.d[k].tab[i - b.d[k].n].id, b.d[k].tab[i - b.d[k].n].label);
-					shown_line(3 + row - top, line, row == sel ? A_REVERSE : 0);
+					ui_text_stored(3 + row - top, 0, COLS, line, strlen(line), row == sel ? A_REVERSE : 0);
 				}
 		if (!n)
 			ui_text(4, 2, COLS - 4, "Tidak ada dasbor untuk klaster Anda.", 0);

@@ -2,18 +2,8 @@
  * kesalahan first; Enter lists a finding's visits, Enter on a visit opens it as
  * the visit list does (for a role that has the visit lists). */
 #include "ui_priv.h"
-#include "pkm/output.h"
 #include "pkm/periksa.h"
 #include <string.h>
-
-/* A line of stored text as the screen may show it (escapes, never obeyed). */
-static void draw_line(int y, const char *s, size_t len, attr_t attr)
-{
-	struct sbuf shown = { 0 };
-	text_visible(&shown, s, len, "");
-	ui_text(y, 2, COLS - 4, sb_str(&shown), attr);
-	sb_free(&shown);
-}
 
 /* A key on one of these lists: help and moving are done here; Esc (A_BACK),
  * Enter (A_OPEN) or A_NONE back to the caller. */
@@ -44,7 +34,7 @@ static int finding_visits(struct ui *u, const struct periksa_finding *f)
 			struct sbuf line = { 0 };
 			periksa_visit_line(&f->v[top + i], &line);
 			sb_printf(&line, " %s", f->v[top + i].why);
-			draw_line(6 + i, line.s, line.len, top + i == sel ? ui_attr_sel(u) : 0);
+			ui_text_stored(6 + i, 2, COLS - 4, line.s, line.len, top + i == sel ? ui_attr_sel(u) : 0);
 			sb_free(&line);
 		}
 		/* what is wrong in full under the list: nothing a user must read is cut */
@@ -103,7 +93,7 @@ void ui_periksa(struct ui *u, const char *month)
 			sb_printf(&line, "%-9s ", f->level == PERIKSA_KESALAHAN ? "KESALAHAN" : "perhatian");
 			sb_printf(&line, f->n ? "%4d  " : "   -  ", f->n);	/* "-": a month-wide one */
 			sb_add(&line, f->title);
-			draw_line(4 + i, line.s, line.len,
+			ui_text_stored(4 + i, 2, COLS - 4, line.s, line.len,
 				  top + i == sel ? ui_attr_sel(u) : f->level == PERIKSA_KESALAHAN ? A_BOLD : 0);
 			sb_free(&line);
 		}

@@ -56,6 +56,8 @@ int ui_msg_y(const struct ui *u);
 void ui_message(struct ui *u, int is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Draw text cut to `w` columns (padded with spaces). */
 void ui_text(int y, int x, int w, const char *s, attr_t attr);
+/* ui_text of stored text (len bytes of s): its control bytes shown escaped, never obeyed. */
+void ui_text_stored(int y, int x, int w, const char *s, size_t len, attr_t attr);
 /* The same over `rows` lines, broken at spaces: nothing a user must read is cut. */
 void ui_text_wrap(int y, int x, int w, int rows, const char *s, attr_t attr);
 /* Draw a line editor in a field; `focus` places the cursor there. */
