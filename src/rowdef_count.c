@@ -320,12 +320,17 @@ static int reads_from(const struct rowdef *d, const char *name)
 	return 0;
 }
 
-/* Whether a row of d before row i counts from the same table. */
+/* Whether row r's table is among those a year's count gathers visits from. */
+static int gathers_from(const struct rd_row *r)
+{
+	return !r->head && !r->monthly && r->count != CNT_TARGET;
+}
+
+/* Whether a row of d before row i gathers from the same table. */
 static int read_before(const struct rowdef *d, int i)
 {
 	for (int j = 0; j < i; j++)
-		if (!d->rows[j].head && !d->rows[j].monthly && d->rows[j].count != CNT_TARGET &&
-		    strcmp(d->rows[j].from, d->rows[i].from) == 0)
+		if (gathers_from(&d->rows[j]) && strcmp(d->rows[j].from, d->rows[i].from) == 0)
 			return 1;
 	return 0;
 }
@@ -374,8 +379,7 @@ int rdq_month_visits(sqlite3 *db, const struct rowdef *d, const char *from, cons
 	int n = 0;
 	if (only_rows && !reads_from(d, "kunjungan") && !reads_from(d, "diagnosis"))
 		for (int i = 0; i < d->n; i++)
-			if (!d->rows[i].head && !d->rows[i].monthly && d->rows[i].count != CNT_TARGET &&
-			    !read_before(d, i))
+			if (gathers_from(&d->rows[i]) && !read_before(d, i))
 				sb_printf(&sql, "%s SELECT kunjungan_id FROM main.\"%s\" WHERE kunjungan_id BETWEEN ?3 AND ?4",
 					  n++ ? " UNION ALL" : " AND id IN (", d->rows[i].from);
 	if (n)
