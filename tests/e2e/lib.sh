@@ -4,7 +4,12 @@ set -eu
 WORK=$(mktemp -d)
 T="tmux -S $WORK/tmux.sock -f /dev/null"
 DB="$WORK/pkm.db"
-cleanup() { $T kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+# a pkm told to quit may still be writing its files (slow under the sanitizers)
+cleanup() {
+	$T kill-server 2>/dev/null || true
+	for i in 1 2 3 4 5 6 7 8 9 10; do rm -rf "$WORK" 2>/dev/null && return; sleep 0.5; done
+	rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 # Every session starts with a log-in: unless the test set LOGIN_AS (user:role
