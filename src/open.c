@@ -12,6 +12,17 @@
 
 int pkm_schema_version(void) { return pkm_migration_count; }
 
+/* A migration may rewrite a table's text in sqlite_schema (032), which SQLite
+ * does not count as a schema change: the cookie is moved by hand, so this and
+ * every other connection read the schema again. */
+static int move_cookie(sqlite3 *db, struct sbuf *why)
+{
+	long cookie = db_query_long(db, "PRAGMA schema_version", -1);
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA schema_version=%ld", cookie + 1);
+	return cookie < 0 ? db_fail(why, db, "versi skema tidak terbaca") : db_exec(db, sql, why);
+}
+
 static int migrate(sqlite3 *db, const char *path, struct sbuf *err)
 {
 	long version = db_query_long(db, "PRAGMA user_version", -1);
@@ -41,7 +52,7 @@ static int migrate(sqlite3 *db, const char *path, struct sbuf *err)
 			 PKM_APPLICATION_ID);
 		/* one transaction per migration: a crash leaves the previous version intact */
 		if (db_exec(db, "BEGIN IMMEDIATE", &why) != 0 || db_exec(db, pkm_migrations[v].sql, &why) != 0 ||
-		    db_exec(db, tail, &why) != 0 || db_exec(db, "COMMIT", &why) != 0) {
+		    db_exec(db, tail, &why) != 0 || move_cookie(db, &why) != 0 || db_exec(db, "COMMIT", &why) != 0) {
 			db_exec(db, "ROLLBACK", NULL);
 			sb_printf(err, "%s: migrasi %s gagal: %s", path, pkm_migrations[v].name, sb_str(&why));
 			sb_free(&why);
