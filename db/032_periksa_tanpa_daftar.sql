@@ -42,15 +42,12 @@ UPDATE sqlite_schema SET sql = replace(sql, 'jenis IN (''teks'', ''rm'', ''nik''
                                           ''pilihan'', ''ya_tidak'', ''tensi'', ''hitung'', ''hp'', ''kk'', ''rtrw'')',
 	'(jenis = ''teks'' OR jenis = ''rm'' OR jenis = ''nik'' OR jenis = ''bpjs'' OR jenis = ''tanggal'' OR jenis = ''jam'' OR jenis = ''bulat'' OR jenis = ''desimal'' OR jenis = ''jk'' OR jenis = ''unit'' OR jenis = ''penjamin'' OR jenis = ''icd10'' OR jenis = ''kasus'' OR jenis = ''pilihan'' OR jenis = ''ya_tidak'' OR jenis = ''tensi'' OR jenis = ''hitung'' OR jenis = ''hp'' OR jenis = ''kk'' OR jenis = ''rtrw'')')
  WHERE type = 'table' AND name = 'kamus';
-UPDATE sqlite_schema SET sql = replace(sql, 'tujuan IN (''satusehat'', ''pcare'')',
-	'(tujuan = ''satusehat'' OR tujuan = ''pcare'')')
- WHERE type = 'table' AND name = 'kirim';
 UPDATE sqlite_schema SET sql = replace(sql, 'status IN (''menunggu'', ''terkirim'', ''gagal'')',
 	'(status = ''menunggu'' OR status = ''terkirim'' OR status = ''gagal'')')
  WHERE type = 'table' AND name = 'kirim';
 UPDATE sqlite_schema SET sql = replace(sql, 'tujuan IN (''satusehat'', ''pcare'')',
 	'(tujuan = ''satusehat'' OR tujuan = ''pcare'')')
- WHERE type = 'table' AND name = 'kirim_atur';
+ WHERE type = 'table' AND name IN ('kirim', 'kirim_atur');
 UPDATE sqlite_schema SET sql = replace(sql, 'jenis IN (''Patient'', ''Practitioner'')',
 	'(jenis = ''Patient'' OR jenis = ''Practitioner'')')
  WHERE type = 'table' AND name = 'kirim_ihs';

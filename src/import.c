@@ -177,13 +177,12 @@ void import_drop_stage(sqlite3 *db, const char *table)
 	sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-/* The checks' snapshot ended, then temp_store=MEMORY for the visits' write:
- * each visit and each diagnosis is a statement that needs a statement journal
- * (their triggers), and with temp_store=FILE, once one visit's journal passed
- * 64 KB (a B-tree split touching more than 16 pages) every later statement
- * wrote its pages to a file, two system calls a page: a fifth of a five-year
- * import's time. In memory a statement's journal is a few pages, freed at its
- * end. */
+/* The checks' snapshot ended, then temp_store=MEMORY for the visits' write.
+ * With temp_store=FILE a statement journal past 64 KB moves to a file and
+ * every later statement writes its pages there, two system calls a page: when
+ * each visit still needed a journal (its triggers, now off: without_triggers)
+ * that was a fifth of a five-year import's time. The outbox's touch still needs
+ * one; in memory it is freed at the statement's end. */
 static void memory_for_write(struct sheet *s, sqlite3 *db)
 {
 	if (!s->nerr && sqlite3_exec(db, "COMMIT; PRAGMA temp_store=MEMORY", NULL, NULL, NULL) != SQLITE_OK)
