@@ -49,6 +49,11 @@ const char *text_refused(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
 	while (n) {
+		if (*p >= 0x20 && *p < 0x7F) {	/* printable ASCII, most of any text: never refused */
+			p++;
+			n--;
+			continue;
+		}
 		unsigned c;
 		int len = utf8_char(p, n, &c);
 		if (len <= 0)
