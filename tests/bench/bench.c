@@ -338,6 +338,17 @@ static int copy_db(sqlite3 *db, const char *from, const char *to)
 	return rc;
 }
 
+/* A copy the bench made, gone with its WAL, shared memory and process lock. */
+static void remove_db(const char *path)
+{
+	const char *const sides[] = { "", "-wal", "-shm", "-pkm.kunci" };
+	for (size_t i = 0; i < ARRAY_LEN(sides); i++) {
+		char side[540];
+		snprintf(side, sizeof side, "%s%s", path, sides[i]);
+		remove(side);
+	}
+}
+
 /* One import of both files into a fresh copy of the database: rows/s of each. */
 static int import_once(sqlite3 *db, const char *path, const char *copy, const char *pas, const char *kun,
 		       const long rows[2], double rate[2])
@@ -364,12 +375,7 @@ static int import_once(sqlite3 *db, const char *path, const char *copy, const ch
 	db_close(to);
 	sb_free(&err);
 	sb_free(&done);
-	const char *const tail[] = { "", "-wal", "-shm", "-pkm.kunci" };
-	char side[530];
-	for (int i = 0; i < 4; i++) {
-		snprintf(side, sizeof side, "%s%s", copy, tail[i]);
-		remove(side);
-	}
+	remove_db(copy);
 	return ok ? 0 : -1;
 }
 
@@ -677,12 +683,7 @@ static void form_import(sqlite3 *db, const char *path, const char *dir)
 		db_close(to);
 	sb_free(&err);
 	sb_free(&done);
-	const char *const sides[] = { "", "-wal", "-shm", "-pkm.kunci" };
-	for (size_t i = 0; i < ARRAY_LEN(sides); i++) {
-		char side[540];
-		snprintf(side, sizeof side, "%s%s", copy, sides[i]);
-		remove(side);
-	}
+	remove_db(copy);
 	remove(csv);
 }
 
