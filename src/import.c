@@ -413,6 +413,21 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 	sqlite3_finalize(st);
 }
 
+/* One touch of the visits a statement below picks between two ids. */
+static void touch(sqlite3 *db, struct sheet *s, const char *sql, long from, long to)
+{
+	if (s->nerr)
+		return;
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	if (st) {
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+	}
+	if (!st || sqlite3_step(st) != SQLITE_DONE)
+		problem(s, 0, NULL, "antrean kirim tidak tersimpan: %s", sqlite3_errmsg(db));
+	sqlite3_reset(st);
+}
+
 /* The outbox's row triggers, for a visit import written without them: a
  * visit is touched through kirim_sentuh when the outbox is on or the visit is
  * queued already, after the write and in its transaction, as often and in the
@@ -425,18 +440,10 @@ static void touch_outbox(sqlite3 *db, struct sheet *s, const struct written *w, 
 	static const char diags[] = "INSERT INTO kirim_sentuh SELECT kunjungan_id, 1 FROM diagnosis d WHERE id BETWEEN ?1 "
 				    "AND ?2 AND (EXISTS (SELECT 1 FROM kirim_atur) OR EXISTS (SELECT 1 FROM kirim "
 				    "WHERE kunjungan_id = d.kunjungan_id)) ORDER BY id";
-	for (int i = 0; i <= w->n_revived + 1 && !s->nerr; i++) {
-		const char *sql = i <= w->n_revived ? visits : diags;
-		long from = i < w->n_revived ? w->revived[i] : i == w->n_revived ? w->first_visit : first_diag;
-		sqlite3_stmt *st = db_stmt(db, sql, NULL);
-		if (st) {
-			sqlite3_bind_int64(st, 1, from);
-			sqlite3_bind_int64(st, 2, i < w->n_revived ? from : LONG_MAX);
-		}
-		if (!st || sqlite3_step(st) != SQLITE_DONE)
-			problem(s, 0, NULL, "antrean kirim tidak tersimpan: %s", sqlite3_errmsg(db));
-		sqlite3_reset(st);
-	}
+	for (int i = 0; i < w->n_revived; i++)
+		touch(db, s, visits, w->revived[i], w->revived[i]);
+	touch(db, s, visits, w->first_visit, LONG_MAX);
+	touch(db, s, diags, first_diag, LONG_MAX);
 }
 
 /* Rows for a month whose report is signed off go in only with a reason
