@@ -277,10 +277,54 @@ struct visit_line {
 	char tanggal[11], unit[12], penjamin[24], icd[ICD_LEN], kasus;
 };
 
+/* What the check of the lines keeps from line to line: the fields'
+ * definitions, and each unit and payer code as written in the file with what
+ * it stands for, looked up once (the check reads one snapshot: a code found
+ * stays found). */
+struct visit_checks {
+	const struct column_def *def[5];
+	struct {
+		int field;
+		char in[24], out[24];
+	} code[16];
+	int n_code;
+};
+
+static const char *const visit_fields[5] = { "tanggal", "unit", "penjamin", "icd10", "kasus" };
+
+static void visit_checks_init(sqlite3 *db, struct visit_checks *vc)
+{
+	memset(vc, 0, sizeof *vc);
+	for (int i = 0; i < 5; i++)
+		vc->def[i] = dict_find(db, i < 3 ? "kunjungan" : "diagnosis", visit_fields[i]);
+}
+
+/* A field's value checked through the dictionary; a unit or payer code seen
+ * before is taken from the list. */
+static const char *visit_field(sqlite3 *db, struct visit_checks *vc, int i, const char *value, char *out, size_t size)
+{
+	int code = i == 1 || i == 2;
+	for (int k = 0; code && k < vc->n_code; k++)
+		if (vc->code[k].field == i && strcmp(vc->code[k].in, value) == 0) {
+			str_copy(out, size, vc->code[k].out);
+			return NULL;
+		}
+	if (!vc->def[i])
+		return "kolom tidak ada di kamus data";
+	const char *err = dict_check(db, vc->def[i], value, out, size);
+	if (!err && code && vc->n_code < (int)ARRAY_LEN(vc->code) && strlen(value) < sizeof vc->code[0].in &&
+	    strlen(out) < sizeof vc->code[0].out) {
+		vc->code[vc->n_code].field = i;
+		str_copy(vc->code[vc->n_code].in, sizeof vc->code[0].in, value);
+		str_copy(vc->code[vc->n_code++].out, sizeof vc->code[0].out, out);
+	}
+	return err;
+}
+
 /* Check the current line; `last` is the line before it (the next diagnosis of
  * the same visit has the same patient: not looked up again). */
-static void check_visit_line(sqlite3 *db, struct sheet *s, const struct visit_line *last, struct visit_line *v,
-			     const int c[6])
+static void check_visit_line(sqlite3 *db, struct visit_checks *vc, struct sheet *s, const struct visit_line *last,
+			     struct visit_line *v, const int c[6])
 {
 	long line = s->line;
 	const char *rm = row_cell(s, c[0]);
@@ -291,24 +335,20 @@ static void check_visit_line(sqlite3 *db, struct sheet *s, const struct visit_li
 		v->p = last->p;
 	else if (who_by_rm(db, rm, &v->p) != 1)
 		problem(s, line, "no_rm", "pasien dengan No. RM %s tidak ada", rm);
-	const char *fields[] = { "tanggal", "unit", "penjamin", "icd10", "kasus" };
 	char *dst[] = { v->tanggal, v->unit, v->penjamin, v->icd, NULL };
 	size_t size[] = { sizeof v->tanggal, sizeof v->unit, sizeof v->penjamin, sizeof v->icd, 0 };
 	char kasus[4] = "";
 	for (int i = 0; i < 5; i++) {
-		const char *table = i < 3 ? "kunjungan" : "diagnosis";
 		const char *value = row_cell(s, c[i + 1]);
 		if (i == 0 && strict_date(s, line, value, "tanggal") != 0)
 			continue;
-		struct column_def def;
 		if (i == 2 && !*value)
 			continue;	/* no payer: the patient's own */
 		if (i == 3 && !*value)
 			continue;	/* a visit without a diagnosis */
-		const char *err = dict_get(db, table, fields[i], &def) != 0 ? "kolom tidak ada di kamus data" :
-				  dict_check(db, &def, value, dst[i] ? dst[i] : kasus, dst[i] ? size[i] : sizeof kasus);
+		const char *err = visit_field(db, vc, i, value, dst[i] ? dst[i] : kasus, dst[i] ? size[i] : sizeof kasus);
 		if (err)
-			problem(s, line, fields[i], "%s", err);
+			problem(s, line, visit_fields[i], "%s", err);
 	}
 	v->kasus = kasus[0];
 	if (!v->penjamin[0])
@@ -372,8 +412,6 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 	int rc = SQLITE_ERROR, n = 0;
 	struct visit cur = { 0 };
 	struct patient pt = { 0 };
-	char prev_day[11] = "", prev_unit[12] = "";
-	long prev_id = 0;
 	while (st && !s->nerr && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long line = (long)sqlite3_column_int64(st, 0);
 		long id = (long)sqlite3_column_int64(st, 1);
@@ -383,7 +421,7 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 		db_col_text(st, 6, payer, sizeof payer);
 		db_col_text(st, 7, icd, sizeof icd);
 		db_col_text(st, 8, kasus, sizeof kasus);
-		int same = id == prev_id && strcmp(day_s, prev_day) == 0 && strcmp(unit, prev_unit) == 0;
+		int same = id == cur.pasien_id && strcmp(day_s, cur.tanggal) == 0 && strcmp(unit, cur.unit) == 0;
 		struct sbuf why = { 0 };
 		struct date day;
 		date_parse(day_s, &day);
@@ -391,7 +429,12 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 		pt.id = id;
 		db_col_text(st, 2, pt.tanggal_lahir, sizeof pt.tanggal_lahir);
 		db_col_text(st, 3, pt.no_bpjs, sizeof pt.no_bpjs);
-		if (!same && visit_insert(db, &pt, day, unit, payer, &cur, &created, &why) != 0)
+		if (!same) {	/* the visit's key; diag_insert reads its patient and day */
+			cur.pasien_id = id;
+			str_copy(cur.tanggal, sizeof cur.tanggal, day_s);
+			str_copy(cur.unit, sizeof cur.unit, unit);
+		}
+		if (!same && visit_write(db, &pt, day, unit, payer, &cur.id, &created, &why) != 0)
 			problem(s, line, NULL, "%s", sb_str(&why));
 		else if (icd[0] && diag_insert(db, cfg, &cur, icd, kasus[0], &added, &why) != 0)
 			problem(s, line, "icd10", "%s", sb_str(&why));
@@ -402,9 +445,6 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 			w->revived[w->n_revived++] = cur.id;
 		}
 		sb_free(&why);
-		prev_id = id;
-		str_copy(prev_day, sizeof prev_day, day_s);
-		str_copy(prev_unit, sizeof prev_unit, unit);
 		if (o && o->progress && ++n % 20000 == 0)
 			fprintf(o->progress, "%s: %d dari %d baris disimpan\n", s->path, n, s->nrows);
 	}
@@ -481,8 +521,10 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 		"unit, penjamin, icd, kasus, tulis_penjamin)",
 		"INSERT INTO impor.impor_kunjungan VALUES (?,?,?,?,?,?,?,?,?,?)");
 	struct visit_line v[2] = { 0 };
+	struct visit_checks vc;
+	visit_checks_init(db, &vc);
 	for (int k = 0; put && sheet_next(&s); k ^= 1) {
-		check_visit_line(db, &s, &v[k ^ 1], &v[k], cols);
+		check_visit_line(db, &vc, &s, &v[k ^ 1], &v[k], cols);
 		stage_visit(put, s.line, &v[k], *row_cell(&s, cols[3]) != 0);
 		import_staged(&s, db, put);
 	}

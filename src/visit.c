@@ -5,76 +5,103 @@
 #include <stdlib.h>
 #include <string.h>
 
-int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
-		 const char *payer, struct visit *out, int *created, struct sbuf *err)
+/* A cancelled visit of the same patient, day and unit comes back, same
+ * number (*created = 1); a kept one is returned as it is. 1 found, 0 none. */
+static int visit_existing(sqlite3 *db, long pasien_id, const char *tanggal, const char *unit, long *id,
+			  int *created, struct sbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, batal IS NOT NULL FROM kunjungan WHERE pasien_id = ? AND tanggal = ? "
+				   "AND unit = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, pasien_id);
+	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	int cancelled = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(err, db, "kunjungan tidak terbaca");
+	if (!cancelled)
+		return *id != 0;
+	sqlite3_stmt *up = db_stmt(db, "UPDATE kunjungan SET batal = NULL WHERE id = ?", err);
+	if (!up)
+		return -1;
+	sqlite3_bind_int64(up, 1, *id);
+	rc = sqlite3_step(up);
+	sqlite3_reset(up);
+	if (rc != SQLITE_DONE)
+		return db_fail(err, db, "kunjungan tidak tersimpan");
+	*created = 1;
+	return 1;
+}
+
+/* A new visit is written first and an existing one looked for only when the
+ * write finds it (the unique key on patient, day and unit): in an import most
+ * lines are new visits, and each statement saved is a tenth of a line's work. */
+int visit_write(sqlite3 *db, const struct patient *p, struct date day, const char *unit, const char *payer,
+		long *id, int *created, struct sbuf *err)
 {
 	char tanggal[11];
 	date_format(day, tanggal);
 	*created = 0;
+	*id = 0;
 	if (date_cmp(day, date_today()) > 0) {	/* nobody has come yet on a day to come */
 		char shown[11];
 		sb_printf(err, "tanggal kunjungan %s setelah hari ini", date_show(tanggal, shown));
 		return -1;
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM kunjungan WHERE pasien_id = ? AND tanggal = ? AND unit = ?", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, p->id);
-	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
-	long existing = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (existing && visit_get(db, existing, out) != 1)
-		return db_fail(err, db, "kunjungan tidak terbaca");
-	if (existing && out->batal[0]) {	/* registered again: the cancelled visit comes back, same number */
-		sqlite3_stmt *up = db_stmt(db, "UPDATE kunjungan SET batal = NULL WHERE id = ?", err);
-		if (!up)
-			return -1;
-		sqlite3_bind_int64(up, 1, existing);
-		int rc = sqlite3_step(up);
-		sqlite3_reset(up);
-		if (rc != SQLITE_DONE)
-			return db_fail(err, db, "kunjungan tidak tersimpan");
-		out->batal[0] = '\0';
-		*created = 1;
-	}
-	if (existing)
-		return 0;
-
 	struct date birth;
 	struct age age;
-	if (date_parse(p->tanggal_lahir, &birth) != 0 || age_at(birth, day, &age) != 0) {
-		char shown[11], born[11];
+	int born = date_parse(p->tanggal_lahir, &birth) == 0 && age_at(birth, day, &age) == 0;
+	int card = p->no_bpjs[0] || !dict_payer_needs_bpjs(db, payer);
+	if (born && card) {
+		/* the queue number is taken inside the write transaction, so two
+		 * desks registering at once cannot get the same one */
+		sqlite3_stmt *st = db_stmt(db,
+			"INSERT INTO kunjungan (pasien_id, tanggal, unit, penjamin, no_antrian, umur_tahun,"
+			" umur_bulan, umur_hari, umur_total_hari) VALUES (?1, ?2, ?3, ?4,"
+			" max((SELECT coalesce(max(no_antrian), 0) FROM kunjungan WHERE tanggal = ?2 AND unit = ?3),"
+			" (SELECT coalesce(max(no_antrian), 0) FROM antrian_lepas WHERE tanggal = ?2 AND unit = ?3)) + 1,"
+			" ?5, ?6, ?7, ?8) ON CONFLICT (pasien_id, tanggal, unit) DO NOTHING", err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, p->id);
+		sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, payer, -1, SQLITE_STATIC);
+		visit_bind_age(st, 5, &age);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(err, db, "kunjungan tidak tersimpan");
+		if (sqlite3_changes(db) > 0) {
+			*id = (long)sqlite3_last_insert_rowid(db);
+			*created = 1;
+			return 0;
+		}
+	}
+	int found = visit_existing(db, p->id, tanggal, unit, id, created, err);
+	if (found != 0)
+		return found > 0 ? 0 : -1;
+	if (!born) {
+		char shown[11], when[11];
 		sb_printf(err, "tanggal kunjungan %s sebelum tanggal lahir pasien (%s)", date_show(tanggal, shown),
-			  date_show(p->tanggal_lahir, born));
-		return -1;
-	}
-	if (!p->no_bpjs[0] && dict_payer_needs_bpjs(db, payer)) {
+			  date_show(p->tanggal_lahir, when));
+	} else {
 		sb_printf(err, "pasien belum punya No. BPJS: pilih penjamin lain atau lengkapi data pasien");
-		return -1;
 	}
-	/* the queue number is taken inside the write transaction, so two desks
-	 * registering at once cannot get the same one */
-	st = db_stmt(db,
-		"INSERT INTO kunjungan (pasien_id, tanggal, unit, penjamin, no_antrian, umur_tahun,"
-		" umur_bulan, umur_hari, umur_total_hari) VALUES (?1, ?2, ?3, ?4,"
-		" max((SELECT coalesce(max(no_antrian), 0) FROM kunjungan WHERE tanggal = ?2 AND unit = ?3),"
-		" (SELECT coalesce(max(no_antrian), 0) FROM antrian_lepas WHERE tanggal = ?2 AND unit = ?3)) + 1,"
-		" ?5, ?6, ?7, ?8)", err);
-	if (!st)
+	return -1;
+}
+
+int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
+		 const char *payer, struct visit *out, int *created, struct sbuf *err)
+{
+	long id;
+	if (visit_write(db, p, day, unit, payer, &id, created, err) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, p->id);
-	sqlite3_bind_text(st, 2, tanggal, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, payer, -1, SQLITE_STATIC);
-	visit_bind_age(st, 5, &age);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(err, db, "kunjungan tidak tersimpan");
-	*created = 1;
-	return visit_get(db, (long)sqlite3_last_insert_rowid(db), out) == 1 ? 0
-									   : db_fail(err, db, "kunjungan tidak terbaca");
+	return visit_get(db, id, out) == 1 ? 0 : db_fail(err, db, "kunjungan tidak terbaca");
 }
 
 void visit_bind_age(sqlite3_stmt *st, int first, const struct age *a)

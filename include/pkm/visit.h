@@ -32,7 +32,10 @@ struct diagnosis {
 
 /* Insert a visit inside the caller's transaction, with the next queue number of
  * its day and unit. An existing visit of the same patient, day and unit is
- * returned instead (*created = 0). */
+ * returned instead (*created = 0; 1 when it was cancelled and comes back). */
+int visit_write(sqlite3 *db, const struct patient *p, struct date day, const char *unit, const char *payer,
+		long *id, int *created, struct sbuf *err);
+/* visit_write, and the visit read back into *out. */
 int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
 		 const char *payer, struct visit *out, int *created, struct sbuf *err);
 /* visit_insert in its own BEGIN IMMEDIATE transaction. */

@@ -1,5 +1,7 @@
 /* The desk's clinical defaults and warnings: today's unit for a returning
- * patient (never IGD, LAB or RANAP by default) and A90 beside A91 asked about. */
+ * patient (never IGD, LAB or RANAP by default) and A90 beside A91 asked about;
+ * a visit registered again: the same visit, a cancelled one back with its
+ * number, the checks of a new visit not asked of an existing one. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -55,11 +57,53 @@ static void test_dengue_pair(void **s)
 	sb_free(&err);
 }
 
+/* visit_open twice for one patient, day and unit: one visit, its number kept. */
+static void test_registered_again(void **s)
+{
+	(void)s;
+	struct patient p = fx_patient("Lina Marlina", 'P', "1985-02-03", "UMUM");
+	struct date day = { 2026, 11, 22 };
+	struct visit v, again;
+	int created;
+	struct sbuf err = { 0 };
+	assert_int_equal(visit_open(db, &p, day, "K1", "UMUM", &v, &created, &err), 0);
+	assert_int_equal(created, 1);
+	assert_int_equal(visit_open(db, &p, day, "K1", "UMUM", &again, &created, &err), 0);
+	assert_int_equal(created, 0);
+	assert_int_equal(again.id, v.id);
+	assert_int_equal(again.no_antrian, v.no_antrian);
+	/* cancelled, then registered again: back, same number, counted as made */
+	struct sbuf sql = { 0 };
+	sb_printf(&sql, "UPDATE kunjungan SET batal = 'salah daftar' WHERE id = %ld", v.id);
+	assert_int_equal(db_exec(db, sb_str(&sql), &err), 0);
+	assert_int_equal(visit_open(db, &p, day, "K1", "UMUM", &again, &created, &err), 0);
+	assert_int_equal(created, 1);
+	assert_int_equal(again.id, v.id);
+	assert_int_equal(again.no_antrian, v.no_antrian);
+	assert_string_equal(again.batal, "");
+	/* a BPJS payer without a card number: refused for a new visit, while
+	 * the visit already open is returned as it is */
+	assert_int_equal(visit_open(db, &p, day, "K1", "BPJS_PBI", &again, &created, &err), 0);
+	assert_int_equal(again.id, v.id);
+	assert_int_equal(visit_open(db, &p, day, "K2", "BPJS_PBI", &again, &created, &err), -1);
+	assert_non_null(strstr(sb_str(&err), "belum punya No. BPJS"));
+	sb_reset(&err);
+	/* a day before the birth date: refused, nothing written */
+	assert_int_equal(visit_open(db, &p, (struct date){ 1985, 2, 2 }, "K1", "UMUM", &again, &created, &err), -1);
+	assert_non_null(strstr(sb_str(&err), "sebelum tanggal lahir pasien (03-02-1985)"));
+	sb_reset(&sql);
+	sb_printf(&sql, "SELECT count(*) FROM kunjungan WHERE pasien_id = %ld", p.id);
+	assert_int_equal(db_query_long(db, sb_str(&sql), -1), 1);
+	sb_free(&sql);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_default_unit),
 		cmocka_unit_test(test_dengue_pair),
+		cmocka_unit_test(test_registered_again),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
