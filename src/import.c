@@ -361,14 +361,15 @@ static void check_visit_line(sqlite3 *db, struct visit_checks *vc, struct sheet 
 		problem(s, line, "tanggal", "sebelum tanggal lahir pasien (%s)", v->p.tanggal_lahir);
 }
 
+/* The texts are bound where they are (v is kept until the row is staged). */
 static void stage_visit(sqlite3_stmt *st, long line, const struct visit_line *v, int names_payer)
 {
-	char kasus[2] = { v->kasus, 0 };
 	sqlite3_bind_int64(st, 1, line);
 	sqlite3_bind_int64(st, 2, v->p.id);
-	const char *text[] = { v->p.tanggal_lahir, v->p.no_bpjs, v->tanggal, v->unit, v->penjamin, v->icd, kasus };
-	for (int i = 0; i < 7; i++)
-		sqlite3_bind_text(st, i + 3, text[i], -1, SQLITE_TRANSIENT);
+	const char *text[] = { v->p.tanggal_lahir, v->p.no_bpjs, v->tanggal, v->unit, v->penjamin, v->icd };
+	for (int i = 0; i < 6; i++)
+		sqlite3_bind_text(st, i + 3, text[i], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, &v->kasus, v->kasus != 0, SQLITE_STATIC);
 	sqlite3_bind_int(st, 10, names_payer);
 }
 
@@ -385,13 +386,16 @@ void import_lines_told(struct sheet *s, sqlite3 *db, const char *sql, const char
 }
 
 /* A line that names a payer must agree with the nearest earlier line of the
- * same visit (patient, day, unit). */
+ * same visit (patient, day, unit). Only visits of more than one line are
+ * looked at, found in one pass over the index (most visits are one line). */
 static void payer_conflicts(struct sheet *s, sqlite3 *db)
 {
 	import_lines_told(s, db,
 		"SELECT a.id, (SELECT max(b.id) FROM impor.impor_kunjungan b WHERE b.pasien_id = a.pasien_id "
 		"AND b.tanggal = a.tanggal AND b.unit = a.unit AND b.id < a.id AND b.penjamin <> a.penjamin) AS lain "
-		"FROM impor.impor_kunjungan a WHERE a.tulis_penjamin AND lain IS NOT NULL ORDER BY a.tanggal, a.id",
+		"FROM (SELECT pasien_id, tanggal, unit FROM impor.impor_kunjungan GROUP BY pasien_id, tanggal, unit "
+		"HAVING count(*) > 1) JOIN impor.impor_kunjungan a USING (pasien_id, tanggal, unit) "
+		"WHERE a.tulis_penjamin AND lain IS NOT NULL ORDER BY a.tanggal, a.id",
 		"penjamin", "berbeda dengan baris %lld untuk kunjungan yang sama", "penjamin");
 }
 

@@ -47,6 +47,9 @@ said "in.csv:3: nik: NIK 3204010101900001 sudah ada di baris 2"
 # two lines of one visit naming different payers
 bad kunjungan "no_rm,tanggal,unit,penjamin,icd10\n200001,2026-11-20,K3,UMUM,J06.9\n200001,2026-11-20,K3,JAMPERSAL,A09\n" \
 	"in.csv:3: penjamin: berbeda dengan baris 2 untuk kunjungan yang sama"
+# ... and apart, another visit between; the nearest earlier line is named
+bad kunjungan "no_rm,tanggal,unit,penjamin,icd10\n200001,2026-11-20,K3,UMUM,J06.9\n200002,2026-11-20,K3,UMUM,A09\n200001,2026-11-20,K3,UMUM,R50.9\n200001,2026-11-20,K3,JAMPERSAL,A09\n200001,2026-11-20,K3,,K30\n" \
+	"in.csv:5: penjamin: berbeda dengan baris 4 untuk kunjungan yang sama"
 # accented text is kept whole (no cut in the middle of a letter), and a
 # Windows-1252 file is read as such when asked
 /usr/bin/printf "$H,desa\n,Bud\xedi,L,1990-01-01,Cibod\xe9\n" >"$WORK/latin.csv"
