@@ -5,6 +5,7 @@
 #include "pkm/db.h"
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -114,18 +115,11 @@ int desa_search(sqlite3 *db, const char *query, struct desa *out, int max)
 	return rc == SQLITE_DONE ? n : -1;
 }
 
-int desa_resolve(sqlite3 *db, const char *text, char kode[11], char *nama, size_t size)
+static int desa_lookup(sqlite3 *db, const char *text, struct desa *d)
 {
 	char code[11], key[512], nc[512];
-	struct desa d;
-	if (desa_code(text, code) == 0) {
-		int found = desa_get(db, code, &d);
-		if (found == 1) {
-			memcpy(kode, d.kode, 11);
-			str_copy(nama, size, d.nama);
-		}
-		return found;
-	}
+	if (desa_code(text, code) == 0)
+		return desa_get(db, code, d);
 	desa_key(text, key, sizeof key);
 	if (!*key)
 		return 0;
@@ -137,14 +131,58 @@ int desa_resolve(sqlite3 *db, const char *text, char kode[11], char *nama, size_
 	while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		desa_key((const char *)sqlite3_column_text(st, 1), nc, sizeof nc);
 		if (strcmp(nc, key) == 0) {
-			desa_row(st, &d);
-			memcpy(kode, d.kode, 11);
-			str_copy(nama, size, d.nama);
+			desa_row(st, d);
 			found = 1;
 		}
 	}
 	sqlite3_reset(st);
 	return found || rc == SQLITE_DONE ? found : -1;
+}
+
+/* The typed villages a bulk check has resolved: a file of 60,000 patients
+ * names a few tens of villages, and each lookup reads the village table. */
+struct desa_memo {
+	int n;
+	struct {
+		char text[64], kode[11], nama[sizeof ((struct desa *)0)->nama];
+		int found;
+	} e[64];
+};
+
+void desa_memo(sqlite3 *db, int on)
+{
+	free(db_slot(db, DB_SLOT_DESA));
+	db_slot_set(db, DB_SLOT_DESA, on ? xcalloc(1, sizeof(struct desa_memo)) : NULL, free);
+}
+
+int desa_resolve(sqlite3 *db, const char *text, char kode[11], char *nama, size_t size)
+{
+	struct desa_memo *m = db_slot(db, DB_SLOT_DESA);
+	int i = 0;
+	while (m && i < m->n && strcmp(m->e[i].text, text) != 0)
+		i++;
+	struct desa d;
+	const char *k = d.kode, *n = d.nama;
+	int found;
+	if (m && i < m->n) {
+		found = m->e[i].found;
+		k = m->e[i].kode;
+		n = m->e[i].nama;
+	} else {
+		found = desa_lookup(db, text, &d);
+		if (found >= 0 && m && i < (int)ARRAY_LEN(m->e) && strlen(text) < sizeof m->e[i].text) {
+			str_copy(m->e[i].text, sizeof m->e[i].text, text);
+			m->e[i].found = found;
+			memcpy(m->e[i].kode, found ? d.kode : "", found ? 11 : 1);
+			str_copy(m->e[i].nama, sizeof m->e[i].nama, found ? d.nama : "");
+			m->n++;
+		}
+	}
+	if (found == 1) {
+		memcpy(kode, k, 11);
+		str_copy(nama, size, n);
+	}
+	return found;
 }
 
 int desa_check(sqlite3 *db, const struct desa_input *in, struct desa *out, struct field_errors *fe)

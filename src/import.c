@@ -1,6 +1,7 @@
 #include "pkm/import.h"
 #include "pkm/final_month.h"
 #include "pkm/db.h"
+#include "pkm/desa.h"
 #include "pkm/dict.h"
 #include "pkm/sheet.h"
 #include "pkm/patient.h"
@@ -207,6 +208,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 		"CREATE TEMP TABLE impor_pasien (id INTEGER PRIMARY KEY, " PATIENT_WRITTEN ")",
 		"INSERT INTO impor_pasien (" PATIENT_WRITTEN ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	/* each row's search words, by its place among the rows (0, 1, ...) */
+	desa_memo(db, 1);
 	sqlite3_stmt *words = put ? import_stage(db, &s, "DROP TABLE IF EXISTS temp.impor_kata; "
 		"CREATE TEMP TABLE impor_kata (kata TEXT, baris INTEGER)", "INSERT INTO impor_kata VALUES (?1 || ?2, ?3)") : NULL;
 	struct patient *p = xmalloc(sizeof *p);
@@ -221,6 +223,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 			sb_reset(&why);
 		}
 	}
+	desa_memo(db, 0);
 	sb_free(&why);
 	free(p);
 	sqlite3_finalize(put);

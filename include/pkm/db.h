@@ -33,7 +33,7 @@ void db_desk_cache(sqlite3 *db);
  * the close of a process, so a command that only reads writes nothing. */
 int db_statistics(sqlite3 *db, struct sbuf *err);
 /* One slot of per-connection data for each module above this layer. */
-enum db_slot { DB_SLOT_DICT, DB_SLOTS };
+enum db_slot { DB_SLOT_DICT, DB_SLOT_DESA, DB_SLOTS };
 void *db_slot(sqlite3 *db, enum db_slot slot);
 /* Keep data for the connection; release(data) runs at db_close. */
 void db_slot_set(sqlite3 *db, enum db_slot slot, void *data, void (*release)(void *));

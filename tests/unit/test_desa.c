@@ -110,6 +110,37 @@ static void patient_village_resolved(void **s)
 	sb_free(&err);
 }
 
+/* A bulk check's memo answers as the table does: a name, a code, none, a
+ * text too long to keep; off again, a village added since is found. */
+static void village_memo_same_answers(void **s)
+{
+	(void)s;
+	static const char *const typed[] = { "suka maju", "32.04.10.2002", "Kampung Jauh", "SUKA-MAJU.", "suka maju",
+		"Kampung Jauh", "Desa Yang Namanya Ditulis Panjang Sekali Oleh Petugas Pendaftaran Kemarin",
+		"32.04.10.2002" };
+	char want[ARRAY_LEN(typed)][300], got[ARRAY_LEN(typed)][300];
+	for (int memo = 0; memo < 2; memo++) {
+		desa_memo(db, memo);
+		for (size_t i = 0; i < ARRAY_LEN(typed); i++) {
+			char kode[11] = "", nama[244] = "";
+			int found = desa_resolve(db, typed[i], kode, nama, sizeof nama);
+			snprintf(memo ? got[i] : want[i], sizeof want[i], "%d %s %s", found, kode, nama);
+		}
+	}
+	for (size_t i = 0; i < ARRAY_LEN(typed); i++)
+		assert_string_equal(got[i], want[i]);
+	assert_string_equal(got[0], "1 3204102001 Sukamaju");
+	assert_string_equal(got[2], "0  ");
+	desa_memo(db, 0);
+	struct sbuf err = { 0 };
+	assert_int_equal(db_exec(db, "INSERT INTO desa (kode, nama, nama_cari, wilayah) VALUES "
+				 "('3204102009', 'Kampung Jauh', 'kampung jauh', 0)", &err), 0);
+	char kode[11], nama[244];
+	assert_int_equal(desa_resolve(db, "Kampung Jauh", kode, nama, sizeof nama), 1);
+	assert_int_equal(db_exec(db, "DELETE FROM desa WHERE kode = '3204102009'", &err), 0);
+	sb_free(&err);
+}
+
 static void merge_keeps_the_village_code(void **s)
 {
 	(void)s;
@@ -219,6 +250,7 @@ int main(void)
 		cmocka_unit_test(search_by_word_starts),
 		cmocka_unit_test(patient_village_resolved),
 		cmocka_unit_test(merge_keeps_the_village_code),
+		cmocka_unit_test(village_memo_same_answers),
 		cmocka_unit_test(import_refused_whole),
 		cmocka_unit_test(targets_replaced_per_village),
 		cmocka_unit_test(free_texts_mapped),
