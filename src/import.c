@@ -127,10 +127,8 @@ static void without_triggers(sqlite3 *db, int off)
 }
 
 /* The write of the staged patients, in the file's order: numbers for those
- * without a No. RM, then one INSERT ... SELECT, then their search words in
- * one more, in the word table's order (each one alone at its place in the
- * table was a sixth of the import). The first and last id made (consecutive:
- * one statement, one transaction), so the n-th row staged is patient first + n. */
+ * without a No. RM, then one INSERT ... SELECT, then each one's search words.
+ * The first and last id made (consecutive: one statement, one transaction). */
 static int write_patients(sqlite3 *db, struct sheet *s, long *first, long *last)
 {
 	sqlite3_stmt *todo = db_prepare(db, "SELECT id FROM impor_pasien WHERE no_rm = '' ORDER BY id", NULL);
@@ -155,14 +153,21 @@ static int write_patients(sqlite3 *db, struct sheet *s, long *first, long *last)
 			 " FROM impor_pasien ORDER BY id", NULL, NULL, NULL) != SQLITE_OK)
 		return taken_since(s, db), -1;
 	*last = *first + db_query_long(db, "SELECT count(*) FROM impor_pasien", 0) - 1;
-	sqlite3_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO pasien_kata (kata, pasien_id) "
-				      "SELECT kata, ?1 + baris FROM impor_kata ORDER BY kata, baris", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT " PATIENT_COLS " FROM pasien WHERE id >= ? ORDER BY id", NULL);
+	rc = SQLITE_ERROR;
 	if (st)
 		sqlite3_bind_int64(st, 1, *first);
-	rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	struct patient p;
+	struct sbuf why = { 0 };
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		patient_read(st, &p);
+		if (patient_words(db, &p, 1, &why) != 0)
+			break;
+	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		problem(s, 0, NULL, "kata pencarian tidak tersimpan: %s", sqlite3_errmsg(db));
+		problem(s, 0, NULL, "kata pencarian tidak tersimpan: %s", why.len ? sb_str(&why) : sqlite3_errmsg(db));
+	sb_free(&why);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -207,28 +212,18 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	sqlite3_stmt *put = import_stage(db, &s, "DROP TABLE IF EXISTS temp.impor_pasien; "
 		"CREATE TEMP TABLE impor_pasien (id INTEGER PRIMARY KEY, " PATIENT_WRITTEN ")",
 		"INSERT INTO impor_pasien (" PATIENT_WRITTEN ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-	/* each row's search words, by its place among the rows (0, 1, ...) */
 	desa_memo(db, 1);
-	sqlite3_stmt *words = put ? import_stage(db, &s, "DROP TABLE IF EXISTS temp.impor_kata; "
-		"CREATE TEMP TABLE impor_kata (kata TEXT, baris INTEGER)", "INSERT INTO impor_kata VALUES (?1 || ?2, ?3)") : NULL;
 	struct patient *p = xmalloc(sizeof *p);
-	struct sbuf why = { 0 };
-	while (words && sheet_next(&s)) {
+	while (put && sheet_next(&s)) {
 		check_patient_row(db, &s, c, p);
 		patient_bind(put, p);
 		sqlite3_bind_int64(put, 18, s.line);
 		import_staged(&s, db, put);
-		if (patient_words_each(db, words, p, s.nrows - 1, &why) != 0) {
-			problem(&s, s.line, NULL, "%s", sb_str(&why));
-			sb_reset(&why);
-		}
 	}
 	desa_memo(db, 0);
-	sb_free(&why);
 	free(p);
 	sqlite3_finalize(put);
-	sqlite3_finalize(words);
-	if (words && sqlite3_exec(db, "CREATE INDEX temp.impor_pasien_rm ON impor_pasien(no_rm);"
+	if (put && sqlite3_exec(db, "CREATE INDEX temp.impor_pasien_rm ON impor_pasien(no_rm);"
 			       "CREATE INDEX temp.impor_pasien_nik ON impor_pasien(nik)", NULL, NULL, NULL) == SQLITE_OK) {
 		staged_twice(&s, db, "impor_pasien", "no_rm", "No. RM");
 		staged_twice(&s, db, "impor_pasien", "nik", "NIK");
@@ -237,7 +232,6 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	if (s.nerr || begin_write(&s, db, 1) != 0) {
 		db_rollback(db);
 		import_drop_stage(db, "impor_pasien");
-		import_drop_stage(db, "impor_kata");
 		return finish_errors(&s);
 	}
 	without_triggers(db, 1);
@@ -248,7 +242,6 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 		snprintf(made, sizeof made, "pasien id %ld-%ld", first, last);
 	int rc = end_write(&s, db, "pasien", first, last, made);
 	import_drop_stage(db, "impor_pasien");
-	import_drop_stage(db, "impor_kata");
 	if (rc != 0)
 		return finish_errors(&s);
 	sb_printf(done, "%s: %d pasien diimpor\n", path, s.nrows);

@@ -132,16 +132,20 @@ long patient_next_rm(sqlite3 *db, char *no_rm, size_t size)
 
 /* The words of one search name; the mother's carry a leading '@', so they
  * never match a search of the patient's own name (db/015_identitas.sql). */
-static int name_words(sqlite3 *db, sqlite3_stmt *st, long key, const char *name, int mother, struct sbuf *err)
+static int name_words(sqlite3 *db, long id, const char *name, int mother, int add, struct sbuf *err)
 {
 	char cari[1024];
 	name_search_words(name, cari, sizeof cari);
+	sqlite3_stmt *st = db_stmt(db, add ? "INSERT OR IGNORE INTO pasien_kata (kata, pasien_id) VALUES (?1 || ?2, ?3)"
+					   : "DELETE FROM pasien_kata WHERE kata = ?1 || ?2 AND pasien_id = ?3", err);
+	if (!st)
+		return -1;
 	for (const char *w = cari; *w;) {
 		size_t n = strcspn(w, " ");
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, mother ? "@" : "", -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, w, (int)n, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, key);
+		sqlite3_bind_int64(st, 3, id);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			sqlite3_reset(st);
 			sb_printf(err, "kata nama tidak tersimpan: %s", sqlite3_errmsg(db));
@@ -153,17 +157,10 @@ static int name_words(sqlite3 *db, sqlite3_stmt *st, long key, const char *name,
 	return 0;
 }
 
-int patient_words_each(sqlite3 *db, sqlite3_stmt *st, const struct patient *p, long key, struct sbuf *err)
-{
-	return name_words(db, st, key, p->nama, 0, err) ||
-	       (p->nama_ibu[0] && name_words(db, st, key, p->nama_ibu, 1, err)) ? -1 : 0;
-}
-
 int patient_words(sqlite3 *db, const struct patient *p, int add, struct sbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, add ? "INSERT OR IGNORE INTO pasien_kata (kata, pasien_id) VALUES (?1 || ?2, ?3)"
-					   : "DELETE FROM pasien_kata WHERE kata = ?1 || ?2 AND pasien_id = ?3", err);
-	return st ? patient_words_each(db, st, p, p->id, err) : -1;
+	return name_words(db, p->id, p->nama, 0, add, err) ||
+	       (p->nama_ibu[0] && name_words(db, p->id, p->nama_ibu, 1, add, err)) ? -1 : 0;
 }
 
 void patient_bind(sqlite3_stmt *st, const struct patient *p)

@@ -75,9 +75,6 @@ int patient_duplicates(sqlite3 *db, const struct patient *p, struct patient *out
 /* The search words of a patient's name and mother's name in pasien_kata:
  * added (add 1) or taken away (add 0), inside the caller's transaction. */
 int patient_words(sqlite3 *db, const struct patient *p, int add, struct sbuf *err);
-/* st (?1 '@' for a word of the mother's name or '', ?2 the word, ?3 key)
- * run once for each of those words. */
-int patient_words_each(sqlite3 *db, sqlite3_stmt *st, const struct patient *p, long key, struct sbuf *err);
 /* Upper-case, single-spaced form of a name used for searching. */
 void patient_search_name(const char *nama, char *out, size_t size);
 

@@ -1,6 +1,5 @@
 /* Bulk imports written from their staging table: patients without a No. RM
- * get the series' next numbers and their search words (the same words the
- * desk writes, each on its own patient); the file is named in
+ * get the series' next numbers and their search words; the file is named in
  * one trail row with the SHA-256 of the bytes read; a NIK a desk registered
  * while the file was being checked refuses the write whole, naming the line. */
 #include <stdarg.h>
@@ -93,64 +92,11 @@ static void numbered_searchable_and_named_in_the_trail(void **s)
 	sb_free(&err);
 }
 
-/* The words an import writes in one sorted statement are the words the desk
- * writes for each patient: names with marks, a mother's name, a word twice. */
-static void words_as_the_desk_writes_them(void **s)
-{
-	(void)s;
-	static const char more[] = "no_rm,nama,jenis_kelamin,tanggal_lahir,nama_ibu\n"
-				   "X-1,Nur'aini Syafi'i,P,1990-01-01,Siti Aminah\n"
-				   "X-2,Budi Budi,L,1980-01-01,\n"
-				   "X-3,Abdul-Rahman bin Ali,L,1975-05-05,Nur'aini\n";
-	char other[80];
-	snprintf(other, sizeof other, "%s.lagi", path);
-	FILE *f = fopen(other, "w");
-	assert_non_null(f);
-	fputs(more, f);
-	fclose(f);
-	long before = db_query_long(db, "SELECT coalesce(max(id), 0) FROM pasien", -1);
-	struct sbuf done = { 0 }, err = { 0 };
-	if (import_pasien(db, other, NULL, &done, &err) != 0)
-		fail_msg("%s", sb_str(&err));
-	remove(other);
-	static const char words[] = "SELECT group_concat(kata || '=' || (SELECT no_rm FROM pasien WHERE id = pasien_id), ' ') "
-				    "FROM (SELECT * FROM pasien_kata WHERE pasien_id > ? ORDER BY kata, pasien_id)";
-	sqlite3_stmt *st;
-	char imported[1024], desk[1024];
-	for (int round = 0; round < 2; round++) {
-		assert_int_equal(sqlite3_prepare_v2(db, words, -1, &st, NULL), SQLITE_OK);
-		sqlite3_bind_int64(st, 1, before);
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		snprintf(round ? desk : imported, sizeof imported, "%s", (const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
-		if (round)
-			break;
-		char sql[96];
-		snprintf(sql, sizeof sql, "DELETE FROM pasien_kata WHERE pasien_id > %ld", before);
-		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-		for (long id = before + 1; id <= before + 3; id++) {
-			struct patient p;
-			assert_int_equal(patient_get(db, id, &p), 1);
-			assert_int_equal(patient_words(db, &p, 1, &err), 0);
-		}
-	}
-	assert_string_equal(imported, desk);
-	assert_non_null(strstr(imported, "@NURAINI=X-3"));
-	assert_non_null(strstr(imported, "NURAINI=X-1"));
-	assert_non_null(strstr(imported, "BUDI=X-2"));
-	struct patient p[4];
-	assert_int_equal(patient_search(db, "syafii", p, 4), 1);
-	assert_string_equal(p[0].no_rm, "X-1");
-	sb_free(&done);
-	sb_free(&err);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_desk_took_the_nik_meanwhile),
 		cmocka_unit_test(numbered_searchable_and_named_in_the_trail),
-		cmocka_unit_test(words_as_the_desk_writes_them),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
