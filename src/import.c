@@ -409,6 +409,40 @@ struct written {
 	int n_revived;
 };
 
+/* The queue numbers of the day being written, per unit: the visits are
+ * written a day at a time and hold the write lock, so a unit's next number is
+ * read once a day and counted on here (reading it with each visit was 8% of
+ * the import). */
+struct day_queues {
+	char day[11];
+	int n;
+	struct {
+		char unit[12];
+		int next;
+	} q[16];
+};
+
+/* The number for a new visit of `unit` on `day` (0: let visit_write read it);
+ * *next is where to count it once the visit is made. */
+static int day_queue(sqlite3 *db, struct day_queues *dq, const char *day_s, struct date day, const char *unit,
+		     int **next)
+{
+	if (strcmp(dq->day, day_s) != 0) {
+		str_copy(dq->day, sizeof dq->day, day_s);
+		dq->n = 0;
+	}
+	int i = 0;
+	while (i < dq->n && strcmp(dq->q[i].unit, unit) != 0)
+		i++;
+	if (i == dq->n && i < (int)ARRAY_LEN(dq->q)) {
+		str_copy(dq->q[i].unit, sizeof dq->q[i].unit, unit);
+		dq->q[i].next = visit_next_queue(db, day, unit);
+		dq->n += dq->q[i].next > 0;
+	}
+	*next = i < dq->n ? &dq->q[i].next : NULL;
+	return *next ? **next : 0;
+}
+
 /* Write the staged lines, earlier visits first, so the case flags pre-filled
  * from history are right. */
 static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet *s, const struct sheet_opts *o,
@@ -419,6 +453,7 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 	int rc = SQLITE_ERROR, n = 0;
 	struct visit cur = { 0 };
 	struct patient pt = { 0 };
+	struct day_queues dq = { .n = 0 };
 	while (st && !s->nerr && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long line = (long)sqlite3_column_int64(st, 0);
 		long id = (long)sqlite3_column_int64(st, 1);
@@ -441,10 +476,14 @@ static void write_visits(sqlite3 *db, const struct pkm_config *cfg, struct sheet
 			str_copy(cur.tanggal, sizeof cur.tanggal, day_s);
 			str_copy(cur.unit, sizeof cur.unit, unit);
 		}
-		if (!same && visit_write(db, &pt, day, unit, payer, &cur.id, &created, &why) != 0)
+		int *next = NULL;
+		int queue = same ? 0 : day_queue(db, &dq, day_s, day, unit, &next);
+		if (!same && visit_write(db, &pt, day, unit, payer, queue, &cur.id, &created, &why) != 0)
 			problem(s, line, NULL, "%s", sb_str(&why));
 		else if (icd[0] && diag_insert(db, cfg, &cur, icd, kasus[0], &added, &why) != 0)
 			problem(s, line, "icd10", "%s", sb_str(&why));
+		if (next && created && cur.id >= w->first_visit)
+			++*next;	/* a new visit took it (one cancelled and back keeps its own) */
 		w->visits += created;
 		w->diags += added;
 		if (created && cur.id < w->first_visit) {

@@ -40,8 +40,25 @@ static int visit_existing(sqlite3 *db, long pasien_id, const char *tanggal, cons
 /* A new visit is written first and an existing one looked for only when the
  * write finds it (the unique key on patient, day and unit): in an import most
  * lines are new visits, and each statement saved is a tenth of a line's work. */
+int visit_next_queue(sqlite3 *db, struct date day, const char *unit)
+{
+	char tanggal[11];
+	date_format(day, tanggal);
+	/* a number given and then cancelled is never given again (antrian_lepas) */
+	sqlite3_stmt *st = db_stmt(db, "SELECT max((SELECT coalesce(max(no_antrian), 0) FROM kunjungan WHERE tanggal = ?1 "
+				   "AND unit = ?2), (SELECT coalesce(max(no_antrian), 0) FROM antrian_lepas "
+				   "WHERE tanggal = ?1 AND unit = ?2)) + 1", NULL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, tanggal, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, unit, -1, SQLITE_STATIC);
+	int next = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	return next;
+}
+
 int visit_write(sqlite3 *db, const struct patient *p, struct date day, const char *unit, const char *payer,
-		long *id, int *created, struct sbuf *err)
+		int queue, long *id, int *created, struct sbuf *err)
 {
 	char tanggal[11];
 	date_format(day, tanggal);
@@ -56,15 +73,15 @@ int visit_write(sqlite3 *db, const struct patient *p, struct date day, const cha
 	struct age age;
 	int born = date_parse(p->tanggal_lahir, &birth) == 0 && age_at(birth, day, &age) == 0;
 	int card = p->no_bpjs[0] || !dict_payer_needs_bpjs(db, payer);
+	/* the queue number is taken inside the write transaction, so two desks
+	 * registering at once cannot get the same one */
+	if (born && card && !queue && (queue = visit_next_queue(db, day, unit)) < 0)
+		return db_fail(err, db, "nomor antrian tidak terbaca");
 	if (born && card) {
-		/* the queue number is taken inside the write transaction, so two
-		 * desks registering at once cannot get the same one */
 		sqlite3_stmt *st = db_stmt(db,
 			"INSERT INTO kunjungan (pasien_id, tanggal, unit, penjamin, no_antrian, umur_tahun,"
-			" umur_bulan, umur_hari, umur_total_hari) VALUES (?1, ?2, ?3, ?4,"
-			" max((SELECT coalesce(max(no_antrian), 0) FROM kunjungan WHERE tanggal = ?2 AND unit = ?3),"
-			" (SELECT coalesce(max(no_antrian), 0) FROM antrian_lepas WHERE tanggal = ?2 AND unit = ?3)) + 1,"
-			" ?5, ?6, ?7, ?8) ON CONFLICT (pasien_id, tanggal, unit) DO NOTHING", err);
+			" umur_bulan, umur_hari, umur_total_hari) VALUES (?1, ?2, ?3, ?4, ?9, ?5, ?6, ?7, ?8)"
+			" ON CONFLICT (pasien_id, tanggal, unit) DO NOTHING", err);
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, p->id);
@@ -72,6 +89,7 @@ int visit_write(sqlite3 *db, const struct patient *p, struct date day, const cha
 		sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, payer, -1, SQLITE_STATIC);
 		visit_bind_age(st, 5, &age);
+		sqlite3_bind_int(st, 9, queue);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
@@ -99,7 +117,7 @@ int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const ch
 		 const char *payer, struct visit *out, int *created, struct sbuf *err)
 {
 	long id;
-	if (visit_write(db, p, day, unit, payer, &id, created, err) != 0)
+	if (visit_write(db, p, day, unit, payer, 0, &id, created, err) != 0)
 		return -1;
 	return visit_get(db, id, out) == 1 ? 0 : db_fail(err, db, "kunjungan tidak terbaca");
 }

@@ -30,11 +30,14 @@ struct diagnosis {
 	char kasus;
 };
 
-/* Insert a visit inside the caller's transaction, with the next queue number of
- * its day and unit. An existing visit of the same patient, day and unit is
- * returned instead (*created = 0; 1 when it was cancelled and comes back). */
+/* The next queue number of a day and unit: -1 when unreadable. */
+int visit_next_queue(sqlite3 *db, struct date day, const char *unit);
+/* Insert a visit inside the caller's transaction, with queue number `queue`,
+ * or when 0 the next of its day and unit. An existing visit of the same
+ * patient, day and unit is returned instead (*created = 0; 1 when it was
+ * cancelled and comes back, with its own number). */
 int visit_write(sqlite3 *db, const struct patient *p, struct date day, const char *unit, const char *payer,
-		long *id, int *created, struct sbuf *err);
+		int queue, long *id, int *created, struct sbuf *err);
 /* visit_write, and the visit read back into *out. */
 int visit_insert(sqlite3 *db, const struct patient *p, struct date day, const char *unit,
 		 const char *payer, struct visit *out, int *created, struct sbuf *err);

@@ -1,7 +1,9 @@
 /* Bulk imports written from their staging table: patients without a No. RM
  * get the series' next numbers and their search words; the file is named in
  * one trail row with the SHA-256 of the bytes read; a NIK a desk registered
- * while the file was being checked refuses the write whole, naming the line. */
+ * while the file was being checked refuses the write whole, naming the line;
+ * imported visits take the queue numbers after the desk's and after a number
+ * given up, per day and unit, a cancelled visit back keeping its own. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "pkm/config.h"
 #include "pkm/db.h"
 #include "pkm/import.h"
 #include "pkm/open.h"
@@ -92,11 +95,54 @@ static void numbered_searchable_and_named_in_the_trail(void **s)
 	sb_free(&err);
 }
 
+static void visits_numbered_after_the_desk(void **s)
+{
+	(void)s;
+	struct sbuf done = { 0 }, err = { 0 };
+	/* the desk: Ani at K1 (1), number 2 given up, Candra at K3 (1) cancelled */
+	assert_int_equal(db_exec(db, "INSERT INTO kunjungan (pasien_id, tanggal, unit, penjamin, no_antrian, umur_tahun, "
+				 "umur_bulan, umur_hari, umur_total_hari, batal) VALUES "
+				 "(1, '2026-11-20', 'K1', 'UMUM', 1, 30, 8, 10, 11213, NULL), "
+				 "(3, '2026-11-20', 'K3', 'UMUM', 1, 56, 10, 19, 20777, 'salah unit'); "
+				 "INSERT INTO antrian_lepas VALUES ('2026-11-20', 'K1', 2)", &err), 0);
+	static const char lines[] = "no_rm,tanggal,unit,icd10\n"
+				    "000002,2026-11-20,K1,J06.9\n"
+				    "A-7,2026-11-20,K3,I10\n"
+				    "000001,2026-11-20,K1,A09\n"
+				    "A-7,2026-11-20,K1,R50.9\n"
+				    "000002,2026-11-20,K3,K30\n"
+				    "000001,2026-11-21,K1,J06.9\n";
+	char visits[80];
+	snprintf(visits, sizeof visits, "%s.kunjungan", path);
+	FILE *f = fopen(visits, "w");
+	assert_non_null(f);
+	fputs(lines, f);
+	fclose(f);
+	struct pkm_config cfg;
+	config_defaults(&cfg);
+	if (import_kunjungan(db, &cfg, visits, NULL, &done, &err) != 0)
+		fail_msg("%s", sb_str(&err));
+	remove(visits);
+	assert_non_null(strstr(sb_str(&done), "5 kunjungan dan 6 diagnosis diimpor"));
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(x, ' ') FROM (SELECT pasien_id || '@' || tanggal || "
+					    "'/' || unit || '=' || no_antrian || iif(batal IS NULL, '', '!') AS x "
+					    "FROM kunjungan ORDER BY tanggal, unit, no_antrian)", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+			    "1@2026-11-20/K1=1 2@2026-11-20/K1=3 3@2026-11-20/K1=4 3@2026-11-20/K3=1 2@2026-11-20/K3=2 "
+			    "1@2026-11-21/K1=1");
+	sqlite3_finalize(st);
+	sb_free(&done);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_desk_took_the_nik_meanwhile),
 		cmocka_unit_test(numbered_searchable_and_named_in_the_trail),
+		cmocka_unit_test(visits_numbered_after_the_desk),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
