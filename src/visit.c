@@ -37,9 +37,6 @@ static int visit_existing(sqlite3 *db, long pasien_id, const char *tanggal, cons
 	return 1;
 }
 
-/* A new visit is written first and an existing one looked for only when the
- * write finds it (the unique key on patient, day and unit): in an import most
- * lines are new visits, and each statement saved is a tenth of a line's work. */
 int visit_next_queue(sqlite3 *db, struct date day, const char *unit)
 {
 	char tanggal[11];
@@ -57,6 +54,9 @@ int visit_next_queue(sqlite3 *db, struct date day, const char *unit)
 	return next;
 }
 
+/* A new visit is written first and an existing one looked for only when the
+ * write finds it (the unique key on patient, day and unit): in an import most
+ * lines are new visits, and each statement saved is a tenth of a line's work. */
 int visit_write(sqlite3 *db, const struct patient *p, struct date day, const char *unit, const char *payer,
 		int queue, long *id, int *created, struct sbuf *err)
 {
@@ -73,11 +73,11 @@ int visit_write(sqlite3 *db, const struct patient *p, struct date day, const cha
 	struct age age;
 	int born = date_parse(p->tanggal_lahir, &birth) == 0 && age_at(birth, day, &age) == 0;
 	int card = p->no_bpjs[0] || !dict_payer_needs_bpjs(db, payer);
-	/* the queue number is taken inside the write transaction, so two desks
-	 * registering at once cannot get the same one */
-	if (born && card && !queue && (queue = visit_next_queue(db, day, unit)) < 0)
-		return db_fail(err, db, "nomor antrian tidak terbaca");
 	if (born && card) {
+		/* the queue number is taken inside the write transaction, so two
+		 * desks registering at once cannot get the same one */
+		if (!queue && (queue = visit_next_queue(db, day, unit)) < 0)
+			return db_fail(err, db, "nomor antrian tidak terbaca");
 		sqlite3_stmt *st = db_stmt(db,
 			"INSERT INTO kunjungan (pasien_id, tanggal, unit, penjamin, no_antrian, umur_tahun,"
 			" umur_bulan, umur_hari, umur_total_hari) VALUES (?1, ?2, ?3, ?4, ?9, ?5, ?6, ?7, ?8)"

@@ -5,13 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
-/* One UPDATE of visit ?1 setting text ?2; -1 with err on failure. */
-static int run(sqlite3 *db, const char *sql, long id, const char *text, struct sbuf *err)
+/* One UPDATE of visit ?1 setting text ?2 (and number ?3 when it has one);
+ * -1 with err on failure. */
+static int run(sqlite3 *db, const char *sql, long id, const char *text, int number, struct sbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int(st, 3, number);
 	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -34,11 +37,11 @@ static int move_unit(sqlite3 *db, const struct visit *v, const char *unit, struc
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(err, db, "nomor antrian tidak tersimpan");
-	if (run(db, "UPDATE kunjungan SET unit = ?2, no_antrian = max("
-		    "(SELECT coalesce(max(no_antrian), 0) FROM kunjungan WHERE tanggal = (SELECT tanggal FROM kunjungan"
-		    " WHERE id = ?1) AND unit = ?2), (SELECT coalesce(max(no_antrian), 0) FROM antrian_lepas WHERE"
-		    " tanggal = (SELECT tanggal FROM kunjungan WHERE id = ?1) AND unit = ?2)) + 1 WHERE id = ?1",
-		    v->id, unit, err) != 0)
+	struct date day;
+	int next = date_parse(v->tanggal, &day) == 0 ? visit_next_queue(db, day, unit) : -1;
+	if (next < 0)
+		return db_fail(err, db, "nomor antrian tidak terbaca");
+	if (run(db, "UPDATE kunjungan SET unit = ?2, no_antrian = ?3 WHERE id = ?1", v->id, unit, next, err) != 0)
 		return -1;
 	struct visit now;
 	if (visit_get(db, v->id, &now) != 1)
@@ -133,13 +136,13 @@ static int apply(sqlite3 *db, const struct visit *v, const struct visit_fix *in,
 	if (check_open(db, v, in, unit, payer, batal, &p, fe, err) != 0)
 		return -1;
 	if (batal[0]) {
-		if (run(db, "UPDATE kunjungan SET batal = ?2 WHERE id = ?1", v->id, batal, err) != 0)
+		if (run(db, "UPDATE kunjungan SET batal = ?2 WHERE id = ?1", v->id, batal, 0, err) != 0)
 			return -1;
 		sb_printf(done, "dibatalkan: %s", batal);
 		return 0;
 	}
 	if (strcmp(payer, v->penjamin) != 0) {
-		if (run(db, "UPDATE kunjungan SET penjamin = ?2 WHERE id = ?1", v->id, payer, err) != 0)
+		if (run(db, "UPDATE kunjungan SET penjamin = ?2 WHERE id = ?1", v->id, payer, 0, err) != 0)
 			return -1;
 		sb_printf(done, "penjamin %s", payer);
 	}
