@@ -52,6 +52,8 @@ static struct conn {
 	} stmt[STMT_CACHE];
 	void *slot[DB_SLOTS];
 	void (*release[DB_SLOTS])(void *);
+	int memo_on;
+	void *memo[DB_MEMOS];
 } conns[MAX_OPEN];
 
 static struct conn *conn_of(sqlite3 *db)
@@ -224,11 +226,40 @@ void db_slot_set(sqlite3 *db, enum db_slot slot, void *data, void (*release)(voi
 	c->release[slot] = release;
 }
 
+void db_memo_begin(sqlite3 *db)
+{
+	struct conn *c = conn_of(db);
+	if (c)
+		c->memo_on = 1;
+}
+
+void db_memo_end(sqlite3 *db)
+{
+	struct conn *c = conn_of(db);
+	for (int i = 0; c && i < DB_MEMOS; i++) {
+		free(c->memo[i]);
+		c->memo[i] = NULL;
+	}
+	if (c)
+		c->memo_on = 0;
+}
+
+void *db_memo_of(sqlite3 *db, enum db_memo which, size_t size)
+{
+	struct conn *c = conn_of(db);
+	if (!c || !c->memo_on)
+		return NULL;
+	if (!c->memo[which])
+		c->memo[which] = xcalloc(1, size);
+	return c->memo[which];
+}
+
 void db_close(sqlite3 *db)
 {
 	if (!db)
 		return;
 	struct conn *c = conn_of(db);
+	db_memo_end(db);
 	if (c) {
 		for (int i = 0; i < DB_SLOTS; i++)
 			if (c->slot[i])

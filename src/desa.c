@@ -5,7 +5,6 @@
 #include "pkm/db.h"
 #include <ctype.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -139,8 +138,8 @@ static int desa_lookup(sqlite3 *db, const char *text, struct desa *d)
 	return found || rc == SQLITE_DONE ? found : -1;
 }
 
-/* The typed villages a bulk check has resolved: a file of 60,000 patients
- * names a few tens of villages, and each lookup reads the village table. */
+/* The typed villages a bulk check has resolved (db_memo_of): a file of 60,000
+ * patients names a few tens of villages, and each lookup reads the table. */
 struct desa_memo {
 	int n;
 	struct {
@@ -149,15 +148,9 @@ struct desa_memo {
 	} e[64];
 };
 
-void desa_memo(sqlite3 *db, int on)
-{
-	free(db_slot(db, DB_SLOT_DESA));
-	db_slot_set(db, DB_SLOT_DESA, on ? xcalloc(1, sizeof(struct desa_memo)) : NULL, free);
-}
-
 int desa_resolve(sqlite3 *db, const char *text, char kode[11], char *nama, size_t size)
 {
-	struct desa_memo *m = db_slot(db, DB_SLOT_DESA);
+	struct desa_memo *m = db_memo_of(db, DB_MEMO_DESA, sizeof *m);
 	int i = 0;
 	while (m && i < m->n && strcmp(m->e[i].text, text) != 0)
 		i++;

@@ -249,13 +249,32 @@ int dict_payer_needs_bpjs(sqlite3 *db, const char *payer)
 	return needs;
 }
 
+/* The unit and payer codes a bulk check has found (db_memo_of): a file of
+ * 85,000 visits names a few, and each was a query. */
+struct code_memo {
+	int n;
+	struct {
+		enum col_type t;
+		char kode[24];
+	} found[32];
+};
+
 static const char *check_code(sqlite3 *db, enum col_type t, char *v)
 {
 	for (char *p = v; *p; p++)
 		*p = *p == ' ' ? '_' : (char)toupper((unsigned char)*p);
+	struct code_memo *m = db_memo_of(db, DB_MEMO_CODES, sizeof *m);
+	for (int i = 0; m && i < m->n; i++)
+		if (m->found[i].t == t && strcmp(m->found[i].kode, v) == 0)
+			return NULL;
 	if (db_query_text_exists(db, t == T_UNIT ? "SELECT 1 FROM unit WHERE kode = ?"
-						 : "SELECT 1 FROM penjamin WHERE kode = ?", v) == 1)
+						 : "SELECT 1 FROM penjamin WHERE kode = ?", v) == 1) {
+		if (m && m->n < (int)ARRAY_LEN(m->found) && strlen(v) < sizeof m->found[0].kode) {
+			m->found[m->n].t = t;
+			str_copy(m->found[m->n++].kode, sizeof m->found[0].kode, v);
+		}
 		return NULL;
+	}
 	return t == T_UNIT ? "Kode unit tidak dikenal (K1 K2 K3 K4 IGD FARMASI LAB RANAP GIGI)"
 			   : "Kode penjamin tidak dikenal (UMUM BPJS_PBI BPJS_NON_PBI JAMPERSAL ...)";
 }

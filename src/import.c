@@ -1,7 +1,6 @@
 #include "pkm/import.h"
 #include "pkm/final_month.h"
 #include "pkm/db.h"
-#include "pkm/desa.h"
 #include "pkm/dict.h"
 #include "pkm/sheet.h"
 #include "pkm/patient.h"
@@ -212,7 +211,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 	sqlite3_stmt *put = import_stage(db, &s, "DROP TABLE IF EXISTS temp.impor_pasien; "
 		"CREATE TEMP TABLE impor_pasien (id INTEGER PRIMARY KEY, " PATIENT_WRITTEN ")",
 		"INSERT INTO impor_pasien (" PATIENT_WRITTEN ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-	desa_memo(db, 1);
+	db_memo_begin(db);
 	struct patient *p = xmalloc(sizeof *p);
 	while (put && sheet_next(&s)) {
 		check_patient_row(db, &s, c, p);
@@ -220,7 +219,7 @@ int import_pasien(sqlite3 *db, const char *path, const struct sheet_opts *o, str
 		sqlite3_bind_int64(put, 18, s.line);
 		import_staged(&s, db, put);
 	}
-	desa_memo(db, 0);
+	db_memo_end(db);
 	free(p);
 	sqlite3_finalize(put);
 	if (put && sqlite3_exec(db, "CREATE INDEX temp.impor_pasien_rm ON impor_pasien(no_rm);"
@@ -280,54 +279,19 @@ struct visit_line {
 	char tanggal[11], unit[12], penjamin[24], icd[ICD_LEN], kasus;
 };
 
-/* What the check of the lines keeps from line to line: the fields'
- * definitions, and each unit and payer code as written in the file with what
- * it stands for, looked up once (the check reads one snapshot: a code found
- * stays found). */
-struct visit_checks {
-	const struct column_def *def[5];
-	struct {
-		int field;
-		char in[24], out[24];
-	} code[16];
-	int n_code;
-};
-
 static const char *const visit_fields[5] = { "tanggal", "unit", "penjamin", "icd10", "kasus" };
 
-static void visit_checks_init(sqlite3 *db, struct visit_checks *vc)
+/* The fields' definitions, found once for the whole file. */
+static void visit_defs(sqlite3 *db, const struct column_def *def[5])
 {
-	memset(vc, 0, sizeof *vc);
 	for (int i = 0; i < 5; i++)
-		vc->def[i] = dict_find(db, i < 3 ? "kunjungan" : "diagnosis", visit_fields[i]);
-}
-
-/* A field's value checked through the dictionary; a unit or payer code seen
- * before is taken from the list. */
-static const char *visit_field(sqlite3 *db, struct visit_checks *vc, int i, const char *value, char *out, size_t size)
-{
-	int code = i == 1 || i == 2;
-	for (int k = 0; code && k < vc->n_code; k++)
-		if (vc->code[k].field == i && strcmp(vc->code[k].in, value) == 0) {
-			str_copy(out, size, vc->code[k].out);
-			return NULL;
-		}
-	if (!vc->def[i])
-		return "kolom tidak ada di kamus data";
-	const char *err = dict_check(db, vc->def[i], value, out, size);
-	if (!err && code && vc->n_code < (int)ARRAY_LEN(vc->code) && strlen(value) < sizeof vc->code[0].in &&
-	    strlen(out) < sizeof vc->code[0].out) {
-		vc->code[vc->n_code].field = i;
-		str_copy(vc->code[vc->n_code].in, sizeof vc->code[0].in, value);
-		str_copy(vc->code[vc->n_code++].out, sizeof vc->code[0].out, out);
-	}
-	return err;
+		def[i] = dict_find(db, i < 3 ? "kunjungan" : "diagnosis", visit_fields[i]);
 }
 
 /* Check the current line; `last` is the line before it (the next diagnosis of
  * the same visit has the same patient: not looked up again). */
-static void check_visit_line(sqlite3 *db, struct visit_checks *vc, struct sheet *s, const struct visit_line *last,
-			     struct visit_line *v, const int c[6])
+static void check_visit_line(sqlite3 *db, const struct column_def *const def[5], struct sheet *s,
+			     const struct visit_line *last, struct visit_line *v, const int c[6])
 {
 	long line = s->line;
 	const char *rm = row_cell(s, c[0]);
@@ -349,7 +313,8 @@ static void check_visit_line(sqlite3 *db, struct visit_checks *vc, struct sheet 
 			continue;	/* no payer: the patient's own */
 		if (i == 3 && !*value)
 			continue;	/* a visit without a diagnosis */
-		const char *err = visit_field(db, vc, i, value, dst[i] ? dst[i] : kasus, dst[i] ? size[i] : sizeof kasus);
+		const char *err = !def[i] ? "kolom tidak ada di kamus data"
+				  : dict_check(db, def[i], value, dst[i] ? dst[i] : kasus, dst[i] ? size[i] : sizeof kasus);
 		if (err)
 			problem(s, line, visit_fields[i], "%s", err);
 	}
@@ -567,13 +532,15 @@ int import_kunjungan(sqlite3 *db, const struct pkm_config *cfg, const char *path
 		"unit, penjamin, icd, kasus, tulis_penjamin)",
 		"INSERT INTO impor.impor_kunjungan VALUES (?,?,?,?,?,?,?,?,?,?)");
 	struct visit_line v[2] = { 0 };
-	struct visit_checks vc;
-	visit_checks_init(db, &vc);
+	const struct column_def *def[5];
+	visit_defs(db, def);
+	db_memo_begin(db);
 	for (int k = 0; put && sheet_next(&s); k ^= 1) {
-		check_visit_line(db, &vc, &s, &v[k ^ 1], &v[k], cols);
+		check_visit_line(db, def, &s, &v[k ^ 1], &v[k], cols);
 		stage_visit(put, s.line, &v[k], *row_cell(&s, cols[3]) != 0);
 		import_staged(&s, db, put);
 	}
+	db_memo_end(db);
 	sqlite3_finalize(put);
 	if (put && sqlite3_exec(db, "CREATE INDEX impor.impor_kunjungan_hari ON impor_kunjungan(tanggal, id);"
 			       "CREATE INDEX impor.impor_kunjungan_sama ON impor_kunjungan(pasien_id, tanggal, unit, id)",

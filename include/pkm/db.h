@@ -33,10 +33,18 @@ void db_desk_cache(sqlite3 *db);
  * the close of a process, so a command that only reads writes nothing. */
 int db_statistics(sqlite3 *db, struct sbuf *err);
 /* One slot of per-connection data for each module above this layer. */
-enum db_slot { DB_SLOT_DICT, DB_SLOT_DESA, DB_SLOTS };
+enum db_slot { DB_SLOT_DICT, DB_SLOTS };
 void *db_slot(sqlite3 *db, enum db_slot slot);
 /* Keep data for the connection; release(data) runs at db_close. */
 void db_slot_set(sqlite3 *db, enum db_slot slot, void *data, void (*release)(void *));
+/* A bulk check reads one snapshot, where what a lookup found stays true: from
+ * db_memo_begin to db_memo_end a module may keep its lookups in a block of its
+ * own, db_memo_of (size bytes, zeroed at its first use; NULL outside a bulk
+ * check). db_memo_end frees the blocks. */
+enum db_memo { DB_MEMO_DESA, DB_MEMO_CODES, DB_MEMOS };
+void db_memo_begin(sqlite3 *db);
+void db_memo_end(sqlite3 *db);
+void *db_memo_of(sqlite3 *db, enum db_memo which, size_t size);
 /* Lock DB-pkm.kunci, shared (every open database) or exclusive (a restore),
  * without waiting: the file descriptor, or -1 when another pkm holds it. */
 int db_lock_file(const char *path, int exclusive);

@@ -46,9 +46,6 @@ int desa_get(sqlite3 *db, const char *kode, struct desa *d);
  * to a master name (case, spaces and marks aside). 1 with the code in kode
  * and the master's name in nama, 0 none, -1 unreadable. */
 int desa_resolve(sqlite3 *db, const char *text, char kode[11], char *nama, size_t size);
-/* From on until off, desa_resolve keeps what each typed text resolved to:
- * for a bulk check inside one read transaction, whose snapshot cannot change. */
-void desa_memo(sqlite3 *db, int on);
 /* Check a row (fe holds why not): 0 when it may be saved. */
 int desa_check(sqlite3 *db, const struct desa_input *in, struct desa *out, struct field_errors *fe);
 /* Add or change a village inside the caller's transaction. */

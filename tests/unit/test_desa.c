@@ -110,8 +110,9 @@ static void patient_village_resolved(void **s)
 	sb_free(&err);
 }
 
-/* A bulk check's memo answers as the table does: a name, a code, none, a
- * text too long to keep; off again, a village added since is found. */
+/* A bulk check's memo (db_memo_begin) answers as the tables do: a village by
+ * name, by code, none, a text too long to keep; a payer code found or not;
+ * ended, a village added since is found. */
 static void village_memo_same_answers(void **s)
 {
 	(void)s;
@@ -120,18 +121,28 @@ static void village_memo_same_answers(void **s)
 		"32.04.10.2002" };
 	char want[ARRAY_LEN(typed)][300], got[ARRAY_LEN(typed)][300];
 	for (int memo = 0; memo < 2; memo++) {
-		desa_memo(db, memo);
+		if (memo)
+			db_memo_begin(db);
 		for (size_t i = 0; i < ARRAY_LEN(typed); i++) {
 			char kode[11] = "", nama[244] = "";
 			int found = desa_resolve(db, typed[i], kode, nama, sizeof nama);
 			snprintf(memo ? got[i] : want[i], sizeof want[i], "%d %s %s", found, kode, nama);
 		}
 	}
+	/* the payer codes the same check keeps: found ones as found, unknown ones refused each time */
+	const struct column_def *payer = dict_find(db, "pasien", "penjamin");
+	assert_non_null(payer);
+	for (int i = 0; i < 2; i++) {
+		char code[24];
+		assert_null(dict_check(db, payer, "bpjs pbi", code, sizeof code));
+		assert_string_equal(code, "BPJS_PBI");
+		assert_non_null(dict_check(db, payer, "BPJS PPI", code, sizeof code));
+	}
 	for (size_t i = 0; i < ARRAY_LEN(typed); i++)
 		assert_string_equal(got[i], want[i]);
 	assert_string_equal(got[0], "1 3204102001 Sukamaju");
 	assert_string_equal(got[2], "0  ");
-	desa_memo(db, 0);
+	db_memo_end(db);
 	struct sbuf err = { 0 };
 	assert_int_equal(db_exec(db, "INSERT INTO desa (kode, nama, nama_cari, wilayah) VALUES "
 				 "('3204102009', 'Kampung Jauh', 'kampung jauh', 0)", &err), 0);
